@@ -1,0 +1,41 @@
+// Package article loads news articles from files, standard input and URLs,
+// and splits their text into numbered sentences.
+//
+// Sentence numbers are 1-based and stable for a given text: they are what a
+// summary's evidence and a comparison's citations refer to, so the splitter
+// must not change without a golden-file diff showing it.
+package article
+
+// Article is one loaded news article.
+type Article struct {
+	// Label names the outlet or source: from LABEL= on the command line,
+	// else the "source:" header, the HTML site name, the URL host, or the
+	// file name stem.
+	Label string `json:"label"`
+	// Path is the file the article came from, "-" for standard input, or
+	// empty for a URL.
+	Path string `json:"path,omitempty"`
+	// URL is the address the article was fetched from, or the "url:" header.
+	URL string `json:"url,omitempty"`
+	// Title is the headline given by a "title:" header or the HTML title.
+	Title string `json:"title,omitempty"`
+	// Date is the publication date, YYYY-MM-DD where it could be parsed.
+	Date string `json:"date,omitempty"`
+	// Text is the normalised body text: header removed, paragraphs
+	// separated by one blank line, no trailing space.
+	Text string `json:"-"`
+	// Sentences holds the body split into sentences; sentence n is
+	// Sentences[n-1].
+	Sentences []string `json:"-"`
+	// SHA256 is the hex digest of Text, the article's identity in caches
+	// and scripted mock replies.
+	SHA256 string `json:"sha256"`
+}
+
+// Sentence returns sentence n (1-based), or "" when n is out of range.
+func (a *Article) Sentence(n int) string {
+	if n < 1 || n > len(a.Sentences) {
+		return ""
+	}
+	return a.Sentences[n-1]
+}
