@@ -1,0 +1,295 @@
+package article
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+)
+
+// kind says how to read raw bytes: sniffed, or fixed by a Content-Type.
+type kind int
+
+const (
+	kindAuto kind = iota
+	kindHTML
+	kindPlain
+)
+
+// Parse builds an Article from raw text already in memory. label, path and
+// url are as in Article and may be empty; label, when set, overrides every
+// label found in the text.
+//
+// Plain text may start with a header block of "key: value" lines (keys
+// title, source, date and url, any case) ended by a blank line, or with
+// the form " date YYYY-MM-DD First sentence ...". HTML is recognised by its
+// opening tags and reduced to its main text with readability.
+//
+// Bad input yields an *InputError naming path, url or label, in that order.
+func Parse(label, path, url string, data []byte) (*Article, error) {
+	a, err := parse(label, path, url, data, kindAuto)
+	if err != nil {
+		arg := path
+		if arg == "" {
+			arg = url
+		}
+		if arg == "" {
+			arg = label
+		}
+		return nil, &InputError{Arg: arg, Err: err}
+	}
+	return a, nil
+}
+
+// parse is Parse without the InputError wrapping, so that Load can name
+// the argument as the user typed it.
+func parse(label, path, rawURL string, data []byte, k kind) (*Article, error) {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, fmt.Errorf("binary content (NUL byte at offset %d), not text", i)
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("empty or whitespace-only text")
+	}
+	if k == kindAuto {
+		k = kindPlain
+		if looksHTML(data) {
+			k = kindHTML
+		}
+	}
+
+	a := &Article{Path: path, URL: rawURL}
+	var meta header
+	var body string
+	if k == kindHTML {
+		var err error
+		meta, body, err = fromHTML(data, rawURL)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		if !utf8.Valid(data) {
+			return nil, fmt.Errorf("invalid UTF-8 at byte %d; convert the file to UTF-8", invalidAt(data))
+		}
+		meta, body = splitHeader(normaliseLines(string(data)))
+		var seedDate string
+		seedDate, body = cutSeedDate(body)
+		if meta.date == "" {
+			meta.date = seedDate
+		}
+	}
+
+	a.Text = normaliseText(body)
+	if a.Text == "" {
+		return nil, errors.New("no article text after the header")
+	}
+	a.Title = meta.title
+	a.Date = normaliseDate(meta.date)
+	if a.URL == "" {
+		a.URL = meta.url
+	}
+	a.Label = chooseLabel(label, meta.source, meta.siteName, rawURL, path)
+	a.Sentences = Split(a.Text)
+	sum := sha256.Sum256([]byte(a.Text))
+	a.SHA256 = hex.EncodeToString(sum[:])
+	return a, nil
+}
+
+// header holds the metadata found before the body.
+type header struct {
+	title, source, date, url, siteName string
+}
+
+// headerLine matches one "key: value" line of a plain-text header.
+var headerLine = regexp.MustCompile(`^([A-Za-z]+)[ \t]*:[ \t]*(.*)$`)
+
+// splitHeader separates a leading header block from the body. The block
+// counts only if every line before the first blank line is a known key,
+// so a body that opens with "Note: ..." is left whole.
+func splitHeader(text string) (header, string) {
+	var h header
+	block, body, ok := strings.Cut(text, "\n\n")
+	if !ok || strings.TrimSpace(block) == "" {
+		return h, text
+	}
+	for line := range strings.SplitSeq(block, "\n") {
+		m := headerLine.FindStringSubmatch(strings.TrimSpace(line))
+		if m == nil {
+			return header{}, text
+		}
+		v := strings.TrimSpace(m[2])
+		switch strings.ToLower(m[1]) {
+		case "title":
+			h.title = v
+		case "source":
+			h.source = v
+		case "date":
+			h.date = v
+		case "url":
+			h.url = v
+		default:
+			return header{}, text
+		}
+	}
+	return h, body
+}
+
+// seedDate matches the " date 2024-06-19 First sentence" opening used by
+// the seed corpus.
+var seedDate = regexp.MustCompile(`^\s*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+`)
+
+// cutSeedDate removes a seed-style date prefix and returns the date.
+func cutSeedDate(body string) (date, rest string) {
+	m := seedDate.FindStringSubmatchIndex(body)
+	if m == nil {
+		return "", body
+	}
+	d := body[m[2]:m[3]]
+	if _, err := time.Parse(time.DateOnly, d); err != nil {
+		return "", body
+	}
+	return d, body[m[1]:]
+}
+
+// dateLayouts are the header date forms recognised besides YYYY-MM-DD.
+var dateLayouts = []string{
+	time.DateOnly,
+	time.RFC3339,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+	time.RFC1123Z,
+	time.RFC1123,
+	"2 January 2006",
+	"2 Jan 2006",
+	"January 2, 2006",
+	"Jan 2, 2006",
+	"Jan. 2, 2006",
+	"2006/01/02",
+}
+
+// normaliseDate returns d as YYYY-MM-DD when it matches a known layout,
+// and d unchanged otherwise, so that nothing the source said is lost.
+func normaliseDate(d string) string {
+	d = strings.TrimSpace(d)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, d); err == nil {
+			return t.Format(time.DateOnly)
+		}
+	}
+	return d
+}
+
+// chooseLabel applies the label order: explicit label, source header,
+// HTML site name, URL host, file name stem, "stdin".
+func chooseLabel(label, source, siteName, rawURL, path string) string {
+	for _, l := range []string{label, source, siteName} {
+		if l = strings.TrimSpace(l); l != "" {
+			return l
+		}
+	}
+	if rawURL != "" {
+		if u, err := url.Parse(rawURL); err == nil && u.Hostname() != "" {
+			return strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	switch path {
+	case "":
+	case "-":
+		return "stdin"
+	default:
+		base := filepath.Base(path)
+		if stem := strings.TrimSuffix(base, filepath.Ext(base)); stem != "" {
+			return stem
+		}
+		return base
+	}
+	return "article"
+}
+
+// looksHTML sniffs the first bytes the way browsers do.
+func looksHTML(data []byte) bool {
+	ct := http.DetectContentType(data)
+	return strings.HasPrefix(ct, "text/html")
+}
+
+// fromHTML extracts the main text and metadata of an HTML page. Every
+// line break in the extracted text marks a block boundary (paragraph,
+// list item, heading), so each line becomes its own paragraph and no
+// sentence runs from one block into the next.
+func fromHTML(data []byte, rawURL string) (header, string, error) {
+	var pageURL *url.URL
+	if rawURL != "" {
+		u, err := url.Parse(rawURL)
+		if err == nil {
+			pageURL = u
+		}
+	}
+	doc, err := readability.FromReader(bytes.NewReader(data), pageURL)
+	if err != nil {
+		return header{}, "", fmt.Errorf("no readable text in the HTML: %w", err)
+	}
+	var buf strings.Builder
+	if doc.Node == nil || doc.RenderText(&buf) != nil || strings.TrimSpace(buf.String()) == "" {
+		return header{}, "", errors.New("no readable text in the HTML")
+	}
+	var paras []string
+	for line := range strings.SplitSeq(normaliseLines(buf.String()), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			paras = append(paras, line)
+		}
+	}
+	h := header{title: strings.TrimSpace(doc.Title()), siteName: strings.TrimSpace(doc.SiteName())}
+	if t, err := doc.PublishedTime(); err == nil {
+		h.date = t.Format(time.DateOnly)
+	}
+	return h, strings.Join(paras, "\n\n"), nil
+}
+
+// normaliseLines converts line endings to LF and no-break spaces to
+// spaces, and drops a byte-order mark. Quotes and dashes stay as they are:
+// quote checks compare summaries with the text character for character.
+func normaliseLines(s string) string {
+	s = strings.TrimPrefix(s, "\uFEFF")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.ReplaceAll(s, "\u00A0", " ")
+}
+
+// blankRun is three or more line breaks once trailing spaces are gone.
+var blankRun = regexp.MustCompile(`\n{3,}`)
+
+// normaliseText produces Article.Text: normalised lines, no trailing
+// spaces, paragraphs separated by exactly one blank line, no leading or
+// trailing white space.
+func normaliseText(s string) string {
+	s = normaliseLines(s)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	s = strings.Join(lines, "\n")
+	s = blankRun.ReplaceAllString(s, "\n\n")
+	return strings.TrimSpace(s)
+}
+
+// invalidAt returns the offset of the first invalid UTF-8 sequence.
+func invalidAt(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
+}

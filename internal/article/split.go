@@ -1,0 +1,154 @@
+package article
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/neurosnap/sentences"
+	"github.com/neurosnap/sentences/data"
+	"github.com/neurosnap/sentences/english"
+)
+
+// extraAbbrevs are abbreviations common in news copy that the English
+// training data lacks. Without them punkt ends a sentence at "Mt." in
+// "Mt. Fuji" or at "Pres." in "Pres. Biden".
+var extraAbbrevs = []string{
+	"approx", "apr", "atty", "capt", "cmdr", "cpl", "dept", "det", "gov",
+	"govt", "hon", "jul", "jun", "mar", "mt", "mts", "pres",
+	"pvt", "rev", "sens", "sgt", "supt",
+}
+
+// tokenizer is built once: loading the embedded training data takes a few
+// milliseconds, and Tokenize only reads the model afterwards, so one value
+// is safe to share between goroutines.
+var tokenizer = sync.OnceValues(func() (*sentences.DefaultSentenceTokenizer, error) {
+	b, err := data.Asset("data/english.json")
+	if err != nil {
+		return nil, err
+	}
+	training, err := sentences.LoadTraining(b)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range extraAbbrevs {
+		training.AbbrevTypes.Add(a)
+	}
+	return english.NewSentenceTokenizer(training)
+})
+
+var (
+	// paragraphBreak separates paragraphs: a blank line, possibly holding
+	// spaces when Split is given text that was not normalised.
+	paragraphBreak = regexp.MustCompile(`\n[ \t\p{Zs}]*\n`)
+	// lineBreak is a single line break inside a paragraph, with the
+	// spaces around it; hard-wrapped lines join with one space.
+	lineBreak = regexp.MustCompile(`[ \t]*\n[ \t]*`)
+	// numberEnd finds a bare integer ending a sentence before a capital.
+	// The English tokenizer treats every "1991." as a list number and
+	// never breaks after it ("in 1991. The partnership ..." stays one
+	// sentence), so Split breaks there itself. Group 1 is the space.
+	numberEnd = regexp.MustCompile(`(?:^|[\s(\[])\d+\.(\s+)["'“‘(\[]*\p{Lu}`)
+	// quoteEnd finds a quotation ending a sentence right before another
+	// opens; punkt only breaks there when a capital follows directly.
+	quoteEnd = regexp.MustCompile(`[.?!][”’"']+(\s+)[“‘"']\p{Lu}`)
+	// strayCloser is a closing quote or bracket left at the start of a
+	// sentence; it belongs to the sentence before.
+	strayCloser = regexp.MustCompile(`^[”’"')\]]+(?:\s|$)`)
+)
+
+// Split splits normalised text into sentences. Paragraphs (separated by a
+// blank line) are split independently, so no sentence spans a paragraph
+// break; line breaks inside a sentence become single spaces, and each
+// sentence is trimmed. The result is deterministic for a given text.
+func Split(text string) []string {
+	tok, err := tokenizer()
+	if err != nil {
+		// The training data is compiled into the binary; failing to
+		// decode it is a build defect, not an input problem.
+		panic("article: load sentence model: " + err.Error())
+	}
+	var out []string
+	for _, para := range paragraphBreak.Split(text, -1) {
+		if strings.TrimSpace(para) == "" {
+			continue
+		}
+		var parts []string
+		for _, s := range tok.Tokenize(para) {
+			parts = append(parts, splitMissed(s.Text)...)
+		}
+		parts = reattachClosers(parts)
+		for _, p := range parts {
+			if strings.Contains(p, "\n") {
+				p = lineBreak.ReplaceAllString(p, " ")
+			}
+			p = strings.TrimSpace(p)
+			if p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// splitMissed breaks s where the English tokenizer misses a sentence end:
+// after an integer before a capital (except a number opening s, which is
+// a list marker like "1. First ..."), and between a closing and an opening
+// quote ("... over.” ‘Not yet,’ she said").
+func splitMissed(s string) []string {
+	// The cheap checks skip the regular expressions for most sentences;
+	// they dominate Split's run time otherwise.
+	var cuts []int
+	if hasNumberStop(s) {
+		for _, m := range numberEnd.FindAllStringSubmatchIndex(s, -1) {
+			if strings.ContainsAny(strings.TrimSpace(s[:m[2]]), " \t\n") {
+				cuts = append(cuts, m[2])
+			}
+		}
+	}
+	if strings.ContainsAny(s, `"'“‘`) {
+		for _, m := range quoteEnd.FindAllStringSubmatchIndex(s, -1) {
+			cuts = append(cuts, m[2])
+		}
+	}
+	if len(cuts) == 0 {
+		return []string{s}
+	}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+	parts := make([]string, 0, len(cuts)+1)
+	start := 0
+	for _, c := range cuts {
+		parts = append(parts, s[start:c])
+		start = c
+	}
+	return append(parts, s[start:])
+}
+
+// hasNumberStop reports whether s has a digit, a period and white space
+// in a row, the shape numberEnd needs.
+func hasNumberStop(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' && s[i+1] == '.' && (s[i+2] == ' ' || s[i+2] == '\n' || s[i+2] == '\t') {
+			return true
+		}
+	}
+	return false
+}
+
+// reattachClosers moves a closing quote or bracket that begins a sentence
+// to the end of the sentence before it.
+func reattachClosers(parts []string) []string {
+	for i := 1; i < len(parts); i++ {
+		lead := strings.TrimLeft(parts[i], " \t\n")
+		m := strayCloser.FindString(lead)
+		if m == "" {
+			continue
+		}
+		closer := strings.TrimRight(m, " \t\n")
+		parts[i-1] = strings.TrimRight(parts[i-1], " \t\n") + closer
+		parts[i] = lead[len(closer):]
+	}
+	return parts
+}

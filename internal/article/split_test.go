@@ -1,0 +1,216 @@
+package article
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{
+			name: "plain sentences",
+			text: "Putin arrived. Kim greeted him. They talked.",
+			want: []string{"Putin arrived.", "Kim greeted him.", "They talked."},
+		},
+		{
+			name: "U.S. mid-sentence",
+			text: "The U.S. condemned the pact. Seoul did too.",
+			want: []string{"The U.S. condemned the pact.", "Seoul did too."},
+		},
+		{
+			name: "titles",
+			text: "Mr. Putin met Dr. Lee and Mrs. Kim. Ms. Park left.",
+			want: []string{"Mr. Putin met Dr. Lee and Mrs. Kim.", "Ms. Park left."},
+		},
+		{
+			name: "titles missing from training data",
+			text: "Pres. Biden spoke. Mt. Paektu loomed. Gov. Brown and Capt. Ri agreed.",
+			want: []string{"Pres. Biden spoke.", "Mt. Paektu loomed.", "Gov. Brown and Capt. Ri agreed."},
+		},
+		{
+			name: "month abbreviations",
+			text: "Talks began on Jan. 5 and ended Apr. 2 in Moscow. Nothing followed.",
+			want: []string{"Talks began on Jan. 5 and ended Apr. 2 in Moscow.", "Nothing followed."},
+		},
+		{
+			name: "initials",
+			text: "George W. Bush and J. R. R. Tolkien never met. Both wrote.",
+			want: []string{"George W. Bush and J. R. R. Tolkien never met.", "Both wrote."},
+		},
+		{
+			name: "decimals and percentages",
+			text: "Trade grew 3.5 per cent to $2.1 billion. Prices rose 0.4%. Then they fell.",
+			want: []string{"Trade grew 3.5 per cent to $2.1 billion.", "Prices rose 0.4%.", "Then they fell."},
+		},
+		{
+			name: "year ends a sentence",
+			text: "The Soviet Union collapsed in 1991. The partnership is new.",
+			want: []string{"The Soviet Union collapsed in 1991.", "The partnership is new."},
+		},
+		{
+			name: "number before an opening quote",
+			text: "He was born in 1952. “It matters,” he said.",
+			want: []string{"He was born in 1952.", "“It matters,” he said."},
+		},
+		{
+			name: "list number opening a sentence",
+			text: "1. The pact was signed. 2. Aid was promised.",
+			want: []string{"1. The pact was signed.", "2. Aid was promised."},
+		},
+		{
+			name: "number before lowercase word",
+			text: "Turn to page 5. then read on.",
+			want: []string{"Turn to page 5. then read on."},
+		},
+		{
+			name: "closing straight quote stays",
+			text: `Kim called it the "strongest ever treaty." Putin agreed.`,
+			want: []string{`Kim called it the "strongest ever treaty."`, "Putin agreed."},
+		},
+		{
+			name: "closing curly quote stays",
+			text: "Putin said: “It is a breakthrough document.” Kim nodded.",
+			want: []string{"Putin said: “It is a breakthrough document.”", "Kim nodded."},
+		},
+		{
+			name: "question inside quote before lowercase",
+			text: "“Is it over?” he asked. “Yes.” She left.",
+			want: []string{"“Is it over?” he asked.", "“Yes.”", "She left."},
+		},
+		{
+			name: "quote then opening quote",
+			text: "He said: “It is over.” ‘Not yet,’ she said.",
+			want: []string{"He said: “It is over.”", "‘Not yet,’ she said."},
+		},
+		{
+			name: "stray closing quote rejoins its sentence",
+			text: "The talks ended. ” Kim left.",
+			want: []string{"The talks ended.”", "Kim left."},
+		},
+		{
+			name: "closing parenthesis",
+			text: "(The statement was brief.) Then he left.",
+			want: []string{"(The statement was brief.)", "Then he left."},
+		},
+		{
+			name: "never joins across paragraphs",
+			text: "A headline without a stop\n\nThe first sentence. The second one",
+			want: []string{"A headline without a stop", "The first sentence.", "The second one"},
+		},
+		{
+			name: "blank line holding spaces",
+			text: "First paragraph\n \t\nSecond paragraph.",
+			want: []string{"First paragraph", "Second paragraph."},
+		},
+		{
+			name: "hard-wrapped lines join",
+			text: "Putin arrived in\nPyongyang late. Kim\n  met him.",
+			want: []string{"Putin arrived in Pyongyang late.", "Kim met him."},
+		},
+		{
+			name: "dashes and quotes untouched",
+			text: "It was — Kim said — ‘historic’. Putin’s view differed.",
+			want: []string{"It was — Kim said — ‘historic’.", "Putin’s view differed."},
+		},
+		{
+			name: "empty",
+			text: "  \n\n \n",
+			want: nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Split(tt.text)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitDeterministic(t *testing.T) {
+	text := seedText(t)
+	first := Split(text)
+	for range 5 {
+		if got := Split(text); !slices.Equal(got, first) {
+			t.Fatalf("got %q, want %q", got, first)
+		}
+	}
+}
+
+func TestSentence(t *testing.T) {
+	a := &Article{Sentences: []string{"One.", "Two."}}
+	tests := []struct {
+		name string
+		n    int
+		want string
+	}{
+		{name: "first", n: 1, want: "One."},
+		{name: "last", n: 2, want: "Two."},
+		{name: "zero", n: 0, want: ""},
+		{name: "past the end", n: 3, want: ""},
+		{name: "negative", n: -1, want: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := a.Sentence(tt.n); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// seedText returns the seed article's normalised body.
+func seedText(tb testing.TB) string {
+	tb.Helper()
+	data, err := os.ReadFile("testdata/summit-2024-06-19.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	a, err := Parse("", "seed.txt", "", data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return a.Text
+}
+
+// BenchmarkSplit splits one article of about 1,000 words: the seed
+// repeated. The requirement is 100 such articles well under a second.
+func BenchmarkSplit(b *testing.B) {
+	seed := seedText(b)
+	var parts []string
+	for words := 0; words < 1000; words += len(strings.Fields(seed)) {
+		parts = append(parts, seed)
+	}
+	text := strings.Join(parts, "\n\n")
+	b.ReportMetric(float64(len(strings.Fields(text))), "words")
+	Split(text) // load the model before b.Loop starts the clock
+	for b.Loop() {
+		Split(text)
+	}
+}
+
+// TestSplitConcurrent shares the tokenizer between goroutines; run with
+// -race to check it is only read.
+func TestSplitConcurrent(t *testing.T) {
+	text := seedText(t)
+	want := Split(text)
+	var wg sync.WaitGroup
+	got := make([][]string, 4)
+	for i := range got {
+		wg.Go(func() { got[i] = Split(text) })
+	}
+	wg.Wait()
+	for i, g := range got {
+		if !slices.Equal(g, want) {
+			t.Errorf("goroutine %d: got %q, want %q", i, g, want)
+		}
+	}
+}
