@@ -1,0 +1,160 @@
+package llmtest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ParseReply parses a reply spec written as key=value words, as a
+// testscript command receives it, for example
+//
+//	status=429 retry-after=1 times=1
+//	content=@summary.json prompt=summarize@2 format=json_schema
+//	drop times=1
+//	body=@bad.html status=502
+//	refusal="I can't help with that"
+//	finish=length
+//	delay=300ms
+//	article=3fa2
+//
+// Keys: prompt, article, format, times, content, refusal, finish, status,
+// message, param, body, header=Name:Value (repeatable), retry-after,
+// retry-after-ms, delay, prompt-tokens, completion-tokens, and the flags
+// drop and no-choices. A value of content, refusal, message or body that
+// starts with @ names a file, read relative to dir. A value may be
+// double-quoted in Go syntax, and a quoted value split across several
+// words is joined back with single spaces.
+func ParseReply(dir string, args []string) (Reply, error) {
+	var r Reply
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		key, val, hasVal := strings.Cut(arg, "=")
+		if hasVal && strings.HasPrefix(val, `"`) {
+			for !closedQuote(val) && i+1 < len(args) {
+				i++
+				val += " " + args[i]
+			}
+			uq, err := strconv.Unquote(val)
+			if err != nil {
+				return Reply{}, fmt.Errorf("reply spec %s: bad quoted value %s", key, val)
+			}
+			val = uq
+		}
+		if !hasVal {
+			switch key {
+			case "drop":
+				r.Drop = true
+			case "no-choices", "nochoices":
+				r.NoChoices = true
+			default:
+				return Reply{}, fmt.Errorf("reply spec: %q is not key=value or a known flag (drop, no-choices)", arg)
+			}
+			continue
+		}
+		var err error
+		switch key {
+		case "prompt":
+			r.Prompt = val
+		case "article":
+			r.Article = val
+		case "format":
+			switch val {
+			case "json_schema", "json_object", "none":
+				r.Format = val
+			default:
+				return Reply{}, fmt.Errorf("reply spec format=%s: want json_schema, json_object or none", val)
+			}
+		case "times":
+			r.Times, err = parseInt(key, val)
+		case "content":
+			r.Content, err = readValue(dir, key, val)
+		case "refusal":
+			r.Refusal, err = readValue(dir, key, val)
+		case "message":
+			r.Message, err = readValue(dir, key, val)
+		case "body":
+			r.Body, err = readValue(dir, key, val)
+		case "finish":
+			r.FinishReason = val
+		case "param":
+			r.Param = val
+		case "status":
+			r.Status, err = parseInt(key, val)
+			if err == nil && (r.Status < 100 || r.Status > 599) {
+				err = fmt.Errorf("reply spec status=%s: not an HTTP status", val)
+			}
+		case "header":
+			name, v, ok := strings.Cut(val, ":")
+			if !ok || strings.TrimSpace(name) == "" {
+				return Reply{}, fmt.Errorf("reply spec header=%s: want header=Name:Value", val)
+			}
+			r.setHeader(strings.TrimSpace(name), strings.TrimSpace(v))
+		case "retry-after":
+			r.setHeader("Retry-After", val)
+		case "retry-after-ms":
+			r.setHeader("Retry-After-Ms", val)
+		case "delay":
+			r.Delay, err = time.ParseDuration(val)
+			if err != nil {
+				err = fmt.Errorf("reply spec delay=%s: %w", val, err)
+			}
+		case "prompt-tokens":
+			r.PromptTokens, err = parseInt(key, val)
+		case "completion-tokens":
+			r.CompletionTokens, err = parseInt(key, val)
+		default:
+			return Reply{}, fmt.Errorf("reply spec: unknown key %q", key)
+		}
+		if err != nil {
+			return Reply{}, err
+		}
+	}
+	return r, nil
+}
+
+func (r *Reply) setHeader(name, value string) {
+	if r.Header == nil {
+		r.Header = make(map[string]string)
+	}
+	r.Header[name] = value
+}
+
+// closedQuote reports whether s, which starts with a double quote, ends
+// with an unescaped closing one.
+func closedQuote(s string) bool {
+	if len(s) < 2 || !strings.HasSuffix(s, `"`) {
+		return false
+	}
+	backslashes := 0
+	for i := len(s) - 2; i > 0 && s[i] == '\\'; i-- {
+		backslashes++
+	}
+	return backslashes%2 == 0
+}
+
+func parseInt(key, val string) (int, error) {
+	n, err := strconv.Atoi(val)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("reply spec %s=%s: want a non-negative integer", key, val)
+	}
+	return n, nil
+}
+
+func readValue(dir, key, val string) (string, error) {
+	name, ok := strings.CutPrefix(val, "@")
+	if !ok {
+		return val, nil
+	}
+	if !filepath.IsAbs(name) {
+		name = filepath.Join(dir, name)
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return "", fmt.Errorf("reply spec %s=%s: %w", key, val, err)
+	}
+	return string(b), nil
+}
