@@ -112,6 +112,9 @@ type Response struct {
 	Warnings []string
 	// Attempts counts HTTP attempts, fallbacks and retries included.
 	Attempts int
+	// Cached is true when the reply came from a response cache and no
+	// request was made.
+	Cached bool
 }
 
 // Structured-output levels, from strictest to none.

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/urfave/cli/v2"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// Main runs newslens with the given arguments and streams and returns the
+// process exit code.
+func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr)
+	return report(stderr, app.RunContext(ctx, interspersed(app, args)))
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	app := &cli.App{
+		Name:    "newslens",
+		Usage:   "summarise news articles and compare how outlets cover the same event",
+		Version: version,
+		Reader:  stdin,
+		Writer:  stdout,
+		// Errors are printed once, by report; the library must neither
+		// print them nor call os.Exit.
+		ErrWriter:       stderr,
+		ExitErrHandler:  func(*cli.Context, error) {},
+		HideHelpCommand: true,
+		OnUsageError:    onUsageError,
+		Commands: []*cli.Command{
+			summarizeCommand(),
+			promptsCommand(),
+		},
+		CommandNotFound: func(c *cli.Context, name string) {},
+		Action: func(c *cli.Context) error {
+			if c.Args().Present() {
+				return usagef("newslens --help", "unknown command %q", c.Args().First())
+			}
+			return cli.ShowAppHelp(c)
+		},
+	}
+	return app
+}
+
+func onUsageError(c *cli.Context, err error, isSubcommand bool) error {
+	name := "newslens"
+	if c.Command != nil && c.Command.Name != "" {
+		name = c.Command.HelpName
+	}
+	return usagef(name+" --help", "%s", strings.TrimPrefix(err.Error(), "flag provided but not defined: "))
+}
+
+// interspersed moves flags that follow positional arguments in front of
+// them, so "summarize a.txt --format json" means what it says: urfave/cli
+// v2 stops parsing flags at the first positional argument. Everything after
+// a "--" stays positional.
+func interspersed(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	out := []string{args[0]}
+	rest := args[1:]
+	// Global flags come first; then walk down the command path.
+	cmds := app.Commands
+	var flags []cli.Flag = app.Flags
+	for len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+		cmd := findCommand(cmds, rest[0])
+		if cmd == nil {
+			break
+		}
+		out = append(out, rest[0])
+		rest = rest[1:]
+		flags = cmd.Flags
+		cmds = cmd.Subcommands
+		if len(cmds) == 0 {
+			break
+		}
+	}
+	var opts, pos []string
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		switch {
+		case a == "--":
+			pos = append(pos, rest[i+1:]...)
+			i = len(rest)
+		case a == "-" || !strings.HasPrefix(a, "-"):
+			pos = append(pos, a)
+		default:
+			opts = append(opts, a)
+			if !strings.Contains(a, "=") && takesValue(flags, strings.TrimLeft(a, "-")) && i+1 < len(rest) {
+				i++
+				opts = append(opts, rest[i])
+			}
+		}
+	}
+	out = append(out, opts...)
+	if len(pos) > 0 {
+		out = append(out, "--")
+		out = append(out, pos...)
+	}
+	return out
+}
+
+func findCommand(cmds []*cli.Command, name string) *cli.Command {
+	for _, c := range cmds {
+		if c.HasName(name) {
+			return c
+		}
+	}
+	return nil
+}
+
+func takesValue(flags []cli.Flag, name string) bool {
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if n == name {
+				_, isBool := f.(*cli.BoolFlag)
+				return !isBool
+			}
+		}
+	}
+	return false
+}
+
+// colorFor reports whether output to w should be coloured: only a terminal,
+// and only when NO_COLOR is unset (https://no-color.org).
+func colorFor(w io.Writer) bool {
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && isatty.IsTerminal(f.Fd())
+}
+
+// notice prints a one-line message for people on stderr.
+func notice(c *cli.Context, format string, args ...any) {
+	if c.Bool("quiet") {
+		return
+	}
+	fmt.Fprintf(c.App.ErrWriter, "newslens: "+format+"\n", args...)
+}

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/newslens/newslens/internal/llmtest"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// testKey is the API key every script's environment carries. Scripts check
+// that it reaches the endpoint as a Bearer token and appears nowhere else.
+const testKey = "sk-newslens-test-9f8e7d6c5b4a39281706"
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"newslens": func() { os.Exit(run()) },
+	})
+}
+
+// TestScripts runs the end-to-end CLI scripts in testdata/script against
+// the real binary and a mock endpoint that the scripts reach through the
+// same environment variables a user sets.
+func TestScripts(t *testing.T) {
+	root, err := filepath.Abs("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join(root, "script"),
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		Setup: func(env *testscript.Env) error {
+			srv := llmtest.New()
+			srv.RequireKey(testKey)
+			env.Values[serverKey{}] = srv
+			env.Setenv("OPENAI_BASE_URL", srv.URL)
+			env.Setenv("OPENAI_API_KEY", testKey)
+			env.Setenv("TESTDATA", root)
+			env.Setenv("SOURCE_DATE_EPOCH", "1718755200") // 2024-06-19T00:00:00Z
+			env.Setenv("NO_COLOR", "")
+			env.Setenv("HOME", env.WorkDir)
+			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
+			env.Defer(func() {
+				srv.Close()
+				if err := srv.Verify(); err != nil {
+					env.T().Fatal(err)
+				}
+			})
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"mock":   cmdMock,
+			"golden": cmdGolden,
+		},
+	})
+}
+
+type serverKey struct{}
+
+// cmdMock scripts the mock endpoint:
+//
+//	mock reply SPEC...          add a scripted reply (llmtest.ParseReply syntax)
+//	mock requests N             assert N requests were received
+//	mock request I FILE         write request I's JSON body, indented, to FILE
+//	mock header I NAME FILE     write request I's header NAME to FILE
+//	mock nokey                  fail if the API key occurs in any request body
+func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! mock")
+	}
+	if len(args) == 0 {
+		ts.Fatalf("usage: mock reply|requests|request|header ...")
+	}
+	srv := ts.Value(serverKey{}).(*llmtest.Server)
+	switch args[0] {
+	case "reply":
+		r, err := llmtest.ParseReply(ts.Getenv("WORK"), args[1:])
+		ts.Check(err)
+		srv.Add(r)
+	case "requests":
+		if len(args) != 2 {
+			ts.Fatalf("usage: mock requests N")
+		}
+		want, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		if got := len(srv.Requests()); got != want {
+			ts.Fatalf("got %d requests, want %d", got, want)
+		}
+	case "request", "header":
+		if len(args) < 3 {
+			ts.Fatalf("usage: mock request I FILE | mock header I NAME FILE")
+		}
+		i, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		reqs := srv.Requests()
+		if i < 0 || i >= len(reqs) {
+			ts.Fatalf("request %d: only %d received", i, len(reqs))
+		}
+		var out []byte
+		file := args[2]
+		if args[0] == "header" {
+			if len(args) != 4 {
+				ts.Fatalf("usage: mock header I NAME FILE")
+			}
+			out = []byte(reqs[i].Header.Get(args[2]) + "\n")
+			file = args[3]
+		} else {
+			var buf bytes.Buffer
+			if err := json.Indent(&buf, reqs[i].Body, "", "  "); err != nil {
+				ts.Fatalf("request %d body is not JSON: %v", i, err)
+			}
+			buf.WriteByte('\n')
+			out = buf.Bytes()
+		}
+		ts.Check(os.WriteFile(ts.MkAbs(file), out, 0o644))
+	case "nokey":
+		for i, r := range srv.Requests() {
+			if strings.Contains(string(r.Body), testKey) {
+				ts.Fatalf("request %d carries the API key in its body", i)
+			}
+			for name, vals := range r.Header {
+				for _, v := range vals {
+					if strings.Contains(v, testKey) && !(name == "Authorization" && v == "Bearer "+testKey) {
+						ts.Fatalf("request %d carries the API key in header %s", i, name)
+					}
+				}
+			}
+		}
+	default:
+		ts.Fatalf("unknown mock command %q", args[0])
+	}
+}
+
+// cmdGolden compares stdout, stderr or a file with a golden file under
+// $TESTDATA/golden, after replacing the parts that change from run to run
+// (the mock endpoint's port, the work directory) with fixed names. With
+// -update it rewrites the golden file instead.
+//
+//	golden stdout|stderr|FILE NAME
+func cmdGolden(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: golden stdout|stderr|FILE NAME")
+	}
+	var got string
+	switch args[0] {
+	case "stdout", "stderr":
+		got = ts.ReadFile(args[0])
+	default:
+		got = ts.ReadFile(args[0])
+	}
+	srv := ts.Value(serverKey{}).(*llmtest.Server)
+	got = strings.ReplaceAll(got, strings.TrimPrefix(strings.TrimSuffix(srv.URL, "/v1"), "http://"), "127.0.0.1:PORT")
+	got = strings.ReplaceAll(got, ts.Getenv("WORK"), "$WORK")
+	path := filepath.Join(ts.Getenv("TESTDATA"), "golden", args[1])
+	if *update {
+		ts.Check(os.MkdirAll(filepath.Dir(path), 0o755))
+		ts.Check(os.WriteFile(path, []byte(got), 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		ts.Fatalf("%v (run go test ./cmd/newslens -update to create it)", err)
+	}
+	if got != string(want) {
+		ts.Logf("[diff %s golden/%s]\n%s", args[0], args[1], lineDiff(string(want), got))
+		ts.Fatalf("%s differs from golden/%s (go test ./cmd/newslens -update rewrites it)", args[0], args[1])
+	}
+}
+
+// lineDiff shows the first differing lines, enough to see what changed.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl == gl {
+			continue
+		}
+		fmt.Fprintf(&b, "line %d:\n- %q\n+ %q\n", i+1, wl, gl)
+		if shown++; shown == 5 {
+			break
+		}
+	}
+	return b.String()
+}

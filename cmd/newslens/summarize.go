@@ -1,0 +1,290 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/llm"
+	"github.com/newslens/newslens/internal/safefile"
+	"github.com/newslens/newslens/prompts"
+	"github.com/newslens/newslens/summarize"
+)
+
+const defaultModel = "gpt-4o-mini"
+
+// endpointFlags configure the OpenAI-compatible endpoint.
+func endpointFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "base-url", EnvVars: []string{"OPENAI_BASE_URL"}, Usage: "OpenAI-compatible endpoint `URL`, e.g. http://localhost:11434/v1 (default: https://api.openai.com/v1)"},
+		&cli.StringFlag{Name: "api-key", EnvVars: []string{"OPENAI_API_KEY"}, Usage: "API `KEY`, sent only as an Authorization header"},
+		&cli.StringFlag{Name: "model", EnvVars: []string{"NEWSLENS_MODEL"}, Value: defaultModel, Usage: "model `NAME`"},
+		&cli.Float64Flag{Name: "temperature", Usage: "sampling temperature (default: the prompt's own)"},
+		&cli.IntFlag{Name: "max-tokens", Usage: "cap on the reply's tokens (default: the endpoint's)"},
+		&cli.DurationFlag{Name: "timeout", Value: 2 * time.Minute, Usage: "time allowed for each request"},
+		&cli.IntFlag{Name: "retries", Value: 2, Usage: "retries after a rate limit, server error, dropped connection or timeout"},
+		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "log requests and replies to stderr (the API key is redacted)"},
+	}
+}
+
+func inputFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.Int64Flag{Name: "max-bytes", Value: 2 << 20, Usage: "largest article accepted, in bytes"},
+	}
+}
+
+func outputFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: text, markdown, json or jsonl"},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of stdout"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no notices or progress on stderr"},
+	}
+}
+
+func promptFlags(def string) []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "prompt", Value: def, Usage: "prompt `NAME[@VERSION]` (see: newslens prompts list)"},
+		&cli.StringFlag{Name: "prompts-dir", EnvVars: []string{"NEWSLENS_PROMPTS_DIR"}, Usage: "`DIR` of prompts that add to or override the embedded ones"},
+	}
+}
+
+func concat(groups ...[]cli.Flag) []cli.Flag {
+	var out []cli.Flag
+	for _, g := range groups {
+		out = append(out, g...)
+	}
+	return out
+}
+
+func summarizeCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "summarize",
+		Aliases:   []string{"summarise"},
+		Usage:     "summarise articles into structured, checked summaries",
+		ArgsUsage: "ARTICLE...  (a file, - for stdin, or an http(s) URL; LABEL=ARTICLE names the outlet)",
+		Flags: concat(
+			endpointFlags(),
+			promptFlags("summarize"),
+			inputFlags(),
+			outputFlags(),
+		),
+		OnUsageError: onUsageError,
+		Action:       runSummarize,
+	}
+}
+
+func runSummarize(c *cli.Context) error {
+	format, err := checkFormat(c.String("format"), "text", "markdown", "json", "jsonl")
+	if err != nil {
+		return err
+	}
+	if c.NArg() == 0 {
+		return usagef("newslens summarize article.txt", "no articles given")
+	}
+	engine, err := newEngine(c)
+	if err != nil {
+		return err
+	}
+	arts, err := loadArticles(c)
+	if err != nil {
+		return err
+	}
+	sums, errs := summarizeAll(c.Context, arts, engine)
+	var ok []*summarize.Summary
+	for i, s := range sums {
+		if errs[i] == nil {
+			ok = append(ok, s)
+		}
+	}
+	if err := firstCancel(errs); err != nil {
+		return err
+	}
+	failed := 0
+	for _, e := range errs {
+		if e != nil {
+			failed++
+		}
+	}
+	if failed == len(arts) && failed == 1 {
+		return errs[0]
+	}
+	if len(ok) > 0 {
+		if err := writeOutput(c, func(w io.Writer) error {
+			return renderSummaries(w, format, ok, colorFor(c.App.Writer) && c.String("output") == "")
+		}); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		fmt.Fprintf(c.App.ErrWriter, "newslens: %d of %d articles failed:\n", failed, len(arts))
+		for i, e := range errs {
+			if e != nil {
+				fmt.Fprintf(c.App.ErrWriter, "  %s: %s\n", arts[i].Label, oneLine(strings.TrimPrefix(e.Error(), arts[i].Label+": ")))
+			}
+		}
+		return &exitError{code: exitFailure}
+	}
+	return nil
+}
+
+func firstCancel(errs []error) error {
+	for _, e := range errs {
+		if errors.Is(e, context.Canceled) {
+			return e
+		}
+	}
+	return nil
+}
+
+// summarizeAll summarises each article in input order; one failure does
+// not stop the others.
+func summarizeAll(ctx context.Context, arts []*article.Article, engine summarize.Engine) ([]*summarize.Summary, []error) {
+	sums := make([]*summarize.Summary, len(arts))
+	errs := make([]error, len(arts))
+	for i, a := range arts {
+		if err := ctx.Err(); err != nil {
+			errs[i] = err
+			continue
+		}
+		sums[i], errs[i] = summarize.Article(ctx, a, engine)
+	}
+	return sums, errs
+}
+
+func renderSummaries(w io.Writer, format string, sums []*summarize.Summary, color bool) error {
+	switch format {
+	case "json":
+		return summarize.WriteJSON(w, sums)
+	case "jsonl":
+		return summarize.WriteJSONL(w, sums)
+	case "markdown":
+		return summarize.WriteMarkdown(w, sums)
+	default:
+		return summarize.WriteText(w, sums, color)
+	}
+}
+
+func checkFormat(f string, allowed ...string) (string, error) {
+	if f == "md" {
+		f = "markdown"
+	}
+	for _, a := range allowed {
+		if f == a {
+			return f, nil
+		}
+	}
+	return "", usagef("--format "+allowed[0], "unknown format %q; use one of %s", f, strings.Join(allowed, ", "))
+}
+
+// writeOutput renders into memory first, so a failed render never leaves a
+// half-written file, then writes to stdout or atomically to --output.
+func writeOutput(c *cli.Context, render func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		return err
+	}
+	if path := c.String("output"); path != "" && path != "-" {
+		return safefile.WriteFile(path, buf.Bytes(), 0o644)
+	}
+	_, err := c.App.Writer.Write(buf.Bytes())
+	return err
+}
+
+// loadArticles loads every argument before any work starts, so bad input
+// costs no requests; all load errors are reported together.
+func loadArticles(c *cli.Context) ([]*article.Article, error) {
+	opt := article.Options{MaxBytes: c.Int64("max-bytes"), Stdin: c.App.Reader, UserAgent: "newslens/" + version}
+	var arts []*article.Article
+	var errs []error
+	stdin := 0
+	for _, arg := range c.Args().Slice() {
+		if arg == "-" || strings.HasSuffix(arg, "=-") {
+			stdin++
+		}
+		a, err := article.Load(c.Context, arg, opt)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		arts = append(arts, a)
+	}
+	if stdin > 1 {
+		return nil, usagef("", "standard input (-) can be read only once")
+	}
+	switch len(errs) {
+	case 0:
+		return arts, nil
+	case 1:
+		return nil, errs[0]
+	}
+	for _, e := range errs[:len(errs)-1] {
+		fmt.Fprintf(c.App.ErrWriter, "newslens: %s\n", oneLine(e.Error()))
+	}
+	return nil, errs[len(errs)-1]
+}
+
+// endpointConfigured reports whether the user pointed newslens at an
+// endpoint, by flag or environment.
+func endpointConfigured(c *cli.Context) bool {
+	return c.String("base-url") != "" || c.String("api-key") != ""
+}
+
+func newClient(c *cli.Context) (*llm.Client, error) {
+	cfg := llm.Config{
+		BaseURL: c.String("base-url"),
+		APIKey:  c.String("api-key"),
+		Model:   c.String("model"),
+		Timeout: c.Duration("timeout"),
+		Retries: c.Int("retries"),
+	}
+	if c.Bool("verbose") {
+		cfg.Log = c.App.ErrWriter
+	}
+	if cfg.Retries < 0 {
+		return nil, usagef("--retries 2", "--retries must be 0 or more")
+	}
+	return llm.New(cfg)
+}
+
+func loadPrompt(c *cli.Context, kind string) (*prompts.Prompt, error) {
+	reg, err := prompts.Load(c.String("prompts-dir"))
+	if err != nil {
+		return nil, usagef("", "%v", err)
+	}
+	p, err := reg.Lookup(c.String("prompt"))
+	if err != nil {
+		return nil, usagef("newslens prompts list", "%v", err)
+	}
+	if p.Name != kind && p.Schema != "summary" {
+		return nil, usagef("newslens prompts list", "prompt %s is not a %s prompt", p.ID(), kind)
+	}
+	return p, nil
+}
+
+func newEngine(c *cli.Context) (summarize.Engine, error) {
+	if !endpointConfigured(c) {
+		return nil, usagef("export OPENAI_API_KEY=... (OpenAI), or: newslens summarize --base-url http://localhost:11434/v1 article.txt (Ollama)",
+			"no endpoint configured: set OPENAI_API_KEY or OPENAI_BASE_URL, or pass --api-key / --base-url")
+	}
+	p, err := loadPrompt(c, "summarize")
+	if err != nil {
+		return nil, err
+	}
+	client, err := newClient(c)
+	if err != nil {
+		return nil, err
+	}
+	e := &summarize.LLM{Client: client, Prompt: p, MaxTokens: c.Int("max-tokens")}
+	if c.IsSet("temperature") {
+		t := float32(c.Float64("temperature"))
+		e.Temperature = &t
+	}
+	return e, nil
+}

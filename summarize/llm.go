@@ -1,0 +1,277 @@
+package summarize
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/llm"
+	"github.com/newslens/newslens/internal/schema"
+	"github.com/newslens/newslens/prompts"
+)
+
+// Completer is what the LLM engine needs from an endpoint client;
+// *llm.Client provides it.
+type Completer interface {
+	Complete(ctx context.Context, req llm.Request) (*llm.Response, error)
+	Endpoint() string
+	Model() string
+}
+
+// LLM summarises through an OpenAI-compatible endpoint.
+type LLM struct {
+	Client Completer
+	// Prompt is the summarize prompt version to use.
+	Prompt *prompts.Prompt
+	// Temperature overrides the prompt's own when non-nil.
+	Temperature *float32
+	// MaxTokens caps the reply; 0 leaves it to the endpoint.
+	MaxTokens int
+	// RawDir is where a reply that could not be used is saved for
+	// inspection; "" means the system temporary directory.
+	RawDir string
+}
+
+// modelOutput is the part of a Summary the model writes. Its schema is
+// sent as the structured-output contract, so the desc tags are worded as
+// instructions to the model.
+type modelOutput struct {
+	Headline  string        `json:"headline" desc:"A neutral headline of at most 15 words."`
+	Summary   string        `json:"summary" desc:"Two to four neutral sentences saying what happened."`
+	KeyPoints []modelPoint  `json:"key_points" desc:"The main points, most important first."`
+	Entities  []Entity      `json:"entities" desc:"People, organisations and places named in the article."`
+	Quotes    []modelQuote  `json:"quotes" desc:"Direct quotations, copied character for character."`
+	Figures   []modelFigure `json:"figures" desc:"Numbers, dates, weekdays and durations, exactly as written."`
+}
+
+type modelPoint struct {
+	Text     string `json:"text" desc:"One point, one sentence."`
+	Evidence []int  `json:"evidence" desc:"Numbers of the article sentences that support the point."`
+}
+
+type modelQuote struct {
+	Speaker  string `json:"speaker" desc:"Who said it, as named in the article."`
+	Text     string `json:"text" desc:"The quoted words exactly as in the article, without quote marks."`
+	Sentence int    `json:"sentence" desc:"Number of the sentence holding the quote, or 0 if not known."`
+}
+
+type modelFigure struct {
+	Value    string `json:"value" desc:"The figure exactly as written, e.g. 24 years."`
+	Context  string `json:"context" desc:"What the figure counts or refers to."`
+	Sentence int    `json:"sentence" desc:"Number of the sentence holding the figure, or 0 if not known."`
+}
+
+// The entity type is constrained for the model; Entity itself stays a
+// plain string so other engines and future types round-trip.
+type modelEntity struct {
+	Name string `json:"name"`
+	Type string `json:"type" enum:"person,organisation,place,other"`
+}
+
+var summarySchema = func() *schema.Schema {
+	s := schema.MustFor(modelOutput{})
+	s.Properties["entities"].Items = schema.MustFor(modelEntity{})
+	return s
+}()
+
+// SummarySchema returns the JSON Schema the model's reply must match.
+func SummarySchema() json.RawMessage { return summarySchema.JSON() }
+
+// ReplyError reports a model reply that could not be used even after one
+// repair request. RawPath names the file the last reply was saved to.
+type ReplyError struct {
+	Label    string
+	Problems []string
+	RawPath  string
+}
+
+func (e *ReplyError) Error() string {
+	msg := fmt.Sprintf("%s: the model's reply is not a valid summary (%s)", e.Label, firstProblems(e.Problems, 3))
+	if e.RawPath != "" {
+		msg += "; raw reply saved to " + e.RawPath
+	}
+	return msg
+}
+
+func firstProblems(p []string, n int) string {
+	if len(p) <= n {
+		return strings.Join(p, "; ")
+	}
+	return strings.Join(p[:n], "; ") + fmt.Sprintf("; and %d more", len(p)-n)
+}
+
+// Summarize implements Engine.
+func (e *LLM) Summarize(ctx context.Context, a *article.Article) (*Summary, error) {
+	start := time.Now()
+	system, user, err := e.Prompt.Render(promptVars(a))
+	if err != nil {
+		return nil, fmt.Errorf("render prompt %s: %w", e.Prompt.ID(), err)
+	}
+	req := llm.Request{
+		Messages: []llm.Message{
+			{Role: "system", Content: system},
+			{Role: "user", Content: user},
+		},
+		Temperature: e.temperature(),
+		MaxTokens:   e.MaxTokens,
+		Schema:      &llm.Schema{Name: "summary", JSON: SummarySchema()},
+		Tags:        map[string]string{"Prompt": e.Prompt.ID(), "Article": a.SHA256},
+	}
+	resp, err := e.Client.Complete(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", a.Label, err)
+	}
+	usage := Usage{PromptTokens: resp.PromptTokens, CompletionTokens: resp.CompletionTokens}
+	warnings := append([]string(nil), resp.Warnings...)
+	out, bad, ranges := parseReply(resp.Content, len(a.Sentences))
+	if len(bad)+len(ranges) > 0 {
+		first := append(bad, ranges...)
+		repair := req
+		repair.Messages = append(append([]llm.Message(nil), req.Messages...),
+			llm.Message{Role: "assistant", Content: resp.Content},
+			llm.Message{Role: "user", Content: repairMessage(first)},
+		)
+		repair.Tags = map[string]string{"Prompt": e.Prompt.ID(), "Article": a.SHA256, "Repair": "1"}
+		resp2, err := e.Client.Complete(ctx, repair)
+		if err != nil {
+			return nil, fmt.Errorf("%s: repair request: %w", a.Label, err)
+		}
+		usage.PromptTokens += resp2.PromptTokens
+		usage.CompletionTokens += resp2.CompletionTokens
+		out2, bad2, ranges2 := parseReply(resp2.Content, len(a.Sentences))
+		switch {
+		case len(bad2) == 0:
+			out, resp = out2, resp2
+			if len(ranges2) == 0 {
+				warnings = append(warnings, fmt.Sprintf("the first reply was not valid (%s); a repair request fixed it", firstProblems(first, 2)))
+			}
+		case out == nil:
+			path, _ := e.saveRaw(a, resp2.Content)
+			return nil, &ReplyError{Label: a.Label, Problems: bad2, RawPath: path}
+		}
+		// Otherwise the first reply stands, sentence numbers and all: the
+		// grounding checks flag what is out of range.
+	}
+	s := fromModel(out)
+	s.Source = sourceOf(a)
+	s.Provenance = Provenance{
+		Engine:       "llm",
+		Model:        firstNonEmpty(resp.Model, e.Client.Model()),
+		Endpoint:     e.Client.Endpoint(),
+		Prompt:       e.Prompt.ID(),
+		PromptSHA256: e.Prompt.SHA256,
+		Usage:        &usage,
+		Cached:       resp.Cached,
+	}
+	s.Warnings = append(warnings, s.Warnings...)
+	stamp(&s.Provenance, start)
+	return s, nil
+}
+
+func (e *LLM) temperature() *float32 {
+	if e.Temperature != nil {
+		return e.Temperature
+	}
+	if e.Prompt.Temperature != nil {
+		t := float32(*e.Prompt.Temperature)
+		return &t
+	}
+	return nil
+}
+
+func repairMessage(problems []string) string {
+	var b strings.Builder
+	b.WriteString("Your reply could not be used:\n")
+	for i, p := range problems {
+		if i == 20 {
+			fmt.Fprintf(&b, "- and %d more\n", len(problems)-i)
+			break
+		}
+		b.WriteString("- " + p + "\n")
+	}
+	b.WriteString("Reply again with only the corrected JSON object, matching the schema exactly.")
+	return b.String()
+}
+
+// saveRaw keeps an unusable reply for inspection, readable by the owner
+// only since it may echo article text.
+func (e *LLM) saveRaw(a *article.Article, content string) (string, error) {
+	dir := e.RawDir
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	name := "newslens-reply-" + shortHash(a.SHA256+"\x00"+e.Prompt.ID()) + ".txt"
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+func shortHash(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:6])
+}
+
+// promptVars are the values a summarize prompt may use. Values are data:
+// the prompts package inserts them literally.
+func promptVars(a *article.Article) map[string]string {
+	var numbered strings.Builder
+	for i, s := range a.Sentences {
+		fmt.Fprintf(&numbered, "[%d] %s\n", i+1, s)
+	}
+	return map[string]string{
+		"label":            a.Label,
+		"title":            a.Title,
+		"date":             a.Date,
+		"sentence_count":   strconv.Itoa(len(a.Sentences)),
+		"article":          a.Text,
+		"numbered_article": strings.TrimSuffix(numbered.String(), "\n"),
+		"schema":           string(SummarySchema()),
+		"part":             "",
+	}
+}
+
+func fromModel(m *modelOutput) *Summary {
+	s := &Summary{
+		Headline:  strings.TrimSpace(m.Headline),
+		Summary:   strings.TrimSpace(m.Summary),
+		KeyPoints: []KeyPoint{},
+		Entities:  []Entity{},
+		Quotes:    []Quote{},
+		Figures:   []Figure{},
+		Warnings:  []string{},
+	}
+	for _, p := range m.KeyPoints {
+		ev := p.Evidence
+		if ev == nil {
+			ev = []int{}
+		}
+		s.KeyPoints = append(s.KeyPoints, KeyPoint{Text: strings.TrimSpace(p.Text), Evidence: ev})
+	}
+	s.Entities = append(s.Entities, m.Entities...)
+	for _, q := range m.Quotes {
+		s.Quotes = append(s.Quotes, Quote{Speaker: q.Speaker, Text: q.Text, Sentence: q.Sentence})
+	}
+	for _, f := range m.Figures {
+		s.Figures = append(s.Figures, Figure(f))
+	}
+	return s
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
