@@ -54,7 +54,11 @@ func onUsageError(c *cli.Context, err error, isSubcommand bool) error {
 	if c.Command != nil && c.Command.Name != "" {
 		name = c.Command.HelpName
 	}
-	return usagef(name+" --help", "%s", strings.TrimPrefix(err.Error(), "flag provided but not defined: "))
+	msg := err.Error()
+	if flag, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		msg = "unknown flag " + flag
+	}
+	return usagef(name+" --help", "%s", msg)
 }
 
 // interspersed moves flags that follow positional arguments in front of

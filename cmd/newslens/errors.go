@@ -9,6 +9,7 @@ import (
 
 	"github.com/newslens/newslens/internal/article"
 	"github.com/newslens/newslens/internal/llm"
+	"github.com/newslens/newslens/summarize"
 )
 
 // Exit codes, documented in the README.
@@ -79,6 +80,10 @@ func hintOf(err error) string {
 	var le *llm.Error
 	if errors.As(err, &le) {
 		return le.Hint
+	}
+	var re *summarize.ReplyError
+	if errors.As(err, &re) {
+		return "add --verbose to see the exchange, or try another --model or --prompt"
 	}
 	return ""
 }

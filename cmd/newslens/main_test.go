@@ -72,6 +72,7 @@ type serverKey struct{}
 // cmdMock scripts the mock endpoint:
 //
 //	mock reply SPEC...          add a scripted reply (llmtest.ParseReply syntax)
+//	mock reset                  verify every reply was used, then forget replies and requests
 //	mock requests N             assert N requests were received
 //	mock request I FILE         write request I's JSON body, indented, to FILE
 //	mock header I NAME FILE     write request I's header NAME to FILE
@@ -89,6 +90,11 @@ func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 		r, err := llmtest.ParseReply(ts.Getenv("WORK"), args[1:])
 		ts.Check(err)
 		srv.Add(r)
+	case "reset":
+		if err := srv.Verify(); err != nil {
+			ts.Fatalf("before reset: %v", err)
+		}
+		srv.Reset()
 	case "requests":
 		if len(args) != 2 {
 			ts.Fatalf("usage: mock requests N")
@@ -162,6 +168,7 @@ func cmdGolden(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	srv := ts.Value(serverKey{}).(*llmtest.Server)
 	got = strings.ReplaceAll(got, strings.TrimPrefix(strings.TrimSuffix(srv.URL, "/v1"), "http://"), "127.0.0.1:PORT")
+	got = strings.ReplaceAll(got, ts.Getenv("TESTDATA"), "$TESTDATA")
 	got = strings.ReplaceAll(got, ts.Getenv("WORK"), "$WORK")
 	path := filepath.Join(ts.Getenv("TESTDATA"), "golden", args[1])
 	if *update {

@@ -201,22 +201,24 @@ func writeOutput(c *cli.Context, render func(io.Writer) error) error {
 // costs no requests; all load errors are reported together.
 func loadArticles(c *cli.Context) ([]*article.Article, error) {
 	opt := article.Options{MaxBytes: c.Int64("max-bytes"), Stdin: c.App.Reader, UserAgent: "newslens/" + version}
-	var arts []*article.Article
-	var errs []error
 	stdin := 0
 	for _, arg := range c.Args().Slice() {
 		if arg == "-" || strings.HasSuffix(arg, "=-") {
 			stdin++
 		}
+	}
+	if stdin > 1 {
+		return nil, usagef("", "standard input (-) can be read only once")
+	}
+	var arts []*article.Article
+	var errs []error
+	for _, arg := range c.Args().Slice() {
 		a, err := article.Load(c.Context, arg, opt)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		arts = append(arts, a)
-	}
-	if stdin > 1 {
-		return nil, usagef("", "standard input (-) can be read only once")
 	}
 	switch len(errs) {
 	case 0:
