@@ -1,0 +1,168 @@
+package entity
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestExtractSeed(t *testing.T) {
+	got := Extract(seedSentences(t))
+	var b strings.Builder
+	for _, e := range got {
+		fmt.Fprintf(&b, "%d\t%s\t%s\t%d\n", e.First, e.Type, e.Name, e.Count)
+	}
+	checkGolden(t, "seed-entities.golden", []byte(b.String()))
+
+	want := map[string]string{
+		"Vladimir Putin": "person", "Kim Jong Un": "person", "Russia": "place",
+		"North Korea": "place", "Moscow": "place", "Pyongyang": "place",
+		"Soviet Union": "place", "Ukraine": "place", "United States": "place",
+		"Kremlin": "organisation",
+	}
+	seen := map[string]bool{}
+	for _, e := range got {
+		if typ, ok := want[e.Name]; ok && e.Type != typ {
+			t.Errorf("%s: got type %q, want %q", e.Name, e.Type, typ)
+		}
+		seen[e.Name] = true
+		if e.Name == "Putin" || e.Name == "Kim" {
+			t.Errorf("short form %q was not merged into the full name", e.Name)
+		}
+	}
+	for name := range want {
+		if !seen[name] {
+			t.Errorf("missing %q", name)
+		}
+	}
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name      string
+		sentences []string
+		want      []Entity
+	}{
+		{
+			name:      "title and short form",
+			sentences: []string{"Russian President Vladimir Putin arrived.", "Putin said little."},
+			want:      []Entity{{"Russia", "place", 1, 1}, {"Vladimir Putin", "person", 2, 1}},
+		},
+		{
+			name:      "short form first",
+			sentences: []string{"Officials said Putin would come.", "President Vladimir Putin came."},
+			want:      []Entity{{"Vladimir Putin", "person", 2, 1}},
+		},
+		{
+			name:      "lower-case title and korean surname",
+			sentences: []string{"The visit honoured North Korean leader Kim Jong Un.", "Kim greeted him."},
+			want:      []Entity{{"North Korea", "place", 1, 1}, {"Kim Jong Un", "person", 2, 1}},
+		},
+		{
+			name:      "organisation with of",
+			sentences: []string{"The statement came from the Ministry of Foreign Affairs in Moscow."},
+			want:      []Entity{{"Ministry of Foreign Affairs", "organisation", 1, 1}, {"Moscow", "place", 1, 1}},
+		},
+		{
+			name:      "secretary of state",
+			sentences: []string{"Secretary of State Antony Blinken spoke to CNN."},
+			want:      []Entity{{"Antony Blinken", "person", 1, 1}, {"CNN", "organisation", 1, 1}},
+		},
+		{
+			name:      "aliases fold to one place",
+			sentences: []string{"The DPRK signed.", "North Korea's envoy agreed, as did the U.S. and America."},
+			want:      []Entity{{"North Korea", "place", 2, 1}, {"United States", "place", 2, 2}},
+		},
+		{
+			name:      "sentence-initial unknown word dropped",
+			sentences: []string{"Security was tight in Pyongyang.", "Details were scarce."},
+			want:      []Entity{{"Pyongyang", "place", 1, 1}},
+		},
+		{
+			name:      "sentence-initial speaker kept",
+			sentences: []string{"Peskov said the talks were useful."},
+			want:      []Entity{{"Peskov", "person", 1, 1}},
+		},
+		{
+			name:      "calendar words ignored",
+			sentences: []string{"They met on Wednesday in June at the Kremlin."},
+			want:      []Entity{{"Kremlin", "organisation", 1, 1}},
+		},
+		{
+			name:      "possessive",
+			sentences: []string{"It was Putin's first visit since the Kremlin's decision."},
+			want:      []Entity{{"Putin", "other", 1, 1}, {"Kremlin", "organisation", 1, 1}},
+		},
+		{
+			name:      "empty",
+			sentences: nil,
+			want:      nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Extract(tt.sentences)
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOccurs(t *testing.T) {
+	sents := seedSentences(t)
+	tests := []struct {
+		name      string
+		sentences []string
+		entity    string
+		want      bool
+	}{
+		{"full name", sents, "Vladimir Putin", true},
+		{"short form in text", []string{"Putin arrived."}, "Vladimir Putin", true},
+		{"title ignored", sents, "President Putin", true},
+		{"korean surname", []string{"Kim greeted him."}, "Kim Jong Un", true},
+		{"hyphen variant", sents, "Kim Jong-un", true},
+		{"alias", sents, "DPRK", true},
+		{"demonym", []string{"Russian officials came."}, "Russia", true},
+		{"org", sents, "Kremlin", true},
+		{"absent", sents, "NATO", false},
+		{"no partial word", []string{"Putinism is a word."}, "Putin", false},
+		{"first name alone is not enough", []string{"Vladimir came."}, "Vladimir Putin", false},
+		{"empty name", sents, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Occurs(tt.sentences, tt.entity); got != tt.want {
+				t.Errorf("Occurs(%q): got %v, want %v", tt.entity, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBareName(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"title", "President Vladimir Putin", "Vladimir Putin"},
+		{"nationality and title", "Russian President Vladimir Putin", "Vladimir Putin"},
+		{"lower-case title", "North Korean leader Kim Jong Un", "Kim Jong Un"},
+		{"description", "Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"},
+		{"of phrase", "Secretary of State Antony Blinken", "Antony Blinken"},
+		{"article", "the Kremlin", "Kremlin"},
+		{"possessive", "Putin's", "Putin"},
+		{"no title", "Russian state media", "Russian state media"},
+		{"title only", "President", "President"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := BareName(tt.in); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	sents := thousandWords(b)
+	for b.Loop() {
+		Extract(sents)
+	}
+}

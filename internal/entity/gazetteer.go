@@ -1,0 +1,234 @@
+package entity
+
+// The gazetteer is deliberately small: the places, organisations and titles
+// that news about international politics mentions most. Anything it lacks
+// is still found as a capitalised sequence; it only loses its type.
+
+// places maps a lower-case place name or alias to its canonical name.
+var places = map[string]string{}
+
+// demonyms maps a lower-case adjective of nationality to the place it
+// refers to, so "Russian President" counts as a mention of Russia.
+var demonyms = map[string]string{}
+
+func init() {
+	for _, group := range [][]string{
+		{"Afghanistan"}, {"Albania"}, {"Algeria"}, {"Argentina"}, {"Armenia"},
+		{"Australia"}, {"Austria"}, {"Azerbaijan"}, {"Bahrain"}, {"Bangladesh"},
+		{"Belarus"}, {"Belgium"}, {"Bolivia"}, {"Bosnia"}, {"Brazil"}, {"Bulgaria"},
+		{"Cambodia"}, {"Canada"}, {"Chile"}, {"China", "People's Republic of China", "PRC", "Mainland China"},
+		{"Colombia"}, {"Croatia"}, {"Cuba"}, {"Cyprus"}, {"Czech Republic", "Czechia"},
+		{"Denmark"}, {"Egypt"}, {"Estonia"}, {"Ethiopia"}, {"Finland"}, {"France"},
+		{"Georgia"}, {"Germany"}, {"Greece"}, {"Hungary"}, {"Iceland"}, {"India"},
+		{"Indonesia"}, {"Iran"}, {"Iraq"}, {"Ireland"}, {"Israel"}, {"Italy"},
+		{"Japan"}, {"Jordan"}, {"Kazakhstan"}, {"Kenya"}, {"Kosovo"}, {"Kuwait"},
+		{"Kyrgyzstan"}, {"Laos"}, {"Latvia"}, {"Lebanon"}, {"Libya"}, {"Lithuania"},
+		{"Malaysia"}, {"Mali"}, {"Mexico"}, {"Moldova"}, {"Mongolia"}, {"Morocco"},
+		{"Myanmar", "Burma"}, {"Nepal"}, {"Netherlands", "Holland"}, {"New Zealand"},
+		{"Niger"}, {"Nigeria"}, {"North Korea", "DPRK", "Democratic People's Republic of Korea"},
+		{"Norway"}, {"Oman"}, {"Pakistan"}, {"Palestine"}, {"Peru"}, {"Philippines"},
+		{"Poland"}, {"Portugal"}, {"Qatar"}, {"Romania"}, {"Russia", "Russian Federation"},
+		{"Saudi Arabia"}, {"Serbia"}, {"Singapore"}, {"Slovakia"}, {"Slovenia"},
+		{"Somalia"}, {"South Africa"}, {"South Korea", "Republic of Korea", "ROK"},
+		{"Spain"}, {"Sri Lanka"}, {"Sudan"}, {"Sweden"}, {"Switzerland"}, {"Syria"},
+		{"Taiwan"}, {"Tajikistan"}, {"Thailand"}, {"Tunisia"}, {"Turkey", "Türkiye"},
+		{"Turkmenistan"}, {"Uganda"}, {"Ukraine"}, {"United Arab Emirates", "UAE"},
+		{"United Kingdom", "UK", "U.K.", "Britain", "Great Britain"},
+		{"United States", "US", "U.S.", "USA", "U.S.A.", "America", "United States of America"},
+		{"Uzbekistan"}, {"Venezuela"}, {"Vietnam"}, {"Yemen"},
+		{"Soviet Union", "USSR"}, {"Korea"}, {"Korean Peninsula"},
+		{"Europe"}, {"Asia"}, {"Africa"}, {"Middle East"}, {"Latin America"},
+		{"Arctic"}, {"Antarctica"}, {"Balkans"}, {"Caucasus"}, {"Siberia"},
+		{"Crimea"}, {"Donbas", "Donbass"}, {"Gaza", "Gaza Strip"}, {"West Bank"},
+		{"Hong Kong"}, {"Kashmir"}, {"Tibet"}, {"Xinjiang"}, {"Kaliningrad"},
+		{"West"}, {"East"},
+		{"Moscow"}, {"Pyongyang"}, {"Seoul"}, {"Beijing"}, {"Tokyo"}, {"Kyiv", "Kiev"},
+		{"Washington"}, {"London"}, {"Paris"}, {"Berlin"}, {"Brussels"}, {"Rome"},
+		{"Madrid"}, {"Warsaw"}, {"Vienna"}, {"Geneva"}, {"Ankara"}, {"Istanbul"},
+		{"Tehran"}, {"Baghdad"}, {"Damascus"}, {"Beirut"}, {"Jerusalem"}, {"Tel Aviv"},
+		{"Cairo"}, {"Riyadh"}, {"Doha"}, {"Dubai"}, {"Abu Dhabi"}, {"New Delhi", "Delhi"},
+		{"Islamabad"}, {"Kabul"}, {"Hanoi"}, {"Bangkok"}, {"Manila"}, {"Jakarta"},
+		{"Taipei"}, {"Shanghai"}, {"Minsk"}, {"Tbilisi"}, {"Yerevan"}, {"Baku"},
+		{"Astana"}, {"Tashkent"}, {"Ottawa"}, {"New York"}, {"Canberra"},
+		{"Vladivostok"}, {"St Petersburg", "St. Petersburg", "Saint Petersburg"},
+		{"Kharkiv"}, {"Odesa", "Odessa"}, {"Mariupol"}, {"Bakhmut"}, {"Sevastopol"},
+		{"Yakutsk"}, {"Hanoi"}, {"Ulaanbaatar"}, {"Havana"}, {"Caracas"}, {"Brasilia"},
+	} {
+		for _, name := range group {
+			places[lower(name)] = group[0]
+		}
+	}
+	for adj, place := range map[string]string{
+		"Afghan": "Afghanistan", "American": "United States", "Armenian": "Armenia",
+		"Australian": "Australia", "Azerbaijani": "Azerbaijan", "Belarusian": "Belarus",
+		"Brazilian": "Brazil", "British": "United Kingdom", "Canadian": "Canada",
+		"Chinese": "China", "Cuban": "Cuba", "Egyptian": "Egypt", "Estonian": "Estonia",
+		"European": "Europe", "Finnish": "Finland", "French": "France",
+		"Georgian": "Georgia", "German": "Germany", "Greek": "Greece",
+		"Hungarian": "Hungary", "Indian": "India", "Iranian": "Iran", "Iraqi": "Iraq",
+		"Irish": "Ireland", "Israeli": "Israel", "Italian": "Italy", "Japanese": "Japan",
+		"Kazakh": "Kazakhstan", "Korean": "Korea", "Latvian": "Latvia",
+		"Lebanese": "Lebanon", "Lithuanian": "Lithuania", "Mexican": "Mexico",
+		"Mongolian": "Mongolia", "North Korean": "North Korea", "Pakistani": "Pakistan",
+		"Palestinian": "Palestine", "Polish": "Poland", "Russian": "Russia",
+		"Saudi": "Saudi Arabia", "Serbian": "Serbia", "South Korean": "South Korea",
+		"Soviet": "Soviet Union", "Spanish": "Spain", "Swedish": "Sweden",
+		"Syrian": "Syria", "Taiwanese": "Taiwan", "Turkish": "Turkey",
+		"Ukrainian": "Ukraine", "Vietnamese": "Vietnam", "Western": "West",
+		"Eastern": "East", "Asian": "Asia", "African": "Africa", "Crimean": "Crimea",
+		"Venezuelan": "Venezuela", "Yemeni": "Yemen", "Emirati": "United Arab Emirates",
+		"Qatari": "Qatar", "Dutch": "Netherlands", "Norwegian": "Norway",
+		"Danish": "Denmark", "Romanian": "Romania", "Bulgarian": "Bulgaria",
+	} {
+		demonyms[lower(adj)] = place
+	}
+}
+
+// orgWords make a capitalised sequence an organisation.
+var orgWords = map[string]bool{
+	"ministry": true, "agency": true, "kremlin": true, "council": true,
+	"party": true, "news": true, "bank": true, "committee": true,
+	"commission": true, "organisation": true, "organization": true,
+	"association": true, "corporation": true, "corp": true, "inc": true,
+	"ltd": true, "group": true, "company": true, "times": true, "post": true,
+	"press": true, "service": true, "office": true, "department": true,
+	"army": true, "navy": true, "forces": true, "assembly": true,
+	"parliament": true, "congress": true, "senate": true, "duma": true,
+	"court": true, "university": true, "institute": true, "foundation": true,
+	"front": true, "movement": true, "network": true, "television": true,
+	"tv": true, "radio": true, "broadcasting": true, "union": true,
+	"pentagon": true, "government": true, "administration": true,
+	"league": true, "alliance": true, "fund": true, "federation": true,
+	"guard": true, "command": true, "house": true, "cabinet": true,
+	"politburo": true, "secretariat": true, "tribunal": true, "journal": true,
+	"herald": true, "telegraph": true, "guardian": true, "tribune": true,
+}
+
+// orgNames are organisations known by a single name or acronym.
+var orgNames = map[string]string{
+	"nato": "NATO", "un": "UN", "united nations": "United Nations", "eu": "EU",
+	"european union": "European Union", "kcna": "KCNA", "tass": "TASS",
+	"ria novosti": "RIA Novosti", "interfax": "Interfax", "reuters": "Reuters",
+	"yonhap": "Yonhap", "xinhua": "Xinhua", "bbc": "BBC", "cnn": "CNN",
+	"ap": "AP", "afp": "AFP", "kremlin": "Kremlin", "white house": "White House",
+	"pentagon": "Pentagon", "imf": "IMF", "who": "WHO", "iaea": "IAEA",
+	"opec": "OPEC", "brics": "BRICS", "g7": "G7", "g20": "G20", "asean": "ASEAN",
+	"sco": "SCO", "csto": "CSTO", "fsb": "FSB", "cia": "CIA", "fbi": "FBI",
+	"kgb": "KGB", "rt": "RT", "wagner": "Wagner", "hamas": "Hamas",
+	"hezbollah": "Hezbollah", "taliban": "Taliban", "gazprom": "Gazprom",
+	"rosatom": "Rosatom", "roscosmos": "Roscosmos", "bloomberg": "Bloomberg",
+}
+
+// placeWords make a capitalised sequence a place.
+var placeWords = map[string]bool{
+	"sea": true, "ocean": true, "river": true, "island": true, "islands": true,
+	"peninsula": true, "mountains": true, "province": true, "region": true,
+	"strait": true, "gulf": true, "bay": true, "airport": true, "square": true,
+	"street": true, "city": true, "oblast": true, "county": true, "state": true,
+	"republic": true, "kingdom": true, "mount": true, "lake": true, "cape": true,
+	"valley": true, "desert": true, "palace": true, "station": true,
+}
+
+// headWords may be followed by "of" inside one name: "Ministry of
+// Defence", "Republic of Korea", "Secretary of State".
+var headWords = map[string]bool{
+	"ministry": true, "republic": true, "bank": true, "university": true,
+	"council": true, "department": true, "institute": true, "office": true,
+	"kingdom": true, "sea": true, "gulf": true, "bay": true, "strait": true,
+	"states": true, "federation": true, "court": true, "house": true,
+	"chamber": true, "commission": true, "committee": true, "league": true,
+	"organisation": true, "organization": true, "association": true,
+	"party": true, "union": true, "secretary": true, "minister": true,
+	"cape": true, "isle": true, "people's": true, "bureau": true,
+}
+
+// titles mark the capitalised words after them as a person's name.
+var titles = map[string]bool{
+	"president": true, "leader": true, "minister": true, "premier": true,
+	"chancellor": true, "secretary": true, "mr": true, "mrs": true, "ms": true,
+	"dr": true, "general": true, "gen": true, "king": true, "queen": true,
+	"pope": true, "senator": true, "sen": true, "rep": true, "governor": true,
+	"mayor": true, "ambassador": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "chairman": true, "chairwoman": true, "prince": true,
+	"princess": true, "sir": true, "envoy": true, "commander": true,
+	"marshal": true, "admiral": true, "colonel": true, "captain": true,
+	"emperor": true, "dictator": true, "director": true, "chief": true,
+	"sheikh": true, "ayatollah": true, "judge": true, "lieutenant": true,
+	"comrade": true, "representative": true, "official": true, "adviser": true,
+	"advisor": true, "aide": true, "deputy": true, "ceo": true, "head": true,
+}
+
+// titleModifiers may stand before a title: "Foreign Minister", "Vice
+// President", "Supreme Leader".
+var titleModifiers = map[string]bool{
+	"foreign": true, "defence": true, "defense": true, "deputy": true,
+	"vice": true, "prime": true, "interior": true, "finance": true,
+	"supreme": true, "first": true, "former": true, "acting": true,
+	"economy": true, "trade": true, "health": true, "justice": true,
+	"state": true, "senior": true, "top": true, "lieutenant": true,
+	"attorney": true, "press": true, "chief": true, "executive": true,
+	"national": true, "security": true, "presidential": true, "military": true,
+}
+
+// stopwords never start a name: sentence-initial function words and
+// pronouns, which are capitalised only by position.
+var stopwords = map[string]bool{
+	"the": true, "a": true, "an": true, "he": true, "she": true, "it": true,
+	"they": true, "we": true, "i": true, "you": true, "this": true, "that": true,
+	"these": true, "those": true, "in": true, "on": true, "at": true, "as": true,
+	"but": true, "and": true, "or": true, "if": true, "when": true,
+	"while": true, "after": true, "before": true, "his": true, "her": true,
+	"their": true, "its": true, "our": true, "my": true, "there": true,
+	"here": true, "what": true, "which": true, "who": true, "why": true,
+	"how": true, "for": true, "with": true, "from": true, "by": true,
+	"to": true, "of": true, "during": true, "since": true, "although": true,
+	"though": true, "yet": true, "so": true, "both": true, "all": true,
+	"some": true, "many": true, "most": true, "such": true, "no": true,
+	"not": true, "also": true, "however": true, "meanwhile": true,
+	"according": true, "despite": true, "amid": true, "under": true,
+	"over": true, "about": true, "apart": true, "instead": true, "then": true,
+	"now": true, "earlier": true, "later": true, "last": true, "next": true,
+	"is": true, "was": true, "are": true, "were": true, "be": true,
+}
+
+// calendarWords are capitalised but are not entities; package figure
+// handles them.
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "january": true,
+	"february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true,
+}
+
+// speechVerbs after a capitalised name mark it as a person.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "warned": true,
+	"noted": true, "stressed": true, "hailed": true, "lauded": true,
+	"described": true, "called": true, "termed": true, "declared": true,
+	"insisted": true, "argued": true, "wrote": true, "claimed": true,
+	"announced": true, "urged": true, "vowed": true, "praised": true,
+	"emphasised": true, "emphasized": true, "stated": true, "explained": true,
+	"remarked": true, "replied": true, "asked": true, "expressed": true,
+	"thanked": true, "greeted": true, "met": true, "visited": true,
+	"pledged": true, "promised": true, "signed": true,
+}
+
+// asianSurnames come first in the full name, so "Kim" is the short form of
+// "Kim Jong Un" where a western name would be shortened to its last word.
+var asianSurnames = map[string]bool{
+	"kim": true, "xi": true, "li": true, "lee": true, "park": true,
+	"moon": true, "yoon": true, "wang": true, "zhang": true, "choe": true,
+	"choi": true, "ri": true, "hu": true, "mao": true, "deng": true,
+	"wen": true, "han": true, "jiang": true, "liu": true, "chen": true,
+}
+
+// commonSubjects are plural nouns that often open a sentence before a
+// speech verb ("Officials said") without naming anyone.
+var commonSubjects = map[string]bool{
+	"officials": true, "analysts": true, "experts": true, "critics": true,
+	"observers": true, "diplomats": true, "sources": true, "residents": true,
+	"witnesses": true, "reports": true, "authorities": true, "leaders": true,
+	"lawmakers": true, "police": true, "protesters": true, "others": true,
+	"both": true, "many": true, "some": true, "one": true, "reporters": true,
+}

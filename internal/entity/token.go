@@ -1,0 +1,122 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word of a sentence.
+type token struct {
+	text    string
+	lower   string
+	index   int
+	capital bool // starts with an upper-case letter
+	allCaps bool // two or more letters, all upper case: "NATO", "U.S."
+	// initial marks a word capitalised by position: the first of the
+	// sentence or of a quotation, or the one after a colon.
+	initial bool
+	// breakBefore marks punctuation between this word and the previous
+	// one, which ends any name.
+	breakBefore bool
+	// possessive marks a word written with "'s", which ends a name:
+	// "Putin's first visit".
+	possessive bool
+}
+
+// tokenize splits s into words. Apostrophes, hyphens and full stops stay
+// inside a word when a letter follows ("O'Brien", "Jong-un", "U.S.").
+func tokenize(s string) []token {
+	var toks []token
+	brk, initial := false, true
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			if !unicode.IsSpace(r) {
+				brk = true
+				switch r {
+				case '"', '“', '‘', '«', ':', '(', '[':
+					initial = true
+				case '\'':
+					if i == 0 || !isWordRuneAt(s, i-1) {
+						initial = true
+					}
+				}
+			}
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r2) {
+				j += n2
+				continue
+			}
+			if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' {
+				r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+				if j+n2 < len(s) && unicode.IsLetter(r3) {
+					j += n2
+					continue
+				}
+				if r2 == '.' && isInitialism(s[i:j]) {
+					j += n2
+				}
+			}
+			break
+		}
+		text := s[i:j]
+		poss := false
+		for _, suf := range []string{"'s", "’s", "'S", "’S"} {
+			if strings.HasSuffix(text, suf) && len(text) > len(suf) {
+				text = text[:len(text)-len(suf)]
+				poss = true
+			}
+		}
+		first, _ := utf8.DecodeRuneInString(text)
+		t := token{
+			text:        text,
+			lower:       strings.ToLower(text),
+			index:       len(toks),
+			capital:     unicode.IsUpper(first),
+			initial:     initial,
+			breakBefore: brk,
+			possessive:  poss,
+		}
+		t.allCaps = isAllCaps(text)
+		toks = append(toks, t)
+		brk, initial = false, false
+		i = j
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isInitialism reports whether w is a dotted abbreviation such as "U.S"
+// (whose final full stop belongs to it).
+func isInitialism(w string) bool {
+	parts := strings.Split(w, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+func isAllCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}

@@ -1,0 +1,213 @@
+// Package figure finds the figures in news text (numbers, years, dates,
+// weekdays, months, durations, percentages, sums of money and ordinals) and
+// decides whether two of them state the same fact or contradict each other.
+//
+// A summary that says "23 years" where the article says "24 years", or
+// "Tuesday" where it says "Wednesday", has a wrong figure; one that writes
+// "twenty-four years" for "24 years" does not. Every figure therefore gets a
+// canonical Norm in which digits and words are already folded, and the
+// comparison functions work on Norm, Kind and Unit.
+//
+// Extraction is rule-based and deterministic. Digits glued to letters
+// ("G7", "COVID-19", "4G", "10:30") are not figures. A bare four-digit
+// number from 1900 to 2099 is a year unless a unit, a currency or a
+// percent sign makes it something else.
+package figure
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Figure is one figure found in a text.
+type Figure struct {
+	// Text is the figure as written: "24 years", "Wednesday", "1991",
+	// "twenty-four", "$1.2 billion", "40%".
+	Text string
+	// Kind is one of "number", "year", "date", "weekday", "month",
+	// "duration", "percent", "money", "ordinal" or "count".
+	Kind string
+	// Value is the numeric value: 24 for "24 years", 40 for "40%",
+	// 1.2e9 for "$1.2 billion", 20 for "two decades" (in years), 6 for
+	// "June", time.Weekday for a weekday, and YYYYMMDD for a date with
+	// unknown parts left zero ("June 19" is 619, "June 2024" is 20240600).
+	Value float64
+	// Unit qualifies Value: "year", "month", "day", "hour", "minute",
+	// "second" for durations, "%" or "point" for percents, an ISO 4217 code
+	// in lower case ("usd") for money, the singular counted noun for a count
+	// ("nation", "year-old"), "decade" for "1990s", and "" otherwise.
+	Unit string
+	// Norm is the canonical key used for equality: "duration:24:year",
+	// "weekday:wednesday", "year:1991", "date:2024-06-19", "date:06-19",
+	// "date:2024-06", "month:june", "number:24", "percent:40",
+	// "money:1200000000:usd", "ordinal:1", "count:2:nation".
+	Norm string
+	// Prep is the lower-case preposition written just before the figure
+	// ("since", "for", "in", "on", ...), or "".
+	Prep string
+	// Start and End are the byte offsets of Text in the input.
+	Start, End int
+}
+
+// Extract returns the figures in s in order of appearance.
+func Extract(s string) []Figure {
+	figs, _ := extract(s)
+	return figs
+}
+
+// extract also returns, for each figure, the number as written before any
+// unit conversion (2 for "two decades"), which Occurs needs to find a bare
+// number inside a larger figure.
+func extract(s string) ([]Figure, []float64) {
+	p := parser{s: s, toks: lex(s)}
+	var figs []Figure
+	var raws []float64
+	for i := 0; i < len(p.toks); {
+		f, raw, next, ok := p.at(i)
+		if !ok {
+			i++
+			continue
+		}
+		f.Text = s[f.Start:f.End]
+		if i > 0 && p.toks[i-1].kind == tokWord {
+			if w := strings.ToLower(p.toks[i-1].text); preps[w] {
+				f.Prep = w
+			}
+		}
+		figs = append(figs, f)
+		raws = append(raws, raw)
+		i = next
+	}
+	return figs, raws
+}
+
+// Equal reports whether a and b state the same figure: their Norms match,
+// so "24 years" equals "twenty-four years" and "two decades" equals
+// "20 years".
+func Equal(a, b Figure) bool {
+	return a.Norm != "" && a.Norm == b.Norm
+}
+
+// Conflict reports whether a and b measure the same kind of thing in the
+// same unit but disagree: "24 years" and "23 years", "Wednesday" and
+// "Tuesday", "40%" and "45%". Dates conflict only on the parts both give,
+// so "June 19" does not conflict with "2024-06-19" but does with
+// "June 20, 2024".
+func Conflict(a, b Figure) bool {
+	if a.Norm == "" || b.Norm == "" || a.Kind != b.Kind || a.Unit != b.Unit || Equal(a, b) {
+		return false
+	}
+	if a.Kind == "date" {
+		ay, am, ad := dateParts(a.Value)
+		by, bm, bd := dateParts(b.Value)
+		for _, p := range [][2]int{{ay, by}, {am, bm}, {ad, bd}} {
+			if p[0] == 0 || p[1] == 0 {
+				continue
+			}
+			if p[0] != p[1] {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// Occurs reports whether text contains f in any form: "24 years" is found
+// in "twenty-four years" and in "a 24-year absence", a bare number "24" in
+// any figure written with 24 or "twenty-four", and a partial date such as
+// "June 19" in "19 June 2024".
+func Occurs(text string, f Figure) bool {
+	figs, raws := extract(text)
+	for i, g := range figs {
+		if Equal(f, g) {
+			return true
+		}
+		switch f.Kind {
+		case "number":
+			if raws[i] == f.Value && g.Kind != "date" && g.Kind != "weekday" && g.Kind != "month" {
+				return true
+			}
+		case "date":
+			if g.Kind == "date" && covers(g.Value, f.Value) {
+				return true
+			}
+		case "month":
+			if g.Kind == "date" {
+				if _, m, _ := dateParts(g.Value); float64(m) == f.Value {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// covers reports whether date value g gives every part that f gives, with
+// the same values.
+func covers(g, f float64) bool {
+	gy, gm, gd := dateParts(g)
+	fy, fm, fd := dateParts(f)
+	return (fy == 0 || fy == gy) && (fm == 0 || fm == gm) && (fd == 0 || fd == gd)
+}
+
+// SinceEquivalent reports whether "since" followed by the year or date
+// since describes the same span as duration, counting from ref (normally the
+// article's date): "since 2000" and "24 years" agree for a 2024 article.
+// The two may differ by up to one year, since a year alone does not say
+// which month the span began.
+func SinceEquivalent(since, duration Figure, ref time.Time) bool {
+	if duration.Kind != "duration" {
+		return false
+	}
+	var elapsed float64
+	switch since.Kind {
+	case "year":
+		if since.Unit != "" {
+			return false
+		}
+		elapsed = float64(ref.Year()) - since.Value
+	case "date":
+		y, m, d := dateParts(since.Value)
+		if y == 0 {
+			return false
+		}
+		if m == 0 {
+			m = 1
+		}
+		if d == 0 {
+			d = 1
+		}
+		start := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		elapsed = ref.Sub(start).Hours() / 24 / 365.2425
+	default:
+		return false
+	}
+	var years float64
+	switch duration.Unit {
+	case "year":
+		years = duration.Value
+	case "month":
+		years = duration.Value / 12
+	case "day":
+		years = duration.Value / 365.2425
+	case "hour":
+		years = duration.Value / 24 / 365.2425
+	default:
+		return false
+	}
+	return math.Abs(elapsed-years) <= 1
+}
+
+func dateParts(v float64) (y, m, d int) {
+	n := int(v)
+	return n / 10000, n / 100 % 100, n % 100
+}
+
+// formatNum writes v without exponent or float noise: 1200000000, 3.5.
+func formatNum(v float64) string {
+	v = math.Round(v*1e6) / 1e6
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

@@ -1,0 +1,223 @@
+package figure
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestExtractSeed(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "summit-2024-06-19.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, f := range Extract(string(data)) {
+		if string(data[f.Start:f.End]) != f.Text {
+			t.Errorf("offsets of %q give %q", f.Text, data[f.Start:f.End])
+		}
+		fmt.Fprintf(&b, "%d-%d\t%s\t%s\t%s\t%q\n", f.Start, f.End, f.Kind, f.Norm, f.Prep, f.Text)
+	}
+	checkGolden(t, "seed-figures.golden", []byte(b.String()))
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // "Text|Kind|Norm" for each figure
+	}{
+		{"duration digits", "his first visit in 24 years", []string{"first|ordinal|ordinal:1", "24 years|duration|duration:24:year"}},
+		{"duration words", "for twenty-four years", []string{"twenty-four years|duration|duration:24:year"}},
+		{"decades fold to years", "two decades ago", []string{"two decades|duration|duration:20:year"}},
+		{"a decade", "after a decade", []string{"a decade|duration|duration:10:year"}},
+		{"hyphenated duration", "a three-day visit", []string{"three-day|duration|duration:3:day"}},
+		{"weeks fold to days", "two weeks", []string{"two weeks|duration|duration:14:day"}},
+		{"age", "a 24-year-old man, 30 years old", []string{"24-year-old|count|count:24:year-old", "30 years old|count|count:30:year-old"}},
+		{"weekday", "on Wednesday and wednesday", []string{"Wednesday|weekday|weekday:wednesday"}},
+		{"year", "since the collapse in 1991.", []string{"1991|year|year:1991"}},
+		{"year outside range is a number", "about 1850 soldiers", []string{"1850 soldiers|count|count:1850:soldier"}},
+		{"decade", "in the 1990s and the ’90s", []string{"1990s|year|year:1990s", "’90s|year|year:1990s"}},
+		{"date day month year", "on 19 June 2024", []string{"19 June 2024|date|date:2024-06-19"}},
+		{"date month day year", "on June 19, 2024", []string{"June 19, 2024|date|date:2024-06-19"}},
+		{"date month day", "on June 19", []string{"June 19|date|date:06-19"}},
+		{"date ordinal", "on the 19th of June", []string{"19th of June|date|date:06-19"}},
+		{"date iso", "dated 2024-06-19.", []string{"2024-06-19|date|date:2024-06-19"}},
+		{"date month year", "in June 2024", []string{"June 2024|date|date:2024-06"}},
+		{"month", "last June", []string{"June|month|month:june"}},
+		{"may as verb", "It May be late, they may go.", nil},
+		{"may as month", "in May", []string{"May|month|month:may"}},
+		{"percent sign", "up 40%", []string{"40%|percent|percent:40"}},
+		{"percent words", "forty per cent and 3.5 percent", []string{"forty per cent|percent|percent:40", "3.5 percent|percent|percent:3.5"}},
+		{"money billion", "$1.2 billion", []string{"$1.2 billion|money|money:1200000000:usd"}},
+		{"money suffix", "$5bn and £3m", []string{"$5bn|money|money:5000000000:usd", "£3m|money|money:3000000:gbp"}},
+		{"money words", "5 million roubles", []string{"5 million roubles|money|money:5000000:rub"}},
+		{"thousands separator", "1,000 troops", []string{"1,000 troops|count|count:1000:troop"}},
+		{"list is not a thousands separator", "1991, 2000", []string{"1991|year|year:1991", "2000|year|year:2000"}},
+		{"scale word", "2 million people", []string{"2 million people|count|count:2000000:person"}},
+		{"dozen", "a dozen", []string{"a dozen|number|number:12"}},
+		{"hundreds", "three hundred and twenty-five", []string{"three hundred and twenty-five|number|number:325"}},
+		{"ordinal digits", "the 21st and 24th", []string{"21st|ordinal|ordinal:21", "24th|ordinal|ordinal:24"}},
+		{"ordinal words", "the twentieth and twenty-first", []string{"twentieth|ordinal|ordinal:20", "twenty-first|ordinal|ordinal:21"}},
+		{"count", "the two nations", []string{"two nations|count|count:2:nation"}},
+		{"codes are not figures", "G7, COVID-19, Su-57, 4G and B-52", nil},
+		{"times are not figures", "at 10:30 or 10am", nil},
+		{"fractions skipped", "two-thirds", nil},
+		{"pronoun one", "no one knows, one of them", nil},
+		{"hyphen prefix", "by mid-2024", []string{"2024|year|year:2024"}},
+		{"number inside word", "often, tenfold", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range Extract(tt.in) {
+				if tt.in[f.Start:f.End] != f.Text {
+					t.Errorf("offsets of %q give %q", f.Text, tt.in[f.Start:f.End])
+				}
+				got = append(got, f.Text+"|"+f.Kind+"|"+f.Norm)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPrep(t *testing.T) {
+	fs := Extract("since 2000, for 24 years, on Wednesday")
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Prep)
+	}
+	if want := []string{"since", "for", "on"}; strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func one(t *testing.T, s string) Figure {
+	t.Helper()
+	fs := Extract(s)
+	if len(fs) != 1 {
+		t.Fatalf("Extract(%q): got %d figures %+v, want 1", s, len(fs), fs)
+	}
+	return fs[0]
+}
+
+func TestEqualConflict(t *testing.T) {
+	tests := []struct {
+		name         string
+		a, b         string
+		equal, clash bool
+	}{
+		{"digits and words", "24 years", "twenty-four years", true, false},
+		{"decades and years", "two decades", "20 years", true, false},
+		{"different duration", "24 years", "23 years", false, true},
+		{"different unit", "24 years", "24 days", false, false},
+		{"weekday", "Wednesday", "Tuesday", false, true},
+		{"same weekday", "Wednesday", "Wednesday", true, false},
+		{"year", "1991", "1992", false, true},
+		{"percent", "40%", "forty percent", true, false},
+		{"money", "$1.2 billion", "$1.2bn", true, false},
+		{"currency differs", "$5bn", "€5bn", false, false},
+		{"partial date agrees", "June 19", "19 June 2024", false, false},
+		{"partial date conflicts", "June 19", "June 20, 2024", false, true},
+		{"full dates", "2024-06-19", "19 June 2024", true, false},
+		{"kinds differ", "1991", "1991 years", false, false},
+		{"ordinal", "first", "second", false, true},
+		{"count nouns differ", "two nations", "three leaders", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := one(t, tt.a), one(t, tt.b)
+			if got := Equal(a, b); got != tt.equal {
+				t.Errorf("Equal(%q, %q): got %v, want %v", a.Norm, b.Norm, got, tt.equal)
+			}
+			if got := Conflict(a, b); got != tt.clash {
+				t.Errorf("Conflict(%q, %q): got %v, want %v", a.Norm, b.Norm, got, tt.clash)
+			}
+			if got := Conflict(b, a); got != tt.clash {
+				t.Errorf("Conflict(%q, %q): got %v, want %v", b.Norm, a.Norm, got, tt.clash)
+			}
+		})
+	}
+}
+
+func TestOccurs(t *testing.T) {
+	text := "Putin's first visit in 24 years, on a Wednesday, 19 June 2024, after two decades of talks; 40% agreed."
+	tests := []struct {
+		name string
+		fig  string
+		want bool
+	}{
+		{"words for digits", "twenty-four years", true},
+		{"bare number in duration", "24", true},
+		{"bare word number", "twenty-four", true},
+		{"number inside decades", "two", true},
+		{"weekday", "Wednesday", true},
+		{"other weekday", "Tuesday", false},
+		{"partial date", "June 19", true},
+		{"month of a date", "June", true},
+		{"wrong date", "June 20", false},
+		{"percent words", "forty per cent", true},
+		{"wrong duration", "23 years", false},
+		{"equivalent duration", "20 years", true},
+		{"absent number", "7", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Occurs(text, one(t, tt.fig)); got != tt.want {
+				t.Errorf("Occurs(%q): got %v, want %v", tt.fig, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSinceEquivalent(t *testing.T) {
+	ref := time.Date(2024, 6, 19, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		since    string
+		duration string
+		want     bool
+	}{
+		{"exact", "2000", "24 years", true},
+		{"within a year", "2000", "23 years", true},
+		{"too far", "2000", "20 years", false},
+		{"words", "2000", "twenty-four years", true},
+		{"date", "19 June 2000", "24 years", true},
+		{"months", "2023", "18 months", true},
+		{"not a duration", "2000", "24", false},
+		{"not a year", "Wednesday", "24 years", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SinceEquivalent(one(t, tt.since), one(t, tt.duration), ref); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	text := strings.Join(thousandWords(b), " ")
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Extract(text)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{"$1.2 billion on 19 June 2024", "’90s 2024-06-19 twenty-four", "a dozen 24-year-old 40%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, fig := range Extract(s) {
+			if fig.Start < 0 || fig.End > len(s) || fig.Start >= fig.End || s[fig.Start:fig.End] != fig.Text {
+				t.Fatalf("bad offsets %d-%d for %q in %q", fig.Start, fig.End, fig.Text, s)
+			}
+		}
+	})
+}

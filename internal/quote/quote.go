@@ -1,0 +1,330 @@
+// Package quote finds direct quotations in an article, attributes them to
+// their speakers, and checks whether a quotation given in a summary appears
+// in the article verbatim, paraphrased, or not at all.
+//
+// Invented or doctored quotes are among the most damaging errors a summary
+// can make, so Find is strict: "verbatim" means the quoted words appear in
+// order and unbroken once case, quote marks, dashes, punctuation and
+// whitespace are folded; an ellipsis in the quote may stand for any run of
+// omitted words.
+//
+// Attribution is rule-based. A quote's speaker is taken, in this order,
+// from an attribution right after it (`"...", Putin said`, `"...", said
+// Putin`, `"...", according to TASS`), from the last speech verb before it
+// in its sentence (`Putin said "..."`, `Kim described the pact as the
+// "..."`, `what he termed the "..."`, `according to X, "..."`), or from a
+// speech verb later in its sentence. The speaker is the name written as the
+// verb's subject, with titles removed ("Russian President Vladimir Putin"
+// becomes "Vladimir Putin"). "He" or "she" resolves to the first person
+// named earlier in the same sentence, else to the most recent named speaker
+// of an earlier sentence. A quote with no speech verb in its sentence (a
+// scare quote) has no speaker: the sentence's subject is not guessed.
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newslens/newslens/internal/entity"
+)
+
+// Quote is one direct quotation.
+type Quote struct {
+	// Text is the quoted words without the quote marks, as written. A
+	// quote that runs on into later sentences continues here, the
+	// sentences joined by one space.
+	Text string
+	// Speaker is the best name of the speaker as written in the article,
+	// titles removed ("Kim", "Vladimir Putin", "Russian state media"), or
+	// "" when unknown.
+	Speaker string
+	// Sentence is the 1-based number of the sentence where the quote
+	// starts.
+	Sentence int
+	// Start and End are the byte offsets of Text within that sentence.
+	// For a quote that runs past its sentence, End is the sentence's
+	// length.
+	Start, End int
+}
+
+// maxSpan is how many sentences a quotation may run across; an opening
+// mark left unclosed for longer is treated as stray.
+const maxSpan = 4
+
+type span struct {
+	open, close int // offsets of the marks in the joined text
+	openLen     int
+}
+
+// Extract returns the direct quotations in sentences (sentence n is
+// sentences[n-1]) in order of appearance.
+func Extract(sentences []string) []Quote {
+	joined, starts := join(sentences)
+	spans := findSpans(joined, starts)
+	a := newAttributor(sentences)
+	var quotes []Quote
+	var prevSent = -1
+	var prevSpeaker string
+	var prevClose int
+	si := 0
+	for _, sp := range spans {
+		textStart := sp.open + sp.openLen
+		s := sentenceAt(starts, sp.open)
+		// Named speakers of sentences before this one feed pronoun
+		// resolution.
+		for ; si < s; si++ {
+			a.observe(si)
+		}
+		cs := sentenceAt(starts, sp.close)
+		q := Quote{
+			Text:     strings.ReplaceAll(joined[textStart:sp.close], "\n", " "),
+			Sentence: s + 1,
+			Start:    textStart - starts[s],
+		}
+		q.End = q.Start + len(q.Text)
+		if cs != s {
+			q.End = len(sentences[s])
+		}
+		beforeFrom := 0
+		if prevSent == s {
+			beforeFrom = prevClose - starts[s]
+		}
+		before := sentences[s][beforeFrom : sp.open-starts[s]]
+		afterFrom := sp.close - starts[cs]
+		after := sentences[cs][afterFrom:]
+		if k := nextOpen(after); k >= 0 {
+			after = after[:k]
+		}
+		q.Speaker = a.speaker(s, before, after, sp.open-starts[s])
+		if q.Speaker == "" && prevSent == s && prevSpeaker != "" && !strings.ContainsAny(before, ".;") {
+			// `Putin called it "historic" and "a breakthrough"`.
+			q.Speaker = prevSpeaker
+		}
+		if q.Speaker != "" {
+			a.heard(q.Speaker)
+		}
+		quotes = append(quotes, q)
+		prevSent, prevSpeaker, prevClose = s, q.Speaker, sp.close
+		if cs != s {
+			prevSent = cs
+			prevClose = sp.close
+		}
+	}
+	return quotes
+}
+
+// join concatenates the sentences with a newline, the one character no
+// quotation mark can be, and records where each sentence starts.
+func join(sentences []string) (string, []int) {
+	var b strings.Builder
+	starts := make([]int, len(sentences))
+	for i, s := range sentences {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		starts[i] = b.Len()
+		b.WriteString(s)
+	}
+	return b.String(), starts
+}
+
+func sentenceAt(starts []int, off int) int {
+	i := 0
+	for i+1 < len(starts) && starts[i+1] <= off {
+		i++
+	}
+	return i
+}
+
+var closers = map[rune]rune{'"': '"', '“': '”', '«': '»', '„': '“', '‘': '’', '\'': '\''}
+
+func isDouble(r rune) bool { return r == '"' || r == '“' || r == '«' || r == '„' }
+
+// findSpans pairs quotation marks: double marks first, then single marks
+// outside them, so nested quotes stay inside their outer quote.
+func findSpans(s string, starts []int) []span {
+	var spans []span
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isDouble(r) || !opensAt(s, i, n) {
+			i += n
+			continue
+		}
+		c := findClose(s, i+n, closers[r], false, starts, sentenceAt(starts, i))
+		if c < 0 {
+			i += n
+			continue
+		}
+		spans = append(spans, span{open: i, close: c, openLen: n})
+		_, cn := utf8.DecodeRuneInString(s[c:])
+		i = c + cn
+	}
+	var singles []span
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r != '‘' && r != '\'') || !opensAt(s, i, n) || inside(spans, i) || isElision(s, i+n) {
+			i += n
+			continue
+		}
+		c := findClose(s, i+n, closers[r], true, starts, sentenceAt(starts, i))
+		if c < 0 || inside(spans, c) {
+			i += n
+			continue
+		}
+		singles = append(singles, span{open: i, close: c, openLen: n})
+		_, cn := utf8.DecodeRuneInString(s[c:])
+		i = c + cn
+	}
+	return mergeSpans(spans, singles)
+}
+
+func mergeSpans(a, b []span) []span {
+	out := make([]span, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if j >= len(b) || (i < len(a) && a[i].open < b[j].open) {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	return out
+}
+
+func inside(spans []span, off int) bool {
+	for _, sp := range spans {
+		if off > sp.open && off < sp.close {
+			return true
+		}
+	}
+	return false
+}
+
+// opensAt reports whether the mark at i (n bytes long) can open a quote:
+// it follows a space, an opening bracket or dash, or starts the text, and a
+// non-space follows it.
+func opensAt(s string, i, n int) bool {
+	if i+n >= len(s) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[i+n:])
+	if unicode.IsSpace(next) {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev) || isDouble(prev)
+}
+
+// isElision reports whether an apostrophe is followed by a shortened year
+// or word rather than quoted text: '90s, 'em, 'tis.
+func isElision(s string, i int) bool {
+	j := i
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j > i && j < len(s) && s[j] == 's' {
+		return true
+	}
+	rest := strings.ToLower(s[i:min(len(s), i+4)])
+	return strings.HasPrefix(rest, "em ") || strings.HasPrefix(rest, "tis") || strings.HasPrefix(rest, "n ")
+}
+
+// findClose finds the mark c closing a quote whose text starts at i,
+// within maxSpan sentences of sentence si. For single marks it skips
+// apostrophes: one followed by a letter ("Putin’s"), and a plural
+// possessive ("leaders’ summit") when a later candidate exists in the
+// same sentence.
+func findClose(s string, i int, c rune, single bool, starts []int, si int) int {
+	limit := len(s)
+	last := si + maxSpan
+	if single {
+		last = si + 1
+	}
+	if last < len(starts) {
+		limit = starts[last]
+	}
+	var candidates []int
+	for j := i; j < limit; {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if r == '\n' && single {
+			break
+		}
+		if r == c && j > i {
+			if !single {
+				return j
+			}
+			prev, _ := utf8.DecodeLastRuneInString(s[:j])
+			next, _ := utf8.DecodeRuneInString(s[j+n:])
+			if !unicode.IsSpace(prev) && (j+n >= len(s) || !unicode.IsLetter(next) && !unicode.IsDigit(next)) {
+				candidates = append(candidates, j)
+			}
+		}
+		j += n
+	}
+	for k, j := range candidates {
+		prev, _ := utf8.DecodeLastRuneInString(s[:j])
+		after := j + utf8.RuneLen(c)
+		if prev == 's' && k+1 < len(candidates) && after+1 < len(s) && s[after] == ' ' {
+			if next, _ := utf8.DecodeRuneInString(s[after+1:]); unicode.IsLower(next) {
+				continue
+			}
+		}
+		return j
+	}
+	return -1
+}
+
+// nextOpen returns the offset of the next opening double quote in s, or
+// -1.
+func nextOpen(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isDouble(r) && i > 0 && opensAt(s, i, n) {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// SameSpeaker reports whether two speaker names refer to the same speaker:
+// "Putin", "Vladimir Putin" and "President Vladimir Putin" do, as do "Kim"
+// and "Kim Jong Un" or "Kim Jong-un". After titles are removed, the shorter
+// name must be a run of the longer's words that includes its first or last
+// word. Empty names match nothing.
+func SameSpeaker(a, b string) bool {
+	wa := speakerWords(a)
+	wb := speakerWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if hasRun(wb[:len(wa)], wa) || hasRun(wb[len(wb)-len(wa):], wa) {
+		return true
+	}
+	return false
+}
+
+func hasRun(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func speakerWords(s string) []string {
+	s = entity.BareName(strings.TrimSpace(s))
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("-", " ", "‐", " ", "’", "'", ".", " ").Replace(s)
+	return strings.Fields(s)
+}

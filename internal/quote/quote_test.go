@@ -1,0 +1,215 @@
+package quote
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestExtractSeed(t *testing.T) {
+	sents := seedSentences(t)
+	got := Extract(sents)
+	want := []Quote{
+		{Text: "strongest ever treaty", Speaker: "Kim", Sentence: 6},
+		{Text: "breakthrough document,", Speaker: "Putin", Sentence: 7},
+		{Text: "imperialist hegemonistic policies", Speaker: "Putin", Sentence: 15},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d quotes, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Text != w.Text || g.Speaker != w.Speaker || g.Sentence != w.Sentence {
+			t.Errorf("quote %d: got %q by %q in %d, want %q by %q in %d", i, g.Text, g.Speaker, g.Sentence, w.Text, w.Speaker, w.Sentence)
+		}
+		if s := sents[g.Sentence-1][g.Start:g.End]; s != g.Text {
+			t.Errorf("quote %d: offsets give %q, want %q", i, s, g.Text)
+		}
+	}
+	out, err := json.MarshalIndent(got, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "seed-quotes.golden", append(out, '\n'))
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name      string
+		sentences []string
+		want      []Quote // Start and End are checked through Text
+	}{
+		{"said after", []string{`"We will win," Putin said.`}, []Quote{{Text: "We will win,", Speaker: "Putin", Sentence: 1}}},
+		{"said inverted", []string{`"We will win," said President Vladimir Putin.`}, []Quote{{Text: "We will win,", Speaker: "Vladimir Putin", Sentence: 1}}},
+		{"said before curly", []string{`Kremlin spokesman Dmitry Peskov told reporters: “The talks were frank.”`}, []Quote{{Text: "The talks were frank.", Speaker: "Dmitry Peskov", Sentence: 1}}},
+		{"according to", []string{`According to Russian state media, "the deal is done".`}, []Quote{{Text: "the deal is done", Speaker: "Russian state media", Sentence: 1}}},
+		{"according to after", []string{`"It is over", according to the Kremlin.`}, []Quote{{Text: "It is over", Speaker: "Kremlin", Sentence: 1}}},
+		{"called it", []string{`Kim called it "a new era".`}, []Quote{{Text: "a new era", Speaker: "Kim", Sentence: 1}}},
+		{"title stripped", []string{`North Korean leader Kim Jong Un described the pact as the "strongest ever treaty".`}, []Quote{{Text: "strongest ever treaty", Speaker: "Kim Jong Un", Sentence: 1}}},
+		{"appositive", []string{`Kim, the North Korean leader, said the pact was "peaceful" and "defensive".`}, []Quote{
+			{Text: "peaceful", Speaker: "Kim", Sentence: 1}, {Text: "defensive", Speaker: "Kim", Sentence: 1}}},
+		{"pronoun from earlier speaker", []string{`Putin said the talks went well.`, `He added that it was a "historic" day.`}, []Quote{{Text: "historic", Speaker: "Putin", Sentence: 2}}},
+		{"pronoun from same sentence", []string{`Putin thanked Kim for what he termed "solidarity".`}, []Quote{{Text: "solidarity", Speaker: "Putin", Sentence: 1}}},
+		{"pronoun unresolved", []string{`He said it was "fine".`}, []Quote{{Text: "fine", Speaker: "", Sentence: 1}}},
+		{"scare quote", []string{`The so-called "special operation" continues.`}, []Quote{{Text: "special operation", Speaker: "", Sentence: 1}}},
+		{"guillemets", []string{`Lavrov said: «We are ready».`}, []Quote{{Text: "We are ready", Speaker: "Lavrov", Sentence: 1}}},
+		{"single quotes and apostrophes", []string{`Putin’s aide said it was a ‘historic’ day for the ’90s generation.`}, []Quote{{Text: "historic", Speaker: "Putin’s aide", Sentence: 1}}},
+		{"straight single quotes", []string{`Kim said the pact was 'unbreakable', in Putin's words.`}, []Quote{{Text: "unbreakable", Speaker: "Kim", Sentence: 1}}},
+		{"plural possessive inside single quotes", []string{`Kim hailed the ‘leaders’ summit’ as historic.`}, []Quote{{Text: "leaders’ summit", Speaker: "Kim", Sentence: 1}}},
+		{"across sentences", []string{`“We are not done.`, `We will continue,” Kim added.`}, []Quote{{Text: "We are not done. We will continue,", Speaker: "Kim", Sentence: 1}}},
+		{"nested", []string{`Kim said: "Putin called it 'historic' today."`}, []Quote{{Text: "Putin called it 'historic' today.", Speaker: "Kim", Sentence: 1}}},
+		{"unclosed mark", []string{`He measured 6" across.`, `Nothing else.`}, nil},
+		{"no quotes", []string{`Putin's first visit in 24 years.`}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Extract(tt.sentences)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d quotes %+v, want %d", len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Text != w.Text {
+					t.Errorf("quote %d text: got %q, want %q", i, g.Text, w.Text)
+				}
+				if g.Speaker != w.Speaker {
+					t.Errorf("quote %d speaker: got %q, want %q", i, g.Speaker, w.Speaker)
+				}
+				if g.Sentence != w.Sentence {
+					t.Errorf("quote %d sentence: got %d, want %d", i, g.Sentence, w.Sentence)
+				}
+				s := tt.sentences[g.Sentence-1]
+				if g.End == len(s) && len(g.Text) > g.End-g.Start {
+					continue // runs into the next sentence
+				}
+				if s[g.Start:g.End] != g.Text {
+					t.Errorf("quote %d offsets: got %q, want %q", i, s[g.Start:g.End], g.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"curly quotes", "“Strongest” ‘ever’", `"strongest" 'ever'`},
+		{"apostrophe", "Putin’s", "putin's"},
+		{"dashes", "strongest—ever – treaty", "strongest-ever - treaty"},
+		{"ellipses", "a ... b … c", "a … b … c"},
+		{"bracketed ellipses", "a [...] b […] c", "a b c"},
+		{"whitespace", "  a\t\n b\u00a0c ", "a b c"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Normalize(tt.in); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFind(t *testing.T) {
+	sents := seedSentences(t)
+	tests := []struct {
+		name     string
+		quote    string
+		kind     MatchKind
+		sentence int
+		span     string
+	}{
+		{"verbatim", "strongest ever treaty", Verbatim, 6, "strongest ever treaty"},
+		{"verbatim folded", "Strongest-Ever Treaty", Verbatim, 6, "strongest ever treaty"},
+		{"verbatim with punctuation", "breakthrough document.", Verbatim, 7, "breakthrough document"},
+		{"ellipsis", "imperialist … policies", Verbatim, 15, "imperialist hegemonistic policies"},
+		{"bracketed ellipsis", "imperialist [...] policies of the United States", Verbatim, 15, `imperialist hegemonistic policies" of the United States`},
+		{"paraphrased", "the strongest treaty ever signed", Paraphrased, 6, `the "strongest ever`},
+		{"word changed", "imperialist hegemonic policies", Paraphrased, 15, "imperialist hegemonistic policies"},
+		{"absent", "nuclear war is coming", Absent, 0, ""},
+		{"function words only", "the of the and a", Absent, 0, ""},
+		{"empty", "", Absent, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Find(sents, tt.quote)
+			if got.Kind != tt.kind || got.Sentence != tt.sentence || got.Span != tt.span {
+				t.Errorf("got %q in %d %q, want %q in %d %q", got.Kind, got.Sentence, got.Span, tt.kind, tt.sentence, tt.span)
+			}
+			switch {
+			case got.Kind == Verbatim && got.Score != 1,
+				got.Kind == Paraphrased && got.Score < ParaphraseThreshold,
+				got.Kind == Absent && got.Score >= ParaphraseThreshold && tt.quote != "the of the and a":
+				t.Errorf("score %v does not fit kind %q", got.Score, got.Kind)
+			}
+		})
+	}
+}
+
+func TestFindAcrossSentences(t *testing.T) {
+	sents := []string{"We are not done.", "We will continue."}
+	got := Find(sents, "not done … we will continue")
+	if got.Kind != Verbatim || got.Sentence != 1 || got.Span != "not done. We will continue" {
+		t.Errorf("got %q in %d %q, want %q in 1 %q", got.Kind, got.Sentence, got.Span, Verbatim, "not done. We will continue")
+	}
+}
+
+func TestSameSpeaker(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want bool
+	}{
+		{"last name", "Putin", "Vladimir Putin", true},
+		{"title", "Putin", "President Vladimir Putin", true},
+		{"nationality and title", "Russian President Vladimir Putin", "Putin", true},
+		{"korean surname", "Kim", "Kim Jong Un", true},
+		{"hyphenated", "Kim Jong-un", "Kim Jong Un", true},
+		{"possessive", "Putin's", "Putin", true},
+		{"case", "PUTIN", "putin", true},
+		{"different person same surname", "Kim Yo Jong", "Kim Jong Un", false},
+		{"middle word", "Jong", "Kim Jong Un", false},
+		{"different", "Putin", "Kim", false},
+		{"organisation", "state media", "Russian state media", true},
+		{"empty", "", "Putin", false},
+		{"both empty", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SameSpeaker(tt.a, tt.b); got != tt.want {
+				t.Errorf("SameSpeaker(%q, %q): got %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+			if got := SameSpeaker(tt.b, tt.a); got != tt.want {
+				t.Errorf("SameSpeaker(%q, %q): got %v, want %v", tt.b, tt.a, got, tt.want)
+			}
+		})
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	sents := thousandWords(b)
+	for b.Loop() {
+		Extract(sents)
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	sents := thousandWords(b)
+	for b.Loop() {
+		Find(sents, "the strongest treaty ever signed")
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{`"We will win," Putin said.`, `Kim hailed the ‘leaders’ summit’ «x»`, `“a. b,” he said`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sents := strings.SplitAfter(s, ". ")
+		for _, q := range Extract(sents) {
+			sent := sents[q.Sentence-1]
+			if q.Start < 0 || q.End > len(sent) || q.Start > q.End {
+				t.Fatalf("bad offsets %d-%d in %q", q.Start, q.End, sent)
+			}
+		}
+		Find(sents, s)
+	})
+}
