@@ -38,6 +38,15 @@ type LLM struct {
 	// RawDir is where a reply that could not be used is saved for
 	// inspection; "" means the system temporary directory.
 	RawDir string
+	// ContextTokens is the model's context window in tokens; 0 means no
+	// limit is enforced. Articles whose prompt would not fit, with room
+	// for the reply, are summarised in parts and merged with Merge.
+	ContextTokens int
+	// Tokens counts the tokens of a text for the model; required when
+	// ContextTokens is set.
+	Tokens func(text string) int
+	// Merge is the prompt that merges partial summaries of a long article.
+	Merge *prompts.Prompt
 }
 
 // modelOutput is the part of a Summary the model writes. Its schema is
@@ -108,29 +117,108 @@ func firstProblems(p []string, n int) string {
 	return strings.Join(p[:n], "; ") + fmt.Sprintf("; and %d more", len(p)-n)
 }
 
-// Summarize implements Engine.
+// Summarize implements Engine. An article too long for the context
+// budget is summarised in parts, sentence numbers kept global, and the
+// partial summaries merged with the Merge prompt; a warning says so.
 func (e *LLM) Summarize(ctx context.Context, a *article.Article) (*Summary, error) {
 	start := time.Now()
-	system, user, err := e.Prompt.Render(promptVars(a))
+	parts, err := e.plan(a)
 	if err != nil {
-		return nil, fmt.Errorf("render prompt %s: %w", e.Prompt.ID(), err)
+		return nil, fmt.Errorf("%s: %w", a.Label, err)
 	}
+	var (
+		out      *modelOutput
+		res      *result
+		usage    Usage
+		warnings []string
+		cached   = true
+	)
+	add := func(r *result) {
+		usage.PromptTokens += r.usage.PromptTokens
+		usage.CompletionTokens += r.usage.CompletionTokens
+		warnings = appendNew(warnings, r.warnings...)
+		cached = cached && r.cached
+		res = r
+	}
+	if len(parts) == 1 {
+		r, err := e.complete(ctx, a, e.Prompt, promptVars(a, parts[0], len(parts)), map[string]string{})
+		if err != nil {
+			return nil, err
+		}
+		add(r)
+		out = r.out
+	} else {
+		var partials []*modelOutput
+		for i, p := range parts {
+			r, err := e.complete(ctx, a, e.Prompt, promptVars(a, p, len(parts)), map[string]string{"Part": fmt.Sprintf("%d/%d", i+1, len(parts))})
+			if err != nil {
+				return nil, fmt.Errorf("part %d of %d: %w", i+1, len(parts), err)
+			}
+			add(r)
+			partials = append(partials, r.out)
+		}
+		r, err := e.complete(ctx, a, e.Merge, mergeVars(a, partials), map[string]string{})
+		if err != nil {
+			return nil, fmt.Errorf("merge: %w", err)
+		}
+		add(r)
+		out = r.out
+		warnings = append(warnings, fmt.Sprintf("the article does not fit the context budget of %d tokens; it was summarised in %d parts (sentences %s) and merged with %s", e.ContextTokens, len(parts), partRanges(parts), e.Merge.ID()))
+	}
+	s := fromModel(out)
+	s.Source = sourceOf(a)
+	s.Provenance = Provenance{
+		Engine:       "llm",
+		Model:        firstNonEmpty(res.model, e.Client.Model()),
+		Endpoint:     e.Client.Endpoint(),
+		Prompt:       e.Prompt.ID(),
+		PromptSHA256: e.Prompt.SHA256,
+		Usage:        &usage,
+		Cached:       cached,
+	}
+	s.Warnings = append(append([]string{}, warnings...), s.Warnings...)
+	stamp(&s.Provenance, start)
+	return s, nil
+}
+
+// result is one validated model reply.
+type result struct {
+	out      *modelOutput
+	usage    Usage
+	warnings []string
+	model    string
+	cached   bool
+}
+
+// complete sends one prompt and returns its validated reply, after at
+// most one repair request.
+func (e *LLM) complete(ctx context.Context, a *article.Article, p *prompts.Prompt, vars map[string]string, tags map[string]string) (*result, error) {
+	system, user, err := p.Render(vars)
+	if err != nil {
+		return nil, fmt.Errorf("render prompt %s: %w", p.ID(), err)
+	}
+	tags["Prompt"] = p.ID()
+	tags["Article"] = a.SHA256
 	req := llm.Request{
 		Messages: []llm.Message{
 			{Role: "system", Content: system},
 			{Role: "user", Content: user},
 		},
-		Temperature: e.temperature(),
+		Temperature: e.temperature(p),
 		MaxTokens:   e.MaxTokens,
 		Schema:      &llm.Schema{Name: "summary", JSON: SummarySchema()},
-		Tags:        map[string]string{"Prompt": e.Prompt.ID(), "Article": a.SHA256},
+		Tags:        tags,
 	}
 	resp, err := e.Client.Complete(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Label, err)
 	}
-	usage := Usage{PromptTokens: resp.PromptTokens, CompletionTokens: resp.CompletionTokens}
-	warnings := append([]string(nil), resp.Warnings...)
+	r := &result{
+		usage:    Usage{PromptTokens: resp.PromptTokens, CompletionTokens: resp.CompletionTokens},
+		warnings: resp.Warnings,
+		model:    resp.Model,
+		cached:   resp.Cached,
+	}
 	out, bad, ranges := parseReply(resp.Content, len(a.Sentences))
 	if len(bad)+len(ranges) > 0 {
 		first := append(bad, ranges...)
@@ -139,49 +227,58 @@ func (e *LLM) Summarize(ctx context.Context, a *article.Article) (*Summary, erro
 			llm.Message{Role: "assistant", Content: resp.Content},
 			llm.Message{Role: "user", Content: repairMessage(first)},
 		)
-		repair.Tags = map[string]string{"Prompt": e.Prompt.ID(), "Article": a.SHA256, "Repair": "1"}
+		repair.Tags = map[string]string{"Repair": "1"}
+		for k, v := range tags {
+			repair.Tags[k] = v
+		}
 		resp2, err := e.Client.Complete(ctx, repair)
 		if err != nil {
 			return nil, fmt.Errorf("%s: repair request: %w", a.Label, err)
 		}
-		usage.PromptTokens += resp2.PromptTokens
-		usage.CompletionTokens += resp2.CompletionTokens
+		r.usage.PromptTokens += resp2.PromptTokens
+		r.usage.CompletionTokens += resp2.CompletionTokens
+		r.cached = r.cached && resp2.Cached
 		out2, bad2, ranges2 := parseReply(resp2.Content, len(a.Sentences))
 		switch {
 		case len(bad2) == 0:
-			out, resp = out2, resp2
+			out = out2
+			r.model = resp2.Model
 			if len(ranges2) == 0 {
-				warnings = append(warnings, fmt.Sprintf("the first reply was not valid (%s); a repair request fixed it", firstProblems(first, 2)))
+				r.warnings = append(r.warnings, fmt.Sprintf("the first reply was not valid (%s); a repair request fixed it", firstProblems(first, 2)))
 			}
 		case out == nil:
-			path, _ := e.saveRaw(a, resp2.Content)
+			path, _ := e.saveRaw(a, p, resp2.Content)
 			return nil, &ReplyError{Label: a.Label, Problems: bad2, RawPath: path}
 		}
 		// Otherwise the first reply stands, sentence numbers and all: the
 		// grounding checks flag what is out of range.
 	}
-	s := fromModel(out)
-	s.Source = sourceOf(a)
-	s.Provenance = Provenance{
-		Engine:       "llm",
-		Model:        firstNonEmpty(resp.Model, e.Client.Model()),
-		Endpoint:     e.Client.Endpoint(),
-		Prompt:       e.Prompt.ID(),
-		PromptSHA256: e.Prompt.SHA256,
-		Usage:        &usage,
-		Cached:       resp.Cached,
-	}
-	s.Warnings = append(warnings, s.Warnings...)
-	stamp(&s.Provenance, start)
-	return s, nil
+	r.out = out
+	return r, nil
 }
 
-func (e *LLM) temperature() *float32 {
+func appendNew(list []string, items ...string) []string {
+	for _, it := range items {
+		seen := false
+		for _, l := range list {
+			if l == it {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			list = append(list, it)
+		}
+	}
+	return list
+}
+
+func (e *LLM) temperature(p *prompts.Prompt) *float32 {
 	if e.Temperature != nil {
 		return e.Temperature
 	}
-	if e.Prompt.Temperature != nil {
-		t := float32(*e.Prompt.Temperature)
+	if p.Temperature != nil {
+		t := float32(*p.Temperature)
 		return &t
 	}
 	return nil
@@ -203,12 +300,12 @@ func repairMessage(problems []string) string {
 
 // saveRaw keeps an unusable reply for inspection, readable by the owner
 // only since it may echo article text.
-func (e *LLM) saveRaw(a *article.Article, content string) (string, error) {
+func (e *LLM) saveRaw(a *article.Article, p *prompts.Prompt, content string) (string, error) {
 	dir := e.RawDir
 	if dir == "" {
 		dir = os.TempDir()
 	}
-	name := "newslens-reply-" + shortHash(a.SHA256+"\x00"+e.Prompt.ID()) + ".txt"
+	name := "newslens-reply-" + shortHash(a.SHA256+"\x00"+p.ID()) + ".txt"
 	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
 		return "", err
@@ -221,22 +318,43 @@ func shortHash(s string) string {
 	return hex.EncodeToString(h[:6])
 }
 
-// promptVars are the values a summarize prompt may use. Values are data:
+// promptVars are the values a summarize prompt may use for one part of
+// an article (the whole article when there is one part). Values are data:
 // the prompts package inserts them literally.
-func promptVars(a *article.Article) map[string]string {
+func promptVars(a *article.Article, p span, parts int) map[string]string {
 	var numbered strings.Builder
-	for i, s := range a.Sentences {
-		fmt.Fprintf(&numbered, "[%d] %s\n", i+1, s)
+	for i := p.from; i <= p.to; i++ {
+		fmt.Fprintf(&numbered, "[%d] %s\n", i, a.Sentences[i-1])
+	}
+	part := ""
+	text := a.Text
+	if parts > 1 {
+		part = fmt.Sprintf("part %d of %d, sentences %d-%d", p.index, parts, p.from, p.to)
+		text = strings.Join(a.Sentences[p.from-1:p.to], " ")
 	}
 	return map[string]string{
 		"label":            a.Label,
 		"title":            a.Title,
 		"date":             a.Date,
 		"sentence_count":   strconv.Itoa(len(a.Sentences)),
-		"article":          a.Text,
+		"article":          text,
 		"numbered_article": strings.TrimSuffix(numbered.String(), "\n"),
 		"schema":           string(SummarySchema()),
-		"part":             "",
+		"part":             part,
+	}
+}
+
+func mergeVars(a *article.Article, partials []*modelOutput) map[string]string {
+	b, err := json.MarshalIndent(partials, "", "  ")
+	if err != nil {
+		panic(err) // plain structs of strings and ints
+	}
+	return map[string]string{
+		"label":          a.Label,
+		"title":          a.Title,
+		"sentence_count": strconv.Itoa(len(a.Sentences)),
+		"partials":       string(b),
+		"schema":         string(SummarySchema()),
 	}
 }
 

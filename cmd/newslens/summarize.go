@@ -12,8 +12,10 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/cache"
 	"github.com/newslens/newslens/internal/llm"
 	"github.com/newslens/newslens/internal/safefile"
+	"github.com/newslens/newslens/internal/tokens"
 	"github.com/newslens/newslens/prompts"
 	"github.com/newslens/newslens/summarize"
 )
@@ -31,6 +33,10 @@ func endpointFlags() []cli.Flag {
 		&cli.DurationFlag{Name: "timeout", Value: 2 * time.Minute, Usage: "time allowed for each request"},
 		&cli.IntFlag{Name: "retries", Value: 2, Usage: "retries after a rate limit, server error, dropped connection or timeout"},
 		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "log requests and replies to stderr (the API key is redacted)"},
+		&cli.IntFlag{Name: "concurrency", Aliases: []string{"j"}, Value: 4, Usage: "articles processed at once"},
+		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window; longer articles are summarised in parts and merged (default: known per model, else 8192)"},
+		&cli.StringFlag{Name: "cache-dir", EnvVars: []string{"NEWSLENS_CACHE_DIR"}, Usage: "response cache `DIR` (default: the user cache directory's newslens folder)"},
+		&cli.BoolFlag{Name: "no-cache", EnvVars: []string{"NEWSLENS_NO_CACHE"}, Usage: "neither read nor write the response cache"},
 	}
 }
 
@@ -88,15 +94,18 @@ func runSummarize(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usagef("newslens summarize article.txt", "no articles given")
 	}
-	engine, err := newEngine(c)
+	engine, finish, err := newEngine(c)
 	if err != nil {
 		return err
 	}
+	defer finish()
 	arts, err := loadArticles(c)
 	if err != nil {
 		return err
 	}
-	sums, errs := summarizeAll(c.Context, arts, engine)
+	bar := newProgress(c, len(arts), "summarising")
+	sums, errs := summarize.All(c.Context, arts, engine, c.Int("concurrency"), func(int, error) { bar.step() })
+	bar.done()
 	var ok []*summarize.Summary
 	for i, s := range sums {
 		if errs[i] == nil {
@@ -141,21 +150,6 @@ func firstCancel(errs []error) error {
 		}
 	}
 	return nil
-}
-
-// summarizeAll summarises each article in input order; one failure does
-// not stop the others.
-func summarizeAll(ctx context.Context, arts []*article.Article, engine summarize.Engine) ([]*summarize.Summary, []error) {
-	sums := make([]*summarize.Summary, len(arts))
-	errs := make([]error, len(arts))
-	for i, a := range arts {
-		if err := ctx.Err(); err != nil {
-			errs[i] = err
-			continue
-		}
-		sums[i], errs[i] = summarize.Article(ctx, a, engine)
-	}
-	return sums, errs
 }
 
 func renderSummaries(w io.Writer, format string, sums []*summarize.Summary, color bool) error {
@@ -270,23 +264,62 @@ func loadPrompt(c *cli.Context, kind string) (*prompts.Prompt, error) {
 	return p, nil
 }
 
-func newEngine(c *cli.Context) (summarize.Engine, error) {
+// newEngine builds the summarising engine the flags ask for. finish
+// persists the cache's counters and must be called when the run ends.
+func newEngine(c *cli.Context) (engine summarize.Engine, finish func(), err error) {
+	finish = func() {}
 	if !endpointConfigured(c) {
-		return nil, usagef("export OPENAI_API_KEY=... (OpenAI), or: newslens summarize --base-url http://localhost:11434/v1 article.txt (Ollama)",
+		return nil, finish, usagef("export OPENAI_API_KEY=... (OpenAI), or: newslens summarize --base-url http://localhost:11434/v1 article.txt (Ollama)",
 			"no endpoint configured: set OPENAI_API_KEY or OPENAI_BASE_URL, or pass --api-key / --base-url")
 	}
 	p, err := loadPrompt(c, "summarize")
 	if err != nil {
-		return nil, err
+		return nil, finish, err
+	}
+	merge, err := prompts.Embedded().Get("merge", 0)
+	if err != nil {
+		return nil, finish, err
 	}
 	client, err := newClient(c)
 	if err != nil {
-		return nil, err
+		return nil, finish, err
 	}
-	e := &summarize.LLM{Client: client, Prompt: p, MaxTokens: c.Int("max-tokens")}
+	var completer summarize.Completer = client
+	if !c.Bool("no-cache") {
+		cc, err := cache.Open(c.String("cache-dir"))
+		if err != nil {
+			return nil, finish, fmt.Errorf("open the response cache (or pass --no-cache): %w", err)
+		}
+		var log io.Writer
+		if c.Bool("verbose") {
+			log = c.App.ErrWriter
+		}
+		completer = cc.Wrap(client, log)
+		finish = func() {
+			if err := cc.Flush(); err != nil && c.Bool("verbose") {
+				notice(c, "cache: %v", err)
+			}
+		}
+	}
+	model := c.String("model")
+	window := c.Int("context-tokens")
+	if window == 0 {
+		window = tokens.ContextWindow(model)
+	}
+	if window < 0 {
+		return nil, finish, usagef("--context-tokens 8192", "--context-tokens must be positive")
+	}
+	e := &summarize.LLM{
+		Client:        completer,
+		Prompt:        p,
+		MaxTokens:     c.Int("max-tokens"),
+		Merge:         merge,
+		ContextTokens: window,
+		Tokens:        func(text string) int { return tokens.Count(model, text) },
+	}
 	if c.IsSet("temperature") {
 		t := float32(c.Float64("temperature"))
 		e.Temperature = &t
 	}
-	return e, nil
+	return e, finish, nil
 }

@@ -1,0 +1,191 @@
+package compare
+
+import (
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newslens/newslens/internal/article"
+)
+
+var pairDir = flag.String("pairdir", "", "write the 20,000-word version pair used by BenchmarkVersions to this directory (for bench/diff.sh)")
+
+// synonyms perturb synthetic outlets the way rewrites do.
+var synonyms = map[string]string{
+	"said": "stated", "signed": "inked", "pact": "accord", "agreement": "deal",
+	"countries": "nations", "pledged": "promised", "capital": "city", "talks": "meeting",
+	"Wednesday": "Tuesday", "24": "23", "support": "backing", "military": "armed",
+}
+
+// summitPool returns every body sentence of the summit set.
+func summitPool(tb testing.TB) []string {
+	tb.Helper()
+	var pool []string
+	for _, a := range summit(tb) {
+		pool = append(pool, a.Sentences...)
+	}
+	return pool
+}
+
+// perturb rewrites about one word in eight of s, deterministically.
+func perturb(rng *rand.Rand, s string) string {
+	fs := strings.Fields(s)
+	for i, w := range fs {
+		if r, ok := synonyms[w]; ok && rng.IntN(3) == 0 {
+			fs[i] = r
+		} else if rng.IntN(40) == 0 && i > 0 && i < len(fs)-1 {
+			fs[i] = ""
+		}
+	}
+	return strings.Join(strings.Fields(strings.Join(fs, " ")), " ")
+}
+
+// syntheticOutlets builds n outlets of about 800 words each from the
+// summit set: each draws sentences from the pool in a shuffled order and
+// rewrites some of their words.
+func syntheticOutlets(tb testing.TB, n int) []*article.Article {
+	tb.Helper()
+	pool := summitPool(tb)
+	arts := make([]*article.Article, n)
+	for k := range n {
+		rng := rand.New(rand.NewPCG(uint64(k), 2024))
+		var b strings.Builder
+		words := 0
+		for _, i := range rng.Perm(len(pool)) {
+			if words >= 800 {
+				break
+			}
+			s := perturb(rng, pool[i])
+			b.WriteString(s)
+			b.WriteString(" ")
+			words += len(strings.Fields(s))
+		}
+		arts[k] = fromText(tb, fmt.Sprintf("outlet%03d", k), fmt.Sprintf("Outlet %d on the summit", k), b.String())
+	}
+	return arts
+}
+
+func benchmarkSources(b *testing.B, n int) {
+	arts := syntheticOutlets(b, n)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Sources(b.Context(), arts, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSources50(b *testing.B)  { benchmarkSources(b, 50) }
+func BenchmarkSources100(b *testing.B) { benchmarkSources(b, 100) }
+
+// versionPair returns two versions of a 20,000-word article: the second
+// rewords one sentence in twenty, drops one in fifty and adds one in
+// fifty.
+func versionPair(tb testing.TB) (old, nw string) {
+	tb.Helper()
+	pool := summitPool(tb)
+	rng := rand.New(rand.NewPCG(7, 19))
+	var a, b strings.Builder
+	words := 0
+	for i := 0; words < 20000; i++ {
+		s := pool[rng.IntN(len(pool))]
+		s = strings.TrimSuffix(s, ".") + fmt.Sprintf(", report %d said.", i)
+		words += len(strings.Fields(s))
+		sep := " "
+		if i%6 == 5 {
+			sep = "\n\n"
+		}
+		a.WriteString(s + sep)
+		switch r := rng.IntN(100); {
+		case r < 5:
+			b.WriteString(perturb(rng, s) + sep)
+		case r < 7:
+			b.WriteString(sep)
+		case r < 9:
+			b.WriteString(s + " " + pool[rng.IntN(len(pool))] + sep)
+		default:
+			b.WriteString(s + sep)
+		}
+	}
+	return a.String(), b.String()
+}
+
+func versionArticles(tb testing.TB) (*article.Article, *article.Article) {
+	tb.Helper()
+	old, nw := versionPair(tb)
+	return fromText(tb, "old", "Version pair", old), fromText(tb, "new", "Version pair", nw)
+}
+
+func BenchmarkVersions(b *testing.B) {
+	old, nw := versionArticles(b)
+	b.ResetTimer()
+	for b.Loop() {
+		v := Versions(old, nw)
+		if v.Identical() {
+			b.Fatal("got Identical for different versions")
+		}
+	}
+}
+
+// BenchmarkVersionsFromText includes parsing and sentence splitting,
+// which is what `newslens diff` does on two files.
+func BenchmarkVersionsFromText(b *testing.B) {
+	old, nw := versionPair(b)
+	b.ResetTimer()
+	for b.Loop() {
+		a1, err := article.Parse("old", "", "", []byte(old))
+		if err != nil {
+			b.Fatal(err)
+		}
+		a2, err := article.Parse("new", "", "", []byte(nw))
+		if err != nil {
+			b.Fatal(err)
+		}
+		Versions(a1, a2)
+	}
+}
+
+// TestWriteVersionPair writes the benchmark's version pair when -pairdir
+// is set; bench/diff.sh uses it to time git diff on the same files.
+func TestWriteVersionPair(t *testing.T) {
+	if *pairDir == "" {
+		t.Skip("set -pairdir to write the version pair")
+	}
+	old, nw := versionPair(t)
+	for name, text := range map[string]string{"old.txt": old, "new.txt": nw} {
+		if err := os.WriteFile(filepath.Join(*pairDir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestVersionPairSize(t *testing.T) {
+	old, nw := versionArticles(t)
+	if n := len(strings.Fields(old.Text)); n < 20000 {
+		t.Errorf("got %d words in the old version, want at least 20000", n)
+	}
+	v := Versions(old, nw)
+	if v.Stats.Changed == 0 || v.Stats.Added == 0 || v.Stats.Removed == 0 {
+		t.Errorf("got stats %+v, want changes, additions and removals", v.Stats)
+	}
+}
+
+func TestSyntheticScale(t *testing.T) {
+	arts := syntheticOutlets(t, 3)
+	for _, a := range arts {
+		if n := len(strings.Fields(a.Text)); n < 800 || n > 900 {
+			t.Errorf("%s: got %d words, want about 800", a.Label, n)
+		}
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Shared) == 0 {
+		t.Errorf("got no shared content between synthetic outlets")
+	}
+}

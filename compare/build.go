@@ -1,0 +1,374 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/newslens/newslens/internal/worddiff"
+	"github.com/newslens/newslens/internal/words"
+)
+
+// report turns the aligned groups into findings.
+func (c *comparison) report() *Report {
+	r := &Report{
+		Sources:       make([]Source, len(c.arts)),
+		Shared:        []Shared{},
+		Unique:        map[string][]Sentence{},
+		Omissions:     map[string][]Omission{},
+		Discrepancies: []Discrepancy{},
+		Quotes:        []Quote{},
+		Terms:         []Term{},
+		Warnings:      append([]string{}, c.warnings...),
+	}
+	nsent := 0
+	for i, a := range c.arts {
+		r.Sources[i] = Source{Label: c.labels[i], Title: a.Title, Date: a.Date, SHA256: a.SHA256, Sentences: len(a.Sentences)}
+		nsent += len(a.Sentences)
+	}
+	r.Headlines = c.headlines()
+
+	clusters := c.clusterQuotes()
+	c.mergeByQuotes(clusters)
+	var order []int
+	for gi, g := range c.groups {
+		if len(g.members) > 0 {
+			order = append(order, gi)
+		}
+	}
+	r.Provenance = Provenance{Engine: Engine, Threshold: c.threshold, Sentences: nsent, Groups: len(order)}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := c.groups[order[i]].members[0], c.groups[order[j]].members[0]
+		if a.src != b.src {
+			return a.src < b.src
+		}
+		return a.n < b.n
+	})
+
+	half := len(c.arts) / 2
+	tc := newTermCollector()
+	for _, gi := range order {
+		g := c.groups[gi]
+		if len(g.members) == 1 {
+			m := g.members[0]
+			l := c.labels[m.src]
+			r.Unique[l] = append(r.Unique[l], Sentence{Text: c.text(m), Sentence: m.n + 1})
+			continue
+		}
+		rep := g.members[g.rep]
+		sh := Shared{
+			Text:       c.text(rep),
+			TextFrom:   c.labels[rep.src],
+			Evidence:   map[string][]int{},
+			Similarity: round3(g.minSim),
+			By:         Engine,
+		}
+		for i, m := range g.members {
+			l := c.labels[m.src]
+			sh.Sources = append(sh.Sources, l)
+			sh.Evidence[l] = []int{m.n + 1}
+			if i == g.rep {
+				continue
+			}
+			ops := worddiff.Diff(sh.Text, c.text(m))
+			if !worddiff.Same(ops) {
+				sh.Wording = append(sh.Wording, Wording{Source: l, Sentence: m.n + 1, Text: c.text(m), Diff: worddiff.Text(ops, false), ops: ops})
+				tc.collect(gi, rep, m, c)
+			}
+		}
+		r.Shared = append(r.Shared, sh)
+		if len(g.members) > half {
+			for si, l := range c.labels {
+				if inGroup(g, si) {
+					continue
+				}
+				r.Omissions[l] = append(r.Omissions[l], Omission{Text: sh.Text, PresentIn: sh.Sources, Evidence: sh.Evidence, By: Engine})
+			}
+		}
+		r.Discrepancies = append(r.Discrepancies, c.discrepancies(g)...)
+	}
+	r.Quotes = c.quotes(clusters)
+	r.Terms = tc.terms(c)
+	return r
+}
+
+func inGroup(g *group, src int) bool {
+	for _, m := range g.members {
+		if m.src == src {
+			return true
+		}
+	}
+	return false
+}
+
+func round3(f float64) float64 {
+	return float64(int(f*1000+0.5)) / 1000
+}
+
+// headlines diffs every headline against the most common one, or the
+// first source's when all differ.
+func (c *comparison) headlines() []Headline {
+	counts := make(map[string]int)
+	for _, a := range c.arts {
+		if a.Title != "" {
+			counts[worddiff.Normalize(a.Title)]++
+		}
+	}
+	ref := ""
+	best := 0
+	for _, a := range c.arts {
+		if n := counts[worddiff.Normalize(a.Title)]; a.Title != "" && n > best {
+			ref, best = a.Title, n
+		}
+	}
+	out := []Headline{}
+	for i, a := range c.arts {
+		if a.Title == "" {
+			continue
+		}
+		h := Headline{Source: c.labels[i], Text: a.Title}
+		if a.Title != ref {
+			if ops := worddiff.Diff(ref, a.Title); !worddiff.Same(ops) {
+				h.ops = ops
+				h.Diff = worddiff.Text(ops, false)
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// fig is one figure found in a group member.
+type fig struct {
+	f   figureT
+	src int
+	n   int
+	ref time.Time
+}
+
+// discrepancies finds figures that conflict inside one aligned group.
+// Figures are first joined into classes of equal values (digits and
+// words alike); a class every member carries is settled, and the
+// remaining classes that conflict with each other form one discrepancy,
+// shown with any "since" figure that agrees with one of them given its
+// article's date.
+func (c *comparison) discrepancies(g *group) []Discrepancy {
+	var figs []fig
+	for _, m := range g.members {
+		ref, _ := time.Parse(time.DateOnly, c.arts[m.src].Date)
+		for _, f := range figuresOf(c.text(m)) {
+			figs = append(figs, fig{f: f, src: m.src, n: m.n, ref: ref})
+		}
+	}
+	if len(figs) < 2 {
+		return nil
+	}
+	parent := make([]int, len(figs))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(a, b int) {
+		ra, rb := find(a), find(b)
+		if ra < rb {
+			parent[rb] = ra
+		} else if rb < ra {
+			parent[ra] = rb
+		}
+	}
+	// Classes are found through their heads, so the work grows with the
+	// number of distinct values, not with the square of the sources.
+	var heads []int
+	headOf := make(map[string]int)
+	for i := range figs {
+		if h, ok := headOf[figs[i].f.Norm]; ok {
+			union(h, i)
+			continue
+		}
+		joined := false
+		for _, h := range heads {
+			if figEqual(figs[h].f, figs[i].f) {
+				union(h, i)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			heads = append(heads, i)
+			headOf[figs[i].f.Norm] = i
+		}
+	}
+	classSrcs := make(map[int]map[int]bool)
+	for i, f := range figs {
+		r := find(i)
+		if classSrcs[r] == nil {
+			classSrcs[r] = make(map[int]bool)
+		}
+		classSrcs[r][f.src] = true
+	}
+	settled := func(r int) bool { return len(classSrcs[r]) == len(g.members) }
+	// Conflict edges between unsettled classes that no single source
+	// holds both of (a sentence may legitimately carry two years).
+	conflictParent := make(map[int]int)
+	var cfind func(int) int
+	cfind = func(i int) int {
+		p, ok := conflictParent[i]
+		if !ok || p == i {
+			return i
+		}
+		r := cfind(p)
+		conflictParent[i] = r
+		return r
+	}
+	involved := make(map[int]bool)
+	for _, i := range heads {
+		for _, j := range heads {
+			a, b := figs[i], figs[j]
+			ra, rb := find(i), find(j)
+			if ra >= rb || settled(ra) || settled(rb) {
+				continue
+			}
+			if !figConflict(a.f, b.f) || overlapSources(classSrcs[ra], classSrcs[rb]) {
+				continue
+			}
+			involved[ra], involved[rb] = true, true
+			x, y := cfind(ra), cfind(rb)
+			if x != y {
+				if x < y {
+					conflictParent[y] = x
+				} else {
+					conflictParent[x] = y
+				}
+			}
+		}
+	}
+	if len(involved) == 0 {
+		return nil
+	}
+	// A "since" figure agrees with a duration of the same span but,
+	// being accurate only to a year, may agree with both sides of a
+	// conflict; it is shown beside the class it agrees with instead of
+	// being merged into it.
+	agrees := func(i int) int {
+		for _, j := range heads {
+			if involved[find(j)] && sinceAgrees(figs[i], figs[j]) {
+				return find(j)
+			}
+		}
+		return -1
+	}
+	comps := make(map[int][]int) // component root -> fig indexes
+	var roots []int
+	for i := range figs {
+		r := find(i)
+		if !involved[r] {
+			if r = agrees(i); r < 0 {
+				continue
+			}
+		}
+		cr := cfind(r)
+		if _, ok := comps[cr]; !ok {
+			roots = append(roots, cr)
+		}
+		comps[cr] = append(comps[cr], i)
+	}
+	sort.Ints(roots)
+	var out []Discrepancy
+	for _, cr := range roots {
+		idx := comps[cr]
+		sort.SliceStable(idx, func(i, j int) bool { return figs[idx[i]].src < figs[idx[j]].src })
+		d := Discrepancy{Kind: figs[idx[0]].f.Kind, By: Engine}
+		for _, i := range idx {
+			f := figs[i]
+			text := f.f.Text
+			if f.f.Prep == "since" {
+				text = "since " + text
+			}
+			d.Values = append(d.Values, Value{Source: c.labels[f.src], Text: text, Sentence: f.n + 1})
+		}
+		d.Topic = c.topic(g)
+		out = append(out, d)
+	}
+	return out
+}
+
+func sinceAgrees(a, b fig) bool {
+	return !a.ref.IsZero() && figSince(a.f, b.f, a.ref) || !b.ref.IsZero() && figSince(b.f, a.f, b.ref)
+}
+
+func overlapSources(a, b map[int]bool) bool {
+	for s := range a {
+		if b[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// topic names a group by up to three of the most informative words that
+// most of its members share, in the order the representative uses them.
+func (c *comparison) topic(g *group) string {
+	count := make(map[string]int)
+	for _, m := range g.members {
+		seen := make(map[string]bool)
+		for _, t := range c.termsOf[m.src][m.n] {
+			if t.Kind != words.Number && !seen[t.Stem] {
+				seen[t.Stem] = true
+				count[t.Stem]++
+			}
+		}
+	}
+	rep := g.members[g.rep]
+	type cand struct {
+		stem, tok string
+		pos       int
+		score     float64
+	}
+	var cands []cand
+	seen := make(map[string]bool)
+	for i, t := range c.termsOf[rep.src][rep.n] {
+		if seen[t.Stem] || t.Kind == words.Number || isFigureWord(t.Stem) || 2*count[t.Stem] <= len(g.members) {
+			continue
+		}
+		seen[t.Stem] = true
+		w := 0.0
+		for _, v := range c.sents[rep.src][rep.n].vec {
+			if c.terms[v.id] == t.Stem {
+				w = c.idf[v.id]
+			}
+		}
+		if t.Kind == words.Name {
+			// Names tell which people, not what happened.
+			w /= 2
+		}
+		tok := strings.TrimSuffix(strings.TrimSuffix(t.Token, "'s"), "\u2019s")
+		cands = append(cands, cand{t.Stem, tok, i, w * float64(count[t.Stem])})
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	if len(cands) > 3 {
+		cands = cands[:3]
+	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].pos < cands[j].pos })
+	toks := make([]string, len(cands))
+	for i, cd := range cands {
+		toks[i] = cd.tok
+	}
+	return strings.Join(toks, " ")
+}
+
+// isFigureWord reports whether a stem names a unit or a day, which a
+// discrepancy shows in its values rather than its topic.
+func isFigureWord(stem string) bool {
+	switch stem {
+	case "year", "month", "week", "day", "hour", "percent", "monday", "tuesday", "wednesday",
+		"thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,435 @@
+package compare
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newslens/newslens/internal/article"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// checkGolden compares got with testdata/name, or rewrites the file when
+// -update is set. Any difference, down to one byte, fails.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden (run go test ./compare -update to create it): %v", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test ./compare -update if the change is intended)\ngot:\n%s", path, got)
+	}
+}
+
+func summitReport(t *testing.T) *Report {
+	t.Helper()
+	r, err := Sources(t.Context(), summit(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestSummitGolden(t *testing.T) {
+	r := summitReport(t)
+	tests := []struct {
+		name   string
+		golden string
+		render func(*bytes.Buffer) error
+	}{
+		{"json", "summit.json.golden", func(b *bytes.Buffer) error {
+			enc := json.NewEncoder(b)
+			enc.SetIndent("", "  ")
+			return enc.Encode(r)
+		}},
+		{"text", "summit.txt.golden", func(b *bytes.Buffer) error { return r.WriteText(b, false) }},
+		{"markdown", "summit.md.golden", func(b *bytes.Buffer) error { return r.WriteMarkdown(b) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tt.render(&b); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, tt.golden, b.Bytes())
+		})
+	}
+}
+
+func TestSummitTextColor(t *testing.T) {
+	r := summitReport(t)
+	var plain, color bytes.Buffer
+	if err := r.WriteText(&plain, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteText(&color, true); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plain.String(), "\x1b[") {
+		t.Errorf("got ANSI escapes in uncoloured text")
+	}
+	for _, want := range []string{"\x1b[31m", "\x1b[32m", "\x1b[1m"} {
+		if !strings.Contains(color.String(), want) {
+			t.Errorf("coloured text lacks %q", want)
+		}
+	}
+}
+
+// TestSummitPlanted checks each difference planted in the summit articles
+// (documented in testdata/README.md) directly, not only via the goldens.
+func TestSummitPlanted(t *testing.T) {
+	r := summitReport(t)
+	tests := []struct {
+		name  string
+		check func(t *testing.T)
+	}{
+		{"duration 24 vs 23 years", func(t *testing.T) {
+			d := findDiscrepancy(t, r, "broadsheet", "23 years")
+			wantValue(t, d, "wire", "24 years", 3)
+			wantValue(t, d, "regional", "24 years", 3)
+			wantValue(t, d, "rustate", "since 2000", 3)
+		}},
+		{"weekday Wednesday vs Tuesday", func(t *testing.T) {
+			d := findDiscrepancy(t, r, "regional", "Tuesday")
+			wantValue(t, d, "wire", "Wednesday", 1)
+			wantValue(t, d, "broadsheet", "Wednesday", 1)
+		}},
+		{"since 2000 agrees with 24 years", func(t *testing.T) {
+			for _, d := range r.Discrepancies {
+				if len(d.Values) == 2 && hasValue(d, "rustate", "since 2000") && hasValue(d, "wire", "24 years") {
+					t.Errorf("got discrepancy between since 2000 and 24 years alone: %+v", d)
+				}
+			}
+		}},
+		{"quote variants", func(t *testing.T) {
+			var q *Quote
+			for i := range r.Quotes {
+				for _, v := range r.Quotes[i].Variants {
+					if strings.Contains(v.Text, "strongest ever treaty") {
+						q = &r.Quotes[i]
+					}
+				}
+			}
+			if q == nil {
+				t.Fatalf("got no quote group for %q in %+v", "strongest ever treaty", r.Quotes)
+			}
+			want := map[string]string{
+				"wire":       "strongest ever treaty",
+				"rustate":    "strongest ever treaty",
+				"broadsheet": "the strongest treaty ever",
+				"regional":   "the most powerful treaty",
+			}
+			for label, text := range want {
+				found := false
+				for _, v := range q.Variants {
+					if slices.Contains(v.Sources, label) {
+						found = true
+						if v.Text != text {
+							t.Errorf("%s: got %q, want %q", label, v.Text, text)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("%s: got no variant, want %q", label, text)
+				}
+			}
+			if q.Variants[0].Text != "strongest ever treaty" || q.Variants[0].Diff != "" {
+				t.Errorf("got first variant %q diff %q, want the most common rendering with no diff", q.Variants[0].Text, q.Variants[0].Diff)
+			}
+			if !strings.Contains(q.Speaker, "Kim") {
+				t.Errorf("got speaker %q, want Kim", q.Speaker)
+			}
+		}},
+		{"only regional has Seoul arms review", func(t *testing.T) {
+			if !hasSentence(r.Unique["regional"], "review whether to supply weapons", 8) {
+				t.Errorf("got unique[regional] %+v, want sentence 8 on the weapons review", r.Unique["regional"])
+			}
+		}},
+		{"kcna leaves out military-technical cooperation", func(t *testing.T) {
+			o := findOmission(r.Omissions["kcna"], "military-technical")
+			if o == nil {
+				t.Fatalf("got omissions[kcna] %+v, want military-technical cooperation", r.Omissions["kcna"])
+			}
+			if want := []string{"wire", "broadsheet", "regional", "rustate"}; !slices.Equal(o.PresentIn, want) {
+				t.Errorf("got present_in %q, want %q", o.PresentIn, want)
+			}
+		}},
+		{"regional leaves out airport welcome", func(t *testing.T) {
+			if findOmission(r.Omissions["regional"], "airport") == nil {
+				t.Errorf("got omissions[regional] %+v, want the airport welcome", r.Omissions["regional"])
+			}
+		}},
+		{"names for the agreement", func(t *testing.T) {
+			tm := findTerm(t, r, "wire", "partnership agreement")
+			want := map[string]string{
+				"kcna":       "Treaty on Comprehensive Strategic Partnership",
+				"broadsheet": "mutual defence pact",
+				"regional":   "defence treaty",
+				"rustate":    "comprehensive strategic partnership treaty",
+			}
+			for label, term := range want {
+				if got := tm.BySource[label]; got != term {
+					t.Errorf("%s: got %q, want %q", label, got, term)
+				}
+			}
+		}},
+		{"names for the war", func(t *testing.T) {
+			tm := findTerm(t, r, "wire", "war in Ukraine")
+			want := map[string]string{
+				"kcna":     "special military operation",
+				"regional": "conflict in Ukraine",
+				"rustate":  "special military operation",
+			}
+			for label, term := range want {
+				if got := tm.BySource[label]; got != term {
+					t.Errorf("%s: got %q, want %q", label, got, term)
+				}
+			}
+		}},
+		{"headlines diffed", func(t *testing.T) {
+			if len(r.Headlines) != 5 {
+				t.Fatalf("got %d headlines, want 5", len(r.Headlines))
+			}
+			if r.Headlines[0].Diff != "" || r.Headlines[1].Diff == "" {
+				t.Errorf("got diffs %q and %q, want none for the reference and one for kcna", r.Headlines[0].Diff, r.Headlines[1].Diff)
+			}
+		}},
+		{"shared signing fact cites every source", func(t *testing.T) {
+			for _, s := range r.Shared {
+				if strings.Contains(s.Text, "immediate military assistance") {
+					if len(s.Sources) != 5 {
+						t.Errorf("got sources %q, want all five", s.Sources)
+					}
+					if got := s.Evidence["kcna"]; !slices.Equal(got, []int{3}) {
+						t.Errorf("got kcna evidence %v, want [3]", got)
+					}
+					return
+				}
+			}
+			t.Errorf("got no shared group on mutual assistance")
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, tt.check)
+	}
+}
+
+func findDiscrepancy(t *testing.T, r *Report, source, text string) Discrepancy {
+	t.Helper()
+	for _, d := range r.Discrepancies {
+		if hasValue(d, source, text) {
+			return d
+		}
+	}
+	t.Fatalf("got discrepancies %+v, want one with %s saying %q", r.Discrepancies, source, text)
+	return Discrepancy{}
+}
+
+func hasValue(d Discrepancy, source, text string) bool {
+	for _, v := range d.Values {
+		if v.Source == source && v.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+func wantValue(t *testing.T, d Discrepancy, source, text string, sentence int) {
+	t.Helper()
+	for _, v := range d.Values {
+		if v.Source == source {
+			if v.Text != text || v.Sentence != sentence {
+				t.Errorf("%s: got %q in sentence %d, want %q in sentence %d", source, v.Text, v.Sentence, text, sentence)
+			}
+			return
+		}
+	}
+	t.Errorf("%s: got no value, want %q", source, text)
+}
+
+func hasSentence(ss []Sentence, substr string, n int) bool {
+	for _, s := range ss {
+		if strings.Contains(s.Text, substr) && s.Sentence == n {
+			return true
+		}
+	}
+	return false
+}
+
+func findOmission(os []Omission, substr string) *Omission {
+	for i := range os {
+		if strings.Contains(os[i].Text, substr) {
+			return &os[i]
+		}
+	}
+	return nil
+}
+
+func findTerm(t *testing.T, r *Report, label, term string) Term {
+	t.Helper()
+	for _, tm := range r.Terms {
+		if tm.BySource[label] == term {
+			return tm
+		}
+	}
+	t.Fatalf("got terms %+v, want one where %s says %q", r.Terms, label, term)
+	return Term{}
+}
+
+func TestIdenticalArticlesHaveNoDifferences(t *testing.T) {
+	a := loadArticle(t, filepath.Join(summitDir, "wire.txt"))
+	b := *a
+	b.Label = "copy"
+	r, err := Sources(t.Context(), []*article.Article{a, &b}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Discrepancies) != 0 || len(r.Unique) != 0 || len(r.Omissions) != 0 || len(r.Terms) != 0 {
+		t.Errorf("got discrepancies %v, unique %v, omissions %v, terms %v, want none", r.Discrepancies, r.Unique, r.Omissions, r.Terms)
+	}
+	if got, want := len(r.Shared), len(a.Sentences); got != want {
+		t.Errorf("got %d shared sentences, want %d", got, want)
+	}
+	for _, s := range r.Shared {
+		if len(s.Wording) != 0 {
+			t.Errorf("got wording diffs %+v for identical sentences", s.Wording)
+		}
+	}
+	for _, q := range r.Quotes {
+		if len(q.Variants) != 1 {
+			t.Errorf("got %d variants of %q, want 1", len(q.Variants), q.Variants[0].Text)
+		}
+	}
+	for _, h := range r.Headlines {
+		if h.Diff != "" {
+			t.Errorf("got headline diff %q, want none", h.Diff)
+		}
+	}
+}
+
+func TestSourcesErrors(t *testing.T) {
+	a := fromText(t, "a", "A", "One sentence here. Another one there.")
+	canceled, cancel := context.WithCancel(t.Context())
+	cancel()
+	tests := []struct {
+		name string
+		ctx  context.Context
+		arts []*article.Article
+		opt  Options
+		want string
+	}{
+		{"one article", t.Context(), []*article.Article{a}, Options{}, "need at least two articles"},
+		{"nil article", t.Context(), []*article.Article{a, nil}, Options{}, "article 2 is nil"},
+		{"bad threshold", t.Context(), []*article.Article{a, a}, Options{Threshold: 2}, "threshold 2 is outside"},
+		{"canceled", canceled, []*article.Article{a, a}, Options{}, "context canceled"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Sources(tt.ctx, tt.arts, tt.opt)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestDuplicateLabelsAreNumbered(t *testing.T) {
+	a := fromText(t, "same", "A", "Putin met Kim in Pyongyang on Wednesday.")
+	b := fromText(t, "same", "B", "Putin met Kim in Pyongyang on Tuesday.")
+	r, err := Sources(t.Context(), []*article.Article{a, b}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := []string{r.Sources[0].Label, r.Sources[1].Label}; !slices.Equal(got, []string{"same", "same#2"}) {
+		t.Errorf("got labels %q, want %q", got, []string{"same", "same#2"})
+	}
+	if len(r.Warnings) == 0 {
+		t.Errorf("got no warning about the repeated label")
+	}
+	if len(r.Discrepancies) != 1 {
+		t.Errorf("got %d discrepancies, want the weekday", len(r.Discrepancies))
+	}
+}
+
+func TestVersions(t *testing.T) {
+	old := loadArticle(t, filepath.Join(summitDir, "wire.txt"))
+	nw := loadArticle(t, filepath.Join("testdata", "wire-v2.txt"))
+	v := Versions(old, nw)
+	if v.Identical() {
+		t.Fatal("got Identical for two different versions")
+	}
+	tests := []struct {
+		name   string
+		golden string
+		render func(*bytes.Buffer) error
+	}{
+		{"json", "versions.json.golden", func(b *bytes.Buffer) error {
+			enc := json.NewEncoder(b)
+			enc.SetIndent("", "  ")
+			return enc.Encode(v)
+		}},
+		{"text", "versions.txt.golden", func(b *bytes.Buffer) error { return v.WriteText(b, false) }},
+		{"markdown", "versions.md.golden", func(b *bytes.Buffer) error { return v.WriteMarkdown(b) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tt.render(&b); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, tt.golden, b.Bytes())
+		})
+	}
+	// Curly quotes in the new version are trivia, not changes.
+	for _, c := range v.Changes {
+		if strings.Contains(c.Diff, "strongest ever treaty") {
+			t.Errorf("got a change for re-typed quotes: %q", c.Diff)
+		}
+	}
+	if want := (Stats{Unchanged: 15, Changed: 1, Added: 1, Removed: 1}); v.Stats != want {
+		t.Errorf("got stats %+v, want %+v", v.Stats, want)
+	}
+}
+
+func TestVersionsIdentical(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+	}{
+		{"same text", "Kim met Putin. They signed a pact.", "Kim met Putin. They signed a pact."},
+		{"typographic trivia", "Kim called it the \"strongest ever treaty\" - twice.", "Kim called it the \u201cstrongest ever treaty\u201d \u2014  twice."},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &article.Article{Label: "old", Text: tt.a, Sentences: article.Split(tt.a)}
+			b := &article.Article{Label: "new", Text: tt.b, Sentences: article.Split(tt.b)}
+			v := Versions(a, b)
+			if !v.Identical() {
+				t.Errorf("got changes %+v, want Identical", v.Changes)
+			}
+			var buf bytes.Buffer
+			if err := v.WriteText(&buf, false); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(buf.String(), "no differences") {
+				t.Errorf("got %q, want it to say no differences", buf.String())
+			}
+		})
+	}
+}

@@ -1,0 +1,37 @@
+package compare
+
+import (
+	"time"
+
+	"github.com/newslens/newslens/internal/figure"
+	"github.com/newslens/newslens/internal/quote"
+)
+
+// The quote and figure packages are reached through these few functions
+// so that the rules reading their results stay independent of how they
+// find them.
+
+type quoteT = quote.Quote
+
+func quotesOf(sentences []string) []quoteT { return quote.Extract(sentences) }
+
+func quoteNormalize(s string) string { return quote.Normalize(s) }
+
+// quoteSameSpeaker treats an unknown speaker as compatible with any
+// speaker: an unattributed rendering of a quote still belongs with the
+// attributed ones when its words match.
+func quoteSameSpeaker(a, b string) bool {
+	return a == "" || b == "" || quote.SameSpeaker(a, b)
+}
+
+type figureT = figure.Figure
+
+func figuresOf(s string) []figureT { return figure.Extract(s) }
+
+func figEqual(a, b figureT) bool { return figure.Equal(a, b) }
+
+func figConflict(a, b figureT) bool { return figure.Conflict(a, b) }
+
+func figSince(since, dur figureT, ref time.Time) bool {
+	return figure.SinceEquivalent(since, dur, ref)
+}

@@ -1,0 +1,261 @@
+package compare
+
+import (
+	"sort"
+
+	"github.com/newslens/newslens/internal/worddiff"
+	"github.com/newslens/newslens/internal/words"
+)
+
+// quoteRef is one quotation found in one source.
+type quoteRef struct {
+	q     quoteT
+	src   int
+	n     int // 0-based sentence index
+	norm  string
+	stems map[string]bool
+}
+
+// quoteCluster is one quotation as rendered across sources. New quotes
+// are compared with its distinct renderings (reps), not with every
+// source's copy, so clustering stays linear in the number of sources.
+type quoteCluster struct {
+	refs     []quoteRef
+	reps     []quoteRef
+	groups   map[int]bool
+	srcs     map[int]bool
+	srcNorms map[srcNorm]bool
+}
+
+type srcNorm struct {
+	src  int
+	norm string
+}
+
+func (qc *quoteCluster) add(r quoteRef, group int) {
+	qc.refs = append(qc.refs, r)
+	known := false
+	for _, x := range qc.reps {
+		if x.norm == r.norm && x.q.Speaker == r.q.Speaker {
+			known = true
+		}
+	}
+	if !known {
+		qc.reps = append(qc.reps, r)
+	}
+	qc.groups[group] = true
+	qc.srcs[r.src] = true
+	qc.srcNorms[srcNorm{r.src, r.norm}] = true
+}
+
+// Quotes are joined when their speakers are compatible and their content
+// words overlap: the overlap coefficient (shared words over the shorter
+// quote's words) reaches quoteOverlap, or the quotes sit in sentences
+// aligned with each other and share at least one content word.
+const quoteOverlap = 0.5
+
+// clusterQuotes groups every source's quotations.
+func (c *comparison) clusterQuotes() []*quoteCluster {
+	var clusters []*quoteCluster
+	for si, a := range c.arts {
+		for _, q := range quotesOf(a.Sentences) {
+			n := q.Sentence - 1
+			if n < 0 || n >= len(a.Sentences) {
+				continue
+			}
+			ref := quoteRef{q: q, src: si, n: n, norm: quoteNormalize(q.Text), stems: stemSet(q.Text)}
+			if len(ref.stems) == 0 {
+				continue
+			}
+			group := c.groupOf[si][n]
+			best, bestScore := -1, 0.0
+			for ci, qc := range clusters {
+				if qc.srcs[si] && !qc.srcNorms[srcNorm{si, ref.norm}] {
+					continue
+				}
+				for _, r := range qc.reps {
+					if !quoteSameSpeaker(r.q.Speaker, q.Speaker) {
+						continue
+					}
+					ov := overlap(r.stems, ref.stems)
+					if ov == 0 {
+						continue
+					}
+					score := ov
+					if qc.groups[group] {
+						score += quoteOverlap
+					}
+					if score >= quoteOverlap && score > bestScore {
+						best, bestScore = ci, score
+					}
+				}
+			}
+			if best < 0 {
+				clusters = append(clusters, &quoteCluster{groups: map[int]bool{}, srcs: map[int]bool{}, srcNorms: map[srcNorm]bool{}})
+				best = len(clusters) - 1
+			}
+			clusters[best].add(ref, group)
+		}
+	}
+	return clusters
+}
+
+// mergeByQuotes joins aligned groups whose sentences carry the same
+// quote and whose sources do not overlap: "Kim called it the strongest
+// ever treaty" and "Kim described the accord as the most powerful
+// treaty" report the same thing even though few of their words match.
+func (c *comparison) mergeByQuotes(clusters []*quoteCluster) {
+	for _, qc := range clusters {
+		var gs []int
+		seen := make(map[int]bool)
+		for _, r := range qc.refs {
+			if g := c.groupOf[r.src][r.n]; !seen[g] {
+				seen[g] = true
+				gs = append(gs, g)
+			}
+		}
+		for i := 0; i < len(gs); i++ {
+			for j := i + 1; j < len(gs); j++ {
+				a, b := gs[i], gs[j]
+				if a == b || len(c.groups[a].members) == 0 || len(c.groups[b].members) == 0 || overlapGroups(c.groups[a], c.groups[b]) {
+					continue
+				}
+				if len(c.groups[b].members) > len(c.groups[a].members) || len(c.groups[b].members) == len(c.groups[a].members) && b < a {
+					a, b = b, a
+				}
+				c.mergeGroups(a, b)
+			}
+		}
+	}
+}
+
+func overlapGroups(a, b *group) bool {
+	for _, m := range b.members {
+		if inGroup(a, m.src) {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeGroups moves the members of group b into group a.
+func (c *comparison) mergeGroups(a, b int) {
+	ga, gb := c.groups[a], c.groups[b]
+	for _, m := range gb.members {
+		ga.add(&c.sents[m.src][m.n], m.sim)
+		c.groupOf[m.src][m.n] = a
+	}
+	gb.members, gb.centroid, gb.norm2 = nil, nil, 0
+	ga.pickRep(c)
+}
+
+// quotes returns the quote clusters rendered by two or more sources.
+func (c *comparison) quotes(clusters []*quoteCluster) []Quote {
+	out := []Quote{}
+	for _, qc := range clusters {
+		if q, ok := c.quote(qc); ok {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// quote turns a cluster into a Quote when two or more sources carry it.
+func (c *comparison) quote(qc *quoteCluster) (Quote, bool) {
+	srcs := make(map[int]bool)
+	for _, r := range qc.refs {
+		srcs[r.src] = true
+	}
+	if len(srcs) < 2 {
+		return Quote{}, false
+	}
+	type variant struct {
+		text  string
+		srcs  []int
+		evid  map[string][]int
+		first int
+	}
+	var vs []*variant
+	byNorm := make(map[string]*variant)
+	speakers := make(map[string]int)
+	for i, r := range qc.refs {
+		if r.q.Speaker != "" {
+			speakers[r.q.Speaker]++
+		}
+		v := byNorm[r.norm]
+		if v == nil {
+			v = &variant{text: r.q.Text, evid: map[string][]int{}, first: i}
+			byNorm[r.norm] = v
+			vs = append(vs, v)
+		}
+		l := c.labels[r.src]
+		if _, ok := v.evid[l]; !ok {
+			v.srcs = append(v.srcs, r.src)
+		}
+		v.evid[l] = appendUnique(v.evid[l], r.n+1)
+	}
+	sort.SliceStable(vs, func(i, j int) bool {
+		if len(vs[i].srcs) != len(vs[j].srcs) {
+			return len(vs[i].srcs) > len(vs[j].srcs)
+		}
+		return vs[i].first < vs[j].first
+	})
+	q := Quote{Speaker: mostCommon(speakers), By: Engine}
+	for i, v := range vs {
+		sort.Ints(v.srcs)
+		out := Variant{Text: v.text, Evidence: v.evid}
+		for _, s := range v.srcs {
+			out.Sources = append(out.Sources, c.labels[s])
+		}
+		if i > 0 {
+			out.ops = worddiff.Diff(vs[0].text, v.text)
+			out.Diff = worddiff.Text(out.ops, false)
+		}
+		q.Variants = append(q.Variants, out)
+	}
+	return q, true
+}
+
+// mostCommon returns the most frequent key, preferring the longer and
+// then the alphabetically first on ties ("Kim Jong Un" over "Kim").
+func mostCommon(m map[string]int) string {
+	best, n := "", 0
+	for k, v := range m {
+		if v > n || v == n && (len(k) > len(best) || len(k) == len(best) && k < best) {
+			best, n = k, v
+		}
+	}
+	return best
+}
+
+func appendUnique(s []int, n int) []int {
+	for _, x := range s {
+		if x == n {
+			return s
+		}
+	}
+	return append(s, n)
+}
+
+func stemSet(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range words.Content(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// overlap is the overlap coefficient of two sets: shared members over the
+// size of the smaller set.
+func overlap(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return float64(n) / float64(min(len(a), len(b)))
+}

@@ -1,0 +1,341 @@
+package compare
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/newslens/newslens/internal/worddiff"
+)
+
+// ANSI escapes for headings when WriteText colours its output.
+const (
+	bold  = "\x1b[1m"
+	reset = "\x1b[0m"
+)
+
+// textWriter accumulates output and remembers the first write error, so
+// renderers can write unconditionally and check once.
+type textWriter struct {
+	w     *bufio.Writer
+	color bool
+}
+
+func (t *textWriter) printf(format string, args ...any) {
+	fmt.Fprintf(t.w, format, args...)
+}
+
+func (t *textWriter) heading(s string) {
+	if t.color {
+		t.printf("%s%s%s\n", bold, s, reset)
+	} else {
+		t.printf("%s\n%s\n", s, strings.Repeat("=", len([]rune(s))))
+	}
+}
+
+func evidence(ev map[string][]int, order []string) string {
+	var parts []string
+	for _, l := range order {
+		ns, ok := ev[l]
+		if !ok {
+			continue
+		}
+		s := make([]string, len(ns))
+		for i, n := range ns {
+			s[i] = fmt.Sprint(n)
+		}
+		parts = append(parts, l+" "+strings.Join(s, ","))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (r *Report) labels() []string {
+	out := make([]string, len(r.Sources))
+	for i, s := range r.Sources {
+		out[i] = s.Label
+	}
+	return out
+}
+
+// keys returns the labels of m in source order, then any others sorted.
+func keys[V any](r *Report, m map[string]V) []string {
+	var out []string
+	seen := make(map[string]bool)
+	for _, l := range r.labels() {
+		if _, ok := m[l]; ok {
+			out = append(out, l)
+			seen[l] = true
+		}
+	}
+	var rest []string
+	for k := range m {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+// diffText renders ops when the finding carries them (rules findings),
+// else its stored Diff string (findings decoded from JSON).
+func diffText(ops []worddiff.Op, stored string, color bool) string {
+	if ops != nil {
+		return worddiff.Text(ops, color)
+	}
+	return stored
+}
+
+func diffMarkdown(ops []worddiff.Op, stored string) string {
+	if ops != nil {
+		return worddiff.Markdown(ops)
+	}
+	return worddiff.Escape(stored)
+}
+
+// WriteText renders the report for a terminal: one section per kind of
+// finding, sentence numbers in brackets, word diffs in [-del-]{+ins+}
+// notation, or in red and green when color is true.
+func (r *Report) WriteText(w io.Writer, color bool) error {
+	t := &textWriter{w: bufio.NewWriter(w), color: color}
+	order := r.labels()
+
+	t.heading("Sources")
+	for _, s := range r.Sources {
+		t.printf("  %s: %q (%s, %d sentences)\n", s.Label, s.Title, orDash(s.Date), s.Sentences)
+	}
+
+	t.printf("\n")
+	t.heading("Headlines")
+	for _, h := range r.Headlines {
+		if h.Diff == "" {
+			t.printf("  %s: %s\n", h.Source, h.Text)
+		} else {
+			t.printf("  %s: %s\n", h.Source, diffText(h.ops, h.Diff, color))
+		}
+	}
+
+	t.printf("\n")
+	t.heading("Discrepancies")
+	if len(r.Discrepancies) == 0 {
+		t.printf("  none found\n")
+	}
+	for _, d := range r.Discrepancies {
+		t.printf("  %s (%s, by %s):\n", d.Topic, orDash(d.Kind), d.By)
+		for _, v := range d.Values {
+			t.printf("    %s [%d]: %s\n", v.Source, v.Sentence, v.Text)
+		}
+	}
+
+	t.printf("\n")
+	t.heading("Quotes")
+	if len(r.Quotes) == 0 {
+		t.printf("  none shared\n")
+	}
+	for _, q := range r.Quotes {
+		t.printf("  %s:\n", orDash(q.Speaker))
+		for i, v := range q.Variants {
+			text := fmt.Sprintf("%q", v.Text)
+			if i > 0 {
+				text = "\"" + diffText(v.ops, v.Diff, color) + "\""
+			}
+			t.printf("    %s  (%s)\n", text, evidence(v.Evidence, order))
+		}
+	}
+
+	t.printf("\n")
+	t.heading("Terms")
+	if len(r.Terms) == 0 {
+		t.printf("  no differences in naming found\n")
+	}
+	for _, tm := range r.Terms {
+		t.printf("  %s:\n", tm.Concept)
+		for _, l := range keys(r, tm.BySource) {
+			t.printf("    %s: %s  [%s]\n", l, tm.BySource[l], evidence(map[string][]int{l: tm.Evidence[l]}, []string{l}))
+		}
+	}
+
+	t.printf("\n")
+	t.heading("Omissions")
+	if len(r.Omissions) == 0 {
+		t.printf("  none found\n")
+	}
+	for _, l := range keys(r, r.Omissions) {
+		t.printf("  %s leaves out:\n", l)
+		for _, o := range r.Omissions[l] {
+			t.printf("    - %s  (%s)\n", o.Text, evidence(o.Evidence, order))
+		}
+	}
+
+	t.printf("\n")
+	t.heading("Only in one source")
+	if len(r.Unique) == 0 {
+		t.printf("  none found\n")
+	}
+	for _, l := range keys(r, r.Unique) {
+		t.printf("  only in %s:\n", l)
+		for _, s := range r.Unique[l] {
+			t.printf("    [%d] %s\n", s.Sentence, s.Text)
+		}
+	}
+
+	t.printf("\n")
+	t.heading("Shared")
+	if len(r.Shared) == 0 {
+		t.printf("  nothing shared\n")
+	}
+	for _, s := range r.Shared {
+		t.printf("  - %s\n", s.Text)
+		t.printf("    in %s (%s)\n", strings.Join(s.Sources, ", "), evidence(s.Evidence, order))
+		for _, wd := range s.Wording {
+			t.printf("    %s [%d]: %s\n", wd.Source, wd.Sentence, diffText(wd.ops, wd.Diff, color))
+		}
+	}
+
+	if len(r.Warnings) > 0 {
+		t.printf("\n")
+		t.heading("Warnings")
+		for _, wn := range r.Warnings {
+			t.printf("  %s\n", wn)
+		}
+	}
+	t.printf("\n(engine %s, alignment threshold %g, %d sentences in %d groups)\n",
+		r.Provenance.Engine, r.Provenance.Threshold, r.Provenance.Sentences, r.Provenance.Groups)
+	if err := t.w.Flush(); err != nil {
+		return fmt.Errorf("write comparison: %w", err)
+	}
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// WriteMarkdown renders the report as GitHub-flavoured Markdown: tables
+// for sources, headlines, discrepancies, quotes and terms, lists for the
+// rest, and word diffs as ~~deleted~~ **inserted**.
+func (r *Report) WriteMarkdown(w io.Writer) error {
+	t := &textWriter{w: bufio.NewWriter(w)}
+	esc := worddiff.Escape
+	order := r.labels()
+
+	t.printf("# Comparison of %d sources\n\n", len(r.Sources))
+	t.printf("| Source | Title | Date | Sentences |\n|---|---|---|---:|\n")
+	for _, s := range r.Sources {
+		t.printf("| %s | %s | %s | %d |\n", esc(s.Label), esc(s.Title), esc(orDash(s.Date)), s.Sentences)
+	}
+
+	t.printf("\n## Headlines\n\n| Source | Headline |\n|---|---|\n")
+	for _, h := range r.Headlines {
+		text := esc(h.Text)
+		if h.Diff != "" {
+			text = diffMarkdown(h.ops, h.Diff)
+		}
+		t.printf("| %s | %s |\n", esc(h.Source), text)
+	}
+
+	t.printf("\n## Discrepancies\n\n")
+	if len(r.Discrepancies) == 0 {
+		t.printf("None found.\n")
+	} else {
+		t.printf("| Topic | Source | Says | Sentence |\n|---|---|---|---:|\n")
+		for _, d := range r.Discrepancies {
+			for i, v := range d.Values {
+				topic := ""
+				if i == 0 {
+					topic = esc(d.Topic)
+				}
+				t.printf("| %s | %s | %s | %d |\n", topic, esc(v.Source), esc(v.Text), v.Sentence)
+			}
+		}
+	}
+
+	t.printf("\n## Quotes\n\n")
+	if len(r.Quotes) == 0 {
+		t.printf("No quote is carried by more than one source.\n")
+	} else {
+		t.printf("| Speaker | Rendering | Sources |\n|---|---|---|\n")
+		for _, q := range r.Quotes {
+			for i, v := range q.Variants {
+				sp, text := "", "\""+esc(v.Text)+"\""
+				if i == 0 {
+					sp = esc(orDash(q.Speaker))
+				} else {
+					text = "\"" + diffMarkdown(v.ops, v.Diff) + "\""
+				}
+				t.printf("| %s | %s | %s |\n", sp, text, esc(evidence(v.Evidence, order)))
+			}
+		}
+	}
+
+	t.printf("\n## Terms\n\n")
+	if len(r.Terms) == 0 {
+		t.printf("No differences in naming found.\n")
+	} else {
+		t.printf("| Concept |")
+		for _, l := range order {
+			t.printf(" %s |", esc(l))
+		}
+		t.printf("\n|---|%s\n", strings.Repeat("---|", len(order)))
+		for _, tm := range r.Terms {
+			t.printf("| %s |", esc(tm.Concept))
+			for _, l := range order {
+				t.printf(" %s |", esc(tm.BySource[l]))
+			}
+			t.printf("\n")
+		}
+	}
+
+	t.printf("\n## Omissions\n\n")
+	if len(r.Omissions) == 0 {
+		t.printf("None found.\n")
+	}
+	for _, l := range keys(r, r.Omissions) {
+		t.printf("**%s** leaves out:\n\n", esc(l))
+		for _, o := range r.Omissions[l] {
+			t.printf("- %s (%s)\n", esc(o.Text), esc(evidence(o.Evidence, order)))
+		}
+		t.printf("\n")
+	}
+
+	t.printf("\n## Only in one source\n\n")
+	if len(r.Unique) == 0 {
+		t.printf("None found.\n")
+	}
+	for _, l := range keys(r, r.Unique) {
+		t.printf("**Only in %s:**\n\n", esc(l))
+		for _, s := range r.Unique[l] {
+			t.printf("- [%d] %s\n", s.Sentence, esc(s.Text))
+		}
+		t.printf("\n")
+	}
+
+	t.printf("\n## Shared\n\n")
+	if len(r.Shared) == 0 {
+		t.printf("Nothing shared.\n")
+	}
+	for _, s := range r.Shared {
+		t.printf("- %s  \n  _%s_\n", esc(s.Text), esc(evidence(s.Evidence, order)))
+		for _, wd := range s.Wording {
+			t.printf("  - %s [%d]: %s\n", esc(wd.Source), wd.Sentence, diffMarkdown(wd.ops, wd.Diff))
+		}
+	}
+
+	if len(r.Warnings) > 0 {
+		t.printf("\n## Warnings\n\n")
+		for _, wn := range r.Warnings {
+			t.printf("- %s\n", esc(wn))
+		}
+	}
+	t.printf("\n_Engine %s, alignment threshold %g, %d sentences in %d groups._\n",
+		esc(r.Provenance.Engine), r.Provenance.Threshold, r.Provenance.Sentences, r.Provenance.Groups)
+	if err := t.w.Flush(); err != nil {
+		return fmt.Errorf("write comparison: %w", err)
+	}
+	return nil
+}

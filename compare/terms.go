@@ -1,0 +1,450 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newslens/newslens/internal/worddiff"
+	"github.com/newslens/newslens/internal/words"
+)
+
+// termCollector gathers the replaced spans of aligned sentences that look
+// like names for one referent, and joins them into concepts: two spans
+// replacing each other in a pair of aligned sentences name the same thing.
+type termCollector struct {
+	parent map[string]string // union-find over lowercased spans
+	uses   []termUse
+}
+
+type termUse struct {
+	key   string // lowercased span
+	text  string
+	src   int
+	n     int
+	group int
+}
+
+func newTermCollector() *termCollector {
+	return &termCollector{parent: make(map[string]string)}
+}
+
+func (tc *termCollector) find(k string) string {
+	p, ok := tc.parent[k]
+	if !ok {
+		tc.parent[k] = k
+		return k
+	}
+	if p == k {
+		return k
+	}
+	r := tc.find(p)
+	tc.parent[k] = r
+	return r
+}
+
+func (tc *termCollector) union(a, b string) {
+	ra, rb := tc.find(a), tc.find(b)
+	if ra == rb {
+		return
+	}
+	if ra < rb {
+		tc.parent[rb] = ra
+	} else {
+		tc.parent[ra] = rb
+	}
+}
+
+// item is one token of a minimal diff.
+type item struct {
+	kind worddiff.Kind
+	tok  string
+}
+
+func items(ops []worddiff.Op) []item {
+	var out []item
+	for _, op := range ops {
+		words.Each(op.Text, func(tok string, _ int) {
+			out = append(out, item{op.Kind, tok})
+		})
+	}
+	return out
+}
+
+// isContent reports whether tok is a word that can sit inside a noun
+// phrase: not punctuation, a stopword or a determiner.
+func isContent(tok string) bool {
+	lt := strings.ToLower(tok)
+	return words.IsWord(tok) && !words.IsStopword(lt) && !determiners[lt]
+}
+
+// collect records the term pairs found between the representative rep
+// and member m of group gi. It reads the minimal token diff of the two
+// sentences: each replaced region, joined with a neighbouring region
+// when only a content word or two lie between them, widened over the
+// modifiers before it ("armed attack"), a plain noun after it and an
+// "in Ukraine" after that, and kept when both sides look like short noun
+// phrases.
+func (tc *termCollector) collect(gi int, rep, m member, c *comparison) {
+	it := items(worddiff.Minimal(c.text(rep), c.text(m)))
+	for i := 0; i < len(it); {
+		if it[i].kind == worddiff.Equal {
+			i++
+			continue
+		}
+		j := i
+		for {
+			for j < len(it) && it[j].kind != worddiff.Equal {
+				j++
+			}
+			k := j
+			for k < len(it) && k-j < 3 && it[k].kind == worddiff.Equal && isModifier(it[k].tok) {
+				k++
+			}
+			if k > j && k-j <= 2 && k < len(it) && it[k].kind != worddiff.Equal {
+				j = k
+				continue
+			}
+			break
+		}
+		lo := i
+		for lo > 0 && i-lo < 3 && it[lo-1].kind == worddiff.Equal && isModifier(it[lo-1].tok) {
+			lo--
+		}
+		hi := j
+		if hi < len(it) && it[hi].kind == worddiff.Equal && isContent(it[hi].tok) && nounLike(it[hi].tok) {
+			hi++
+		}
+		if hi+1 < len(it) && it[hi].kind == worddiff.Equal && it[hi+1].kind == worddiff.Equal &&
+			(it[hi].tok == "in" || it[hi].tok == "of") && words.IsCapitalized(it[hi+1].tok) {
+			hi += 2
+		}
+		var del, ins []string
+		replaced := [3]bool{}
+		for _, x := range it[i:j] {
+			replaced[x.kind] = true
+		}
+		for _, x := range it[lo:hi] {
+			if x.kind != worddiff.Insert {
+				del = append(del, x.tok)
+			}
+			if x.kind != worddiff.Delete {
+				ins = append(ins, x.tok)
+			}
+		}
+		i = j
+		if !replaced[worddiff.Delete] || !replaced[worddiff.Insert] {
+			continue
+		}
+		a, okA := nounPhrase(strings.Join(del, " "))
+		b, okB := nounPhrase(strings.Join(ins, " "))
+		if !okA || !okB || sameContent(a, b) {
+			continue
+		}
+		ka, kb := strings.ToLower(a), strings.ToLower(b)
+		tc.union(ka, kb)
+		tc.uses = append(tc.uses,
+			termUse{key: ka, text: a, src: rep.src, n: rep.n, group: gi},
+			termUse{key: kb, text: b, src: m.src, n: m.n, group: gi})
+	}
+}
+
+// isModifier reports whether tok may be widened into a phrase: a
+// lowercase content word such as "armed" or "partnership".
+func isModifier(tok string) bool {
+	return isContent(tok) && !words.IsCapitalized(tok) && !verbs[tok]
+}
+
+// nounLike reports whether a lowercase word after a replaced span may be
+// the head noun the span modifies ("pact" in "mutual defence pact")
+// rather than a verb ("commits").
+func nounLike(tok string) bool {
+	if words.IsCapitalized(tok) || verbs[tok] {
+		return false
+	}
+	for _, suf := range []string{"s", "ed", "ing", "ly"} {
+		if strings.HasSuffix(tok, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+// determiners are dropped from the front of a span.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
+	"this": true, "that": true, "these": true, "those": true, "our": true, "both": true, "new": true,
+}
+
+// nounPhrase trims a replaced span to a short noun phrase and reports
+// whether it looks like one: one to six words, no digits, quotes or
+// clause punctuation, ending in a content word that is not an
+// inflected verb or an adverb, and not a figure word.
+func nounPhrase(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	s = strings.Trim(s, ".,;:!? ")
+	if s == "" || strings.ContainsAny(s, "\"\u201c\u201d,;:()0123456789") {
+		return "", false
+	}
+	fs := strings.Fields(s)
+	for len(fs) > 0 && determiners[strings.ToLower(fs[0])] {
+		fs = fs[1:]
+	}
+	if len(fs) == 0 || len(fs) > 6 {
+		return "", false
+	}
+	preps := 0
+	for i, w := range fs {
+		lw := strings.ToLower(w)
+		if isFigureWord(words.Stem(lw)) || numberWords[lw] || verbs[lw] || !words.IsWord(w) {
+			return "", false
+		}
+		if !words.IsCapitalized(w) && strings.HasSuffix(lw, "ing") {
+			return "", false
+		}
+		if i > 0 && words.IsStopword(lw) {
+			if lw != "of" && lw != "on" && lw != "in" {
+				return "", false
+			}
+			preps++
+		}
+	}
+	if preps > 1 {
+		return "", false
+	}
+	head := strings.ToLower(fs[len(fs)-1])
+	if words.IsStopword(head) || determiners[head] {
+		return "", false
+	}
+	if !words.IsCapitalized(fs[len(fs)-1]) {
+		for _, suf := range []string{"ed", "ing", "ly"} {
+			if strings.HasSuffix(head, suf) {
+				return "", false
+			}
+		}
+	}
+	if len(fs) == 1 && verbs[head] {
+		return "", false
+	}
+	return strings.Join(fs, " "), true
+}
+
+// numberWords are kept out of terms: "two" against "both" is not a name
+// for anything.
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "first": true, "second": true,
+	"third": true, "dozen": true, "hundred": true, "thousand": true, "million": true, "billion": true,
+}
+
+// verbs are common present-tense reporting and action verbs that would
+// otherwise pass for one-word noun phrases.
+var verbs = map[string]bool{
+	"say": true, "says": true, "tell": true, "tells": true, "call": true, "calls": true,
+	"reflect": true, "reflects": true, "exclude": true, "excludes": true, "rule": true,
+	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
+	"commit": true, "commits": true, "sign": true, "signs": true, "pledge": true, "pledges": true,
+	"describe": true, "describes": true, "hail": true, "hails": true,
+}
+
+func sameContent(a, b string) bool {
+	ca, cb := words.Content(a), words.Content(b)
+	if len(ca) != len(cb) {
+		return false
+	}
+	for i := range ca {
+		if ca[i] != cb[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// terms builds one Term per concept that two or more sources name
+// differently, supported by three or more sources or by two or more
+// aligned groups, so that a one-off rewording is not taken for a naming
+// habit. Concepts whose terms share a head noun ("defence treaty" and
+// "treaty") are one concept. A member of a group that uses the
+// representative's term unchanged is counted as using it too.
+func (tc *termCollector) terms(c *comparison) []Term {
+	byHead := make(map[string]string)
+	for _, u := range tc.uses {
+		h := headNoun(u.key)
+		if other, ok := byHead[h]; ok {
+			tc.union(other, u.key)
+		} else {
+			byHead[h] = u.key
+		}
+	}
+	uses := tc.uses
+	seenUse := make(map[[3]int]map[string]bool) // group, src, n -> keys
+	mark := func(u termUse) bool {
+		k := [3]int{u.group, u.src, u.n}
+		if seenUse[k] == nil {
+			seenUse[k] = make(map[string]bool)
+		}
+		if seenUse[k][u.key] {
+			return false
+		}
+		seenUse[k][u.key] = true
+		return true
+	}
+	direct := make(map[string]map[int]bool) // root -> sources with a diff use
+	directGroups := make(map[string]map[int]bool)
+	for _, u := range tc.uses {
+		mark(u)
+		r := tc.find(u.key)
+		if direct[r] == nil {
+			direct[r], directGroups[r] = make(map[int]bool), make(map[int]bool)
+		}
+		direct[r][u.src] = true
+		directGroups[r][u.group] = true
+	}
+	type phraseInGroup struct {
+		group int
+		key   string
+	}
+	propagated := make(map[phraseInGroup]bool)
+	for _, u := range tc.uses {
+		if propagated[phraseInGroup{u.group, u.key}] {
+			continue
+		}
+		propagated[phraseInGroup{u.group, u.key}] = true
+		g := c.groups[u.group]
+		for _, m := range g.members {
+			if m.src == u.src || !containsPhrase(c.text(m), u.text) {
+				continue
+			}
+			nu := termUse{key: u.key, text: u.text, src: m.src, n: m.n, group: u.group}
+			if mark(nu) {
+				uses = append(uses, nu)
+			}
+		}
+	}
+	type concept struct {
+		uses []termUse
+	}
+	byRoot := make(map[string]*concept)
+	var roots []string
+	for _, u := range uses {
+		r := tc.find(u.key)
+		cp := byRoot[r]
+		if cp == nil {
+			cp = &concept{}
+			byRoot[r] = cp
+			roots = append(roots, r)
+		}
+		cp.uses = append(cp.uses, u)
+	}
+	out := []Term{}
+	for _, r := range roots {
+		cp := byRoot[r]
+		counts := make(map[int]map[string]int)
+		display := make(map[string]string)
+		evidence := make(map[int][]int)
+		for _, u := range cp.uses {
+			if counts[u.src] == nil {
+				counts[u.src] = make(map[string]int)
+			}
+			counts[u.src][u.key]++
+			if _, ok := display[u.key]; !ok {
+				display[u.key] = u.text
+			}
+			evidence[u.src] = appendUnique(evidence[u.src], u.n+1)
+		}
+		t := Term{BySource: map[string]string{}, Evidence: map[string][]int{}, By: Engine}
+		distinct := make(map[string]int)
+		for si := range c.arts {
+			if counts[si] == nil {
+				continue
+			}
+			k := preferredTerm(counts[si])
+			t.BySource[c.labels[si]] = display[k]
+			ev := evidence[si]
+			sort.Ints(ev)
+			t.Evidence[c.labels[si]] = ev
+			distinct[k]++
+		}
+		if len(distinct) < 2 || (len(direct[r]) < 3 && len(directGroups[r]) < 2) {
+			continue
+		}
+		t.Concept = conceptName(distinct)
+		out = append(out, t)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].BySource) > len(out[j].BySource) })
+	return out
+}
+
+// preferredTerm picks a source's term for a concept: the one with the
+// most uses times words, so that "partnership agreement" used twice
+// beats "agreement" used twice, and then the longer one.
+func preferredTerm(counts map[string]int) string {
+	best, score := "", 0
+	for k, n := range counts {
+		sc := n * len(strings.Fields(k))
+		if sc > score || sc == score && (len(k) > len(best) || len(k) == len(best) && k < best) {
+			best, score = k, sc
+		}
+	}
+	return best
+}
+
+// containsPhrase reports whether phrase occurs in s as whole words,
+// ignoring case.
+func containsPhrase(s, phrase string) bool {
+	ls, lp := strings.ToLower(s), strings.ToLower(phrase)
+	for i := 0; ; {
+		j := strings.Index(ls[i:], lp)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		end := at + len(lp)
+		if (at == 0 || !words.IsWord(ls[at-1:at])) && (end == len(ls) || !words.IsWord(ls[end:end+1])) {
+			return true
+		}
+		i = at + 1
+	}
+}
+
+// conceptName names a concept by the term most sources use when two or
+// more share it, else by the most common head noun ("treaty" for
+// "defence treaty" and "Treaty on Comprehensive Strategic Partnership"),
+// else by the first term alphabetically.
+func conceptName(distinct map[string]int) string {
+	best, n := "", 0
+	for k, v := range distinct {
+		if v > n || v == n && k < best {
+			best, n = k, v
+		}
+	}
+	if n >= 2 {
+		return best
+	}
+	heads := make(map[string]int)
+	for k, v := range distinct {
+		heads[headNoun(k)] += v
+	}
+	h, hn := "", 0
+	for k, v := range heads {
+		if v > hn || v == hn && k < h {
+			h, hn = k, v
+		}
+	}
+	if hn >= 2 {
+		return h
+	}
+	return best
+}
+
+// headNoun returns the head of a lowercased noun phrase: the word before
+// a linking preposition ("treaty" in "treaty on partnership"), else the
+// last word, stemmed.
+func headNoun(p string) string {
+	fs := strings.Fields(p)
+	for i, w := range fs {
+		if i > 0 && (w == "on" || w == "of" || w == "for" || w == "in") {
+			return words.Stem(fs[i-1])
+		}
+	}
+	return words.Stem(fs[len(fs)-1])
+}

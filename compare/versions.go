@@ -1,0 +1,240 @@
+package compare
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/worddiff"
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// VersionDiff is the sentence-aligned word diff of two versions of one
+// article, as tracked by NewsDiffs: which sentences were added, removed
+// or reworded between them.
+type VersionDiff struct {
+	Old     Source   `json:"old"`
+	New     Source   `json:"new"`
+	Title   string   `json:"title_diff,omitempty"`
+	Changes []Change `json:"changes"`
+	Stats   Stats    `json:"stats"`
+
+	titleOps []worddiff.Op
+}
+
+// Change is one run of changed sentences: Old and New hold the sentence
+// numbers on each side (one side is empty for a pure addition or
+// removal), Diff the word diff of their texts.
+type Change struct {
+	Kind    string `json:"kind"` // "changed", "added" or "removed"
+	Old     []int  `json:"old"`
+	New     []int  `json:"new"`
+	OldText string `json:"old_text,omitempty"`
+	NewText string `json:"new_text,omitempty"`
+	Diff    string `json:"diff"`
+
+	ops []worddiff.Op
+}
+
+// Stats counts sentences by what happened to them.
+type Stats struct {
+	Unchanged int `json:"unchanged"`
+	Changed   int `json:"changed"`
+	Added     int `json:"added"`
+	Removed   int `json:"removed"`
+}
+
+// Identical reports whether the two versions differ only in typographic
+// trivia (quote styles, dashes, whitespace).
+func (v *VersionDiff) Identical() bool {
+	return len(v.Changes) == 0 && v.Title == ""
+}
+
+// Versions diffs two versions of one article. Sentences are first
+// matched whole (each distinct normalised sentence mapped to one rune and
+// the two sequences diffed), so unchanged sentences cost nothing; each
+// run of removed and added sentences between matches is then word
+// diffed as one block, which keeps a split or merged sentence readable.
+func Versions(a, b *article.Article) *VersionDiff {
+	v := &VersionDiff{
+		Old:     Source{Label: a.Label, Title: a.Title, Date: a.Date, SHA256: a.SHA256, Sentences: len(a.Sentences)},
+		New:     Source{Label: b.Label, Title: b.Title, Date: b.Date, SHA256: b.SHA256, Sentences: len(b.Sentences)},
+		Changes: []Change{},
+	}
+	if ops := worddiff.Diff(a.Title, b.Title); !worddiff.Same(ops) {
+		v.titleOps = ops
+		v.Title = worddiff.Text(ops, false)
+	}
+	ids := make(map[string]rune)
+	toRunes := func(ss []string) []rune {
+		out := make([]rune, len(ss))
+		for i, s := range ss {
+			k := worddiff.Normalize(s)
+			r, ok := ids[k]
+			if !ok {
+				r = rune(0x100 + len(ids))
+				if r >= 0xD800 {
+					r += 0x800
+				}
+				ids[k] = r
+			}
+			out[i] = r
+		}
+		return out
+	}
+	ra, rb := toRunes(a.Sentences), toRunes(b.Sentences)
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffMainRunes(ra, rb, false)
+	i, j := 0, 0
+	var del, ins []int
+	var flush func()
+	flush = func() {
+		if len(del) == 0 && len(ins) == 0 {
+			return
+		}
+		if len(del) > 0 && len(ins) > 0 && unrelated(joinSentences(a.Sentences, del), joinSentences(b.Sentences, ins)) {
+			d, in := del, ins
+			del, ins = d, nil
+			flush()
+			del, ins = nil, in
+			flush()
+			return
+		}
+		c := Change{Old: nonNil(del), New: nonNil(ins)}
+		c.OldText = joinSentences(a.Sentences, del)
+		c.NewText = joinSentences(b.Sentences, ins)
+		c.ops = worddiff.Diff(c.OldText, c.NewText)
+		if worddiff.Same(c.ops) {
+			// Only typographic trivia changed.
+			v.Stats.Unchanged += len(del)
+			del, ins = nil, nil
+			return
+		}
+		switch {
+		case len(del) == 0:
+			c.Kind = "added"
+			v.Stats.Added += len(ins)
+		case len(ins) == 0:
+			c.Kind = "removed"
+			v.Stats.Removed += len(del)
+		default:
+			c.Kind = "changed"
+			v.Stats.Changed += max(len(del), len(ins))
+		}
+		c.Diff = worddiff.Text(c.ops, false)
+		v.Changes = append(v.Changes, c)
+		del, ins = nil, nil
+	}
+	for _, d := range diffs {
+		n := len([]rune(d.Text))
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			flush()
+			v.Stats.Unchanged += n
+			i += n
+			j += n
+		case diffmatchpatch.DiffDelete:
+			for k := 0; k < n; k++ {
+				del = append(del, i+1)
+				i++
+			}
+		case diffmatchpatch.DiffInsert:
+			for k := 0; k < n; k++ {
+				ins = append(ins, j+1)
+				j++
+			}
+		}
+	}
+	flush()
+	return v
+}
+
+// unrelated reports whether a removed and an added block share so few
+// content words (under a fifth) that a word diff between them would be
+// noise: they are shown as a removal and an addition instead.
+func unrelated(a, b string) bool {
+	sa, sb := stemSet(a), stemSet(b)
+	if len(sa) == 0 || len(sb) == 0 {
+		return false
+	}
+	n := 0
+	for k := range sa {
+		if sb[k] {
+			n++
+		}
+	}
+	return float64(n) < 0.2*float64(len(sa)+len(sb)-n)
+}
+
+func nonNil(s []int) []int {
+	if s == nil {
+		return []int{}
+	}
+	return s
+}
+
+func joinSentences(ss []string, ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = ss[n-1]
+	}
+	return strings.Join(parts, " ")
+}
+
+func sentenceRange(ns []int) string {
+	switch len(ns) {
+	case 0:
+		return "-"
+	case 1:
+		return fmt.Sprint(ns[0])
+	}
+	return fmt.Sprintf("%d-%d", ns[0], ns[len(ns)-1])
+}
+
+// WriteText renders the diff for a terminal, one block per change with
+// its sentence numbers, in [-del-]{+ins+} notation or colour.
+func (v *VersionDiff) WriteText(w io.Writer, color bool) error {
+	t := &textWriter{w: bufio.NewWriter(w), color: color}
+	t.printf("--- %s (%d sentences)\n+++ %s (%d sentences)\n", orDash(v.Old.Label), v.Old.Sentences, orDash(v.New.Label), v.New.Sentences)
+	if v.Title != "" {
+		t.printf("title: %s\n", diffText(v.titleOps, v.Title, color))
+	}
+	if v.Identical() {
+		t.printf("no differences\n")
+	}
+	for _, c := range v.Changes {
+		t.printf("\n@@ %s %s -> %s @@\n%s\n", c.Kind, sentenceRange(c.Old), sentenceRange(c.New), diffText(c.ops, c.Diff, color))
+	}
+	t.printf("\n%d unchanged, %d changed, %d added, %d removed\n", v.Stats.Unchanged, v.Stats.Changed, v.Stats.Added, v.Stats.Removed)
+	if err := t.w.Flush(); err != nil {
+		return fmt.Errorf("write version diff: %w", err)
+	}
+	return nil
+}
+
+// WriteMarkdown renders the diff as GitHub-flavoured Markdown: a table
+// of changes with ~~deleted~~ and **inserted** words.
+func (v *VersionDiff) WriteMarkdown(w io.Writer) error {
+	t := &textWriter{w: bufio.NewWriter(w)}
+	esc := worddiff.Escape
+	t.printf("# Changes from %s to %s\n\n", esc(orDash(v.Old.Label)), esc(orDash(v.New.Label)))
+	if v.Title != "" {
+		t.printf("**Title:** %s\n\n", diffMarkdown(v.titleOps, v.Title))
+	}
+	if v.Identical() {
+		t.printf("No differences.\n")
+	} else {
+		t.printf("| Change | Old | New | Text |\n|---|---:|---:|---|\n")
+		for _, c := range v.Changes {
+			t.printf("| %s | %s | %s | %s |\n", c.Kind, sentenceRange(c.Old), sentenceRange(c.New), diffMarkdown(c.ops, c.Diff))
+		}
+	}
+	t.printf("\n_%d unchanged, %d changed, %d added, %d removed._\n", v.Stats.Unchanged, v.Stats.Changed, v.Stats.Added, v.Stats.Removed)
+	if err := t.w.Flush(); err != nil {
+		return fmt.Errorf("write version diff: %w", err)
+	}
+	return nil
+}

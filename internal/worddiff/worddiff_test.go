@@ -1,0 +1,159 @@
+package worddiff
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+func TestDiffText(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want string
+	}{
+		{"replacement", "Putin's first visit in 24 years.", "Putin's first visit in 23 years.", "Putin's first visit in [-24-]{+23+} years."},
+		{"insertion", "Kim greeted Putin at the airport.", "Kim greeted Putin at the airport before dawn.", "Kim greeted Putin at the airport{+ before dawn+}."},
+		{"deletion", "They met on Wednesday in Pyongyang.", "They met in Pyongyang.", "They met[- on Wednesday-] in Pyongyang."},
+		{"curly quotes are trivia", "the \u201cstrongest ever treaty\u201d", "the \"strongest ever treaty\"", "the \"strongest ever treaty\""},
+		{"dashes and spaces are trivia", "Kim \u2014  and Putin", "Kim -\nand Putin", "Kim - and Putin"},
+		{"whole words, not letters", "the war in Ukraine", "the conflict in Ukraine", "the [-war-]{+conflict+} in Ukraine"},
+		{"empty to text", "", "New.", "{+New.+}"},
+		{"both empty", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Text(Diff(tt.a, tt.b), false); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSame(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want bool
+	}{
+		{"equal", "a b c", "a b c", true},
+		{"trivia only", "it\u2019s \u201cdone\u201d", "it's \"done\"", true},
+		{"changed", "a b c", "a x c", false},
+		{"empty", "", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Same(Diff(tt.a, tt.b)); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextColor(t *testing.T) {
+	got := Text(Diff("in 24 years", "in 23 years"), true)
+	want := "in \x1b[31m24\x1b[0m\x1b[32m23\x1b[0m years"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want string
+	}{
+		{"markers outside spaces", "the war in Ukraine", "the special operation in Ukraine", "the ~~war~~**special operation** in Ukraine"},
+		{"specials escaped", "a *b* c", "a *b* d | e", "a \\*b\\* ~~c~~**d \\| e**"},
+		{"insertion with leading space", "at the airport.", "at the airport before dawn.", "at the airport **before dawn**."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Markdown(Diff(tt.a, tt.b)); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMinimalKeepsAnchors(t *testing.T) {
+	got := Text(Minimal("The partnership agreement commits both countries", "The Treaty on Partnership commits the two countries"), false)
+	want := "The [-partnership-]{+Treaty+} [-agreement-]{+on Partnership+} commits [-both-]{+the two+} countries"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestDiffRoundTrip checks on random inputs that the ops always spell out
+// both normalised texts, including when the semantic cleanup would have
+// split a multi-byte rune.
+func TestDiffRoundTrip(t *testing.T) {
+	vocab := strings.Fields("the a of Kim Putin treaty pact war , . \u201cquote\u201d 24 years Пхеньян -")
+	rng := rand.New(rand.NewPCG(1, 2))
+	gen := func() string {
+		var w []string
+		for range rng.IntN(40) {
+			w = append(w, vocab[rng.IntN(len(vocab))])
+		}
+		return strings.Join(w, " ")
+	}
+	for i := range 3000 {
+		a, b := gen(), gen()
+		for _, ops := range [][]Op{Diff(a, b), Minimal(a, b)} {
+			if got, want := Old(ops), Normalize(a); got != want {
+				t.Fatalf("case %d: old side: got %q, want %q", i, got, want)
+			}
+			if got, want := New(ops), Normalize(b); got != want {
+				t.Fatalf("case %d: new side: got %q, want %q", i, got, want)
+			}
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"quotes", "\u2018a\u2019 \u201cb\u201d", "'a' \"b\""},
+		{"paragraphs kept", "one.\n\n\n two.\nthree.", "one.\n\ntwo. three."},
+		{"trimmed", "  x  ", "x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Normalize(tt.in); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// bigPair returns two n-word texts that differ in about one word in fifty.
+func bigPair(n int) (string, string) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var a, b strings.Builder
+	for i := range n {
+		w := fmt.Sprintf("w%d", rng.IntN(3000))
+		a.WriteString(w + " ")
+		switch rng.IntN(50) {
+		case 0:
+			b.WriteString("changed ")
+		case 1:
+		default:
+			b.WriteString(w + " ")
+		}
+		if i%15 == 14 {
+			a.WriteString(". ")
+			b.WriteString(". ")
+		}
+	}
+	return a.String(), b.String()
+}
+
+func BenchmarkDiff20000Words(b *testing.B) {
+	x, y := bigPair(20000)
+	for b.Loop() {
+		Diff(x, y)
+	}
+}
