@@ -237,6 +237,11 @@ func (c *comparison) discrepancies(g *group) []Discrepancy {
 			if !figConflict(a.f, b.f) || overlapSources(classSrcs[ra], classSrcs[rb]) {
 				continue
 			}
+			// "since 2000" names a starting point; a bare year in the
+			// same sentence ("the collapse ... in 1991") is another fact.
+			if (a.f.Prep == "since") != (b.f.Prep == "since") {
+				continue
+			}
 			involved[ra], involved[rb] = true, true
 			x, y := cfind(ra), cfind(rb)
 			if x != y {

@@ -35,6 +35,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		OnUsageError:    onUsageError,
 		Commands: []*cli.Command{
 			summarizeCommand(),
+			compareCommand(),
+			diffCommand(),
 			promptsCommand(),
 			cacheCommand(),
 		},

@@ -40,6 +40,13 @@ func endpointFlags() []cli.Flag {
 	}
 }
 
+func engineFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "engine", EnvVars: []string{"NEWSLENS_ENGINE"}, Value: "auto", Usage: "`ENGINE`: auto (llm when an endpoint is configured, else extractive), llm or extractive"},
+		&cli.BoolFlag{Name: "strict", Usage: "exit 1 when any grounding check fails (the output is still written)"},
+	}
+}
+
 func inputFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.Int64Flag{Name: "max-bytes", Value: 2 << 20, Usage: "largest article accepted, in bytes"},
@@ -80,6 +87,7 @@ func summarizeCommand() *cli.Command {
 			promptFlags("summarize"),
 			inputFlags(),
 			outputFlags(),
+			engineFlags(),
 		),
 		OnUsageError: onUsageError,
 		Action:       runSummarize,
