@@ -380,7 +380,7 @@ func fromModel(m *modelOutput) *Summary {
 		s.Quotes = append(s.Quotes, Quote{Speaker: q.Speaker, Text: q.Text, Sentence: q.Sentence})
 	}
 	for _, f := range m.Figures {
-		s.Figures = append(s.Figures, Figure(f))
+		s.Figures = append(s.Figures, Figure{Value: f.Value, Context: f.Context, Sentence: f.Sentence})
 	}
 	return s
 }

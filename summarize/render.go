@@ -40,7 +40,10 @@ func WriteText(w io.Writer, sums []*Summary, color bool) error {
 			fmt.Fprintf(&b, "\n%sQuotes%s\n", st.bold, st.reset)
 			for _, q := range s.Quotes {
 				mark := st.green + "✓" + st.reset
-				if !q.Verified {
+				switch {
+				case q.Match == "paraphrased":
+					mark = st.yellow + "≈" + st.reset
+				case !q.Verified:
 					mark = st.red + "✗" + st.reset
 				}
 				fmt.Fprintf(&b, "  %s %s: “%s”%s\n", mark, orUnknown(q.Speaker), q.Text, sentenceRef(q.Sentence, st))
@@ -90,7 +93,10 @@ func WriteMarkdown(w io.Writer, sums []*Summary) error {
 			b.WriteString("\n### Quotes\n\n| | Speaker | Quote | Sentence |\n|---|---|---|---|\n")
 			for _, q := range s.Quotes {
 				mark := "✓"
-				if !q.Verified {
+				switch {
+				case q.Match == "paraphrased":
+					mark = "≈ paraphrased"
+				case !q.Verified:
 					mark = "✗ not found"
 				}
 				fmt.Fprintf(&b, "| %s | %s | “%s” | %s |\n", mark, mdCell(orUnknown(q.Speaker)), mdCell(q.Text), sentenceCell(q.Sentence))
@@ -199,9 +205,6 @@ func entityList(es []Entity) string {
 	}
 	return strings.Join(parts, ", ")
 }
-
-// checksLine is filled in by the grounding checks.
-func checksLine(c *Checks) string { return "" }
 
 var mdSpecial = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`)
 
