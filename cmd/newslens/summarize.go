@@ -139,6 +139,9 @@ func runSummarize(c *cli.Context) error {
 			return err
 		}
 	}
+	if err := strictCheck(c, ok); err != nil && failed == 0 {
+		return err
+	}
 	if failed > 0 {
 		fmt.Fprintf(c.App.ErrWriter, "newslens: %d of %d articles failed:\n", failed, len(arts))
 		for i, e := range errs {
@@ -149,6 +152,24 @@ func runSummarize(c *cli.Context) error {
 		return &exitError{code: exitFailure}
 	}
 	return nil
+}
+
+// strictCheck fails the run under --strict when a summary failed a
+// grounding check; the output has been written by then.
+func strictCheck(c *cli.Context, sums []*summarize.Summary) error {
+	if !c.Bool("strict") {
+		return nil
+	}
+	var bad []string
+	for _, s := range sums {
+		if s.Failed() {
+			bad = append(bad, s.Source.Label)
+		}
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	return fmt.Errorf("grounding checks failed (--strict) for %s; see the warnings in the output", strings.Join(bad, ", "))
 }
 
 func firstCancel(errs []error) error {
@@ -276,9 +297,21 @@ func loadPrompt(c *cli.Context, kind string) (*prompts.Prompt, error) {
 // persists the cache's counters and must be called when the run ends.
 func newEngine(c *cli.Context) (engine summarize.Engine, finish func(), err error) {
 	finish = func() {}
-	if !endpointConfigured(c) {
-		return nil, finish, usagef("export OPENAI_API_KEY=... (OpenAI), or: newslens summarize --base-url http://localhost:11434/v1 article.txt (Ollama)",
-			"no endpoint configured: set OPENAI_API_KEY or OPENAI_BASE_URL, or pass --api-key / --base-url")
+	switch c.String("engine") {
+	case "extractive":
+		return summarize.Extractive{}, finish, nil
+	case "auto":
+		if !endpointConfigured(c) {
+			notice(c, "no endpoint configured; using the offline extractive engine (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server, to use a language model)")
+			return summarize.Extractive{}, finish, nil
+		}
+	case "llm":
+		if !endpointConfigured(c) {
+			return nil, finish, usagef("export OPENAI_API_KEY=... (OpenAI), or pass --base-url http://localhost:11434/v1 (Ollama)",
+				"--engine llm needs an endpoint: set OPENAI_API_KEY or OPENAI_BASE_URL, or pass --api-key / --base-url")
+		}
+	default:
+		return nil, finish, usagef("--engine auto", "unknown engine %q; use auto, llm or extractive", c.String("engine"))
 	}
 	p, err := loadPrompt(c, "summarize")
 	if err != nil {
