@@ -151,7 +151,7 @@ func (r *Report) WriteText(w io.Writer, color bool) error {
 		t.printf("  no differences in naming found\n")
 	}
 	for _, tm := range r.Terms {
-		t.printf("  %s:\n", tm.Concept)
+		t.printf("  %s%s:\n", tm.Concept, llmMark(tm.By))
 		for _, l := range keys(r, tm.BySource) {
 			t.printf("    %s: %s  [%s]\n", l, tm.BySource[l], evidence(map[string][]int{l: tm.Evidence[l]}, []string{l}))
 		}
@@ -177,7 +177,7 @@ func (r *Report) WriteText(w io.Writer, color bool) error {
 	for _, l := range keys(r, r.Unique) {
 		t.printf("  only in %s:\n", l)
 		for _, s := range r.Unique[l] {
-			t.printf("    [%d] %s\n", s.Sentence, s.Text)
+			t.printf("    [%d] %s%s\n", s.Sentence, s.Text, llmMark(s.By))
 		}
 	}
 
@@ -187,7 +187,7 @@ func (r *Report) WriteText(w io.Writer, color bool) error {
 		t.printf("  nothing shared\n")
 	}
 	for _, s := range r.Shared {
-		t.printf("  - %s\n", s.Text)
+		t.printf("  - %s%s\n", s.Text, llmMark(s.By))
 		t.printf("    in %s (%s)\n", strings.Join(s.Sources, ", "), evidence(s.Evidence, order))
 		for _, wd := range s.Wording {
 			t.printf("    %s [%d]: %s\n", wd.Source, wd.Sentence, diffText(wd.ops, wd.Diff, color))
@@ -203,6 +203,9 @@ func (r *Report) WriteText(w io.Writer, color bool) error {
 	}
 	t.printf("\n(engine %s, alignment threshold %g, %d sentences in %d groups)\n",
 		r.Provenance.Engine, r.Provenance.Threshold, r.Provenance.Sentences, r.Provenance.Groups)
+	if l := r.Provenance.LLM; l != nil {
+		t.printf("(llm findings by %s at %s, prompt %s)\n", l.Model, l.Endpoint, l.Prompt)
+	}
 	if err := t.w.Flush(); err != nil {
 		return fmt.Errorf("write comparison: %w", err)
 	}
@@ -248,7 +251,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			for i, v := range d.Values {
 				topic := ""
 				if i == 0 {
-					topic = esc(d.Topic)
+					topic = esc(d.Topic) + llmMark(d.By)
 				}
 				t.printf("| %s | %s | %s | %d |\n", topic, esc(v.Source), esc(v.Text), v.Sentence)
 			}
@@ -283,7 +286,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		}
 		t.printf("\n|---|%s\n", strings.Repeat("---|", len(order)))
 		for _, tm := range r.Terms {
-			t.printf("| %s |", esc(tm.Concept))
+			t.printf("| %s |", esc(tm.Concept)+llmMark(tm.By))
 			for _, l := range order {
 				t.printf(" %s |", esc(tm.BySource[l]))
 			}
@@ -310,7 +313,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	for _, l := range keys(r, r.Unique) {
 		t.printf("**Only in %s:**\n\n", esc(l))
 		for _, s := range r.Unique[l] {
-			t.printf("- [%d] %s\n", s.Sentence, esc(s.Text))
+			t.printf("- [%d] %s%s\n", s.Sentence, esc(s.Text), llmMark(s.By))
 		}
 		t.printf("\n")
 	}
@@ -320,7 +323,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		t.printf("Nothing shared.\n")
 	}
 	for _, s := range r.Shared {
-		t.printf("- %s  \n  _%s_\n", esc(s.Text), esc(evidence(s.Evidence, order)))
+		t.printf("- %s%s  \n  _%s_\n", esc(s.Text), llmMark(s.By), esc(evidence(s.Evidence, order)))
 		for _, wd := range s.Wording {
 			t.printf("  - %s [%d]: %s\n", esc(wd.Source), wd.Sentence, diffMarkdown(wd.ops, wd.Diff))
 		}
@@ -334,6 +337,9 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	}
 	t.printf("\n_Engine %s, alignment threshold %g, %d sentences in %d groups._\n",
 		esc(r.Provenance.Engine), r.Provenance.Threshold, r.Provenance.Sentences, r.Provenance.Groups)
+	if l := r.Provenance.LLM; l != nil {
+		t.printf("_LLM findings by %s at %s, prompt %s._\n", esc(l.Model), esc(l.Endpoint), esc(l.Prompt))
+	}
 	if err := t.w.Flush(); err != nil {
 		return fmt.Errorf("write comparison: %w", err)
 	}

@@ -68,10 +68,15 @@ type Wording struct {
 	ops []worddiff.Op
 }
 
-// Sentence is one numbered sentence of a source.
+// Sentence is one numbered sentence of a source, or a fact a language
+// model found in one source.
 type Sentence struct {
 	Text     string `json:"text"`
 	Sentence int    `json:"sentence"`
+	// Evidence lists every sentence an LLM finding cites; Sentence is
+	// the first of them.
+	Evidence []int  `json:"evidence,omitempty"`
+	By       string `json:"by,omitempty"`
 }
 
 // Omission is content carried by most sources but missing from one.
@@ -96,6 +101,9 @@ type Value struct {
 	Source   string `json:"source"`
 	Text     string `json:"text"`
 	Sentence int    `json:"sentence"`
+	// Evidence lists every sentence an LLM claim cites; Sentence is the
+	// first of them.
+	Evidence []int `json:"evidence,omitempty"`
 }
 
 // Quote is one quotation as rendered by two or more sources.
@@ -131,4 +139,6 @@ type Provenance struct {
 	Threshold float64 `json:"threshold"`
 	Sentences int     `json:"sentences"`
 	Groups    int     `json:"groups"`
+	// LLM is set when a Synthesizer added findings.
+	LLM *LLMProvenance `json:"llm,omitempty"`
 }
