@@ -2,12 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/newslens/newslens/compare"
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/summarize"
 )
 
 func compareCommand() *cli.Command {
@@ -22,6 +24,7 @@ func compareCommand() *cli.Command {
 			outputFlags(),
 			engineFlags(),
 			[]cli.Flag{
+				&cli.StringFlag{Name: "compare-prompt", Value: "compare", Usage: "synthesis prompt `NAME[@VERSION]`"},
 				&cli.Float64Flag{Name: "threshold", Value: compare.DefaultThreshold, Usage: "similarity (0-1) at which sentences of different outlets count as reporting the same thing"},
 			},
 		),
@@ -119,7 +122,39 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // synthesize adds the LLM layer to a comparison when an endpoint is
-// configured and the engine allows it.
+// configured and the engine allows it: one summary per outlet, then one
+// synthesis request over the summaries and the deterministic findings.
 func synthesize(c *cli.Context, r *compare.Report, arts []*article.Article) error {
-	return nil
+	switch c.String("engine") {
+	case "extractive":
+		return nil
+	case "auto":
+		if !endpointConfigured(c) {
+			notice(c, "no endpoint configured; showing the rule-based comparison only (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server, to add a language model's synthesis)")
+			return nil
+		}
+	}
+	engine, finish, err := newEngine(c)
+	if err != nil {
+		return err
+	}
+	defer finish()
+	cp, err := lookupPrompt(c, c.String("compare-prompt"))
+	if err != nil {
+		return err
+	}
+	if cp.Schema != compare.SynthesisSchemaName {
+		return usagef("--compare-prompt compare", "prompt %s is not a compare prompt", cp.ID())
+	}
+	bar := newProgress(c, len(arts), "summarising")
+	sums, errs := summarize.All(c.Context, arts, engine, c.Int("concurrency"), func(int, error) { bar.step() })
+	bar.done()
+	for i, e := range errs {
+		if e != nil {
+			return fmt.Errorf("summarise %s for the synthesis: %w", arts[i].Label, e)
+		}
+	}
+	llmEngine := engine.(*summarize.LLM)
+	syn := &compare.Synthesizer{Client: llmEngine.Client, Prompt: cp, Temperature: llmEngine.Temperature, MaxTokens: llmEngine.MaxTokens}
+	return syn.Synthesize(c.Context, r, arts, sums)
 }

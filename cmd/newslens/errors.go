@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/newslens/newslens/compare"
 	"github.com/newslens/newslens/internal/article"
 	"github.com/newslens/newslens/internal/llm"
 	"github.com/newslens/newslens/summarize"
@@ -82,7 +83,8 @@ func hintOf(err error) string {
 		return le.Hint
 	}
 	var re *summarize.ReplyError
-	if errors.As(err, &re) {
+	var ce *compare.ReplyError
+	if errors.As(err, &re) || errors.As(err, &ce) {
 		return "add --verbose to see the exchange, or try another --model or --prompt"
 	}
 	return ""

@@ -261,6 +261,33 @@ func endpointConfigured(c *cli.Context) bool {
 	return c.String("base-url") != "" || c.String("api-key") != ""
 }
 
+// newCompleter builds the endpoint client, behind the response cache
+// unless --no-cache. finish persists the cache's counters.
+func newCompleter(c *cli.Context) (summarize.Completer, func(), error) {
+	finish := func() {}
+	client, err := newClient(c)
+	if err != nil {
+		return nil, finish, err
+	}
+	if c.Bool("no-cache") {
+		return client, finish, nil
+	}
+	cc, err := cache.Open(c.String("cache-dir"))
+	if err != nil {
+		return nil, finish, fmt.Errorf("open the response cache (or pass --no-cache): %w", err)
+	}
+	var log io.Writer
+	if c.Bool("verbose") {
+		log = c.App.ErrWriter
+	}
+	finish = func() {
+		if err := cc.Flush(); err != nil && c.Bool("verbose") {
+			notice(c, "cache: %v", err)
+		}
+	}
+	return cc.Wrap(client, log), finish, nil
+}
+
 func newClient(c *cli.Context) (*llm.Client, error) {
 	cfg := llm.Config{
 		BaseURL: c.String("base-url"),
@@ -321,26 +348,9 @@ func newEngine(c *cli.Context) (engine summarize.Engine, finish func(), err erro
 	if err != nil {
 		return nil, finish, err
 	}
-	client, err := newClient(c)
+	completer, finish, err := newCompleter(c)
 	if err != nil {
 		return nil, finish, err
-	}
-	var completer summarize.Completer = client
-	if !c.Bool("no-cache") {
-		cc, err := cache.Open(c.String("cache-dir"))
-		if err != nil {
-			return nil, finish, fmt.Errorf("open the response cache (or pass --no-cache): %w", err)
-		}
-		var log io.Writer
-		if c.Bool("verbose") {
-			log = c.App.ErrWriter
-		}
-		completer = cc.Wrap(client, log)
-		finish = func() {
-			if err := cc.Flush(); err != nil && c.Bool("verbose") {
-				notice(c, "cache: %v", err)
-			}
-		}
 	}
 	model := c.String("model")
 	window := c.Int("context-tokens")
