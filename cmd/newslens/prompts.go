@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/sergi/go-diff/diffmatchpatch"
 	"github.com/urfave/cli/v2"
 
 	"github.com/newslens/newslens/internal/worddiff"
@@ -83,11 +84,7 @@ func promptsCommand() *cli.Command {
 					color := colorFor(c.App.Writer)
 					return writeOutput(c, func(w io.Writer) error {
 						fmt.Fprintf(w, "--- %s (%s)\n+++ %s (%s)\n", a.ID(), a.SHA256[:12], b.ID(), b.SHA256[:12])
-						out := worddiff.Text(worddiff.Diff(string(a.Raw), string(b.Raw)), color)
-						if !strings.HasSuffix(out, "\n") {
-							out += "\n"
-						}
-						_, err := io.WriteString(w, out)
+						_, err := io.WriteString(w, lineWordDiff(string(a.Raw), string(b.Raw), color))
 						return err
 					})
 				},
@@ -106,4 +103,55 @@ func lookupPrompt(c *cli.Context, ref string) (*prompts.Prompt, error) {
 		return nil, usagef("newslens prompts list", "%v", err)
 	}
 	return p, nil
+}
+
+// lineWordDiff diffs two texts line by line, keeping their line
+// structure, and shows each changed line as a word diff. Unchanged lines
+// are printed as they are, so the output reads like the prompt itself.
+func lineWordDiff(a, b string, color bool) string {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	ra, rb, lines := dmp.DiffLinesToRunes(a, b)
+	diffs := dmp.DiffCharsToLines(dmp.DiffMainRunes(ra, rb, false), lines)
+	var out strings.Builder
+	for i := 0; i < len(diffs); i++ {
+		d := diffs[i]
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			out.WriteString(d.Text)
+		case diffmatchpatch.DiffDelete:
+			ins := ""
+			if i+1 < len(diffs) && diffs[i+1].Type == diffmatchpatch.DiffInsert {
+				ins = diffs[i+1].Text
+				i++
+			}
+			out.WriteString(changedLines(d.Text, ins, color))
+		case diffmatchpatch.DiffInsert:
+			out.WriteString(changedLines("", d.Text, color))
+		}
+	}
+	s := out.String()
+	if !strings.HasSuffix(s, "\n") {
+		s += "\n"
+	}
+	return s
+}
+
+// changedLines shows a replaced block: paired line by line when both
+// sides have as many lines, else as one word diff per side's block.
+func changedLines(del, ins string, color bool) string {
+	dl := strings.SplitAfter(del, "\n")
+	il := strings.SplitAfter(ins, "\n")
+	if len(dl) != len(il) {
+		dl, il = []string{del}, []string{ins}
+	}
+	var b strings.Builder
+	for i := range dl {
+		nl := strings.HasSuffix(dl[i], "\n") || strings.HasSuffix(il[i], "\n")
+		b.WriteString(worddiff.Text(worddiff.Diff(strings.TrimSuffix(dl[i], "\n"), strings.TrimSuffix(il[i], "\n")), color))
+		if nl {
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
 }
