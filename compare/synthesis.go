@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -519,50 +518,11 @@ func repairMessage(problems []string) string {
 	return b.String()
 }
 
-var (
-	fenceRE = regexp.MustCompile("(?s)```[a-zA-Z]*[ \t]*\r?\n(.*?)\r?\n?```")
-	thinkRE = regexp.MustCompile(`(?s)<think>.*?</think>`)
-)
-
-// extractJSON finds the JSON object in a model reply: the whole reply, a
-// fenced block, or the first object embedded in prose, skipping the
-// <think> blocks some local models emit.
-func extractJSON(reply string) ([]byte, error) {
-	reply = strings.TrimSpace(thinkRE.ReplaceAllString(reply, ""))
-	if reply == "" {
-		return nil, fmt.Errorf("the reply is empty")
-	}
-	if json.Valid([]byte(reply)) {
-		return []byte(reply), nil
-	}
-	for _, m := range fenceRE.FindAllStringSubmatch(reply, -1) {
-		if body := strings.TrimSpace(m[1]); json.Valid([]byte(body)) {
-			return []byte(body), nil
-		}
-	}
-	for i := strings.IndexByte(reply, '{'); i >= 0; {
-		var raw json.RawMessage
-		if json.NewDecoder(strings.NewReader(reply[i:])).Decode(&raw) == nil {
-			return raw, nil
-		}
-		j := strings.IndexByte(reply[i+1:], '{')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-	}
-	snippet := reply
-	if len(snippet) > 60 {
-		snippet = snippet[:60] + "..."
-	}
-	return nil, fmt.Errorf("no JSON object found in the reply (it begins %q)", snippet)
-}
-
 // parseSynthesis extracts, validates and decodes a synthesis reply,
 // returning every structural problem so a repair request can name them
 // all. Citations are checked later, against the sources.
 func parseSynthesis(reply string) (*synthesisOutput, []string) {
-	raw, err := extractJSON(reply)
+	raw, err := summarize.ExtractJSON(reply)
 	if err != nil {
 		return nil, []string{err.Error()}
 	}

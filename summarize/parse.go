@@ -13,10 +13,10 @@ var (
 	thinkRE = regexp.MustCompile(`(?s)<think>.*?</think>`)
 )
 
-// extractJSON finds the JSON object in a model reply: the whole reply, a
+// ExtractJSON finds the JSON object in a model reply: the whole reply, a
 // ```json fence, or the first object embedded in surrounding prose.
 // Reasoning blocks some local models emit (<think>...</think>) are skipped.
-func extractJSON(reply string) ([]byte, error) {
+func ExtractJSON(reply string) ([]byte, error) {
 	reply = strings.TrimSpace(thinkRE.ReplaceAllString(reply, ""))
 	if reply == "" {
 		return nil, fmt.Errorf("the reply is empty")
@@ -55,7 +55,7 @@ func extractJSON(reply string) ([]byte, error) {
 // request does not fix them. Every problem is returned so a repair request
 // can name them all.
 func parseReply(reply string, n int) (out *modelOutput, structural, ranges []string) {
-	raw, err := extractJSON(reply)
+	raw, err := ExtractJSON(reply)
 	if err != nil {
 		return nil, []string{err.Error()}, nil
 	}
