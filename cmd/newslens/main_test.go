@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 // testKey is the API key every script's environment carries. Scripts check
 // that it reaches the endpoint as a Bearer token and appears nowhere else.
-const testKey = "sk-newslens-test-9f8e7d6c5b4a39281706"
+const testKey = "testkey-newslens-9f8e7d6c5b4a39281706"
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){

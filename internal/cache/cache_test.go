@@ -25,7 +25,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-const apiKey = "sk-test-0123456789abcdefSECRET"
+const apiKey = "testkey-0123456789abcdefSECRET"
 
 // fake is a Completer that answers every request with a fixed reply and
 // counts the calls.
@@ -266,7 +266,7 @@ func TestKey(t *testing.T) {
 // client's reply without a request (the server would reject its key).
 func TestAPIKey(t *testing.T) {
 	const article = "Kim welcomed Putin at the airport."
-	const otherKey = "sk-other-9876543210ANOTHERSECRET"
+	const otherKey = "testkey-other-9876543210ANOTHERSECRET"
 	s := llmtest.NewServer(t)
 	s.RequireKey(apiKey)
 	s.Add(llmtest.Reply{Prompt: "summarize@2", Content: `{"headline":"welcome"}`, Times: 1})

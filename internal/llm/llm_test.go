@@ -572,7 +572,7 @@ func TestGateSharedBetweenClients(t *testing.T) {
 }
 
 func TestKeyRedaction(t *testing.T) {
-	const key = "sk-newslens-9f8e7d6c5b4a-SECRET"
+	const key = "testkey-newslens-9f8e7d6c5b4a-SECRET"
 	tests := []struct {
 		name  string
 		reply llmtest.Reply
