@@ -147,9 +147,10 @@ func containsAt(s, sub string, isWord func(rune) bool) bool {
 
 // figureSource is what a summary's figures are checked against.
 type figureSource struct {
-	text string
-	figs []figure.Figure
-	date time.Time
+	text  string
+	index *figure.Index
+	figs  []figure.Figure
+	date  time.Time
 }
 
 func newFigureSource(a *article.Article) *figureSource {
@@ -161,28 +162,23 @@ func newFigureSource(a *article.Article) *figureSource {
 		}
 	}
 	src := &figureSource{text: b.String()}
-	src.figs = figure.Extract(src.text)
+	src.index = figure.NewIndex(src.text)
+	src.figs = src.index.Figures()
 	if d, err := time.Parse(time.DateOnly, a.Date); err == nil {
 		src.date = d
 	}
 	return src
 }
 
-// occurs reports whether f occurs in the article. Exact matches are found
-// among the figures extracted once; figure.Occurs, which extracts the
-// text again, runs only for the rest.
+// occurs reports whether f occurs in the article, against the article's
+// figures extracted once.
 func (src *figureSource) occurs(f figure.Figure) bool {
-	for _, g := range src.figs {
-		if figure.Equal(f, g) {
-			return true
-		}
-	}
-	if figure.Occurs(src.text, f) {
+	if src.index.Occurs(f) {
 		return true
 	}
 	switch f.Kind {
 	case "count":
-		return figure.Occurs(src.text, figure.Figure{Kind: "number", Value: f.Value, Norm: "number:" + trimFloat(f.Value)})
+		return src.index.Occurs(figure.Figure{Kind: "number", Value: f.Value, Norm: "number:" + trimFloat(f.Value)})
 	case "duration":
 		if src.date.IsZero() {
 			return false

@@ -120,14 +120,34 @@ func Conflict(a, b Figure) bool {
 // any figure written with 24 or "twenty-four", and a partial date such as
 // "June 19" in "19 June 2024".
 func Occurs(text string, f Figure) bool {
+	return NewIndex(text).Occurs(f)
+}
+
+// Index holds the figures of one text, extracted once, for checking many
+// figures against it.
+type Index struct {
+	figs []Figure
+	raws []float64
+}
+
+// NewIndex extracts the figures of text.
+func NewIndex(text string) *Index {
 	figs, raws := extract(text)
-	for i, g := range figs {
+	return &Index{figs: figs, raws: raws}
+}
+
+// Figures returns the figures of the indexed text, in order.
+func (x *Index) Figures() []Figure { return x.figs }
+
+// Occurs is the package-level Occurs against the indexed text.
+func (x *Index) Occurs(f Figure) bool {
+	for i, g := range x.figs {
 		if Equal(f, g) {
 			return true
 		}
 		switch f.Kind {
 		case "number":
-			if raws[i] == f.Value && g.Kind != "date" && g.Kind != "weekday" && g.Kind != "month" {
+			if x.raws[i] == f.Value && g.Kind != "date" && g.Kind != "weekday" && g.Kind != "month" {
 				return true
 			}
 		case "date":
