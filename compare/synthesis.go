@@ -120,7 +120,10 @@ type framingEntry struct {
 var synthesisSchema = schema.MustFor(synthesisOutput{})
 
 // SynthesisSchema returns the JSON Schema the model's reply must match.
-func SynthesisSchema() json.RawMessage { return synthesisSchema.JSON() }
+func SynthesisSchema() json.RawMessage { return synthesisSchemaJSON }
+
+// synthesisSchemaJSON is marshalled once: every request and prompt carries it.
+var synthesisSchemaJSON = synthesisSchema.JSON()
 
 // Synthesize asks the model to compare the sources' summaries, given the
 // deterministic findings already in r, and merges what it finds into r

@@ -92,7 +92,10 @@ var summarySchema = func() *schema.Schema {
 }()
 
 // SummarySchema returns the JSON Schema the model's reply must match.
-func SummarySchema() json.RawMessage { return summarySchema.JSON() }
+func SummarySchema() json.RawMessage { return summarySchemaJSON }
+
+// summarySchemaJSON is marshalled once: every request and prompt carries it.
+var summarySchemaJSON = summarySchema.JSON()
 
 // ReplyError reports a model reply that could not be used even after one
 // repair request. RawPath names the file the last reply was saved to.

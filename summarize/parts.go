@@ -39,10 +39,14 @@ func (e *LLM) plan(a *article.Article) ([]span, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render prompt %s: %w", e.Prompt.ID(), err)
 	}
-	// Most articles fit with room to spare: a cheap estimate with a
-	// wide margin settles that without loading an exact tokenizer, which
-	// costs a noticeable start-up time. Only articles near the limit are
-	// counted exactly.
+	// Most articles fit with room to spare. A token is at least one byte,
+	// so byte counts bound the prompt from above and settle that without
+	// loading an exact tokenizer, which costs a noticeable start-up time;
+	// then a cheap estimate with a wide margin. Only articles near the
+	// limit are counted exactly.
+	if len(system)+len(user)+2*len(a.Text)+16+reply <= e.ContextTokens {
+		return whole, nil
+	}
 	quick := tokens.Estimate(system) + tokens.Estimate(user) + 2*tokens.Estimate(a.Text)
 	if 2*quick+reply <= e.ContextTokens {
 		return whole, nil
