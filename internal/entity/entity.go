@@ -146,7 +146,7 @@ func stripTitles(words []string) []string {
 // forms names are compared in.
 func foldName(s string) string {
 	s = strings.ToLower(s)
-	return strings.NewReplacer("-", " ", "‐", " ", "’", "'", "‘", "'").Replace(s)
+	return nameFolder.Replace(s)
 }
 
 func containsWord(s, w string) bool {
@@ -467,3 +467,6 @@ func allCapitalised(words []string) bool {
 	}
 	return len(words) > 0
 }
+
+// nameFolder folds hyphens and curly apostrophes in names.
+var nameFolder = strings.NewReplacer("-", " ", "‐", " ", "’", "'", "‘", "'")

@@ -103,7 +103,7 @@ const maxGap = 60
 // least ParaphraseThreshold, with at least one word that is not a function
 // word matched, makes it Paraphrased. Anything less is Absent.
 func Find(sentences []string, quote string) Match {
-	quote = strings.NewReplacer("[...]", "…", "[…]", "…").Replace(quote)
+	quote = bracketEllipsis.Replace(quote)
 	var segs [][]fword
 	var all []fword
 	for _, part := range strings.Split(Normalize(quote), "…") {
@@ -269,3 +269,6 @@ func spanText(sentences []string, a, b fword) string {
 	parts = append(parts, sentences[b.sent][:b.end])
 	return strings.Join(parts, " ")
 }
+
+// bracketEllipsis marks an editor's elision as an ellipsis.
+var bracketEllipsis = strings.NewReplacer("[...]", "…", "[…]", "…")

@@ -325,6 +325,9 @@ func hasRun(a, b []string) bool {
 func speakerWords(s string) []string {
 	s = entity.BareName(strings.TrimSpace(s))
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("-", " ", "‐", " ", "’", "'", ".", " ").Replace(s)
+	s = speakerFolder.Replace(s)
 	return strings.Fields(s)
 }
+
+// speakerFolder folds hyphens, apostrophes and dots in names.
+var speakerFolder = strings.NewReplacer("-", " ", "‐", " ", "’", "'", ".", " ")

@@ -91,7 +91,7 @@ func normalize(model string) string {
 		m = m[:i]
 	}
 	m = strings.TrimPrefix(m, "meta-")
-	return strings.NewReplacer("-", "", "_", "", " ", "").Replace(m)
+	return modelSeparators.Replace(m)
 }
 
 // encodingFor returns the tiktoken encoding of model, or "" if it has none.
@@ -216,3 +216,6 @@ func ContextWindow(model string) int {
 	}
 	return DefaultContextWindow
 }
+
+// modelSeparators are dropped when matching model names.
+var modelSeparators = strings.NewReplacer("-", "", "_", "", " ", "")
