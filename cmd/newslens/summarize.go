@@ -233,15 +233,12 @@ func loadArticles(c *cli.Context) ([]*article.Article, error) {
 	if stdin > 1 {
 		return nil, usagef("", "standard input (-) can be read only once")
 	}
-	var arts []*article.Article
+	arts, all := article.LoadAll(c.Context, c.Args().Slice(), opt, 0)
 	var errs []error
-	for _, arg := range c.Args().Slice() {
-		a, err := article.Load(c.Context, arg, opt)
+	for _, err := range all {
 		if err != nil {
 			errs = append(errs, err)
-			continue
 		}
-		arts = append(arts, a)
 	}
 	switch len(errs) {
 	case 0:

@@ -11,8 +11,10 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -289,4 +291,29 @@ func moduleVersion() string {
 		return bi.Main.Version
 	}
 	return "dev"
+}
+
+// LoadAll loads every argument with at most n loads at once (n < 1 means
+// one per processor). Results and errors keep the order of args; a failed
+// load leaves a nil article and its error at that index. Standard input is
+// read by at most one argument, so loading in parallel is safe.
+func LoadAll(ctx context.Context, args []string, opt Options, n int) ([]*Article, []error) {
+	if n < 1 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	arts := make([]*Article, len(args))
+	errs := make([]error, len(args))
+	sem := make(chan struct{}, n)
+	var wg sync.WaitGroup
+	for i, arg := range args {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			arts[i], errs[i] = Load(ctx, arg, opt)
+		}()
+	}
+	wg.Wait()
+	return arts, errs
 }
