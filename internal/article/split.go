@@ -28,9 +28,11 @@ var tokenizer = sync.OnceValues(func() (*sentences.DefaultSentenceTokenizer, err
 	if err != nil {
 		return nil, err
 	}
-	training, err := sentences.LoadTraining(b)
+	training, err := loadTraining(b)
 	if err != nil {
-		return nil, err
+		if training, err = sentences.LoadTraining(b); err != nil {
+			return nil, err
+		}
 	}
 	for _, a := range extraAbbrevs {
 		training.AbbrevTypes.Add(a)
