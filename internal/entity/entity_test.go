@@ -4,15 +4,17 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/newslens/newslens/internal/testfixture"
 )
 
 func TestExtractSeed(t *testing.T) {
-	got := Extract(seedSentences(t))
+	got := Extract(testfixture.SeedSentences())
 	var b strings.Builder
 	for _, e := range got {
 		fmt.Fprintf(&b, "%d\t%s\t%s\t%d\n", e.First, e.Type, e.Name, e.Count)
 	}
-	checkGolden(t, "seed-entities.golden", []byte(b.String()))
+	testfixture.Golden(t, "seed-entities.golden", []byte(b.String()))
 
 	want := map[string]string{
 		"Vladimir Putin": "person", "Kim Jong Un": "person", "Russia": "place",
@@ -110,7 +112,7 @@ func TestExtract(t *testing.T) {
 }
 
 func TestOccurs(t *testing.T) {
-	sents := seedSentences(t)
+	sents := testfixture.SeedSentences()
 	tests := []struct {
 		name      string
 		sentences []string
@@ -161,7 +163,7 @@ func TestBareName(t *testing.T) {
 }
 
 func BenchmarkExtract(b *testing.B) {
-	sents := thousandWords(b)
+	sents := testfixture.ThousandWords()
 	for b.Loop() {
 		Extract(sents)
 	}

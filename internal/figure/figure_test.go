@@ -2,18 +2,15 @@ package figure
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newslens/newslens/internal/testfixture"
 )
 
 func TestExtractSeed(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "summit-2024-06-19.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := testfixture.Seed
 	var b strings.Builder
 	for _, f := range Extract(string(data)) {
 		if string(data[f.Start:f.End]) != f.Text {
@@ -21,7 +18,7 @@ func TestExtractSeed(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "%d-%d\t%s\t%s\t%s\t%q\n", f.Start, f.End, f.Kind, f.Norm, f.Prep, f.Text)
 	}
-	checkGolden(t, "seed-figures.golden", []byte(b.String()))
+	testfixture.Golden(t, "seed-figures.golden", []byte(b.String()))
 }
 
 func TestExtract(t *testing.T) {
@@ -202,7 +199,7 @@ func TestSinceEquivalent(t *testing.T) {
 }
 
 func BenchmarkExtract(b *testing.B) {
-	text := strings.Join(thousandWords(b), " ")
+	text := strings.Join(testfixture.ThousandWords(), " ")
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Extract(text)

@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/newslens/newslens/internal/testfixture"
 )
 
 func TestExtractSeed(t *testing.T) {
-	sents := seedSentences(t)
+	sents := testfixture.SeedSentences()
 	got := Extract(sents)
 	want := []Quote{
 		{Text: "strongest ever treaty", Speaker: "Kim", Sentence: 6},
@@ -30,7 +32,7 @@ func TestExtractSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "seed-quotes.golden", append(out, '\n'))
+	testfixture.Golden(t, "seed-quotes.golden", append(out, '\n'))
 }
 
 func TestExtract(t *testing.T) {
@@ -109,7 +111,7 @@ func TestNormalize(t *testing.T) {
 }
 
 func TestFind(t *testing.T) {
-	sents := seedSentences(t)
+	sents := testfixture.SeedSentences()
 	tests := []struct {
 		name     string
 		quote    string
@@ -185,14 +187,14 @@ func TestSameSpeaker(t *testing.T) {
 }
 
 func BenchmarkExtract(b *testing.B) {
-	sents := thousandWords(b)
+	sents := testfixture.ThousandWords()
 	for b.Loop() {
 		Extract(sents)
 	}
 }
 
 func BenchmarkFind(b *testing.B) {
-	sents := thousandWords(b)
+	sents := testfixture.ThousandWords()
 	for b.Loop() {
 		Find(sents, "the strongest treaty ever signed")
 	}
