@@ -22,7 +22,9 @@ func loadTraining(b []byte) (*sentences.Storage, error) {
 	// Entries are gathered first so each map is made at its final size:
 	// growing maps of tens of thousands of words was half the cost.
 	got := map[string][]entry{}
-	p := &punktParser{b: b}
+	// One conversion for the whole input: unescaped keys are substrings of
+	// it, so tens of thousands of words cost no allocation each.
+	p := &punktParser{b: b, s: string(b)}
 	if !p.byte('{') {
 		return nil, errPunkt
 	}
@@ -86,6 +88,7 @@ var errPunkt = errors.New("unexpected training data layout")
 
 type punktParser struct {
 	b []byte
+	s string // b as a string
 	i int
 }
 
@@ -125,7 +128,7 @@ func (p *punktParser) str() (string, bool) {
 			p.i += 2
 			continue
 		case '"':
-			s := string(p.b[start:p.i])
+			s := p.s[start:p.i]
 			p.i++
 			if !escaped {
 				return s, true
