@@ -8,7 +8,6 @@ import (
 
 	"github.com/neurosnap/sentences"
 	"github.com/neurosnap/sentences/data"
-	"github.com/neurosnap/sentences/english"
 )
 
 // extraAbbrevs are abbreviations common in news copy that the English
@@ -37,7 +36,7 @@ var tokenizer = sync.OnceValues(func() (*sentences.DefaultSentenceTokenizer, err
 	for _, a := range extraAbbrevs {
 		training.AbbrevTypes.Add(a)
 	}
-	return english.NewSentenceTokenizer(training)
+	return newPunktTokenizer(training), nil
 })
 
 var (
@@ -109,7 +108,7 @@ func splitMissed(s string) []string {
 			}
 		}
 	}
-	if strings.ContainsAny(s, `"'“‘`) {
+	if hasQuoteStop(s) {
 		for _, m := range quoteEnd.FindAllStringSubmatchIndex(s, -1) {
 			cuts = append(cuts, m[2])
 		}
@@ -134,6 +133,21 @@ func hasNumberStop(s string) bool {
 	for i := 0; i+2 < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' && s[i+1] == '.' && (s[i+2] == ' ' || s[i+2] == '\n' || s[i+2] == '\t') {
 			return true
+		}
+	}
+	return false
+}
+
+// hasQuoteStop reports whether s has end punctuation followed by a
+// closing quote, the shape quoteEnd needs.
+func hasQuoteStop(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case '.', '?', '!':
+			rest := s[i+1:]
+			if rest[0] == '"' || rest[0] == '\'' || strings.HasPrefix(rest, "”") || strings.HasPrefix(rest, "’") {
+				return true
+			}
 		}
 	}
 	return false
