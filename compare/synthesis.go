@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/newslens/newslens/internal/article"
 	"github.com/newslens/newslens/internal/llm"
@@ -117,13 +118,13 @@ type framingEntry struct {
 	Sentences []int  `json:"sentences" desc:"Sentence numbers from that outlet's summary; [] if it gives none."`
 }
 
-var synthesisSchema = schema.MustFor(synthesisOutput{})
+var synthesisSchema = sync.OnceValue(func() *schema.Schema { return schema.MustFor(synthesisOutput{}) })
 
 // SynthesisSchema returns the JSON Schema the model's reply must match.
-func SynthesisSchema() json.RawMessage { return synthesisSchemaJSON }
+func SynthesisSchema() json.RawMessage { return synthesisSchemaJSON() }
 
 // synthesisSchemaJSON is marshalled once: every request and prompt carries it.
-var synthesisSchemaJSON = synthesisSchema.JSON()
+var synthesisSchemaJSON = sync.OnceValue(func() json.RawMessage { return synthesisSchema().JSON() })
 
 // Synthesize asks the model to compare the sources' summaries, given the
 // deterministic findings already in r, and merges what it finds into r
@@ -533,7 +534,7 @@ func parseSynthesis(reply string) (*synthesisOutput, []string) {
 	if err := json.Unmarshal(raw, &v); err != nil {
 		return nil, []string{"invalid JSON: " + err.Error()}
 	}
-	if problems := synthesisSchema.Validate(v); len(problems) > 0 {
+	if problems := synthesisSchema().Validate(v); len(problems) > 0 {
 		return nil, problems
 	}
 	out := new(synthesisOutput)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newslens/newslens/internal/article"
@@ -85,17 +86,19 @@ type modelEntity struct {
 	Type string `json:"type" enum:"person,organisation,place,other"`
 }
 
-var summarySchema = func() *schema.Schema {
+// summarySchema is built on first use, not at start-up: runs that never
+// talk to a model (the offline engine, diff) do not pay for it.
+var summarySchema = sync.OnceValue(func() *schema.Schema {
 	s := schema.MustFor(modelOutput{})
 	s.Properties["entities"].Items = schema.MustFor(modelEntity{})
 	return s
-}()
+})
 
 // SummarySchema returns the JSON Schema the model's reply must match.
-func SummarySchema() json.RawMessage { return summarySchemaJSON }
+func SummarySchema() json.RawMessage { return summarySchemaJSON() }
 
 // summarySchemaJSON is marshalled once: every request and prompt carries it.
-var summarySchemaJSON = summarySchema.JSON()
+var summarySchemaJSON = sync.OnceValue(func() json.RawMessage { return summarySchema().JSON() })
 
 // ReplyError reports a model reply that could not be used even after one
 // repair request. RawPath names the file the last reply was saved to.

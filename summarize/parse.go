@@ -63,7 +63,7 @@ func parseReply(reply string, n int) (out *modelOutput, structural, ranges []str
 	if err := json.Unmarshal(raw, &v); err != nil {
 		return nil, []string{"invalid JSON: " + err.Error()}, nil
 	}
-	if problems := summarySchema.Validate(v); len(problems) > 0 {
+	if problems := summarySchema().Validate(v); len(problems) > 0 {
 		return nil, problems, nil
 	}
 	out = new(modelOutput)
