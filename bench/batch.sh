@@ -113,8 +113,9 @@ measure() {
 	fi
 }
 
-# ratio A B prints A/B with two decimals.
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+# ratio A B prints A/B with three decimals; verdicts compare that, so a
+# miss cannot round into a pass.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
 
 # verdict A B prints "ok" if A <= B, else "MISSED".
 verdict() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b ? "ok" : "MISSED") }'; }
@@ -141,10 +142,19 @@ echo "c) cold then warm cache, -j $jobs --cache-dir"
 measure cold -j "$jobs" --cache-dir "$work/cache"
 cold_real=$real
 row "c) cold cache -j $jobs" "$real" "$user" "$sys" "$reqs" "$(ratio "$real" "$ideal_conc")x ideal ${ideal_conc}s"
-measure warm -j "$jobs" --cache-dir "$work/cache"
+# The warm run is repeated and the median taken: it is short enough for
+# one stray scheduling delay to double it. Every repeat must make no
+# request.
+warm_runs=()
+zero=ok
+for i in 1 2 3 4 5; do
+	measure warm -j "$jobs" --cache-dir "$work/cache"
+	warm_runs+=("$real $user $sys")
+	if ((reqs != 0)); then zero=MISSED; fi
+done
+read -r real user sys < <(printf '%s\n' "${warm_runs[@]}" | sort -n | sed -n 3p)
 r=$(ratio "$real" "$cold_real")
-if ((reqs == 0)); then zero=ok; else zero=MISSED; fi
-row "c) warm cache -j $jobs" "$real" "$user" "$sys" "$reqs" "${r}x cold (target <= 0.05x: $(verdict "$r" 0.05)); zero requests: $zero"
+row "c) warm cache -j $jobs" "$real" "$user" "$sys" "$reqs" "${r}x cold, median of 5 (target <= 0.05x: $(verdict "$r" 0.05)); zero requests: $zero"
 stop_mock
 
 echo "d) per-article overhead, zero latency, -j 1 --no-cache"

@@ -33,13 +33,14 @@ func cacheCommand() *cli.Command {
 					fmt.Fprintf(w, "directory  %s\n", cc.Dir())
 					fmt.Fprintf(w, "entries    %d\n", st.Entries)
 					fmt.Fprintf(w, "bytes      %d\n", st.Bytes)
+					fmt.Fprintf(w, "splits     %d (%d bytes)\n", st.Splits, st.SplitBytes)
 					fmt.Fprintf(w, "last run   %d hits, %d misses\n", st.Hits, st.Misses)
 					return nil
 				},
 			},
 			{
 				Name:         "clear",
-				Usage:        "remove every cached reply",
+				Usage:        "remove every cached reply and sentence split",
 				Flags:        []cli.Flag{dirFlag},
 				OnUsageError: onUsageError,
 				Action: func(c *cli.Context) error {

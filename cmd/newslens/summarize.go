@@ -233,6 +233,13 @@ func loadArticles(c *cli.Context) ([]*article.Article, error) {
 	if stdin > 1 {
 		return nil, usagef("", "standard input (-) can be read only once")
 	}
+	if usesCache(c) {
+		cc, err := runCache(c)
+		if err != nil {
+			return nil, err
+		}
+		opt.Splits = cc
+	}
 	arts, all := article.LoadAll(c.Context, c.Args().Slice(), opt, 0)
 	var errs []error
 	for _, err := range all {
@@ -269,9 +276,9 @@ func newCompleter(c *cli.Context) (summarize.Completer, func(), error) {
 	if c.Bool("no-cache") {
 		return client, finish, nil
 	}
-	cc, err := cache.Open(c.String("cache-dir"))
+	cc, err := runCache(c)
 	if err != nil {
-		return nil, finish, fmt.Errorf("open the response cache (or pass --no-cache): %w", err)
+		return nil, finish, err
 	}
 	var log io.Writer
 	if c.Bool("verbose") {
@@ -284,6 +291,33 @@ func newCompleter(c *cli.Context) (summarize.Completer, func(), error) {
 	}
 	return cc.Wrap(client, log), finish, nil
 }
+
+// usesCache reports whether this run sends articles to an endpoint
+// through the response cache. Such a run also keeps its sentence splits
+// there, so that a warm rerun skips the splitter; an offline run writes
+// nothing to the cache.
+func usesCache(c *cli.Context) bool {
+	return !c.Bool("no-cache") && c.String("engine") != "extractive" && endpointConfigured(c)
+}
+
+// runCache opens the cache of --cache-dir once per run, for the split
+// store and the response cache to share.
+func runCache(c *cli.Context) (*cache.Cache, error) {
+	if cc, ok := c.App.Metadata[cacheKey].(*cache.Cache); ok {
+		return cc, nil
+	}
+	cc, err := cache.Open(c.String("cache-dir"))
+	if err != nil {
+		return nil, fmt.Errorf("open the response cache (or pass --no-cache): %w", err)
+	}
+	if c.App.Metadata == nil {
+		c.App.Metadata = map[string]any{}
+	}
+	c.App.Metadata[cacheKey] = cc
+	return cc, nil
+}
+
+const cacheKey = "newslens/cache"
 
 func newClient(c *cli.Context) (*llm.Client, error) {
 	cfg := llm.Config{

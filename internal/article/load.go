@@ -37,6 +37,10 @@ type Options struct {
 	// UserAgent is sent with URL requests; empty means UserAgent of the
 	// module version.
 	UserAgent string
+	// Splits, if set, keeps sentence splits between runs: Load takes an
+	// article's sentences from it when it holds a split of the same text
+	// by the same splitter, and stores the ones it makes.
+	Splits SplitStore
 }
 
 // UserAgent returns the User-Agent header newslens sends for the given
@@ -104,6 +108,7 @@ func Load(ctx context.Context, arg string, opt Options) (*Article, error) {
 		}
 		return nil, &InputError{Arg: arg, Err: err}
 	}
+	a.Sentences = splitWith(opt.Splits, a.Text)
 	return a, nil
 }
 

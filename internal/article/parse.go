@@ -48,11 +48,13 @@ func Parse(label, path, url string, data []byte) (*Article, error) {
 		}
 		return nil, &InputError{Arg: arg, Err: err}
 	}
+	a.Sentences = Split(a.Text)
 	return a, nil
 }
 
 // parse is Parse without the InputError wrapping, so that Load can name
-// the argument as the user typed it.
+// the argument as the user typed it, and without the sentence split, which
+// Load may take from a SplitStore.
 func parse(label, path, rawURL string, data []byte, k kind) (*Article, error) {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, fmt.Errorf("binary content (NUL byte at offset %d), not text", i)
@@ -99,7 +101,6 @@ func parse(label, path, rawURL string, data []byte, k kind) (*Article, error) {
 		a.URL = meta.url
 	}
 	a.Label = chooseLabel(label, meta.source, meta.siteName, rawURL, path)
-	a.Sentences = Split(a.Text)
 	sum := sha256.Sum256([]byte(a.Text))
 	a.SHA256 = hex.EncodeToString(sum[:])
 	return a, nil

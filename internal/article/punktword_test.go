@@ -150,6 +150,7 @@ var punktCases = []string{
 	"He was born in the U.S.A. He moved to Paris.",
 	"Line one\nline two.\n\nNew paragraph. Another one.",
 	"It was over.” ‘Not yet,’ she said. “Done.’ “Yes.\" ‘No!' \"Why?” “So.",
+	"The talks ended. ” Kim left. It was done. ) He went.",
 	"In 1991.\tThe end. Then 12.\nNext. Page 3. (See 4.) “5. Fine.”",
 }
 

@@ -344,6 +344,10 @@ type Stats struct {
 	// Entries is the number of stored replies and Bytes their total size.
 	Entries int
 	Bytes   int64
+	// Splits is the number of stored sentence splits and SplitBytes their
+	// total size.
+	Splits     int
+	SplitBytes int64
 	// Hits and Misses are the counts of the last run that called Flush,
 	// at the time LastRun.
 	Hits, Misses int64
@@ -366,6 +370,18 @@ func (c *Cache) Stats() (Stats, error) {
 		}
 		s.Entries++
 		s.Bytes += info.Size()
+		return nil
+	})
+	if err != nil {
+		return Stats{}, fmt.Errorf("cache stats: %w", err)
+	}
+	err = walkShards(filepath.Join(c.dir, splitsDir), func(path string, d fs.DirEntry) error {
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		s.Splits++
+		s.SplitBytes += info.Size()
 		return nil
 	})
 	if err != nil {
@@ -404,20 +420,38 @@ func (c *Cache) Flush() error {
 	return nil
 }
 
-// Clear removes every entry, and temporary files left by interrupted
-// writes, and returns the number of entries removed. Files it does not
-// recognise as its own are left alone.
+// Clear removes every entry, stored sentence splits included, and
+// temporary files left by interrupted writes, and returns the number of
+// reply entries removed. Files it does not recognise as its own are left
+// alone.
 func (c *Cache) Clear() (removed int, err error) {
-	var errs []error
-	shards, err := os.ReadDir(c.dir)
+	removed, err = clearShards(c.dir)
 	if err != nil {
-		return 0, fmt.Errorf("clear cache: %w", err)
+		return removed, fmt.Errorf("clear cache: %w", err)
+	}
+	if _, err := clearShards(filepath.Join(c.dir, splitsDir)); err != nil {
+		return removed, fmt.Errorf("clear cache: %w", err)
+	}
+	os.Remove(filepath.Join(c.dir, splitsDir)) // fails, harmlessly, if not empty
+	return removed, nil
+}
+
+// clearShards removes the entry and temporary files in the shards under
+// root, and each shard it empties; a missing root has none.
+func clearShards(root string) (removed int, err error) {
+	var errs []error
+	shards, err := os.ReadDir(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
 	}
 	for _, sh := range shards {
 		if !sh.IsDir() || !isShard(sh.Name()) {
 			continue
 		}
-		dir := filepath.Join(c.dir, sh.Name())
+		dir := filepath.Join(root, sh.Name())
 		files, err := os.ReadDir(dir)
 		if err != nil {
 			errs = append(errs, err)
@@ -440,10 +474,7 @@ func (c *Cache) Clear() (removed int, err error) {
 		// Fails, harmlessly, if something else is still in there.
 		os.Remove(dir)
 	}
-	if err := errors.Join(errs...); err != nil {
-		return removed, fmt.Errorf("clear cache: %w", err)
-	}
-	return removed, nil
+	return removed, errors.Join(errs...)
 }
 
 // Entries returns every readable entry, oldest first (ties by key).
@@ -469,9 +500,18 @@ func (c *Cache) Entries() ([]Entry, error) {
 	return out, nil
 }
 
-// walk calls fn for every entry file.
+// walk calls fn for every reply entry file.
 func (c *Cache) walk(fn func(path string, d fs.DirEntry) error) error {
-	shards, err := os.ReadDir(c.dir)
+	return walkShards(c.dir, fn)
+}
+
+// walkShards calls fn for every entry file in the shards under root; a
+// missing root has none.
+func walkShards(root string, fn func(path string, d fs.DirEntry) error) error {
+	shards, err := os.ReadDir(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -479,7 +519,7 @@ func (c *Cache) walk(fn func(path string, d fs.DirEntry) error) error {
 		if !sh.IsDir() || !isShard(sh.Name()) {
 			continue
 		}
-		dir := filepath.Join(c.dir, sh.Name())
+		dir := filepath.Join(root, sh.Name())
 		files, err := os.ReadDir(dir)
 		if err != nil {
 			return err

@@ -1,0 +1,113 @@
+package article
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"runtime/debug"
+	"strconv"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// splitVersion names the behaviour of Split. Stored splits are keyed by
+// it, so it must change whenever Split's output changes for any text;
+// TestSplitLock fails until it does.
+const splitVersion = 1
+
+// sentencesModule is the sentence splitter's module path; its version is
+// part of every split key, so upgrading it invalidates stored splits
+// without a bump of splitVersion.
+const sentencesModule = "github.com/neurosnap/sentences"
+
+// SplitStore keeps sentence splits between runs, so that a warm run skips
+// loading the splitter's model and splitting. *cache.Cache is one.
+//
+// Splits are looked up by SplitKey. LoadSplit reports false for a key it
+// does not hold or cannot read; StoreSplit may fail, which costs only the
+// next run's time.
+type SplitStore interface {
+	LoadSplit(key string) ([]string, bool)
+	StoreSplit(key string, sentences []string) error
+}
+
+// splitterID identifies the splitter: splitVersion and the splitter
+// module's version, as built into the binary ("unknown" when the build
+// records none, as in some test binaries).
+var splitterID = sync.OnceValue(func() string {
+	v := "unknown"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range info.Deps {
+			if d.Path == sentencesModule {
+				v = d.Version
+				if d.Replace != nil {
+					v = d.Replace.Path + "@" + d.Replace.Version
+				}
+			}
+		}
+	}
+	return "newslens-split/" + strconv.Itoa(splitVersion) + " " + sentencesModule + "@" + v
+})
+
+// SplitKey returns the hex SHA-256 a split of text is stored under: it
+// covers the splitter's identity and the text, so a split made by another
+// splitter, or of another text, is never found.
+func SplitKey(text string) string {
+	h := sha256.New()
+	h.Write([]byte(splitterID()))
+	h.Write([]byte{'\n'})
+	h.Write([]byte(text))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// splitWith splits text, through store when it is set.
+func splitWith(store SplitStore, text string) []string {
+	if store == nil {
+		return Split(text)
+	}
+	key := SplitKey(text)
+	if s, ok := store.LoadSplit(key); ok && sameContent(text, s) {
+		return s
+	}
+	s := Split(text)
+	_ = store.StoreSplit(key, s) // a failed write only costs the next run its time
+	return s
+}
+
+// sameContent reports whether sentences could be a split of text: none is
+// empty, and together they hold text's characters other than white space,
+// in order, which every split by Split does. A stored entry that fails
+// this is damaged and is split afresh.
+func sameContent(text string, sentences []string) bool {
+	i := 0
+	for _, s := range sentences {
+		if s == "" {
+			return false
+		}
+		for _, r := range s {
+			if unicode.IsSpace(r) {
+				continue
+			}
+			for i < len(text) {
+				t, n := utf8.DecodeRuneInString(text[i:])
+				if !unicode.IsSpace(t) {
+					break
+				}
+				i += n
+			}
+			t, n := utf8.DecodeRuneInString(text[i:])
+			if i >= len(text) || t != r {
+				return false
+			}
+			i += n
+		}
+	}
+	for i < len(text) {
+		t, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(t) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
