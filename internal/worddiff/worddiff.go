@@ -245,6 +245,13 @@ func isWord(r rune) bool {
 // blank line to one space and whitespace with one to a paragraph break
 // ("\n\n"), and trims both ends.
 func Normalize(s string) string {
+	if isNormal(s) {
+		return s
+	}
+	return normalize(s)
+}
+
+func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space, para := false, false
@@ -284,6 +291,46 @@ func Normalize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isNormal reports whether Normalize would return s unchanged: no white
+// space but single spaces between words, and no curly quote, prime or dash
+// variant. Checking is much cheaper than rebuilding, and sentences from
+// the splitter mostly pass.
+func isNormal(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if s[i+1] == ' ' {
+					return false
+				}
+			case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) || r == utf8.RuneError && n == 1 {
+			return false // white space, or an invalid byte Normalize replaces
+		}
+		switch r {
+		case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u02bc',
+			'\u201c', '\u201d', '\u201e', '\u201f', '\u2033', '\u00ab', '\u00bb',
+			'\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // Same reports whether ops contain no insertion or deletion.

@@ -129,6 +129,31 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
+// normalCases are inputs for the isNormal shortcut: already normal ones
+// and ones off by a single character in each way Normalize changes text.
+var normalCases = []string{
+	"", "x", "Putin met Kim.", "one two", "one  two", " x", "x ", "a\tb", "a\nb", "a\rb",
+	"a\u00a0b", "a\u0085b", "a\u2003b", "\u201cquoted\u201d", "it\u2019s", "1\u20132", "a \u2014 b",
+	"\u00abx\u00bb", "Kim\u02bcs", "bad \xff byte", "caf\u00e9 \u65e5\u672c", "end.\n\nNext.",
+}
+
+// FuzzNormalizeShortcut checks that Normalize's shortcut only skips text
+// the full rewrite would leave as it is.
+func FuzzNormalizeShortcut(f *testing.F) {
+	for _, c := range normalCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		full := normalize(s)
+		if isNormal(s) && full != s {
+			t.Errorf("isNormal(%q) but normalize gives %q", s, full)
+		}
+		if Normalize(s) != full {
+			t.Errorf("Normalize(%q) = %q, want %q", s, Normalize(s), full)
+		}
+	})
+}
+
 // bigPair returns two n-word texts that differ in about one word in fifty.
 func bigPair(n int) (string, string) {
 	rng := rand.New(rand.NewPCG(3, 4))
