@@ -63,34 +63,99 @@ var (
 // blank line) are split independently, so no sentence spans a paragraph
 // break; line breaks inside a sentence become single spaces, and each
 // sentence is trimmed. The result is deterministic for a given text.
+//
+// Each distinct paragraph is split once per process: two versions of an
+// article, or outlets running the same wire copy, share most paragraphs.
+// A paragraph another goroutine is splitting is collected at the end, so
+// goroutines splitting similar texts share the work instead of waiting.
 func Split(text string) []string {
+	paras := paragraphBreak.Split(text, -1)
+	got := make([][]string, len(paras))
+	var later []int
+	pending := make(map[int]*splitting)
+	for i, para := range paras {
+		if strings.TrimSpace(para) == "" {
+			continue
+		}
+		e, mine := paragraphs.claim(para)
+		if mine {
+			e.sentences = splitParagraph(para)
+			close(e.done)
+		}
+		select {
+		case <-e.done:
+			got[i] = e.sentences
+		default:
+			later = append(later, i)
+			pending[i] = e
+		}
+	}
+	for _, i := range later {
+		e := pending[i]
+		<-e.done
+		got[i] = e.sentences
+	}
+	return slices.Concat(got...)
+}
+
+// splitParagraph splits one paragraph.
+func splitParagraph(para string) []string {
 	tok, err := tokenizer()
 	if err != nil {
 		// The training data is compiled into the binary; failing to
 		// decode it is a build defect, not an input problem.
 		panic("article: load sentence model: " + err.Error())
 	}
-	var out []string
-	for _, para := range paragraphBreak.Split(text, -1) {
-		if strings.TrimSpace(para) == "" {
-			continue
+	var parts []string
+	for _, s := range tok.Tokenize(para) {
+		parts = append(parts, splitMissed(s.Text)...)
+	}
+	parts = reattachClosers(parts)
+	out := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if strings.Contains(p, "\n") {
+			p = lineBreak.ReplaceAllString(p, " ")
 		}
-		var parts []string
-		for _, s := range tok.Tokenize(para) {
-			parts = append(parts, splitMissed(s.Text)...)
-		}
-		parts = reattachClosers(parts)
-		for _, p := range parts {
-			if strings.Contains(p, "\n") {
-				p = lineBreak.ReplaceAllString(p, " ")
-			}
-			p = strings.TrimSpace(p)
-			if p != "" {
-				out = append(out, p)
-			}
+		p = strings.TrimSpace(p)
+		if p != "" {
+			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// paragraphs remembers the split of each paragraph seen, up to
+// paragraphMemoSize of them; when full it starts afresh.
+var paragraphs = &paragraphMemo{m: make(map[string]*splitting)}
+
+const paragraphMemoSize = 8192
+
+type paragraphMemo struct {
+	mu sync.Mutex
+	m  map[string]*splitting
+}
+
+// splitting is one paragraph's split: sentences is set before done is
+// closed, and only read after.
+type splitting struct {
+	done      chan struct{}
+	sentences []string
+}
+
+// claim returns the entry for para, and true if the caller is the first
+// to ask and so must split it and close done.
+func (pm *paragraphMemo) claim(para string) (*splitting, bool) {
+	pm.mu.Lock()
+	defer pm.mu.Unlock()
+	if e, ok := pm.m[para]; ok {
+		return e, false
+	}
+	if len(pm.m) >= paragraphMemoSize {
+		clear(pm.m) // entries in use live on with their holders
+	}
+	e := &splitting{done: make(chan struct{})}
+	pm.m[para] = e
+	return e, true
 }
 
 // splitMissed breaks s where the English tokenizer misses a sentence end:
