@@ -17,7 +17,8 @@ import (
 // a format version, the key and the sentences. Keys come from
 // article.SplitKey, which covers the splitter's version and the text; the
 // article package checks that a stored split matches its text before
-// using it. Files, directories and writes are as for replies.
+// using it. Files and directories are as for replies, and writes are
+// atomic too, but not synced to disk.
 
 const splitsDir = "splits"
 
@@ -64,7 +65,10 @@ func (c *Cache) StoreSplit(key string, sentences []string) error {
 	if err := os.MkdirAll(filepath.Dir(path), dirPerm); err != nil {
 		return fmt.Errorf("store split %s: %w", key, err)
 	}
-	if err := safefile.WriteFile(path, append(b, '\n'), filePerm); err != nil {
+	// Unsynced: a split is checked against its text when read, and a
+	// damaged one is made again, so a sync per article on the way to the
+	// first request would buy nothing.
+	if err := safefile.WriteFileUnsynced(path, append(b, '\n'), filePerm); err != nil {
 		return fmt.Errorf("store split: %w", err)
 	}
 	return nil

@@ -6,13 +6,25 @@ import (
 	"testing"
 )
 
+// writers are the two entry points; every test runs against both.
+var writers = map[string]func(string, []byte, os.FileMode) error{
+	"WriteFile":         WriteFile,
+	"WriteFileUnsynced": WriteFileUnsynced,
+}
+
 func TestWriteFileReplacesWhole(t *testing.T) {
+	for name, write := range writers {
+		t.Run(name, func(t *testing.T) { testReplacesWhole(t, write) })
+	}
+}
+
+func testReplacesWhole(t *testing.T, write func(string, []byte, os.FileMode) error) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.json")
 	if err := os.WriteFile(path, []byte("old content that is longer"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(path, []byte("new"), 0o600); err != nil {
+	if err := write(path, []byte("new"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(path)
@@ -36,9 +48,15 @@ func TestWriteFileReplacesWhole(t *testing.T) {
 }
 
 func TestWriteFileMissingDirLeavesNothing(t *testing.T) {
+	for name, write := range writers {
+		t.Run(name, func(t *testing.T) { testMissingDir(t, write) })
+	}
+}
+
+func testMissingDir(t *testing.T, write func(string, []byte, os.FileMode) error) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "no", "such", "out.json")
-	if err := WriteFile(path, []byte("x"), 0o644); err == nil {
+	if err := write(path, []byte("x"), 0o644); err == nil {
 		t.Fatal("got nil error writing into a missing directory, want one")
 	}
 	entries, _ := os.ReadDir(dir)
