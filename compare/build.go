@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newslens/newslens/internal/worddiff"
 	"github.com/newslens/newslens/internal/words"
@@ -289,6 +291,21 @@ func (c *comparison) discrepancies(g *group) []Discrepancy {
 		idx := comps[cr]
 		sort.SliceStable(idx, func(i, j int) bool { return figs[idx[i]].src < figs[idx[j]].src })
 		d := Discrepancy{Kind: figs[idx[0]].f.Kind, By: Engine}
+		// The topic is the wording around the figure in the group's
+		// representative sentence, or in the first source's if that
+		// sentence has none of these figures.
+		at := figs[idx[0]]
+		rep := g.members[g.rep]
+		for _, i := range idx {
+			if figs[i].src == rep.src && figs[i].n == rep.n {
+				at = figs[i]
+				break
+			}
+		}
+		d.Topic = figureContext(c.arts[at.src].Sentences[at.n], at.f)
+		if d.Topic == "" {
+			d.Topic = c.topic(g)
+		}
 		for _, i := range idx {
 			f := figs[i]
 			text := f.f.Text
@@ -297,7 +314,6 @@ func (c *comparison) discrepancies(g *group) []Discrepancy {
 			}
 			d.Values = append(d.Values, Value{Source: c.labels[f.src], Text: text, Sentence: f.n + 1})
 		}
-		d.Topic = c.topic(g)
 		out = append(out, d)
 	}
 	return out
@@ -314,6 +330,62 @@ func overlapSources(a, b map[int]bool) bool {
 		}
 	}
 	return false
+}
+
+// figureContext names what a disputed figure measures by the words around
+// it, with the figure itself left as a blank: "Kim Jong Un signed a
+// partnership agreement on [?] at a summit". It takes, within the
+// sentence, up to six words before the figure (more while they continue a
+// capitalised name) and up to four after it, less any article,
+// preposition or conjunction left dangling at the end. A "since" before
+// the figure is part of the disputed value, so it goes into the blank
+// too. It returns "" when the sentence has no words around the figure.
+func figureContext(sentence string, f figureT) string {
+	if f.Start < 0 || f.End > len(sentence) || f.Start > f.End {
+		return ""
+	}
+	before := strings.Fields(sentence[:f.Start])
+	if f.Prep == "since" && len(before) > 0 && strings.EqualFold(before[len(before)-1], "since") {
+		before = before[:len(before)-1]
+	}
+	after := strings.Fields(sentence[f.End:])
+	if len(after) > 0 && strings.Trim(after[0], ".,;:!?\"'”’)") == "" {
+		after = after[1:] // the sentence's own punctuation after the figure
+	}
+	from := max(0, len(before)-6)
+	for from > 0 && from > len(before)-9 && isCapitalised(before[from]) && isCapitalised(before[from-1]) {
+		from--
+	}
+	before = before[from:]
+	if len(after) > 4 {
+		after = after[:4]
+	}
+	for len(after) > 0 && isLinkWord(after[len(after)-1]) {
+		after = after[:len(after)-1]
+	}
+	if len(before) == 0 && len(after) == 0 {
+		return ""
+	}
+	var parts []string
+	parts = append(parts, before...)
+	parts = append(parts, "[?]")
+	parts = append(parts, after...)
+	out := strings.Join(parts, " ")
+	return strings.TrimRight(out, ".,;:!?\"'“”‘’(")
+}
+
+// isLinkWord reports whether w is a word that cannot end a phrase.
+func isLinkWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "that":
+		return true
+	}
+	return false
+}
+
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"'“‘("))
+	return unicode.IsUpper(r)
 }
 
 // topic names a group by up to three of the most informative words that

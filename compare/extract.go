@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strings"
 	"time"
 
 	"github.com/newslens/newslens/internal/figure"
@@ -15,7 +16,13 @@ type quoteT = quote.Quote
 
 func quotesOf(sentences []string) []quoteT { return quote.Extract(sentences) }
 
-func quoteNormalize(s string) string { return quote.Normalize(s) }
+// quoteNormalize is a quotation's identity as a rendering: case, quote
+// marks and spacing aside, and without the comma or period that English
+// punctuation puts inside the closing quote ("a breakthrough document,"
+// he said), which is typography, not wording. A final ? or ! stays.
+func quoteNormalize(s string) string {
+	return strings.TrimRight(quote.Normalize(s), ",.;: ")
+}
 
 // quoteSameSpeaker treats an unknown speaker as compatible with any
 // speaker: an unattributed rendering of a quote still belongs with the

@@ -1,0 +1,61 @@
+package compare
+
+import (
+	"testing"
+
+	"github.com/newslens/newslens/internal/figure"
+)
+
+func TestFigureContext(t *testing.T) {
+	tests := []struct {
+		sentence, figure, want string
+	}{
+		{
+			"Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a partnership agreement on Wednesday at a summit in Pyongyang.",
+			"Wednesday", "Kim Jong Un signed a partnership agreement on [?] at a summit",
+		},
+		{"It was Putin's first visit to North Korea in 24 years.", "24 years", "first visit to North Korea in [?]"},
+		// "since" belongs to the disputed value.
+		{"It was Putin's first visit to North Korea since 2000.", "2000", "Putin's first visit to North Korea [?]"},
+		// Words that cannot end a phrase are dropped from the end.
+		{"Wednesday was chosen for the signing ceremony in Pyongyang.", "Wednesday", "[?] was chosen"},
+		{"24 years.", "24 years", ""},
+	}
+	for _, tt := range tests {
+		var f figureT
+		for _, g := range figure.Extract(tt.sentence) {
+			if g.Text == tt.figure {
+				f = g
+			}
+		}
+		if f.Text == "" {
+			t.Fatalf("no figure %q in %q", tt.figure, tt.sentence)
+		}
+		if got := figureContext(tt.sentence, f); got != tt.want {
+			t.Errorf("figureContext(%q, %q) = %q, want %q", tt.sentence, tt.figure, got, tt.want)
+		}
+	}
+}
+
+func TestQuoteNormalizePunctuation(t *testing.T) {
+	same := [][2]string{
+		{"breakthrough document,", "breakthrough document"},
+		{"Breakthrough  document.", "breakthrough document"},
+		{"strongest ever treaty:", "strongest ever treaty"},
+	}
+	for _, p := range same {
+		if a, b := quoteNormalize(p[0]), quoteNormalize(p[1]); a != b {
+			t.Errorf("%q and %q normalise to %q and %q, want the same", p[0], p[1], a, b)
+		}
+	}
+	differ := [][2]string{
+		{"is it over?", "is it over"},
+		{"never!", "never"},
+		{"the strongest treaty ever", "strongest ever treaty"},
+	}
+	for _, p := range differ {
+		if quoteNormalize(p[0]) == quoteNormalize(p[1]) {
+			t.Errorf("%q and %q normalise alike, want different renderings", p[0], p[1])
+		}
+	}
+}
