@@ -9,8 +9,11 @@
 //
 //   - A name is a run of capitalised words. "of" (and "of the") joins words
 //     inside a name when the word before it is a head such as Ministry,
-//     Republic or Secretary; "bin", "al", "de", "van" and "von" join
-//     personal names.
+//     Republic or Secretary, or a title; "on" joins them after Treaty,
+//     Agreement and the like; "bin", "al", "de", "van" and "von" join
+//     personal names. A plural possessive stays inside a name ("Workers'
+//     Party of Korea"); a compound such as "Russian-made" before a name is
+//     not part of it.
 //   - The first word of a sentence (or of a quotation) is capitalised by
 //     position, so it starts a name only when it is known: in the gazetteer,
 //     or seen capitalised elsewhere in the article.
@@ -21,7 +24,12 @@
 //     Peninsula, Airport ...).
 //   - Titles make a person: "President Vladimir Putin" and "leader Kim Jong
 //     Un" are persons named "Vladimir Putin" and "Kim Jong Un"; so does a
-//     speech verb after the name ("Peskov said").
+//     speech verb after the name ("Peskov said"). After "Title of", the
+//     holder's name follows the office: "Chairman of State Affairs Kim Jong
+//     Un", "Secretary of State Antony Blinken"; with no name after it,
+//     the office is not a person ("General Secretary of the Workers' Party
+//     of Korea"). A place before a title is a mention of it ("DPRK
+//     Chairman").
 //   - A person seen in full absorbs the later (or earlier) short mentions by
 //     last name, or by first name for East Asian surnames ("Kim").
 package entity
@@ -197,7 +205,7 @@ func appendMentions(ms []mention, toks []token, sent int, known map[string]bool)
 				continue
 			}
 			if j+1 < len(toks) && !toks[j+1].breakBefore && toks[j+1].capital {
-				if t.lower == "of" && headWords[toks[j-1].lower] {
+				if t.lower == "of" && (headWords[toks[j-1].lower] || titles[toks[j-1].lower]) {
 					j += 2
 					continue
 				}
@@ -205,9 +213,15 @@ func appendMentions(ms []mention, toks []token, sent int, known map[string]bool)
 				case "bin", "al", "de", "van", "von", "da", "del", "du":
 					j += 2
 					continue
+				case "on":
+					// "Treaty on Comprehensive Strategic Partnership".
+					if documentWords[toks[j-1].lower] {
+						j += 2
+						continue
+					}
 				}
 			}
-			if t.lower == "of" && j+2 < len(toks) && toks[j+1].lower == "the" && headWords[toks[j-1].lower] &&
+			if t.lower == "of" && j+2 < len(toks) && toks[j+1].lower == "the" && (headWords[toks[j-1].lower] || titles[toks[j-1].lower]) &&
 				!toks[j+1].breakBefore && !toks[j+2].breakBefore && toks[j+2].capital {
 				j += 3
 				continue
@@ -227,7 +241,19 @@ func appendMentions(ms []mention, toks []token, sent int, known map[string]bool)
 				seq = seq[1:]
 			}
 		}
-		for len(seq) > 0 && (calendarWords[seq[len(seq)-1].lower] || seq[len(seq)-1].lower == "of") {
+		// A compound such as "Russian-made" or "US-led" describes the
+		// name after it; its first part may still name a place.
+		if len(seq) > 1 {
+			if head, tail, ok := strings.Cut(seq[0].text, "-"); ok && tail != "" && !unicode.IsUpper([]rune(tail)[0]) {
+				if c, ok := demonyms[lower(head)]; ok {
+					ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
+				} else if c := places[lower(head)]; c != "" {
+					ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
+				}
+				seq = seq[1:]
+			}
+		}
+		for len(seq) > 0 && (calendarWords[seq[len(seq)-1].lower] || seq[len(seq)-1].lower == "of" || seq[len(seq)-1].lower == "on") {
 			seq = seq[:len(seq)-1]
 		}
 		if len(seq) > 0 {
@@ -279,9 +305,14 @@ func classify(ms []mention, seq []token, prev, next string, sent int) []mention 
 		add(c, "organisation")
 		return ms
 	}
-	// "North Korean leader", "Russian President Vladimir Putin".
+	// "North Korean leader", "Russian President Vladimir Putin", and a
+	// place before a title: "DPRK Chairman", "US Secretary of State".
 	for n := min(2, len(seq)); n >= 1; n-- {
-		if c, ok := demonyms[lower(joinTokens(seq[:n]))]; ok {
+		c, ok := demonyms[lower(joinTokens(seq[:n]))]
+		if !ok && n < len(seq) && (titles[seq[n].lower] || titleModifiers[seq[n].lower]) {
+			c, ok = places[lower(joinTokens(seq[:n]))]
+		}
+		if ok {
 			if n < len(seq) && places[lower(joinTokens(seq[:n+1]))] != "" {
 				break
 			}
@@ -305,7 +336,7 @@ func classify(ms []mention, seq []token, prev, next string, sent int) []mention 
 			titled = true
 			seq = seq[1:]
 			if len(seq) >= 2 && seq[0].lower == "of" {
-				seq = seq[2:]
+				return classifyOffice(ms, seq[1:], next, sent)
 			}
 			continue
 		}
@@ -345,6 +376,64 @@ func classify(ms []mention, seq []token, prev, next string, sent int) []mention 
 	}
 	add(name, "other")
 	return ms
+}
+
+// classifyOffice reads what follows "Title of": the office and, when a
+// name follows it, the holder. "Secretary of State Antony Blinken" and
+// "Chairman of State Affairs Kim Jong Un" name persons after the last word
+// that ends an office; "President of Russia Vladimir Putin" after a
+// place. Without a holder ("General Secretary of the Workers' Party of
+// Korea") the office itself is classified, unless it is only words like
+// "State".
+func classifyOffice(ms []mention, rest []token, next string, sent int) []mention {
+	if len(rest) > 0 && rest[0].lower == "the" {
+		rest = rest[1:]
+	}
+	holder := -1
+	for k, t := range rest {
+		if officeEnds[t.lower] {
+			holder = k + 1
+		}
+	}
+	for n := min(3, len(rest)); n >= 1; n-- {
+		if c := places[lower(joinTokens(rest[:n]))]; c != "" {
+			if n > holder {
+				holder = n
+			}
+			ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
+			break
+		}
+	}
+	if holder > 0 && holder < len(rest) {
+		return append(ms, mention{name: joinTokens(rest[holder:]), typ: "person", sent: sent, pos: len(ms)})
+	}
+	if holder == len(rest) {
+		for _, t := range rest {
+			if !officeEnds[t.lower] {
+				return classify(ms, rest, "of", next, sent)
+			}
+		}
+		return ms
+	}
+	if len(rest) == 0 {
+		return ms
+	}
+	return classify(ms, rest, "of", next, sent)
+}
+
+// documentWords may be followed by "on" inside one name: "Treaty on
+// Comprehensive Strategic Partnership".
+var documentWords = map[string]bool{
+	"treaty": true, "agreement": true, "convention": true, "accord": true, "pact": true,
+	"declaration": true, "protocol": true, "memorandum": true, "conference": true,
+}
+
+// officeEnds may end the name of an office, before its holder's name.
+var officeEnds = map[string]bool{
+	"state": true, "affairs": true, "defence": true, "defense": true, "finance": true,
+	"justice": true, "health": true, "education": true, "commerce": true, "labour": true,
+	"labor": true, "energy": true, "interior": true, "treasury": true, "agriculture": true,
+	"transport": true, "culture": true, "trade": true,
 }
 
 func joinTokens(seq []token) string {

@@ -96,6 +96,31 @@ func TestExtract(t *testing.T) {
 			want:      []Entity{{"Putin", "other", 1, 1}, {"Kremlin", "organisation", 1, 1}},
 		},
 		{
+			name:      "office holder after the office",
+			sentences: []string{"The deal was signed by Putin and DPRK Chairman of State Affairs Kim Jong Un."},
+			want:      []Entity{{"Putin", "other", 1, 1}, {"North Korea", "place", 1, 1}, {"Kim Jong Un", "person", 1, 1}},
+		},
+		{
+			name:      "holder after a place",
+			sentences: []string{"They met President of Russia Vladimir Putin."},
+			want:      []Entity{{"Russia", "place", 1, 1}, {"Vladimir Putin", "person", 1, 1}},
+		},
+		{
+			name:      "office without a holder is not a person",
+			sentences: []string{"The speech by Kim, General Secretary of the Workers' Party of Korea, was long."},
+			want:      []Entity{{"Kim", "other", 1, 1}, {"Workers' Party of Korea", "organisation", 1, 1}},
+		},
+		{
+			name:      "treaty on",
+			sentences: []string{"They signed the Treaty on Comprehensive Strategic Partnership on Wednesday."},
+			want:      []Entity{{"Treaty on Comprehensive Strategic Partnership", "other", 1, 1}},
+		},
+		{
+			name:      "compound before a name",
+			sentences: []string{"He received a Russian-made Aurus limousine."},
+			want:      []Entity{{"Russia", "place", 1, 1}, {"Aurus", "other", 1, 1}},
+		},
+		{
 			name:      "empty",
 			sentences: nil,
 			want:      nil,

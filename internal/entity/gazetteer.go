@@ -86,7 +86,7 @@ func init() {
 
 // orgWords make a capitalised sequence an organisation.
 var orgWords = map[string]bool{
-	"ministry": true, "agency": true, "kremlin": true, "council": true,
+	"ministry": true, "agency": true, "kremlin": true, "council": true, "affairs": true,
 	"party": true, "news": true, "bank": true, "committee": true,
 	"commission": true, "organisation": true, "organization": true,
 	"association": true, "corporation": true, "corp": true, "inc": true,

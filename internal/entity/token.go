@@ -65,6 +65,12 @@ func tokenize(s string) []token {
 			}
 			break
 		}
+		// A plural possessive inside a name keeps its apostrophe and
+		// does not end the name: "Workers' Party of Korea".
+		if j < len(s) && pluralPossessiveInName(s, j) {
+			_, n2 := utf8.DecodeRuneInString(s[j:])
+			j += n2
+		}
 		text := s[i:j]
 		poss := false
 		for _, suf := range []string{"'s", "’s", "'S", "’S"} {
@@ -89,6 +95,25 @@ func tokenize(s string) []token {
 		i = j
 	}
 	return toks
+}
+
+// pluralPossessiveInName reports whether s[j:] is an apostrophe closing a
+// plural possessive (the word before j ends in "s") that a capitalised word
+// follows after one space: the "'" of "Workers' Party".
+func pluralPossessiveInName(s string, j int) bool {
+	if s[j-1] != 's' && s[j-1] != 'S' {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(s[j:])
+	if r != '\'' && r != '’' {
+		return false
+	}
+	rest := s[j+n:]
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(rest[1:])
+	return unicode.IsUpper(next)
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
