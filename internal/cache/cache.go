@@ -36,7 +36,8 @@
 // or the new one, never half of one; an entry that cannot be read or
 // parsed, or has another version, counts as a miss and is replaced by the
 // next successful reply. The file stats.json records the hit and miss
-// counts of the last run that called Flush.
+// counts of the last run that called Flush. Sentence splits are kept
+// beside the replies, under splits/ (see LoadSplit).
 package cache
 
 import (
