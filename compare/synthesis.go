@@ -60,14 +60,7 @@ type ReplyError struct {
 }
 
 func (e *ReplyError) Error() string {
-	return fmt.Sprintf("the model's reply is not a valid synthesis (%s)", firstN(e.Problems, 3))
-}
-
-func firstN(p []string, n int) string {
-	if len(p) <= n {
-		return strings.Join(p, "; ")
-	}
-	return strings.Join(p[:n], "; ") + fmt.Sprintf("; and %d more", len(p)-n)
+	return fmt.Sprintf("the model's reply is not a valid synthesis (%s)", summarize.JoinProblems(e.Problems, 3))
 }
 
 // synthesisOutput is what the model writes. Its schema is sent as the
@@ -467,7 +460,7 @@ func (s *Synthesizer) complete(ctx context.Context, vars map[string]string, hash
 		repair := req
 		repair.Messages = append(append([]llm.Message(nil), req.Messages...),
 			llm.Message{Role: "assistant", Content: resp.Content},
-			llm.Message{Role: "user", Content: repairMessage(problems)},
+			llm.Message{Role: "user", Content: summarize.RepairMessage(problems)},
 		)
 		repair.Tags = map[string]string{"Repair": "1"}
 		for k, v := range tags {
@@ -491,7 +484,7 @@ func (s *Synthesizer) complete(ctx context.Context, vars map[string]string, hash
 			return nil, &ReplyError{Problems: problems2}
 		}
 		res.model = firstNonEmpty(resp2.Model, res.model)
-		res.warnings = append(res.warnings, fmt.Sprintf("the first synthesis reply was not valid (%s); a repair request fixed it", firstN(problems, 2)))
+		res.warnings = append(res.warnings, fmt.Sprintf("the first synthesis reply was not valid (%s); a repair request fixed it", summarize.JoinProblems(problems, 2)))
 	}
 	res.out = out
 	return res, nil
@@ -506,20 +499,6 @@ func (s *Synthesizer) temperature() *float32 {
 		return &t
 	}
 	return nil
-}
-
-func repairMessage(problems []string) string {
-	var b strings.Builder
-	b.WriteString("Your reply could not be used:\n")
-	for i, p := range problems {
-		if i == 20 {
-			fmt.Fprintf(&b, "- and %d more\n", len(problems)-i)
-			break
-		}
-		b.WriteString("- " + p + "\n")
-	}
-	b.WriteString("Reply again with only the corrected JSON object, matching the schema exactly.")
-	return b.String()
 }
 
 // parseSynthesis extracts, validates and decodes a synthesis reply,

@@ -109,14 +109,16 @@ type ReplyError struct {
 }
 
 func (e *ReplyError) Error() string {
-	msg := fmt.Sprintf("%s: the model's reply is not a valid summary (%s)", e.Label, firstProblems(e.Problems, 3))
+	msg := fmt.Sprintf("%s: the model's reply is not a valid summary (%s)", e.Label, JoinProblems(e.Problems, 3))
 	if e.RawPath != "" {
 		msg += "; raw reply saved to " + e.RawPath
 	}
 	return msg
 }
 
-func firstProblems(p []string, n int) string {
+// JoinProblems joins the first n problems with "; " and counts the rest:
+// "a; b; and 3 more". Errors and warnings about a model's reply use it.
+func JoinProblems(p []string, n int) string {
 	if len(p) <= n {
 		return strings.Join(p, "; ")
 	}
@@ -231,7 +233,7 @@ func (e *LLM) complete(ctx context.Context, a *article.Article, p *prompts.Promp
 		repair := req
 		repair.Messages = append(append([]llm.Message(nil), req.Messages...),
 			llm.Message{Role: "assistant", Content: resp.Content},
-			llm.Message{Role: "user", Content: repairMessage(first)},
+			llm.Message{Role: "user", Content: RepairMessage(first)},
 		)
 		repair.Tags = map[string]string{"Repair": "1"}
 		for k, v := range tags {
@@ -250,7 +252,7 @@ func (e *LLM) complete(ctx context.Context, a *article.Article, p *prompts.Promp
 			out = out2
 			r.model = resp2.Model
 			if len(ranges2) == 0 {
-				r.warnings = append(r.warnings, fmt.Sprintf("the first reply was not valid (%s); a repair request fixed it", firstProblems(first, 2)))
+				r.warnings = append(r.warnings, fmt.Sprintf("the first reply was not valid (%s); a repair request fixed it", JoinProblems(first, 2)))
 			}
 		case out == nil:
 			path, _ := e.saveRaw(a, p, resp2.Content)
@@ -290,7 +292,10 @@ func (e *LLM) temperature(p *prompts.Prompt) *float32 {
 	return nil
 }
 
-func repairMessage(problems []string) string {
+// RepairMessage is the user turn of a repair request: the problems found
+// in the model's reply, at most 20 of them, and a request for corrected
+// JSON. The synthesis step of package compare sends the same turn.
+func RepairMessage(problems []string) string {
 	var b strings.Builder
 	b.WriteString("Your reply could not be used:\n")
 	for i, p := range problems {
