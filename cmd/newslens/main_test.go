@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -52,7 +54,10 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("HOME", env.WorkDir)
 			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
+			web := articleServer(root)
+			env.Setenv("ARTICLES", web.URL)
 			env.Defer(func() {
+				web.Close()
 				srv.Close()
 				if err := srv.Verify(); err != nil {
 					env.T().Fatal(err)
@@ -68,6 +73,33 @@ func TestScripts(t *testing.T) {
 }
 
 type serverKey struct{}
+
+// articleServer serves articles over HTTP on 127.0.0.1 for the scripts
+// that load URLs: /summit.html (an article page with navigation, scripts
+// and a footer around the text), /text/NAME (testdata/articles/summit/NAME
+// as plain text), /moved (a redirect to /summit.html), /report.pdf (a
+// type newslens refuses) and, for anything else, 404.
+func articleServer(root string) *httptest.Server {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/summit.html", func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.Header.Get("User-Agent"), "newslens/") {
+			http.Error(w, "unexpected User-Agent "+r.Header.Get("User-Agent"), http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		http.ServeFile(w, r, filepath.Join(root, "..", "internal", "article", "testdata", "summit.html"))
+	})
+	mux.HandleFunc("/text/{name}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		http.ServeFile(w, r, filepath.Join(root, "articles", "summit", filepath.Base(r.PathValue("name"))))
+	})
+	mux.Handle("/moved", http.RedirectHandler("/summit.html", http.StatusFound))
+	mux.HandleFunc("/report.pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write([]byte("%PDF-1.7"))
+	})
+	return httptest.NewServer(mux)
+}
 
 // cmdMock scripts the mock endpoint:
 //
