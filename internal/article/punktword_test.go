@@ -151,6 +151,11 @@ var punktCases = []string{
 	"Line one\nline two.\n\nNew paragraph. Another one.",
 	"It was over.” ‘Not yet,’ she said. “Done.’ “Yes.\" ‘No!' \"Why?” “So.",
 	"The talks ended. ” Kim left. It was done. ) He went.",
+	"They met in 1991.\fThe pact followed in 2024.\rIt held.",
+	"Approx. ten came. Apr. was cold. Atty. Gen. Smith spoke. Capt. Lee, Cmdr. Park, Cpl. Cho and Det. Yoon came. " +
+		"The Dept. of State and the Gov. met. Govt. aides and Hon. members sat. Jul. and Jun. passed. Mar. ended. " +
+		"He climbed Mt. Fuji and the Mts. beyond with Pres. Biden. Pvt. Ryan and Rev. King met Sens. Kim and Lee. " +
+		"Sgt. Oh and Supt. Han left.",
 	"In 1991.\tThe end. Then 12.\nNext. Page 3. (See 4.) “5. Fine.”",
 }
 

@@ -79,8 +79,7 @@ func Split(text string) []string {
 		}
 		e, mine := paragraphs.claim(para)
 		if mine {
-			e.sentences = splitParagraph(para)
-			close(e.done)
+			e.split(para)
 		}
 		select {
 		case <-e.done:
@@ -125,14 +124,19 @@ func splitParagraph(para string) []string {
 }
 
 // paragraphs remembers the split of each paragraph seen, up to
-// paragraphMemoSize of them; when full it starts afresh.
+// paragraphMemoSize of them or paragraphMemoBytes of text; when full it
+// starts afresh.
 var paragraphs = &paragraphMemo{m: make(map[string]*splitting)}
 
-const paragraphMemoSize = 8192
+const (
+	paragraphMemoSize  = 8192
+	paragraphMemoBytes = 16 << 20
+)
 
 type paragraphMemo struct {
-	mu sync.Mutex
-	m  map[string]*splitting
+	mu    sync.Mutex
+	m     map[string]*splitting
+	bytes int
 }
 
 // splitting is one paragraph's split: sentences is set before done is
@@ -150,12 +154,22 @@ func (pm *paragraphMemo) claim(para string) (*splitting, bool) {
 	if e, ok := pm.m[para]; ok {
 		return e, false
 	}
-	if len(pm.m) >= paragraphMemoSize {
+	if len(pm.m) >= paragraphMemoSize || pm.bytes+len(para) > paragraphMemoBytes {
 		clear(pm.m) // entries in use live on with their holders
+		pm.bytes = 0
 	}
 	e := &splitting{done: make(chan struct{})}
-	pm.m[para] = e
+	// A copy, so that the memo does not keep whole article texts alive.
+	pm.m[strings.Clone(para)] = e
+	pm.bytes += len(para)
 	return e, true
+}
+
+// split splits para into e and marks e done, even if splitting panics,
+// so that no goroutine waits on it for ever.
+func (e *splitting) split(para string) {
+	defer close(e.done)
+	e.sentences = splitParagraph(para)
 }
 
 // splitMissed breaks s where the English tokenizer misses a sentence end:
@@ -196,7 +210,7 @@ func splitMissed(s string) []string {
 // in a row, the shape numberEnd needs.
 func hasNumberStop(s string) bool {
 	for i := 0; i+2 < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' && s[i+1] == '.' && (s[i+2] == ' ' || s[i+2] == '\n' || s[i+2] == '\t') {
+		if s[i] >= '0' && s[i] <= '9' && s[i+1] == '.' && isRESpace(s[i+2]) {
 			return true
 		}
 	}
@@ -216,6 +230,12 @@ func hasQuoteStop(s string) bool {
 		}
 	}
 	return false
+}
+
+// isRESpace reports whether c is white space to \s in a regular
+// expression.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // reattachClosers moves a closing quote or bracket that begins a sentence

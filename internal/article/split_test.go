@@ -190,7 +190,7 @@ func BenchmarkSplit(b *testing.B) {
 	b.ReportMetric(float64(len(strings.Fields(text))), "words")
 	Split(text) // load the model before b.Loop starts the clock
 	for b.Loop() {
-		clear(paragraphs.m)
+		resetParagraphMemo()
 		Split(text)
 	}
 }
@@ -219,9 +219,9 @@ func distinctThousandWords(tb testing.TB) string {
 // making it.
 func TestSplitMemo(t *testing.T) {
 	text := distinctThousandWords(t)
-	clear(paragraphs.m)
+	resetParagraphMemo()
 	want := Split(text)
-	clear(paragraphs.m)
+	resetParagraphMemo()
 	got := make([][]string, 4)
 	var wg sync.WaitGroup
 	for i := range got {
@@ -251,4 +251,12 @@ func TestSplitConcurrent(t *testing.T) {
 			t.Errorf("goroutine %d: got %q, want %q", i, g, want)
 		}
 	}
+}
+
+// resetParagraphMemo empties the paragraph memo.
+func resetParagraphMemo() {
+	paragraphs.mu.Lock()
+	defer paragraphs.mu.Unlock()
+	clear(paragraphs.m)
+	paragraphs.bytes = 0
 }

@@ -3,6 +3,9 @@ package article
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"regexp"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"sync"
@@ -10,15 +13,22 @@ import (
 	"unicode/utf8"
 )
 
-// splitVersion names the behaviour of Split. Stored splits are keyed by
-// it, so it must change whenever Split's output changes for any text;
-// TestSplitLock fails until it does.
-const splitVersion = 1
+// splitVersion names the behaviour of Split's own rules. Stored splits
+// are keyed by it, so it must change whenever Split's output changes for
+// any text; TestSplitLock fails until it does. The key also covers what
+// the lock's corpus may not exercise: the splitter module's version, the
+// extra abbreviations, the regular expressions, the Unicode tables and the
+// Go release (see splitterID).
+const splitVersion = 2
 
-// sentencesModule is the sentence splitter's module path; its version is
-// part of every split key, so upgrading it invalidates stored splits
-// without a bump of splitVersion.
-const sentencesModule = "github.com/neurosnap/sentences"
+// sentencesModule is the sentence splitter's module path, and
+// sentencesVersion the version go.mod requires, for binaries built without
+// module information (test binaries); TestSentencesVersion keeps the two
+// in step.
+const (
+	sentencesModule  = "github.com/neurosnap/sentences"
+	sentencesVersion = "v1.1.2"
+)
 
 // SplitStore keeps sentence splits between runs, so that a warm run skips
 // loading the splitter's model and splitting. *cache.Cache is one.
@@ -31,22 +41,32 @@ type SplitStore interface {
 	StoreSplit(key string, sentences []string) error
 }
 
-// splitterID identifies the splitter: splitVersion and the splitter
-// module's version, as built into the binary ("unknown" when the build
-// records none, as in some test binaries).
+// splitterID identifies the splitter, or is "" when it cannot be
+// identified, which turns stored splits off: the splitter module replaced
+// by a local directory, whose edits no version reflects.
 var splitterID = sync.OnceValue(func() string {
-	v := "unknown"
+	v := sentencesVersion
 	if info, ok := debug.ReadBuildInfo(); ok {
 		for _, d := range info.Deps {
-			if d.Path == sentencesModule {
-				v = d.Version
-				if d.Replace != nil {
-					v = d.Replace.Path + "@" + d.Replace.Version
+			if d.Path != sentencesModule {
+				continue
+			}
+			v = d.Version
+			if d.Replace != nil {
+				if d.Replace.Version == "" {
+					return ""
 				}
+				v = d.Replace.Path + "@" + d.Replace.Version
 			}
 		}
 	}
-	return "newslens-split/" + strconv.Itoa(splitVersion) + " " + sentencesModule + "@" + v
+	h := sha256.New()
+	fmt.Fprintf(h, "split %d\n%s@%s\n%s\nunicode %s\n", splitVersion, sentencesModule, v, runtime.Version(), unicode.Version)
+	fmt.Fprintf(h, "abbreviations %q\n", extraAbbrevs)
+	for _, re := range []*regexp.Regexp{paragraphBreak, lineBreak, numberEnd, quoteEnd, strayCloser} {
+		fmt.Fprintf(h, "%s\n", re)
+	}
+	return "newslens-split/" + strconv.Itoa(splitVersion) + " " + hex.EncodeToString(h.Sum(nil))
 })
 
 // SplitKey returns the hex SHA-256 a split of text is stored under: it
@@ -62,7 +82,7 @@ func SplitKey(text string) string {
 
 // splitWith splits text, through store when it is set.
 func splitWith(store SplitStore, text string) []string {
-	if store == nil {
+	if store == nil || splitterID() == "" {
 		return Split(text)
 	}
 	key := SplitKey(text)

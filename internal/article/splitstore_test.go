@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -219,7 +220,34 @@ func TestSplitKey(t *testing.T) {
 	if a != SplitKey("One text.") {
 		t.Error("SplitKey is not deterministic")
 	}
-	if id := splitterID(); !strings.Contains(id, sentencesModule+"@") || !strings.HasPrefix(id, fmt.Sprintf("newslens-split/%d ", splitVersion)) {
-		t.Errorf("splitterID() = %q; want the split version and the module", id)
+	if id := splitterID(); !strings.HasPrefix(id, fmt.Sprintf("newslens-split/%d ", splitVersion)) || len(id) != len("newslens-split/ ")+len(strconv.Itoa(splitVersion))+64 {
+		t.Errorf("splitterID() = %q; want the split version and a digest", id)
+	}
+}
+
+// TestSentencesVersion keeps sentencesVersion, the splitter module's
+// version for builds without module information, equal to go.mod's.
+func TestSentencesVersion(t *testing.T) {
+	b, err := os.ReadFile("../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ""
+	for line := range strings.Lines(string(b)) {
+		f := strings.Fields(line)
+		if len(f) >= 2 && (f[0] == sentencesModule || len(f) >= 3 && f[0] == "require" && f[1] == sentencesModule) {
+			want = f[len(f)-1]
+			if f[0] == "require" {
+				want = f[2]
+			} else {
+				want = f[1]
+			}
+		}
+	}
+	if want == "" {
+		t.Fatalf("go.mod does not require %s", sentencesModule)
+	}
+	if sentencesVersion != want {
+		t.Errorf("sentencesVersion is %s, go.mod requires %s: update it in splitstore.go", sentencesVersion, want)
 	}
 }
