@@ -389,22 +389,34 @@ func classifyOffice(ms []mention, rest []token, next string, sent int) []mention
 	if len(rest) > 0 && rest[0].lower == "the" {
 		rest = rest[1:]
 	}
+	// The holder's name starts after the last word that ends an office
+	// or names an organisation ("Chairman of the State Affairs
+	// Commission Kim"), or after a place that opens the office.
 	holder := -1
 	for k, t := range rest {
-		if officeEnds[t.lower] {
+		if (officeEnds[t.lower] || orgWords[t.lower]) && (k+1 == len(rest) || rest[k+1].lower != "of") {
 			holder = k + 1
 		}
 	}
-	for n := min(3, len(rest)); n >= 1; n-- {
+	for n := min(4, len(rest)); n >= 1; n-- {
 		if c := places[lower(joinTokens(rest[:n]))]; c != "" {
+			ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
+			if n == len(rest) {
+				return ms // "President of Russia"
+			}
 			if n > holder {
 				holder = n
 			}
-			ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
 			break
 		}
 	}
 	if holder > 0 && holder < len(rest) {
+		for _, t := range rest[:holder] {
+			if orgWords[t.lower] {
+				ms = append(ms, mention{name: joinTokens(rest[:holder]), typ: "organisation", sent: sent, pos: len(ms)})
+				break
+			}
+		}
 		return append(ms, mention{name: joinTokens(rest[holder:]), typ: "person", sent: sent, pos: len(ms)})
 	}
 	if holder == len(rest) {

@@ -98,7 +98,7 @@ func TestExtract(t *testing.T) {
 		{
 			name:      "office holder after the office",
 			sentences: []string{"The deal was signed by Putin and DPRK Chairman of State Affairs Kim Jong Un."},
-			want:      []Entity{{"Putin", "other", 1, 1}, {"North Korea", "place", 1, 1}, {"Kim Jong Un", "person", 1, 1}},
+			want:      []Entity{{"Putin", "other", 1, 1}, {"North Korea", "place", 1, 1}, {"State Affairs", "organisation", 1, 1}, {"Kim Jong Un", "person", 1, 1}},
 		},
 		{
 			name:      "holder after a place",
@@ -109,6 +109,31 @@ func TestExtract(t *testing.T) {
 			name:      "office without a holder is not a person",
 			sentences: []string{"The speech by Kim, General Secretary of the Workers' Party of Korea, was long."},
 			want:      []Entity{{"Kim", "other", 1, 1}, {"Workers' Party of Korea", "organisation", 1, 1}},
+		},
+		{
+			name:      "office that is a place",
+			sentences: []string{"They met the President of Russia."},
+			want:      []Entity{{"Russia", "place", 1, 1}},
+		},
+		{
+			name:      "holder after an organisation",
+			sentences: []string{"The envoy met Chairman of the State Affairs Commission Kim Jong Un."},
+			want:      []Entity{{"State Affairs Commission", "organisation", 1, 1}, {"Kim Jong Un", "person", 1, 1}},
+		},
+		{
+			name:      "holder after the longest place",
+			sentences: []string{"The envoy met President of the United States of America Joe Biden."},
+			want:      []Entity{{"United States", "place", 1, 1}, {"Joe Biden", "person", 1, 1}},
+		},
+		{
+			name:      "plural possessive before an ordinary word",
+			sentences: []string{"The Americans' Ukraine policy failed.", "\u2018We will not bow to the United States\u2019 Peskov said."},
+			want:      []Entity{{"Americans", "other", 1, 1}, {"Ukraine", "place", 1, 1}, {"United States", "place", 1, 2}, {"Peskov", "person", 1, 2}},
+		},
+		{
+			name:      "curly apostrophe in a name",
+			sentences: []string{"The Workers\u2019 Party of Korea met.", "The Workers' Party of Korea met again."},
+			want:      []Entity{{"Workers' Party of Korea", "organisation", 2, 1}},
 		},
 		{
 			name:      "treaty on",

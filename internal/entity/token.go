@@ -67,11 +67,12 @@ func tokenize(s string) []token {
 		}
 		// A plural possessive inside a name keeps its apostrophe and
 		// does not end the name: "Workers' Party of Korea".
+		text := s[i:j]
 		if j < len(s) && pluralPossessiveInName(s, j) {
 			_, n2 := utf8.DecodeRuneInString(s[j:])
 			j += n2
+			text += "'" // the same name whichever apostrophe it was written with
 		}
-		text := s[i:j]
 		poss := false
 		for _, suf := range []string{"'s", "’s", "'S", "’S"} {
 			if strings.HasSuffix(text, suf) && len(text) > len(suf) {
@@ -98,8 +99,10 @@ func tokenize(s string) []token {
 }
 
 // pluralPossessiveInName reports whether s[j:] is an apostrophe closing a
-// plural possessive (the word before j ends in "s") that a capitalised word
-// follows after one space: the "'" of "Workers' Party".
+// plural possessive (the word before j ends in "s") that an organisation
+// word such as Party or Union follows after one space: the "'" of
+// "Workers' Party". Before other words it is a possessive or a closing
+// quote, which ends the name: "the Americans' Ukraine policy".
 func pluralPossessiveInName(s string, j int) bool {
 	if s[j-1] != 's' && s[j-1] != 'S' {
 		return false
@@ -112,8 +115,13 @@ func pluralPossessiveInName(s string, j int) bool {
 	if !strings.HasPrefix(rest, " ") {
 		return false
 	}
-	next, _ := utf8.DecodeRuneInString(rest[1:])
-	return unicode.IsUpper(next)
+	word := rest[1:]
+	if k := strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+		word = word[:k]
+	}
+	next, _ := utf8.DecodeRuneInString(word)
+	w := strings.ToLower(word)
+	return unicode.IsUpper(next) && (orgWords[w] || headWords[w])
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
