@@ -349,8 +349,14 @@ func figureContext(sentence string, f figureT) string {
 		before = before[:len(before)-1]
 	}
 	after := strings.Fields(sentence[f.End:])
-	if len(after) > 0 && strings.Trim(after[0], ".,;:!?\"'”’)") == "" {
+	if len(after) > 0 && strings.Trim(after[0], ".,;:!?\"'”’»)]") == "" {
 		after = after[1:] // the sentence's own punctuation after the figure
+	}
+	// Brackets and quotes that open the figure belong to it: "(12)".
+	if k := len(before) - 1; k >= 0 {
+		if before[k] = strings.TrimRight(before[k], "\"'“‘«(["); before[k] == "" {
+			before = before[:k]
+		}
 	}
 	from := max(0, len(before)-6)
 	for from > 0 && from > len(before)-9 && isCapitalised(before[from]) && isCapitalised(before[from-1]) {

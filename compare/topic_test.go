@@ -20,6 +20,9 @@ func TestFigureContext(t *testing.T) {
 		// Words that cannot end a phrase are dropped from the end.
 		{"Wednesday was chosen for the signing ceremony in Pyongyang.", "Wednesday", "[?] was chosen"},
 		{"24 years.", "24 years", ""},
+		// Brackets and quotes around the figure are not context.
+		{"The talks lasted a long time (12 hours) in all.", "12 hours", "The talks lasted a long time [?] in all"},
+		{"Près de «40 %» des gens.", "40 %", "Près de [?] des gens"},
 	}
 	for _, tt := range tests {
 		var f figureT
