@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -95,14 +96,15 @@ func splitWith(store SplitStore, text string) []string {
 }
 
 // sameContent reports whether sentences could be a split of text: none is
-// empty, and together they hold text's characters other than white space,
+// empty, has white space at either end or holds a line break, and
+// together they hold text's characters other than white space,
 // in order, which every split by Split does. A stored entry that fails
 // this is damaged and is split afresh.
 func sameContent(text string, sentences []string) bool {
 	i := 0
 	for _, s := range sentences {
-		if s == "" {
-			return false
+		if s == "" || strings.TrimSpace(s) != s || strings.Contains(s, "\n") {
+			return false // Split trims sentences and joins their lines
 		}
 		for _, r := range s {
 			if unicode.IsSpace(r) {

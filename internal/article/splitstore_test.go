@@ -193,6 +193,9 @@ func TestSplitWithStore(t *testing.T) {
 		"word changed":    append([]string{strings.Replace(want[0], "Putin", "Puttin", 1)}, want[1:]...),
 		"sentence lost":   want[1:],
 		"empty sentence":  append([]string{""}, want...),
+		"blank sentence":  append([]string{" "}, want...),
+		"untrimmed":       append([]string{want[0] + " "}, want[1:]...),
+		"line break":      append([]string{want[0] + "\n" + want[1]}, want[2:]...),
 		"another article": {"Another text entirely."},
 	} {
 		store.m[key] = bad
