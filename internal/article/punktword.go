@@ -56,6 +56,62 @@ type punktWord struct {
 	english.WordTokenizer
 }
 
+// Tokenize splits text into words exactly as the library's word
+// tokenizer does, but allocates the tokens in blocks instead of one by
+// one: on a long article that was a fifth of the splitter's allocations.
+// The tokens leave the library's regular expressions unset; punktWord
+// answers every question that would use them.
+func (w *punktWord) Tokenize(text string, onlyPeriodContext bool) []*sentences.Token {
+	if onlyPeriodContext || text == "" {
+		return w.WordTokenizer.Tokenize(text, onlyPeriodContext)
+	}
+	var (
+		tokens    = make([]*sentences.Token, 0, len(text)/5+1)
+		block     []sentences.Token
+		lastSpace int
+		lineStart bool
+		paraStart bool
+	)
+	newToken := func(word string, pos int) {
+		if len(block) == cap(block) {
+			block = make([]sentences.Token, 0, min(256, len(text)/5+1))
+		}
+		block = append(block, sentences.Token{Tok: word, Position: pos, ParaStart: paraStart, LineStart: lineStart})
+		tokens = append(tokens, &block[len(block)-1])
+	}
+	last := len(text) - 1
+	for i, r := range text {
+		if !unicode.IsSpace(r) && !sentences.IsCjkPunct(r) && i != last {
+			continue
+		}
+		if sentences.IsCjkPunct(r) {
+			i += utf8.RuneLen(r)
+		}
+		if r == '\n' {
+			if lineStart {
+				paraStart = true
+			}
+			lineStart = true
+		}
+		cursor := i
+		if i == last {
+			cursor = len(text)
+		}
+		word := strings.TrimSpace(text[lastSpace:cursor])
+		if word == "" {
+			continue
+		}
+		newToken(word, cursor)
+		lastSpace = cursor
+		lineStart, paraStart = false, false
+	}
+	if len(tokens) == 0 {
+		lineStart, paraStart = false, false
+		newToken(text, len(text))
+	}
+	return tokens
+}
+
 // Type is the word lower-cased, with a trailing number replaced by
 // "##number##" and commas dropped (unless it is one character long).
 func (w *punktWord) Type(t *sentences.Token) string {
