@@ -49,8 +49,31 @@ var folder = strings.NewReplacer(
 // ("[...]", "[…]") is removed, runs of white space become one space, and
 // letters are lower-cased.
 func Normalize(s string) string {
-	s = folder.Replace(s)
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if !plainSpaced(s) {
+		s = strings.Join(strings.Fields(folder.Replace(s)), " ")
+	}
+	return strings.ToLower(s)
+}
+
+// plainSpaced reports whether folding and collapsing white space would
+// leave s as it is: it is ASCII (every mark folder replaces is not)
+// without "...", and its words are separated by single spaces. Most
+// sentences are, and checking is much cheaper than rebuilding them.
+func plainSpaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		case c == '.' && strings.HasPrefix(s[i:], "..."):
+			return false
+		}
+	}
+	return true
 }
 
 // fword is one normalised word with its place in the original text.

@@ -215,3 +215,18 @@ func FuzzExtract(f *testing.F) {
 		Find(sents, s)
 	})
 }
+
+// FuzzNormalizeShortcut checks that Normalize's shortcut for plain text
+// gives what the full folding gives.
+func FuzzNormalizeShortcut(f *testing.F) {
+	for _, s := range []string{"", "a", " a", "a ", "a  b", "a\tb", "Strongest Ever Treaty", "wait...", "[...] x",
+		"\u201cq\u201d", "a\u00a0b", "it's", "A-B", "x.y", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.ToLower(strings.Join(strings.Fields(folder.Replace(s)), " "))
+		if got := Normalize(s); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
