@@ -4,6 +4,19 @@
 // Sentence numbers are 1-based and stable for a given text: they are what a
 // summary's evidence and a comparison's citations refer to, so the splitter
 // must not change without a golden-file diff showing it.
+//
+// Split runs the English punkt model of github.com/neurosnap/sentences with
+// the library's annotation passes, but answers the passes' questions about
+// each word with byte loops instead of regular expressions (punktword.go);
+// TestPunktWordMatchesLibrary and FuzzPunktWord hold it to the library's
+// answers. A few rules of its own fix what punkt misses (a year ending a
+// sentence, quotes in a row). Each distinct paragraph is split once per
+// process.
+//
+// Load can take splits from a SplitStore (the response cache is one) so a
+// warm run skips the model. Stored splits are keyed by SplitKey, which
+// covers splitVersion and everything else Split depends on; TestSplitLock
+// fails when Split's output changes while splitVersion stays the same.
 package article
 
 // Article is one loaded news article.
