@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,6 +19,41 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 // checkGolden compares got with testdata/name, or rewrites the file when
 // -update is set. Any difference, down to one byte, fails.
+// rendering is a result with the text and Markdown renderers, as Report
+// and VersionDiff are.
+type rendering interface {
+	WriteText(w io.Writer, color bool) error
+	WriteMarkdown(w io.Writer) error
+}
+
+// checkFormats checks v's JSON (indented as the command line writes it),
+// text and Markdown against testdata/BASE.json.golden, .txt.golden and
+// .md.golden, in subtests named by prefix and the format.
+func checkFormats(t *testing.T, prefix, base string, v rendering) {
+	t.Helper()
+	tests := []struct {
+		name, ext string
+		render    func(*bytes.Buffer) error
+	}{
+		{"json", "json", func(b *bytes.Buffer) error {
+			enc := json.NewEncoder(b)
+			enc.SetIndent("", "  ")
+			return enc.Encode(v)
+		}},
+		{"text", "txt", func(b *bytes.Buffer) error { return v.WriteText(b, false) }},
+		{"markdown", "md", func(b *bytes.Buffer) error { return v.WriteMarkdown(b) }},
+	}
+	for _, tt := range tests {
+		t.Run(prefix+tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tt.render(&b); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, base+"."+tt.ext+".golden", b.Bytes())
+		})
+	}
+}
+
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
@@ -46,29 +82,7 @@ func summitReport(t *testing.T) *Report {
 }
 
 func TestSummitGolden(t *testing.T) {
-	r := summitReport(t)
-	tests := []struct {
-		name   string
-		golden string
-		render func(*bytes.Buffer) error
-	}{
-		{"json", "summit.json.golden", func(b *bytes.Buffer) error {
-			enc := json.NewEncoder(b)
-			enc.SetIndent("", "  ")
-			return enc.Encode(r)
-		}},
-		{"text", "summit.txt.golden", func(b *bytes.Buffer) error { return r.WriteText(b, false) }},
-		{"markdown", "summit.md.golden", func(b *bytes.Buffer) error { return r.WriteMarkdown(b) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var b bytes.Buffer
-			if err := tt.render(&b); err != nil {
-				t.Fatal(err)
-			}
-			checkGolden(t, tt.golden, b.Bytes())
-		})
-	}
+	checkFormats(t, "", "summit", summitReport(t))
 }
 
 func TestSummitTextColor(t *testing.T) {
@@ -373,28 +387,7 @@ func TestVersions(t *testing.T) {
 	if v.Identical() {
 		t.Fatal("got Identical for two different versions")
 	}
-	tests := []struct {
-		name   string
-		golden string
-		render func(*bytes.Buffer) error
-	}{
-		{"json", "versions.json.golden", func(b *bytes.Buffer) error {
-			enc := json.NewEncoder(b)
-			enc.SetIndent("", "  ")
-			return enc.Encode(v)
-		}},
-		{"text", "versions.txt.golden", func(b *bytes.Buffer) error { return v.WriteText(b, false) }},
-		{"markdown", "versions.md.golden", func(b *bytes.Buffer) error { return v.WriteMarkdown(b) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var b bytes.Buffer
-			if err := tt.render(&b); err != nil {
-				t.Fatal(err)
-			}
-			checkGolden(t, tt.golden, b.Bytes())
-		})
-	}
+	checkFormats(t, "", "versions", v)
 	// Curly quotes in the new version are trivia, not changes.
 	for _, c := range v.Changes {
 		if strings.Contains(c.Diff, "strongest ever treaty") {

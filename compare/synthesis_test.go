@@ -242,24 +242,7 @@ func TestSynthesizeSummit(t *testing.T) {
 
 	// The mock endpoint listens on a random port.
 	r.Provenance.LLM.Endpoint = "127.0.0.1:PORT"
-	tests := []struct {
-		name   string
-		golden string
-		render func(*bytes.Buffer) error
-	}{
-		{"json", "synthesis/summit.json.golden", func(b *bytes.Buffer) error { b.Write(encodeReport(t, r)); return nil }},
-		{"text", "synthesis/summit.txt.golden", func(b *bytes.Buffer) error { return r.WriteText(b, false) }},
-		{"markdown", "synthesis/summit.md.golden", func(b *bytes.Buffer) error { return r.WriteMarkdown(b) }},
-	}
-	for _, tt := range tests {
-		t.Run("golden "+tt.name, func(t *testing.T) {
-			var b bytes.Buffer
-			if err := tt.render(&b); err != nil {
-				t.Fatal(err)
-			}
-			checkGolden(t, tt.golden, b.Bytes())
-		})
-	}
+	checkFormats(t, "golden ", "synthesis/summit", r)
 }
 
 // pair is a small two-source comparison: "a" has 3 sentences, "b" has 2.
