@@ -5,13 +5,16 @@
 // summary's evidence and a comparison's citations refer to, so the splitter
 // must not change without a golden-file diff showing it.
 //
-// Split runs the English punkt model of github.com/neurosnap/sentences with
-// the library's annotation passes, but answers the passes' questions about
-// each word with byte loops instead of regular expressions (punktword.go);
-// TestPunktWordMatchesLibrary and FuzzPunktWord hold it to the library's
-// answers. A few rules of its own fix what punkt misses (a year ending a
-// sentence, quotes in a row). Each distinct paragraph is split once per
-// process.
+// Split runs the English punkt algorithm of github.com/neurosnap/sentences
+// over that module's English model, kept as sorted text in english.punkt
+// so that it needs no decoding (punkt.go; TestModelFile holds it to the
+// module's data). The word splitter and the three annotation passes are
+// the library's, rewritten with byte loops for regular expressions and
+// with the model read in place (punktword.go, punktpass.go);
+// TestPunktWordMatchesLibrary and FuzzPunktWord hold every answer and
+// every annotation to the library's English tokenizer. A few rules of
+// its own fix what punkt misses (a year ending a sentence, quotes in a
+// row). Each distinct paragraph is split once per process.
 //
 // Load can take splits from a SplitStore (the response cache is one) so a
 // warm run skips the model. Stored splits are keyed by SplitKey, which

@@ -1,153 +1,135 @@
 package article
 
 import (
+	_ "embed"
 	"errors"
-	"strconv"
+	"strings"
 
 	"github.com/neurosnap/sentences"
 )
 
-// loadTraining decodes the splitter's training data, an object of four
-// objects mapping words to small integers. encoding/json spends about
-// 25 ms on it, a cost every run pays before its first sentence; this
-// decoder reads the same shape directly in a few milliseconds. Anything
-// it does not expect makes it fail, and the caller falls back to
-// sentences.LoadTraining, so it can only be faster, never different
-// (TestLoadTrainingMatchesLibrary compares the two).
-func loadTraining(b []byte) (*sentences.Storage, error) {
-	type entry struct {
-		key string
-		n   int
+// englishModel is the splitter's English punkt model: the training data
+// the sentences module ships (data/english.json), written out as sorted
+// text by TestModelFile, which also checks that it still says exactly
+// what the module's data says. The module's copy is gzipped JSON; decoding
+// it and building a map of twenty thousand words took about 9 ms of every
+// run before its first sentence, more than the rest of a short run. This
+// copy needs no decoding: the small sets are read into maps on first use
+// and the orthographic contexts are looked up in place, by bisection.
+//
+//go:embed english.punkt
+var englishModel string
+
+// punktModel is the English punkt model: the abbreviations, collocations
+// and frequent sentence starters, small sets kept as maps, and the
+// orthographic context of some twenty thousand words. Only the annotation
+// passes in punktpass.go read it, after loading.
+type punktModel struct {
+	abbrevs      sentences.SetString
+	collocations sentences.SetString
+	starters     sentences.SetString
+	ortho        sortedWords
+}
+
+// orthoFlags is the orthographic context recorded for a word type, or 0.
+func (m *punktModel) orthoFlags(typ string) int {
+	return m.ortho.get(typ)
+}
+
+// Sections of a model file, in the order they appear. Each starts with a
+// line holding its name in brackets; each line after it is a word, a tab
+// and a number. Lines starting with # come first and are comments.
+var modelSections = []string{"AbbrevTypes", "Collocations", "SentStarters", "OrthoContext"}
+
+// parseModel reads a model file. The first three sections become maps;
+// the last must be sorted by word and stays as text, for sortedWords to
+// search. Words hold no tab or line break, and no model word starts with
+// "[", so a section line cannot be mistaken for a word.
+func parseModel(file string) (*punktModel, error) {
+	m := &punktModel{}
+	sets := []*sentences.SetString{&m.abbrevs, &m.collocations, &m.starters}
+	rest := file
+	for strings.HasPrefix(rest, "#") {
+		_, rest, _ = strings.Cut(rest, "\n")
 	}
-	// Entries are gathered first so each map is made at its final size:
-	// growing maps of tens of thousands of words was half the cost.
-	got := map[string][]entry{}
-	// One conversion for the whole input: unescaped keys are substrings of
-	// it, so tens of thousands of words cost no allocation each.
-	p := &punktParser{b: b, s: string(b)}
-	if !p.byte('{') {
-		return nil, errPunkt
-	}
-	for first := true; ; first = false {
-		if p.byte('}') {
+	for i, name := range modelSections {
+		header := "[" + name + "]\n"
+		if !strings.HasPrefix(rest, header) {
+			return nil, errors.New("model: missing section " + name)
+		}
+		rest = rest[len(header):]
+		if i == len(sets) {
 			break
 		}
-		if !first && !p.byte(',') {
-			return nil, errPunkt
-		}
-		name, ok := p.str()
-		if !ok || !p.byte(':') || !p.byte('{') {
-			return nil, errPunkt
-		}
-		var list []entry
-		for inner := true; ; inner = false {
-			if p.byte('}') {
-				break
+		set := sentences.SetString{}
+		for rest != "" && rest[0] != '[' {
+			line, after, ok := strings.Cut(rest, "\n")
+			word, n, err := modelLine(line)
+			if !ok || err != nil {
+				return nil, errors.New("model: bad line in " + name + ": " + line)
 			}
-			if !inner && !p.byte(',') {
-				return nil, errPunkt
-			}
-			key, ok := p.str()
-			if !ok || !p.byte(':') {
-				return nil, errPunkt
-			}
-			n, ok := p.int()
-			if !ok {
-				return nil, errPunkt
-			}
-			list = append(list, entry{key, n})
+			set[word] = n
+			rest = after
 		}
-		got[name] = list
+		*sets[i] = set
 	}
-	p.space()
-	if p.i != len(p.b) {
-		return nil, errPunkt
+	if rest != "" && !strings.HasSuffix(rest, "\n") {
+		return nil, errors.New("model: the last line does not end")
 	}
-	set := func(name string) sentences.SetString {
-		list := got[name]
-		delete(got, name)
-		m := make(sentences.SetString, len(list))
-		for _, e := range list {
-			m[e.key] = e.n
-		}
-		return m
-	}
-	st := &sentences.Storage{
-		AbbrevTypes:  set("AbbrevTypes"),
-		Collocations: set("Collocations"),
-		SentStarters: set("SentStarters"),
-		OrthoContext: set("OrthoContext"),
-	}
-	if len(got) > 0 {
-		return nil, errPunkt // a set this decoder does not know
-	}
-	return st, nil
+	m.ortho = sortedWords(rest)
+	return m, nil
 }
 
-var errPunkt = errors.New("unexpected training data layout")
-
-type punktParser struct {
-	b []byte
-	s string // b as a string
-	i int
+// modelLine splits a "word\tnumber" line.
+func modelLine(line string) (string, int, error) {
+	word, num, ok := strings.Cut(line, "\t")
+	n, numOK := smallInt(num)
+	if !ok || !numOK {
+		return "", 0, errors.New("not a word, a tab and a number")
+	}
+	return word, n, nil
 }
 
-func (p *punktParser) space() {
-	for p.i < len(p.b) {
-		switch p.b[p.i] {
-		case ' ', '\n', '\r', '\t':
-			p.i++
+// smallInt parses a non-negative decimal of up to nine digits.
+func smallInt(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
+
+// sortedWords is a block of "word\tnumber\n" lines sorted by word (as
+// byte strings), searched in place: no index, no copy.
+type sortedWords string
+
+// get returns the number on word's line, or 0 if there is none. Each step
+// takes the line around the middle of the range still in question.
+func (s sortedWords) get(word string) int {
+	lo, hi := 0, len(s) // both at line starts
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start := lo + strings.LastIndexByte(string(s[lo:mid]), '\n') + 1
+		end := start + strings.IndexByte(string(s[start:hi]), '\n')
+		if end < start {
+			return 0 // a block that does not end its last line: none
+		}
+		w, num, _ := strings.Cut(string(s[start:end]), "\t")
+		switch {
+		case word < w:
+			hi = start
+		case word > w:
+			lo = end + 1
 		default:
-			return
+			n, _ := smallInt(num)
+			return n
 		}
 	}
-}
-
-// byte consumes c after optional white space.
-func (p *punktParser) byte(c byte) bool {
-	p.space()
-	if p.i < len(p.b) && p.b[p.i] == c {
-		p.i++
-		return true
-	}
-	return false
-}
-
-// str reads a JSON string; escaped ones go through strconv.Unquote, which
-// agrees with JSON for the escapes such data holds.
-func (p *punktParser) str() (string, bool) {
-	if !p.byte('"') {
-		return "", false
-	}
-	start := p.i
-	escaped := false
-	for p.i < len(p.b) {
-		switch p.b[p.i] {
-		case '\\':
-			escaped = true
-			p.i += 2
-			continue
-		case '"':
-			s := p.s[start:p.i]
-			p.i++
-			if !escaped {
-				return s, true
-			}
-			u, err := strconv.Unquote(`"` + s + `"`)
-			return u, err == nil
-		}
-		p.i++
-	}
-	return "", false
-}
-
-func (p *punktParser) int() (int, bool) {
-	p.space()
-	n, digits := 0, 0
-	for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' && digits < 18 {
-		n = n*10 + int(p.b[p.i]-'0')
-		p.i++
-		digits++
-	}
-	return n, digits > 0 && (p.i == len(p.b) || p.b[p.i] < '0' || p.b[p.i] > '9')
+	return 0
 }

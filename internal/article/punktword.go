@@ -13,38 +13,32 @@ import (
 // initial?", "what is its type?") and the library answers most of them
 // with a regular expression per call; on news copy that is about two
 // thirds of the splitter's time. punktWord and multiPunct answer the same
-// questions with byte loops. They are drop-in replacements: the model,
-// the annotation passes and their order are the library's own, and
+// questions with byte loops. They are drop-in replacements, and
 // TestPunktWordMatchesLibrary and FuzzPunktWord check every answer, and
 // every split, against the library's English tokenizer.
 
-// newPunktTokenizer builds the English punkt tokenizer over training the
-// way english.NewSentenceTokenizer does, with punktWord and multiPunct in
-// place of its word parser and its multi-punctuation pass.
-func newPunktTokenizer(training *sentences.Storage) *sentences.DefaultSentenceTokenizer {
+// newPunktTokenizer builds the English punkt tokenizer over m the way
+// english.NewSentenceTokenizer does over its storage, with punktWord in
+// place of its word parser and typePass, tokenPass and multiPunct in
+// place of its three annotation passes.
+func newPunktTokenizer(m *punktModel) *sentences.DefaultSentenceTokenizer {
 	// The abbreviations english.NewSentenceTokenizer adds.
 	for _, a := range []string{"sgt", "gov", "no"} {
-		training.AbbrevTypes.Add(a)
+		m.abbrevs.Add(a)
 	}
 	lang := &punktPunct{}
 	word := &punktWord{}
 	word.PunctStrings = lang
-	annotations := sentences.NewAnnotations(training, lang, word)
-	annotations = append(annotations, &multiPunct{
-		Storage: training,
-		word:    word,
-		ortho: &sentences.OrthoContext{
-			Storage:      training,
-			PunctStrings: lang,
-			TokenType:    word,
-			TokenFirst:   word,
-		},
-	})
 	return &sentences.DefaultSentenceTokenizer{
-		Storage:       training,
+		// No sentences.Storage: nothing but the passes reads the model,
+		// and they read m.
 		PunctStrings:  lang,
 		WordTokenizer: word,
-		Annotations:   annotations,
+		Annotations: []sentences.AnnotateTokens{
+			&typePass{m: m, word: word},
+			&tokenPass{m: m, word: word},
+			&multiPunct{m: m, word: word},
+		},
 	}
 }
 
@@ -327,9 +321,8 @@ func (*punktPunct) HasSentencePunct(text string) bool {
 // inside quotes, with its one regular expression replaced by
 // hasAbbrevShape.
 type multiPunct struct {
-	*sentences.Storage
-	word  *punktWord
-	ortho sentences.Ortho
+	m    *punktModel
+	word *punktWord
 }
 
 // Annotate applies the pass to each word and the one after it.
@@ -359,11 +352,11 @@ func (a *multiPunct) annotate(one, two *sentences.Token) {
 	one.SentBreak = false
 
 	nextTyp := a.word.TypeNoSentPeriod(two)
-	if a.ortho.Heuristic(two) == 1 {
+	if a.m.orthoHeuristic(a.word, two) == 1 {
 		one.SentBreak = true
 		return
 	}
-	if a.word.FirstUpper(two) && (a.SentStarters[nextTyp] != 0 || a.word.HasUnreliableEndChars(one) || one.Tok == "." || a.word.IsCoordinatePartTwo(one)) {
+	if a.word.FirstUpper(two) && (a.m.starters[nextTyp] != 0 || a.word.HasUnreliableEndChars(one) || one.Tok == "." || a.word.IsCoordinatePartTwo(one)) {
 		one.SentBreak = true
 	}
 }

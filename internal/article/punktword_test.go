@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/neurosnap/sentences"
-	"github.com/neurosnap/sentences/data"
 	"github.com/neurosnap/sentences/english"
 )
 
@@ -23,21 +22,14 @@ type punktPair struct {
 
 func newPunktPair(tb testing.TB) punktPair {
 	tb.Helper()
-	b, err := data.Asset("data/english.json")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	libModel, err := sentences.LoadTraining(b)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ourModel, err := loadTraining(b)
+	libModel := libraryModel(tb)
+	ourModel, err := parseModel(englishModel)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	for _, a := range extraAbbrevs {
 		libModel.AbbrevTypes.Add(a)
-		ourModel.AbbrevTypes.Add(a)
+		ourModel.abbrevs.Add(a)
 	}
 	lib, err := english.NewSentenceTokenizer(libModel)
 	if err != nil {

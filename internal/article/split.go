@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/neurosnap/sentences"
-	"github.com/neurosnap/sentences/data"
 )
 
 // extraAbbrevs are abbreviations common in news copy that the English
@@ -19,24 +18,18 @@ var extraAbbrevs = []string{
 	"pvt", "rev", "sens", "sgt", "supt",
 }
 
-// tokenizer is built once: loading the embedded training data takes a few
-// milliseconds, and Tokenize only reads the model afterwards, so one value
-// is safe to share between goroutines.
+// tokenizer is built once: the model is read on first use, and Tokenize
+// only reads it afterwards, so one value is safe to share between
+// goroutines.
 var tokenizer = sync.OnceValues(func() (*sentences.DefaultSentenceTokenizer, error) {
-	b, err := data.Asset("data/english.json")
+	m, err := parseModel(englishModel)
 	if err != nil {
 		return nil, err
 	}
-	training, err := loadTraining(b)
-	if err != nil {
-		if training, err = sentences.LoadTraining(b); err != nil {
-			return nil, err
-		}
-	}
 	for _, a := range extraAbbrevs {
-		training.AbbrevTypes.Add(a)
+		m.abbrevs.Add(a)
 	}
-	return newPunktTokenizer(training), nil
+	return newPunktTokenizer(m), nil
 })
 
 var (

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"regexp"
 	"runtime"
 	"runtime/debug"
@@ -18,8 +19,8 @@ import (
 // are keyed by it, so it must change whenever Split's output changes for
 // any text; TestSplitLock fails until it does. The key also covers what
 // the lock's corpus may not exercise: the splitter module's version, the
-// extra abbreviations, the regular expressions, the Unicode tables and the
-// Go release (see splitterID).
+// model file, the extra abbreviations, the regular expressions, the
+// Unicode tables and the Go release (see splitterID).
 const splitVersion = 2
 
 // sentencesModule is the sentence splitter's module path, and
@@ -64,6 +65,7 @@ var splitterID = sync.OnceValue(func() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "split %d\n%s@%s\n%s\nunicode %s\n", splitVersion, sentencesModule, v, runtime.Version(), unicode.Version)
 	fmt.Fprintf(h, "abbreviations %q\n", extraAbbrevs)
+	io.WriteString(h, englishModel)
 	for _, re := range []*regexp.Regexp{paragraphBreak, lineBreak, numberEnd, quoteEnd, strayCloser} {
 		fmt.Fprintf(h, "%s\n", re)
 	}
