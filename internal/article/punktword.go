@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,6 +43,51 @@ func newPunktTokenizer(m *punktModel) *sentences.DefaultSentenceTokenizer {
 	}
 }
 
+// punktSplitter splits a paragraph into sentences as
+// sentences.DefaultSentenceTokenizer.Tokenize does with the parts
+// newPunktTokenizer gives it, reusing its word tokens from one paragraph
+// to the next.
+type punktSplitter struct {
+	word   *punktWord
+	passes []sentences.AnnotateTokens
+}
+
+func newPunktSplitter(m *punktModel) *punktSplitter {
+	t := newPunktTokenizer(m)
+	return &punktSplitter{word: t.WordTokenizer.(*punktWord), passes: t.Annotations}
+}
+
+var tokenBufs = sync.Pool{New: func() any { return new(tokenBuf) }}
+
+// split returns the sentences of text, untrimmed: each runs from the end
+// of the one before to the end of its last word.
+func (p *punktSplitter) split(text string) []string {
+	if text == "" {
+		return nil
+	}
+	b := tokenBufs.Get().(*tokenBuf)
+	defer func() {
+		b.reset()
+		tokenBufs.Put(b)
+	}()
+	tokens := p.word.tokenize(text, b)
+	for _, pass := range p.passes {
+		tokens = pass.Annotate(tokens)
+	}
+	var out []string
+	last := 0
+	for _, t := range tokens {
+		if t.SentBreak {
+			out = append(out, text[last:t.Position])
+			last = t.Position
+		}
+	}
+	if last != len(text) {
+		out = append(out, text[last:])
+	}
+	return out
+}
+
 // punktWord is english.WordTokenizer with its regular expressions
 // replaced by equivalent byte loops. Every method the library implements
 // through another (TypeNoPeriod through Type, say) is overridden too, since
@@ -52,30 +98,68 @@ type punktWord struct {
 
 // Tokenize splits text into words exactly as the library's word
 // tokenizer does, but allocates the tokens in blocks instead of one by
-// one: on a long article that was a fifth of the splitter's allocations.
-// The tokens leave the library's regular expressions unset; punktWord
-// answers every question that would use them.
+// one. The tokens leave the library's regular expressions unset;
+// punktWord answers every question that would use them.
 func (w *punktWord) Tokenize(text string, onlyPeriodContext bool) []*sentences.Token {
 	if onlyPeriodContext || text == "" {
 		return w.WordTokenizer.Tokenize(text, onlyPeriodContext)
 	}
+	return w.tokenize(text, &tokenBuf{})
+}
+
+// tokenBlock is how many tokens a tokenBuf allocates at a time.
+const tokenBlock = 256
+
+// tokenBuf holds word tokens for reuse: the tokens of a long article were
+// half of the bytes Split allocated, and in a short run every fresh page
+// of memory costs a page fault. punktSplitter hands a paragraph's tokens
+// back once it has its sentences.
+type tokenBuf struct {
+	blocks [][]sentences.Token
+	used   int // tokens handed out since the last reset
+	ptrs   []*sentences.Token
+}
+
+// add appends a token to b.ptrs, in b's memory.
+func (b *tokenBuf) add(t sentences.Token) {
+	i, j := b.used/tokenBlock, b.used%tokenBlock
+	if i == len(b.blocks) {
+		b.blocks = append(b.blocks, make([]sentences.Token, tokenBlock))
+	}
+	b.used++
+	b.blocks[i][j] = t
+	b.ptrs = append(b.ptrs, &b.blocks[i][j])
+}
+
+// reset forgets the tokens handed out, and the text they refer to.
+func (b *tokenBuf) reset() {
+	for i := 0; i*tokenBlock < b.used; i++ {
+		clear(b.blocks[i][:min(tokenBlock, b.used-i*tokenBlock)])
+	}
+	clear(b.ptrs)
+	b.ptrs, b.used = b.ptrs[:0], 0
+}
+
+// tokenize is Tokenize for non-empty text, with the tokens in b.
+func (w *punktWord) tokenize(text string, b *tokenBuf) []*sentences.Token {
 	var (
-		tokens    = make([]*sentences.Token, 0, len(text)/5+1)
-		block     []sentences.Token
 		lastSpace int
 		lineStart bool
 		paraStart bool
 	)
 	newToken := func(word string, pos int) {
-		if len(block) == cap(block) {
-			block = make([]sentences.Token, 0, min(256, len(text)/5+1))
-		}
-		block = append(block, sentences.Token{Tok: word, Position: pos, ParaStart: paraStart, LineStart: lineStart})
-		tokens = append(tokens, &block[len(block)-1])
+		b.add(sentences.Token{Tok: word, Position: pos, ParaStart: paraStart, LineStart: lineStart})
 	}
 	last := len(text) - 1
-	for i, r := range text {
-		if !unicode.IsSpace(r) && !sentences.IsCjkPunct(r) && i != last {
+	for next := 0; next < len(text); {
+		// The rune at i, decoded as ranging over text would; ASCII
+		// letters and marks, most of the text, end no word.
+		i, r, size := next, rune(text[next]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		next += size
+		if !isTokenSpace(r) && !sentences.IsCjkPunct(r) && i != last {
 			continue
 		}
 		if sentences.IsCjkPunct(r) {
@@ -99,11 +183,11 @@ func (w *punktWord) Tokenize(text string, onlyPeriodContext bool) []*sentences.T
 		lastSpace = cursor
 		lineStart, paraStart = false, false
 	}
-	if len(tokens) == 0 {
+	if len(b.ptrs) == 0 {
 		lineStart, paraStart = false, false
 		newToken(text, len(text))
 	}
-	return tokens
+	return b.ptrs
 }
 
 // Type is the word lower-cased, with a trailing number replaced by
@@ -380,6 +464,16 @@ func hasAbbrevShape(s string) bool {
 	}
 	return false
 }
+
+// isTokenSpace is unicode.IsSpace with a table for ASCII.
+func isTokenSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiSpace[r]
+	}
+	return unicode.IsSpace(r)
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,6 +19,7 @@ type punktPair struct {
 	lib, ours *sentences.DefaultSentenceTokenizer
 	libWord   *english.WordTokenizer
 	ourWord   *punktWord
+	splitter  *punktSplitter // over ours's parts
 }
 
 func newPunktPair(tb testing.TB) punktPair {
@@ -37,10 +39,11 @@ func newPunktPair(tb testing.TB) punktPair {
 	}
 	ours := newPunktTokenizer(ourModel)
 	return punktPair{
-		lib:     lib,
-		ours:    ours,
-		libWord: english.NewWordTokenizer(sentences.NewPunctStrings()),
-		ourWord: ours.WordTokenizer.(*punktWord),
+		lib:      lib,
+		ours:     ours,
+		libWord:  english.NewWordTokenizer(sentences.NewPunctStrings()),
+		ourWord:  ours.WordTokenizer.(*punktWord),
+		splitter: &punktSplitter{word: ours.WordTokenizer.(*punktWord), passes: ours.Annotations},
 	}
 }
 
@@ -111,8 +114,19 @@ func (p punktPair) checkText(t *testing.T, text string) {
 			t.Errorf("%q: word %d is %v, library has %v", text, i, g, w)
 		}
 	}
-	if g, w := p.ours.Tokenize(text), p.lib.Tokenize(text); !reflect.DeepEqual(g, w) {
-		t.Errorf("%q: sentences %v, library has %v", text, g, w)
+	libSentences := p.lib.Tokenize(text)
+	if g := p.ours.Tokenize(text); !reflect.DeepEqual(g, libSentences) {
+		t.Errorf("%q: sentences %v, library has %v", text, g, libSentences)
+	}
+	var texts []string
+	for _, s := range libSentences {
+		texts = append(texts, s.Text)
+	}
+	// Twice, the second time over reused tokens.
+	for range 2 {
+		if g := p.splitter.split(text); !slices.Equal(g, texts) {
+			t.Errorf("%q: punktSplitter gives %q, library %q", text, g, texts)
+		}
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/neurosnap/sentences"
 )
 
 // extraAbbrevs are abbreviations common in news copy that the English
@@ -21,7 +20,7 @@ var extraAbbrevs = []string{
 // tokenizer is built once: the model is read on first use, and Tokenize
 // only reads it afterwards, so one value is safe to share between
 // goroutines.
-var tokenizer = sync.OnceValues(func() (*sentences.DefaultSentenceTokenizer, error) {
+var tokenizer = sync.OnceValues(func() (*punktSplitter, error) {
 	m, err := parseModel(englishModel)
 	if err != nil {
 		return nil, err
@@ -29,7 +28,7 @@ var tokenizer = sync.OnceValues(func() (*sentences.DefaultSentenceTokenizer, err
 	for _, a := range extraAbbrevs {
 		m.abbrevs.Add(a)
 	}
-	return newPunktTokenizer(m), nil
+	return newPunktSplitter(m), nil
 })
 
 var (
@@ -99,8 +98,8 @@ func splitParagraph(para string) []string {
 		panic("article: load sentence model: " + err.Error())
 	}
 	var parts []string
-	for _, s := range tok.Tokenize(para) {
-		parts = append(parts, splitMissed(s.Text)...)
+	for _, s := range tok.split(para) {
+		parts = append(parts, splitMissed(s)...)
 	}
 	parts = reattachClosers(parts)
 	out := make([]string, 0, len(parts))
