@@ -266,21 +266,26 @@ func normaliseLines(s string) string {
 	return strings.ReplaceAll(s, "\u00A0", " ")
 }
 
-// blankRun is three or more line breaks once trailing spaces are gone.
-var blankRun = regexp.MustCompile(`\n{3,}`)
-
 // normaliseText produces Article.Text: normalised lines, no trailing
 // spaces, paragraphs separated by exactly one blank line, no leading or
-// trailing white space.
+// trailing white space. Runs of three or more line breaks, once trailing
+// spaces are gone, become two; shorter runs stay.
 func normaliseText(s string) string {
 	s = normaliseLines(s)
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " \t")
+	var b strings.Builder
+	b.Grow(len(s))
+	breaks := -1 // line breaks since the last line with text
+	for line := range strings.SplitSeq(s, "\n") {
+		breaks++
+		line = strings.TrimRight(line, " \t")
+		if line == "" {
+			continue
+		}
+		b.WriteString("\n\n"[:min(breaks, 2)])
+		b.WriteString(line)
+		breaks = 0
 	}
-	s = strings.Join(lines, "\n")
-	s = blankRun.ReplaceAllString(s, "\n\n")
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(b.String())
 }
 
 // invalidAt returns the offset of the first invalid UTF-8 sequence.

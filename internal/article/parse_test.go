@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -252,4 +253,41 @@ func TestParseHTMLLatin1(t *testing.T) {
 	if want := "Le café de Pyongyang était fermé mercredi pendant le sommet."; a.Sentence(1) != want {
 		t.Errorf("got %q, want %q", a.Sentence(1), want)
 	}
+}
+
+// normaliseTextSpec is normaliseText as its comment states it, written
+// the obvious way: trim each line, join, collapse runs of line breaks.
+func normaliseTextSpec(s string) string {
+	s = normaliseLines(s)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	s = strings.Join(lines, "\n")
+	s = regexp.MustCompile(`\n{3,}`).ReplaceAllString(s, "\n\n")
+	return strings.TrimSpace(s)
+}
+
+var normaliseCases = []string{
+	"", "\n", "a", "a\nb", "a\n\nb", "a\n\n\nb", "a\n \n\t\n b \n", "\n\n\na\n\n\n\n",
+	"  a  \r\n\r\n\r\n b\t\r c\u00a0\n", "\u3000x\u3000\n\n\n\u3000", "a \n\n \n\n b", "\ufeffa\n\n\n\nb  ",
+}
+
+func TestNormaliseText(t *testing.T) {
+	for _, s := range normaliseCases {
+		if got, want := normaliseText(s), normaliseTextSpec(s); got != want {
+			t.Errorf("normaliseText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzNormaliseText(f *testing.F) {
+	for _, s := range normaliseCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := normaliseText(s), normaliseTextSpec(s); got != want {
+			t.Errorf("normaliseText(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

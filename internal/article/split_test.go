@@ -260,3 +260,32 @@ func resetParagraphMemo() {
 	clear(paragraphs.m)
 	paragraphs.bytes = 0
 }
+
+var paragraphCases = []string{
+	"", "\n", "\n\n", "\n\n\n", "a\n\nb", "a\n \t\nb", "a\n\u00a0\u3000\nb", "a\n\u200b\nb", "a\nb\n\nc\n",
+	"a\n\n\nb", "a\n \n \nb", "\n\na", "a\n\n", "a\n\xff\nb", "a\n\u2028\nb", "a \n\n b",
+}
+
+func TestSplitParagraphs(t *testing.T) {
+	for _, s := range paragraphCases {
+		if got, want := splitParagraphs(s), paragraphBreak.Split(s, -1); !slices.Equal(got, want) {
+			t.Errorf("splitParagraphs(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzSplitParagraphs(f *testing.F) {
+	for _, s := range paragraphCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := splitParagraphs(s), paragraphBreak.Split(s, -1); !slices.Equal(got, want) {
+			t.Errorf("splitParagraphs(%q) = %q, want %q", s, got, want)
+		}
+		for i, p := range strings.Split(s, "\n") {
+			if got, want := startsWithCloser(strings.TrimLeft(p, " \t")), strayCloser.MatchString(strings.TrimLeft(p, " \t")); want && !got {
+				t.Errorf("line %d %q: startsWithCloser false where strayCloser matches", i, p)
+			}
+		}
+	})
+}
