@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -196,5 +198,22 @@ func TestSyntheticScale(t *testing.T) {
 	}
 	if len(r.Shared) == 0 {
 		t.Errorf("got no shared content between synthetic outlets")
+	}
+}
+
+// TestVersionsParallel checks that the benchmark pair, whose runs of
+// changed sentences are word-diffed in parallel, gives the same diff as
+// with one goroutine.
+func TestVersionsParallel(t *testing.T) {
+	old, nw := versionArticles(t)
+	got := Versions(old, nw)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	want := Versions(old, nw)
+	if len(want.Changes) < 16 {
+		t.Fatalf("only %d changes: the pair no longer exercises the parallel path", len(want.Changes))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parallel diff differs from the serial one: %d changes %+v, serial %d changes %+v",
+			len(got.Changes), got.Stats, len(want.Changes), want.Stats)
 	}
 }

@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/newslens/newslens/internal/article"
 	"github.com/newslens/newslens/internal/worddiff"
@@ -88,51 +91,23 @@ func Versions(a, b *article.Article) *VersionDiff {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	diffs := dmp.DiffMainRunes(ra, rb, false)
-	i, j := 0, 0
+	// Runs of removed and added sentences between matches, in order; the
+	// word diffs of long articles' runs are independent, so they are
+	// made in parallel and put back in this order.
+	var runs []sentenceRun
 	var del, ins []int
-	var flush func()
-	flush = func() {
-		if len(del) == 0 && len(ins) == 0 {
-			return
+	i, j := 0, 0
+	endRun := func() {
+		if len(del) > 0 || len(ins) > 0 {
+			runs = append(runs, sentenceRun{del, ins})
 		}
-		if len(del) > 0 && len(ins) > 0 && unrelated(joinSentences(a.Sentences, del), joinSentences(b.Sentences, ins)) {
-			d, in := del, ins
-			del, ins = d, nil
-			flush()
-			del, ins = nil, in
-			flush()
-			return
-		}
-		c := Change{Old: nonNil(del), New: nonNil(ins)}
-		c.OldText = joinSentences(a.Sentences, del)
-		c.NewText = joinSentences(b.Sentences, ins)
-		c.ops = worddiff.Diff(c.OldText, c.NewText)
-		if worddiff.Same(c.ops) {
-			// Only typographic trivia changed.
-			v.Stats.Unchanged += len(del)
-			del, ins = nil, nil
-			return
-		}
-		switch {
-		case len(del) == 0:
-			c.Kind = "added"
-			v.Stats.Added += len(ins)
-		case len(ins) == 0:
-			c.Kind = "removed"
-			v.Stats.Removed += len(del)
-		default:
-			c.Kind = "changed"
-			v.Stats.Changed += max(len(del), len(ins))
-		}
-		c.Diff = worddiff.Text(c.ops, false)
-		v.Changes = append(v.Changes, c)
 		del, ins = nil, nil
 	}
 	for _, d := range diffs {
 		n := len([]rune(d.Text))
 		switch d.Type {
 		case diffmatchpatch.DiffEqual:
-			flush()
+			endRun()
 			v.Stats.Unchanged += n
 			i += n
 			j += n
@@ -148,8 +123,72 @@ func Versions(a, b *article.Article) *VersionDiff {
 			}
 		}
 	}
-	flush()
+	endRun()
+	results := make([]runResult, len(runs))
+	parallel(len(runs), func(k int) {
+		results[k] = diffRun(a.Sentences, b.Sentences, runs[k])
+	})
+	for _, r := range results {
+		v.Changes = append(v.Changes, r.changes...)
+		v.Stats.Unchanged += r.stats.Unchanged
+		v.Stats.Changed += r.stats.Changed
+		v.Stats.Added += r.stats.Added
+		v.Stats.Removed += r.stats.Removed
+	}
 	return v
+}
+
+// sentenceRun is a run of removed sentences of the old version and added
+// ones of the new, by 1-based number, between two unchanged sentences.
+type sentenceRun struct{ del, ins []int }
+
+// runResult is what a run becomes: zero, one or two changes, and the
+// sentences it adds to each count.
+type runResult struct {
+	changes []Change
+	stats   Stats
+}
+
+// diffRun word-diffs one run. A run whose two sides are unrelated
+// becomes a removal and an addition; a run that differs only in
+// typographic trivia counts as unchanged.
+func diffRun(old, new []string, run sentenceRun) runResult {
+	var r runResult
+	del, ins := run.del, run.ins
+	if len(del) > 0 && len(ins) > 0 && unrelated(joinSentences(old, del), joinSentences(new, ins)) {
+		r1 := diffRun(old, new, sentenceRun{del: del})
+		r2 := diffRun(old, new, sentenceRun{ins: ins})
+		r.changes = append(r1.changes, r2.changes...)
+		r.stats = Stats{
+			Unchanged: r1.stats.Unchanged + r2.stats.Unchanged,
+			Changed:   r1.stats.Changed + r2.stats.Changed,
+			Added:     r1.stats.Added + r2.stats.Added,
+			Removed:   r1.stats.Removed + r2.stats.Removed,
+		}
+		return r
+	}
+	c := Change{Old: nonNil(del), New: nonNil(ins)}
+	c.OldText = joinSentences(old, del)
+	c.NewText = joinSentences(new, ins)
+	c.ops = worddiff.Diff(c.OldText, c.NewText)
+	if worddiff.Same(c.ops) {
+		r.stats.Unchanged = len(del)
+		return r
+	}
+	switch {
+	case len(del) == 0:
+		c.Kind = "added"
+		r.stats.Added = len(ins)
+	case len(ins) == 0:
+		c.Kind = "removed"
+		r.stats.Removed = len(del)
+	default:
+		c.Kind = "changed"
+		r.stats.Changed = max(len(del), len(ins))
+	}
+	c.Diff = worddiff.Text(c.ops, false)
+	r.changes = []Change{c}
+	return r
 }
 
 // unrelated reports whether a removed and an added block share so few
@@ -237,4 +276,30 @@ func (v *VersionDiff) WriteMarkdown(w io.Writer) error {
 		return fmt.Errorf("write version diff: %w", err)
 	}
 	return nil
+}
+
+// parallel calls fn(0) to fn(n-1) on up to GOMAXPROCS goroutines, or on
+// this one when n is small enough that starting goroutines costs more.
+func parallel(n int, fn func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/8)
+	if workers < 2 {
+		for k := range n {
+			fn(k)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= n {
+					return
+				}
+				fn(k)
+			}
+		})
+	}
+	wg.Wait()
 }
