@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -140,7 +141,7 @@ func loadStdin(label string, r io.Reader, limit int64) (*Article, error) {
 	if r == nil {
 		return nil, errors.New("standard input is not available")
 	}
-	data, err := readCapped(r, limit)
+	data, err := readCapped(r, limit, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -164,7 +165,11 @@ func loadFile(label, path string, limit int64) (*Article, error) {
 	if st.Mode().IsRegular() && st.Size() > limit {
 		return nil, tooLarge(limit)
 	}
-	data, err := readCapped(f, limit)
+	var sizeHint int64
+	if st.Mode().IsRegular() {
+		sizeHint = st.Size()
+	}
+	data, err := readCapped(f, limit, sizeHint)
 	if err != nil {
 		return nil, err
 	}
@@ -185,11 +190,17 @@ func fileError(err error) error {
 }
 
 // readCapped reads r up to limit bytes and fails when there is more.
-func readCapped(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
+// sizeHint, when positive, is the expected size, so the buffer is made
+// once instead of grown.
+func readCapped(r io.Reader, limit, sizeHint int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if sizeHint > 0 {
+		buf.Grow(int(min(sizeHint, limit)) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, tooLarge(limit)
 	}
@@ -263,7 +274,7 @@ func loadURL(ctx context.Context, label, rawURL string, opt Options, limit int64
 	if resp.ContentLength > limit {
 		return nil, tooLarge(limit)
 	}
-	data, err := readCapped(resp.Body, limit)
+	data, err := readCapped(resp.Body, limit, 0)
 	if err != nil {
 		return nil, err
 	}
