@@ -301,10 +301,16 @@ func isNormal(s string) bool {
 	if s == "" {
 		return true
 	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
 		return false
 	}
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while they are printable ASCII, where
+		// only a double space, ruled out above, would need normalising.
+		if i+8 <= len(s) && plainASCII8(s[i:i+8]) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -331,6 +337,18 @@ func isNormal(s string) bool {
 		i += n
 	}
 	return true
+}
+
+// plainASCII8 reports whether the 8 bytes of s are all ASCII at or above
+// 0x20: no control character, no white space but the space, no part of a
+// multi-byte character.
+func plainASCII8(s string) bool {
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// A byte is below 0x20 exactly when subtracting 0x20 from it borrows
+	// into its high bit while its own high bit was clear.
+	return w&highs == 0 && (w-0x20*ones)&^w&highs == 0
 }
 
 // Same reports whether ops contain no insertion or deletion.

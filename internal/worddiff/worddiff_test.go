@@ -135,6 +135,8 @@ var normalCases = []string{
 	"", "x", "Putin met Kim.", "one two", "one  two", " x", "x ", "a\tb", "a\nb", "a\rb",
 	"a\u00a0b", "a\u0085b", "a\u2003b", "\u201cquoted\u201d", "it\u2019s", "1\u20132", "a \u2014 b",
 	"\u00abx\u00bb", "Kim\u02bcs", "bad \xff byte", "caf\u00e9 \u65e5\u672c", "end.\n\nNext.",
+	"Putin met Kim in Pyongyang on Wednesday.", "Putin met Kim\tin Pyongyang", "Putin met Kim in  Pyongyang",
+	"abcdefgh\x01ijklmnop", "abcdefghijklmno\u2019s", "abcdefghijklmnop\r", "abcdefg\u00e9hijklmnop",
 }
 
 // FuzzNormalizeShortcut checks that Normalize's shortcut only skips text
