@@ -301,13 +301,16 @@ func isNormal(s string) bool {
 	if s == "" {
 		return true
 	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
 	for i := 0; i < len(s); {
-		// Eight bytes at a time while they are printable ASCII, where
-		// only a double space, ruled out above, would need normalising.
+		// Eight bytes at a time while they are printable ASCII with
+		// single spaces.
 		if i+8 <= len(s) && plainASCII8(s[i:i+8]) {
+			if s[i+7] == ' ' && i+8 < len(s) && s[i+8] == ' ' {
+				return false
+			}
 			i += 8
 			continue
 		}
@@ -340,15 +343,22 @@ func isNormal(s string) bool {
 }
 
 // plainASCII8 reports whether the 8 bytes of s are all ASCII at or above
-// 0x20: no control character, no white space but the space, no part of a
-// multi-byte character.
+// 0x20, with no two spaces in a row: no control character, no white space
+// but single spaces, no part of a multi-byte character.
 func plainASCII8(s string) bool {
 	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
 	// A byte is below 0x20 exactly when subtracting 0x20 from it borrows
 	// into its high bit while its own high bit was clear.
-	return w&highs == 0 && (w-0x20*ones)&^w&highs == 0
+	if w&highs != 0 || (w-0x20*ones)&^w&highs != 0 {
+		return false
+	}
+	// The high bit of each byte that is a space, without carries between
+	// bytes; two in a row overlap when shifted by one byte.
+	t := w ^ 0x20*ones
+	spaces := ^((t&lows + lows) | t) & highs
+	return spaces&(spaces>>8) == 0
 }
 
 // Same reports whether ops contain no insertion or deletion.
