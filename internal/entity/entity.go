@@ -241,6 +241,16 @@ func appendMentions(ms []mention, toks []token, sent int, known map[string]bool)
 				seq = seq[1:]
 			}
 		}
+		// A compound of places, "DPRK-Russia" or "Russian-Korean",
+		// names each of them.
+		if len(seq) == 1 {
+			if cs := placeCompound(seq[0].text); cs != nil {
+				for _, c := range cs {
+					ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
+				}
+				seq = nil
+			}
+		}
 		// A compound such as "Russian-made" or "US-led" describes the
 		// name after it; its first part may still name a place.
 		if len(seq) > 1 {
@@ -411,8 +421,11 @@ func classifyOffice(ms []mention, rest []token, next string, sent int) []mention
 		}
 	}
 	if holder > 0 && holder < len(rest) {
+		// The office is an organisation when a word of it names one that
+		// is not also an office's own word: "State Affairs Commission",
+		// but not "State Affairs".
 		for _, t := range rest[:holder] {
-			if orgWords[t.lower] {
+			if orgWords[t.lower] && !officeEnds[t.lower] {
 				ms = append(ms, mention{name: joinTokens(rest[:holder]), typ: "organisation", sent: sent, pos: len(ms)})
 				break
 			}
@@ -446,6 +459,27 @@ var officeEnds = map[string]bool{
 	"justice": true, "health": true, "education": true, "commerce": true, "labour": true,
 	"labor": true, "energy": true, "interior": true, "treasury": true, "agriculture": true,
 	"transport": true, "culture": true, "trade": true,
+}
+
+// placeCompound returns the places a hyphenated word joins, each part a
+// place or its demonym, or nil if any part is neither.
+func placeCompound(word string) []string {
+	parts := strings.Split(word, "-")
+	if len(parts) < 2 {
+		return nil
+	}
+	var cs []string
+	for _, p := range parts {
+		c, ok := demonyms[lower(p)]
+		if !ok {
+			c = places[lower(p)]
+		}
+		if c == "" {
+			return nil
+		}
+		cs = append(cs, c)
+	}
+	return cs
 }
 
 func joinTokens(seq []token) string {

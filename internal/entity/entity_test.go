@@ -98,7 +98,17 @@ func TestExtract(t *testing.T) {
 		{
 			name:      "office holder after the office",
 			sentences: []string{"The deal was signed by Putin and DPRK Chairman of State Affairs Kim Jong Un."},
-			want:      []Entity{{"Putin", "other", 1, 1}, {"North Korea", "place", 1, 1}, {"State Affairs", "organisation", 1, 1}, {"Kim Jong Un", "person", 1, 1}},
+			want:      []Entity{{"Putin", "other", 1, 1}, {"North Korea", "place", 1, 1}, {"Kim Jong Un", "person", 1, 1}},
+		},
+		{
+			name:      "office that names an organisation",
+			sentences: []string{"He met Chairman of the State Affairs Commission Kim Jong Un."},
+			want:      []Entity{{"State Affairs Commission", "organisation", 1, 1}, {"Kim Jong Un", "person", 1, 1}},
+		},
+		{
+			name:      "compound of places",
+			sentences: []string{"It marked a new heyday of DPRK-Russia friendship and Russian-Chinese trade."},
+			want:      []Entity{{"North Korea", "place", 1, 1}, {"Russia", "place", 2, 1}, {"China", "place", 1, 1}},
 		},
 		{
 			name:      "holder after a place",
