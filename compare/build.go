@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -263,14 +264,21 @@ func (c *comparison) discrepancies(g *group) []Discrepancy {
 	// conflict; it is shown beside the class it agrees with instead of
 	// being merged into it.
 	agrees := func(i int) int {
+		best, bestGap := -1, 0.0
 		for _, j := range heads {
-			if involved[find(j)] && sinceAgrees(figs[i], figs[j]) {
-				return find(j)
+			if !involved[find(j)] || !sinceAgrees(figs[i], figs[j]) {
+				continue
+			}
+			// Of the classes it agrees with, the nearest: "since 2000"
+			// in 2024 is 24 years, though 23 is within a year of it.
+			if gap := sinceGap(figs[i], figs[j]); best < 0 || gap < bestGap {
+				best, bestGap = find(j), gap
 			}
 		}
-		return -1
+		return best
 	}
 	comps := make(map[int][]int) // component root -> fig indexes
+	classOf := make([]int, len(figs))
 	var roots []int
 	for i := range figs {
 		r := find(i)
@@ -279,6 +287,7 @@ func (c *comparison) discrepancies(g *group) []Discrepancy {
 				continue
 			}
 		}
+		classOf[i] = r
 		cr := cfind(r)
 		if _, ok := comps[cr]; !ok {
 			roots = append(roots, cr)
@@ -306,21 +315,60 @@ func (c *comparison) discrepancies(g *group) []Discrepancy {
 		if d.Topic == "" {
 			d.Topic = c.topic(g)
 		}
+		rank := rankClasses(idx, func(i int) (int, int) { return classOf[i], figs[i].src })
 		for _, i := range idx {
 			f := figs[i]
 			text := f.f.Text
 			if f.f.Prep == "since" {
 				text = "since " + text
 			}
-			d.Values = append(d.Values, Value{Source: c.labels[f.src], Text: text, Sentence: f.n + 1})
+			d.Values = append(d.Values, Value{Source: c.labels[f.src], Text: text, Sentence: f.n + 1, Class: rank[classOf[i]]})
 		}
 		out = append(out, d)
 	}
 	return out
 }
 
+// rankClasses numbers the classes of the figures idx, in source order, by
+// how many distinct sources carry each: 1 for the most, ties in order of
+// their first source. at gives a figure's class and source.
+func rankClasses(idx []int, at func(int) (class, src int)) map[int]int {
+	srcs := make(map[int]map[int]bool)
+	var order []int
+	for _, i := range idx {
+		cl, src := at(i)
+		if srcs[cl] == nil {
+			srcs[cl] = make(map[int]bool)
+			order = append(order, cl)
+		}
+		srcs[cl][src] = true
+	}
+	sort.SliceStable(order, func(a, b int) bool { return len(srcs[order[a]]) > len(srcs[order[b]]) })
+	rank := make(map[int]int, len(order))
+	for n, cl := range order {
+		rank[cl] = n + 1
+	}
+	return rank
+}
+
 func sinceAgrees(a, b fig) bool {
 	return !a.ref.IsZero() && figSince(a.f, b.f, a.ref) || !b.ref.IsZero() && figSince(b.f, a.f, b.ref)
+}
+
+// sinceGap is the gap in years between a "since" figure and a duration,
+// whichever of a and b is which.
+func sinceGap(a, b fig) float64 {
+	if !a.ref.IsZero() {
+		if g, ok := figSinceGap(a.f, b.f, a.ref); ok {
+			return g
+		}
+	}
+	if !b.ref.IsZero() {
+		if g, ok := figSinceGap(b.f, a.f, b.ref); ok {
+			return g
+		}
+	}
+	return math.MaxFloat64
 }
 
 func overlapSources(a, b map[int]bool) bool {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -117,11 +118,15 @@ func TestSummitPlanted(t *testing.T) {
 			wantValue(t, d, "wire", "24 years", 3)
 			wantValue(t, d, "regional", "24 years", 3)
 			wantValue(t, d, "rustate", "since 2000", 3)
+			// The majority, with the "since" figure that matches it best,
+			// is class 1; broadsheet stands alone.
+			wantClass(t, d, map[string]int{"wire": 1, "regional": 1, "seed": 1, "rustate": 1, "broadsheet": 2})
 		}},
 		{"weekday Wednesday vs Tuesday", func(t *testing.T) {
 			d := findDiscrepancy(t, r, "regional", "Tuesday")
 			wantValue(t, d, "wire", "Wednesday", 1)
 			wantValue(t, d, "broadsheet", "Wednesday", 1)
+			wantClass(t, d, map[string]int{"wire": 1, "broadsheet": 1, "seed": 1, "regional": 2})
 		}},
 		{"since 2000 agrees with 24 years", func(t *testing.T) {
 			for _, d := range r.Discrepancies {
@@ -274,6 +279,38 @@ func wantValue(t *testing.T, d Discrepancy, source, text string, sentence int) {
 		}
 	}
 	t.Errorf("%s: got no value, want %q", source, text)
+}
+
+func wantClass(t *testing.T, d Discrepancy, want map[string]int) {
+	t.Helper()
+	for _, v := range d.Values {
+		if c, ok := want[v.Source]; ok && v.Class != c {
+			t.Errorf("%s %q: got class %d, want %d", v.Source, v.Text, v.Class, c)
+		}
+	}
+}
+
+func TestValueClasses(t *testing.T) {
+	values := []Value{
+		{Source: "a", Text: "23 years", Sentence: 3, Class: 2},
+		{Source: "b", Text: "since 2000", Sentence: 4, Class: 1},
+		{Source: "c", Text: "twenty-four years", Sentence: 3, Class: 1},
+		{Source: "d", Text: "24 years", Sentence: 2, Class: 1},
+		{Source: "e", Text: "24 years", Sentence: 3, Class: 1},
+		{Source: "f", Text: "24 years", Sentence: 5},
+	}
+	var got []string
+	for _, cl := range valueClasses(values) {
+		got = append(got, cl.label+" | "+cl.count()+" | "+strings.Join(cl.members(strconv.Quote), ", "))
+	}
+	want := []string{
+		`24 years | 4 sources | b [4] "since 2000", c [3] "twenty-four years", d [2], e [3]`,
+		`23 years | 1 source | a [3]`,
+		` | 1 source | f [5] "24 years"`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 func hasSentence(ss []Sentence, substr string, n int) bool {

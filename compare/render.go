@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/newslens/newslens/internal/worddiff"
@@ -124,8 +126,13 @@ func (r *Report) WriteText(w io.Writer, color bool) error {
 	}
 	for _, d := range r.Discrepancies {
 		t.printf("  %s (%s, by %s):\n", d.Topic, orDash(d.Kind), d.By)
-		for _, v := range d.Values {
-			t.printf("    %s [%d]: %s\n", v.Source, v.Sentence, v.Text)
+		for _, cl := range valueClasses(d.Values) {
+			if cl.label == "" {
+				v := cl.values[0]
+				t.printf("    %s [%d]: %s\n", v.Source, v.Sentence, v.Text)
+				continue
+			}
+			t.printf("    %s (%s): %s\n", cl.label, cl.count(), strings.Join(cl.members(strconv.Quote), ", "))
 		}
 	}
 
@@ -212,6 +219,90 @@ func (r *Report) WriteText(w io.Writer, color bool) error {
 	return nil
 }
 
+// valueClass is the values of a discrepancy that agree, under the most
+// common wording among them (label); an LLM finding's values carry no
+// class and come one to a valueClass with an empty label.
+type valueClass struct {
+	label  string
+	values []Value
+}
+
+// valueClasses groups values by Class, classes in order and unclassed
+// values last, each alone.
+func valueClasses(values []Value) []valueClass {
+	var out []valueClass
+	at := make(map[int]int)
+	for _, v := range values {
+		if v.Class == 0 {
+			continue
+		}
+		k, ok := at[v.Class]
+		if !ok {
+			k = len(out)
+			at[v.Class] = k
+			out = append(out, valueClass{})
+		}
+		out[k].values = append(out[k].values, v)
+	}
+	slices.SortStableFunc(out, func(a, b valueClass) int { return a.values[0].Class - b.values[0].Class })
+	for k := range out {
+		out[k].label = commonText(out[k].values)
+	}
+	for _, v := range values {
+		if v.Class == 0 {
+			out = append(out, valueClass{values: []Value{v}})
+		}
+	}
+	return out
+}
+
+// commonText is the wording most values use, "since" figures aside
+// unless there are only those; ties go to the first.
+func commonText(values []Value) string {
+	counts := make(map[string]int)
+	best := ""
+	for _, pass := range []bool{false, true} {
+		for _, v := range values {
+			if strings.HasPrefix(v.Text, "since ") && !pass {
+				continue
+			}
+			counts[v.Text]++
+			if best == "" || counts[v.Text] > counts[best] {
+				best = v.Text
+			}
+		}
+		if best != "" {
+			break
+		}
+	}
+	return best
+}
+
+// count says how many sources the class has.
+func (cl valueClass) count() string {
+	srcs := make(map[string]bool)
+	for _, v := range cl.values {
+		srcs[v.Source] = true
+	}
+	if len(srcs) == 1 {
+		return "1 source"
+	}
+	return fmt.Sprintf("%d sources", len(srcs))
+}
+
+// members lists "source [n]", with the wording, quoted by quote, where it
+// is not the label.
+func (cl valueClass) members(quote func(string) string) []string {
+	out := make([]string, len(cl.values))
+	for i, v := range cl.values {
+		out[i] = fmt.Sprintf("%s [%d]", v.Source, v.Sentence)
+		if v.Text != cl.label {
+			out[i] += " " + quote(v.Text)
+		}
+	}
+	return out
+}
+
 func orDash(s string) string {
 	if s == "" {
 		return "-"
@@ -246,14 +337,21 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	if len(r.Discrepancies) == 0 {
 		t.printf("None found.\n")
 	} else {
-		t.printf("| Topic | Source | Says | Sentence |\n|---|---|---|---:|\n")
+		t.printf("| Topic | Says | Sources |\n|---|---|---|\n")
 		for _, d := range r.Discrepancies {
-			for i, v := range d.Values {
+			for i, cl := range valueClasses(d.Values) {
 				topic := ""
 				if i == 0 {
 					topic = esc(d.Topic) + llmMark(d.By)
 				}
-				t.printf("| %s | %s | %s | %d |\n", topic, esc(v.Source), esc(v.Text), v.Sentence)
+				says, who := cl.label, ""
+				if says == "" {
+					v := cl.values[0]
+					says, who = v.Text, fmt.Sprintf("%s [%d]", v.Source, v.Sentence)
+				} else {
+					who = fmt.Sprintf("%s: %s", cl.count(), strings.Join(cl.members(func(s string) string { return "“" + s + "”" }), ", "))
+				}
+				t.printf("| %s | %s | %s |\n", topic, esc(says), esc(who))
 			}
 		}
 	}

@@ -104,6 +104,10 @@ type Value struct {
 	// Evidence lists every sentence an LLM claim cites; Sentence is the
 	// first of them.
 	Evidence []int `json:"evidence,omitempty"`
+	// Class groups the values that agree with each other ("24 years",
+	// "twenty-four years" and, for a 2024 article, "since 2000"): class 1
+	// is carried by the most sources. Zero (left out) for LLM findings.
+	Class int `json:"class,omitempty"`
 }
 
 // Quote is one quotation as rendered by two or more sources.

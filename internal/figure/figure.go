@@ -179,20 +179,29 @@ func covers(g, f float64) bool {
 // The two may differ by up to one year, since a year alone does not say
 // which month the span began.
 func SinceEquivalent(since, duration Figure, ref time.Time) bool {
+	gap, ok := SinceGap(since, duration, ref)
+	return ok && gap <= 1
+}
+
+// SinceGap is how many years apart the span from since to ref and
+// duration are, and false when they cannot be compared. Of several
+// durations equivalent to one "since" figure, the one with the smallest
+// gap matches it best.
+func SinceGap(since, duration Figure, ref time.Time) (float64, bool) {
 	if duration.Kind != "duration" {
-		return false
+		return 0, false
 	}
 	var elapsed float64
 	switch since.Kind {
 	case "year":
 		if since.Unit != "" {
-			return false
+			return 0, false
 		}
 		elapsed = float64(ref.Year()) - since.Value
 	case "date":
 		y, m, d := dateParts(since.Value)
 		if y == 0 {
-			return false
+			return 0, false
 		}
 		if m == 0 {
 			m = 1
@@ -203,7 +212,7 @@ func SinceEquivalent(since, duration Figure, ref time.Time) bool {
 		start := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 		elapsed = ref.Sub(start).Hours() / 24 / 365.2425
 	default:
-		return false
+		return 0, false
 	}
 	var years float64
 	switch duration.Unit {
@@ -216,9 +225,9 @@ func SinceEquivalent(since, duration Figure, ref time.Time) bool {
 	case "hour":
 		years = duration.Value / 24 / 365.2425
 	default:
-		return false
+		return 0, false
 	}
-	return math.Abs(elapsed-years) <= 1
+	return math.Abs(elapsed - years), true
 }
 
 func dateParts(v float64) (y, m, d int) {

@@ -2,6 +2,7 @@ package figure
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -195,6 +196,25 @@ func TestSinceEquivalent(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestSinceGap(t *testing.T) {
+	ref := time.Date(2024, 6, 19, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		since, duration string
+		want            float64
+		ok              bool
+	}{
+		{"2000", "24 years", 0, true},
+		{"2000", "23 years", 1, true},
+		{"2000", "twenty years", 4, true},
+		{"2000", "24", 0, false},
+	} {
+		got, ok := SinceGap(one(t, tt.since), one(t, tt.duration), ref)
+		if ok != tt.ok || (ok && math.Abs(got-tt.want) > 1e-9) {
+			t.Errorf("SinceGap(since %s, %s) = %v, %v; want %v, %v", tt.since, tt.duration, got, ok, tt.want, tt.ok)
+		}
 	}
 }
 
