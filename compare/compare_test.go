@@ -299,6 +299,12 @@ func TestValueClasses(t *testing.T) {
 		{Source: "e", Text: "24 years", Sentence: 3, Class: 1},
 		{Source: "f", Text: "24 years", Sentence: 5},
 	}
+	if got := commonText([]Value{{Text: "24 years"}, {Text: "twenty-four years"}, {Text: "twenty-four years"}, {Text: "24 years"}}); got != "24 years" {
+		t.Errorf("commonText on a tie: got %q, want the first wording, %q", got, "24 years")
+	}
+	if got := commonText([]Value{{Text: "since 2000"}, {Text: "since 2001"}, {Text: "since 2001"}}); got != "since 2001" {
+		t.Errorf("commonText of \"since\" figures only: got %q, want %q", got, "since 2001")
+	}
 	var got []string
 	for _, cl := range valueClasses(values) {
 		got = append(got, cl.label+" | "+cl.count()+" | "+strings.Join(cl.members(strconv.Quote), ", "))

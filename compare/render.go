@@ -257,25 +257,32 @@ func valueClasses(values []Value) []valueClass {
 }
 
 // commonText is the wording most values use, "since" figures aside
-// unless there are only those; ties go to the first.
+// unless there are only those; of equally common wordings, the one that
+// comes first.
 func commonText(values []Value) string {
-	counts := make(map[string]int)
-	best := ""
-	for _, pass := range []bool{false, true} {
+	for _, withSince := range []bool{false, true} {
+		counts := make(map[string]int)
+		var order []string
 		for _, v := range values {
-			if strings.HasPrefix(v.Text, "since ") && !pass {
+			if strings.HasPrefix(v.Text, "since ") && !withSince {
 				continue
 			}
+			if counts[v.Text] == 0 {
+				order = append(order, v.Text)
+			}
 			counts[v.Text]++
-			if best == "" || counts[v.Text] > counts[best] {
-				best = v.Text
+		}
+		best := ""
+		for _, text := range order {
+			if best == "" || counts[text] > counts[best] {
+				best = text
 			}
 		}
 		if best != "" {
-			break
+			return best
 		}
 	}
-	return best
+	return ""
 }
 
 // count says how many sources the class has.
