@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -467,5 +469,61 @@ func TestVersionsIdentical(t *testing.T) {
 				t.Errorf("got %q, want it to say no differences", buf.String())
 			}
 		})
+	}
+}
+
+// TestVersionsAlignsRewrittenPassage checks that a passage where every
+// sentence changed reads sentence by sentence: an edit, a sentence split
+// in two, two merged into one, and a removal next to an unrelated
+// addition.
+func TestVersionsAlignsRewrittenPassage(t *testing.T) {
+	oldText := "Putin and Kim signed a partnership agreement in Pyongyang on Wednesday. " +
+		"The agreement commits both countries to provide immediate military assistance if either is attacked. " +
+		"Kim called the document the strongest ever treaty between the two countries, and Putin called it a breakthrough document. " +
+		"Crowds lined the avenues of Pyongyang. " +
+		"The two leaders exchanged gifts. They also toured a factory. " +
+		"Putin left for Vietnam late on Wednesday."
+	newText := "Putin and Kim signed a partnership agreement in Pyongyang on Wednesday. " +
+		"The agreement commits both countries to give immediate military help if either is attacked. " +
+		"Kim called the document the strongest ever treaty between the two countries. Putin called it a breakthrough document. " +
+		"Markets in Seoul closed higher on the news. " +
+		"The two leaders exchanged gifts and toured a factory. " +
+		"Putin left for Vietnam late on Wednesday."
+	a := &article.Article{Label: "old", Text: oldText, Sentences: article.Split(oldText)}
+	b := &article.Article{Label: "new", Text: newText, Sentences: article.Split(newText)}
+	v := Versions(a, b)
+	checkFormats(t, "", "versions-rewritten", v)
+	var got []string
+	for _, c := range v.Changes {
+		got = append(got, fmt.Sprintf("%s %s -> %s", c.Kind, sentenceRange(c.Old), sentenceRange(c.New)))
+	}
+	want := []string{
+		"changed 2 -> 2",
+		"changed 3 -> 3-4",
+		"removed 4 -> -",
+		"added - -> 5",
+		"changed 5-6 -> 6",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got changes\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if want := (Stats{Unchanged: 2, Changed: 5, Added: 1, Removed: 1}); v.Stats != want {
+		t.Errorf("got stats %+v, want %+v", v.Stats, want)
+	}
+}
+
+func TestAlignRunLimits(t *testing.T) {
+	old := []string{"Kim met Putin in Pyongyang.", "They signed a treaty."}
+	nw := []string{"Kim met Putin in the capital Pyongyang.", "They signed a defence treaty."}
+	if got := alignRun(old, nw, sentenceRun{del: []int{1}, ins: []int{1}}); got != nil {
+		t.Errorf("got %v for a one-to-one run, want nil", got)
+	}
+	if got := alignRun(old, nw, sentenceRun{del: []int{1, 2}}); got != nil {
+		t.Errorf("got %v for a removal, want nil", got)
+	}
+	got := alignRun(old, nw, sentenceRun{del: []int{1, 2}, ins: []int{1, 2}})
+	want := []sentenceRun{{del: []int{1}, ins: []int{1}}, {del: []int{2}, ins: []int{2}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }
