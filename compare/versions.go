@@ -314,21 +314,30 @@ func setCosine(a, b map[string]bool) float64 {
 	return float64(shared(a, b)) / math.Sqrt(float64(len(a))*float64(len(b)))
 }
 
-// diffRun word-diffs one run. A run whose two sides are unrelated
-// becomes a removal and an addition; a run that differs only in
-// typographic trivia counts as unchanged.
+// diffRun word-diffs one run, broken up by alignRun where its sentences
+// pair up. A piece whose two sides are unrelated becomes a removal and an
+// addition; a piece that differs only in typographic trivia counts as
+// unchanged.
 func diffRun(old, new []string, run sentenceRun) runResult {
+	subs := alignRun(old, new, run)
+	if subs == nil {
+		return diffBlock(old, new, run)
+	}
+	var r runResult
+	for _, sub := range subs {
+		r.add(diffBlock(old, new, sub))
+	}
+	return r
+}
+
+// diffBlock word-diffs a run as one change, or as a removal and an
+// addition when its two sides are unrelated.
+func diffBlock(old, new []string, run sentenceRun) runResult {
 	var r runResult
 	del, ins := run.del, run.ins
-	if subs := alignRun(old, new, run); subs != nil {
-		for _, sub := range subs {
-			r.add(diffRun(old, new, sub))
-		}
-		return r
-	}
 	if len(del) > 0 && len(ins) > 0 && unrelated(joinSentences(old, del), joinSentences(new, ins)) {
-		r.add(diffRun(old, new, sentenceRun{del: del}))
-		r.add(diffRun(old, new, sentenceRun{ins: ins}))
+		r.add(diffBlock(old, new, sentenceRun{del: del}))
+		r.add(diffBlock(old, new, sentenceRun{ins: ins}))
 		return r
 	}
 	c := Change{Old: nonNil(del), New: nonNil(ins)}
