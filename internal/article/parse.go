@@ -101,8 +101,7 @@ func parse(label, path, rawURL string, data []byte, k kind) (*Article, error) {
 		a.URL = meta.url
 	}
 	a.Label = chooseLabel(label, meta.source, meta.siteName, rawURL, path)
-	sum := sha256.Sum256([]byte(a.Text))
-	a.SHA256 = hex.EncodeToString(sum[:])
+	a.SHA256 = textDigest(a.Text)
 	return a, nil
 }
 
@@ -271,6 +270,9 @@ func normaliseLines(s string) string {
 // trailing white space. Runs of three or more line breaks, once trailing
 // spaces are gone, become two; shorter runs stay.
 func normaliseText(s string) string {
+	if isNormalText(s) {
+		return s // most plain-text articles: no copy
+	}
 	s = normaliseLines(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -286,6 +288,28 @@ func normaliseText(s string) string {
 		breaks = 0
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// isNormalText reports whether normaliseText would return s unchanged:
+// nothing normaliseLines rewrites, no white space ending a line or the
+// text or starting it, no more than one blank line in a row.
+func isNormalText(s string) bool {
+	return strings.TrimSpace(s) == s && !strings.HasPrefix(s, "\uFEFF") &&
+		!strings.Contains(s, "\r") && !strings.Contains(s, "\u00A0") && !strings.Contains(s, "\n\n\n") &&
+		!strings.Contains(s, " \n") && !strings.Contains(s, "\t\n")
+}
+
+// textDigest is the hex SHA-256 of s, hashed through a small buffer
+// rather than a copy of the whole text.
+func textDigest(s string) string {
+	h := sha256.New()
+	var buf [4096]byte
+	for s != "" {
+		n := copy(buf[:], s)
+		h.Write(buf[:n])
+		s = s[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // invalidAt returns the offset of the first invalid UTF-8 sequence.
