@@ -84,6 +84,19 @@ func isPunktPunctuation(s string) bool {
 	return n == len(s) && r != utf8.RuneError && strings.ContainsRune(";:,.!?；：，。！？", r)
 }
 
+// plainWord reports whether s is ASCII without ".", "?" or "!": no pass
+// marks such a word as ending a sentence or as an abbreviation, and most
+// words are like that.
+func plainWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.' || c == '?' || c == '!' || c >= utf8.RuneSelf:
+			return false
+		}
+	}
+	return true
+}
+
 // typePass is the first pass: end punctuation breaks a sentence, and so
 // does a final period unless the word is a known abbreviation.
 type typePass struct {
@@ -94,6 +107,8 @@ type typePass struct {
 func (a *typePass) Annotate(tokens []*sentences.Token) []*sentences.Token {
 	for _, t := range tokens {
 		switch {
+		case plainWord(t.Tok):
+			// Neither end punctuation nor a final period: nothing to mark.
 		case a.word.HasSentEndChars(t):
 			t.SentBreak = true
 		case a.word.HasPeriodFinal(t) && !strings.HasSuffix(t.Tok, ".."):

@@ -418,6 +418,10 @@ func (a *multiPunct) Annotate(tokens []*sentences.Token) []*sentences.Token {
 }
 
 func (a *multiPunct) annotate(one, two *sentences.Token) {
+	if !one.SentBreak && plainWord(one.Tok) {
+		// All the pass could do to a plain word is clear its SentBreak.
+		return
+	}
 	if a.word.IsListNumber(one) || a.word.IsCoordinatePartOne(one) {
 		one.SentBreak = false
 		return

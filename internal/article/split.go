@@ -238,9 +238,11 @@ func splitParagraphs(text string) []string {
 	var paras []string
 	start := 0
 	for i := 0; i < len(text); i++ {
-		if text[i] != '\n' {
-			continue
+		k := strings.IndexByte(text[i:], '\n')
+		if k < 0 {
+			break
 		}
+		i += k
 		j := i + 1
 		for j < len(text) {
 			if c := text[j]; c == ' ' || c == '\t' {
