@@ -89,13 +89,20 @@ func isPunktPunctuation(s string) bool {
 // words are like that.
 func plainWord(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '.' || c == '?' || c == '!' || c >= utf8.RuneSelf:
+		if !plainByte[s[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// plainByte holds the ASCII bytes but ".", "?" and "!".
+var plainByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c != '.' && c != '?' && c != '!'
+	}
+	return t
+}()
 
 // typePass is the first pass: end punctuation breaks a sentence, and so
 // does a final period unless the word is a known abbreviation.

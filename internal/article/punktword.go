@@ -152,8 +152,12 @@ func (w *punktWord) tokenize(text string, b *tokenBuf) []*sentences.Token {
 	}
 	last := len(text) - 1
 	for next := 0; next < len(text); {
-		// The rune at i, decoded as ranging over text would; ASCII
-		// letters and marks, most of the text, end no word.
+		// ASCII letters and marks, most of the text, end no word (but
+		// the last byte always does).
+		for next < last && asciiWordByte[text[next]] {
+			next++
+		}
+		// The rune at i, decoded as ranging over text would.
 		i, r, size := next, rune(text[next]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -478,6 +482,15 @@ func isTokenSpace(r rune) bool {
 }
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// asciiWordByte holds the bytes that are a whole ASCII character other
+// than white space.
+var asciiWordByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !asciiSpace[c]
+	}
+	return t
+}()
 
 func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }

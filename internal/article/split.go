@@ -202,8 +202,13 @@ func splitMissed(s string) []string {
 // hasNumberStop reports whether s has a digit, a period and white space
 // in a row, the shape numberEnd needs.
 func hasNumberStop(s string) bool {
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' && s[i+1] == '.' && isRESpace(s[i+2]) {
+	for i := 1; i+1 < len(s); i++ {
+		k := strings.IndexByte(s[i:len(s)-1], '.')
+		if k < 0 {
+			return false
+		}
+		i += k
+		if isDigit(s[i-1]) && isRESpace(s[i+1]) {
 			return true
 		}
 	}
@@ -213,6 +218,9 @@ func hasNumberStop(s string) bool {
 // hasQuoteStop reports whether s has end punctuation followed by a
 // closing quote, the shape quoteEnd needs.
 func hasQuoteStop(s string) bool {
+	if strings.IndexByte(s, '"') < 0 && strings.IndexByte(s, '\'') < 0 && !strings.Contains(s, "”") && !strings.Contains(s, "’") {
+		return false
+	}
 	for i := 0; i+1 < len(s); i++ {
 		switch s[i] {
 		case '.', '?', '!':
