@@ -273,7 +273,8 @@ func alignRun(old, new []string, run sentenceRun) []sentenceRun {
 	}
 	out := make([]sentenceRun, len(merged))
 	for k, g := range merged {
-		out[k] = sentenceRun{del: run.del[g.oldLo : g.oldHi+1], ins: run.ins[g.newLo : g.newHi+1]}
+		// Capped, so that appending to one piece cannot overwrite the next.
+		out[k] = sentenceRun{del: run.del[g.oldLo : g.oldHi+1 : g.oldHi+1], ins: run.ins[g.newLo : g.newHi+1 : g.newHi+1]}
 		if len(out[k].del) == 0 {
 			out[k].del = nil
 		}
