@@ -14,6 +14,8 @@ trap 'rm -rf "$work"' EXIT
 cd "$root"
 go test ./compare -run '^TestWriteVersionPair$' -count=1 -args -pairdir "$work" >/dev/null
 go build -o "$work/newslens" ./cmd/newslens
+# The static build the README offers for a quicker start.
+CGO_ENABLED=0 go build -tags urfave_cli_no_docs -o "$work/newslens-static" ./cmd/newslens
 echo "pair: $(wc -w <"$work/old.txt") and $(wc -w <"$work/new.txt") words"
 
 # best prints the fastest of $runs runs of the given command, in ms.
@@ -35,6 +37,8 @@ echo "git diff --no-index --word-diff: ${git_ms} ms (best of $runs)"
 if "$work/newslens" --help 2>/dev/null | grep -qE '^[[:space:]]+diff\b'; then
 	nl_ms=$(best "$work/newslens" diff "$work/old.txt" "$work/new.txt")
 	echo "newslens diff:                   ${nl_ms} ms (best of $runs)"
+	static_ms=$(best "$work/newslens-static" diff "$work/old.txt" "$work/new.txt")
+	echo "newslens diff, static build:     ${static_ms} ms (best of $runs)"
 else
 	echo "newslens diff:                   not available in this build (no diff command)"
 fi
