@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -525,5 +526,42 @@ func TestAlignRunLimits(t *testing.T) {
 	want := []sentenceRun{{del: []int{1}, ins: []int{1}}, {del: []int{2}, ins: []int{2}}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// TestVersionsLongUnrelatedPassage checks that a long passage replaced
+// by different text, which no sentence pairing breaks up, is shown as a
+// removal and an addition rather than word-diffed as one block.
+func TestVersionsLongUnrelatedPassage(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	vocab := make([]string, 300)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("word%d", i)
+	}
+	text := func() string {
+		var b strings.Builder
+		for range 200 {
+			for k := range 12 {
+				if k > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(vocab[rng.IntN(len(vocab))])
+			}
+			b.WriteString(". ")
+		}
+		return strings.TrimSpace(b.String())
+	}
+	oldText, newText := "Kim met Putin. "+text()+" They parted.", "Kim met Putin. "+text()+" They parted."
+	a := &article.Article{Label: "old", Text: oldText, Sentences: article.Split(oldText)}
+	b := &article.Article{Label: "new", Text: newText, Sentences: article.Split(newText)}
+	v := Versions(a, b)
+	if v.Stats.Unchanged != 2 || v.Stats.Removed == 0 || v.Stats.Added == 0 {
+		t.Errorf("got stats %+v, want the two unchanged ends and removals and additions", v.Stats)
+	}
+	for _, c := range v.Changes {
+		// 1,500 words: maxBlockWords as the package documents it.
+		if n := len(strings.Fields(c.OldText)) + len(strings.Fields(c.NewText)); c.Kind == "changed" && n > 1500 {
+			t.Errorf("got a word diff of %d words (sentences %v -> %v), want none over 1500", n, c.Old, c.New)
+		}
 	}
 }

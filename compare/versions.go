@@ -171,9 +171,18 @@ func (r *runResult) add(o runResult) {
 // A version of an article that edits rather than rewrites scores higher.
 const pairSimilarity = 0.36
 
-// alignLimit bounds the sentence pairs alignRun weighs: a run larger than
-// that, two unrelated texts, say, stays one block.
-const alignLimit = 40000
+// alignLimit bounds the sentence pairs alignRun weighs (500 by 500
+// sentences take about 100 ms): a run larger than that, where no sentence
+// of thousands survived, stays one block.
+const alignLimit = 250_000
+
+// maxBlockWords bounds the words of a block that is word-diffed. The word
+// diff's cost grows with the product of the block's length and the number
+// of edits, and two long passages that share no sentence (a text and its
+// words shuffled took 11 s) differ everywhere, so a larger block is shown
+// as a removal and an addition. A size rather than a time limit keeps the
+// output independent of the machine.
+const maxBlockWords = 1500
 
 // alignRun breaks a run with several sentences on both sides into smaller
 // runs, so that a heavily edited passage reads sentence by sentence
@@ -336,7 +345,7 @@ func diffRun(old, new []string, run sentenceRun) runResult {
 func diffBlock(old, new []string, run sentenceRun) runResult {
 	var r runResult
 	del, ins := run.del, run.ins
-	if len(del) > 0 && len(ins) > 0 && unrelated(joinSentences(old, del), joinSentences(new, ins)) {
+	if len(del) > 0 && len(ins) > 0 && (tooLong(old, del, new, ins) || unrelated(joinSentences(old, del), joinSentences(new, ins))) {
 		r.add(diffBlock(old, new, sentenceRun{del: del}))
 		r.add(diffBlock(old, new, sentenceRun{ins: ins}))
 		return r
@@ -363,6 +372,18 @@ func diffBlock(old, new []string, run sentenceRun) runResult {
 	c.Diff = worddiff.Text(c.ops, false)
 	r.changes = []Change{c}
 	return r
+}
+
+// tooLong reports whether a block has more than maxBlockWords words.
+func tooLong(old []string, del []int, new []string, ins []int) bool {
+	n := 0
+	for _, k := range del {
+		n += strings.Count(old[k-1], " ") + 1
+	}
+	for _, k := range ins {
+		n += strings.Count(new[k-1], " ") + 1
+	}
+	return n > maxBlockWords
 }
 
 // unrelated reports whether a removed and an added block share so few
