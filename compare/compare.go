@@ -46,8 +46,9 @@
 // sentences are matched whole; between them, removed and added sentences
 // are paired in order by the cosine of their content-word sets (alignRun),
 // a sentence split in two or two merged stay one change, and each change
-// is word-diffed. A passage over maxBlockWords that pairs with nothing is
-// a removal and an addition, which bounds the word diff's cost.
+// is word-diffed. A passage over maxBlockWords where nothing pairs, or a
+// pair over maxPairedWords, is a removal and an addition, which bounds
+// the word diff's cost; runs over alignLimit are aligned in chunks.
 package compare
 
 import (

@@ -513,19 +513,75 @@ func TestVersionsAlignsRewrittenPassage(t *testing.T) {
 	}
 }
 
-func TestAlignRunLimits(t *testing.T) {
+func TestAlignRun(t *testing.T) {
 	old := []string{"Kim met Putin in Pyongyang.", "They signed a treaty."}
 	nw := []string{"Kim met Putin in the capital Pyongyang.", "They signed a defence treaty."}
-	if got := alignRun(old, nw, sentenceRun{del: []int{1}, ins: []int{1}}); got != nil {
-		t.Errorf("got %v for a one-to-one run, want nil", got)
+	tests := []struct {
+		name string
+		run  sentenceRun
+		want []piece
+	}{
+		{"one to one, alike", sentenceRun{del: []int{1}, ins: []int{1}}, []piece{{sentenceRun{del: []int{1}, ins: []int{1}}, true}}},
+		{"one to one, unlike", sentenceRun{del: []int{1}, ins: []int{2}}, []piece{{sentenceRun{del: []int{1}, ins: []int{2}}, false}}},
+		{"removal", sentenceRun{del: []int{1, 2}}, []piece{{sentenceRun{del: []int{1, 2}}, false}}},
+		{"two pairs", sentenceRun{del: []int{1, 2}, ins: []int{1, 2}}, []piece{
+			{sentenceRun{del: []int{1}, ins: []int{1}}, true},
+			{sentenceRun{del: []int{2}, ins: []int{2}}, true},
+		}},
 	}
-	if got := alignRun(old, nw, sentenceRun{del: []int{1, 2}}); got != nil {
-		t.Errorf("got %v for a removal, want nil", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := alignRun(old, nw, tt.run); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
 	}
-	got := alignRun(old, nw, sentenceRun{del: []int{1, 2}, ins: []int{1, 2}})
-	want := []sentenceRun{{del: []int{1}, ins: []int{1}}, {del: []int{2}, ins: []int{2}}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got %v, want %v", got, want)
+}
+
+// TestAlignRunChunks checks that a run over alignLimit is still cut into
+// pieces that hold every sentence once, in order, and pairs edits.
+func TestAlignRunChunks(t *testing.T) {
+	const n = 700
+	old, nw := make([]string, n), make([]string, n)
+	run := sentenceRun{}
+	for i := range n {
+		old[i] = fmt.Sprintf("Report %d said talks on item %d went on.", i, i)
+		nw[i] = fmt.Sprintf("Report %d said talks on item %d went on late.", i, i)
+		run.del = append(run.del, i+1)
+		run.ins = append(run.ins, i+1)
+	}
+	pieces := alignRun(old, nw, run)
+	var del, ins []int
+	paired := 0
+	for _, p := range pieces {
+		del, ins = append(del, p.del...), append(ins, p.ins...)
+		if p.paired {
+			paired++
+		}
+	}
+	if !slices.Equal(del, run.del) || !slices.Equal(ins, run.ins) {
+		t.Errorf("pieces do not hold each sentence once, in order: %d old and %d new", len(del), len(ins))
+	}
+	if paired != n {
+		t.Errorf("got %d paired pieces, want %d", paired, n)
+	}
+}
+
+// TestVersionsLongEditedSentence checks that a long sentence with one
+// word changed is word-diffed, not shown as removed and added.
+func TestVersionsLongEditedSentence(t *testing.T) {
+	var b strings.Builder
+	for i := range 760 {
+		fmt.Fprintf(&b, "w%d ", i)
+	}
+	long := strings.TrimSpace(b.String())
+	oldText := "Kim met Putin. " + long + ". They parted."
+	newText := "Kim met Putin. " + strings.Replace(long, "w380 ", "changed ", 1) + ". They parted."
+	a := &article.Article{Label: "old", Text: oldText, Sentences: article.Split(oldText)}
+	nb := &article.Article{Label: "new", Text: newText, Sentences: article.Split(newText)}
+	v := Versions(a, nb)
+	if want := (Stats{Unchanged: 2, Changed: 1}); v.Stats != want || len(v.Changes) != 1 || !strings.Contains(v.Changes[0].Diff, "[-w380-]{+changed+}") {
+		t.Errorf("got stats %+v and %d changes, want %+v and one word diff", v.Stats, len(v.Changes), want)
 	}
 }
 

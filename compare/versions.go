@@ -171,18 +171,26 @@ func (r *runResult) add(o runResult) {
 // A version of an article that edits rather than rewrites scores higher.
 const pairSimilarity = 0.36
 
-// alignLimit bounds the sentence pairs alignRun weighs (500 by 500
-// sentences take about 100 ms): a run larger than that, where no sentence
-// of thousands survived, stays one block.
-const alignLimit = 250_000
+// alignLimit bounds the sentence pairs alignRun weighs at once (500 by
+// 500 sentences take about 100 ms); a larger run is aligned in chunks of
+// alignChunk sentences a side.
+const (
+	alignLimit = 250_000
+	alignChunk = 500
+)
 
-// maxBlockWords bounds the words of a block that is word-diffed. The word
-// diff's cost grows with the product of the block's length and the number
-// of edits, and two long passages that share no sentence (a text and its
-// words shuffled took 11 s) differ everywhere, so a larger block is shown
-// as a removal and an addition. A size rather than a time limit keeps the
-// output independent of the machine.
-const maxBlockWords = 1500
+// maxBlockWords and maxPairedWords bound the words of a piece that is
+// word-diffed. The word diff's cost grows with the piece's length times
+// its number of edits: two long passages with nothing alike (a text and
+// its words shuffled took 11 s) differ everywhere, so such a piece over
+// maxBlockWords is shown as a removal and an addition. A paired piece is
+// alike and usually cheap, but one enormous "sentence" with its words
+// reordered is not, hence the looser maxPairedWords. Sizes rather than a
+// time limit keep the output independent of the machine.
+const (
+	maxBlockWords  = 1500
+	maxPairedWords = 5000
+)
 
 // alignRun breaks a run with several sentences on both sides into smaller
 // runs, so that a heavily edited passage reads sentence by sentence
@@ -191,11 +199,26 @@ const maxBlockWords = 1500
 // similarity; what lies between two pairs stays a run of its own. A
 // sentence left over next to a pair joins it when it is like that pair's
 // other side, which keeps a sentence split in two, or two merged, in one
-// change. alignRun returns nil when the run does not break up.
-func alignRun(old, new []string, run sentenceRun) []sentenceRun {
+// change. A run over alignLimit pairs is cut into proportional chunks of
+// at most alignChunk sentences a side, aligned one by one.
+func alignRun(old, new []string, run sentenceRun) []piece {
 	n, m := len(run.del), len(run.ins)
-	if n == 0 || m == 0 || n*m < 2 || n*m > alignLimit {
-		return nil
+	if n == 0 || m == 0 {
+		return []piece{{sentenceRun: run}}
+	}
+	if n*m > alignLimit {
+		k := (max(n, m) + alignChunk - 1) / alignChunk
+		var out []piece
+		for c := range k {
+			sub := sentenceRun{
+				del: run.del[c*n/k : (c+1)*n/k : (c+1)*n/k],
+				ins: run.ins[c*m/k : (c+1)*m/k : (c+1)*m/k],
+			}
+			if len(sub.del)+len(sub.ins) > 0 {
+				out = append(out, alignRun(old, new, sub)...)
+			}
+		}
+		return out
 	}
 	a := make([]map[string]bool, n)
 	for i, k := range run.del {
@@ -204,6 +227,9 @@ func alignRun(old, new []string, run sentenceRun) []sentenceRun {
 	b := make([]map[string]bool, m)
 	for j, k := range run.ins {
 		b[j] = stemSet(new[k-1])
+	}
+	if n == 1 && m == 1 {
+		return []piece{{sentenceRun: run, paired: setCosine(a[0], b[0]) >= pairSimilarity}}
 	}
 	sim := make([]float64, n*m)
 	for i := range n {
@@ -237,7 +263,7 @@ func alignRun(old, new []string, run sentenceRun) []sentenceRun {
 		}
 	}
 	if len(pairs) == 0 {
-		return nil
+		return []piece{{sentenceRun: run}}
 	}
 	slices.Reverse(pairs)
 
@@ -246,7 +272,10 @@ func alignRun(old, new []string, run sentenceRun) []sentenceRun {
 	// pair takes in the sentences next to it, on either side, that are
 	// like its other side: the rest of a sentence split in two, or the
 	// other of two merged.
-	type segment struct{ oldLo, oldHi, newLo, newHi int } // inclusive; empty when hi < lo
+	type segment struct {
+		oldLo, oldHi, newLo, newHi int // inclusive; empty when hi < lo
+		paired                     bool
+	}
 	var merged []segment
 	prevOld, prevNew := -1, -1
 	for k, p := range pairs {
@@ -255,7 +284,7 @@ func alignRun(old, new []string, run sentenceRun) []sentenceRun {
 		if k+1 < len(pairs) {
 			nextOld, nextNew = pairs[k+1][0], pairs[k+1][1]
 		}
-		g := segment{oldLo: i, oldHi: i, newLo: j, newHi: j}
+		g := segment{oldLo: i, oldHi: i, newLo: j, newHi: j, paired: true}
 		for g.oldLo-1 > prevOld && setCosine(a[g.oldLo-1], b[j]) >= pairSimilarity {
 			g.oldLo--
 		}
@@ -269,21 +298,21 @@ func alignRun(old, new []string, run sentenceRun) []sentenceRun {
 			g.newHi++
 		}
 		if prevOld+1 < g.oldLo || prevNew+1 < g.newLo {
-			merged = append(merged, segment{prevOld + 1, g.oldLo - 1, prevNew + 1, g.newLo - 1})
+			merged = append(merged, segment{oldLo: prevOld + 1, oldHi: g.oldLo - 1, newLo: prevNew + 1, newHi: g.newLo - 1})
 		}
 		merged = append(merged, g)
 		prevOld, prevNew = g.oldHi, g.newHi
 	}
 	if prevOld+1 < n || prevNew+1 < m {
-		merged = append(merged, segment{prevOld + 1, n - 1, prevNew + 1, m - 1})
+		merged = append(merged, segment{oldLo: prevOld + 1, oldHi: n - 1, newLo: prevNew + 1, newHi: m - 1})
 	}
-	if len(merged) < 2 {
-		return nil
-	}
-	out := make([]sentenceRun, len(merged))
+	out := make([]piece, len(merged))
 	for k, g := range merged {
 		// Capped, so that appending to one piece cannot overwrite the next.
-		out[k] = sentenceRun{del: run.del[g.oldLo : g.oldHi+1 : g.oldHi+1], ins: run.ins[g.newLo : g.newHi+1 : g.newHi+1]}
+		out[k] = piece{
+			sentenceRun: sentenceRun{del: run.del[g.oldLo : g.oldHi+1 : g.oldHi+1], ins: run.ins[g.newLo : g.newHi+1 : g.newHi+1]},
+			paired:      g.paired,
+		}
 		if len(out[k].del) == 0 {
 			out[k].del = nil
 		}
@@ -294,8 +323,20 @@ func alignRun(old, new []string, run sentenceRun) []sentenceRun {
 	return out
 }
 
-// shared counts the members two sets have in common.
+// piece is part of a run that alignRun made: a pair of alike sentences
+// with any that joined it, or what lies between pairs, where nothing is
+// alike.
+type piece struct {
+	sentenceRun
+	paired bool
+}
+
+// shared counts the members two sets have in common, going through the
+// smaller.
 func shared(a, b map[string]bool) int {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
 	n := 0
 	for k := range a {
 		if b[k] {
@@ -324,31 +365,32 @@ func setCosine(a, b map[string]bool) float64 {
 	return float64(shared(a, b)) / math.Sqrt(float64(len(a))*float64(len(b)))
 }
 
-// diffRun word-diffs one run, broken up by alignRun where its sentences
-// pair up. A piece whose two sides are unrelated becomes a removal and an
-// addition; a piece that differs only in typographic trivia counts as
-// unchanged.
+// diffRun word-diffs one run, broken up by alignRun.
 func diffRun(old, new []string, run sentenceRun) runResult {
-	subs := alignRun(old, new, run)
-	if subs == nil {
-		return diffBlock(old, new, run)
-	}
 	var r runResult
-	for _, sub := range subs {
-		r.add(diffBlock(old, new, sub))
+	for _, p := range alignRun(old, new, run) {
+		r.add(diffBlock(old, new, p))
 	}
 	return r
 }
 
-// diffBlock word-diffs a run as one change, or as a removal and an
-// addition when its two sides are unrelated.
-func diffBlock(old, new []string, run sentenceRun) runResult {
+// diffBlock word-diffs a piece as one change. A piece whose two sides are
+// unrelated or too long becomes a removal and an addition; a piece that
+// differs only in typographic trivia counts as unchanged.
+func diffBlock(old, new []string, p piece) runResult {
 	var r runResult
-	del, ins := run.del, run.ins
-	if len(del) > 0 && len(ins) > 0 && (tooLong(old, del, new, ins) || unrelated(joinSentences(old, del), joinSentences(new, ins))) {
-		r.add(diffBlock(old, new, sentenceRun{del: del}))
-		r.add(diffBlock(old, new, sentenceRun{ins: ins}))
-		return r
+	del, ins := p.del, p.ins
+	if len(del) > 0 && len(ins) > 0 {
+		limit := maxBlockWords
+		if p.paired {
+			limit = maxPairedWords
+		}
+		if blockWords(old, del)+blockWords(new, ins) > limit ||
+			!p.paired && unrelated(joinSentences(old, del), joinSentences(new, ins)) {
+			r.add(diffBlock(old, new, piece{sentenceRun: sentenceRun{del: del}}))
+			r.add(diffBlock(old, new, piece{sentenceRun: sentenceRun{ins: ins}}))
+			return r
+		}
 	}
 	c := Change{Old: nonNil(del), New: nonNil(ins)}
 	c.OldText = joinSentences(old, del)
@@ -374,16 +416,13 @@ func diffBlock(old, new []string, run sentenceRun) runResult {
 	return r
 }
 
-// tooLong reports whether a block has more than maxBlockWords words.
-func tooLong(old []string, del []int, new []string, ins []int) bool {
+// blockWords counts the words of the sentences ns of ss.
+func blockWords(ss []string, ns []int) int {
 	n := 0
-	for _, k := range del {
-		n += strings.Count(old[k-1], " ") + 1
+	for _, k := range ns {
+		n += strings.Count(ss[k-1], " ") + 1
 	}
-	for _, k := range ins {
-		n += strings.Count(new[k-1], " ") + 1
-	}
-	return n > maxBlockWords
+	return n
 }
 
 // unrelated reports whether a removed and an added block share so few
