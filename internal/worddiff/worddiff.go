@@ -49,9 +49,50 @@ type Op struct {
 // Diff returns the word-level differences that turn a into b, after
 // normalising quotes, dashes and whitespace in both. Concatenating the
 // Equal and Delete texts gives normalised a; Equal and Insert give
-// normalised b. The result does not depend on machine load.
+// normalised b. The result does not depend on machine load; two texts
+// whose differing middle exceeds maxMiddle tokens get that middle as one
+// deletion and one insertion.
 func Diff(a, b string) []Op {
 	return diff(a, b, true)
+}
+
+// maxMiddle bounds, in tokens (words, spaces and marks), the part of two
+// texts between their common start and their common end that is diffed
+// word by word. The diff's cost grows with that part's length times the
+// number of edits in it, so two long texts that differ throughout (the
+// same words in another order took seconds) would be slow; a longer part
+// is reported as deleted and inserted whole. Sentences and passages are
+// far shorter, and a size limit, unlike a time limit, keeps the output
+// the same on every machine.
+const maxMiddle = 6000
+
+// replaceMiddle returns the coarse diff of ra and rb, their common start,
+// the rest of each as one deletion and one insertion, and their common
+// end, when that rest is over maxMiddle tokens; otherwise nil.
+func replaceMiddle(ra, rb []rune) []diffmatchpatch.Diff {
+	p := 0
+	for p < len(ra) && p < len(rb) && ra[p] == rb[p] {
+		p++
+	}
+	q := 0
+	for q < len(ra)-p && q < len(rb)-p && ra[len(ra)-1-q] == rb[len(rb)-1-q] {
+		q++
+	}
+	if len(ra)+len(rb)-2*(p+q) <= maxMiddle {
+		return nil
+	}
+	var out []diffmatchpatch.Diff
+	for _, d := range []diffmatchpatch.Diff{
+		{Type: diffmatchpatch.DiffEqual, Text: string(ra[:p])},
+		{Type: diffmatchpatch.DiffDelete, Text: string(ra[p : len(ra)-q])},
+		{Type: diffmatchpatch.DiffInsert, Text: string(rb[p : len(rb)-q])},
+		{Type: diffmatchpatch.DiffEqual, Text: string(ra[len(ra)-q:])},
+	} {
+		if d.Text != "" {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // Minimal is Diff without the semantic cleanup: the shortest token-level
@@ -73,12 +114,17 @@ func diff(a, b string, semantic bool) []Op {
 	var m mapper
 	ra := m.runes(a)
 	rb := m.runes(b)
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	diffs := dmp.DiffMainRunes(ra, rb, false)
-	if semantic {
-		if cleaned := dmp.DiffCleanupSemantic(copyDiffs(diffs)); wellFormed(cleaned, ra, rb) {
-			diffs = cleaned
+	var diffs []diffmatchpatch.Diff
+	if coarse := replaceMiddle(ra, rb); coarse != nil {
+		diffs = coarse
+	} else {
+		dmp := diffmatchpatch.New()
+		dmp.DiffTimeout = 0
+		diffs = dmp.DiffMainRunes(ra, rb, false)
+		if semantic {
+			if cleaned := dmp.DiffCleanupSemantic(copyDiffs(diffs)); wellFormed(cleaned, ra, rb) {
+				diffs = cleaned
+			}
 		}
 	}
 	ops := make([]Op, 0, len(diffs))

@@ -3,6 +3,7 @@ package worddiff
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -178,9 +179,65 @@ func bigPair(n int) (string, string) {
 	return a.String(), b.String()
 }
 
+// BenchmarkDiff1000Words diffs two 1,000-word texts word by word.
+func BenchmarkDiff1000Words(b *testing.B) {
+	x, y := bigPair(1000)
+	for b.Loop() {
+		Diff(x, y)
+	}
+}
+
+// BenchmarkDiff20000Words diffs two 20,000-word texts whose edits are
+// spread throughout: over maxMiddle, so it measures the coarse path.
 func BenchmarkDiff20000Words(b *testing.B) {
 	x, y := bigPair(20000)
 	for b.Loop() {
 		Diff(x, y)
+	}
+}
+
+// TestDiffLongMiddle checks the bound on the part diffed word by word: a
+// long text with one edit is still diffed exactly, and two long texts
+// that differ throughout get their middle as one deletion and one
+// insertion, with the common start and end kept.
+func TestDiffLongMiddle(t *testing.T) {
+	words := func(n int, f func(i int) string) string {
+		parts := make([]string, n)
+		for i := range parts {
+			parts[i] = f(i)
+		}
+		return strings.Join(parts, " ")
+	}
+	long := words(5000, func(i int) string { return fmt.Sprintf("w%d", i) })
+	edited := strings.Replace(long, " w2500 ", " changed ", 1)
+	got := Text(Diff(long, edited), false)
+	if !strings.Contains(got, "[-w2500-]{+changed+}") || strings.Count(got, "[-") != 1 {
+		t.Errorf("one edit in a long text: got %d deletions, want exactly [-w2500-]{+changed+}", strings.Count(got, "[-"))
+	}
+
+	shuffled := words(5000, func(i int) string { return fmt.Sprintf("w%d", (i*7919)%5000) })
+	a, b := "Kim met Putin. "+long+" They parted.", "Kim met Putin. "+shuffled+" They parted."
+	// Minimal: without the bound, its shortest edit script keeps many
+	// scattered words as equal.
+	ops := Minimal(a, b)
+	kinds := make([]Kind, len(ops))
+	var oldText, newText strings.Builder
+	for i, op := range ops {
+		kinds[i] = op.Kind
+		if op.Kind != Insert {
+			oldText.WriteString(op.Text)
+		}
+		if op.Kind != Delete {
+			newText.WriteString(op.Text)
+		}
+	}
+	if want := []Kind{Equal, Delete, Insert, Equal}; !slices.Equal(kinds, want) {
+		t.Errorf("texts that differ throughout: got op kinds %v, want %v", kinds, want)
+	}
+	if oldText.String() != Normalize(a) || newText.String() != Normalize(b) {
+		t.Error("the coarse ops do not rebuild the two texts")
+	}
+	if !strings.HasPrefix(ops[0].Text, "Kim met Putin. w0") || !strings.HasSuffix(ops[len(ops)-1].Text, "They parted.") {
+		t.Errorf("got common start %q and end %q, want the shared words kept", ops[0].Text, ops[len(ops)-1].Text)
 	}
 }
