@@ -192,11 +192,11 @@ const (
 	maxPairedWords = 5000
 )
 
-// alignRun breaks a run with several sentences on both sides into smaller
-// runs, so that a heavily edited passage reads sentence by sentence
+// alignRun breaks a run with sentences on both sides into pieces, so
+// that a heavily edited passage reads sentence by sentence
 // instead of as one block. Sentences are paired in order where they share
 // enough content words, choosing the pairs with the greatest total
-// similarity; what lies between two pairs stays a run of its own. A
+// similarity; what lies between two pairs is a piece of its own. A
 // sentence left over next to a pair joins it when it is like that pair's
 // other side, which keeps a sentence split in two, or two merged, in one
 // change. A run over alignLimit pairs is cut into proportional chunks of
