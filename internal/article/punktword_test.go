@@ -88,8 +88,8 @@ func (p punktPair) checkWord(t *testing.T, w string) {
 			{"HasSentencePunct", (&punktPunct{}).HasSentencePunct(w), sentences.NewPunctStrings().HasSentencePunct(w)},
 			// The pre-checks in splitMissed may only skip text its
 			// expressions would not match.
-			{"hasQuoteStop", hasQuoteStop(w) || !quoteEnd.MatchString(w), true},
-			{"hasNumberStop", hasNumberStop(w) || !numberEnd.MatchString(w), true},
+			{"hasQuoteStop", hasQuoteStop(w) || !quoteEnd.compiled().MatchString(w), true},
+			{"hasNumberStop", hasNumberStop(w) || !numberEnd.compiled().MatchString(w), true},
 		}
 		for _, c := range bools {
 			if c.got != c.want {

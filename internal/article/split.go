@@ -32,25 +32,40 @@ var tokenizer = sync.OnceValues(func() (*punktSplitter, error) {
 	return newPunktSplitter(m), nil
 })
 
+// The splitter's regular expressions are compiled on first use: those
+// with Unicode classes such as \p{Lu} take a while to compile, and many
+// runs (a warm one, or one without such sentences) never need them.
 var (
 	// paragraphBreak separates paragraphs: a blank line, possibly holding
 	// spaces when Split is given text that was not normalised.
-	paragraphBreak = regexp.MustCompile(`\n[ \t\p{Zs}]*\n`)
+	// splitParagraphs does its work; the expression states it.
+	paragraphBreak = newLazyRegexp(`\n[ \t\p{Zs}]*\n`)
 	// lineBreak is a single line break inside a paragraph, with the
 	// spaces around it; hard-wrapped lines join with one space.
-	lineBreak = regexp.MustCompile(`[ \t]*\n[ \t]*`)
+	lineBreak = newLazyRegexp(`[ \t]*\n[ \t]*`)
 	// numberEnd finds a bare integer ending a sentence before a capital.
 	// The English tokenizer treats every "1991." as a list number and
 	// never breaks after it ("in 1991. The partnership ..." stays one
 	// sentence), so Split breaks there itself. Group 1 is the space.
-	numberEnd = regexp.MustCompile(`(?:^|[\s(\[])\d+\.(\s+)["'“‘(\[]*\p{Lu}`)
+	numberEnd = newLazyRegexp(`(?:^|[\s(\[])\d+\.(\s+)["'“‘(\[]*\p{Lu}`)
 	// quoteEnd finds a quotation ending a sentence right before another
 	// opens; punkt only breaks there when a capital follows directly.
-	quoteEnd = regexp.MustCompile(`[.?!][”’"']+(\s+)[“‘"']\p{Lu}`)
+	quoteEnd = newLazyRegexp(`[.?!][”’"']+(\s+)[“‘"']\p{Lu}`)
 	// strayCloser is a closing quote or bracket left at the start of a
 	// sentence; it belongs to the sentence before.
-	strayCloser = regexp.MustCompile(`^[”’"')\]]+(?:\s|$)`)
+	strayCloser = newLazyRegexp(`^[”’"')\]]+(?:\s|$)`)
 )
+
+// lazyRegexp is a regular expression and its source, compiled when first
+// needed.
+type lazyRegexp struct {
+	expr     string
+	compiled func() *regexp.Regexp
+}
+
+func newLazyRegexp(expr string) *lazyRegexp {
+	return &lazyRegexp{expr: expr, compiled: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+}
 
 // Split splits normalised text into sentences. Paragraphs (separated by a
 // blank line) are split independently, so no sentence spans a paragraph
@@ -106,7 +121,7 @@ func splitParagraph(para string) []string {
 	out := make([]string, 0, len(parts))
 	for _, p := range parts {
 		if strings.Contains(p, "\n") {
-			p = lineBreak.ReplaceAllString(p, " ")
+			p = lineBreak.compiled().ReplaceAllString(p, " ")
 		}
 		p = strings.TrimSpace(p)
 		if p != "" {
@@ -174,14 +189,14 @@ func splitMissed(s string) []string {
 	// they dominate Split's run time otherwise.
 	var cuts []int
 	if hasNumberStop(s) {
-		for _, m := range numberEnd.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range numberEnd.compiled().FindAllStringSubmatchIndex(s, -1) {
 			if strings.ContainsAny(strings.TrimSpace(s[:m[2]]), " \t\n") {
 				cuts = append(cuts, m[2])
 			}
 		}
 	}
 	if hasQuoteStop(s) {
-		for _, m := range quoteEnd.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range quoteEnd.compiled().FindAllStringSubmatchIndex(s, -1) {
 			cuts = append(cuts, m[2])
 		}
 	}
@@ -288,7 +303,7 @@ func reattachClosers(parts []string) []string {
 		if !startsWithCloser(lead) {
 			continue
 		}
-		m := strayCloser.FindString(lead)
+		m := strayCloser.compiled().FindString(lead)
 		if m == "" {
 			continue
 		}

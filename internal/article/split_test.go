@@ -268,7 +268,7 @@ var paragraphCases = []string{
 
 func TestSplitParagraphs(t *testing.T) {
 	for _, s := range paragraphCases {
-		if got, want := splitParagraphs(s), paragraphBreak.Split(s, -1); !slices.Equal(got, want) {
+		if got, want := splitParagraphs(s), paragraphBreak.compiled().Split(s, -1); !slices.Equal(got, want) {
 			t.Errorf("splitParagraphs(%q) = %q, want %q", s, got, want)
 		}
 	}
@@ -279,11 +279,11 @@ func FuzzSplitParagraphs(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := splitParagraphs(s), paragraphBreak.Split(s, -1); !slices.Equal(got, want) {
+		if got, want := splitParagraphs(s), paragraphBreak.compiled().Split(s, -1); !slices.Equal(got, want) {
 			t.Errorf("splitParagraphs(%q) = %q, want %q", s, got, want)
 		}
 		for i, p := range strings.Split(s, "\n") {
-			if got, want := startsWithCloser(strings.TrimLeft(p, " \t")), strayCloser.MatchString(strings.TrimLeft(p, " \t")); want && !got {
+			if got, want := startsWithCloser(strings.TrimLeft(p, " \t")), strayCloser.compiled().MatchString(strings.TrimLeft(p, " \t")); want && !got {
 				t.Errorf("line %d %q: startsWithCloser false where strayCloser matches", i, p)
 			}
 		}

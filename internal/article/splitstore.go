@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -68,8 +67,8 @@ var splitterID = sync.OnceValue(func() string {
 	// TestModelFile, so the module's version names it; hashing its text
 	// would cost a warm run more than the rest of the key.
 	fmt.Fprintf(h, "model %d bytes\n", len(englishModel))
-	for _, re := range []*regexp.Regexp{paragraphBreak, lineBreak, numberEnd, quoteEnd, strayCloser} {
-		fmt.Fprintf(h, "%s\n", re)
+	for _, re := range []*lazyRegexp{paragraphBreak, lineBreak, numberEnd, quoteEnd, strayCloser} {
+		fmt.Fprintf(h, "%s\n", re.expr)
 	}
 	return "newslens-split/" + strconv.Itoa(splitVersion) + " " + hex.EncodeToString(h.Sum(nil))
 })

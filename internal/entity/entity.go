@@ -66,6 +66,7 @@ type mention struct {
 // Extract returns the entities named in sentences (sentence n is
 // sentences[n-1]), in order of first appearance.
 func Extract(sentences []string) []Entity {
+	loadGazetteer()
 	toks := make([][]token, len(sentences))
 	known := map[string]bool{}
 	for i, s := range sentences {
@@ -89,6 +90,7 @@ func Extract(sentences []string) []Entity {
 // ("Kim" for "Kim Jong Un"). Titles are ignored ("President Putin" is
 // found as "Putin"), and so are case and hyphens ("Kim Jong-un").
 func Occurs(sentences []string, name string) bool {
+	loadGazetteer()
 	words := strings.Fields(foldName(name))
 	words = stripTitles(words)
 	if len(words) == 0 {

@@ -1,5 +1,7 @@
 package entity
 
+import "sync"
+
 // The gazetteer is deliberately small: the places, organisations and titles
 // that news about international politics mentions most. Anything it lacks
 // is still found as a capitalised sequence; it only loses its type.
@@ -11,7 +13,9 @@ var places = map[string]string{}
 // refers to, so "Russian President" counts as a mention of Russia.
 var demonyms = map[string]string{}
 
-func init() {
+// loadGazetteer fills places and demonyms on first use, not at start-up:
+// commands such as diff never need them. Extract and Occurs call it.
+var loadGazetteer = sync.OnceFunc(func() {
 	for _, group := range [][]string{
 		{"Afghanistan"}, {"Albania"}, {"Algeria"}, {"Argentina"}, {"Armenia"},
 		{"Australia"}, {"Austria"}, {"Azerbaijan"}, {"Bahrain"}, {"Bangladesh"},
@@ -82,7 +86,7 @@ func init() {
 	} {
 		demonyms[lower(adj)] = place
 	}
-}
+})
 
 // orgWords make a capitalised sequence an organisation.
 var orgWords = map[string]bool{
