@@ -266,12 +266,13 @@ func (c *comparison) discrepancies(g *group) []Discrepancy {
 	agrees := func(i int) int {
 		best, bestGap := -1, 0.0
 		for _, j := range heads {
-			if !involved[find(j)] || !sinceAgrees(figs[i], figs[j]) {
+			if !involved[find(j)] {
 				continue
 			}
-			// Of the classes it agrees with, the nearest: "since 2000"
-			// in 2024 is 24 years, though 23 is within a year of it.
-			if gap := sinceGap(figs[i], figs[j]); best < 0 || gap < bestGap {
+			// Of the classes it agrees with (within a year), the nearest:
+			// "since 2000" in 2024 is 24 years, though 23 is within a year
+			// of it.
+			if gap := sinceGap(figs[i], figs[j]); gap <= 1 && (best < 0 || gap < bestGap) {
 				best, bestGap = find(j), gap
 			}
 		}
@@ -351,12 +352,10 @@ func rankClasses(idx []int, at func(int) (class, src int)) map[int]int {
 	return rank
 }
 
-func sinceAgrees(a, b fig) bool {
-	return !a.ref.IsZero() && figSince(a.f, b.f, a.ref) || !b.ref.IsZero() && figSince(b.f, a.f, b.ref)
-}
-
 // sinceGap is the gap in years between a "since" figure and a duration,
-// whichever of a and b is which.
+// whichever of a and b is which (only one can be the "since" figure), or
+// MaxFloat64 when they cannot be compared. Within a year, they agree, as
+// figure.SinceEquivalent has it.
 func sinceGap(a, b fig) float64 {
 	if !a.ref.IsZero() {
 		if g, ok := figSinceGap(a.f, b.f, a.ref); ok {

@@ -39,10 +39,6 @@ func figEqual(a, b figureT) bool { return figure.Equal(a, b) }
 
 func figConflict(a, b figureT) bool { return figure.Conflict(a, b) }
 
-func figSince(since, dur figureT, ref time.Time) bool {
-	return figure.SinceEquivalent(since, dur, ref)
-}
-
 func figSinceGap(since, dur figureT, ref time.Time) (float64, bool) {
 	return figure.SinceGap(since, dur, ref)
 }

@@ -251,11 +251,5 @@ func overlap(a, b map[string]bool) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	n := 0
-	for k := range a {
-		if b[k] {
-			n++
-		}
-	}
-	return float64(n) / float64(min(len(a), len(b)))
+	return float64(shared(a, b)) / float64(min(len(a), len(b)))
 }
