@@ -47,9 +47,11 @@ var (
 	// The English tokenizer treats every "1991." as a list number and
 	// never breaks after it ("in 1991. The partnership ..." stays one
 	// sentence), so Split breaks there itself. Group 1 is the space.
+	// numberEndCuts does its work; the expression states it.
 	numberEnd = newLazyRegexp(`(?:^|[\s(\[])\d+\.(\s+)["'“‘(\[]*\p{Lu}`)
 	// quoteEnd finds a quotation ending a sentence right before another
 	// opens; punkt only breaks there when a capital follows directly.
+	// quoteEndCuts does its work; the expression states it.
 	quoteEnd = newLazyRegexp(`[.?!][”’"']+(\s+)[“‘"']\p{Lu}`)
 	// strayCloser is a closing quote or bracket left at the start of a
 	// sentence; it belongs to the sentence before.
@@ -185,20 +187,17 @@ func (e *splitting) split(para string) {
 // a list marker like "1. First ..."), and between a closing and an opening
 // quote ("... over.” ‘Not yet,’ she said").
 func splitMissed(s string) []string {
-	// The cheap checks skip the regular expressions for most sentences;
-	// they dominate Split's run time otherwise.
+	// The cheap checks skip the scans for most sentences.
 	var cuts []int
 	if hasNumberStop(s) {
-		for _, m := range numberEnd.compiled().FindAllStringSubmatchIndex(s, -1) {
-			if strings.ContainsAny(strings.TrimSpace(s[:m[2]]), " \t\n") {
-				cuts = append(cuts, m[2])
+		for _, c := range numberEndCuts(s) {
+			if strings.ContainsAny(strings.TrimSpace(s[:c]), " \t\n") {
+				cuts = append(cuts, c)
 			}
 		}
 	}
 	if hasQuoteStop(s) {
-		for _, m := range quoteEnd.compiled().FindAllStringSubmatchIndex(s, -1) {
-			cuts = append(cuts, m[2])
-		}
+		cuts = append(cuts, quoteEndCuts(s)...)
 	}
 	if len(cuts) == 0 {
 		return []string{s}
@@ -212,6 +211,134 @@ func splitMissed(s string) []string {
 		start = c
 	}
 	return append(parts, s[start:])
+}
+
+// numberEndCuts returns where group 1 of each match of numberEnd in s
+// starts, as numberEnd.FindAllStringSubmatchIndex would, by a byte scan:
+// quote-heavy copy spent a third of its splitting time in the regular
+// expression's backtracker. The expression's parts match disjoint
+// classes, so a match is found without backtracking, and no match starts
+// inside a multi-byte character, since every way one can begin is ASCII.
+func numberEndCuts(s string) []int {
+	var cuts []int
+	for i := 0; i < len(s); {
+		if end, g, ok := numberEndAt(s, i); ok {
+			cuts = append(cuts, g)
+			i = end
+			continue
+		}
+		i++
+	}
+	return cuts
+}
+
+// numberEndAt matches numberEnd at s[i:], returning the match's end and
+// the start of group 1.
+func numberEndAt(s string, i int) (end, group int, ok bool) {
+	j := i // where the digits start: (?:^|[\s(\[])
+	switch c := s[i]; {
+	case i == 0 && isDigit(c):
+	case isRESpace(c) || c == '(' || c == '[':
+		j++
+	default:
+		return 0, 0, false
+	}
+	d := j // \d+
+	for d < len(s) && isDigit(s[d]) {
+		d++
+	}
+	if d == j || d >= len(s) || s[d] != '.' { // \.
+		return 0, 0, false
+	}
+	group = d + 1 // (\s+)
+	k := group
+	for k < len(s) && isRESpace(s[k]) {
+		k++
+	}
+	if k == group {
+		return 0, 0, false
+	}
+	for k < len(s) { // ["'“‘(\[]*
+		if c := s[k]; c == '"' || c == '\'' || c == '(' || c == '[' {
+			k++
+		} else if strings.HasPrefix(s[k:], "“") || strings.HasPrefix(s[k:], "‘") {
+			k += len("“")
+		} else {
+			break
+		}
+	}
+	return upperAt(s, k, group)
+}
+
+// quoteEndCuts returns where group 1 of each match of quoteEnd in s
+// starts, as quoteEnd.FindAllStringSubmatchIndex would; see
+// numberEndCuts.
+func quoteEndCuts(s string) []int {
+	var cuts []int
+	for i := 0; i < len(s); {
+		if end, g, ok := quoteEndAt(s, i); ok {
+			cuts = append(cuts, g)
+			i = end
+			continue
+		}
+		i++
+	}
+	return cuts
+}
+
+// quoteEndAt matches quoteEnd at s[i:], returning the match's end and
+// the start of group 1.
+func quoteEndAt(s string, i int) (end, group int, ok bool) {
+	if c := s[i]; c != '.' && c != '?' && c != '!' { // [.?!]
+		return 0, 0, false
+	}
+	k := i + 1
+	for k < len(s) { // [”’"']+
+		if c := s[k]; c == '"' || c == '\'' {
+			k++
+		} else if strings.HasPrefix(s[k:], "”") || strings.HasPrefix(s[k:], "’") {
+			k += len("”")
+		} else {
+			break
+		}
+	}
+	if k == i+1 {
+		return 0, 0, false
+	}
+	group = k // (\s+)
+	for k < len(s) && isRESpace(s[k]) {
+		k++
+	}
+	if k == group || k >= len(s) {
+		return 0, 0, false
+	}
+	switch { // [“‘"']
+	case s[k] == '"' || s[k] == '\'':
+		k++
+	case strings.HasPrefix(s[k:], "“") || strings.HasPrefix(s[k:], "‘"):
+		k += len("“")
+	default:
+		return 0, 0, false
+	}
+	return upperAt(s, k, group)
+}
+
+// upperAt ends a match at an upper-case letter (\p{Lu}) at s[k:].
+func upperAt(s string, k, group int) (end, g int, ok bool) {
+	if k >= len(s) {
+		return 0, 0, false
+	}
+	if c := s[k]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			return k + 1, group, true
+		}
+		return 0, 0, false
+	}
+	r, n := utf8.DecodeRuneInString(s[k:])
+	if !unicode.Is(unicode.Lu, r) {
+		return 0, 0, false
+	}
+	return k + n, group, true
 }
 
 // hasNumberStop reports whether s has a digit, a period and white space

@@ -289,3 +289,80 @@ func FuzzSplitParagraphs(f *testing.F) {
 		}
 	})
 }
+
+// stopCases exercise numberEndCuts and quoteEndCuts: each way a match
+// can start, stop short or touch another.
+var stopCases = []string{
+	"",
+	"1. A list item",
+	"(1. A",
+	" 1. A",
+	"in 1991. The partnership",
+	"in 1991.  “The partnership",
+	"in 1991. ‘(\"[The",
+	"in 1991. the partnership",
+	"in 1991.The",
+	"in 1991 . The",
+	"1991. The 1992. Then 1993. Ënd",
+	"it was 1.5. Then",
+	"in 1991. 2. Then",
+	"1. 2. 3. A",
+	"a 1.\tÉtat",
+	"a 1.\nB",
+	"x[12. [Y",
+	"he said.” ‘Not yet,’ she said",
+	"he said.' \"Not",
+	"he said?”’ “Ah",
+	"he said!\"  'Él",
+	"he said.” “not",
+	"he said.”“Not",
+	"he said. “Not",
+	"he said.” ” Not",
+	"over.” ‘Not.” ‘Yes.” “No",
+	"ends.”",
+	"ends.” ",
+	"ends.” “",
+	"é1. A",
+	"\u00a01. A",
+}
+
+// regexpCuts is the reference: where group 1 of each match of re starts.
+func regexpCuts(re *lazyRegexp, s string) []int {
+	var cuts []int
+	for _, m := range re.compiled().FindAllStringSubmatchIndex(s, -1) {
+		cuts = append(cuts, m[2])
+	}
+	return cuts
+}
+
+func TestStopCuts(t *testing.T) {
+	for _, s := range stopCases {
+		checkStopCuts(t, s)
+	}
+	// Spot checks that the reference cuts where the cases say.
+	if got := numberEndCuts("in 1991. The partnership"); !slices.Equal(got, []int{8}) {
+		t.Errorf("numberEndCuts = %v, want [8]", got)
+	}
+	if got := quoteEndCuts("he said.” ‘Not yet,’ she said"); !slices.Equal(got, []int{11}) {
+		t.Errorf("quoteEndCuts = %v, want [11]", got)
+	}
+}
+
+func checkStopCuts(t *testing.T, s string) {
+	t.Helper()
+	if got, want := numberEndCuts(s), regexpCuts(numberEnd, s); !slices.Equal(got, want) {
+		t.Errorf("numberEndCuts(%q) = %v, numberEnd finds %v", s, got, want)
+	}
+	if got, want := quoteEndCuts(s), regexpCuts(quoteEnd, s); !slices.Equal(got, want) {
+		t.Errorf("quoteEndCuts(%q) = %v, quoteEnd finds %v", s, got, want)
+	}
+}
+
+func FuzzStopCuts(f *testing.F) {
+	for _, s := range stopCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkStopCuts(t, s)
+	})
+}
