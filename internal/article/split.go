@@ -219,10 +219,17 @@ func splitMissed(s string) []string {
 // expression's backtracker. The expression's parts match disjoint
 // classes, so a match is found without backtracking, and no match starts
 // inside a multi-byte character, since every way one can begin is ASCII.
-func numberEndCuts(s string) []int {
+func numberEndCuts(s string) []int { return scanCuts(s, numberEndAt) }
+
+// quoteEndCuts is numberEndCuts for quoteEnd.
+func quoteEndCuts(s string) []int { return scanCuts(s, quoteEndAt) }
+
+// scanCuts finds successive non-overlapping matches of at in s, leftmost
+// first, and returns where group 1 of each starts.
+func scanCuts(s string, at func(s string, i int) (end, group int, ok bool)) []int {
 	var cuts []int
 	for i := 0; i < len(s); {
-		if end, g, ok := numberEndAt(s, i); ok {
+		if end, g, ok := at(s, i); ok {
 			cuts = append(cuts, g)
 			i = end
 			continue
@@ -268,22 +275,6 @@ func numberEndAt(s string, i int) (end, group int, ok bool) {
 		}
 	}
 	return upperAt(s, k, group)
-}
-
-// quoteEndCuts returns where group 1 of each match of quoteEnd in s
-// starts, as quoteEnd.FindAllStringSubmatchIndex would; see
-// numberEndCuts.
-func quoteEndCuts(s string) []int {
-	var cuts []int
-	for i := 0; i < len(s); {
-		if end, g, ok := quoteEndAt(s, i); ok {
-			cuts = append(cuts, g)
-			i = end
-			continue
-		}
-		i++
-	}
-	return cuts
 }
 
 // quoteEndAt matches quoteEnd at s[i:], returning the match's end and
