@@ -238,8 +238,9 @@ func appendUnique(s []int, n int) []int {
 }
 
 func stemSet(s string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range words.Content(s) {
+	ws := words.Content(s)
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
 		m[w] = true
 	}
 	return m

@@ -111,7 +111,9 @@ func diff(a, b string, semantic bool) []Op {
 		}
 		return []Op{{Equal, a}}
 	}
-	var m mapper
+	// About one distinct token in every eight bytes of prose: sized so,
+	// the map is not rebuilt as it grows.
+	m := mapper{ids: make(map[string]rune, (len(a)+len(b))/8), next: 0x100}
 	ra := m.runes(a)
 	rb := m.runes(b)
 	var diffs []diffmatchpatch.Diff
