@@ -34,7 +34,10 @@ best() {
 
 git_ms=$(best git diff --no-index --word-diff "$work/old.txt" "$work/new.txt")
 echo "git diff --no-index --word-diff: ${git_ms} ms (best of $runs)"
-if "$work/newslens" --help 2>/dev/null | grep -qE '^[[:space:]]+diff\b'; then
+# The help is read whole first: grep -q stops at the first match, and under
+# pipefail the writer's broken pipe would fail the test.
+help=$("$work/newslens" --help 2>/dev/null || true)
+if grep -qE '^[[:space:]]+diff\b' <<<"$help"; then
 	nl_ms=$(best "$work/newslens" diff "$work/old.txt" "$work/new.txt")
 	echo "newslens diff:                   ${nl_ms} ms (best of $runs)"
 	static_ms=$(best "$work/newslens-static" diff "$work/old.txt" "$work/new.txt")
