@@ -20,7 +20,11 @@ type Report struct {
 
 // Source identifies one compared article.
 type Source struct {
-	Label     string `json:"label"`
+	Label string `json:"label"`
+	// Path is where a version came from: a file, "-" for standard input,
+	// or a URL. Only Versions sets it: two versions of one article share
+	// their label, so their paths tell them apart.
+	Path      string `json:"path,omitempty"`
 	Title     string `json:"title"`
 	Date      string `json:"date"`
 	SHA256    string `json:"sha256"`

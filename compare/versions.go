@@ -66,8 +66,8 @@ func (v *VersionDiff) Identical() bool {
 // sentence in one change.
 func Versions(a, b *article.Article) *VersionDiff {
 	v := &VersionDiff{
-		Old:     Source{Label: a.Label, Title: a.Title, Date: a.Date, SHA256: a.SHA256, Sentences: len(a.Sentences)},
-		New:     Source{Label: b.Label, Title: b.Title, Date: b.Date, SHA256: b.SHA256, Sentences: len(b.Sentences)},
+		Old:     Source{Label: a.Label, Path: origin(a), Title: a.Title, Date: a.Date, SHA256: a.SHA256, Sentences: len(a.Sentences)},
+		New:     Source{Label: b.Label, Path: origin(b), Title: b.Title, Date: b.Date, SHA256: b.SHA256, Sentences: len(b.Sentences)},
 		Changes: []Change{},
 	}
 	if ops := worddiff.Diff(a.Title, b.Title); !worddiff.Same(ops) {
@@ -461,11 +461,32 @@ func sentenceRange(ns []int) string {
 	return fmt.Sprintf("%d-%d", ns[0], ns[len(ns)-1])
 }
 
+// origin is where a was loaded from: its file, "-", or its URL.
+func origin(a *article.Article) string {
+	if a.Path != "" {
+		return a.Path
+	}
+	return a.URL
+}
+
+// versionName names a version in a heading: its label, and its path
+// when that says more ("wire (old/wire.txt)").
+func versionName(s Source) string {
+	name := orDash(s.Label)
+	switch s.Path {
+	case "", s.Label:
+		return name
+	case "-":
+		return name + " (standard input)"
+	}
+	return name + " (" + s.Path + ")"
+}
+
 // WriteText renders the diff for a terminal, one block per change with
 // its sentence numbers, in [-del-]{+ins+} notation or colour.
 func (v *VersionDiff) WriteText(w io.Writer, color bool) error {
 	t := &textWriter{w: bufio.NewWriter(w), color: color}
-	t.printf("--- %s (%d sentences)\n+++ %s (%d sentences)\n", orDash(v.Old.Label), v.Old.Sentences, orDash(v.New.Label), v.New.Sentences)
+	t.printf("--- %s, %d sentences\n+++ %s, %d sentences\n", versionName(v.Old), v.Old.Sentences, versionName(v.New), v.New.Sentences)
 	if v.Title != "" {
 		t.printf("title: %s\n", diffText(v.titleOps, v.Title, color))
 	}
@@ -487,7 +508,7 @@ func (v *VersionDiff) WriteText(w io.Writer, color bool) error {
 func (v *VersionDiff) WriteMarkdown(w io.Writer) error {
 	t := &textWriter{w: bufio.NewWriter(w)}
 	esc := worddiff.Escape
-	t.printf("# Changes from %s to %s\n\n", esc(orDash(v.Old.Label)), esc(orDash(v.New.Label)))
+	t.printf("# Changes from %s to %s\n\n", esc(versionName(v.Old)), esc(versionName(v.New)))
 	if v.Title != "" {
 		t.printf("**Title:** %s\n\n", diffMarkdown(v.titleOps, v.Title))
 	}
