@@ -111,9 +111,7 @@ func diff(a, b string, semantic bool) []Op {
 		}
 		return []Op{{Equal, a}}
 	}
-	// About one distinct token in every eight bytes of prose: sized so,
-	// the map is not rebuilt as it grows.
-	m := mapper{ids: make(map[string]rune, (len(a)+len(b))/8), next: 0x100}
+	m := newMapper(len(a) + len(b))
 	ra := m.runes(a)
 	rb := m.runes(b)
 	var diffs []diffmatchpatch.Diff
@@ -193,11 +191,14 @@ type mapper struct {
 	next   rune
 }
 
+// newMapper makes a mapper for about n bytes of text: prose has about
+// one distinct token in every eight bytes, and a map sized so is not
+// rebuilt as it grows.
+func newMapper(n int) *mapper {
+	return &mapper{ids: make(map[string]rune, n/8), next: 0x100}
+}
+
 func (m *mapper) runes(s string) []rune {
-	if m.ids == nil {
-		m.ids = make(map[string]rune)
-		m.next = 0x100
-	}
 	out := make([]rune, 0, len(s)/3)
 	eachToken(s, func(tok string) {
 		out = append(out, m.id(tok))
