@@ -15,6 +15,7 @@ import (
 // report turns the aligned groups into findings.
 func (c *comparison) report() *Report {
 	r := &Report{
+		SchemaVersion: SchemaVersion,
 		Sources:       make([]Source, len(c.arts)),
 		Shared:        []Shared{},
 		Unique:        map[string][]Sentence{},
@@ -65,11 +66,13 @@ func (c *comparison) report() *Report {
 			Evidence:   map[string][]int{},
 			Similarity: round3(g.minSim),
 			By:         Engine,
+			scores:     map[string]float64{},
 		}
 		for i, m := range g.members {
 			l := c.labels[m.src]
 			sh.Sources = append(sh.Sources, l)
 			sh.Evidence[l] = []int{m.n + 1}
+			sh.scores[l] = round3(m.sim)
 			if i == g.rep {
 				continue
 			}
@@ -92,6 +95,8 @@ func (c *comparison) report() *Report {
 	}
 	r.Quotes = c.quotes(clusters)
 	r.Terms = tc.terms(c)
+	r.Quoted = c.quoted(clusters)
+	r.BuildMatrix()
 	return r
 }
 

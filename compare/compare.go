@@ -395,6 +395,7 @@ func (g *group) pickRep(c *comparison) {
 		if s.norm > 0 && norm > 0 {
 			sim = dot / (s.norm * norm)
 		}
+		g.members[i].sim = sim
 		if sim > best+1e-12 {
 			best, g.rep = sim, i
 		}

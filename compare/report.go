@@ -6,6 +6,9 @@ import "github.com/newslens/newslens/internal/worddiff"
 // other tools parse them, and findings from a language model are merged
 // into the same lists with By set to "llm".
 type Report struct {
+	// SchemaVersion is the version of this contract (SchemaVersion):
+	// raised when a field changes meaning, not when one is added.
+	SchemaVersion int                   `json:"schema_version"`
 	Sources       []Source              `json:"sources"`
 	Headlines     []Headline            `json:"headlines"`
 	Shared        []Shared              `json:"shared"`
@@ -14,8 +17,58 @@ type Report struct {
 	Discrepancies []Discrepancy         `json:"discrepancies"`
 	Quotes        []Quote               `json:"quotes"`
 	Terms         []Term                `json:"terms"`
-	Provenance    Provenance            `json:"provenance"`
-	Warnings      []string              `json:"warnings"`
+	// Matrix is the claims-by-sources table: every claim, most widely
+	// carried first, with each source's state. It is built from the
+	// findings above, so it never says more than they do.
+	Matrix []Claim `json:"matrix"`
+	// Quoted lists who is quoted, by how many sources and how often.
+	Quoted     []Quoted   `json:"quoted"`
+	Provenance Provenance `json:"provenance"`
+	Warnings   []string   `json:"warnings"`
+}
+
+// SchemaVersion is Report.SchemaVersion. Version 1 was the report
+// without schema_version, matrix and quoted.
+const SchemaVersion = 2
+
+// Cell states of a Claim.
+const (
+	Stated    = "stated"    // the source states the claim
+	Absent    = "absent"    // the source does not state it
+	Conflicts = "conflicts" // the source states it with a figure that disagrees
+)
+
+// Claim is one row of the matrix: a fact, in the words of the source
+// named by From, and each source's state.
+type Claim struct {
+	Text string `json:"text"`
+	From string `json:"from"`
+	// Stated counts the sources whose cell is stated or conflicts.
+	Stated int `json:"stated"`
+	// Cells has one entry per source label.
+	Cells map[string]Cell `json:"cells"`
+	By    string          `json:"by"`
+}
+
+// Cell is one source's state for a claim.
+type Cell struct {
+	State string `json:"state"`
+	// Sentences are the source's 1-based sentence numbers that state it.
+	Sentences []int `json:"sentences,omitempty"`
+	// Score is the match score of the source's wording against the
+	// claim (1 for the claim's own wording), zero when absent.
+	Score float64 `json:"score,omitempty"`
+	// Matcher names what made the match: "lexical", "embedding" or "llm".
+	Matcher string `json:"matcher,omitempty"`
+}
+
+// Quoted is one speaker and the sources that quote them.
+type Quoted struct {
+	Speaker string `json:"speaker"`
+	// Sources maps each label to the number of quotations it gives the
+	// speaker.
+	Sources map[string]int `json:"sources"`
+	Total   int            `json:"total"`
 }
 
 // Source identifies one compared article.
@@ -59,6 +112,9 @@ type Shared struct {
 	// Similarity is the lowest similarity of a member to the group.
 	Similarity float64 `json:"similarity,omitempty"`
 	By         string  `json:"by"`
+
+	// scores holds each member's similarity to the group, by label.
+	scores map[string]float64
 }
 
 // Wording is one source's rendering of a shared sentence as a word diff

@@ -703,6 +703,7 @@ func (m *merger) apply(r *Report) {
 	r.Discrepancies = append(r.Discrepancies, m.discs...)
 	r.Terms = append(r.Terms, m.terms...)
 	r.Warnings = append(r.Warnings, m.warnings...)
+	r.BuildMatrix()
 }
 
 func union(a, b []int) []int {

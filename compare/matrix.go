@@ -1,0 +1,129 @@
+package compare
+
+import (
+	"slices"
+	"sort"
+)
+
+// BuildMatrix fills r.Matrix from the report's findings: one claim per
+// shared fact and per fact only one source has, each source's cell
+// stated, absent or, where a discrepancy puts the source's figure in a
+// minority class within the claim's sentences, conflicts. Claims carried
+// by more sources come first; ties keep the findings' order. Call it
+// again after findings are added or removed.
+func (r *Report) BuildMatrix() {
+	labels := r.labels()
+	conflict := r.conflictSentences()
+	var claims []Claim
+	for _, sh := range r.Shared {
+		cl := Claim{Text: sh.Text, From: sh.TextFrom, Cells: make(map[string]Cell, len(labels)), By: sh.By}
+		for _, l := range labels {
+			ns, ok := sh.Evidence[l]
+			if !ok || !slices.Contains(sh.Sources, l) {
+				cl.Cells[l] = Cell{State: Absent}
+				continue
+			}
+			c := Cell{State: Stated, Sentences: ns, Score: sh.scores[l], Matcher: matcherOf(sh.By)}
+			if c.Score == 0 && sh.By == Engine {
+				c.Score = sh.Similarity
+			}
+			for _, n := range ns {
+				if conflict[sentenceKey{l, n}] {
+					c.State = Conflicts
+				}
+			}
+			cl.Cells[l] = c
+			cl.Stated++
+		}
+		claims = append(claims, cl)
+	}
+	for _, l := range labels {
+		for _, u := range r.Unique[l] {
+			cl := Claim{Text: u.Text, From: l, Stated: 1, Cells: make(map[string]Cell, len(labels)), By: firstNonEmpty(u.By, Engine)}
+			for _, o := range labels {
+				cl.Cells[o] = Cell{State: Absent}
+			}
+			ns := u.Evidence
+			if len(ns) == 0 && u.Sentence > 0 {
+				ns = []int{u.Sentence}
+			}
+			cl.Cells[l] = Cell{State: Stated, Sentences: ns, Score: 1, Matcher: matcherOf(cl.By)}
+			claims = append(claims, cl)
+		}
+	}
+	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Stated > claims[j].Stated })
+	if claims == nil {
+		claims = []Claim{}
+	}
+	r.Matrix = claims
+}
+
+type sentenceKey struct {
+	label string
+	n     int
+}
+
+// conflictSentences returns the sentences holding a discrepancy value
+// outside the class most sources carry.
+func (r *Report) conflictSentences() map[sentenceKey]bool {
+	out := make(map[sentenceKey]bool)
+	for _, d := range r.Discrepancies {
+		for _, v := range d.Values {
+			if v.Class > 1 {
+				out[sentenceKey{v.Source, v.Sentence}] = true
+			}
+		}
+	}
+	return out
+}
+
+func matcherOf(by string) string {
+	if by == "llm" {
+		return "llm"
+	}
+	return "lexical"
+}
+
+// quoted counts, per speaker, the quotations each source gives them.
+// Quotes with no known speaker are left out.
+func (c *comparison) quoted(clusters []*quoteCluster) []Quoted {
+	bySpeaker := make(map[string]*Quoted)
+	var order []string
+	for _, qc := range clusters {
+		for _, ref := range qc.refs {
+			sp := ref.q.Speaker
+			if sp == "" {
+				continue
+			}
+			key := sp
+			for _, k := range order {
+				if quoteSameSpeaker(k, sp) {
+					key = k
+					break
+				}
+			}
+			q := bySpeaker[key]
+			if q == nil {
+				q = &Quoted{Speaker: key, Sources: map[string]int{}}
+				bySpeaker[key] = q
+				order = append(order, key)
+			}
+			if len(sp) > len(q.Speaker) {
+				q.Speaker = sp
+			}
+			q.Sources[c.labels[ref.src]]++
+			q.Total++
+		}
+	}
+	out := make([]Quoted, 0, len(order))
+	for _, k := range order {
+		out = append(out, *bySpeaker[k])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i].Sources) != len(out[j].Sources) {
+			return len(out[i].Sources) > len(out[j].Sources)
+		}
+		return out[i].Total > out[j].Total
+	})
+	return out
+}
