@@ -21,8 +21,9 @@ numbered from 1, and those numbers are what summaries and comparisons cite.
 Flags may come before or after the articles; everything after "--" is an
 article.
 
-Every article is loaded and checked before any request is made, so bad
-input costs nothing.
+Every article is loaded and checked before any request is made, and an
+-o file that cannot be written is refused before that, so bad input costs
+nothing.
 
 # Summarize
 
@@ -77,7 +78,8 @@ written to directly.
 	1    a run-time failure: the endpoint failed, a reply was unusable,
 	     some articles of a batch failed, --strict checks failed
 	     (diff: the versions differ)
-	2    bad usage or bad input, reported before any request
+	2    bad usage or bad input (an article, a flag, an -o file that
+	     cannot be written), reported before any request
 	130  interrupted
 
 # Environment

@@ -70,6 +70,9 @@ func runSummarize(ctx context.Context, opts *SummarizeOptions) error {
 	if len(opts.Articles) == 0 {
 		return usagef("newslens summarize article.txt", "no articles given")
 	}
+	if err := opts.Output.check(); err != nil {
+		return err
+	}
 	engine, b, err := summaryEngine(opts)
 	if err != nil {
 		return err

@@ -91,7 +91,7 @@ func resolve(path string) (target, error) {
 	for range maxLinks {
 		dir, err := filepath.EvalSymlinks(filepath.Dir(p))
 		if err != nil {
-			return target{}, err
+			return target{}, dirError(filepath.Dir(p), err)
 		}
 		p = filepath.Join(dir, filepath.Base(p))
 		if p == "/proc" || strings.HasPrefix(p, "/proc/") {
@@ -102,7 +102,7 @@ func resolve(path string) (target, error) {
 			return target{path: p}, nil
 		}
 		if err != nil {
-			return target{}, err
+			return target{}, dirError(filepath.Dir(p), err)
 		}
 		switch {
 		case fi.Mode().IsRegular():
@@ -122,6 +122,26 @@ func resolve(path string) (target, error) {
 		p = link
 	}
 	return target{}, fmt.Errorf("more than %d symbolic links", maxLinks)
+}
+
+// problem is an error with a plainer message than the system's.
+type problem struct {
+	msg string
+	err error
+}
+
+func (p *problem) Error() string { return p.msg }
+func (p *problem) Unwrap() error { return p.err }
+
+// dirError says in words why dir cannot hold a file.
+func dirError(dir string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &problem{"directory " + dir + " does not exist", err}
+	case errors.Is(err, syscallENOTDIR):
+		return &problem{dir + " is not a directory", err}
+	}
+	return err
 }
 
 // writeDirect writes to a file that cannot be replaced: a FIFO, a device,
@@ -192,4 +212,59 @@ func createTemp(path string, perm os.FileMode) (*os.File, error) {
 		}
 	}
 	return nil, fmt.Errorf("cannot create a temporary file in %s", dir)
+}
+
+// CheckOutput reports whether WriteOutput could write to path, without
+// writing it, so that a command can refuse a bad output path before doing
+// any work. It creates and removes a temporary file where one would be
+// made, which answers for permissions, read-only file systems and
+// missing directories alike; a FIFO, device or /proc file is opened for
+// writing without blocking and closed.
+func CheckOutput(path string) error {
+	t, err := resolve(path)
+	if err != nil {
+		return checkError(path, err)
+	}
+	if t.direct {
+		return checkDirect(t)
+	}
+	f, err := createTemp(t.path, 0o600)
+	if err != nil {
+		return checkError(t.path, err)
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return nil
+}
+
+// checkDirect checks a file that is written in place. A FIFO with no
+// reader yet is fine (the reader may come later), so only its
+// permissions are checked.
+func checkDirect(t target) error {
+	if t.info != nil && t.info.Mode()&fs.ModeNamedPipe != 0 {
+		if t.info.Mode().Perm()&0o222 == 0 {
+			return fmt.Errorf("%s: no write permission", t.path)
+		}
+		return nil
+	}
+	f, err := os.OpenFile(t.path, os.O_WRONLY|syscallNonblock, 0)
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("no permission to write %s", t.path)
+	}
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// checkError says in words what stops a file being created at path.
+func checkError(path string, err error) error {
+	var p *problem
+	if errors.As(err, &p) {
+		return p
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("no permission to write in %s", filepath.Dir(path))
+	}
+	return dirError(filepath.Dir(path), err)
 }
