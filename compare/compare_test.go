@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	split "github.com/newslens/newslens/internal/sentence"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -456,8 +457,8 @@ func TestVersionsIdentical(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := &article.Article{Label: "old", Text: tt.a, Sentences: article.Split(tt.a)}
-			b := &article.Article{Label: "new", Text: tt.b, Sentences: article.Split(tt.b)}
+			a := &article.Article{Label: "old", Text: tt.a, Sentences: split.Split(tt.a)}
+			b := &article.Article{Label: "new", Text: tt.b, Sentences: split.Split(tt.b)}
 			v := Versions(a, b)
 			if !v.Identical() {
 				t.Errorf("got changes %+v, want Identical", v.Changes)
@@ -490,8 +491,8 @@ func TestVersionsAlignsRewrittenPassage(t *testing.T) {
 		"Markets in Seoul closed higher on the news. " +
 		"The two leaders exchanged gifts and toured a factory. " +
 		"Putin left for Vietnam late on Wednesday."
-	a := &article.Article{Label: "old", Text: oldText, Sentences: article.Split(oldText)}
-	b := &article.Article{Label: "new", Text: newText, Sentences: article.Split(newText)}
+	a := &article.Article{Label: "old", Text: oldText, Sentences: split.Split(oldText)}
+	b := &article.Article{Label: "new", Text: newText, Sentences: split.Split(newText)}
 	v := Versions(a, b)
 	checkFormats(t, "", "versions-rewritten", v)
 	var got []string
@@ -577,8 +578,8 @@ func TestVersionsLongEditedSentence(t *testing.T) {
 	long := strings.TrimSpace(b.String())
 	oldText := "Kim met Putin. " + long + ". They parted."
 	newText := "Kim met Putin. " + strings.Replace(long, "w380 ", "changed ", 1) + ". They parted."
-	a := &article.Article{Label: "old", Text: oldText, Sentences: article.Split(oldText)}
-	nb := &article.Article{Label: "new", Text: newText, Sentences: article.Split(newText)}
+	a := &article.Article{Label: "old", Text: oldText, Sentences: split.Split(oldText)}
+	nb := &article.Article{Label: "new", Text: newText, Sentences: split.Split(newText)}
 	v := Versions(a, nb)
 	if want := (Stats{Unchanged: 2, Changed: 1}); v.Stats != want || len(v.Changes) != 1 || !strings.Contains(v.Changes[0].Diff, "[-w380-]{+changed+}") {
 		t.Errorf("got stats %+v and %d changes, want %+v and one word diff", v.Stats, len(v.Changes), want)
@@ -608,8 +609,8 @@ func TestVersionsLongUnrelatedPassage(t *testing.T) {
 		return strings.TrimSpace(b.String())
 	}
 	oldText, newText := "Kim met Putin. "+text()+" They parted.", "Kim met Putin. "+text()+" They parted."
-	a := &article.Article{Label: "old", Text: oldText, Sentences: article.Split(oldText)}
-	b := &article.Article{Label: "new", Text: newText, Sentences: article.Split(newText)}
+	a := &article.Article{Label: "old", Text: oldText, Sentences: split.Split(oldText)}
+	b := &article.Article{Label: "new", Text: newText, Sentences: split.Split(newText)}
 	v := Versions(a, b)
 	if v.Stats.Unchanged != 2 || v.Stats.Removed == 0 || v.Stats.Added == 0 {
 		t.Errorf("got stats %+v, want the two unchanged ends and removals and additions", v.Stats)
