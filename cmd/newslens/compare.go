@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/newslens/newslens/compare"
+	"github.com/newslens/newslens/compare/versions"
 	"github.com/newslens/newslens/internal/article"
 	"github.com/newslens/newslens/summarize"
 )
@@ -91,7 +92,7 @@ func diffCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			d := compare.Versions(arts[0], arts[1])
+			d := versions.Diff(arts[0], arts[1])
 			color := colorFor(c.App.Writer) && c.String("output") == ""
 			err = writeOutput(c, func(w io.Writer) error {
 				switch format {
