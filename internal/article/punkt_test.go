@@ -11,6 +11,8 @@ import (
 
 	"github.com/neurosnap/sentences"
 	"github.com/neurosnap/sentences/data"
+
+	"github.com/newslens/newslens/internal/golden"
 )
 
 // libraryModel decodes the sentences module's English training data
@@ -61,7 +63,7 @@ func TestModelFile(t *testing.T) {
 		}
 	}
 	want := writeModel(st)
-	if *update {
+	if golden.Update() {
 		if err := os.WriteFile("english.punkt", want, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/newslens/newslens/internal/golden"
 )
 
 const splitLockPath = "testdata/split.lock"
@@ -68,7 +70,7 @@ func TestSplitLock(t *testing.T) {
 	}
 
 	version, locked, err := readSplitLock()
-	if errors.Is(err, os.ErrNotExist) && *update {
+	if errors.Is(err, os.ErrNotExist) && golden.Update() {
 		writeSplitLock(t, got)
 		return
 	}
@@ -88,7 +90,7 @@ func TestSplitLock(t *testing.T) {
 		t.Errorf("Split's output changed for %d corpus texts (digests %s) but splitVersion is still %d: bump it in splitstore.go, then run go test -update",
 			len(changed), strings.Join(changed, ", "), splitVersion)
 	case same && version == splitVersion:
-	case *update:
+	case golden.Update():
 		writeSplitLock(t, got)
 	case len(changed) > 0 || version != splitVersion:
 		t.Errorf("splitVersion is %d and %s locks version %d; run go test -update to lock it", splitVersion, splitLockPath, version)
