@@ -13,8 +13,8 @@ import (
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/golden"
 	"github.com/newslens/newslens/internal/sentence"
-	"github.com/newslens/newslens/internal/testfixture"
 )
 
 const summitDir = "../../testdata/articles/summit"
@@ -58,7 +58,7 @@ func checkFormats(t *testing.T, base string, v *Report) {
 			if err := tt.render(&b); err != nil {
 				t.Fatal(err)
 			}
-			testfixture.Golden(t, base+"."+tt.ext+".golden", b.Bytes())
+			golden.Check(t, filepath.Join("testdata", base+"."+tt.ext+".golden"), b.Bytes())
 		})
 	}
 }
