@@ -16,7 +16,7 @@ const evalDir = "../testdata/eval"
 
 // goldEvents are the events of the evaluation set. heldout is measured
 // like the others but is kept out of tuning (testdata/README.md).
-var goldEvents = []string{"summit", "quake"}
+var goldEvents = []string{"summit", "quake", "heldout"}
 
 // goldFloor is the lowest acceptable figure of each measure, set a little
 // below what the engine scores today so that a regression fails; raise
@@ -31,7 +31,8 @@ var goldFloors = map[string]goldFloor{
 	// discrepancies, terms, quote variants.
 	"summit":  {0.55, 0, 0.55, 0.75, 0, 0.15, 0.15, 0.70},
 	"quake":   {0.45, 0, 0.45, 0.75, 0, 0.15, 0, 0},
-	"overall": {0.50, 0, 0.50, 0.75, 0, 0.15, 0.05, 0.40},
+	"heldout": {0.50, 0.35, 0.45, 0.75, 0.45, 0.15, 0.05, 0.95},
+	"overall": {0.50, 0.25, 0.50, 0.75, 0.05, 0.15, 0.05, 0.50},
 }
 
 // TestGold compares each event of the evaluation set offline and
