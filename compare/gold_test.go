@@ -155,3 +155,100 @@ func TestGoldValidation(t *testing.T) {
 		})
 	}
 }
+
+// TestGoldScore holds the scoring rules of testdata/README.md to a small
+// hand-made event and report: each finding below is right or wrong for
+// the reason given beside it.
+func TestGoldScore(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.txt": "title: A\n\nThe Kariba dam burst on Monday. Ten people died. Rescuers found a dog.\n",
+		"b.txt": "title: B\n\nThe dam failed on Monday, killing 12. \"We are heartbroken,\" the mayor said.\n",
+		"c.txt": "title: C\n\nThe Karibe barrage collapsed on Monday. Officials gave no toll. \"We are broken-hearted,\" said Mayor Lee.\n",
+		"gold.json": `{"sources":["a","b","c"],
+			"facts":[
+				{"id":"burst","in":{"a":["dam burst"],"b":["dam failed"],"c":["barrage collapsed"]}},
+				{"id":"dead","in":{"a":["Ten people died."],"b":["killing 12"]}},
+				{"id":"dog","in":{"a":["Rescuers found a dog."]}},
+				{"id":"no-toll","in":{"c":["Officials gave no toll."]}},
+				{"id":"grief","in":{"b":["We are heartbroken"],"c":["We are broken-hearted"]}}],
+			"discrepancies":[{"id":"dead","values":{"a":{"at":"Ten people died.","value":"Ten","class":"10"},"b":{"at":"killing 12","value":"12","class":"12"}}}],
+			"terms":[{"id":"dam","by_source":{"a":["Kariba dam"],"b":["dam"],"c":["Karibe barrage"]}}],
+			"quotes":[{"id":"grief","speaker":["Mayor Lee","Lee","the mayor"],"renderings":{"b":"\"We are heartbroken,\"","c":"\"We are broken-hearted,\""}}]}`,
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ev, err := loadGold(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	grief := []Variant{
+		{Sources: []string{"b"}, Text: "We are heartbroken", Evidence: map[string][]int{"b": {2}}},
+		{Sources: []string{"c"}, Text: "We are broken-hearted", Evidence: map[string][]int{"c": {3}}},
+	}
+	r := &Report{
+		Unique: map[string][]Sentence{"a": {
+			{Sentence: 3}, // the dog: unique to a
+			{Sentence: 1}, // the burst: all three carry it
+		}},
+		Omissions: map[string][]Omission{
+			"c": {
+				{Evidence: map[string][]int{"a": {2}, "b": {1}}}, // the toll, carried by a and b
+				{Evidence: map[string][]int{"a": {3}, "b": {1}}}, // the toll in one of two cited sentences only
+			},
+			"a": {{Evidence: map[string][]int{"b": {1}, "c": {1}}}}, // the burst, which a carries
+		},
+		Discrepancies: []Discrepancy{
+			{Values: []Value{{Source: "a", Sentence: 2, Class: 1}, {Source: "b", Sentence: 1, Class: 2}}}, // ten against 12
+			{Values: []Value{{Source: "a", Sentence: 1, Class: 1}, {Source: "c", Sentence: 1, Class: 2}}}, // no figure there
+		},
+		Terms: []Term{
+			{BySource: map[string]string{"a": "Kariba dam", "c": "Karibe barrage"}},
+			{BySource: map[string]string{"a": "burst", "b": "failed"}}, // verbs, not names
+		},
+		Quotes: []Quote{
+			{Speaker: "Lee", Variants: grief},
+			{Speaker: "the two", Variants: grief}, // wrong speaker
+		},
+		Quoted: []Quoted{{Speaker: "Mayor Lee"}, {Speaker: "the two"}},
+		Matrix: []Claim{
+			{Stated: 3, Cells: map[string]Cell{"a": {State: Stated, Sentences: []int{1}}, "b": {State: Stated, Sentences: []int{1}}, "c": {State: Stated, Sentences: []int{1}}}},
+			{Stated: 2, Cells: map[string]Cell{"a": {State: Stated, Sentences: []int{2}}, "b": {State: Conflicts, Sentences: []int{1}}, "c": {State: Absent}}},
+			{Stated: 2, Cells: map[string]Cell{"a": {State: Stated, Sentences: []int{3}}, "b": {State: Stated, Sentences: []int{2}}, "c": {State: Absent}}}, // dog and grief: no one fact
+		},
+	}
+	s := ev.score(r)
+	tests := []struct {
+		name      string
+		got, want ratio
+	}{
+		{"unique precision", s.uniqueP, ratio{1, 2}},
+		{"unique recall", s.uniqueR, ratio{1, 2}}, // c's "no toll" not reported
+		{"omission precision", s.omissionP, ratio{1, 3}},
+		{"omission recall", s.omissionR, ratio{1, 2}}, // a leaves out the grief: not reported
+		{"discrepancy precision", s.discP, ratio{1, 2}},
+		{"discrepancy recall", s.discR, ratio{1, 1}},
+		{"term precision", s.termP, ratio{1, 2}},
+		{"term recall", s.termR, ratio{2, 3}}, // "dam" alone is not named
+		{"quote precision", s.quoteP, ratio{1, 2}},
+		{"quote recall", s.quoteR, ratio{2, 2}},
+		{"quoted precision", s.quotedP, ratio{1, 2}},
+		{"matrix rows", s.rowP, ratio{2, 3}},
+		{"matrix cells", s.cellAcc, ratio{6, 6}},
+		{"matrix facts", s.factCov, ratio{2, 3}}, // the grief has no row of its own
+		{"combined precision", s.combinedP(), ratio{2, 5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %v, want %v", tt.got, tt.want)
+			}
+		})
+	}
+	if len(s.details) == 0 {
+		t.Error("no details listed for the false positives and misses")
+	}
+}
