@@ -148,11 +148,11 @@ func BenchmarkVersionsFromText(b *testing.B) {
 		mark := fmt.Sprintf(" Run%d.\n\n", i)
 		old, nw := strings.ReplaceAll(basis, "\n\n", mark), strings.ReplaceAll(basisNew, "\n\n", mark)
 		b.StartTimer()
-		a1, err := article.Parse("old", "", "", []byte(old))
+		a1, err := article.Load(b.Context(), "old=-", article.Options{Stdin: strings.NewReader(old)})
 		if err != nil {
 			b.Fatal(err)
 		}
-		a2, err := article.Parse("new", "", "", []byte(nw))
+		a2, err := article.Load(b.Context(), "new=-", article.Options{Stdin: strings.NewReader(nw)})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -375,7 +375,7 @@ func newEngine(c *cli.Context) (engine summarize.Engine, finish func(), err erro
 	if err != nil {
 		return nil, finish, err
 	}
-	merge, err := prompts.Embedded().Get("merge", 0)
+	merge, err := prompts.Get("merge", 0)
 	if err != nil {
 		return nil, finish, err
 	}
