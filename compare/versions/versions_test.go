@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -24,14 +23,11 @@ const summitDir = "../../testdata/articles/summit"
 // they were keeps the goldens byte-identical.
 func loadArticle(t testing.TB, path, shown string) *article.Article {
 	t.Helper()
-	data, err := os.ReadFile(path)
+	a, err := article.Load(t.Context(), path, article.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := article.Parse("", shown, "", data)
-	if err != nil {
-		t.Fatalf("parse %s: %v", path, err)
-	}
+	a.Path = shown
 	return a
 }
 
