@@ -423,7 +423,9 @@ func (c *Client) response(resp *openai.ChatCompletionResponse, level int, warnin
 			"Try: newslens summarize --max-tokens 4096 ...")
 	}
 	return &Response{
-		Content:          ch.Message.Content,
+		// An endpoint that echoes the key back must not put it in output,
+		// the cache or a saved reply.
+		Content:          c.scrub(ch.Message.Content),
 		Model:            resp.Model,
 		FinishReason:     string(ch.FinishReason),
 		PromptTokens:     resp.Usage.PromptTokens,

@@ -678,6 +678,7 @@ func TestKeyRedaction(t *testing.T) {
 		ok    bool
 	}{
 		{name: "success", reply: llmtest.Reply{Content: "fine"}, ok: true},
+		{name: "server echoes key in content", reply: llmtest.Reply{Content: "your key is " + key}, ok: true},
 		{name: "server echoes key in error", reply: llmtest.Reply{Status: 400, Message: "Bad key " + key + " for this org"}},
 		{name: "server echoes key in html", reply: llmtest.Reply{Status: 502, Body: "<p>upstream rejected " + key + "</p>"}},
 		{name: "server echoes key in refusal", reply: llmtest.Reply{Refusal: "not with " + key}},
@@ -689,9 +690,12 @@ func TestKeyRedaction(t *testing.T) {
 			s.Add(tt.reply)
 			var log bytes.Buffer
 			c := newClient(t, s, func(c *llm.Config) { c.APIKey = key; c.Log = &log; c.Retries = 1 })
-			_, err := c.Complete(t.Context(), request("text"))
+			resp, err := c.Complete(t.Context(), request("text"))
 			if tt.ok != (err == nil) {
 				t.Fatalf("got error %v, want success %v", err, tt.ok)
+			}
+			if resp != nil && strings.Contains(resp.Content, key) {
+				t.Errorf("reply content contains the key: %q", resp.Content)
 			}
 			if err != nil {
 				e := asError(t, err)
