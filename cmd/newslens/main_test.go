@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -10,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -124,6 +126,16 @@ func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("before reset: %v", err)
 		}
 		srv.Reset()
+	case "wait":
+		// mock wait N: block until N requests in all have arrived.
+		if len(args) != 2 {
+			ts.Fatalf("usage: mock wait N")
+		}
+		n, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		ts.Check(srv.WaitRequests(ctx, n))
 	case "requests":
 		if len(args) != 2 {
 			ts.Fatalf("usage: mock requests N")
