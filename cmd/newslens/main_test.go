@@ -67,6 +67,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mock":   cmdMock,
 			"golden": cmdGolden,
+			"mode":   cmdMode,
 		},
 	})
 }
@@ -187,6 +188,21 @@ func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	default:
 		ts.Fatalf("unknown mock command %q", args[0])
+	}
+}
+
+// cmdMode asserts a file's type and permissions as ls shows them, without
+// following a final symbolic link:
+//
+//	mode PATH -rw-r-----
+func cmdMode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mode PATH MODE")
+	}
+	fi, err := os.Lstat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	if got := fi.Mode().String(); got != args[1] {
+		ts.Fatalf("%s: got mode %s, want %s", args[0], got, args[1])
 	}
 }
 
