@@ -9,6 +9,7 @@ import (
 
 	"github.com/newslens/newslens/compare"
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/sentence"
 	"github.com/newslens/newslens/summarize"
 )
 
@@ -142,7 +143,7 @@ func newSynthesis(opts *CompareOptions) (*synthesis, error) {
 	}, nil
 }
 
-func (s *synthesis) splits() article.SplitStore {
+func (s *synthesis) splits() sentence.Store {
 	if s == nil {
 		return nil
 	}

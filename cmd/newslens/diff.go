@@ -6,7 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/newslens/newslens/compare"
+	"github.com/newslens/newslens/compare/versions"
 )
 
 // DiffOptions is everything diff needs, filled from the flags once.
@@ -18,10 +18,10 @@ type DiffOptions struct {
 }
 
 // diffFormats are diff's output formats, the default first.
-var diffFormats = []format[*compare.VersionDiff]{
-	{"text", func(w io.Writer, v *compare.VersionDiff, color bool) error { return v.WriteText(w, color) }},
-	{"markdown", func(w io.Writer, d *compare.VersionDiff, _ bool) error { return d.WriteMarkdown(w) }},
-	{"json", func(w io.Writer, d *compare.VersionDiff, _ bool) error { return writeJSON(w, d) }},
+var diffFormats = []format[*versions.Report]{
+	{"text", func(w io.Writer, v *versions.Report, color bool) error { return v.WriteText(w, color) }},
+	{"markdown", func(w io.Writer, d *versions.Report, _ bool) error { return d.WriteMarkdown(w) }},
+	{"json", func(w io.Writer, d *versions.Report, _ bool) error { return writeJSON(w, d) }},
 }
 
 func diffCommand() *cli.Command {
@@ -61,7 +61,7 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	if err != nil {
 		return err
 	}
-	d := compare.Versions(arts[0], arts[1])
+	d := versions.Diff(arts[0], arts[1])
 	if err := writeResult(opts.IO, opts.Output.Path, f, d); err != nil {
 		return err
 	}

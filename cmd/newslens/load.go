@@ -6,12 +6,13 @@ import (
 	"strings"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/sentence"
 )
 
 // loadArticles loads every argument before any work starts, so bad input
 // costs no requests; all load errors are reported together. splits, if not
 // nil, keeps sentence splits between runs.
-func loadArticles(ctx context.Context, s stdio, in inputOptions, args []string, splits article.SplitStore) ([]*article.Article, error) {
+func loadArticles(ctx context.Context, s stdio, in inputOptions, args []string, splits sentence.Store) ([]*article.Article, error) {
 	opt := article.Options{MaxBytes: in.MaxBytes, Stdin: s.In, UserAgent: "newslens/" + version, Splits: splits}
 	stdin := 0
 	for _, arg := range args {
