@@ -4,9 +4,9 @@ import (
 	"os"
 	"sync"
 
-	"github.com/mattn/go-isatty"
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 )
 
 // progress counts finished items on a bar on stderr, shown only for
@@ -55,5 +55,5 @@ func (p *progress) done() {
 
 func isTerminal(w any) bool {
 	f, ok := w.(*os.File)
-	return ok && isatty.IsTerminal(f.Fd())
+	return ok && term.IsTerminal(int(f.Fd()))
 }
