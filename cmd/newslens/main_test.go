@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -103,6 +104,7 @@ func articleServer(root string) *httptest.Server {
 //	mock reply SPEC...          add a scripted reply (llmtest.ParseReply syntax)
 //	mock reset                  verify every reply was used, then forget replies and requests
 //	mock requests N             assert N requests were received
+//	mock wait N                 block until N requests have been received
 //	mock request I FILE         write request I's JSON body, indented, to FILE
 //	mock header I NAME FILE     write request I's header NAME to FILE
 //	mock nokey                  fail if the API key occurs in any request body
@@ -133,6 +135,13 @@ func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 		if got := len(srv.Requests()); got != want {
 			ts.Fatalf("got %d requests, want %d", got, want)
 		}
+	case "wait":
+		if len(args) != 2 {
+			ts.Fatalf("usage: mock wait N")
+		}
+		want, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		waitRequests(ts, srv, want)
 	case "request", "header":
 		if len(args) < 3 {
 			ts.Fatalf("usage: mock request I FILE | mock header I NAME FILE")
@@ -175,6 +184,21 @@ func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	default:
 		ts.Fatalf("unknown mock command %q", args[0])
+	}
+}
+
+// waitRequests returns once srv has received n requests, so a script can
+// act while a request is in flight (such as interrupt it) without
+// guessing how long the command takes to send it. The mock records a
+// request before any scripted delay, so the request is in flight then.
+func waitRequests(ts *testscript.TestScript, srv *llmtest.Server, n int) {
+	const patience = 60 * time.Second
+	deadline := time.Now().Add(patience)
+	for len(srv.Requests()) < n {
+		if time.Now().After(deadline) {
+			ts.Fatalf("mock wait: %d requests after %v, want %d", len(srv.Requests()), patience, n)
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 
