@@ -26,6 +26,7 @@ func compareCommand() *cli.Command {
 			engineFlags(),
 			[]cli.Flag{
 				&cli.StringFlag{Name: "compare-prompt", Value: "compare", Usage: "synthesis prompt `NAME[@VERSION]`"},
+				&cli.BoolFlag{Name: "details", Usage: "text and markdown: add each claim's sentences, match scores and word diffs"},
 				&cli.Float64Flag{Name: "threshold", Value: compare.DefaultThreshold, Usage: "similarity (0-1) at which sentences of different outlets count as reporting the same thing"},
 			},
 		),
@@ -63,9 +64,9 @@ func runCompare(c *cli.Context) error {
 		case "json":
 			return writeJSON(w, report)
 		case "markdown":
-			return report.WriteMarkdown(w)
+			return report.WriteMarkdownView(w, compare.View{Details: c.Bool("details")})
 		default:
-			return report.WriteText(w, color)
+			return report.WriteTextView(w, compare.View{Color: color, Details: c.Bool("details")})
 		}
 	})
 }
