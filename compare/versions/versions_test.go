@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/sentence"
 	"github.com/newslens/newslens/internal/testfixture"
 )
 
@@ -92,8 +93,8 @@ func TestVersionsIdentical(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := &article.Article{Label: "old", Text: tt.a, Sentences: article.Split(tt.a)}
-			b := &article.Article{Label: "new", Text: tt.b, Sentences: article.Split(tt.b)}
+			a := &article.Article{Label: "old", Text: tt.a, Sentences: sentence.Split(tt.a)}
+			b := &article.Article{Label: "new", Text: tt.b, Sentences: sentence.Split(tt.b)}
 			v := Diff(a, b)
 			if !v.Identical() {
 				t.Errorf("got changes %+v, want Identical", v.Changes)
@@ -126,8 +127,8 @@ func TestVersionsAlignsRewrittenPassage(t *testing.T) {
 		"Markets in Seoul closed higher on the news. " +
 		"The two leaders exchanged gifts and toured a factory. " +
 		"Putin left for Vietnam late on Wednesday."
-	a := &article.Article{Label: "old", Text: oldText, Sentences: article.Split(oldText)}
-	b := &article.Article{Label: "new", Text: newText, Sentences: article.Split(newText)}
+	a := &article.Article{Label: "old", Text: oldText, Sentences: sentence.Split(oldText)}
+	b := &article.Article{Label: "new", Text: newText, Sentences: sentence.Split(newText)}
 	v := Diff(a, b)
 	checkFormats(t, "versions-rewritten", v)
 	var got []string
@@ -213,8 +214,8 @@ func TestVersionsLongEditedSentence(t *testing.T) {
 	long := strings.TrimSpace(b.String())
 	oldText := "Kim met Putin. " + long + ". They parted."
 	newText := "Kim met Putin. " + strings.Replace(long, "w380 ", "changed ", 1) + ". They parted."
-	a := &article.Article{Label: "old", Text: oldText, Sentences: article.Split(oldText)}
-	nb := &article.Article{Label: "new", Text: newText, Sentences: article.Split(newText)}
+	a := &article.Article{Label: "old", Text: oldText, Sentences: sentence.Split(oldText)}
+	nb := &article.Article{Label: "new", Text: newText, Sentences: sentence.Split(newText)}
 	v := Diff(a, nb)
 	if want := (Stats{Unchanged: 2, Changed: 1}); v.Stats != want || len(v.Changes) != 1 || !strings.Contains(v.Changes[0].Diff, "[-w380-]{+changed+}") {
 		t.Errorf("got stats %+v and %d changes, want %+v and one word diff", v.Stats, len(v.Changes), want)
@@ -244,8 +245,8 @@ func TestVersionsLongUnrelatedPassage(t *testing.T) {
 		return strings.TrimSpace(b.String())
 	}
 	oldText, newText := "Kim met Putin. "+text()+" They parted.", "Kim met Putin. "+text()+" They parted."
-	a := &article.Article{Label: "old", Text: oldText, Sentences: article.Split(oldText)}
-	b := &article.Article{Label: "new", Text: newText, Sentences: article.Split(newText)}
+	a := &article.Article{Label: "old", Text: oldText, Sentences: sentence.Split(oldText)}
+	b := &article.Article{Label: "new", Text: newText, Sentences: sentence.Split(newText)}
 	v := Diff(a, b)
 	if v.Stats.Unchanged != 2 || v.Stats.Removed == 0 || v.Stats.Added == 0 {
 		t.Errorf("got stats %+v, want the two unchanged ends and removals and additions", v.Stats)

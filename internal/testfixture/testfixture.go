@@ -4,7 +4,7 @@
 // not register one of its own.
 //
 // SeedSentences splits the seed with a plain regular expression on purpose:
-// the packages under test must not depend on internal/article's splitter,
+// the packages under test must not depend on internal/sentence's splitter,
 // whose changes would otherwise ripple through their golden files.
 package testfixture
 
