@@ -66,6 +66,11 @@ jsonl. Results go to standard output, notices and progress to standard
 error, so "newslens summarize -f json a.txt | jq" works. Text is coloured
 only on a terminal and only when NO_COLOR is unset.
 
+For several articles, json is an array and jsonl a line with one entry
+per article given, in order, whatever failed: an article that failed keeps
+its place as {"source": {...}, "error": "..."}, and the run exits 1 after
+listing the failures on standard error.
+
 -o FILE writes the result to FILE instead. The whole result is rendered
 first, so a failed run writes nothing. A regular file is replaced
 atomically, keeping its mode; a symbolic link has its target replaced; a
