@@ -9,6 +9,7 @@ Usage:
 	newslens summarize [flags] ARTICLE...
 	newslens compare   [flags] ARTICLE ARTICLE...
 	newslens diff      [flags] OLD NEW
+	newslens sentences [flags] ARTICLE...
 	newslens prompts   list | show NAME[@N] | diff NAME@A NAME@B
 	newslens cache     stats | clear
 
@@ -52,6 +53,15 @@ reporting the same thing.
 
 Diff shows a word-level diff of two versions of one article. Its exit code
 is 0 when they are identical and 1 when they differ.
+
+# Sentences
+
+Sentences (or text) prints each article as newslens reads it: its label,
+title, date, URL or path, digest and sentence count, then every sentence
+on a line of its own after its number. Use it to check what was
+extracted from a page and what a summary's "evidence": [3] cites. It
+makes no request. The json form has the same "source" block as a
+summary and a "sentences" list of {"n", "text"}.
 
 # Prompts and the cache
 
