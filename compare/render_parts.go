@@ -233,13 +233,13 @@ func (r *Report) wordsExcept(label string) map[string]bool {
 // new to the other sources, or of which at least half the content words
 // are new (a short clause naming one new thing); a clause of fewer than
 // three content words is kept, being too short to matter and often the
-// sentence's subject. It marks a gap with "…"; a sentence
-// of which no clause qualifies is kept whole. It also returns how many of
+// sentence's subject. It marks a gap with "…"; a sentence none of whose
+// clauses is new by those measures is kept whole. It also returns how many of
 // s's distinct content words are new.
 func uniquePart(s string, others map[string]bool) (string, int) {
 	clauses := clauses(s)
 	keep := make([]bool, len(clauses))
-	kept, novel := 0, 0
+	kept, found, novel := 0, 0, 0
 	seen := make(map[string]bool)
 	for i, c := range clauses {
 		ws := words.Content(c)
@@ -253,12 +253,16 @@ func uniquePart(s string, others map[string]bool) (string, int) {
 				}
 			}
 		}
-		if len(ws) < 3 || n >= 2 || n > 0 && 2*n >= len(ws) {
+		newish := n >= 2 || n > 0 && 2*n >= len(ws)
+		if newish || len(ws) < 3 {
 			keep[i] = true
 			kept++
 		}
+		if newish {
+			found++
+		}
 	}
-	if kept == 0 || kept == len(clauses) {
+	if found == 0 || kept == len(clauses) {
 		return s, novel
 	}
 	var b strings.Builder

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/newslens/newslens/internal/article"
 )
 
 // TestSummitDetailsGolden checks the --details text and Markdown, which
@@ -121,7 +123,7 @@ func TestNineOutletsTextShorterThanInput(t *testing.T) {
 
 func TestUniquePart(t *testing.T) {
 	others := make(map[string]bool)
-	for _, w := range []string{"putin", "kim", "pyongyang", "treati", "sign", "summit", "moscow", "russia", "said", "leader", "talk", "held"} {
+	for _, w := range []string{"putin", "kim", "pyongyang", "treati", "sign", "summit", "moscow", "russia", "said", "leader", "talk", "held", "includ", "trad"} {
 		others[w] = true
 	}
 	tests := []struct {
@@ -132,6 +134,7 @@ func TestUniquePart(t *testing.T) {
 			"… a deal critics in Seoul and Tokyo called dangerous."},
 		{"short subject kept", "Russia, a permanent member of the council, vetoed the panel's renewal.", "Russia, a permanent member of the council, vetoed the panel's renewal."},
 		{"nothing new", "Putin and Kim signed the treaty in Pyongyang.", "Putin and Kim signed the treaty in Pyongyang."},
+		{"only a short clause left", "Putin and Kim held talks in Pyongyang, including on trade.", "Putin and Kim held talks in Pyongyang, including on trade."},
 		{"middle dropped", "Analysts in Seoul doubted deliveries, Putin and Kim said at the summit in Pyongyang, and markets fell sharply.",
 			"Analysts in Seoul doubted deliveries … and markets fell sharply."},
 	}
@@ -204,5 +207,60 @@ func TestEllipsize(t *testing.T) {
 				t.Errorf("got %d runes, want at most %d", utf8.RuneCountInString(got), tt.n)
 			}
 		})
+	}
+}
+
+// TestSummitHTMLGolden checks the HTML page of the summit comparison.
+func TestSummitHTMLGolden(t *testing.T) {
+	var b bytes.Buffer
+	if err := summitReport(t).WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "summit.html.golden", b.Bytes())
+}
+
+// hostileArticles are two outlets whose text and title try to inject
+// markup, script and a javascript: link into a report.
+func hostileArticles(t testing.TB) []*article.Article {
+	t.Helper()
+	const evil = `<script>document.title='pwned'</script><img src=x onerror="document.body.dataset.pwned=1">`
+	a := fromText(t, "evil", "Kim </style><script>alert(1)</script> meets Putin",
+		"Putin and Kim signed a defence pact in Pyongyang on Wednesday. "+evil+" The pact commits both to aid. "+
+			"Read more at javascript:alert(1) or <a href=\"javascript:alert(2)\">here</a>.")
+	b := fromText(t, "plain", "Putin and Kim sign a defence pact",
+		"Putin and Kim signed a defence pact in Pyongyang on Wednesday. The pact commits both countries to aid each other. "+
+			"Kim called it \"the strongest treaty\" </style> ever.")
+	a.URL = "javascript:alert(3)"
+	b.URL = "https://example.org/news/pact?x=1&y=<2>"
+	return []*article.Article{a, b}
+}
+
+// TestHTMLEscapesArticleText checks that markup in articles reaches the
+// page as text: no element, attribute or link comes from an article.
+func TestHTMLEscapesArticleText(t *testing.T) {
+	r, err := Sources(t.Context(), hostileArticles(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := r.WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, bad := range []string{"<script", "<img", "</style><", "href=\"javascript:", "onerror=\"", "alert(1)</script>"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page holds %q", bad)
+		}
+	}
+	if n := strings.Count(page, "</style>"); n != 1 {
+		t.Errorf("got %d </style> in the page, want only the stylesheet's", n)
+	}
+	for _, want := range []string{"&lt;script&gt;", "javascript:alert(3)", `href="https://example.org/news/pact?x=1&amp;y=%3c2%3e"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if !strings.Contains(page, `http-equiv="Content-Security-Policy"`) || strings.Contains(page, "unsafe-inline") {
+		t.Errorf("page lacks the strict Content-Security-Policy")
 	}
 }

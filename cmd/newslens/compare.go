@@ -38,6 +38,7 @@ func reportFormats(details bool) []format[*compare.Report] {
 			return r.WriteMarkdownView(w, compare.View{Details: details})
 		}},
 		{"json", func(w io.Writer, r *compare.Report, _ bool) error { return writeJSON(w, r) }},
+		{"html", func(w io.Writer, r *compare.Report, _ bool) error { return r.WriteHTML(w) }},
 	}
 }
 
