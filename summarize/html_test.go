@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/golden"
 )
 
 // checkedWire is the extractive summary of the summit wire article with
@@ -32,7 +33,7 @@ func TestHTMLGolden(t *testing.T) {
 	if err := WriteHTML(&b, []*Summary{s}, []*article.Article{a}); err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, filepath.Join("testdata", "wire.html.golden"), b.Bytes())
+	golden.Check(t, filepath.Join("testdata", "wire.html.golden"), b.Bytes())
 	page := b.String()
 	for _, want := range []string{
 		`class="quote-bad"`,             // the invented quote stands out
@@ -51,7 +52,7 @@ func TestHTMLGolden(t *testing.T) {
 func TestHTMLEscapesArticle(t *testing.T) {
 	text := "title: Pact </style><script>alert(1)</script>\nurl: javascript:alert(2)\n\n" +
 		"Kim met Putin in Pyongyang. <img src=x onerror=alert(3)> The pact was signed. <a href=\"javascript:alert(4)\">more</a>"
-	a, err := article.Parse("evil", "", "", []byte(text))
+	a, err := article.Load(t.Context(), "evil=-", article.Options{Stdin: strings.NewReader(text)})
 	if err != nil {
 		t.Fatal(err)
 	}
