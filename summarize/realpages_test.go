@@ -78,12 +78,12 @@ func pct(a, b int) float64 {
 // rounded down, so that a regression fails.
 const (
 	floorSpeaker      = 60
-	floorQuotePrec    = 74
-	floorFigurePrec   = 75
+	floorQuotePrec    = 76
+	floorFigurePrec   = 85
 	floorQuoteRecall  = 95
-	floorFigureRecall = 99
-	maxLeaks          = 22
-	maxFragments      = 6
+	floorFigureRecall = 100
+	maxLeaks          = 0
+	maxFragments      = 0
 )
 
 func TestRealPages(t *testing.T) {

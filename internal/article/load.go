@@ -110,6 +110,7 @@ func Load(ctx context.Context, arg string, opt Options) (*Article, error) {
 		return nil, &InputError{Arg: arg, Err: err}
 	}
 	a.Sentences = splitWith(opt.Splits, a.Text)
+	a.Kinds = sentenceKinds(a.Text, a.Sentences, a.marked)
 	return a, nil
 }
 

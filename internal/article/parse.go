@@ -49,6 +49,7 @@ func Parse(label, path, url string, data []byte) (*Article, error) {
 		return nil, &InputError{Arg: arg, Err: err}
 	}
 	a.Sentences = Split(a.Text)
+	a.Kinds = sentenceKinds(a.Text, a.Sentences, a.marked)
 	return a, nil
 }
 
@@ -79,6 +80,7 @@ func parse(label, path, rawURL string, data []byte, k kind) (*Article, error) {
 		if err != nil {
 			return nil, err
 		}
+		a.marked = markedTexts(data)
 	} else {
 		if !utf8.Valid(data) {
 			return nil, fmt.Errorf("invalid UTF-8 at byte %d; convert the file to UTF-8", invalidAt(data))
