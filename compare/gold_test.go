@@ -163,13 +163,14 @@ func TestGoldScore(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"a.txt": "title: A\n\nThe Kariba dam burst on Monday. Ten people died. Rescuers found a dog.\n",
-		"b.txt": "title: B\n\nThe dam failed on Monday, killing 12. \"We are heartbroken,\" the mayor said.\n",
+		"b.txt": "title: B\n\nThe dam failed on Monday, killing 12, as heavy rain fell. \"We are heartbroken,\" the mayor said.\n",
 		"c.txt": "title: C\n\nThe Karibe barrage collapsed on Monday. Officials gave no toll. \"We are broken-hearted,\" said Mayor Lee.\n",
 		"gold.json": `{"sources":["a","b","c"],
 			"facts":[
 				{"id":"burst","in":{"a":["dam burst"],"b":["dam failed"],"c":["barrage collapsed"]}},
 				{"id":"dead","in":{"a":["Ten people died."],"b":["killing 12"]}},
 				{"id":"dog","in":{"a":["Rescuers found a dog."]}},
+				{"id":"rain","in":{"b":["as heavy rain fell"]}},
 				{"id":"no-toll","in":{"c":["Officials gave no toll."]}},
 				{"id":"grief","in":{"b":["We are heartbroken"],"c":["We are broken-hearted"]}}],
 			"discrepancies":[{"id":"dead","values":{"a":{"at":"Ten people died.","value":"Ten","class":"10"},"b":{"at":"killing 12","value":"12","class":"12"}}}],
@@ -190,10 +191,16 @@ func TestGoldScore(t *testing.T) {
 		{Sources: []string{"c"}, Text: "We are broken-hearted", Evidence: map[string][]int{"c": {3}}},
 	}
 	r := &Report{
-		Unique: map[string][]Sentence{"a": {
-			{Sentence: 3}, // the dog: unique to a
-			{Sentence: 1}, // the burst: all three carry it
-		}},
+		Unique: map[string][]Sentence{
+			"a": {
+				{Sentence: 3}, // the dog: unique to a
+				{Sentence: 1}, // the burst: all three carry it
+			},
+			"b": {
+				{Sentence: 1, Text: "as heavy rain fell"},       // the clause only b has
+				{Sentence: 1, Text: "The dam failed on Monday"}, // a clause cut from the same sentence that all carry
+			},
+		},
 		Omissions: map[string][]Omission{
 			"c": {
 				{Evidence: map[string][]int{"a": {2}, "b": {1}}}, // the toll, carried by a and b
@@ -225,8 +232,8 @@ func TestGoldScore(t *testing.T) {
 		name      string
 		got, want ratio
 	}{
-		{"unique precision", s.uniqueP, ratio{1, 2}},
-		{"unique recall", s.uniqueR, ratio{1, 2}}, // c's "no toll" not reported
+		{"unique precision", s.uniqueP, ratio{2, 4}},
+		{"unique recall", s.uniqueR, ratio{2, 3}}, // c's "no toll" not reported
 		{"omission precision", s.omissionP, ratio{1, 3}},
 		{"omission recall", s.omissionR, ratio{1, 2}}, // a leaves out the grief: not reported
 		{"discrepancy precision", s.discP, ratio{1, 2}},
@@ -239,7 +246,7 @@ func TestGoldScore(t *testing.T) {
 		{"matrix rows", s.rowP, ratio{2, 3}},
 		{"matrix cells", s.cellAcc, ratio{6, 6}},
 		{"matrix facts", s.factCov, ratio{2, 3}}, // the grief has no row of its own
-		{"combined precision", s.combinedP(), ratio{2, 5}},
+		{"combined precision", s.combinedP(), ratio{3, 7}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
