@@ -392,3 +392,30 @@ func normSpeaker(s string) string {
 	s = strings.ToLower(strings.ReplaceAll(s, "-", " "))
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// pair returns the event reduced to sources i and j, with their facts
+// only: what each states and the other does not is then unique to it,
+// and no fact can be an omission (none is carried by more than half of
+// two sources without being carried by both).
+func (ev *goldEvent) pair(i, j int) *goldEvent {
+	keep := []int{i, j}
+	p := &goldEvent{name: ev.name, src: map[string]int{}, loc: &locator{}}
+	for ni, oi := range keep {
+		p.arts = append(p.arts, ev.arts[oi])
+		p.src[ev.arts[oi].Label] = ni
+		p.loc.arts = append(p.loc.arts, ev.arts[oi])
+		p.loc.starts = append(p.loc.starts, ev.loc.starts[oi])
+	}
+	for _, f := range ev.facts {
+		nf := goldFact{id: f.id, desc: f.desc, at: map[int]span{}, ranges: map[int][][2]int{}}
+		for ni, oi := range keep {
+			if sp, ok := f.at[oi]; ok {
+				nf.at[ni], nf.ranges[ni] = sp, f.ranges[oi]
+			}
+		}
+		if len(nf.at) > 0 {
+			p.facts = append(p.facts, nf)
+		}
+	}
+	return p
+}
