@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -13,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/golden"
 	"github.com/newslens/newslens/internal/sentence"
-	"github.com/newslens/newslens/internal/testfixture"
 )
 
 const summitDir = "../../testdata/articles/summit"
@@ -24,14 +23,11 @@ const summitDir = "../../testdata/articles/summit"
 // they were keeps the goldens byte-identical.
 func loadArticle(t testing.TB, path, shown string) *article.Article {
 	t.Helper()
-	data, err := os.ReadFile(path)
+	a, err := article.Load(t.Context(), path, article.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := article.Parse("", shown, "", data)
-	if err != nil {
-		t.Fatalf("parse %s: %v", path, err)
-	}
+	a.Path = shown
 	return a
 }
 
@@ -58,7 +54,7 @@ func checkFormats(t *testing.T, base string, v *Report) {
 			if err := tt.render(&b); err != nil {
 				t.Fatal(err)
 			}
-			testfixture.Golden(t, base+"."+tt.ext+".golden", b.Bytes())
+			golden.Check(t, filepath.Join("testdata", base+"."+tt.ext+".golden"), b.Bytes())
 		})
 	}
 }
