@@ -304,3 +304,25 @@ func TestCheckOutput(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteOutputFullDevice checks that a device's refusal is reported
+// once, plainly, and the device is left in place.
+func TestWriteOutputFullDevice(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "full")
+	if err := syscall.Mknod(path, syscall.S_IFCHR|0o666, 1<<8|7); err != nil {
+		t.Skipf("cannot make a device node here: %v", err)
+	}
+	if f, err := os.OpenFile(path, os.O_WRONLY, 0); err != nil {
+		t.Skipf("this file system does not allow opening devices: %v", err)
+	} else {
+		f.Close()
+	}
+	err := WriteOutput(path, []byte("x"), 0o666)
+	want := "write " + path + ": no space left on device"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %q", err, want)
+	}
+	if fi, err := os.Lstat(path); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		t.Errorf("got %v (err %v), want the device kept", fi.Mode(), err)
+	}
+}
