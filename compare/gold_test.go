@@ -9,7 +9,10 @@ import (
 	"testing"
 )
 
-var goldDetails = flag.Bool("gold.details", false, "TestGold: print every false positive and missed item")
+var (
+	goldDetails     = flag.Bool("gold.details", false, "TestGold: print every false positive and missed item")
+	goldAnnotations = flag.Bool("gold.annotations", false, "TestGold: print every sentence with the gold facts it holds")
+)
 
 // evalDir holds the annotated evaluation set, one folder per event.
 const evalDir = "../testdata/eval"
@@ -52,6 +55,9 @@ func TestGold(t *testing.T) {
 			ev, err := loadGold(t.Context(), filepath.Join(evalDir, name))
 			if err != nil {
 				t.Fatal(err)
+			}
+			if *goldAnnotations {
+				t.Logf("sentences and their gold facts:\n%s", ev.annotated())
 			}
 			r, err := Sources(t.Context(), ev.arts, Options{})
 			if err != nil {
