@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // writeFile creates dir/name holding data and returns its path.
@@ -347,22 +348,62 @@ func TestLoadURLDefaultUserAgent(t *testing.T) {
 	}
 }
 
+// TestLoadURLTimeout checks that FetchTimeout bounds a fetch, and that a
+// server that accepted the connection and then said nothing, or stopped
+// half-way through its answer, is not reported as unreachable.
 func TestLoadURLTimeout(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/partial" {
+			w.Header().Set("Content-Type", "text/plain")
+			w.Header().Set("Content-Length", "1000")
+			w.Write([]byte("The first words of an answer that never ends."))
+			w.(http.Flusher).Flush()
+		}
 		<-r.Context().Done()
 	}))
 	defer srv.Close()
-	client := srv.Client()
-	client.Timeout = 1 // a nanosecond: the request cannot finish
 	host := strings.TrimPrefix(srv.URL, "http://")
-	_, err := Load(t.Context(), srv.URL, Options{HTTPClient: client})
-	want := "article " + srv.URL + ": cannot reach " + host + ": timed out"
-	if err == nil || err.Error() != want {
-		t.Errorf("got %v, want %q", err, want)
+	tests := []struct {
+		name string
+		path string
+		want string
+	}{
+		{name: "no answer", path: "/silent", want: "no answer from " + host + " within 100ms; raise --fetch-timeout"},
+		{name: "answer cut short", path: "/partial", want: "no complete answer from " + host + " within 100ms; raise --fetch-timeout"},
 	}
-	var ie *InputError
-	if !errors.As(err, &ie) {
-		t.Errorf("got %T, want *InputError", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(t.Context(), srv.URL+tt.path, Options{HTTPClient: srv.Client(), FetchTimeout: 100 * time.Millisecond})
+			want := "article " + srv.URL + tt.path + ": " + tt.want
+			if err == nil || err.Error() != want {
+				t.Errorf("got %v, want %q", err, want)
+			}
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Errorf("got %T, want *InputError", err)
+			}
+		})
+	}
+}
+
+func TestFormatDuration(t *testing.T) {
+	tests := []struct {
+		name string
+		d    time.Duration
+		want string
+	}{
+		{name: "seconds", d: 2 * time.Second, want: "2s"},
+		{name: "minutes", d: time.Minute, want: "1m"},
+		{name: "minutes and seconds", d: 90 * time.Second, want: "1m30s"},
+		{name: "hours", d: time.Hour, want: "1h"},
+		{name: "milliseconds", d: 250 * time.Millisecond, want: "250ms"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := formatDuration(tt.d); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 
