@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/newslens/newslens/internal/sentence"
 	"github.com/newslens/newslens/internal/cache"
 	"github.com/newslens/newslens/internal/llm"
+	"github.com/newslens/newslens/internal/sentence"
 	"github.com/newslens/newslens/internal/tokens"
 	"github.com/newslens/newslens/prompts"
 	"github.com/newslens/newslens/summarize"
