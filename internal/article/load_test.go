@@ -139,7 +139,7 @@ func TestLoadErrors(t *testing.T) {
 		{name: "invalid UTF-8", arg: "latin1.txt", want: "article latin1.txt: invalid UTF-8 at byte 13; convert the file to UTF-8"},
 		{name: "larger than default cap", arg: "big.txt", want: "article big.txt: larger than 2 MiB; raise --max-bytes"},
 		{name: "larger than KiB cap", arg: "small.txt", opt: Options{MaxBytes: 1024}, want: "article small.txt: larger than 1 KiB; raise --max-bytes"},
-		{name: "HTML file without text", arg: "empty.html", want: "article empty.html: no readable text in the HTML"},
+		{name: "HTML file without text", arg: "empty.html", want: "article empty.html: no article text found in the HTML"},
 		{name: "label without target", arg: "bbc=", want: `article bbc=: no file, "-" or URL after the label`},
 		{name: "stdin not available", arg: "-", want: "article -: standard input is not available"},
 		{name: "stdin empty", arg: "-", opt: Options{Stdin: strings.NewReader("")}, want: "article -: empty or whitespace-only text"},
@@ -151,7 +151,7 @@ func TestLoadErrors(t *testing.T) {
 		{name: "JSON", arg: srv.URL + "/json", want: "article " + srv.URL + `/json: content type "application/json" is not text; want text/html or text/plain`},
 		{name: "body over cap", arg: srv.URL + "/big", opt: Options{MaxBytes: 1024}, want: "article " + srv.URL + "/big: larger than 1 KiB; raise --max-bytes"},
 		{name: "chunked body over cap", arg: srv.URL + "/chunked", opt: Options{MaxBytes: 1024}, want: "article " + srv.URL + "/chunked: larger than 1 KiB; raise --max-bytes"},
-		{name: "HTML page without text", arg: srv.URL + "/empty", want: "article " + srv.URL + "/empty: no readable text in the HTML"},
+		{name: "HTML page without text", arg: srv.URL + "/empty", want: "article " + srv.URL + "/empty: no article text found in the HTML"},
 		{name: "empty body", arg: srv.URL + "/blank", want: "article " + srv.URL + "/blank: empty or whitespace-only text"},
 		{name: "URL without host", arg: "https://", want: "article https://: not a valid URL"},
 	}
