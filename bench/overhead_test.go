@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	_ "github.com/newslens/newslens/internal/golden" // for -update; no golden files here
 	"github.com/newslens/newslens/internal/llm"
 	"github.com/newslens/newslens/internal/llmtest"
 	"github.com/newslens/newslens/internal/tokens"

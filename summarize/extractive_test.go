@@ -4,17 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // articlesDir holds the test articles shared by the whole module.
 const articlesDir = "../testdata/articles/summit"
@@ -47,28 +44,6 @@ func testArticles(t testing.TB) []string {
 	return names
 }
 
-// checkGolden compares got with the golden file at path, or rewrites the
-// file when -update is given.
-func checkGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update to accept it)\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
-}
-
 // extractive summarises a with the extractive engine and the checks, at
 // a fixed clock.
 func extractive(t *testing.T, a *article.Article) *Summary {
@@ -89,8 +64,8 @@ func TestExtractiveGolden(t *testing.T) {
 			if err := WriteJSON(&buf, []*Summary{s}); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "extractive", strings.TrimSuffix(name, ".txt")+".golden")
-			checkGolden(t, golden, buf.Bytes())
+			path := filepath.Join("testdata", "extractive", strings.TrimSuffix(name, ".txt")+".golden")
+			golden.Check(t, path, buf.Bytes())
 
 			// An extractive summary copies the article, so it must pass
 			// every check of its own.

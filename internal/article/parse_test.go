@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newslens/newslens/internal/golden"
 	"github.com/newslens/newslens/internal/sentence"
 )
 
@@ -220,7 +221,7 @@ func TestParseHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "summit-html.golden", render(a)+"\n"+a.Text+"\n")
+	golden.Check(t, "testdata/summit-html.golden", []byte(render(a)+"\n"+a.Text+"\n"))
 	for _, s := range []string{"Subscribe", "Cookie", "Related stories", "var x"} {
 		if strings.Contains(a.Text, s) {
 			t.Errorf("text keeps page clutter %q", s)

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	_ "github.com/newslens/newslens/internal/golden" // for -update; no golden files here
 	"github.com/newslens/newslens/internal/tokens"
 )
 

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	_ "github.com/newslens/newslens/internal/golden" // for -update; no golden files here
 )
 
 func TestDiffText(t *testing.T) {

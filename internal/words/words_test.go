@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	_ "github.com/newslens/newslens/internal/golden" // for -update; no golden files here
 )
 
 // tokens collects what Each gives, checking that each offset is where
