@@ -291,6 +291,9 @@ func loadURL(ctx context.Context, label, rawURL string, opt Options, limit int64
 			return nil, fmt.Errorf("content type %q is not text; want text/html or text/plain", mt)
 		}
 	}
+	if k == kindAuto && isHTMLPath(u.Path) {
+		k = kindHTML // no content type: the address names the page as a file would
+	}
 	if resp.ContentLength > limit {
 		return nil, tooLarge(limit)
 	}

@@ -428,3 +428,35 @@ func TestLoadCancelled(t *testing.T) {
 		t.Errorf("got *InputError %q; cancellation is not bad input", err)
 	}
 }
+
+// TestLoadURLWithoutContentType checks that a page served without a
+// content type is HTML by its address's extension, as a file is by its
+// name, and otherwise by its content.
+func TestLoadURLWithoutContentType(t *testing.T) {
+	page := "Saved from the harbour website\n<html><head><title>Ferry back</title></head>" + ferryBody
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header()["Content-Type"] = nil // stop net/http from sniffing
+		io.WriteString(w, page)
+	}))
+	defer srv.Close()
+	tests := []struct {
+		name      string
+		path      string
+		wantTitle string
+	}{
+		{name: ".html address", path: "/news/ferry.html", wantTitle: "Ferry back"},
+		{name: ".xhtml address", path: "/news/ferry.XHTML", wantTitle: "Ferry back"},
+		{name: "no extension, not HTML by content", path: "/news/ferry", wantTitle: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Load(t.Context(), srv.URL+tt.path, Options{HTTPClient: srv.Client()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tt.wantTitle {
+				t.Errorf("title: got %q, want %q", a.Title, tt.wantTitle)
+			}
+		})
+	}
+}
