@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -456,6 +457,32 @@ func TestLoadURLWithoutContentType(t *testing.T) {
 			}
 			if a.Title != tt.wantTitle {
 				t.Errorf("title: got %q, want %q", a.Title, tt.wantTitle)
+			}
+		})
+	}
+}
+
+// timeoutErr is a network error that says it timed out.
+type timeoutErr struct{}
+
+func (timeoutErr) Error() string { return "i/o timeout" }
+func (timeoutErr) Timeout() bool { return true }
+
+func TestFetchError(t *testing.T) {
+	tests := []struct {
+		name      string
+		err       error
+		connected bool
+		want      string
+	}{
+		{name: "timeout before a connection", err: &url.Error{Op: "Get", URL: "http://example.com/", Err: timeoutErr{}}, want: "cannot reach example.com: no connection within 2s"},
+		{name: "timeout after the connection", err: &url.Error{Op: "Get", URL: "http://example.com/", Err: context.DeadlineExceeded}, connected: true, want: "no answer from example.com within 2s; raise --fetch-timeout"},
+		{name: "refused", err: &url.Error{Op: "Get", URL: "http://example.com/", Err: errors.New("connection refused")}, want: "cannot reach example.com: connection refused"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fetchError("example.com", tt.err, tt.connected, 2*time.Second).Error(); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
