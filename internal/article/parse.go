@@ -15,6 +15,8 @@ import (
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
+
+	"github.com/newslens/newslens/internal/sentence"
 )
 
 // kind says how to read raw bytes: sniffed, or fixed by a Content-Type.
@@ -48,7 +50,7 @@ func Parse(label, path, url string, data []byte) (*Article, error) {
 		}
 		return nil, &InputError{Arg: arg, Err: err}
 	}
-	a.Sentences = Split(a.Text)
+	a.Sentences = sentence.Split(a.Text)
 	return a, nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/newslens/newslens/internal/golden"
+	"github.com/newslens/newslens/internal/sentence"
 )
 
 func TestParse(t *testing.T) {
@@ -170,7 +171,7 @@ func TestParse(t *testing.T) {
 			if want := hex.EncodeToString(sum[:]); a.SHA256 != want {
 				t.Errorf("SHA256: got %q, want %q", a.SHA256, want)
 			}
-			if want := Split(tt.wantText); !slices.Equal(a.Sentences, want) {
+			if want := sentence.Split(tt.wantText); !slices.Equal(a.Sentences, want) {
 				t.Errorf("Sentences: got %q, want %q", a.Sentences, want)
 			}
 		})

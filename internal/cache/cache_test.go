@@ -768,3 +768,72 @@ func TestCancelled(t *testing.T) {
 		t.Errorf("got %v, want context.Canceled", err)
 	}
 }
+
+// TestAccept checks that a request's Accept function keeps unusable
+// replies out of the cache, and that a stored reply it rejects is a miss.
+func TestAccept(t *testing.T) {
+	usable := func(r *llm.Response) bool { return strings.HasPrefix(r.Content, "{") }
+	tests := []struct {
+		name       string
+		content    string
+		wantStored bool
+	}{
+		{"usable reply stored", `{"headline":"pact"}`, true},
+		{"unusable reply not stored", "Sorry, I cannot help.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := open(t)
+			f := newFake()
+			f.resp.Content = tt.content
+			var log bytes.Buffer
+			w := c.Wrap(f, &log)
+			req := request("x")
+			req.Accept = usable
+			complete(t, w, req)
+			second := complete(t, w, req)
+			wantCalls := int64(2)
+			if tt.wantStored {
+				wantCalls = 1
+			}
+			if got := f.calls.Load(); got != wantCalls {
+				t.Errorf("got %d calls to the endpoint, want %d; log:\n%s", got, wantCalls, log.String())
+			}
+			if second.Cached != tt.wantStored {
+				t.Errorf("second reply: got Cached %v, want %v", second.Cached, tt.wantStored)
+			}
+			if !tt.wantStored && !strings.Contains(log.String(), "the reply is not usable") {
+				t.Errorf("log %q does not say why the reply was not stored", log.String())
+			}
+		})
+	}
+}
+
+// TestAcceptRejectsStored checks that an entry stored before (by an older
+// version, or without a check) that the check now rejects is replaced.
+func TestAcceptRejectsStored(t *testing.T) {
+	c := open(t)
+	f := newFake()
+	f.resp.Content = "prose, not JSON"
+	w := c.Wrap(f, nil)
+	req := request("x")
+	complete(t, w, req) // stored: no Accept
+
+	f.resp.Content = `{"headline":"pact"}`
+	var log bytes.Buffer
+	w = c.Wrap(f, &log)
+	req.Accept = func(r *llm.Response) bool { return strings.HasPrefix(r.Content, "{") }
+	got := complete(t, w, req)
+	if got.Cached || !strings.HasPrefix(got.Content, "{") {
+		t.Errorf("got %+v, want a fresh usable reply", got)
+	}
+	if !strings.Contains(log.String(), "stored reply is not usable") {
+		t.Errorf("log %q does not say why the entry missed", log.String())
+	}
+	if again := complete(t, w, req); !again.Cached {
+		t.Errorf("third call: got Cached false, want the usable reply replacing the stored one")
+	}
+	if n := f.calls.Load(); n != 2 {
+		t.Errorf("got %d calls, want 2", n)
+	}
+}

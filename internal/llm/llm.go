@@ -96,6 +96,11 @@ type Request struct {
 	// summarize@2, Newslens-Article: <sha256>) for the mock endpoint and
 	// logs to key on; real endpoints ignore them.
 	Tags map[string]string
+	// Accept, if set, tells a response cache which replies to this
+	// request may be kept: one it rejects is not stored, and a stored one
+	// it rejects counts as a miss. It is not sent, and is no part of the
+	// cache key.
+	Accept func(*Response) bool
 }
 
 // Response is a successful completion.

@@ -3,7 +3,7 @@
 // only by tests and imports only the standard library.
 //
 // SeedSentences splits the seed with a plain regular expression on purpose:
-// the packages under test must not depend on internal/article's splitter,
+// the packages under test must not depend on internal/sentence's splitter,
 // whose changes would otherwise ripple through their golden files.
 package testfixture
 

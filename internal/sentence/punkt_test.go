@@ -1,4 +1,4 @@
-package article
+package sentence
 
 import (
 	"bytes"
@@ -35,7 +35,7 @@ func writeModel(st *sentences.Storage) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# The English punkt model of github.com/neurosnap/sentences %s (data/english.json),\n", sentencesVersion)
 	b.WriteString("# Copyright (c) 2015 Eric Bower, MIT licence: one word, a tab and a number a line,\n")
-	b.WriteString("# sorted. Written by `go test ./internal/article -run TestModelFile -update`.\n")
+	b.WriteString("# sorted. Written by `go test ./internal/sentence -run TestModelFile -update`\n")
 	for i, set := range []sentences.SetString{st.AbbrevTypes, st.Collocations, st.SentStarters, st.OrthoContext} {
 		fmt.Fprintf(&b, "[%s]\n", modelSections[i])
 		words := make([]string, 0, len(set))
@@ -69,7 +69,7 @@ func TestModelFile(t *testing.T) {
 		}
 	}
 	if string(want) != englishModel {
-		t.Fatal("english.punkt differs from the sentences module's training data: run go test ./internal/article -run TestModelFile -update")
+		t.Fatal("english.punkt differs from the sentences module's training data: run go test ./internal/sentence -run TestModelFile -update")
 	}
 	m, err := parseModel(englishModel)
 	if err != nil {

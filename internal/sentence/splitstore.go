@@ -1,4 +1,4 @@
-package article
+package sentence
 
 import (
 	"crypto/sha256"
@@ -30,13 +30,13 @@ const (
 	sentencesVersion = "v1.1.2"
 )
 
-// SplitStore keeps sentence splits between runs, so that a warm run skips
+// Store keeps sentence splits between runs, so that a warm run skips
 // loading the splitter's model and splitting. *cache.Cache is one.
 //
-// Splits are looked up by SplitKey. LoadSplit reports false for a key it
+// Splits are looked up by Key. LoadSplit reports false for a key it
 // does not hold or cannot read; StoreSplit may fail, which costs only the
 // next run's time.
-type SplitStore interface {
+type Store interface {
 	LoadSplit(key string) ([]string, bool)
 	StoreSplit(key string, sentences []string) error
 }
@@ -73,10 +73,10 @@ var splitterID = sync.OnceValue(func() string {
 	return "newslens-split/" + strconv.Itoa(splitVersion) + " " + hex.EncodeToString(h.Sum(nil))
 })
 
-// SplitKey returns the hex SHA-256 a split of text is stored under: it
+// Key returns the hex SHA-256 a split of text is stored under: it
 // covers the splitter's identity and the text, so a split made by another
 // splitter, or of another text, is never found.
-func SplitKey(text string) string {
+func Key(text string) string {
 	h := sha256.New()
 	h.Write([]byte(splitterID()))
 	h.Write([]byte{'\n'})
@@ -84,12 +84,12 @@ func SplitKey(text string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// splitWith splits text, through store when it is set.
-func splitWith(store SplitStore, text string) []string {
+// SplitWith splits text, through store when it is set.
+func SplitWith(store Store, text string) []string {
 	if store == nil || splitterID() == "" {
 		return Split(text)
 	}
-	key := SplitKey(text)
+	key := Key(text)
 	if s, ok := store.LoadSplit(key); ok && sameContent(text, s) {
 		return s
 	}

@@ -1,4 +1,4 @@
-package article
+package sentence
 
 import (
 	"os"
@@ -174,7 +174,7 @@ func TestPunktWordMatchesLibrary(t *testing.T) {
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no articles found (%v)", err)
 	}
-	paths = append(paths, "testdata/summit-2024-06-19.txt")
+	paths = append(paths, "../article/testdata/summit-2024-06-19.txt")
 	for _, path := range paths {
 		b, err := os.ReadFile(path)
 		if err != nil {
@@ -195,7 +195,7 @@ func TestPunktWordMatchesLibrary(t *testing.T) {
 }
 
 // FuzzPunktWord checks that punktWord and multiPunct agree with the
-// library on any input: run `go test ./internal/article -fuzz FuzzPunktWord`
+// library on any input: run `go test ./internal/sentence -fuzz FuzzPunktWord`
 // to search; plain `go test` runs the seeds.
 func FuzzPunktWord(f *testing.F) {
 	for _, c := range punktCases {

@@ -1,4 +1,4 @@
-package article
+package sentence
 
 import (
 	"fmt"
@@ -146,40 +146,15 @@ func TestSplitDeterministic(t *testing.T) {
 	}
 }
 
-func TestSentence(t *testing.T) {
-	a := &Article{Sentences: []string{"One.", "Two."}}
-	tests := []struct {
-		name string
-		n    int
-		want string
-	}{
-		{name: "first", n: 1, want: "One."},
-		{name: "last", n: 2, want: "Two."},
-		{name: "zero", n: 0, want: ""},
-		{name: "past the end", n: 3, want: ""},
-		{name: "negative", n: -1, want: ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := a.Sentence(tt.n); got != tt.want {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
-// seedText returns the seed article's normalised body.
+// seedText returns the seed article's body as article.Load normalises it
+// (testdata/seed.txt; TestSeedText keeps the two in step).
 func seedText(tb testing.TB) string {
 	tb.Helper()
-	data, err := os.ReadFile("testdata/summit-2024-06-19.txt")
+	data, err := os.ReadFile("testdata/seed.txt")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	a, err := Parse("", "seed.txt", "", data)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return a.Text
+	return string(data)
 }
 
 // BenchmarkSplit splits about 1,000 words of distinct paragraphs: each

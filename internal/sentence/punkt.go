@@ -1,4 +1,4 @@
-package article
+package sentence
 
 import (
 	_ "embed"

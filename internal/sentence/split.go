@@ -1,4 +1,4 @@
-package article
+package sentence
 
 import (
 	"regexp"
@@ -113,7 +113,7 @@ func splitParagraph(para string) []string {
 	if err != nil {
 		// The training data is compiled into the binary; failing to
 		// decode it is a build defect, not an input problem.
-		panic("article: load sentence model: " + err.Error())
+		panic("sentence: load model: " + err.Error())
 	}
 	var parts []string
 	for _, s := range tok.split(para) {

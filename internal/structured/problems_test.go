@@ -1,9 +1,11 @@
-package summarize
+package structured
 
 import (
 	"fmt"
 	"strings"
 	"testing"
+
+	_ "github.com/newslens/newslens/internal/golden" // for -update; no golden files here
 )
 
 func TestJoinProblems(t *testing.T) {
