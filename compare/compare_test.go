@@ -66,10 +66,10 @@ func TestSummitGolden(t *testing.T) {
 func TestSummitTextColor(t *testing.T) {
 	r := summitReport(t)
 	var plain, color bytes.Buffer
-	if err := r.WriteText(&plain, false); err != nil {
+	if err := r.WriteTextView(&plain, View{Details: true}); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.WriteText(&color, true); err != nil {
+	if err := r.WriteTextView(&color, View{Details: true, Color: true}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(plain.String(), "\x1b[") {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -20,14 +19,11 @@ const articlesDir = "../testdata/articles/summit"
 // loadArticle parses one of the test articles by file name.
 func loadArticle(t testing.TB, name string) *article.Article {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(articlesDir, name))
+	a, err := article.Load(t.Context(), filepath.Join(articlesDir, name), article.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := article.Parse("", "testdata/articles/summit/"+name, "", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a.Path = "testdata/articles/summit/" + name // as the goldens name it, from the repository root
 	return a
 }
 
@@ -180,7 +176,7 @@ func TestExtractiveSmall(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := article.Parse("test", "", "", []byte(tt.text))
+			a, err := article.Load(t.Context(), "test=-", article.Options{Stdin: strings.NewReader(tt.text)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -329,7 +325,7 @@ func thousandWords(b *testing.B) *article.Article {
 	for _, name := range []string{"seed.txt", "broadsheet.txt", "regional.txt"} {
 		body = append(body, loadArticle(b, name).Text)
 	}
-	a, err := article.Parse("bench", "", "", []byte(strings.Join(body, "\n\n")))
+	a, err := article.Load(b.Context(), "bench=-", article.Options{Stdin: strings.NewReader(strings.Join(body, "\n\n"))})
 	if err != nil {
 		b.Fatal(err)
 	}

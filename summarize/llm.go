@@ -35,7 +35,8 @@ type LLM struct {
 	// MaxTokens caps the reply; 0 leaves it to the endpoint.
 	MaxTokens int
 	// RawDir is where a reply that could not be used is saved for
-	// inspection; "" means the system temporary directory.
+	// inspection; "" means structured.DefaultRawDir, in the user's own
+	// cache directory.
 	RawDir string
 	// ContextTokens is the model's context window in tokens; 0 means no
 	// limit is enforced. Articles whose prompt would not fit, with room

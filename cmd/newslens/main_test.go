@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -66,6 +67,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mock":   cmdMock,
 			"golden": cmdGolden,
+			"mode":   cmdMode,
 		},
 	})
 }
@@ -126,6 +128,16 @@ func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("before reset: %v", err)
 		}
 		srv.Reset()
+	case "wait":
+		// mock wait N: block until N requests in all have arrived.
+		if len(args) != 2 {
+			ts.Fatalf("usage: mock wait N")
+		}
+		n, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		ts.Check(srv.WaitRequests(ctx, n))
 	case "requests":
 		if len(args) != 2 {
 			ts.Fatalf("usage: mock requests N")
@@ -135,13 +147,6 @@ func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 		if got := len(srv.Requests()); got != want {
 			ts.Fatalf("got %d requests, want %d", got, want)
 		}
-	case "wait":
-		if len(args) != 2 {
-			ts.Fatalf("usage: mock wait N")
-		}
-		want, err := strconv.Atoi(args[1])
-		ts.Check(err)
-		waitRequests(ts, srv, want)
 	case "request", "header":
 		if len(args) < 3 {
 			ts.Fatalf("usage: mock request I FILE | mock header I NAME FILE")
@@ -187,18 +192,18 @@ func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// waitRequests returns once srv has received n requests, so a script can
-// act while a request is in flight (such as interrupt it) without
-// guessing how long the command takes to send it. The mock records a
-// request before any scripted delay, so the request is in flight then.
-func waitRequests(ts *testscript.TestScript, srv *llmtest.Server, n int) {
-	const patience = 60 * time.Second
-	deadline := time.Now().Add(patience)
-	for len(srv.Requests()) < n {
-		if time.Now().After(deadline) {
-			ts.Fatalf("mock wait: %d requests after %v, want %d", len(srv.Requests()), patience, n)
-		}
-		time.Sleep(5 * time.Millisecond)
+// cmdMode asserts a file's type and permissions as ls shows them, without
+// following a final symbolic link:
+//
+//	mode PATH -rw-r-----
+func cmdMode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mode PATH MODE")
+	}
+	fi, err := os.Lstat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	if got := fi.Mode().String(); got != args[1] {
+		ts.Fatalf("%s: got mode %s, want %s", args[0], got, args[1])
 	}
 }
 

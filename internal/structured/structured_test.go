@@ -249,3 +249,51 @@ func TestRawStore(t *testing.T) {
 		t.Errorf("got %v, %v; want mode 0600", fi.Mode(), err)
 	}
 }
+
+func TestRawStoreNeverReusesAFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "replies")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	victim := filepath.Join(t.TempDir(), "victim")
+	if err := os.WriteFile(victim, []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := &RawStore{Dir: dir}
+	tags := map[string]string{"Article": "abc", "Prompt": "summarize@2"}
+	first, err := s.Save(tags, "one")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Plant a link where the next name would be.
+	if err := os.Symlink(victim, strings.TrimSuffix(first, ".txt")+"-2.txt"); err != nil {
+		t.Fatal(err)
+	}
+	third, err := s.Save(tags, "three")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.TrimSuffix(first, ".txt") + "-3.txt"; third != want {
+		t.Errorf("got %s, want %s", third, want)
+	}
+	for path, want := range map[string]string{first: "one", third: "three", victim: "keep"} {
+		if b, err := os.ReadFile(path); err != nil || string(b) != want {
+			t.Errorf("%s: got %q, %v; want %q", path, b, err, want)
+		}
+	}
+	fi, err := os.Stat(dir)
+	if err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("directory mode: got %v, %v; want 0700", fi.Mode().Perm(), err)
+	}
+}
+
+func TestRawStoreRefusesALinkedDir(t *testing.T) {
+	real := t.TempDir()
+	link := filepath.Join(t.TempDir(), "replies")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if path, err := (&RawStore{Dir: link}).Save(nil, "x"); err == nil {
+		t.Errorf("got %s, want an error for a directory that is a link", path)
+	}
+}
