@@ -2,11 +2,13 @@ package compare
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/golden"
 )
 
 // TestSummitDetailsGolden checks the --details text and Markdown, which
@@ -26,7 +28,7 @@ func TestSummitDetailsGolden(t *testing.T) {
 			if err := tt.render(&b); err != nil {
 				t.Fatal(err)
 			}
-			checkGolden(t, tt.golden, b.Bytes())
+			golden.Check(t, filepath.Join("testdata", tt.golden), b.Bytes())
 		})
 	}
 }
@@ -216,7 +218,7 @@ func TestSummitHTMLGolden(t *testing.T) {
 	if err := summitReport(t).WriteHTML(&b); err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "summit.html.golden", b.Bytes())
+	golden.Check(t, "testdata/summit.html.golden", b.Bytes())
 }
 
 // hostileArticles are two outlets whose text and title try to inject

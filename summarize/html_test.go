@@ -2,11 +2,13 @@ package summarize
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/golden"
 )
 
 // checkedWire is the extractive summary of the summit wire article with
@@ -32,7 +34,7 @@ func TestHTMLGolden(t *testing.T) {
 	if err := WriteHTML(&b, []*Summary{s}, []*article.Article{a}); err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, filepath.Join("testdata", "wire.html.golden"), b.Bytes())
+	golden.Check(t, filepath.Join("testdata", "wire.html.golden"), b.Bytes())
 	page := b.String()
 	for _, want := range []string{
 		`class="quote-bad"`,             // the invented quote stands out
@@ -51,7 +53,11 @@ func TestHTMLGolden(t *testing.T) {
 func TestHTMLEscapesArticle(t *testing.T) {
 	text := "title: Pact </style><script>alert(1)</script>\nurl: javascript:alert(2)\n\n" +
 		"Kim met Putin in Pyongyang. <img src=x onerror=alert(3)> The pact was signed. <a href=\"javascript:alert(4)\">more</a>"
-	a, err := article.Parse("evil", "", "", []byte(text))
+	path := filepath.Join(t.TempDir(), "evil.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := article.Load(t.Context(), path, article.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
