@@ -218,7 +218,7 @@ func TestSummitHTMLGolden(t *testing.T) {
 	if err := summitReport(t).WriteHTML(&b); err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "testdata/summit.html.golden", b.Bytes())
+	golden.Check(t, filepath.Join("testdata", "summit.html.golden"), b.Bytes())
 }
 
 // hostileArticles are two outlets whose text and title try to inject

@@ -2,7 +2,6 @@ package summarize
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -53,11 +52,7 @@ func TestHTMLGolden(t *testing.T) {
 func TestHTMLEscapesArticle(t *testing.T) {
 	text := "title: Pact </style><script>alert(1)</script>\nurl: javascript:alert(2)\n\n" +
 		"Kim met Putin in Pyongyang. <img src=x onerror=alert(3)> The pact was signed. <a href=\"javascript:alert(4)\">more</a>"
-	path := filepath.Join(t.TempDir(), "evil.txt")
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a, err := article.Load(t.Context(), path, article.Options{})
+	a, err := article.Load(t.Context(), "evil=-", article.Options{Stdin: strings.NewReader(text)})
 	if err != nil {
 		t.Fatal(err)
 	}

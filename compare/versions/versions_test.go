@@ -263,7 +263,7 @@ func TestDiffHTMLGolden(t *testing.T) {
 	if err := Diff(old, nw).WriteHTML(&b); err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "testdata/versions.html.golden", b.Bytes())
+	golden.Check(t, filepath.Join("testdata", "versions.html.golden"), b.Bytes())
 }
 
 // TestDiffHTMLEscapes checks that markup in either version is text on the

@@ -4,5 +4,6 @@
 // with their length at the time; they may shrink but not grow, and no
 // new function may join them.
 //
-// Its test imports only the standard library; nothing imports it.
+// Its test imports the standard library and internal/golden (for the
+// -update flag every test package accepts); nothing imports it.
 package funclen
