@@ -323,13 +323,13 @@ func rejectsParam(err error, words ...string) bool {
 	var status int
 	var text string
 	switch {
+	case errors.As(err, &reqErr):
+		status, text = reqErr.HTTPStatusCode, string(reqErr.Body)
 	case errors.As(err, &apiErr):
 		status, text = apiErr.HTTPStatusCode, apiErr.Message
 		if apiErr.Param != nil {
 			text += " " + *apiErr.Param
 		}
-	case errors.As(err, &reqErr):
-		status, text = reqErr.HTTPStatusCode, string(reqErr.Body)
 	default:
 		return false
 	}

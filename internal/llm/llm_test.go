@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -463,7 +465,7 @@ func TestReplyErrors(t *testing.T) {
 		{name: "no choices", reply: llmtest.Reply{NoChoices: true},
 			wantKind: llm.KindNoChoices, wantMsg: `returned no choices for model "mock-model"`},
 		{name: "not json", reply: llmtest.Reply{Body: "<html>hello</html>"},
-			wantKind: llm.KindBadResponse, wantMsg: "sent a reply that is not a chat completion"},
+			wantKind: llm.KindBadResponse, wantMsg: `answered 200 with a body that is not JSON (18 bytes, text/html; charset=utf-8, beginning "<html>hello</html>"), not a chat completion`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -523,6 +525,68 @@ func expire(t *testing.T, s *llmtest.Server, fires <-chan func(), n int) {
 		t.Fatal(err)
 	}
 	fire()
+}
+
+// TestOddBodies checks the messages for replies that are not what an
+// OpenAI-compatible endpoint sends: each says what arrived, keeps the
+// status, and is not mistaken for a broken connection.
+func TestOddBodies(t *testing.T) {
+	tests := []struct {
+		name     string
+		path     string // the base URL's path
+		status   int
+		body     string
+		maxBody  int64
+		wantKind llm.Kind
+		wantMsg  string
+		wantHint string
+	}{
+		{name: "empty 200", path: "/v1", status: 200, body: "",
+			wantKind: llm.KindBadResponse, wantMsg: "answered 200 with an empty body, not a chat completion",
+			wantHint: "Try: a --base-url ending in /v1"},
+		{name: "plain text 200", path: "/api", status: 200, body: "OK",
+			wantKind: llm.KindBadResponse, wantMsg: `answered 200 with a body that is not JSON (2 bytes, text/plain; charset=utf-8, beginning "OK")`,
+			wantHint: "/api/v1 (an OpenAI-compatible base URL usually ends in /v1)"},
+		{name: "over the size cap", path: "/v1", status: 200, body: `{"choices":[` + strings.Repeat(" ", 4096) + `]}`, maxBody: 1024,
+			wantKind: llm.KindBadResponse, wantMsg: "sent a reply larger than 1.0 KiB",
+			wantHint: "a smaller --max-tokens"},
+		{name: "404 with a non-OpenAI body", path: "", status: 404, body: `{"error":"Not Found"}`,
+			wantKind: llm.KindNotFound, wantMsg: `(404): Not Found`,
+			wantHint: "/v1 (an OpenAI-compatible base URL usually ends in /v1) and a --model the endpoint serves"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tt.body != "" && tt.body[0] == '{' {
+					w.Header().Set("Content-Type", "application/json")
+				}
+				w.WriteHeader(tt.status)
+				io.WriteString(w, tt.body)
+			}))
+			defer srv.Close()
+			c, err := llm.New(llm.Config{BaseURL: srv.URL + tt.path, Model: "m", Retries: 2, BaseDelay: time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.maxBody > 0 {
+				c.SetMaxBody(tt.maxBody)
+			}
+			_, err = c.Complete(t.Context(), request("text"))
+			e := asError(t, err)
+			if e.Kind != tt.wantKind || e.Status != tt.status {
+				t.Errorf("got kind %v status %d, want %v %d", e.Kind, e.Status, tt.wantKind, tt.status)
+			}
+			if e.Attempts != 1 {
+				t.Errorf("got %d attempts, want 1: retrying cannot help", e.Attempts)
+			}
+			if !strings.Contains(e.Error(), tt.wantMsg) || strings.Contains(e.Error(), "connection closed") {
+				t.Errorf("got %q, want it to contain %q", e.Error(), tt.wantMsg)
+			}
+			if !strings.Contains(e.Hint, tt.wantHint) {
+				t.Errorf("hint: got %q, want it to contain %q", e.Hint, tt.wantHint)
+			}
+		})
+	}
 }
 
 func TestPerAttemptTimeout(t *testing.T) {

@@ -3,6 +3,7 @@ package llm
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -73,6 +74,8 @@ type transport struct {
 	log       io.Writer
 	logMu     *sync.Mutex
 	secret    string
+	// maxBody caps a response body; 0 means the package's maxBody.
+	maxBody int64
 	// afterFunc starts an attempt's timer: time.AfterFunc, except in
 	// tests, which fire it when they choose.
 	afterFunc func(d time.Duration, f func()) (stop func() bool)
@@ -208,7 +211,11 @@ func (t *transport) attempt(ctx context.Context, req *http.Request, body []byte,
 		t.logError(err, n)
 		return nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxBody))
+	limit := t.maxBody
+	if limit <= 0 {
+		limit = maxBody
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	resp.Body.Close()
 	if err != nil {
 		if timedOut() {
@@ -219,11 +226,60 @@ func (t *transport) attempt(ctx context.Context, req *http.Request, body []byte,
 		t.logError(err, n)
 		return nil, err
 	}
+	if int64(len(data)) > limit {
+		err := &tooLargeError{status: resp.StatusCode, limit: limit}
+		t.logError(err, n)
+		return nil, err
+	}
 	resp.Body = io.NopCloser(bytes.NewReader(data))
 	resp.ContentLength = int64(len(data))
 	resp.Header.Del("Content-Length")
 	t.logResponse(resp, data, n)
+	// go-openai would report a body it cannot decode as a broken
+	// connection or a decoding error; say what was sent instead.
+	if resp.StatusCode/100 == 2 && !json.Valid(data) {
+		return nil, &notJSONError{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), body: data}
+	}
 	return resp, nil
+}
+
+// tooLargeError reports a response body over the size cap.
+type tooLargeError struct {
+	status int
+	limit  int64
+}
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("the reply is larger than %s", sizeText(e.limit))
+}
+
+// notJSONError reports a successful status whose body is not JSON.
+type notJSONError struct {
+	status      int
+	contentType string
+	body        []byte
+}
+
+func (e *notJSONError) Error() string {
+	what := "an empty body"
+	if len(bytes.TrimSpace(e.body)) > 0 {
+		what = fmt.Sprintf("a body that is not JSON (%s", sizeText(int64(len(e.body))))
+		if e.contentType != "" {
+			what += ", " + e.contentType
+		}
+		what += fmt.Sprintf(", beginning %q)", truncate(oneLine(string(e.body)), 60))
+	}
+	return fmt.Sprintf("answered %d with %s", e.status, what)
+}
+
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // shouldRetry reports whether an attempt's outcome is worth retrying and

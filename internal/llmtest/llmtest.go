@@ -78,6 +78,8 @@ type Reply struct {
 	Delay time.Duration
 	// Drop closes the connection without answering.
 	Drop bool
+	// EmptyBody sends Status (default 200) with no body at all.
+	EmptyBody bool
 	// NoChoices sends an empty choices array.
 	NoChoices bool
 	// PromptTokens and CompletionTokens are reported in usage; zero means
@@ -425,6 +427,10 @@ func (s *Server) serveChat(w http.ResponseWriter, r *http.Request, req *Request,
 	status := reply.Status
 	if status == 0 {
 		status = http.StatusOK
+	}
+	if reply.EmptyBody {
+		w.WriteHeader(status)
+		return
 	}
 	if reply.Body != "" {
 		ct := "application/json"
