@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 	"syscall"
+	"time"
 
 	openai "github.com/sashabaranov/go-openai"
 )
@@ -119,6 +120,12 @@ func (c *Client) classify(ctx context.Context, err error, attempts int) *Error {
 		}
 		code, _ := apiErr.Code.(string)
 		return c.statusError(apiErr.HTTPStatusCode, apiErr.Message, param, code, attempts, err)
+	}
+	var closed *GateClosedError
+	if errors.As(err, &closed) {
+		e := &Error{Kind: KindRateLimit, Message: "rate limited by the endpoint (429); no request was sent", Err: err}
+		retryLater(e, closed.Until)
+		return e
 	}
 	var big *tooLargeError
 	if errors.As(err, &big) {
@@ -229,6 +236,15 @@ func (c *Client) statusError(status int, msg, param, code string, attempts int, 
 		e.Message = fmt.Sprintf("the endpoint rejected the request (%d)%s", status, detail)
 	}
 	return e
+}
+
+// retryLater adds to e that the endpoint asked to be retried at a time
+// further off than newslens waits, and when to run again.
+func retryLater(e *Error, at time.Time) {
+	in := time.Until(at).Round(time.Second)
+	e.Message += fmt.Sprintf("; the endpoint asked to be retried in %s, at %s, longer than the %s newslens waits",
+		in, at.UTC().Format("15:04:05 MST"), maxRetryAfter)
+	e.Hint = "Try: run again after " + at.UTC().Format("15:04 MST") + ", or use another --base-url"
 }
 
 // baseURLHint suggests a base URL ending in /v1, naming the user's own

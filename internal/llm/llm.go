@@ -297,7 +297,11 @@ func (c *Client) Complete(ctx context.Context, req Request) (*Response, error) {
 			level = next
 			continue
 		}
-		return nil, c.translate(ctx, err, attempts)
+		e := c.translate(ctx, err, attempts)
+		if !cl.retryAt.IsZero() && (e.Kind == KindRateLimit || e.Kind == KindServer) {
+			retryLater(e, cl.retryAt)
+		}
+		return nil, e
 	}
 }
 

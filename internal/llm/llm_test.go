@@ -701,7 +701,7 @@ func TestCancel(t *testing.T) {
 
 func TestGateSharedBetweenClients(t *testing.T) {
 	s := llmtest.NewServer(t)
-	s.Add(llmtest.Reply{Prompt: "a", Status: 429, Message: "Rate limit reached.", Header: map[string]string{"Retry-After": "3600"}})
+	s.Add(llmtest.Reply{Prompt: "a", Status: 429, Message: "Rate limit reached.", Header: map[string]string{"Retry-After": "30"}})
 	gate := llm.NewGate()
 	a := newClient(t, s, func(c *llm.Config) { c.Gate = gate; c.Retries = 0 })
 	b := newClient(t, s, func(c *llm.Config) { c.Gate = gate })
@@ -712,9 +712,9 @@ func TestGateSharedBetweenClients(t *testing.T) {
 	if e := asError(t, err); e.Kind != llm.KindRateLimit {
 		t.Fatalf("client a: got kind %v (%v), want %v", e.Kind, e, llm.KindRateLimit)
 	}
-	// Retry-After is capped at 60s, and the hold is shared.
-	if until := time.Until(gate.Until()); until < 30*time.Second || until > 61*time.Second {
-		t.Errorf("gate held for %v, want about 60s", until)
+	// The hold is as long as Retry-After asks, and shared.
+	if until := time.Until(gate.Until()); until < 20*time.Second || until > 31*time.Second {
+		t.Errorf("gate held for %v, want about 30s", until)
 	}
 
 	// Client b gives up once it is waiting at the held gate.
@@ -731,6 +731,57 @@ func TestGateSharedBetweenClients(t *testing.T) {
 		if r.Prompt == "b" {
 			t.Errorf("client b sent a request while the shared gate was held")
 		}
+	}
+}
+
+// TestRetryAfterBeyondCap checks that a server asking to be retried
+// later than newslens waits fails the run at once, saying when, and that
+// other clients sharing the gate fail without sending.
+func TestRetryAfterBeyondCap(t *testing.T) {
+	tests := []struct {
+		name   string
+		status int
+		header map[string]string
+		kind   llm.Kind
+	}{
+		{"429 Retry-After", 429, map[string]string{"Retry-After": "3600"}, llm.KindRateLimit},
+		{"429 retry-after-ms", 429, map[string]string{"Retry-After-Ms": "7200000"}, llm.KindRateLimit},
+		{"503 Retry-After", 503, map[string]string{"Retry-After": "600"}, llm.KindServer},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := llmtest.NewServer(t)
+			s.Add(llmtest.Reply{Prompt: "a", Status: tt.status, Message: "Slow down.", Header: tt.header})
+			gate := llm.NewGate()
+			a := newClient(t, s, func(c *llm.Config) { c.Gate = gate; c.Retries = 3 })
+			reqA := request("text")
+			reqA.Tags = map[string]string{"Prompt": "a"}
+			_, err := a.Complete(t.Context(), reqA)
+			e := asError(t, err)
+			if e.Kind != tt.kind || e.Attempts != 1 {
+				t.Errorf("got kind %v after %d attempts, want %v after 1", e.Kind, e.Attempts, tt.kind)
+			}
+			if want := "; the endpoint asked to be retried in "; !strings.Contains(e.Error(), want) || !strings.Contains(e.Error(), "longer than the 1m0s newslens waits") {
+				t.Errorf("got %q, want it to say when the endpoint asked to be retried", e.Error())
+			}
+			if !strings.HasPrefix(e.Hint, "Try: run again after ") {
+				t.Errorf("hint: got %q", e.Hint)
+			}
+			if tt.status != 429 {
+				return
+			}
+			b := newClient(t, s, func(c *llm.Config) { c.Gate = gate })
+			reqB := request("text")
+			reqB.Tags = map[string]string{"Prompt": "b"}
+			_, err = b.Complete(t.Context(), reqB)
+			e = asError(t, err)
+			if e.Kind != llm.KindRateLimit || !strings.Contains(e.Error(), "no request was sent") {
+				t.Errorf("client b: got kind %v (%v), want a rate limit with no request sent", e.Kind, e)
+			}
+			if n := len(s.Requests()); n != 1 {
+				t.Errorf("got %d requests, want 1", n)
+			}
+		})
 	}
 }
 

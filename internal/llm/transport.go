@@ -19,7 +19,9 @@ import (
 	"time"
 )
 
-// maxRetryAfter caps how long a server's Retry-After can make us wait.
+// maxRetryAfter is the longest a server's Retry-After can make us wait.
+// A server that asks for longer gets no retry: the run fails at once,
+// saying when the server will take requests again.
 const maxRetryAfter = 60 * time.Second
 
 // maxBody bounds how much of a response is read into memory.
@@ -34,6 +36,9 @@ type call struct {
 	// legacyTokens renames max_completion_tokens to max_tokens.
 	legacyTokens bool
 	attempts     atomic.Int32
+	// retryAt is set when the server asked to be retried later than
+	// maxRetryAfter: when it asked to be retried.
+	retryAt time.Time
 }
 
 type callKey struct{}
@@ -116,6 +121,12 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		retry, wait := t.shouldRetry(resp, err, attempt)
 		if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
 			t.gate.Hold(wait)
+		}
+		if retry && wait > maxRetryAfter {
+			if c != nil {
+				c.retryAt = time.Now().Add(wait)
+			}
+			return resp, err
 		}
 		if !retry || attempt > t.retries {
 			return resp, err
@@ -348,8 +359,7 @@ func quotaExhausted(resp *http.Response) bool {
 }
 
 // retryAfter parses the wait a response asks for: retry-after-ms (OpenAI),
-// else Retry-After in seconds or as an HTTP date. The result is capped at
-// maxRetryAfter.
+// else Retry-After in seconds or as an HTTP date.
 func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 	var d time.Duration
 	if v := strings.TrimSpace(h.Get("Retry-After-Ms")); v != "" {
@@ -372,5 +382,5 @@ func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 	} else {
 		return 0, false
 	}
-	return min(d, maxRetryAfter), true
+	return d, true
 }
