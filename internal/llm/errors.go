@@ -121,31 +121,8 @@ func (c *Client) classify(ctx context.Context, err error, attempts int) *Error {
 		code, _ := apiErr.Code.(string)
 		return c.statusError(apiErr.HTTPStatusCode, apiErr.Message, param, code, attempts, err)
 	}
-	var closed *GateClosedError
-	if errors.As(err, &closed) {
-		e := &Error{Kind: KindRateLimit, Message: "rate limited by the endpoint (429); no request was sent", Err: err}
-		retryLater(e, closed.Until)
+	if e := c.replyError(err); e != nil {
 		return e
-	}
-	var big *tooLargeError
-	if errors.As(err, &big) {
-		return &Error{
-			Kind:    KindBadResponse,
-			Status:  big.status,
-			Message: fmt.Sprintf("the endpoint at %s sent a reply larger than %s, more than any chat completion needs", c.host, sizeText(big.limit)),
-			Hint:    "Try: a --base-url for an OpenAI-compatible API, usually ending in /v1, and a smaller --max-tokens",
-			Err:     err,
-		}
-	}
-	var nj *notJSONError
-	if errors.As(err, &nj) {
-		return &Error{
-			Kind:    KindBadResponse,
-			Status:  nj.status,
-			Message: fmt.Sprintf("the endpoint at %s %s, not a chat completion", c.host, nj.Error()),
-			Hint:    c.baseURLHint(),
-			Err:     err,
-		}
 	}
 	var te *timeoutError
 	if errors.As(err, &te) {
@@ -191,6 +168,38 @@ func (c *Client) classify(ctx context.Context, err error, attempts int) *Error {
 		}
 	}
 	return &Error{Kind: KindUnknown, Message: fmt.Sprintf("chat completion at %s failed: %v", c.host, err), Err: err}
+}
+
+// replyError translates the failures newslens itself finds in a reply,
+// or in the wait before one, or returns nil.
+func (c *Client) replyError(err error) *Error {
+	var closed *GateClosedError
+	if errors.As(err, &closed) {
+		e := &Error{Kind: KindRateLimit, Message: "rate limited by the endpoint (429); no request was sent", Err: err}
+		retryLater(e, closed.Until)
+		return e
+	}
+	var big *tooLargeError
+	if errors.As(err, &big) {
+		return &Error{
+			Kind:    KindBadResponse,
+			Status:  big.status,
+			Message: fmt.Sprintf("the endpoint at %s sent a reply larger than %s, more than any chat completion needs", c.host, sizeText(big.limit)),
+			Hint:    "Try: a --base-url for an OpenAI-compatible API, usually ending in /v1, and a smaller --max-tokens",
+			Err:     err,
+		}
+	}
+	var nj *notJSONError
+	if errors.As(err, &nj) {
+		return &Error{
+			Kind:    KindBadResponse,
+			Status:  nj.status,
+			Message: fmt.Sprintf("the endpoint at %s %s, not a chat completion", c.host, nj.Error()),
+			Hint:    c.baseURLHint(),
+			Err:     err,
+		}
+	}
+	return nil
 }
 
 func (c *Client) statusError(status int, msg, param, code string, attempts int, err error) *Error {
