@@ -42,7 +42,7 @@ func longArticle(tb testing.TB) *article.Article {
 			b.WriteString(" ")
 		}
 	}
-	a, err := article.Parse("long", "long.txt", "", []byte(b.String()))
+	a, err := article.Load(tb.Context(), "long=-", article.Options{Stdin: strings.NewReader(b.String())})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -14,11 +12,11 @@ import (
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// rendering is a result with the text and Markdown renderers.
+// rendering is a result with the text and Markdown renderers, as Report
+// and VersionDiff are.
 type rendering interface {
 	WriteText(w io.Writer, color bool) error
 	WriteMarkdown(w io.Writer) error
@@ -47,28 +45,8 @@ func checkFormats(t *testing.T, prefix, base string, v rendering) {
 			if err := tt.render(&b); err != nil {
 				t.Fatal(err)
 			}
-			checkGolden(t, base+"."+tt.ext+".golden", b.Bytes())
+			golden.Check(t, filepath.Join("testdata", base+"."+tt.ext+".golden"), b.Bytes())
 		})
-	}
-}
-
-// checkGolden compares got with testdata/name, or rewrites the file when
-// -update is set. Any difference, down to one byte, fails.
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run go test ./compare -update to create it): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test ./compare -update if the change is intended)\ngot:\n%s", path, got)
 	}
 }
 
@@ -88,10 +66,10 @@ func TestSummitGolden(t *testing.T) {
 func TestSummitTextColor(t *testing.T) {
 	r := summitReport(t)
 	var plain, color bytes.Buffer
-	if err := r.WriteText(&plain, false); err != nil {
+	if err := r.WriteTextView(&plain, View{Details: true}); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.WriteText(&color, true); err != nil {
+	if err := r.WriteTextView(&color, View{Details: true, Color: true}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(plain.String(), "\x1b[") {

@@ -107,7 +107,7 @@ func llmEngine(ep endpointOptions, po promptOptions, s stdio) (*summarize.LLM, *
 	if p.Name != "summarize" && p.Schema != "summary" {
 		return nil, nil, usagef("newslens prompts list", "prompt %s is not a summarize prompt", p.ID())
 	}
-	merge, err := prompts.Embedded().Get("merge", 0)
+	merge, err := prompts.Get("merge", 0)
 	if err != nil {
 		return nil, nil, err
 	}

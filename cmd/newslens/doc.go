@@ -66,8 +66,10 @@ error, so "newslens summarize -f json a.txt | jq" works. Text is coloured
 only on a terminal and only when NO_COLOR is unset.
 
 -o FILE writes the result to FILE instead. The whole result is rendered
-first, so a failed run writes nothing, and the file is replaced
-atomically.
+first, so a failed run writes nothing. A regular file is replaced
+atomically, keeping its mode; a symbolic link has its target replaced; a
+new file gets mode 0666 less the umask; a FIFO, a device or /dev/stdout is
+written to directly.
 
 # Exit codes
 

@@ -48,7 +48,7 @@ func writeOutput(s stdio, path string, render func(io.Writer) error) error {
 		return err
 	}
 	if !toStdout(path) {
-		return safefile.WriteFile(path, buf.Bytes(), 0o644)
+		return safefile.WriteOutput(path, buf.Bytes(), 0o666)
 	}
 	_, err := s.Out.Write(buf.Bytes())
 	return err

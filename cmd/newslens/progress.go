@@ -5,10 +5,10 @@ import (
 	"os"
 	"sync"
 
-	"github.com/newslens/newslens/internal/article"
-
-	"github.com/mattn/go-isatty"
 	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/newslens/newslens/internal/article"
 )
 
 // progress counts finished items on a bar on stderr, shown only for
@@ -100,5 +100,5 @@ func partsProgress(s stdio, articles *progress, n int) func(a *article.Article, 
 
 func isTerminal(w any) bool {
 	f, ok := w.(*os.File)
-	return ok && isatty.IsTerminal(f.Fd())
+	return ok && term.IsTerminal(int(f.Fd()))
 }

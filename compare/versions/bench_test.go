@@ -50,10 +50,12 @@ func perturb(rng *rand.Rand, s string) string {
 // fromText builds an article from a label and body text.
 func fromText(t testing.TB, label, title, text string) *article.Article {
 	t.Helper()
-	a, err := article.Parse(label, "", "", []byte("title: "+title+"\ndate: 2024-06-19\n\n"+text))
+	body := "title: " + title + "\ndate: 2024-06-19\n\n" + text
+	a, err := article.Load(t.Context(), label+"=-", article.Options{Stdin: strings.NewReader(body)})
 	if err != nil {
-		t.Fatalf("parse %s: %v", label, err)
+		t.Fatal(err)
 	}
+	a.Path = "" // text from memory has no path, not standard input's "-"
 	return a
 }
 
@@ -121,11 +123,11 @@ func BenchmarkVersionsFromText(b *testing.B) {
 		mark := fmt.Sprintf(" Run%d.\n\n", i)
 		old, nw := strings.ReplaceAll(basis, "\n\n", mark), strings.ReplaceAll(basisNew, "\n\n", mark)
 		b.StartTimer()
-		a1, err := article.Parse("old", "", "", []byte(old))
+		a1, err := article.Load(b.Context(), "old=-", article.Options{Stdin: strings.NewReader(old)})
 		if err != nil {
 			b.Fatal(err)
 		}
-		a2, err := article.Parse("new", "", "", []byte(nw))
+		a2, err := article.Load(b.Context(), "new=-", article.Options{Stdin: strings.NewReader(nw)})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -13,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/golden"
 	"github.com/newslens/newslens/internal/sentence"
-	"github.com/newslens/newslens/internal/testfixture"
 )
 
 const summitDir = "../../testdata/articles/summit"
@@ -24,14 +23,11 @@ const summitDir = "../../testdata/articles/summit"
 // they were keeps the goldens byte-identical.
 func loadArticle(t testing.TB, path, shown string) *article.Article {
 	t.Helper()
-	data, err := os.ReadFile(path)
+	a, err := article.Load(t.Context(), path, article.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := article.Parse("", shown, "", data)
-	if err != nil {
-		t.Fatalf("parse %s: %v", path, err)
-	}
+	a.Path = shown
 	return a
 }
 
@@ -58,7 +54,7 @@ func checkFormats(t *testing.T, base string, v *Report) {
 			if err := tt.render(&b); err != nil {
 				t.Fatal(err)
 			}
-			testfixture.Golden(t, base+"."+tt.ext+".golden", b.Bytes())
+			golden.Check(t, filepath.Join("testdata", base+"."+tt.ext+".golden"), b.Bytes())
 		})
 	}
 }
@@ -256,5 +252,36 @@ func TestVersionsLongUnrelatedPassage(t *testing.T) {
 		if n := len(strings.Fields(c.OldText)) + len(strings.Fields(c.NewText)); c.Kind == "changed" && n > 1500 {
 			t.Errorf("got a word diff of %d words (sentences %v -> %v), want none over 1500", n, c.Old, c.New)
 		}
+	}
+}
+
+// TestDiffHTMLGolden checks the HTML page of the wire-v2 diff.
+func TestDiffHTMLGolden(t *testing.T) {
+	old := loadArticle(t, filepath.Join(summitDir, "wire.txt"), "../testdata/articles/summit/wire.txt")
+	nw := loadArticle(t, filepath.Join("testdata", "wire-v2.txt"), "testdata/wire-v2.txt")
+	var b bytes.Buffer
+	if err := Diff(old, nw).WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, filepath.Join("testdata", "versions.html.golden"), b.Bytes())
+}
+
+// TestDiffHTMLEscapes checks that markup in either version is text on the
+// page and that only http and https origins become links.
+func TestDiffHTMLEscapes(t *testing.T) {
+	a := &article.Article{Label: "old", Path: "javascript:alert(1)", Title: "Pact </style><script>x()</script>", Text: "Kim met Putin.", Sentences: []string{"Kim met Putin."}}
+	b := &article.Article{Label: "new", URL: "https://example.org/a", Title: "Pact", Text: "Kim met Putin <img src=x onerror=alert(2)>.", Sentences: []string{"Kim met Putin <img src=x onerror=alert(2)>."}}
+	var buf bytes.Buffer
+	if err := Diff(a, b).WriteHTML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, bad := range []string{"<script", "<img", `href="javascript:`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page holds %q", bad)
+		}
+	}
+	if !strings.Contains(page, `<a href="https://example.org/a"`) {
+		t.Errorf("page lacks the link to the new version")
 	}
 }

@@ -1,6 +1,10 @@
 package article
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/newslens/newslens/internal/sentence"
+)
 
 func TestSentence(t *testing.T) {
 	a := &Article{Sentences: []string{"One.", "Two."}}
@@ -22,4 +26,23 @@ func TestSentence(t *testing.T) {
 			}
 		})
 	}
+}
+
+// parseBytes builds an article from data in memory as Load would from a
+// file with that path, or a URL's body: the same parse and split, with bad
+// input named by path, url or label, in that order.
+func parseBytes(label, path, url string, data []byte) (*Article, error) {
+	a, err := parse(label, path, url, data, kindAuto)
+	if err != nil {
+		arg := path
+		if arg == "" {
+			arg = url
+		}
+		if arg == "" {
+			arg = label
+		}
+		return nil, &InputError{Arg: arg, Err: err}
+	}
+	a.Sentences = sentence.Split(a.Text)
+	return a, nil
 }

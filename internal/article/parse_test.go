@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newslens/newslens/internal/golden"
 	"github.com/newslens/newslens/internal/sentence"
 )
 
@@ -150,9 +151,9 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := Parse(tt.label, tt.path, tt.url, []byte(tt.data))
+			a, err := parseBytes(tt.label, tt.path, tt.url, []byte(tt.data))
 			if err != nil {
-				t.Fatalf("Parse: %v", err)
+				t.Fatalf("parse: %v", err)
 			}
 			for _, c := range []struct{ field, got, want string }{
 				{"Label", a.Label, tt.wantLabel},
@@ -196,7 +197,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := Parse("", tt.path, tt.url, []byte(tt.data))
+			a, err := parseBytes("", tt.path, tt.url, []byte(tt.data))
 			if err == nil {
 				t.Fatalf("got article %q, want error %q", a.Text, tt.want)
 			}
@@ -216,11 +217,11 @@ func TestParseHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := Parse("", "testdata/summit.html", "", data)
+	a, err := parseBytes("", "testdata/summit.html", "", data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "summit-html.golden", render(a)+"\n"+a.Text+"\n")
+	golden.Check(t, "testdata/summit-html.golden", []byte(render(a)+"\n"+a.Text+"\n"))
 	for _, s := range []string{"Subscribe", "Cookie", "Related stories", "var x"} {
 		if strings.Contains(a.Text, s) {
 			t.Errorf("text keeps page clutter %q", s)
@@ -232,7 +233,7 @@ func TestParseHTMLLabelFallsBackToStem(t *testing.T) {
 	page := "<html><head><title>Pact</title></head><body><article><p>" +
 		strings.Repeat("Putin and Kim signed a pact in Pyongyang on Wednesday. ", 12) +
 		"</p></article></body></html>"
-	a, err := Parse("", "dir/nknews.html", "", []byte(page))
+	a, err := parseBytes("", "dir/nknews.html", "", []byte(page))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +249,7 @@ func TestParseHTMLLatin1(t *testing.T) {
 	page := "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9</title></head><body><article><p>" +
 		strings.Repeat("Le caf\xe9 de Pyongyang \xe9tait ferm\xe9 mercredi pendant le sommet. ", 12) +
 		"</p></article></body></html>"
-	a, err := Parse("", "cafe.html", "", []byte(page))
+	a, err := parseBytes("", "cafe.html", "", []byte(page))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -19,11 +18,10 @@ import (
 	"time"
 
 	"github.com/newslens/newslens/internal/cache"
+	"github.com/newslens/newslens/internal/golden"
 	"github.com/newslens/newslens/internal/llm"
 	"github.com/newslens/newslens/internal/llmtest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const apiKey = "testkey-0123456789abcdefSECRET"
 
@@ -258,7 +256,7 @@ func TestKey(t *testing.T) {
 	}
 
 	// The recipe is pinned: changing it silently empties every cache.
-	checkGolden(t, "key.golden", []byte(base+"\n"))
+	golden.Check(t, "testdata/key.golden", []byte(base+"\n"))
 }
 
 // TestAPIKey checks that the key plays no part in the cache key and is
@@ -734,7 +732,7 @@ func TestEntryFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "entry.golden", got)
+	golden.Check(t, "testdata/entry.golden", got)
 
 	entries, err := c.Entries()
 	if err != nil {
@@ -756,27 +754,6 @@ func TestEntryFormat(t *testing.T) {
 	}
 	if g, w := fmt.Sprintf("%+v", *resp), fmt.Sprintf("%+v", want); g != w {
 		t.Errorf("got %q, want %q", g, w)
-	}
-}
-
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s:\ngot  %q\nwant %q", path, got, want)
 	}
 }
 

@@ -5,7 +5,6 @@ package sentence
 var (
 	SameContent = sameContent
 	PunktCases  = punktCases
-	Update      = update
 )
 
 // Version is splitVersion, which TestSplitLock locks.

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/golden"
 	"github.com/newslens/newslens/internal/sentence"
 )
 
@@ -67,7 +68,7 @@ func TestSplitLock(t *testing.T) {
 	}
 
 	version, locked, err := readSplitLock()
-	if errors.Is(err, os.ErrNotExist) && *sentence.Update {
+	if errors.Is(err, os.ErrNotExist) && golden.Update() {
 		writeSplitLock(t, got)
 		return
 	}
@@ -87,7 +88,7 @@ func TestSplitLock(t *testing.T) {
 		t.Errorf("Split's output changed for %d corpus texts (digests %s) but splitVersion is still %d: bump it in splitstore.go, then run go test -update",
 			len(changed), strings.Join(changed, ", "), sentence.Version)
 	case same && version == sentence.Version:
-	case *sentence.Update:
+	case golden.Update():
 		writeSplitLock(t, got)
 	case len(changed) > 0 || version != sentence.Version:
 		t.Errorf("splitVersion is %d and %s locks version %d; run go test -update to lock it", sentence.Version, splitLockPath, version)
@@ -152,7 +153,7 @@ func TestSeedText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *sentence.Update {
+	if golden.Update() {
 		if err := os.WriteFile(path, []byte(a.Text), 0o644); err != nil {
 			t.Fatal(err)
 		}

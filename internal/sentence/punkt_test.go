@@ -3,7 +3,6 @@ package sentence
 import (
 	"bytes"
 	"cmp"
-	"flag"
 	"fmt"
 	"os"
 	"slices"
@@ -12,9 +11,9 @@ import (
 
 	"github.com/neurosnap/sentences"
 	"github.com/neurosnap/sentences/data"
-)
 
-var update = flag.Bool("update", false, "rewrite english.punkt, testdata/split.lock and testdata/seed.txt")
+	"github.com/newslens/newslens/internal/golden"
+)
 
 // libraryModel decodes the sentences module's English training data
 // with the module's own decoder.
@@ -64,7 +63,7 @@ func TestModelFile(t *testing.T) {
 		}
 	}
 	want := writeModel(st)
-	if *update {
+	if golden.Update() {
 		if err := os.WriteFile("english.punkt", want, 0o644); err != nil {
 			t.Fatal(err)
 		}

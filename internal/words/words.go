@@ -32,20 +32,11 @@ import (
 	"unicode/utf8"
 )
 
-// Tokens splits s into words, numbers and single punctuation marks, in
-// order, dropping whitespace. Apostrophes and hyphens inside a word stay
-// in it ("Kim's", "long-range"); commas and points between digits stay in
-// a number ("1,000", "3.5").
-func Tokens(s string) []string {
-	var out []string
-	Each(s, func(tok string, _ int) {
-		out = append(out, tok)
-	})
-	return out
-}
-
-// Each calls f for every token of s, as Tokens splits it, with the byte
-// offset at which the token starts. It allocates nothing itself.
+// Each calls f for every token of s, in order, with the byte offset at
+// which the token starts: words, numbers and single punctuation marks,
+// white space dropped. Apostrophes and hyphens inside a word stay in it
+// ("Kim's", "long-range"); commas and points between digits stay in a
+// number ("1,000", "3.5"). It allocates nothing itself.
 func Each(s string, f func(tok string, start int)) {
 	i := 0
 	for i < len(s) {
