@@ -123,6 +123,40 @@ func TestNineOutletsTextShorterThanInput(t *testing.T) {
 	}
 }
 
+// TestEvalTextShorterThanInput checks, on each event of the evaluation
+// set (seven or eight outlets each), that the default text report has
+// fewer words than the articles it compares.
+func TestEvalTextShorterThanInput(t *testing.T) {
+	for _, event := range []string{"summit", "quake", "heldout"} {
+		t.Run(event, func(t *testing.T) {
+			paths, err := filepath.Glob(filepath.Join("..", "testdata", "eval", event, "*.txt"))
+			if err != nil || len(paths) < 2 {
+				t.Fatalf("got %d articles for %s (%v), want several", len(paths), event, err)
+			}
+			var arts []*article.Article
+			in := 0
+			for _, p := range paths {
+				a := loadArticle(t, p)
+				in += len(strings.Fields(a.Text))
+				arts = append(arts, a)
+			}
+			r, err := Sources(t.Context(), arts, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := r.WriteText(&b, false); err != nil {
+				t.Fatal(err)
+			}
+			out := len(strings.Fields(b.String()))
+			t.Logf("%s: %d outlets, %d words of input, %d words of report", event, len(arts), in, out)
+			if out >= in {
+				t.Errorf("got a %d-word report on %d words of input, want it shorter", out, in)
+			}
+		})
+	}
+}
+
 func TestUniquePart(t *testing.T) {
 	others := make(map[string]bool)
 	for _, w := range []string{"putin", "kim", "pyongyang", "treati", "sign", "summit", "moscow", "russia", "said", "leader", "talk", "held", "includ", "trad"} {
