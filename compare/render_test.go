@@ -2,6 +2,8 @@ package compare
 
 import (
 	"bytes"
+	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -298,5 +300,41 @@ func TestHTMLEscapesArticleText(t *testing.T) {
 	}
 	if !strings.Contains(page, `http-equiv="Content-Security-Policy"`) || strings.Contains(page, "unsafe-inline") {
 		t.Errorf("page lacks the strict Content-Security-Policy")
+	}
+}
+
+// TestRenderDecodedReport checks that a report read back from JSON, whose
+// word diffs are stored strings rather than operations, renders in every
+// format: LLM findings marked, stored diffs as <del>/<ins> on the page.
+func TestRenderDecodedReport(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "synthesis", "summit.json.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r Report
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		render func(*bytes.Buffer) error
+		want   []string
+	}{
+		{"text", func(b *bytes.Buffer) error { return r.WriteTextView(b, View{Details: true}) }, []string{"(llm)", "[-24-]{+23+}"}},
+		{"markdown", func(b *bytes.Buffer) error { return r.WriteMarkdownView(b, View{Details: true}) }, []string{"(llm)", "~~24~~**23**"}},
+		{"html", func(b *bytes.Buffer) error { return r.WriteHTML(b) }, []string{`class="badge llm"`, "<del>24</del><ins>23</ins>"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tt.render(&b); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(b.String(), w) {
+					t.Errorf("got no %q in the %s rendering", w, tt.name)
+				}
+			}
+		})
 	}
 }
