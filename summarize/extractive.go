@@ -107,7 +107,7 @@ func (e Extractive) Summarize(ctx context.Context, a *article.Article) (*Summary
 	}
 	for _, q := range quote.Extract(body) {
 		text := strings.TrimRight(q.Text, " ,;:")
-		if text == "" {
+		if text == "" || q.Kind != quote.Speech {
 			continue
 		}
 		s.Quotes = append(s.Quotes, Quote{Speaker: q.Speaker, Text: text, Sentence: q.Sentence})

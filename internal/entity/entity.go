@@ -207,7 +207,14 @@ func appendMentions(ms []mention, toks []token, sent int, known map[string]bool)
 				continue
 			}
 			if j+1 < len(toks) && !toks[j+1].breakBefore && toks[j+1].capital {
-				if t.lower == "of" && (headWords[toks[j-1].lower] || titles[toks[j-1].lower]) {
+				if t.lower == "of" && (headWords[toks[j-1].lower] || titles[toks[j-1].lower]) ||
+					t.lower == "for" && headWords[toks[j-1].lower] {
+					j += 2
+					continue
+				}
+				// "Center for Health and Human Rights": "and" inside an
+				// organisation's name, once a head word has begun it.
+				if t.lower == "and" && hasHead(toks[i:j]) && !titles[toks[j+1].lower] && !titleModifiers[toks[j+1].lower] {
 					j += 2
 					continue
 				}
@@ -236,7 +243,7 @@ func appendMentions(ms []mention, toks []token, sent int, known map[string]bool)
 		for len(seq) > 0 && ((stopwords[seq[0].lower] && !seq[0].allCaps) || calendarWords[seq[0].lower]) {
 			seq = seq[1:]
 		}
-		if len(seq) > 0 && seq[0].initial && !isKnown(seq, known) {
+		if len(seq) > 0 && seq[0].initial && !isKnown(seq, known) && !firstNameRun(seq) {
 			// An unknown sentence-initial word is kept only as the
 			// subject of a speech verb: "Peskov said".
 			if k := seq[len(seq)-1].index + 1; commonSubjects[seq[0].lower] || !(k < len(toks) && !toks[k].breakBefore && speechVerbs[toks[k].lower]) {
@@ -281,6 +288,45 @@ func appendMentions(ms []mention, toks []token, sent int, known map[string]bool)
 		i = j
 	}
 	return ms
+}
+
+// hasHead reports whether a run of words holds an organisation's head
+// word followed by "for" ("Center for", "Institute for"); the field after
+// it may be two joined by "and".
+func hasHead(seq []token) bool {
+	for k := 0; k+1 < len(seq); k++ {
+		if headWords[seq[k].lower] && seq[k+1].lower == "for" {
+			return true
+		}
+	}
+	return false
+}
+
+// firstNameRun reports whether a run that opens a sentence looks like a
+// person's full name: two or three capitalised words, none of them a
+// function word, a common subject or an organisation or place word
+// ("Fiona Parry issued a plea").
+func firstNameRun(seq []token) bool {
+	if len(seq) < 2 || len(seq) > 3 {
+		return false
+	}
+	for _, t := range seq {
+		if !t.capital || t.allCaps || stopwords[t.lower] || commonSubjects[t.lower] || orgWords[t.lower] || placeWords[t.lower] || calendarWords[t.lower] || groupNoun(t.lower) {
+			return false
+		}
+	}
+	return true
+}
+
+// groupNoun reports whether a capitalised word names a group rather than
+// one person: "Islamists", "Tunisians", "Shiites".
+func groupNoun(w string) bool {
+	for _, suf := range []string{"ists", "ians", "ites", "ans", "ese"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // isKnown reports whether a sequence that starts a sentence is a name
@@ -361,7 +407,7 @@ func classify(ms []mention, seq []token, prev, next string, sent int) []mention 
 	if len(seq) == 0 {
 		return ms
 	}
-	if titled || (titles[prev] && !orgWords[seq[0].lower]) {
+	if titled || ((titles[prev] || roles[prev]) && !orgWords[seq[0].lower]) {
 		add(joinTokens(seq), "person")
 		return ms
 	}
@@ -520,7 +566,7 @@ func merge(ms []mention) []Entity {
 	}
 	// Short mentions join the one full name they shorten.
 	for _, s := range list {
-		if len(s.words) != 1 || (s.Type != "person" && s.Type != "other") {
+		if len(s.words) != 1 || (s.Type != "person" && s.Type != "other") || groupNoun(s.words[0]) {
 			continue
 		}
 		var target *agg

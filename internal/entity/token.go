@@ -65,6 +65,13 @@ func tokenize(s string) []token {
 			}
 			break
 		}
+		// An initial or a title's abbreviation keeps its full stop and
+		// does not end the name: "Donald J. Trump", "Mr. Reeves".
+		dotted := false
+		if j+1 < len(s) && s[j] == '.' && s[j+1] == ' ' && nameAbbrev(s[i:j]) {
+			j++
+			dotted = true
+		}
 		// A plural possessive inside a name keeps its apostrophe and
 		// does not end the name: "Workers' Party of Korea".
 		text := s[i:j]
@@ -81,9 +88,13 @@ func tokenize(s string) []token {
 			}
 		}
 		first, _ := utf8.DecodeRuneInString(text)
+		lw := strings.ToLower(text)
+		if dotted {
+			lw = strings.TrimSuffix(lw, ".")
+		}
 		t := token{
 			text:        text,
-			lower:       strings.ToLower(text),
+			lower:       lw,
 			index:       len(toks),
 			capital:     unicode.IsUpper(first),
 			initial:     initial,
@@ -96,6 +107,24 @@ func tokenize(s string) []token {
 		i = j
 	}
 	return toks
+}
+
+// abbrevs are the abbreviations written with a full stop inside or before
+// a name.
+var abbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true,
+	"sen": true, "rep": true, "gov": true, "lt": true, "col": true, "sgt": true,
+	"capt": true, "rev": true, "st": true, "jr": true, "sr": true,
+}
+
+// nameAbbrev reports whether w, before a full stop and a space, is an
+// initial ("J") or a title's abbreviation ("Mr").
+func nameAbbrev(w string) bool {
+	if abbrevs[strings.ToLower(w)] {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsUpper(r)
 }
 
 // pluralPossessiveInName reports whether s[j:] is an apostrophe closing a
