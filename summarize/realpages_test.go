@@ -79,9 +79,9 @@ func pct(a, b int) float64 {
 const (
 	floorSpeaker      = 98
 	floorQuotePrec    = 100
-	floorFigurePrec   = 85
+	floorFigurePrec   = 100
 	floorQuoteRecall  = 95
-	floorFigureRecall = 100
+	floorFigureRecall = 99
 	maxLeaks          = 0
 	maxFragments      = 0
 )
