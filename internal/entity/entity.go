@@ -199,79 +199,9 @@ func appendMentions(ms []mention, toks []token, sent int, known map[string]bool)
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && !toks[j].breakBefore && !toks[j-1].possessive {
-			t := toks[j]
-			if t.capital && !(stopwords[t.lower] && !t.allCaps) {
-				j++
-				continue
-			}
-			if j+1 < len(toks) && !toks[j+1].breakBefore && toks[j+1].capital {
-				if t.lower == "of" && (headWords[toks[j-1].lower] || titles[toks[j-1].lower]) ||
-					t.lower == "for" && headWords[toks[j-1].lower] {
-					j += 2
-					continue
-				}
-				// "Center for Health and Human Rights": "and" inside an
-				// organisation's name, once a head word has begun it.
-				if t.lower == "and" && hasHead(toks[i:j]) && !titles[toks[j+1].lower] && !titleModifiers[toks[j+1].lower] {
-					j += 2
-					continue
-				}
-				switch t.lower {
-				case "bin", "al", "de", "van", "von", "da", "del", "du":
-					j += 2
-					continue
-				case "on":
-					// "Treaty on Comprehensive Strategic Partnership".
-					if documentWords[toks[j-1].lower] {
-						j += 2
-						continue
-					}
-				}
-			}
-			if t.lower == "of" && j+2 < len(toks) && toks[j+1].lower == "the" && (headWords[toks[j-1].lower] || titles[toks[j-1].lower]) &&
-				!toks[j+1].breakBefore && !toks[j+2].breakBefore && toks[j+2].capital {
-				j += 3
-				continue
-			}
-			break
-		}
-		seq := toks[i:j]
-		// Drop function words and calendar words from the front: "The
-		// Kremlin", "In Moscow", "Wednesday".
-		for len(seq) > 0 && ((stopwords[seq[0].lower] && !seq[0].allCaps) || calendarWords[seq[0].lower]) {
-			seq = seq[1:]
-		}
-		if len(seq) > 0 && seq[0].initial && !isKnown(seq, known) && !firstNameRun(seq) {
-			// An unknown sentence-initial word is kept only as the
-			// subject of a speech verb: "Peskov said".
-			if k := seq[len(seq)-1].index + 1; commonSubjects[seq[0].lower] || !(k < len(toks) && !toks[k].breakBefore && speechVerbs[toks[k].lower]) {
-				seq = seq[1:]
-			}
-		}
-		// A compound of places, "DPRK-Russia" or "Russian-Korean",
-		// names each of them.
-		if len(seq) == 1 {
-			if cs := placeCompound(seq[0].text); cs != nil {
-				for _, c := range cs {
-					ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
-				}
-				seq = nil
-			}
-		}
-		// A compound such as "Russian-made" or "US-led" describes the
-		// name after it; its first part may still name a place.
-		if len(seq) > 1 {
-			if head, tail, ok := strings.Cut(seq[0].text, "-"); ok && tail != "" && !unicode.IsUpper([]rune(tail)[0]) {
-				if c, ok := demonyms[lower(head)]; ok {
-					ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
-				} else if c := places[lower(head)]; c != "" {
-					ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
-				}
-				seq = seq[1:]
-			}
-		}
+		j := runEnd(toks, i)
+		seq := trimFront(toks, toks[i:j], known)
+		ms, seq = compoundMentions(ms, seq, sent)
 		for len(seq) > 0 && (calendarWords[seq[len(seq)-1].lower] || seq[len(seq)-1].lower == "of" || seq[len(seq)-1].lower == "on") {
 			seq = seq[:len(seq)-1]
 		}
@@ -288,6 +218,94 @@ func appendMentions(ms []mention, toks []token, sent int, known map[string]bool)
 		i = j
 	}
 	return ms
+}
+
+// runEnd returns the end of the run of name words starting at the
+// capitalised token i: capitalised words, and the joining words a name
+// may hold ("of" after a head word or title, "for" after a head word,
+// "and" inside an organisation's field, "bin", "al", "de" ..., "on"
+// after Treaty and the like).
+func runEnd(toks []token, i int) int {
+	j := i + 1
+	for j < len(toks) && !toks[j].breakBefore && !toks[j-1].possessive {
+		t := toks[j]
+		if t.capital && !(stopwords[t.lower] && !t.allCaps) {
+			j++
+			continue
+		}
+		if j+1 < len(toks) && !toks[j+1].breakBefore && toks[j+1].capital && joins(toks, i, j) {
+			j += 2
+			continue
+		}
+		if t.lower == "of" && j+2 < len(toks) && toks[j+1].lower == "the" && (headWords[toks[j-1].lower] || titles[toks[j-1].lower]) &&
+			!toks[j+1].breakBefore && !toks[j+2].breakBefore && toks[j+2].capital {
+			j += 3
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// joins reports whether the lower-case word at j joins the name words
+// toks[i:j] to the capitalised word after it.
+func joins(toks []token, i, j int) bool {
+	t, prev := toks[j].lower, toks[j-1].lower
+	switch {
+	case t == "of" && (headWords[prev] || titles[prev]), t == "for" && headWords[prev]:
+		return true
+	case t == "and":
+		// "Center for Health and Human Rights".
+		return hasHead(toks[i:j]) && !titles[toks[j+1].lower] && !titleModifiers[toks[j+1].lower]
+	case t == "bin", t == "al", t == "de", t == "van", t == "von", t == "da", t == "del", t == "du":
+		return true
+	case t == "on":
+		// "Treaty on Comprehensive Strategic Partnership".
+		return documentWords[prev]
+	}
+	return false
+}
+
+// trimFront drops function words and calendar words from the front of a
+// run ("The Kremlin", "In Moscow", "Wednesday"), and a word capitalised
+// only because it opens the sentence, unless it is known, opens a full
+// name, or is the subject of a speech verb ("Peskov said").
+func trimFront(toks, seq []token, known map[string]bool) []token {
+	for len(seq) > 0 && ((stopwords[seq[0].lower] && !seq[0].allCaps) || calendarWords[seq[0].lower]) {
+		seq = seq[1:]
+	}
+	if len(seq) > 0 && seq[0].initial && !isKnown(seq, known) && !firstNameRun(seq) {
+		if k := seq[len(seq)-1].index + 1; commonSubjects[seq[0].lower] || !(k < len(toks) && !toks[k].breakBefore && speechVerbs[toks[k].lower]) {
+			seq = seq[1:]
+		}
+	}
+	return seq
+}
+
+// compoundMentions handles hyphenated compounds: "DPRK-Russia" names each
+// place it joins; "Russian-made" or "US-led" before a name describes it,
+// and its first part may still name a place. It returns the run left to
+// classify.
+func compoundMentions(ms []mention, seq []token, sent int) ([]mention, []token) {
+	if len(seq) == 1 {
+		if cs := placeCompound(seq[0].text); cs != nil {
+			for _, c := range cs {
+				ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
+			}
+			return ms, nil
+		}
+	}
+	if len(seq) > 1 {
+		if head, tail, ok := strings.Cut(seq[0].text, "-"); ok && tail != "" && !unicode.IsUpper([]rune(tail)[0]) {
+			if c, ok := demonyms[lower(head)]; ok {
+				ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
+			} else if c := places[lower(head)]; c != "" {
+				ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
+			}
+			seq = seq[1:]
+		}
+	}
+	return ms, seq
 }
 
 // hasHead reports whether a run of words holds an organisation's head
@@ -363,38 +381,60 @@ func classify(ms []mention, seq []token, prev, next string, sent int) []mention 
 		add(c, "organisation")
 		return ms
 	}
-	// "North Korean leader", "Russian President Vladimir Putin", and a
-	// place before a title: "DPRK Chairman", "US Secretary of State".
+	if out, rest, p, ok := classifyDemonym(ms, seq, sent); ok {
+		if len(rest) > 0 {
+			return classify(out, rest, p, next, sent)
+		}
+		return out
+	}
+	seq, titled, office := cutTitles(seq)
+	if office != nil {
+		return classifyOffice(ms, office, next, sent)
+	}
+	if len(seq) == 0 {
+		return ms
+	}
+	if titled || ((titles[prev] || roles[prev]) && !orgWords[seq[0].lower]) {
+		add(joinTokens(seq), "person")
+		return ms
+	}
+	add(joinTokens(seq), typeByWords(seq, next))
+	return ms
+}
+
+// classifyDemonym reads a place before the rest of a name: "North Korean
+// leader", "Russian President Vladimir Putin", and a place before a
+// title: "DPRK Chairman", "US Secretary of State". It returns the mentions
+// with the place added, the rest of the run and the word before it.
+func classifyDemonym(ms []mention, seq []token, sent int) ([]mention, []token, string, bool) {
 	for n := min(2, len(seq)); n >= 1; n-- {
 		c, ok := demonyms[lower(joinTokens(seq[:n]))]
 		if !ok && n < len(seq) && (titles[seq[n].lower] || titleModifiers[seq[n].lower]) {
 			c, ok = places[lower(joinTokens(seq[:n]))]
 		}
-		if ok {
-			if n < len(seq) && places[lower(joinTokens(seq[:n+1]))] != "" {
-				break
-			}
-			add(c, "place")
-			if rest := seq[n:]; len(rest) > 0 {
-				p := ""
-				if n > 0 {
-					p = seq[n-1].lower
-				}
-				return classify(ms, rest, p, next, sent)
-			}
-			return ms
+		if !ok {
+			continue
 		}
+		if n < len(seq) && places[lower(joinTokens(seq[:n+1]))] != "" {
+			break
+		}
+		ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
+		return ms, seq[n:], seq[n-1].lower, true
 	}
-	// Titles: "President Vladimir Putin", "Secretary of State Antony
-	// Blinken", "Foreign Minister Sergei Lavrov".
-	titled := false
+	return ms, nil, "", false
+}
+
+// cutTitles removes the titles that open a run: "President Vladimir
+// Putin", "Foreign Minister Sergei Lavrov". titled says whether there
+// were any; office is what follows "Title of", for classifyOffice.
+func cutTitles(seq []token) (rest []token, titled bool, office []token) {
 	for len(seq) > 0 {
 		w := seq[0].lower
 		if titles[w] {
 			titled = true
 			seq = seq[1:]
 			if len(seq) >= 2 && seq[0].lower == "of" {
-				return classifyOffice(ms, seq[1:], next, sent)
+				return nil, true, seq[1:]
 			}
 			continue
 		}
@@ -404,36 +444,30 @@ func classify(ms []mention, seq []token, prev, next string, sent int) []mention 
 		}
 		break
 	}
-	if len(seq) == 0 {
-		return ms
-	}
-	if titled || ((titles[prev] || roles[prev]) && !orgWords[seq[0].lower]) {
-		add(joinTokens(seq), "person")
-		return ms
-	}
-	name = joinTokens(seq)
+	return seq, titled, nil
+}
+
+// typeByWords types an untitled name by its words: an organisation word
+// ("Agency"), a place word ("Sea"), a speech verb after it (a person), a
+// short all-capitals word (an organisation), else "other".
+func typeByWords(seq []token, next string) string {
 	for _, t := range seq {
 		if orgWords[t.lower] {
-			add(name, "organisation")
-			return ms
+			return "organisation"
 		}
 	}
 	for _, t := range seq {
 		if placeWords[t.lower] {
-			add(name, "place")
-			return ms
+			return "place"
 		}
 	}
 	if speechVerbs[next] {
-		add(name, "person")
-		return ms
+		return "person"
 	}
 	if len(seq) == 1 && seq[0].allCaps && len(seq[0].text) >= 2 && len(seq[0].text) <= 6 {
-		add(name, "organisation")
-		return ms
+		return "organisation"
 	}
-	add(name, "other")
-	return ms
+	return "other"
 }
 
 // classifyOffice reads what follows "Title of": the office and, when a

@@ -46,25 +46,7 @@ func tokenize(s string) []token {
 			i += n
 			continue
 		}
-		j := i + n
-		for j < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[j:])
-			if isWordRune(r2) {
-				j += n2
-				continue
-			}
-			if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' {
-				r3, _ := utf8.DecodeRuneInString(s[j+n2:])
-				if j+n2 < len(s) && unicode.IsLetter(r3) {
-					j += n2
-					continue
-				}
-				if r2 == '.' && isInitialism(s[i:j]) {
-					j += n2
-				}
-			}
-			break
-		}
+		j := wordEnd(s, i, i+n)
 		// An initial or a title's abbreviation keeps its full stop and
 		// does not end the name: "Donald J. Trump", "Mr. Reeves".
 		dotted := false
@@ -107,6 +89,31 @@ func tokenize(s string) []token {
 		i = j
 	}
 	return toks
+}
+
+// wordEnd returns where the word that starts at i ends, scanning from j.
+// Apostrophes, hyphens and full stops stay inside a word when a letter
+// follows; an initialism keeps its last full stop ("U.S.").
+func wordEnd(s string, i, j int) int {
+	for j < len(s) {
+		r2, n2 := utf8.DecodeRuneInString(s[j:])
+		if isWordRune(r2) {
+			j += n2
+			continue
+		}
+		if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' {
+			r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+			if j+n2 < len(s) && unicode.IsLetter(r3) {
+				j += n2
+				continue
+			}
+			if r2 == '.' && isInitialism(s[i:j]) {
+				j += n2
+			}
+		}
+		break
+	}
+	return j
 }
 
 // abbrevs are the abbreviations written with a full stop inside or before
