@@ -31,7 +31,33 @@
 //     of Korea"). A place before a title is a mention of it ("DPRK
 //     Chairman").
 //   - A person seen in full absorbs the later (or earlier) short mentions by
-//     last name, or by first name for East Asian surnames ("Kim").
+//     last name, or by first name for East Asian surnames ("Kim"); a
+//     surname's prefix does not count ("Bashir" shortens "Omar Hassan
+//     al-Bashir"). Initials and abbreviated titles keep their full stop
+//     inside the name ("Donald J. Trump", "Mr. Reeves").
+//
+// What is typed how:
+//
+//   - place: a gazetteer country, capital or region, or its alias or
+//     adjective ("DPRK", "Russian"); a name with a place word ("Sea",
+//     "Peninsula", "Airport").
+//   - organisation: a gazetteer organisation; a name holding an
+//     organisation word ("Ministry", "Agency", "Authority", "Center",
+//     "Party", "News"), with "of", "for" and, inside a field, "and" kept in
+//     it ("Center for Health and Human Rights"); a short all-capitals
+//     word ("NATO"), except times, degrees and the like ("AM", "PhD").
+//   - person: a name after a title ("President", "CEO"; "Facebook CEO Mark
+//     Zuckerberg" is "Mark Zuckerberg") or a role word ("resident",
+//     "inspector", "mother"); a name before a speech verb; a short form of
+//     a full name seen elsewhere. A group noun ("Islamists", "Tunisians")
+//     is never a person.
+//   - other: any other capitalised run, such as a product, an event or a
+//     name the rules cannot place.
+//   - nothing: an office or organisation word standing alone ("the House",
+//     "the Union"), a function or calendar word, a word capitalised only
+//     because it opens the sentence (unless it opens a full name: "Fiona
+//     Parry issued ..."). Credits and bylines are not entities because the
+//     summariser gives Extract body sentences only (article.Kind).
 package entity
 
 import (
@@ -387,6 +413,13 @@ func classify(ms []mention, seq []token, prev, next string, sent int) []mention 
 		}
 		return out
 	}
+	if len(seq) == 1 && genericWords[seq[0].lower] && !seq[0].allCaps {
+		return ms // "House", "Union", "Council" alone name nothing in particular
+	}
+	if len(seq) == 1 && seq[0].allCaps && notNames[seq[0].lower] {
+		return ms
+	}
+	seq = afterInnerTitle(seq)
 	seq, titled, office := cutTitles(seq)
 	if office != nil {
 		return classifyOffice(ms, office, next, sent)
@@ -400,6 +433,26 @@ func classify(ms []mention, seq []token, prev, next string, sent int) []mention 
 	}
 	add(joinTokens(seq), typeByWords(seq, next))
 	return ms
+}
+
+// afterInnerTitle drops what comes before a title inside a run, when a
+// name follows the title: "Facebook CEO Mark Zuckerberg", "Zimbabwe
+// President Robert Mugabe", "Tunisian Prime Minister Habib Essid".
+func afterInnerTitle(seq []token) []token {
+	for k := len(seq) - 2; k >= 1; k-- {
+		if !titles[seq[k].lower] {
+			continue
+		}
+		start := k
+		for start > 0 && titleModifiers[seq[start-1].lower] {
+			start--
+		}
+		if start == 0 {
+			return seq
+		}
+		return seq[start:]
+	}
+	return seq
 }
 
 // classifyDemonym reads a place before the rest of a name: "North Korean
@@ -461,7 +514,7 @@ func typeByWords(seq []token, next string) string {
 			return "place"
 		}
 	}
-	if speechVerbs[next] {
+	if speechVerbs[next] && !groupNoun(seq[len(seq)-1].lower) {
 		return "person"
 	}
 	if len(seq) == 1 && seq[0].allCaps && len(seq[0].text) >= 2 && len(seq[0].text) <= 6 {
@@ -608,8 +661,8 @@ func merge(ms []mention) []Entity {
 			if len(l.words) < 2 || l.merged || (l.Type != "person" && l.Type != "other") {
 				continue
 			}
-			last := l.words[len(l.words)-1]
-			if last == s.words[0] || (l.words[0] == s.words[0] && asianSurnames[s.words[0]]) {
+			last := surname(l.words[len(l.words)-1])
+			if last == surname(s.words[0]) || (l.words[0] == s.words[0] && asianSurnames[s.words[0]]) {
 				if target == nil || l.pos < target.pos {
 					target = l
 				}
@@ -640,6 +693,17 @@ func merge(ms []mention) []Entity {
 		ents[i] = a.Entity
 	}
 	return ents
+}
+
+// surname folds a surname's lower-case prefix away, so that "Bashir"
+// shortens "Omar Hassan al-Bashir".
+func surname(w string) string {
+	for _, p := range namePrefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" {
+			return rest
+		}
+	}
+	return w
 }
 
 // BareName returns name without leading articles and without the titles

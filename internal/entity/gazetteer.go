@@ -90,7 +90,7 @@ var loadGazetteer = sync.OnceFunc(func() {
 
 // orgWords make a capitalised sequence an organisation.
 var orgWords = map[string]bool{
-	"ministry": true, "agency": true, "authority": true, "kremlin": true, "council": true, "affairs": true,
+	"ministry": true, "agency": true, "authority": true, "center": true, "centre": true, "kremlin": true, "council": true, "affairs": true,
 	"party": true, "news": true, "bank": true, "committee": true,
 	"commission": true, "organisation": true, "organization": true,
 	"association": true, "corporation": true, "corp": true, "inc": true,
@@ -162,6 +162,26 @@ var titles = map[string]bool{
 	"sheikh": true, "ayatollah": true, "judge": true, "lieutenant": true,
 	"comrade": true, "representative": true, "official": true, "adviser": true,
 	"advisor": true, "aide": true, "deputy": true, "ceo": true, "head": true,
+}
+
+// genericWords are organisation and office words that name nothing in
+// particular when they stand alone: "the House", "the Union".
+var genericWords = map[string]bool{
+	"house": true, "council": true, "union": true, "authority": true,
+	"center": true, "centre": true, "party": true, "ministry": true,
+	"committee": true, "commission": true, "department": true, "agency": true,
+	"court": true, "office": true, "bureau": true, "institute": true,
+	"university": true, "school": true, "college": true, "foundation": true,
+	"association": true, "league": true, "organisation": true,
+	"organization": true, "government": true, "academy": true,
+}
+
+// notNames are short words in capitals that are not organisations:
+// times, degrees, media and the like.
+var notNames = map[string]bool{
+	"am": true, "pm": true, "tv": true, "id": true, "md": true, "phd": true,
+	"ceo": true, "ok": true, "pt": true, "et": true, "gmt": true, "utc": true,
+	"pst": true, "est": true, "dna": true, "faq": true,
 }
 
 // roles are lower-case descriptions written right before a person's name:

@@ -70,6 +70,9 @@ func tokenize(s string) []token {
 			}
 		}
 		first, _ := utf8.DecodeRuneInString(text)
+		if namePrefixed(text) {
+			first = 'A' // "al-Bashir" is capitalised for a name
+		}
 		lw := strings.ToLower(text)
 		if dotted {
 			lw = strings.TrimSuffix(lw, ".")
@@ -114,6 +117,22 @@ func wordEnd(s string, i, j int) int {
 		break
 	}
 	return j
+}
+
+// namePrefixes open an Arabic or Dutch surname written in lower case
+// before a hyphen: "al-Bashir", "el-Sisi", "bin-Salman".
+var namePrefixes = []string{"al-", "el-", "ad-", "as-", "bin-", "ibn-", "abu-"}
+
+// namePrefixed reports whether w is a lower-case prefix, a hyphen and a
+// capitalised name: "al-Bashir".
+func namePrefixed(w string) bool {
+	for _, p := range namePrefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }
 
 // abbrevs are the abbreviations written with a full stop inside or before
