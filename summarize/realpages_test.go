@@ -12,6 +12,7 @@ import (
 
 	"github.com/newslens/newslens/internal/article"
 	"github.com/newslens/newslens/internal/quote"
+	"github.com/newslens/newslens/internal/sentence"
 )
 
 // realPagesDir returns the test-pages folder of the HTML extractor's
@@ -162,11 +163,7 @@ func foldText(s string) string {
 func scorePage(t *testing.T, dir string, gold pageGold) realScore {
 	t.Helper()
 	path := filepath.Join(dir, gold.Page, "source.html")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%s: %v", gold.Page, err)
-	}
-	a, err := article.Parse(gold.Page, path, "", data)
+	a, err := article.Load(t.Context(), gold.Page+"="+path, article.Options{})
 	if err != nil {
 		t.Fatalf("%s: %v", gold.Page, err)
 	}
@@ -191,7 +188,7 @@ func scorePage(t *testing.T, dir string, gold pageGold) realScore {
 	for _, kp := range s.KeyPoints {
 		picked = append(picked, kp.Text)
 	}
-	picked = append(picked, article.Split(s.Summary)...)
+	picked = append(picked, sentence.Split(s.Summary)...)
 	for _, p := range picked {
 		sc.picked++
 		if isCaption(p) {

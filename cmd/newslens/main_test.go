@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -12,13 +12,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/newslens/newslens/internal/golden"
 	"github.com/newslens/newslens/internal/llmtest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // testKey is the API key every script's environment carries. Scripts check
 // that it reaches the endpoint as a Bearer token and appears nowhere else.
@@ -40,7 +40,7 @@ func TestScripts(t *testing.T) {
 	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join(root, "script"),
-		UpdateScripts:       *update,
+		UpdateScripts:       golden.Update(),
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
@@ -65,9 +65,16 @@ func TestScripts(t *testing.T) {
 			})
 			return nil
 		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mock":   cmdMock,
 			"golden": cmdGolden,
+			"mode":   cmdMode,
 		},
 	})
 }
@@ -78,7 +85,8 @@ type serverKey struct{}
 // that load URLs: /summit.html (an article page with navigation, scripts
 // and a footer around the text), /text/NAME (testdata/articles/summit/NAME
 // as plain text), /moved (a redirect to /summit.html), /report.pdf (a
-// type newslens refuses) and, for anything else, 404.
+// type newslens refuses), /silent (accepts the request and never answers)
+// and, for anything else, 404.
 func articleServer(root string) *httptest.Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/summit.html", func(w http.ResponseWriter, r *http.Request) {
@@ -94,6 +102,9 @@ func articleServer(root string) *httptest.Server {
 		http.ServeFile(w, r, filepath.Join(root, "articles", "summit", filepath.Base(r.PathValue("name"))))
 	})
 	mux.Handle("/moved", http.RedirectHandler("/summit.html", http.StatusFound))
+	mux.HandleFunc("/silent", func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done()
+	})
 	mux.HandleFunc("/report.pdf", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/pdf")
 		w.Write([]byte("%PDF-1.7"))
@@ -106,6 +117,7 @@ func articleServer(root string) *httptest.Server {
 //	mock reply SPEC...          add a scripted reply (llmtest.ParseReply syntax)
 //	mock reset                  verify every reply was used, then forget replies and requests
 //	mock requests N             assert N requests were received
+//	mock wait N                 block until N requests have been received
 //	mock request I FILE         write request I's JSON body, indented, to FILE
 //	mock header I NAME FILE     write request I's header NAME to FILE
 //	mock nokey                  fail if the API key occurs in any request body
@@ -127,6 +139,16 @@ func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("before reset: %v", err)
 		}
 		srv.Reset()
+	case "wait":
+		// mock wait N: block until N requests in all have arrived.
+		if len(args) != 2 {
+			ts.Fatalf("usage: mock wait N")
+		}
+		n, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		ts.Check(srv.WaitRequests(ctx, n))
 	case "requests":
 		if len(args) != 2 {
 			ts.Fatalf("usage: mock requests N")
@@ -181,6 +203,21 @@ func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
+// cmdMode asserts a file's type and permissions as ls shows them, without
+// following a final symbolic link:
+//
+//	mode PATH -rw-r-----
+func cmdMode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mode PATH MODE")
+	}
+	fi, err := os.Lstat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	if got := fi.Mode().String(); got != args[1] {
+		ts.Fatalf("%s: got mode %s, want %s", args[0], got, args[1])
+	}
+}
+
 // cmdGolden compares stdout, stderr or a file with a golden file under
 // $TESTDATA/golden, after replacing the parts that change from run to run
 // (the mock endpoint's port, the work directory) with fixed names. With
@@ -203,41 +240,7 @@ func cmdGolden(ts *testscript.TestScript, neg bool, args []string) {
 	got = strings.ReplaceAll(got, ts.Getenv("TESTDATA"), "$TESTDATA")
 	got = strings.ReplaceAll(got, ts.Getenv("WORK"), "$WORK")
 	path := filepath.Join(ts.Getenv("TESTDATA"), "golden", args[1])
-	if *update {
-		ts.Check(os.MkdirAll(filepath.Dir(path), 0o755))
-		ts.Check(os.WriteFile(path, []byte(got), 0o644))
-		return
+	if err := golden.Match(path, []byte(got), "TestScripts/"+ts.Name()); err != nil {
+		ts.Fatalf("%s: %v", args[0], err)
 	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		ts.Fatalf("%v (run go test ./cmd/newslens -update to create it)", err)
-	}
-	if got != string(want) {
-		ts.Logf("[diff %s golden/%s]\n%s", args[0], args[1], lineDiff(string(want), got))
-		ts.Fatalf("%s differs from golden/%s (go test ./cmd/newslens -update rewrites it)", args[0], args[1])
-	}
-}
-
-// lineDiff shows the first differing lines, enough to see what changed.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl == gl {
-			continue
-		}
-		fmt.Fprintf(&b, "line %d:\n- %q\n+ %q\n", i+1, wl, gl)
-		if shown++; shown == 5 {
-			break
-		}
-	}
-	return b.String()
 }

@@ -2,6 +2,7 @@ package article
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -50,7 +51,7 @@ func TestKindsFromMarkup(t *testing.T) {
 <p>Insurers put the damage to the quay at about 2 million euros, and the town council said repairs would take until spring.</p>
 <p>Pell said the dredgers had worked through the night to clear the channel, which the storm had filled with sand and debris.</p>
 </article></body></html>`
-	a, err := Parse("courier", "", "", []byte(page))
+	a, err := Load(t.Context(), "courier=-", Options{Stdin: strings.NewReader(page)})
 	if err != nil {
 		t.Fatal(err)
 	}

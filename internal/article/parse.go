@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -26,47 +25,31 @@ const (
 	kindPlain
 )
 
-// Parse builds an Article from raw text already in memory. label, path and
-// url are as in Article and may be empty; label, when set, overrides every
-// label found in the text.
+// parse builds an Article, without its sentences, from raw bytes already
+// in memory. label, path and rawURL are as in Article and may be empty;
+// label, when set, overrides every label found in the text.
 //
 // Plain text may start with a header block of "key: value" lines (keys
 // title, source, date and url, any case) ended by a blank line, or with
-// the form " date YYYY-MM-DD First sentence ...". HTML is recognised by its
-// opening tags and reduced to its main text with readability.
+// the form " date YYYY-MM-DD First sentence ...". HTML (sniffed, or fixed
+// by k) is reduced to its main text with readability.
 //
-// Bad input yields an *InputError naming path, url or label, in that order.
-func Parse(label, path, url string, data []byte) (*Article, error) {
-	a, err := parse(label, path, url, data, kindAuto)
-	if err != nil {
-		arg := path
-		if arg == "" {
-			arg = url
-		}
-		if arg == "" {
-			arg = label
-		}
-		return nil, &InputError{Arg: arg, Err: err}
-	}
-	a.Sentences = Split(a.Text)
-	a.Kinds = sentenceKinds(a.Text, a.Sentences, a.marked)
-	return a, nil
-}
-
-// parse is Parse without the InputError wrapping, so that Load can name
-// the argument as the user typed it, and without the sentence split, which
-// Load may take from a SplitStore.
+// Load wraps its errors in an *InputError naming the argument as the user
+// typed it, and takes the sentence split from a sentence.Store when it can.
 func parse(label, path, rawURL string, data []byte, k kind) (*Article, error) {
+	data, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, fmt.Errorf("binary content (NUL byte at offset %d), not text", i)
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("empty or whitespace-only text")
 	}
 	if k == kindAuto {
 		k = kindPlain
-		if looksHTML(data) {
+		if isHTMLPath(path) || looksHTML(data) {
 			k = kindHTML
 		}
 	}
@@ -75,7 +58,6 @@ func parse(label, path, rawURL string, data []byte, k kind) (*Article, error) {
 	var meta header
 	var body string
 	if k == kindHTML {
-		var err error
 		meta, body, err = fromHTML(data, rawURL)
 		if err != nil {
 			return nil, err
@@ -218,11 +200,9 @@ func chooseLabel(label, source, siteName, rawURL, path string) string {
 	return "article"
 }
 
-// looksHTML sniffs the first bytes the way browsers do.
-func looksHTML(data []byte) bool {
-	ct := http.DetectContentType(data)
-	return strings.HasPrefix(ct, "text/html")
-}
+// errNoText is the error for an HTML page with no sentences of an
+// article in it: empty, or only navigation, headings and links.
+var errNoText = errors.New("no article text found in the HTML")
 
 // fromHTML extracts the main text and metadata of an HTML page. Every
 // line break in the extracted text marks a block boundary (paragraph,
@@ -238,11 +218,11 @@ func fromHTML(data []byte, rawURL string) (header, string, error) {
 	}
 	doc, err := readability.FromReader(bytes.NewReader(data), pageURL)
 	if err != nil {
-		return header{}, "", fmt.Errorf("no readable text in the HTML: %w", err)
+		return header{}, "", fmt.Errorf("%w: %w", errNoText, err)
 	}
 	var buf strings.Builder
 	if doc.Node == nil || doc.RenderText(&buf) != nil || strings.TrimSpace(buf.String()) == "" {
-		return header{}, "", errors.New("no readable text in the HTML")
+		return header{}, "", errNoText
 	}
 	var paras []string
 	for line := range strings.SplitSeq(normaliseLines(buf.String()), "\n") {
@@ -250,9 +230,14 @@ func fromHTML(data []byte, rawURL string) (header, string, error) {
 			paras = append(paras, line)
 		}
 	}
-	h := header{title: strings.TrimSpace(doc.Title()), siteName: strings.TrimSpace(doc.SiteName())}
+	if !hasProse(paras) {
+		return header{}, "", errNoText
+	}
+	h := header{title: collapseSpace(doc.Title()), siteName: collapseSpace(doc.SiteName())}
 	if t, err := doc.PublishedTime(); err == nil {
 		h.date = t.Format(time.DateOnly)
+	} else {
+		h.date = pageDate(data)
 	}
 	return h, strings.Join(paras, "\n\n"), nil
 }

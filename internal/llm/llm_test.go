@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -75,10 +77,10 @@ func TestCompleteRequest(t *testing.T) {
 		wantInBody  []string
 		wantNotBody []string
 	}{
-		{name: "defaults", wantNotBody: []string{`"temperature"`, `"max_tokens"`, `"response_format"`}},
+		{name: "defaults", wantNotBody: []string{`"temperature"`, `"max_tokens"`, `"max_completion_tokens"`, `"response_format"`}},
 		{name: "zero temperature", temperature: ptr[float32](0), wantInBody: []string{`"temperature":0`}},
 		{name: "temperature", temperature: ptr[float32](0.5), wantInBody: []string{`"temperature":0.5`}},
-		{name: "max tokens", maxTokens: 800, wantInBody: []string{`"max_tokens":800`}},
+		{name: "max tokens", maxTokens: 800, wantInBody: []string{`"max_completion_tokens":800`}, wantNotBody: []string{`"max_tokens"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -354,6 +356,57 @@ func TestStructuredOutputFallback(t *testing.T) {
 	}
 }
 
+// TestMaxTokensFallback checks that an endpoint refusing
+// max_completion_tokens is sent max_tokens instead, and keeps getting it.
+func TestMaxTokensFallback(t *testing.T) {
+	tests := []struct {
+		name       string
+		reject     llmtest.Reply
+		wantBodies []string
+	}{
+		{
+			name:       "unsupported parameter",
+			reject:     llmtest.Reply{Status: 400, Times: 1, Message: "Unrecognized request argument supplied: max_completion_tokens"},
+			wantBodies: []string{`"max_completion_tokens":800`, `"max_tokens":800`, `"max_tokens":800`},
+		},
+		{
+			name:       "extra field in a 422",
+			reject:     llmtest.Reply{Status: 422, Times: 1, Param: "max_completion_tokens", Message: "Extra inputs are not permitted"},
+			wantBodies: []string{`"max_completion_tokens":800`, `"max_tokens":800`, `"max_tokens":800`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := llmtest.NewServer(t)
+			s.Add(tt.reject)
+			s.Add(llmtest.Reply{Content: "ok"})
+			c := newClient(t, s, nil)
+			req := request("text")
+			req.MaxTokens = 800
+			resp, err := c.Complete(t.Context(), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(resp.Warnings, "|"); got != "the endpoint rejected max_completion_tokens; sent the cap as max_tokens" {
+				t.Errorf("warnings: got %q", got)
+			}
+			resp, err = c.Complete(t.Context(), req)
+			if err != nil || len(resp.Warnings) != 0 || resp.Attempts != 1 {
+				t.Fatalf("second call: got %+v, %v; want one attempt and no warning", resp, err)
+			}
+			reqs := s.Requests()
+			if len(reqs) != len(tt.wantBodies) {
+				t.Fatalf("got %d requests, want %d", len(reqs), len(tt.wantBodies))
+			}
+			for i, want := range tt.wantBodies {
+				if !bytes.Contains(reqs[i].Body, []byte(want)) || !json.Valid(reqs[i].Body) {
+					t.Errorf("request %d: body %s, want valid JSON containing %s", i+1, reqs[i].Body, want)
+				}
+			}
+		})
+	}
+}
+
 func TestUnrelated400DoesNotFallBack(t *testing.T) {
 	s := llmtest.NewServer(t)
 	s.Add(llmtest.Reply{Status: 400, Message: "This model's maximum context length is 8192 tokens.", Param: "messages"})
@@ -412,7 +465,7 @@ func TestReplyErrors(t *testing.T) {
 		{name: "no choices", reply: llmtest.Reply{NoChoices: true},
 			wantKind: llm.KindNoChoices, wantMsg: `returned no choices for model "mock-model"`},
 		{name: "not json", reply: llmtest.Reply{Body: "<html>hello</html>"},
-			wantKind: llm.KindBadResponse, wantMsg: "sent a reply that is not a chat completion"},
+			wantKind: llm.KindBadResponse, wantMsg: `answered 200 with a body that is not JSON (18 bytes, text/html; charset=utf-8, beginning "<html>hello</html>"), not a chat completion`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -438,26 +491,130 @@ func TestReplyErrors(t *testing.T) {
 	}
 }
 
+// manualTimers makes c's attempt timers fire only when the test calls
+// the functions it receives from the returned channel, one per attempt.
+func manualTimers(c *llm.Client) <-chan func() {
+	fires := make(chan func(), 8)
+	c.SetAfterFunc(func(d time.Duration, fire func()) func() bool {
+		fires <- fire
+		return func() bool { return true }
+	})
+	return fires
+}
+
+type completion struct {
+	resp *llm.Response
+	err  error
+}
+
+// completeAsync runs c.Complete in a goroutine.
+func completeAsync(ctx context.Context, c *llm.Client, req llm.Request) <-chan completion {
+	done := make(chan completion, 1)
+	go func() {
+		resp, err := c.Complete(ctx, req)
+		done <- completion{resp, err}
+	}()
+	return done
+}
+
+// expire fires the timer of attempt n once the mock has its request.
+func expire(t *testing.T, s *llmtest.Server, fires <-chan func(), n int) {
+	t.Helper()
+	fire := <-fires
+	if err := s.WaitRequests(t.Context(), n); err != nil {
+		t.Fatal(err)
+	}
+	fire()
+}
+
+// TestOddBodies checks the messages for replies that are not what an
+// OpenAI-compatible endpoint sends: each says what arrived, keeps the
+// status, and is not mistaken for a broken connection.
+func TestOddBodies(t *testing.T) {
+	tests := []struct {
+		name     string
+		path     string // the base URL's path
+		status   int
+		body     string
+		maxBody  int64
+		wantKind llm.Kind
+		wantMsg  string
+		wantHint string
+	}{
+		{name: "empty 200", path: "/v1", status: 200, body: "",
+			wantKind: llm.KindBadResponse, wantMsg: "answered 200 with an empty body, not a chat completion",
+			wantHint: "Try: a --base-url ending in /v1"},
+		{name: "plain text 200", path: "/api", status: 200, body: "OK",
+			wantKind: llm.KindBadResponse, wantMsg: `answered 200 with a body that is not JSON (2 bytes, text/plain; charset=utf-8, beginning "OK")`,
+			wantHint: "/api/v1 (an OpenAI-compatible base URL usually ends in /v1)"},
+		{name: "over the size cap", path: "/v1", status: 200, body: `{"choices":[` + strings.Repeat(" ", 4096) + `]}`, maxBody: 1024,
+			wantKind: llm.KindBadResponse, wantMsg: "sent a reply larger than 1.0 KiB",
+			wantHint: "a smaller --max-tokens"},
+		{name: "404 with a non-OpenAI body", path: "", status: 404, body: `{"error":"Not Found"}`,
+			wantKind: llm.KindNotFound, wantMsg: `(404): Not Found`,
+			wantHint: "/v1 (an OpenAI-compatible base URL usually ends in /v1) and a --model the endpoint serves"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tt.body != "" && tt.body[0] == '{' {
+					w.Header().Set("Content-Type", "application/json")
+				}
+				w.WriteHeader(tt.status)
+				io.WriteString(w, tt.body)
+			}))
+			defer srv.Close()
+			c, err := llm.New(llm.Config{BaseURL: srv.URL + tt.path, Model: "m", Retries: 2, BaseDelay: time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.maxBody > 0 {
+				c.SetMaxBody(tt.maxBody)
+			}
+			_, err = c.Complete(t.Context(), request("text"))
+			e := asError(t, err)
+			if e.Kind != tt.wantKind || e.Status != tt.status {
+				t.Errorf("got kind %v status %d, want %v %d", e.Kind, e.Status, tt.wantKind, tt.status)
+			}
+			if e.Attempts != 1 {
+				t.Errorf("got %d attempts, want 1: retrying cannot help", e.Attempts)
+			}
+			if !strings.Contains(e.Error(), tt.wantMsg) || strings.Contains(e.Error(), "connection closed") {
+				t.Errorf("got %q, want it to contain %q", e.Error(), tt.wantMsg)
+			}
+			if !strings.Contains(e.Hint, tt.wantHint) {
+				t.Errorf("hint: got %q, want it to contain %q", e.Hint, tt.wantHint)
+			}
+		})
+	}
+}
+
 func TestPerAttemptTimeout(t *testing.T) {
 	t.Run("slow first attempt is retried", func(t *testing.T) {
 		s := llmtest.NewServer(t)
-		s.Add(llmtest.Reply{Delay: time.Minute, Times: 1})
+		s.Add(llmtest.Reply{Delay: time.Hour, Times: 1})
 		s.Add(llmtest.Reply{Content: "ok"})
 		c := newClient(t, s, func(c *llm.Config) { c.Timeout = 50 * time.Millisecond })
-		resp, err := c.Complete(t.Context(), request("text"))
-		if err != nil {
-			t.Fatal(err)
+		fires := manualTimers(c)
+		done := completeAsync(t.Context(), c, request("text"))
+		expire(t, s, fires, 1)
+		got := <-done
+		if got.err != nil {
+			t.Fatal(got.err)
 		}
-		if resp.Content != "ok" || resp.Attempts != 2 {
-			t.Errorf("got %q after %d attempts, want %q after 2", resp.Content, resp.Attempts, "ok")
+		if got.resp.Content != "ok" || got.resp.Attempts != 2 {
+			t.Errorf("got %q after %d attempts, want %q after 2", got.resp.Content, got.resp.Attempts, "ok")
 		}
 	})
 	t.Run("every attempt slow", func(t *testing.T) {
 		s := llmtest.NewServer(t)
-		s.Add(llmtest.Reply{Delay: time.Minute})
+		s.Add(llmtest.Reply{Delay: time.Hour})
 		c := newClient(t, s, func(c *llm.Config) { c.Timeout = 20 * time.Millisecond; c.Retries = 1 })
-		_, err := c.Complete(t.Context(), request("text"))
-		e := asError(t, err)
+		fires := manualTimers(c)
+		done := completeAsync(t.Context(), c, request("text"))
+		expire(t, s, fires, 1)
+		expire(t, s, fires, 2)
+		e := asError(t, (<-done).err)
 		if e.Kind != llm.KindTimeout || e.Attempts != 2 {
 			t.Errorf("got kind %v after %d attempts, want %v after 2", e.Kind, e.Attempts, llm.KindTimeout)
 		}
@@ -471,13 +628,17 @@ func TestPerAttemptTimeout(t *testing.T) {
 	t.Run("timeout covers reading the body", func(t *testing.T) {
 		// The mock answers whole replies; this server sends headers and
 		// then stalls mid-body until the client gives up.
-		srv := newStallingServer(t)
+		srv, stalled := newStallingServer(t)
 		c, err := llm.New(llm.Config{BaseURL: srv + "/v1", Model: "m", Timeout: 50 * time.Millisecond})
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = c.Complete(t.Context(), request("text"))
-		if e := asError(t, err); e.Kind != llm.KindTimeout {
+		fires := manualTimers(c)
+		done := completeAsync(t.Context(), c, request("text"))
+		fire := <-fires
+		<-stalled
+		fire()
+		if e := asError(t, (<-done).err); e.Kind != llm.KindTimeout {
 			t.Errorf("got kind %v (%v), want %v", e.Kind, e, llm.KindTimeout)
 		}
 	})
@@ -485,8 +646,9 @@ func TestPerAttemptTimeout(t *testing.T) {
 
 // newStallingServer starts a server on 127.0.0.1 that sends a 200 with
 // half a body and then waits for the client to hang up.
-func newStallingServer(t *testing.T) string {
+func newStallingServer(t *testing.T) (url string, stalled <-chan struct{}) {
 	t.Helper()
+	ch := make(chan struct{}, 1)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -497,11 +659,12 @@ func newStallingServer(t *testing.T) string {
 		w.WriteHeader(http.StatusOK)
 		w.Write([]byte(`{"id":"x","choices":[`))
 		w.(http.Flusher).Flush()
+		ch <- struct{}{}
 		<-r.Context().Done()
 	})}
 	go srv.Serve(l)
 	t.Cleanup(func() { srv.Close() })
-	return "http://" + l.Addr().String()
+	return "http://" + l.Addr().String(), ch
 }
 
 func TestCancel(t *testing.T) {
@@ -521,9 +684,7 @@ func TestCancel(t *testing.T) {
 			ctx, cancel := context.WithCancel(t.Context())
 			defer cancel()
 			go func() {
-				for len(s.Requests()) == 0 && ctx.Err() == nil {
-					time.Sleep(time.Millisecond)
-				}
+				s.WaitRequests(ctx, 1)
 				cancel()
 			}()
 			_, err := c.Complete(ctx, request("text"))
@@ -540,7 +701,7 @@ func TestCancel(t *testing.T) {
 
 func TestGateSharedBetweenClients(t *testing.T) {
 	s := llmtest.NewServer(t)
-	s.Add(llmtest.Reply{Prompt: "a", Status: 429, Message: "Rate limit reached.", Header: map[string]string{"Retry-After": "3600"}})
+	s.Add(llmtest.Reply{Prompt: "a", Status: 429, Message: "Rate limit reached.", Header: map[string]string{"Retry-After": "30"}})
 	gate := llm.NewGate()
 	a := newClient(t, s, func(c *llm.Config) { c.Gate = gate; c.Retries = 0 })
 	b := newClient(t, s, func(c *llm.Config) { c.Gate = gate })
@@ -551,23 +712,76 @@ func TestGateSharedBetweenClients(t *testing.T) {
 	if e := asError(t, err); e.Kind != llm.KindRateLimit {
 		t.Fatalf("client a: got kind %v (%v), want %v", e.Kind, e, llm.KindRateLimit)
 	}
-	// Retry-After is capped at 60s, and the hold is shared.
-	if until := time.Until(gate.Until()); until < 30*time.Second || until > 61*time.Second {
-		t.Errorf("gate held for %v, want about 60s", until)
+	// The hold is as long as Retry-After asks, and shared.
+	if until := time.Until(gate.Until()); until < 20*time.Second || until > 31*time.Second {
+		t.Errorf("gate held for %v, want about 30s", until)
 	}
 
-	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Millisecond)
+	// Client b gives up once it is waiting at the held gate.
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
+	gate.SetOnWait(cancel)
 	reqB := request("text")
 	reqB.Tags = map[string]string{"Prompt": "b"}
 	_, err = b.Complete(ctx, reqB)
-	if e := asError(t, err); e.Kind != llm.KindCanceled || !errors.Is(err, context.DeadlineExceeded) {
-		t.Errorf("client b: got kind %v (%v), want %v from its own deadline", e.Kind, e, llm.KindCanceled)
+	if e := asError(t, err); e.Kind != llm.KindCanceled || !errors.Is(err, context.Canceled) {
+		t.Errorf("client b: got kind %v (%v), want %v from its own context", e.Kind, e, llm.KindCanceled)
 	}
 	for _, r := range s.Requests() {
 		if r.Prompt == "b" {
 			t.Errorf("client b sent a request while the shared gate was held")
 		}
+	}
+}
+
+// TestRetryAfterBeyondCap checks that a server asking to be retried
+// later than newslens waits fails the run at once, saying when, and that
+// other clients sharing the gate fail without sending.
+func TestRetryAfterBeyondCap(t *testing.T) {
+	tests := []struct {
+		name   string
+		status int
+		header map[string]string
+		kind   llm.Kind
+	}{
+		{"429 Retry-After", 429, map[string]string{"Retry-After": "3600"}, llm.KindRateLimit},
+		{"429 retry-after-ms", 429, map[string]string{"Retry-After-Ms": "7200000"}, llm.KindRateLimit},
+		{"503 Retry-After", 503, map[string]string{"Retry-After": "600"}, llm.KindServer},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := llmtest.NewServer(t)
+			s.Add(llmtest.Reply{Prompt: "a", Status: tt.status, Message: "Slow down.", Header: tt.header})
+			gate := llm.NewGate()
+			a := newClient(t, s, func(c *llm.Config) { c.Gate = gate; c.Retries = 3 })
+			reqA := request("text")
+			reqA.Tags = map[string]string{"Prompt": "a"}
+			_, err := a.Complete(t.Context(), reqA)
+			e := asError(t, err)
+			if e.Kind != tt.kind || e.Attempts != 1 {
+				t.Errorf("got kind %v after %d attempts, want %v after 1", e.Kind, e.Attempts, tt.kind)
+			}
+			if want := "; the endpoint asked to be retried in "; !strings.Contains(e.Error(), want) || !strings.Contains(e.Error(), "longer than the 1m0s newslens waits") {
+				t.Errorf("got %q, want it to say when the endpoint asked to be retried", e.Error())
+			}
+			if !strings.HasPrefix(e.Hint, "Try: run again after ") {
+				t.Errorf("hint: got %q", e.Hint)
+			}
+			if tt.status != 429 {
+				return
+			}
+			b := newClient(t, s, func(c *llm.Config) { c.Gate = gate })
+			reqB := request("text")
+			reqB.Tags = map[string]string{"Prompt": "b"}
+			_, err = b.Complete(t.Context(), reqB)
+			e = asError(t, err)
+			if e.Kind != llm.KindRateLimit || !strings.Contains(e.Error(), "no request was sent") {
+				t.Errorf("client b: got kind %v (%v), want a rate limit with no request sent", e.Kind, e)
+			}
+			if n := len(s.Requests()); n != 1 {
+				t.Errorf("got %d requests, want 1", n)
+			}
+		})
 	}
 }
 
@@ -579,6 +793,7 @@ func TestKeyRedaction(t *testing.T) {
 		ok    bool
 	}{
 		{name: "success", reply: llmtest.Reply{Content: "fine"}, ok: true},
+		{name: "server echoes key in content", reply: llmtest.Reply{Content: "your key is " + key}, ok: true},
 		{name: "server echoes key in error", reply: llmtest.Reply{Status: 400, Message: "Bad key " + key + " for this org"}},
 		{name: "server echoes key in html", reply: llmtest.Reply{Status: 502, Body: "<p>upstream rejected " + key + "</p>"}},
 		{name: "server echoes key in refusal", reply: llmtest.Reply{Refusal: "not with " + key}},
@@ -590,9 +805,12 @@ func TestKeyRedaction(t *testing.T) {
 			s.Add(tt.reply)
 			var log bytes.Buffer
 			c := newClient(t, s, func(c *llm.Config) { c.APIKey = key; c.Log = &log; c.Retries = 1 })
-			_, err := c.Complete(t.Context(), request("text"))
+			resp, err := c.Complete(t.Context(), request("text"))
 			if tt.ok != (err == nil) {
 				t.Fatalf("got error %v, want success %v", err, tt.ok)
+			}
+			if resp != nil && strings.Contains(resp.Content, key) {
+				t.Errorf("reply content contains the key: %q", resp.Content)
 			}
 			if err != nil {
 				e := asError(t, err)

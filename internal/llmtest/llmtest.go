@@ -14,6 +14,7 @@
 package llmtest
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -77,6 +78,8 @@ type Reply struct {
 	Delay time.Duration
 	// Drop closes the connection without answering.
 	Drop bool
+	// EmptyBody sends Status (default 200) with no body at all.
+	EmptyBody bool
 	// NoChoices sends an empty choices array.
 	NoChoices bool
 	// PromptTokens and CompletionTokens are reported in usage; zero means
@@ -115,6 +118,8 @@ type Server struct {
 	requireKey string
 	replayDir  string
 	models     []string
+	// arrived is closed, and cleared, when the next request arrives.
+	arrived chan struct{}
 }
 
 // New starts a Server on 127.0.0.1 with a free port. Callers must Close it.
@@ -193,6 +198,29 @@ func (s *Server) Requests() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return slices.Clone(s.requests)
+}
+
+// WaitRequests blocks until the server has received at least n requests
+// in all, or ctx is done. Tests use it to act once a request is in
+// flight, rather than after a guessed delay.
+func (s *Server) WaitRequests(ctx context.Context, n int) error {
+	for {
+		s.mu.Lock()
+		if len(s.requests) >= n {
+			s.mu.Unlock()
+			return nil
+		}
+		if s.arrived == nil {
+			s.arrived = make(chan struct{})
+		}
+		ch := s.arrived
+		s.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return fmt.Errorf("llmtest: waiting for request %d: %w", n, ctx.Err())
+		}
+	}
 }
 
 // Verify reports replies that were never used and requests that matched
@@ -300,6 +328,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.requests = append(s.requests, req)
 	key := s.requireKey
+	if s.arrived != nil {
+		close(s.arrived)
+		s.arrived = nil
+	}
 	s.mu.Unlock()
 
 	if key != "" && r.Header.Get("Authorization") != "Bearer "+key {
@@ -341,25 +373,28 @@ func (s *Server) serveModels(w http.ResponseWriter) {
 	writeJSON(w, http.StatusOK, list)
 }
 
-func (s *Server) serveChat(w http.ResponseWriter, r *http.Request, req *Request, cr *chatRequest) {
+// match returns the reply for req: the first rule that matches and has
+// uses left, else a recorded reply from the replay directory, else nil.
+func (s *Server) match(req *Request) *Reply {
 	s.mu.Lock()
-	var reply *Reply
+	defer s.mu.Unlock()
 	for _, ru := range s.rules {
 		if (ru.Times == 0 || ru.used < ru.Times) && ru.matches(req) {
 			ru.used++
 			rep := ru.Reply
-			reply = &rep
-			break
+			return &rep
 		}
 	}
-	replayDir := s.replayDir
-	s.mu.Unlock()
+	if s.replayDir != "" {
+		if content, ok := replay(s.replayDir, req.Prompt, req.Article); ok {
+			return &Reply{Content: content}
+		}
+	}
+	return nil
+}
 
-	if reply == nil && replayDir != "" {
-		if content, ok := replay(replayDir, req.Prompt, req.Article); ok {
-			reply = &Reply{Content: content}
-		}
-	}
+func (s *Server) serveChat(w http.ResponseWriter, r *http.Request, req *Request, cr *chatRequest) {
+	reply := s.match(req)
 	if reply == nil {
 		desc := fmt.Sprintf("model %q, prompt %q, article %q, format %q", cr.Model, req.Prompt, req.Article, req.Format)
 		s.mu.Lock()
@@ -395,6 +430,10 @@ func (s *Server) serveChat(w http.ResponseWriter, r *http.Request, req *Request,
 	status := reply.Status
 	if status == 0 {
 		status = http.StatusOK
+	}
+	if reply.EmptyBody {
+		w.WriteHeader(status)
+		return
 	}
 	if reply.Body != "" {
 		ct := "application/json"

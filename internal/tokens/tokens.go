@@ -7,7 +7,7 @@
 // the encodings loaded from files compiled into the binary by
 // github.com/pkoukk/tiktoken-go-loader, so counting never touches the
 // network. For every other model (Llama, Qwen, Mistral, ...) the tokenizer
-// is not available and Count returns an estimate; Exact reports which.
+// is not available and Count returns an estimate (Estimate).
 //
 // The estimate counts 1.35 tokens per whitespace-separated word, which is
 // a little above what BPE tokenizers with large vocabularies (Llama 3,
@@ -18,6 +18,9 @@
 // compound) counts one token per 4 characters, and each Han, Hiragana,
 // Katakana or Hangul character counts as one token, since those scripts do
 // not separate words with spaces.
+//
+// The package imports the standard library and the two tiktoken modules,
+// nothing of newslens.
 package tokens
 
 import (
@@ -105,12 +108,8 @@ func encodingFor(model string) string {
 	return ""
 }
 
-// Exact reports whether Count is exact for model, that is whether model is
-// an OpenAI model whose encoding is known.
-func Exact(model string) bool { return encodingFor(model) != "" }
-
 // Count returns the number of tokens text takes for model: exact for
-// OpenAI models (see Exact), an estimate otherwise. Special-token strings
+// OpenAI models whose encoding is known, Estimate otherwise. Special-token strings
 // such as "<|endoftext|>" in text are counted as ordinary text, as the
 // endpoint treats them in a message. Count is safe for concurrent use.
 func Count(model, text string) int {

@@ -8,6 +8,11 @@
 // makes 20,000-word inputs cheap. Typographic trivia (curly versus straight
 // quotes, dash variants, runs of whitespace) is normalised first so that it
 // never shows as a change.
+//
+// The tokens are its own, not package words': a diff must give both texts
+// back byte for byte, so white space is a token and only the joiners
+// inside a word that the renderers expect stay in it. The package imports
+// the standard library and github.com/sergi/go-diff, nothing of newslens.
 package worddiff
 
 import (
@@ -418,22 +423,6 @@ func Same(ops []Op) bool {
 		}
 	}
 	return true
-}
-
-// Old returns the first text of the diff (Equal and Delete runs).
-func Old(ops []Op) string { return side(ops, Delete) }
-
-// New returns the second text of the diff (Equal and Insert runs).
-func New(ops []Op) string { return side(ops, Insert) }
-
-func side(ops []Op, keep Kind) string {
-	var b strings.Builder
-	for _, op := range ops {
-		if op.Kind == Equal || op.Kind == keep {
-			b.WriteString(op.Text)
-		}
-	}
-	return b.String()
 }
 
 // ANSI escapes used by Text when color is true.
