@@ -262,6 +262,18 @@ func (c *Cache) store(key, endpoint, model string, req llm.Request, resp *llm.Re
 	return nil
 }
 
+// Put stores resp as the reply to req sent to model at endpoint (a
+// host[:port]), as Wrap would have had it made the request: a reply that
+// req.Accept rejects is not stored. Replies obtained some other way, such
+// as from a batch result file, go in through Put so that a later run is a
+// hit.
+func (c *Cache) Put(endpoint, model string, req llm.Request, resp *llm.Response) error {
+	if req.Accept != nil && !req.Accept(resp) {
+		return fmt.Errorf("store cache entry: the reply is not usable")
+	}
+	return c.store(c.Key(endpoint, model, req), endpoint, model, req, resp)
+}
+
 // Wrap returns a Completer that answers from the cache when it can and
 // otherwise asks next, storing successful replies (never errors). A hit
 // makes no request and returns a Response with Cached set and Attempts 0.
