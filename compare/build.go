@@ -12,7 +12,7 @@ import (
 	"github.com/newslens/newslens/internal/words"
 )
 
-// report turns the aligned groups into findings.
+// report turns the claims and unique clauses into findings.
 func (c *comparison) report() *Report {
 	r := &Report{
 		SchemaVersion: SchemaVersion,
@@ -34,70 +34,143 @@ func (c *comparison) report() *Report {
 
 	clusters := c.clusterQuotes()
 	c.mergeByQuotes(clusters)
-	var order []int
-	for gi, g := range c.groups {
-		if len(g.members) > 0 {
-			order = append(order, gi)
-		}
-	}
-	r.Provenance = Provenance{Engine: Engine, Threshold: c.threshold, Sentences: nsent, Groups: len(order)}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := c.groups[order[i]].members[0], c.groups[order[j]].members[0]
-		if a.src != b.src {
-			return a.src < b.src
-		}
-		return a.n < b.n
-	})
-
-	half := len(c.arts) / 2
+	order := c.claimOrder()
+	r.Provenance = Provenance{Engine: Engine, Threshold: c.threshold, Sentences: nsent, Groups: len(order) + len(c.unique)}
 	tc := newTermCollector()
 	for _, gi := range order {
 		g := c.groups[gi]
-		if len(g.members) == 1 {
-			m := g.members[0]
-			l := c.labels[m.src]
-			r.Unique[l] = append(r.Unique[l], Sentence{Text: c.text(m), Sentence: m.n + 1})
-			continue
-		}
-		rep := g.members[g.rep]
-		sh := Shared{
-			Text:       c.text(rep),
-			TextFrom:   c.labels[rep.src],
-			Evidence:   map[string][]int{},
-			Similarity: round3(g.minSim),
-			By:         Engine,
-			scores:     map[string]float64{},
-		}
-		for i, m := range g.members {
-			l := c.labels[m.src]
-			sh.Sources = append(sh.Sources, l)
-			sh.Evidence[l] = []int{m.n + 1}
-			sh.scores[l] = round3(m.sim)
-			if i == g.rep {
-				continue
-			}
-			ops := worddiff.Diff(sh.Text, c.text(m))
-			if !worddiff.Same(ops) {
-				sh.Wording = append(sh.Wording, Wording{Source: l, Sentence: m.n + 1, Text: c.text(m), Diff: worddiff.Text(ops, false), ops: ops})
-				tc.collect(gi, rep, m, c)
-			}
-		}
+		sh := c.shared(gi, tc)
 		r.Shared = append(r.Shared, sh)
-		if len(g.members) > half {
-			for si, l := range c.labels {
-				if inGroup(g, si) {
-					continue
-				}
-				r.Omissions[l] = append(r.Omissions[l], Omission{Text: sh.Text, PresentIn: sh.Sources, Evidence: sh.Evidence, By: Engine})
-			}
-		}
+		c.omissions(r, g, sh)
 		r.Discrepancies = append(r.Discrepancies, c.discrepancies(g)...)
 	}
+	c.uniques(r)
+	r.Discrepancies = append(r.Discrepancies, c.looseDiscrepancies(r.Discrepancies)...)
 	r.Quotes = c.quotes(clusters)
 	r.Terms = tc.terms(c)
 	r.Quoted = c.quoted(clusters)
 	r.BuildMatrix()
 	return r
+}
+
+// claimOrder lists the non-empty claims in the order their anchors
+// appear in the sources.
+func (c *comparison) claimOrder() []int {
+	var order []int
+	for gi, g := range c.groups {
+		if len(g.members) > 1 {
+			order = append(order, gi)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := c.groups[order[i]].members[c.groups[order[i]].rep], c.groups[order[j]].members[c.groups[order[j]].rep]
+		if a.src != b.src {
+			return a.src < b.src
+		}
+		if a.n != b.n {
+			return a.n < b.n
+		}
+		return a.unit < b.unit
+	})
+	return order
+}
+
+// claimText is what a claim says: its anchor clause, or the anchor's
+// sentence when the clause is all of it.
+func (c *comparison) claimText(g *group) string {
+	rep := g.members[g.rep]
+	if rep.unit < 0 || c.wholeSentence(rep.unit) {
+		return c.text(rep)
+	}
+	return c.unitText(rep.unit)
+}
+
+// memberText is the sentence, or two adjacent sentences, of a member.
+func (c *comparison) memberText(m member) string {
+	if m.n2 < 0 {
+		return c.text(m)
+	}
+	return c.text(m) + " " + c.arts[m.src].Sentences[m.n2]
+}
+
+// shared turns claim gi into a Shared finding, collecting the terms its
+// members substitute for the anchor's.
+func (c *comparison) shared(gi int, tc *termCollector) Shared {
+	g := c.groups[gi]
+	rep := g.members[g.rep]
+	sh := Shared{
+		Text:       c.claimText(g),
+		TextFrom:   c.labels[rep.src],
+		Evidence:   map[string][]int{},
+		Similarity: round3(g.minSim),
+		By:         Engine,
+		scores:     map[string]float64{},
+	}
+	diffs := make(map[string][]worddiff.Op) // the same wording is diffed once
+	for i, m := range g.members {
+		l := c.labels[m.src]
+		sh.Sources = append(sh.Sources, l)
+		sh.Evidence[l] = []int{m.n + 1}
+		if m.n2 >= 0 {
+			sh.Evidence[l] = append(sh.Evidence[l], m.n2+1)
+		}
+		sh.scores[l] = round3(m.sim)
+		if i == g.rep {
+			continue
+		}
+		text := c.memberText(m)
+		ops, seen := diffs[text]
+		if !seen {
+			ops = worddiff.Diff(c.text(rep), text)
+			diffs[text] = ops
+		}
+		if !worddiff.Same(ops) {
+			sh.Wording = append(sh.Wording, Wording{Source: l, Sentence: m.n + 1, Text: text, Diff: worddiff.Text(ops, false), ops: ops})
+			if m.n2 < 0 {
+				tc.collect(gi, rep, m, c, seen)
+			}
+		}
+	}
+	return sh
+}
+
+// omissions records, for a claim more than half the sources state (and
+// at least two), each source that does not state it.
+func (c *comparison) omissions(r *Report, g *group, sh Shared) {
+	if len(c.arts) < 3 || 2*len(g.members) <= len(c.arts) {
+		return
+	}
+	for si, l := range c.labels {
+		if inGroup(g, si) || c.statesLoosely(g, si) {
+			continue
+		}
+		r.Omissions[l] = append(r.Omissions[l], Omission{Text: sh.Text, PresentIn: sh.Sources, Evidence: sh.Evidence, By: Engine})
+	}
+}
+
+// uniques lists, per source, the clauses no other source states.
+func (c *comparison) uniques(r *Report) {
+	var last [2]int
+	for _, ui := range c.unique {
+		u := &c.units[ui]
+		sp, ok := c.uniquePart(ui)
+		if !ok {
+			continue
+		}
+		l := c.labels[u.src]
+		s := c.arts[u.src].Sentences[u.n]
+		if k := len(r.Unique[l]) - 1; k >= 0 && r.Unique[l][k].Sentence == u.n+1 && last[1] == sp[0] {
+			// The next clause of the same sentence: one entry.
+			sp[0] = last[0]
+			r.Unique[l] = r.Unique[l][:k]
+		}
+		last = sp
+		text := unitText(s, sp)
+		if sp[0] == 0 && sp[1] == len(s) {
+			text = s
+		}
+		r.Unique[l] = append(r.Unique[l], Sentence{Text: text, Sentence: u.n + 1})
+	}
 }
 
 func inGroup(g *group, src int) bool {
@@ -452,10 +525,10 @@ func (c *comparison) topic(g *group) string {
 	count := make(map[string]int)
 	for _, m := range g.members {
 		seen := make(map[string]bool)
-		for _, t := range c.termsOf[m.src][m.n] {
-			if t.Kind != words.Number && !seen[t.Stem] {
-				seen[t.Stem] = true
-				count[t.Stem]++
+		for _, t := range c.lex[m.src][m.n] {
+			if t.Kind != words.Number && !seen[t.Key] {
+				seen[t.Key] = true
+				count[t.Key]++
 			}
 		}
 	}
@@ -467,23 +540,18 @@ func (c *comparison) topic(g *group) string {
 	}
 	var cands []cand
 	seen := make(map[string]bool)
-	for i, t := range c.termsOf[rep.src][rep.n] {
-		if seen[t.Stem] || t.Kind == words.Number || isFigureWord(t.Stem) || 2*count[t.Stem] <= len(g.members) {
+	for i, t := range c.lex[rep.src][rep.n] {
+		if seen[t.Key] || t.Kind == words.Number || isFigureWord(t.Key) || 2*count[t.Key] <= len(g.members) {
 			continue
 		}
-		seen[t.Stem] = true
-		w := 0.0
-		for _, v := range c.sents[rep.src][rep.n].vec {
-			if c.terms[v.id] == t.Stem {
-				w = c.idf[v.id]
-			}
-		}
+		seen[t.Key] = true
+		w := c.idf[c.ids[t.Key]]
 		if t.Kind == words.Name {
 			// Names tell which people, not what happened.
 			w /= 2
 		}
 		tok := strings.TrimSuffix(strings.TrimSuffix(t.Token, "'s"), "\u2019s")
-		cands = append(cands, cand{t.Stem, tok, i, w * float64(count[t.Stem])})
+		cands = append(cands, cand{t.Key, tok, i, w * float64(count[t.Key])})
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	if len(cands) > 3 {

@@ -14,6 +14,14 @@ import (
 type termCollector struct {
 	parent map[string]string // union-find over lowercased spans
 	uses   []termUse
+	// pairs holds, per claim and member wording, the index in uses of
+	// each pair found (the representative's use; the member's follows).
+	pairs map[wordingKey][]int
+}
+
+type wordingKey struct {
+	group int
+	text  string
 }
 
 type termUse struct {
@@ -25,7 +33,7 @@ type termUse struct {
 }
 
 func newTermCollector() *termCollector {
-	return &termCollector{parent: make(map[string]string)}
+	return &termCollector{parent: make(map[string]string), pairs: make(map[wordingKey][]int)}
 }
 
 func (tc *termCollector) find(k string) string {
@@ -84,7 +92,14 @@ func isContent(tok string) bool {
 // modifiers before it ("armed attack"), a plain noun after it and an
 // "in Ukraine" after that, and kept when both sides look like short noun
 // phrases.
-func (tc *termCollector) collect(gi int, rep, m member, c *comparison) {
+//
+// A wording seen before in the same claim (again is true) repeats the
+// pairs found for it, without diffing it again.
+func (tc *termCollector) collect(gi int, rep, m member, c *comparison, again bool) {
+	if again {
+		tc.repeat(gi, m, c)
+		return
+	}
 	it := items(worddiff.Minimal(c.text(rep), c.text(m)))
 	for i := 0; i < len(it); {
 		if it[i].kind == worddiff.Equal {
@@ -142,9 +157,20 @@ func (tc *termCollector) collect(gi int, rep, m member, c *comparison) {
 		}
 		ka, kb := strings.ToLower(a), strings.ToLower(b)
 		tc.union(ka, kb)
+		key := wordingKey{gi, c.text(m)}
+		tc.pairs[key] = append(tc.pairs[key], len(tc.uses))
 		tc.uses = append(tc.uses,
 			termUse{key: ka, text: a, src: rep.src, n: rep.n, group: gi},
 			termUse{key: kb, text: b, src: m.src, n: m.n, group: gi})
+	}
+}
+
+// repeat records for member m the term pairs already found in claim gi
+// for a sentence worded exactly as m's.
+func (tc *termCollector) repeat(gi int, m member, c *comparison) {
+	for _, i := range tc.pairs[wordingKey{gi, c.text(m)}] {
+		r, u := tc.uses[i], tc.uses[i+1]
+		tc.uses = append(tc.uses, r, termUse{key: u.key, text: u.text, src: m.src, n: m.n, group: gi})
 	}
 }
 

@@ -1,0 +1,134 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newslens/newslens/internal/lexicon"
+)
+
+// minUnitTerms is the fewest content words a clause needs to stand as a
+// fact of its own; a shorter one ("Putin said", "and it was hot") stays
+// with the clause before it.
+const minUnitTerms = 4
+
+// clauseStarters open a clause that adds a fact after a comma.
+var clauseStarters = map[string]bool{
+	"which": true, "while": true, "whereas": true, "although": true, "though": true,
+	"adding": true, "saying": true, "but": true, "and": true,
+}
+
+// subjects may open a new clause after "and": a pronoun or determiner
+// starting a noun phrase that does something new.
+var subjects = map[string]bool{
+	"he": true, "she": true, "it": true, "they": true, "we": true, "i": true,
+	"the": true, "its": true, "their": true, "his": true, "her": true, "this": true,
+}
+
+// clauseSpans splits a sentence into the byte spans of its clauses: at a
+// semicolon; before "which", "while", "although", "adding", "saying" or
+// another participle ("reviving", "raising") after a comma; before "but"; before ", and" when a subject follows
+// ("..., and he said"); never inside a quotation. Clauses with fewer than
+// minUnitTerms content words are joined to their neighbour, so every
+// span can be judged on its own.
+func clauseSpans(s string, terms []lexicon.Term) [][2]int {
+	cuts := clauseCuts(s)
+	spans := make([][2]int, 0, len(cuts)+1)
+	start := 0
+	for _, c := range cuts {
+		spans = append(spans, [2]int{start, c})
+		start = c
+	}
+	spans = append(spans, [2]int{start, len(s)})
+	count := func(sp [2]int) int {
+		n := 0
+		for _, t := range terms {
+			if t.Start >= sp[0] && t.Start < sp[1] {
+				n++
+			}
+		}
+		return n
+	}
+	out := spans[:0]
+	for _, sp := range spans {
+		if len(out) > 0 && (count(sp) < minUnitTerms || count(out[len(out)-1]) < minUnitTerms) {
+			out[len(out)-1][1] = sp[1]
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// clauseCuts returns the byte offsets where a new clause starts.
+func clauseCuts(s string) []int {
+	var cuts []int
+	inQuote := false
+	afterComma := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '"' || r == '\u201c' || r == '\u201d':
+			inQuote = r == '\u201c' || r == '"' && !inQuote
+			if r == '\u201d' {
+				inQuote = false
+			}
+		case inQuote:
+		case r == ';':
+			cuts = append(cuts, nextWord(s, i+size))
+		case r == ',':
+			afterComma = true
+			i += size
+			continue
+		case unicode.IsLetter(r) && (i == 0 || s[i-1] == ' '):
+			w := strings.ToLower(wordAt(s, i))
+			switch {
+			case w == "but":
+				cuts = append(cuts, i)
+			case afterComma && w == "and":
+				if next := strings.ToLower(wordAt(s, nextWord(s, i+len(w)))); subjects[next] || isUpperAt(s, nextWord(s, i+len(w))) {
+					cuts = append(cuts, i)
+				}
+			case afterComma && clauseStarters[w] && w != "and",
+				afterComma && len(w) > 5 && strings.HasSuffix(w, "ing") && !isUpperAt(s, i) && w != "including":
+				cuts = append(cuts, i)
+			}
+		}
+		if !unicode.IsSpace(r) {
+			afterComma = false
+		}
+		i += size
+	}
+	return cuts
+}
+
+func nextWord(s string, i int) int {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+func wordAt(s string, i int) string {
+	j := i
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += size
+	}
+	return s[i:j]
+}
+
+func isUpperAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsUpper(r)
+}
+
+// unitText is a clause as shown in a report: without the spaces and
+// punctuation left at its ends by the cut.
+func unitText(s string, sp [2]int) string {
+	return strings.Trim(s[sp[0]:sp[1]], " ,;:")
+}
