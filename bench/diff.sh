@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # diff.sh times `newslens diff` against `git diff --no-index --word-diff`
 # on the same pair of 20,000-word article versions, the pair that
-# BenchmarkVersions in package compare uses.
+# BenchmarkVersions in package compare/versions uses.
 #
 # Usage: bash bench/diff.sh [RUNS]   (from the module root; RUNS defaults to 5)
 set -euo pipefail
@@ -12,7 +12,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cd "$root"
-go test ./compare -run '^TestWriteVersionPair$' -count=1 -args -pairdir "$work" >/dev/null
+go test ./compare/versions -run '^TestWriteVersionPair$' -count=1 -args -pairdir "$work" >/dev/null
 go build -o "$work/newslens" ./cmd/newslens
 # The static build the README offers for a quicker start.
 CGO_ENABLED=0 go build -tags urfave_cli_no_docs -o "$work/newslens-static" ./cmd/newslens
@@ -46,4 +46,4 @@ else
 	echo "newslens diff:                   not available in this build (no diff command)"
 fi
 echo
-go test ./compare -run '^$' -bench '^BenchmarkVersions' -benchtime 20x -count=1 | grep '^Benchmark'
+go test ./compare/versions -run '^$' -bench '^BenchmarkVersions' -benchtime 20x -count=1 | grep '^Benchmark'

@@ -4,12 +4,14 @@
 package bench
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	_ "github.com/newslens/newslens/internal/golden" // for -update; no golden files here
 	"github.com/newslens/newslens/internal/llm"
 	"github.com/newslens/newslens/internal/llmtest"
 	"github.com/newslens/newslens/internal/tokens"
@@ -43,10 +45,11 @@ func batch(tb testing.TB) []*article.Article {
 		}
 		data = fmt.Appendf(data, "\n\nThis is benchmark copy %d of the report.\n", i+1)
 		label := fmt.Sprintf("copy%02d", i+1)
-		a, err := article.Parse(label, p, "", data)
+		a, err := article.Load(tb.Context(), label+"=-", article.Options{Stdin: bytes.NewReader(data)})
 		if err != nil {
-			tb.Fatalf("parse %s: %v", p, err)
+			tb.Fatalf("load %s: %v", p, err)
 		}
+		a.Path = p
 		arts[i] = a
 	}
 	return arts

@@ -39,16 +39,6 @@
 // departure no longer pair. Quotes repair part of the gap: groups whose
 // sentences carry the same quotation and have no source in common are
 // merged after alignment.
-//
-// # Versions
-//
-// Versions diffs two versions of one article (newslens diff). Unchanged
-// sentences are matched whole; between them, removed and added sentences
-// are paired in order by the cosine of their content-word sets (alignRun),
-// a sentence split in two or two merged stay one change, and each change
-// is word-diffed. A passage over maxBlockWords where nothing pairs, or a
-// pair over maxPairedWords, is a removal and an addition, which bounds
-// the word diff's cost; runs over alignLimit are aligned in chunks.
 package compare
 
 import (

@@ -1,8 +1,8 @@
 package compare
 
 import (
-	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
@@ -16,13 +16,9 @@ const summitDir = "../testdata/articles/summit"
 
 func loadArticle(t testing.TB, path string) *article.Article {
 	t.Helper()
-	data, err := os.ReadFile(path)
+	a, err := article.Load(t.Context(), path, article.Options{})
 	if err != nil {
 		t.Fatal(err)
-	}
-	a, err := article.Parse("", path, "", data)
-	if err != nil {
-		t.Fatalf("parse %s: %v", path, err)
 	}
 	return a
 }
@@ -39,9 +35,11 @@ func summit(t testing.TB) []*article.Article {
 // fromText builds an article from a label and body text.
 func fromText(t testing.TB, label, title, text string) *article.Article {
 	t.Helper()
-	a, err := article.Parse(label, "", "", []byte("title: "+title+"\ndate: 2024-06-19\n\n"+text))
+	body := "title: " + title + "\ndate: 2024-06-19\n\n" + text
+	a, err := article.Load(t.Context(), label+"=-", article.Options{Stdin: strings.NewReader(body)})
 	if err != nil {
-		t.Fatalf("parse %s: %v", label, err)
+		t.Fatal(err)
 	}
+	a.Path = "" // text from memory has no path, not standard input's "-"
 	return a
 }

@@ -307,6 +307,21 @@ func stemSet(s string) map[string]bool {
 	return m
 }
 
+// shared counts the members two sets have in common, going through the
+// smaller.
+func shared(a, b map[string]bool) int {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return n
+}
+
 // overlap is the overlap coefficient of two sets: shared members over the
 // size of the smaller set.
 func overlap(a, b map[string]bool) float64 {

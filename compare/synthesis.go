@@ -2,6 +2,7 @@ package compare
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -14,6 +15,7 @@ import (
 	"github.com/newslens/newslens/internal/article"
 	"github.com/newslens/newslens/internal/llm"
 	"github.com/newslens/newslens/internal/schema"
+	"github.com/newslens/newslens/internal/structured"
 	"github.com/newslens/newslens/prompts"
 	"github.com/newslens/newslens/summarize"
 )
@@ -55,13 +57,7 @@ type LLMProvenance struct {
 
 // ReplyError reports a model reply that could not be used as a synthesis
 // even after one repair request.
-type ReplyError struct {
-	Problems []string
-}
-
-func (e *ReplyError) Error() string {
-	return fmt.Sprintf("the model's reply is not a valid synthesis (%s)", summarize.JoinProblems(e.Problems, 3))
-}
+type ReplyError = structured.ReplyError
 
 // synthesisOutput is what the model writes. Its schema is sent as the
 // structured-output contract, so the desc tags are worded as
@@ -145,16 +141,16 @@ func (s *Synthesizer) Synthesize(ctx context.Context, r *Report, arts []*article
 		return fmt.Errorf("synthesize comparison: %w", err)
 	}
 	m := newMerger(r)
-	m.merge(res.out)
+	m.merge(res.Value)
 	m.apply(r)
-	r.Warnings = append(r.Warnings, res.warnings...)
+	r.Warnings = append(r.Warnings, res.Warnings...)
 	r.Provenance.LLM = &LLMProvenance{
-		Model:        firstNonEmpty(res.model, s.Client.Model()),
+		Model:        cmp.Or(res.Model, s.Client.Model()),
 		Endpoint:     s.Client.Endpoint(),
 		Prompt:       s.Prompt.ID(),
 		PromptSHA256: s.Prompt.SHA256,
-		Usage:        res.usage,
-		Cached:       res.cached,
+		Usage:        summarize.Usage{PromptTokens: res.Usage.PromptTokens, CompletionTokens: res.Usage.CompletionTokens},
+		Cached:       res.Cached,
 	}
 	return nil
 }
@@ -418,109 +414,31 @@ func findingsText(r *Report) (string, error) {
 	return string(b), nil
 }
 
-// synthesisResult is one validated model reply.
-type synthesisResult struct {
-	out      *synthesisOutput
-	usage    summarize.Usage
-	warnings []string
-	model    string
-	cached   bool
-}
-
-// complete sends the compare prompt and returns its validated reply,
+// complete sends the compare prompt and returns its checked reply,
 // after at most one repair request.
-func (s *Synthesizer) complete(ctx context.Context, vars map[string]string, hash string) (*synthesisResult, error) {
+func (s *Synthesizer) complete(ctx context.Context, vars map[string]string, hash string) (*structured.Result[synthesisOutput], error) {
 	system, user, err := s.Prompt.Render(vars)
 	if err != nil {
 		return nil, fmt.Errorf("render prompt %s: %w", s.Prompt.ID(), err)
 	}
-	tags := map[string]string{"Prompt": s.Prompt.ID(), "Article": hash}
-	req := llm.Request{
-		Messages: []llm.Message{
-			{Role: "system", Content: system},
-			{Role: "user", Content: user},
+	return structured.Complete(ctx, s.Client, structured.Spec[synthesisOutput]{
+		Request: llm.Request{
+			Messages: []llm.Message{
+				{Role: "system", Content: system},
+				{Role: "user", Content: user},
+			},
+			Temperature: structured.Temperature(s.Temperature, s.Prompt.Temperature),
+			MaxTokens:   s.MaxTokens,
+			Schema:      &llm.Schema{Name: SynthesisSchemaName, JSON: SynthesisSchema()},
+			Tags:        map[string]string{"Prompt": s.Prompt.ID(), "Article": hash},
 		},
-		Temperature: s.temperature(),
-		MaxTokens:   s.MaxTokens,
-		Schema:      &llm.Schema{Name: SynthesisSchemaName, JSON: SynthesisSchema()},
-		Tags:        tags,
-	}
-	resp, err := s.Client.Complete(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	res := &synthesisResult{
-		usage:    summarize.Usage{PromptTokens: resp.PromptTokens, CompletionTokens: resp.CompletionTokens},
-		warnings: append([]string(nil), resp.Warnings...),
-		model:    resp.Model,
-		cached:   resp.Cached,
-	}
-	out, problems := parseSynthesis(resp.Content)
-	if len(problems) > 0 {
-		repair := req
-		repair.Messages = append(append([]llm.Message(nil), req.Messages...),
-			llm.Message{Role: "assistant", Content: resp.Content},
-			llm.Message{Role: "user", Content: summarize.RepairMessage(problems)},
-		)
-		repair.Tags = map[string]string{"Repair": "1"}
-		for k, v := range tags {
-			repair.Tags[k] = v
-		}
-		resp2, err := s.Client.Complete(ctx, repair)
-		if err != nil {
-			return nil, fmt.Errorf("repair request: %w", err)
-		}
-		res.usage.PromptTokens += resp2.PromptTokens
-		res.usage.CompletionTokens += resp2.CompletionTokens
-		res.cached = res.cached && resp2.Cached
-		for _, w := range resp2.Warnings {
-			if !slices.Contains(res.warnings, w) {
-				res.warnings = append(res.warnings, w)
-			}
-		}
-		var problems2 []string
-		out, problems2 = parseSynthesis(resp2.Content)
-		if len(problems2) > 0 {
-			return nil, &ReplyError{Problems: problems2}
-		}
-		res.model = firstNonEmpty(resp2.Model, res.model)
-		res.warnings = append(res.warnings, fmt.Sprintf("the first synthesis reply was not valid (%s); a repair request fixed it", summarize.JoinProblems(problems, 2)))
-	}
-	res.out = out
-	return res, nil
-}
-
-func (s *Synthesizer) temperature() *float32 {
-	if s.Temperature != nil {
-		return s.Temperature
-	}
-	if s.Prompt.Temperature != nil {
-		t := float32(*s.Prompt.Temperature)
-		return &t
-	}
-	return nil
-}
-
-// parseSynthesis extracts, validates and decodes a synthesis reply,
-// returning every structural problem so a repair request can name them
-// all. Citations are checked later, against the sources.
-func parseSynthesis(reply string) (*synthesisOutput, []string) {
-	raw, err := summarize.ExtractJSON(reply)
-	if err != nil {
-		return nil, []string{err.Error()}
-	}
-	var v any
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return nil, []string{"invalid JSON: " + err.Error()}
-	}
-	if problems := synthesisSchema().Validate(v); len(problems) > 0 {
-		return nil, problems
-	}
-	out := new(synthesisOutput)
-	if err := json.Unmarshal(raw, out); err != nil {
-		return nil, []string{"decode: " + err.Error()}
-	}
-	return out, nil
+		// Citations are checked later, against the sources.
+		Check: func(reply string) (*synthesisOutput, []string) {
+			return structured.Decode[synthesisOutput](reply, synthesisSchema().Validate)
+		},
+		What: "synthesis",
+		Noun: "synthesis reply",
+	})
 }
 
 // merger checks the citations of a synthesis and turns it into findings.

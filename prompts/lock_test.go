@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/newslens/newslens/internal/golden"
 )
 
 const lockFile = "prompts.lock"
@@ -76,7 +78,7 @@ func checkLock(lock []byte, list []*Prompt) (problems, unlocked []string, err er
 
 func TestLock(t *testing.T) {
 	lock, err := os.ReadFile(lockFile)
-	if errors.Is(err, os.ErrNotExist) && *update {
+	if errors.Is(err, os.ErrNotExist) && golden.Update() {
 		lock, err = []byte(lockHeader), nil
 	}
 	if err != nil {
@@ -93,7 +95,7 @@ func TestLock(t *testing.T) {
 	if len(unlocked) == 0 {
 		return
 	}
-	if !*update {
+	if !golden.Update() {
 		t.Fatalf("%s not in %s; run go test ./prompts -update to release them", strings.Join(unlocked, ", "), lockFile)
 	}
 	if len(lock) > 0 && lock[len(lock)-1] != '\n' {

@@ -70,6 +70,15 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// errorfAt formats an error at a line of the template file.
+type errorfAt func(line int, format string, args ...any) error
+
+// section is the "--- system" or "--- user" part of a template.
+type section struct {
+	marker int // line number of the "--- name" line
+	lines  []string
+}
+
 // parse reads one template file; where names it in errors.
 func parse(name string, version int, data []byte, where string) (*Prompt, error) {
 	errf := func(line int, format string, args ...any) error {
@@ -87,14 +96,29 @@ func parse(name string, version int, data []byte, where string) (*Prompt, error)
 	}
 
 	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
-	type section struct {
-		marker int // line number of the "--- name" line
-		lines  []string
+	sections, seen, err := p.readLines(lines, errf)
+	if err != nil {
+		return nil, err
 	}
-	var (
-		sections []*section // system, then user
-		seen     = map[string]int{}
-	)
+	if err := checkShape(lines, sections, seen, errf); err != nil {
+		return nil, err
+	}
+	texts := [2]*string{&p.System, &p.User}
+	for i, s := range sections {
+		text, err := s.text(name, [2]string{"system", "user"}[i], errf)
+		if err != nil {
+			return nil, err
+		}
+		*texts[i] = text
+	}
+	return p, nil
+}
+
+// readLines reads the header lines into p and gathers the lines of the
+// system and user sections, in that order. seen maps each header key to
+// its line number.
+func (p *Prompt) readLines(lines []string, errf errorfAt) (sections []*section, seen map[string]int, err error) {
+	seen = map[string]int{}
 	for i, line := range lines {
 		n := i + 1
 		if sec, ok := sectionLine(line); ok {
@@ -102,9 +126,9 @@ func parse(name string, version int, data []byte, where string) (*Prompt, error)
 			case sec == "system" && len(sections) == 0, sec == "user" && len(sections) == 1:
 				sections = append(sections, &section{marker: n})
 			case sec == "system" || sec == "user":
-				return nil, errf(n, "unexpected \"--- %s\": a template has one \"--- system\" line, then one \"--- user\" line", sec)
+				return nil, nil, errf(n, "unexpected \"--- %s\": a template has one \"--- system\" line, then one \"--- user\" line", sec)
 			default:
-				return nil, errf(n, "unknown section %q: a template has one \"--- system\" line, then one \"--- user\" line", sec)
+				return nil, nil, errf(n, "unknown section %q: a template has one \"--- system\" line, then one \"--- user\" line", sec)
 			}
 			continue
 		}
@@ -119,72 +143,86 @@ func parse(name string, version int, data []byte, where string) (*Prompt, error)
 		}
 		key, value, ok := strings.Cut(trimmed, ":")
 		if !ok {
-			return nil, errf(n, "want \"key: value\" in the header, got %q", trimmed)
+			return nil, nil, errf(n, "want \"key: value\" in the header, got %q", trimmed)
 		}
 		key, value = strings.TrimSpace(key), strings.TrimSpace(value)
 		if first, dup := seen[key]; dup {
-			return nil, errf(n, "%s given twice (first on line %d)", key, first)
+			return nil, nil, errf(n, "%s given twice (first on line %d)", key, first)
 		}
 		seen[key] = n
-		switch key {
-		case "description":
-			if value == "" {
-				return nil, errf(n, "empty description")
-			}
-			p.Description = value
-		case "temperature":
-			t, err := strconv.ParseFloat(value, 64)
-			if err != nil || math.IsNaN(t) || t < 0 || t > 2 {
-				return nil, errf(n, "temperature %q: want a number from 0 to 2, or no temperature line to leave it to the endpoint", value)
-			}
-			p.Temperature = &t
-		case "schema":
-			if !contains(schemas, value) {
-				return nil, errf(n, "schema %q: want one of %s", value, strings.Join(schemas, ", "))
-			}
-			p.Schema = value
-		default:
-			return nil, errf(n, "unknown header key %q: want description, temperature or schema", key)
+		if err := p.setHeader(key, value, n, errf); err != nil {
+			return nil, nil, err
 		}
 	}
+	return sections, seen, nil
+}
+
+// setHeader sets the header key given on line n.
+func (p *Prompt) setHeader(key, value string, n int, errf errorfAt) error {
+	switch key {
+	case "description":
+		if value == "" {
+			return errf(n, "empty description")
+		}
+		p.Description = value
+	case "temperature":
+		t, err := strconv.ParseFloat(value, 64)
+		if err != nil || math.IsNaN(t) || t < 0 || t > 2 {
+			return errf(n, "temperature %q: want a number from 0 to 2, or no temperature line to leave it to the endpoint", value)
+		}
+		p.Temperature = &t
+	case "schema":
+		if !contains(schemas, value) {
+			return errf(n, "schema %q: want one of %s", value, strings.Join(schemas, ", "))
+		}
+		p.Schema = value
+	default:
+		return errf(n, "unknown header key %q: want description, temperature or schema", key)
+	}
+	return nil
+}
+
+// checkShape checks that the file has both sections and the header lines
+// every template needs.
+func checkShape(lines []string, sections []*section, seen map[string]int, errf errorfAt) error {
 	last := len(lines)
 	if lines[last-1] == "" && last > 1 {
 		last-- // the file ends with a newline, not an empty line
 	}
 	switch len(sections) {
 	case 0:
-		return nil, errf(last, "no \"--- system\" line: a template has a header, then \"--- system\", then \"--- user\"")
+		return errf(last, "no \"--- system\" line: a template has a header, then \"--- system\", then \"--- user\"")
 	case 1:
-		return nil, errf(last, "no \"--- user\" line after \"--- system\" on line %d", sections[0].marker)
+		return errf(last, "no \"--- user\" line after \"--- system\" on line %d", sections[0].marker)
 	}
 	for _, key := range []string{"description", "schema"} {
 		if _, ok := seen[key]; !ok {
-			return nil, errf(sections[0].marker, "the header has no %s line", key)
+			return errf(sections[0].marker, "the header has no %s line", key)
 		}
 	}
+	return nil
+}
 
-	texts := [2]*string{&p.System, &p.User}
-	for i, s := range sections {
-		label := [2]string{"system", "user"}[i]
-		start := s.marker + 1
-		body := s.lines
-		for len(body) > 0 && strings.TrimSpace(body[0]) == "" {
-			body = body[1:]
-			start++
-		}
-		for len(body) > 0 && strings.TrimSpace(body[len(body)-1]) == "" {
-			body = body[:len(body)-1]
-		}
-		if len(body) == 0 {
-			return nil, errf(s.marker, "the %s section is empty", label)
-		}
-		text := strings.Join(body, "\n")
-		if err := check(name, text, start, errf); err != nil {
-			return nil, err
-		}
-		*texts[i] = text
+// text returns the section's text without blank lines at either end,
+// once its placeholders and fences are checked; label names it in errors.
+func (s *section) text(prompt, label string, errf errorfAt) (string, error) {
+	start := s.marker + 1
+	body := s.lines
+	for len(body) > 0 && strings.TrimSpace(body[0]) == "" {
+		body = body[1:]
+		start++
 	}
-	return p, nil
+	for len(body) > 0 && strings.TrimSpace(body[len(body)-1]) == "" {
+		body = body[:len(body)-1]
+	}
+	if len(body) == 0 {
+		return "", errf(s.marker, "the %s section is empty", label)
+	}
+	text := strings.Join(body, "\n")
+	if err := check(prompt, text, start, errf); err != nil {
+		return "", err
+	}
+	return text, nil
 }
 
 // sectionLine reports whether line starts a section ("--- system") and
@@ -208,7 +246,7 @@ func sectionLine(line string) (string, bool) {
 
 // check validates the placeholders and fences of one section whose first
 // line is file line start.
-func check(prompt, text string, start int, errf func(int, string, ...any) error) error {
+func check(prompt, text string, start int, errf errorfAt) error {
 	lineAt := func(off int) int { return start + strings.Count(text[:off], "\n") }
 	pieces, err := scan(text)
 	if err != nil {

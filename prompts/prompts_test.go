@@ -2,14 +2,11 @@ package prompts
 
 import (
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // minimal is a valid template for the tests to vary.
 const minimal = `# a test prompt

@@ -1,15 +1,15 @@
 package prompts
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/newslens/newslens/internal/golden"
 )
 
 func sha256Hex(b []byte) string {
@@ -204,22 +204,7 @@ func TestRenderGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := []byte(fmt.Sprintf("=== system\n%s\n=== user\n%s\n", system, user))
-			golden := filepath.Join("testdata", "rendered", p.ID()+".golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./prompts -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("rendered %s differs from %s (run go test ./prompts -update if the change is intended):\ngot:\n%s\nwant:\n%s", p.ID(), golden, got, want)
-			}
+			golden.Check(t, filepath.Join("testdata", "rendered", p.ID()+".golden"), got)
 		})
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,9 +11,8 @@ import (
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // articlesDir holds the test articles shared by the whole module.
 const articlesDir = "../testdata/articles/summit"
@@ -22,14 +20,11 @@ const articlesDir = "../testdata/articles/summit"
 // loadArticle parses one of the test articles by file name.
 func loadArticle(t testing.TB, name string) *article.Article {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(articlesDir, name))
+	a, err := article.Load(t.Context(), filepath.Join(articlesDir, name), article.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := article.Parse("", "testdata/articles/summit/"+name, "", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a.Path = "testdata/articles/summit/" + name // as the goldens name it, from the repository root
 	return a
 }
 
@@ -48,28 +43,6 @@ func testArticles(t testing.TB) []string {
 		names[i] = filepath.Base(p)
 	}
 	return names
-}
-
-// checkGolden compares got with the golden file at path, or rewrites the
-// file when -update is given.
-func checkGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update to accept it)\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
 }
 
 // extractive summarises a with the extractive engine and the checks, at
@@ -92,8 +65,8 @@ func TestExtractiveGolden(t *testing.T) {
 			if err := WriteJSON(&buf, []*Summary{s}); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "extractive", strings.TrimSuffix(name, ".txt")+".golden")
-			checkGolden(t, golden, buf.Bytes())
+			path := filepath.Join("testdata", "extractive", strings.TrimSuffix(name, ".txt")+".golden")
+			golden.Check(t, path, buf.Bytes())
 
 			// An extractive summary copies the article, so it must pass
 			// every check of its own.
@@ -204,7 +177,7 @@ func TestExtractiveSmall(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := article.Parse("test", "", "", []byte(tt.text))
+			a, err := article.Load(t.Context(), "test=-", article.Options{Stdin: strings.NewReader(tt.text)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -353,7 +326,7 @@ func thousandWords(b *testing.B) *article.Article {
 	for _, name := range []string{"seed.txt", "broadsheet.txt", "regional.txt"} {
 		body = append(body, loadArticle(b, name).Text)
 	}
-	a, err := article.Parse("bench", "", "", []byte(strings.Join(body, "\n\n")))
+	a, err := article.Load(b.Context(), "bench=-", article.Options{Stdin: strings.NewReader(strings.Join(body, "\n\n"))})
 	if err != nil {
 		b.Fatal(err)
 	}

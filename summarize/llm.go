@@ -1,13 +1,10 @@
 package summarize
 
 import (
+	"cmp"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,6 +13,7 @@ import (
 	"github.com/newslens/newslens/internal/article"
 	"github.com/newslens/newslens/internal/llm"
 	"github.com/newslens/newslens/internal/schema"
+	"github.com/newslens/newslens/internal/structured"
 	"github.com/newslens/newslens/prompts"
 )
 
@@ -37,7 +35,8 @@ type LLM struct {
 	// MaxTokens caps the reply; 0 leaves it to the endpoint.
 	MaxTokens int
 	// RawDir is where a reply that could not be used is saved for
-	// inspection; "" means the system temporary directory.
+	// inspection; "" means structured.DefaultRawDir, in the user's own
+	// cache directory.
 	RawDir string
 	// ContextTokens is the model's context window in tokens; 0 means no
 	// limit is enforced. Articles whose prompt would not fit, with room
@@ -101,29 +100,8 @@ func SummarySchema() json.RawMessage { return summarySchemaJSON() }
 var summarySchemaJSON = sync.OnceValue(func() json.RawMessage { return summarySchema().JSON() })
 
 // ReplyError reports a model reply that could not be used even after one
-// repair request. RawPath names the file the last reply was saved to.
-type ReplyError struct {
-	Label    string
-	Problems []string
-	RawPath  string
-}
-
-func (e *ReplyError) Error() string {
-	msg := fmt.Sprintf("%s: the model's reply is not a valid summary (%s)", e.Label, JoinProblems(e.Problems, 3))
-	if e.RawPath != "" {
-		msg += "; raw reply saved to " + e.RawPath
-	}
-	return msg
-}
-
-// JoinProblems joins the first n problems with "; " and counts the rest:
-// "a; b; and 3 more". Errors and warnings about a model's reply use it.
-func JoinProblems(p []string, n int) string {
-	if len(p) <= n {
-		return strings.Join(p, "; ")
-	}
-	return strings.Join(p[:n], "; ") + fmt.Sprintf("; and %d more", len(p)-n)
-}
+// repair request.
+type ReplyError = structured.ReplyError
 
 // Summarize implements Engine. An article too long for the context
 // budget is summarised in parts, sentence numbers kept global, and the
@@ -177,7 +155,7 @@ func (e *LLM) Summarize(ctx context.Context, a *article.Article) (*Summary, erro
 	s.Source = sourceOf(a)
 	s.Provenance = Provenance{
 		Engine:       "llm",
-		Model:        firstNonEmpty(res.model, e.Client.Model()),
+		Model:        cmp.Or(res.model, e.Client.Model()),
 		Endpoint:     e.Client.Endpoint(),
 		Prompt:       e.Prompt.ID(),
 		PromptSHA256: e.Prompt.SHA256,
@@ -198,8 +176,8 @@ type result struct {
 	cached   bool
 }
 
-// complete sends one prompt and returns its validated reply, after at
-// most one repair request.
+// complete sends one prompt and returns its checked reply, after at most
+// one repair request.
 func (e *LLM) complete(ctx context.Context, a *article.Article, p *prompts.Prompt, vars map[string]string, tags map[string]string) (*result, error) {
 	system, user, err := p.Render(vars)
 	if err != nil {
@@ -207,62 +185,33 @@ func (e *LLM) complete(ctx context.Context, a *article.Article, p *prompts.Promp
 	}
 	tags["Prompt"] = p.ID()
 	tags["Article"] = a.SHA256
-	req := llm.Request{
-		Messages: []llm.Message{
-			{Role: "system", Content: system},
-			{Role: "user", Content: user},
+	res, err := structured.Complete(ctx, e.Client, structured.Spec[modelOutput]{
+		Request: llm.Request{
+			Messages: []llm.Message{
+				{Role: "system", Content: system},
+				{Role: "user", Content: user},
+			},
+			Temperature: structured.Temperature(e.Temperature, p.Temperature),
+			MaxTokens:   e.MaxTokens,
+			Schema:      &llm.Schema{Name: "summary", JSON: SummarySchema()},
+			Tags:        tags,
 		},
-		Temperature: e.temperature(p),
-		MaxTokens:   e.MaxTokens,
-		Schema:      &llm.Schema{Name: "summary", JSON: SummarySchema()},
-		Tags:        tags,
-	}
-	resp, err := e.Client.Complete(ctx, req)
+		Check: checkReply(len(a.Sentences)),
+		What:  "summary",
+		Noun:  "reply",
+		Label: a.Label,
+		Raw:   &structured.RawStore{Dir: e.RawDir},
+	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", a.Label, err)
+		return nil, err
 	}
-	r := &result{
-		usage:    Usage{PromptTokens: resp.PromptTokens, CompletionTokens: resp.CompletionTokens},
-		warnings: resp.Warnings,
-		model:    resp.Model,
-		cached:   resp.Cached,
-	}
-	out, bad, ranges := parseReply(resp.Content, len(a.Sentences))
-	if len(bad)+len(ranges) > 0 {
-		first := append(bad, ranges...)
-		repair := req
-		repair.Messages = append(append([]llm.Message(nil), req.Messages...),
-			llm.Message{Role: "assistant", Content: resp.Content},
-			llm.Message{Role: "user", Content: RepairMessage(first)},
-		)
-		repair.Tags = map[string]string{"Repair": "1"}
-		for k, v := range tags {
-			repair.Tags[k] = v
-		}
-		resp2, err := e.Client.Complete(ctx, repair)
-		if err != nil {
-			return nil, fmt.Errorf("%s: repair request: %w", a.Label, err)
-		}
-		r.usage.PromptTokens += resp2.PromptTokens
-		r.usage.CompletionTokens += resp2.CompletionTokens
-		r.cached = r.cached && resp2.Cached
-		out2, bad2, ranges2 := parseReply(resp2.Content, len(a.Sentences))
-		switch {
-		case len(bad2) == 0:
-			out = out2
-			r.model = resp2.Model
-			if len(ranges2) == 0 {
-				r.warnings = append(r.warnings, fmt.Sprintf("the first reply was not valid (%s); a repair request fixed it", JoinProblems(first, 2)))
-			}
-		case out == nil:
-			path, _ := e.saveRaw(a, p, resp2.Content)
-			return nil, &ReplyError{Label: a.Label, Problems: bad2, RawPath: path}
-		}
-		// Otherwise the first reply stands, sentence numbers and all: the
-		// grounding checks flag what is out of range.
-	}
-	r.out = out
-	return r, nil
+	return &result{
+		out:      res.Value,
+		usage:    Usage{PromptTokens: res.Usage.PromptTokens, CompletionTokens: res.Usage.CompletionTokens},
+		warnings: res.Warnings,
+		model:    res.Model,
+		cached:   res.Cached,
+	}, nil
 }
 
 func appendNew(list []string, items ...string) []string {
@@ -279,54 +228,6 @@ func appendNew(list []string, items ...string) []string {
 		}
 	}
 	return list
-}
-
-func (e *LLM) temperature(p *prompts.Prompt) *float32 {
-	if e.Temperature != nil {
-		return e.Temperature
-	}
-	if p.Temperature != nil {
-		t := float32(*p.Temperature)
-		return &t
-	}
-	return nil
-}
-
-// RepairMessage is the user turn of a repair request: the problems found
-// in the model's reply, at most 20 of them, and a request for corrected
-// JSON. The synthesis step of package compare sends the same turn.
-func RepairMessage(problems []string) string {
-	var b strings.Builder
-	b.WriteString("Your reply could not be used:\n")
-	for i, p := range problems {
-		if i == 20 {
-			fmt.Fprintf(&b, "- and %d more\n", len(problems)-i)
-			break
-		}
-		b.WriteString("- " + p + "\n")
-	}
-	b.WriteString("Reply again with only the corrected JSON object, matching the schema exactly.")
-	return b.String()
-}
-
-// saveRaw keeps an unusable reply for inspection, readable by the owner
-// only since it may echo article text.
-func (e *LLM) saveRaw(a *article.Article, p *prompts.Prompt, content string) (string, error) {
-	dir := e.RawDir
-	if dir == "" {
-		dir = os.TempDir()
-	}
-	name := "newslens-reply-" + shortHash(a.SHA256+"\x00"+p.ID()) + ".txt"
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-		return "", err
-	}
-	return path, nil
-}
-
-func shortHash(s string) string {
-	h := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(h[:6])
 }
 
 // promptVars are the values a summarize prompt may use for one part of
@@ -394,13 +295,4 @@ func fromModel(m *modelOutput) *Summary {
 		s.Figures = append(s.Figures, Figure{Value: f.Value, Context: f.Context, Sentence: f.Sentence})
 	}
 	return s
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

@@ -11,7 +11,7 @@
 //     verified.
 //   - Figures (numbers, dates, weekdays, durations, ...) in the headline,
 //     the summary, the key points and the figures list must occur in the
-//     article's title, date or text, in digits or words (figure.Occurs).
+//     article's title, date or text, in digits or words (figure.Index.Occurs).
 //     A count ("two countries") also passes when its number occurs
 //     counting something else, since outlets vary the noun, and a duration
 //     passes when the article gives the equivalent "since" year relative

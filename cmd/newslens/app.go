@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -133,21 +131,4 @@ func takesValue(flags []cli.Flag, name string) bool {
 		}
 	}
 	return false
-}
-
-// colorFor reports whether output to w should be coloured: only a terminal,
-// and only when NO_COLOR is unset (https://no-color.org).
-func colorFor(w io.Writer) bool {
-	if _, ok := os.LookupEnv("NO_COLOR"); ok {
-		return false
-	}
-	return isTerminal(w)
-}
-
-// notice prints a one-line message for people on stderr.
-func notice(c *cli.Context, format string, args ...any) {
-	if c.Bool("quiet") {
-		return
-	}
-	fmt.Fprintf(c.App.ErrWriter, "newslens: "+format+"\n", args...)
 }

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"context"
 	"fmt"
 	"io"
 
@@ -9,8 +9,29 @@ import (
 
 	"github.com/newslens/newslens/compare"
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/sentence"
 	"github.com/newslens/newslens/summarize"
 )
+
+// CompareOptions is everything compare needs, filled from the flags once.
+type CompareOptions struct {
+	IO            stdio
+	Endpoint      endpointOptions
+	Prompt        promptOptions
+	Input         inputOptions
+	Output        outputOptions
+	Engine        engineOptions
+	ComparePrompt string
+	Threshold     float64
+	Articles      []string
+}
+
+// reportFormats are compare's output formats, the default first.
+var reportFormats = []format[*compare.Report]{
+	{"text", func(w io.Writer, v *compare.Report, color bool) error { return v.WriteText(w, color) }},
+	{"markdown", func(w io.Writer, r *compare.Report, _ bool) error { return r.WriteMarkdown(w) }},
+	{"json", func(w io.Writer, r *compare.Report, _ bool) error { return writeJSON(w, r) }},
+}
 
 func compareCommand() *cli.Command {
 	return &cli.Command{
@@ -29,132 +50,119 @@ func compareCommand() *cli.Command {
 			},
 		),
 		OnUsageError: onUsageError,
-		Action:       runCompare,
-	}
-}
-
-func runCompare(c *cli.Context) error {
-	format, err := checkFormat(c.String("format"), "text", "markdown", "json")
-	if err != nil {
-		return err
-	}
-	if c.NArg() < 2 {
-		return usagef("newslens compare wire=reuters.txt bbc.html kcna.txt", "compare needs at least two articles, got %d", c.NArg())
-	}
-	th := c.Float64("threshold")
-	if th <= 0 || th >= 1 {
-		return usagef("--threshold 0.25", "--threshold must be between 0 and 1")
-	}
-	arts, err := loadArticles(c)
-	if err != nil {
-		return err
-	}
-	report, err := compare.Sources(c.Context, arts, compare.Options{Threshold: th})
-	if err != nil {
-		return err
-	}
-	if err := synthesize(c, report, arts); err != nil {
-		return err
-	}
-	color := colorFor(c.App.Writer) && c.String("output") == ""
-	return writeOutput(c, func(w io.Writer) error {
-		switch format {
-		case "json":
-			return writeJSON(w, report)
-		case "markdown":
-			return report.WriteMarkdown(w)
-		default:
-			return report.WriteText(w, color)
-		}
-	})
-}
-
-func diffCommand() *cli.Command {
-	return &cli.Command{
-		Name:      "diff",
-		Usage:     "word-level diff of two versions of one article (exit 0 identical, 1 different, 2 trouble)",
-		ArgsUsage: "OLD NEW",
-		Flags: concat(
-			inputFlags(),
-			outputFlags(),
-		),
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			format, err := checkFormat(c.String("format"), "text", "markdown", "json")
-			if err != nil {
-				return err
+			opts := &CompareOptions{
+				IO:            stdioFrom(c),
+				Endpoint:      endpointFrom(c),
+				Prompt:        promptFrom(c),
+				Input:         inputFrom(c),
+				Output:        outputFrom(c),
+				Engine:        engineFrom(c),
+				ComparePrompt: c.String("compare-prompt"),
+				Threshold:     c.Float64("threshold"),
+				Articles:      c.Args().Slice(),
 			}
-			if c.NArg() != 2 {
-				return usagef("newslens diff old.txt new.txt", "diff takes two articles, got %d", c.NArg())
-			}
-			arts, err := loadArticles(c)
-			if err != nil {
-				return err
-			}
-			d := compare.Versions(arts[0], arts[1])
-			color := colorFor(c.App.Writer) && c.String("output") == ""
-			err = writeOutput(c, func(w io.Writer) error {
-				switch format {
-				case "json":
-					return writeJSON(w, d)
-				case "markdown":
-					return d.WriteMarkdown(w)
-				default:
-					return d.WriteText(w, color)
-				}
-			})
-			if err != nil {
-				return err
-			}
-			if !d.Identical() {
-				return &exitError{code: exitFailure}
-			}
-			return nil
+			return runCompare(c.Context, opts)
 		},
 	}
 }
 
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+func runCompare(ctx context.Context, opts *CompareOptions) error {
+	f, err := pickFormat(opts.Output.Format, reportFormats)
+	if err != nil {
+		return err
+	}
+	if len(opts.Articles) < 2 {
+		return usagef("newslens compare wire=reuters.txt bbc.html kcna.txt", "compare needs at least two articles, got %d", len(opts.Articles))
+	}
+	if th := opts.Threshold; th <= 0 || th >= 1 {
+		return usagef("--threshold 0.25", "--threshold must be between 0 and 1")
+	}
+	syn, err := newSynthesis(opts)
+	if err != nil {
+		return err
+	}
+	defer syn.close()
+	arts, err := loadArticles(ctx, opts.IO, opts.Input, opts.Articles, syn.splits())
+	if err != nil {
+		return err
+	}
+	report, err := compare.Sources(ctx, arts, compare.Options{Threshold: opts.Threshold})
+	if err != nil {
+		return err
+	}
+	if syn == nil && opts.Engine.Engine == "auto" {
+		opts.IO.notice("no endpoint configured; showing the rule-based comparison only (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server, to add a language model's synthesis)")
+	}
+	if err := syn.run(ctx, opts, report, arts); err != nil {
+		return err
+	}
+	return writeResult(opts.IO, opts.Output.Path, f, report)
 }
 
-// synthesize adds the LLM layer to a comparison when an endpoint is
-// configured and the engine allows it: one summary per outlet, then one
-// synthesis request over the summaries and the deterministic findings.
-func synthesize(c *cli.Context, r *compare.Report, arts []*article.Article) error {
-	switch c.String("engine") {
-	case "extractive":
+// synthesis is the LLM layer of a comparison: one summary per outlet,
+// then one synthesis request over the summaries and the rule-based
+// findings. A nil *synthesis is an offline comparison and does nothing.
+type synthesis struct {
+	backend     *backend
+	engine      *summarize.LLM
+	synthesizer *compare.Synthesizer
+}
+
+// newSynthesis sets up the LLM layer when an endpoint is configured and
+// the engine allows it; it returns nil for an offline comparison.
+func newSynthesis(opts *CompareOptions) (*synthesis, error) {
+	use, err := useLLM(opts.Engine, opts.Endpoint)
+	if err != nil || !use {
+		return nil, err
+	}
+	engine, b, err := llmEngine(opts.Endpoint, opts.Prompt, opts.IO)
+	if err != nil {
+		return nil, err
+	}
+	cp, err := lookupPrompt(opts.Prompt.Dir, opts.ComparePrompt)
+	if err == nil && cp.Schema != compare.SynthesisSchemaName {
+		err = usagef("--compare-prompt compare", "prompt %s is not a compare prompt", cp.ID())
+	}
+	if err != nil {
+		b.close()
+		return nil, err
+	}
+	return &synthesis{
+		backend: b,
+		engine:  engine,
+		synthesizer: &compare.Synthesizer{
+			Client:      b.Completer,
+			Prompt:      cp,
+			Temperature: opts.Endpoint.Temperature,
+			MaxTokens:   opts.Endpoint.MaxTokens,
+		},
+	}, nil
+}
+
+func (s *synthesis) splits() sentence.Store {
+	if s == nil {
 		return nil
-	case "auto":
-		if !endpointConfigured(c) {
-			notice(c, "no endpoint configured; showing the rule-based comparison only (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server, to add a language model's synthesis)")
-			return nil
-		}
 	}
-	engine, finish, err := newEngine(c)
-	if err != nil {
-		return err
+	return s.backend.splits()
+}
+
+func (s *synthesis) close() {
+	if s != nil {
+		s.backend.close()
 	}
-	defer finish()
-	cp, err := lookupPrompt(c, c.String("compare-prompt"))
-	if err != nil {
-		return err
+}
+
+// run adds the LLM findings to r.
+func (s *synthesis) run(ctx context.Context, opts *CompareOptions, r *compare.Report, arts []*article.Article) error {
+	if s == nil {
+		return nil
 	}
-	if cp.Schema != compare.SynthesisSchemaName {
-		return usagef("--compare-prompt compare", "prompt %s is not a compare prompt", cp.ID())
-	}
-	bar := newProgress(c, len(arts), "summarising")
-	sums, errs := summarize.All(c.Context, arts, engine, c.Int("concurrency"), func(int, error) { bar.step() })
-	bar.done()
+	sums, errs := summarizeAll(ctx, opts.IO, arts, s.engine, opts.Endpoint.Concurrency)
 	for i, e := range errs {
 		if e != nil {
 			return fmt.Errorf("summarise %s for the synthesis: %w", arts[i].Label, e)
 		}
 	}
-	llmEngine := engine.(*summarize.LLM)
-	syn := &compare.Synthesizer{Client: llmEngine.Client, Prompt: cp, Temperature: llmEngine.Temperature, MaxTokens: llmEngine.MaxTokens}
-	return syn.Synthesize(c.Context, r, arts, sums)
+	return s.synthesizer.Synthesize(ctx, r, arts, sums)
 }

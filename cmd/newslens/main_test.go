@@ -2,9 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
-	"flag"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,13 +11,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/newslens/newslens/internal/golden"
 	"github.com/newslens/newslens/internal/llmtest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // testKey is the API key every script's environment carries. Scripts check
 // that it reaches the endpoint as a Bearer token and appears nowhere else.
@@ -40,7 +39,7 @@ func TestScripts(t *testing.T) {
 	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join(root, "script"),
-		UpdateScripts:       *update,
+		UpdateScripts:       golden.Update(),
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
@@ -68,6 +67,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mock":   cmdMock,
 			"golden": cmdGolden,
+			"mode":   cmdMode,
 		},
 	})
 }
@@ -127,6 +127,16 @@ func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("before reset: %v", err)
 		}
 		srv.Reset()
+	case "wait":
+		// mock wait N: block until N requests in all have arrived.
+		if len(args) != 2 {
+			ts.Fatalf("usage: mock wait N")
+		}
+		n, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		ts.Check(srv.WaitRequests(ctx, n))
 	case "requests":
 		if len(args) != 2 {
 			ts.Fatalf("usage: mock requests N")
@@ -181,6 +191,21 @@ func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
+// cmdMode asserts a file's type and permissions as ls shows them, without
+// following a final symbolic link:
+//
+//	mode PATH -rw-r-----
+func cmdMode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mode PATH MODE")
+	}
+	fi, err := os.Lstat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	if got := fi.Mode().String(); got != args[1] {
+		ts.Fatalf("%s: got mode %s, want %s", args[0], got, args[1])
+	}
+}
+
 // cmdGolden compares stdout, stderr or a file with a golden file under
 // $TESTDATA/golden, after replacing the parts that change from run to run
 // (the mock endpoint's port, the work directory) with fixed names. With
@@ -203,41 +228,7 @@ func cmdGolden(ts *testscript.TestScript, neg bool, args []string) {
 	got = strings.ReplaceAll(got, ts.Getenv("TESTDATA"), "$TESTDATA")
 	got = strings.ReplaceAll(got, ts.Getenv("WORK"), "$WORK")
 	path := filepath.Join(ts.Getenv("TESTDATA"), "golden", args[1])
-	if *update {
-		ts.Check(os.MkdirAll(filepath.Dir(path), 0o755))
-		ts.Check(os.WriteFile(path, []byte(got), 0o644))
-		return
+	if err := golden.Match(path, []byte(got), "TestScripts/"+ts.Name()); err != nil {
+		ts.Fatalf("%s: %v", args[0], err)
 	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		ts.Fatalf("%v (run go test ./cmd/newslens -update to create it)", err)
-	}
-	if got != string(want) {
-		ts.Logf("[diff %s golden/%s]\n%s", args[0], args[1], lineDiff(string(want), got))
-		ts.Fatalf("%s differs from golden/%s (go test ./cmd/newslens -update rewrites it)", args[0], args[1])
-	}
-}
-
-// lineDiff shows the first differing lines, enough to see what changed.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl == gl {
-			continue
-		}
-		fmt.Fprintf(&b, "line %d:\n- %q\n+ %q\n", i+1, wl, gl)
-		if shown++; shown == 5 {
-			break
-		}
-	}
-	return b.String()
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/schollz/progressbar/v3"
-	"github.com/urfave/cli/v2"
 )
 
 // progress counts finished items on a bar on stderr, shown only for
@@ -17,20 +16,20 @@ type progress struct {
 	bar *progressbar.ProgressBar
 }
 
-func newProgress(c *cli.Context, total int, what string) *progress {
+func newProgress(s stdio, total int, what string) *progress {
 	p := &progress{}
-	if total < 2 || c.Bool("quiet") || !isTerminal(c.App.ErrWriter) {
+	if total < 2 || s.Quiet || !isTerminal(s.Err) {
 		return p
 	}
 	p.bar = progressbar.NewOptions(total,
-		progressbar.OptionSetWriter(c.App.ErrWriter),
+		progressbar.OptionSetWriter(s.Err),
 		progressbar.OptionSetDescription(what),
 		progressbar.OptionShowCount(),
 		progressbar.OptionSetElapsedTime(true),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionClearOnFinish(),
 		progressbar.OptionSetWidth(30),
-		progressbar.OptionEnableColorCodes(colorFor(c.App.ErrWriter)),
+		progressbar.OptionEnableColorCodes(colorFor(s.Err)),
 	)
 	return p
 }

@@ -1,25 +1,15 @@
-// Package article loads news articles from files, standard input and URLs,
-// and splits their text into numbered sentences.
+// Package article loads news articles from files, standard input and URLs:
+// it reads plain text (with an optional header block) and HTML (through
+// readability), normalises the body and its metadata, and numbers the
+// body's sentences with internal/sentence.
 //
 // Sentence numbers are 1-based and stable for a given text: they are what a
-// summary's evidence and a comparison's citations refer to, so the splitter
-// must not change without a golden-file diff showing it.
+// summary's evidence and a comparison's citations refer to. Load can take
+// splits from a sentence.Store (the response cache is one) so a warm run
+// skips the splitter's model.
 //
-// Split runs the English punkt algorithm of github.com/neurosnap/sentences
-// over that module's English model, kept as sorted text in english.punkt
-// so that it needs no decoding (punkt.go; TestModelFile holds it to the
-// module's data). The word splitter and the three annotation passes are
-// the library's, rewritten with byte loops for regular expressions and
-// with the model read in place (punktword.go, punktpass.go);
-// TestPunktWordMatchesLibrary and FuzzPunktWord hold every answer and
-// every annotation to the library's English tokenizer. A few rules of
-// its own fix what punkt misses (a year ending a sentence, quotes in a
-// row). Each distinct paragraph is split once per process.
-//
-// Load can take splits from a SplitStore (the response cache is one) so a
-// warm run skips the model. Stored splits are keyed by SplitKey, which
-// covers splitVersion and everything else Split depends on; TestSplitLock
-// fails when Split's output changes while splitVersion stays the same.
+// The package may import internal/sentence and the HTML extractor; the
+// packages that analyse articles import it, never the reverse.
 package article
 
 // Article is one loaded news article.

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/newslens/newslens/internal/sentence"
 )
 
 // DefaultMaxBytes is the size cap used when Options.MaxBytes is 0.
@@ -41,7 +43,7 @@ type Options struct {
 	// Splits, if set, keeps sentence splits between runs: Load takes an
 	// article's sentences from it when it holds a split of the same text
 	// by the same splitter, and stores the ones it makes.
-	Splits SplitStore
+	Splits sentence.Store
 }
 
 // UserAgent returns the User-Agent header newslens sends for the given
@@ -109,7 +111,7 @@ func Load(ctx context.Context, arg string, opt Options) (*Article, error) {
 		}
 		return nil, &InputError{Arg: arg, Err: err}
 	}
-	a.Sentences = splitWith(opt.Splits, a.Text)
+	a.Sentences = sentence.SplitWith(opt.Splits, a.Text)
 	return a, nil
 }
 

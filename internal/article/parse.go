@@ -26,35 +26,17 @@ const (
 	kindPlain
 )
 
-// Parse builds an Article from raw text already in memory. label, path and
-// url are as in Article and may be empty; label, when set, overrides every
-// label found in the text.
+// parse builds an Article, without its sentences, from raw bytes already
+// in memory. label, path and rawURL are as in Article and may be empty;
+// label, when set, overrides every label found in the text.
 //
 // Plain text may start with a header block of "key: value" lines (keys
 // title, source, date and url, any case) ended by a blank line, or with
-// the form " date YYYY-MM-DD First sentence ...". HTML is recognised by its
-// opening tags and reduced to its main text with readability.
+// the form " date YYYY-MM-DD First sentence ...". HTML (sniffed, or fixed
+// by k) is reduced to its main text with readability.
 //
-// Bad input yields an *InputError naming path, url or label, in that order.
-func Parse(label, path, url string, data []byte) (*Article, error) {
-	a, err := parse(label, path, url, data, kindAuto)
-	if err != nil {
-		arg := path
-		if arg == "" {
-			arg = url
-		}
-		if arg == "" {
-			arg = label
-		}
-		return nil, &InputError{Arg: arg, Err: err}
-	}
-	a.Sentences = Split(a.Text)
-	return a, nil
-}
-
-// parse is Parse without the InputError wrapping, so that Load can name
-// the argument as the user typed it, and without the sentence split, which
-// Load may take from a SplitStore.
+// Load wraps its errors in an *InputError naming the argument as the user
+// typed it, and takes the sentence split from a sentence.Store when it can.
 func parse(label, path, rawURL string, data []byte, k kind) (*Article, error) {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, fmt.Errorf("binary content (NUL byte at offset %d), not text", i)

@@ -9,6 +9,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newslens/newslens/internal/golden"
+	"github.com/newslens/newslens/internal/sentence"
 )
 
 func TestParse(t *testing.T) {
@@ -148,9 +151,9 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := Parse(tt.label, tt.path, tt.url, []byte(tt.data))
+			a, err := parseBytes(tt.label, tt.path, tt.url, []byte(tt.data))
 			if err != nil {
-				t.Fatalf("Parse: %v", err)
+				t.Fatalf("parse: %v", err)
 			}
 			for _, c := range []struct{ field, got, want string }{
 				{"Label", a.Label, tt.wantLabel},
@@ -168,7 +171,7 @@ func TestParse(t *testing.T) {
 			if want := hex.EncodeToString(sum[:]); a.SHA256 != want {
 				t.Errorf("SHA256: got %q, want %q", a.SHA256, want)
 			}
-			if want := Split(tt.wantText); !slices.Equal(a.Sentences, want) {
+			if want := sentence.Split(tt.wantText); !slices.Equal(a.Sentences, want) {
 				t.Errorf("Sentences: got %q, want %q", a.Sentences, want)
 			}
 		})
@@ -194,7 +197,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := Parse("", tt.path, tt.url, []byte(tt.data))
+			a, err := parseBytes("", tt.path, tt.url, []byte(tt.data))
 			if err == nil {
 				t.Fatalf("got article %q, want error %q", a.Text, tt.want)
 			}
@@ -214,11 +217,11 @@ func TestParseHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := Parse("", "testdata/summit.html", "", data)
+	a, err := parseBytes("", "testdata/summit.html", "", data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "summit-html.golden", render(a)+"\n"+a.Text+"\n")
+	golden.Check(t, "testdata/summit-html.golden", []byte(render(a)+"\n"+a.Text+"\n"))
 	for _, s := range []string{"Subscribe", "Cookie", "Related stories", "var x"} {
 		if strings.Contains(a.Text, s) {
 			t.Errorf("text keeps page clutter %q", s)
@@ -230,7 +233,7 @@ func TestParseHTMLLabelFallsBackToStem(t *testing.T) {
 	page := "<html><head><title>Pact</title></head><body><article><p>" +
 		strings.Repeat("Putin and Kim signed a pact in Pyongyang on Wednesday. ", 12) +
 		"</p></article></body></html>"
-	a, err := Parse("", "dir/nknews.html", "", []byte(page))
+	a, err := parseBytes("", "dir/nknews.html", "", []byte(page))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,7 +249,7 @@ func TestParseHTMLLatin1(t *testing.T) {
 	page := "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9</title></head><body><article><p>" +
 		strings.Repeat("Le caf\xe9 de Pyongyang \xe9tait ferm\xe9 mercredi pendant le sommet. ", 12) +
 		"</p></article></body></html>"
-	a, err := Parse("", "cafe.html", "", []byte(page))
+	a, err := parseBytes("", "cafe.html", "", []byte(page))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -264,6 +264,9 @@ func (c *Cache) store(key, endpoint, model string, req llm.Request, resp *llm.Re
 // Wrap returns a Completer that answers from the cache when it can and
 // otherwise asks next, storing successful replies (never errors). A hit
 // makes no request and returns a Response with Cached set and Attempts 0.
+// A request's Accept function, if set, decides which replies are kept: a
+// reply it rejects is returned but not stored, and a stored reply it
+// rejects is a miss, replaced by the next reply it accepts.
 //
 // If log is non-nil it gets one line per call, such as
 // "cache hit 3fa2c1d9e0ab summarize@2 5d41402abc" or
@@ -294,15 +297,23 @@ func (w *wrapped) Complete(ctx context.Context, req llm.Request) (*llm.Response,
 	key := w.c.Key(endpoint, model, req)
 	e, why := w.c.lookup(key)
 	if e != nil {
-		w.c.hits.Add(1)
-		w.logf("cache hit %s %s", describe(req), key[:10])
-		return e.Response(), nil
+		resp := e.Response()
+		if req.Accept == nil || req.Accept(resp) {
+			w.c.hits.Add(1)
+			w.logf("cache hit %s %s", describe(req), key[:10])
+			return resp, nil
+		}
+		why = "stored reply is not usable"
 	}
 	w.c.misses.Add(1)
 	w.logf("cache miss %s: %s %s", describe(req), why, key[:10])
 	resp, err := w.next.Complete(ctx, req)
 	if err != nil {
 		return nil, err
+	}
+	if req.Accept != nil && !req.Accept(resp) {
+		w.logf("cache: not storing %s: the reply is not usable", key[:10])
+		return resp, nil
 	}
 	if err := w.c.store(key, endpoint, model, req, resp); err != nil {
 		w.logf("cache: %v", err)

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -19,11 +18,10 @@ import (
 	"time"
 
 	"github.com/newslens/newslens/internal/cache"
+	"github.com/newslens/newslens/internal/golden"
 	"github.com/newslens/newslens/internal/llm"
 	"github.com/newslens/newslens/internal/llmtest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const apiKey = "testkey-0123456789abcdefSECRET"
 
@@ -258,7 +256,7 @@ func TestKey(t *testing.T) {
 	}
 
 	// The recipe is pinned: changing it silently empties every cache.
-	checkGolden(t, "key.golden", []byte(base+"\n"))
+	golden.Check(t, "testdata/key.golden", []byte(base+"\n"))
 }
 
 // TestAPIKey checks that the key plays no part in the cache key and is
@@ -734,7 +732,7 @@ func TestEntryFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "entry.golden", got)
+	golden.Check(t, "testdata/entry.golden", got)
 
 	entries, err := c.Entries()
 	if err != nil {
@@ -759,27 +757,6 @@ func TestEntryFormat(t *testing.T) {
 	}
 }
 
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s:\ngot  %q\nwant %q", path, got, want)
-	}
-}
-
 func TestCancelled(t *testing.T) {
 	c := open(t)
 	f := newFake()
@@ -789,5 +766,74 @@ func TestCancelled(t *testing.T) {
 	cancel()
 	if _, err := w.Complete(ctx, request("x")); !errors.Is(err, context.Canceled) {
 		t.Errorf("got %v, want context.Canceled", err)
+	}
+}
+
+// TestAccept checks that a request's Accept function keeps unusable
+// replies out of the cache, and that a stored reply it rejects is a miss.
+func TestAccept(t *testing.T) {
+	usable := func(r *llm.Response) bool { return strings.HasPrefix(r.Content, "{") }
+	tests := []struct {
+		name       string
+		content    string
+		wantStored bool
+	}{
+		{"usable reply stored", `{"headline":"pact"}`, true},
+		{"unusable reply not stored", "Sorry, I cannot help.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := open(t)
+			f := newFake()
+			f.resp.Content = tt.content
+			var log bytes.Buffer
+			w := c.Wrap(f, &log)
+			req := request("x")
+			req.Accept = usable
+			complete(t, w, req)
+			second := complete(t, w, req)
+			wantCalls := int64(2)
+			if tt.wantStored {
+				wantCalls = 1
+			}
+			if got := f.calls.Load(); got != wantCalls {
+				t.Errorf("got %d calls to the endpoint, want %d; log:\n%s", got, wantCalls, log.String())
+			}
+			if second.Cached != tt.wantStored {
+				t.Errorf("second reply: got Cached %v, want %v", second.Cached, tt.wantStored)
+			}
+			if !tt.wantStored && !strings.Contains(log.String(), "the reply is not usable") {
+				t.Errorf("log %q does not say why the reply was not stored", log.String())
+			}
+		})
+	}
+}
+
+// TestAcceptRejectsStored checks that an entry stored before (by an older
+// version, or without a check) that the check now rejects is replaced.
+func TestAcceptRejectsStored(t *testing.T) {
+	c := open(t)
+	f := newFake()
+	f.resp.Content = "prose, not JSON"
+	w := c.Wrap(f, nil)
+	req := request("x")
+	complete(t, w, req) // stored: no Accept
+
+	f.resp.Content = `{"headline":"pact"}`
+	var log bytes.Buffer
+	w = c.Wrap(f, &log)
+	req.Accept = func(r *llm.Response) bool { return strings.HasPrefix(r.Content, "{") }
+	got := complete(t, w, req)
+	if got.Cached || !strings.HasPrefix(got.Content, "{") {
+		t.Errorf("got %+v, want a fresh usable reply", got)
+	}
+	if !strings.Contains(log.String(), "stored reply is not usable") {
+		t.Errorf("log %q does not say why the entry missed", log.String())
+	}
+	if again := complete(t, w, req); !again.Cached {
+		t.Errorf("third call: got Cached false, want the usable reply replacing the stored one")
+	}
+	if n := f.calls.Load(); n != 2 {
+		t.Errorf("got %d calls, want 2", n)
 	}
 }

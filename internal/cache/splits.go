@@ -15,7 +15,7 @@ import (
 // warm run needs neither the splitter's model nor its time. They live
 // apart from replies, as <dir>/splits/<key[:2]>/<key>.json, each holding
 // a format version, the key and the sentences. Keys come from
-// article.SplitKey, which covers the splitter's version and the text; the
+// sentence.Key, which covers the splitter's version and the text; the
 // article package checks that a stored split matches its text before
 // using it. Files and directories are as for replies, and writes are
 // atomic too, but not synced to disk.

@@ -8,14 +8,15 @@ import (
 
 	"github.com/newslens/newslens/internal/article"
 	"github.com/newslens/newslens/internal/cache"
+	"github.com/newslens/newslens/internal/sentence"
 )
 
-var _ article.SplitStore = (*cache.Cache)(nil)
+var _ sentence.Store = (*cache.Cache)(nil)
 
 func TestSplits(t *testing.T) {
 	c := open(t)
 	text := "Putin met Kim. They signed a pact."
-	key := article.SplitKey(text)
+	key := sentence.Key(text)
 	want := []string{"Putin met Kim.", "They signed a pact."}
 
 	if _, ok := c.LoadSplit(key); ok {
@@ -62,7 +63,7 @@ func TestSplits(t *testing.T) {
 	for name, body := range map[string]string{
 		"truncated":     `{"version": 1, "key": "` + key + `", "sentences": ["Putin`,
 		"other version": `{"version": 2, "key": "` + key + `", "sentences": ["x"]}`,
-		"other key":     `{"version": 1, "key": "` + article.SplitKey("x") + `", "sentences": ["x"]}`,
+		"other key":     `{"version": 1, "key": "` + sentence.Key("x") + `", "sentences": ["x"]}`,
 		"no sentences":  `{"version": 1, "key": "` + key + `", "sentences": []}`,
 	} {
 		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
@@ -110,7 +111,7 @@ func TestSplitsThroughLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key := article.SplitKey(first.Text)
+	key := sentence.Key(first.Text)
 	stored, ok := c.LoadSplit(key)
 	if !ok || !slices.Equal(stored, first.Sentences) {
 		t.Fatalf("stored %q, %t; want %q", stored, ok, first.Sentences)

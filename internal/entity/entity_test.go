@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newslens/newslens/internal/golden"
 	"github.com/newslens/newslens/internal/testfixture"
 )
 
@@ -14,7 +15,7 @@ func TestExtractSeed(t *testing.T) {
 	for _, e := range got {
 		fmt.Fprintf(&b, "%d\t%s\t%s\t%d\n", e.First, e.Type, e.Name, e.Count)
 	}
-	testfixture.Golden(t, "seed-entities.golden", []byte(b.String()))
+	golden.Check(t, "testdata/seed-entities.golden", []byte(b.String()))
 
 	want := map[string]string{
 		"Vladimir Putin": "person", "Kim Jong Un": "person", "Russia": "place",

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newslens/newslens/internal/golden"
 	"github.com/newslens/newslens/internal/testfixture"
 )
 
@@ -19,7 +20,7 @@ func TestExtractSeed(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "%d-%d\t%s\t%s\t%s\t%q\n", f.Start, f.End, f.Kind, f.Norm, f.Prep, f.Text)
 	}
-	testfixture.Golden(t, "seed-figures.golden", []byte(b.String()))
+	golden.Check(t, "testdata/seed-figures.golden", []byte(b.String()))
 }
 
 func TestExtract(t *testing.T) {

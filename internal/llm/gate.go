@@ -16,6 +16,9 @@ import (
 type Gate struct {
 	mu        sync.Mutex
 	notBefore time.Time
+	// onWait, if set, is called each time Wait finds the Gate held, before
+	// it sleeps; tests use it to act once a caller is waiting.
+	onWait func()
 }
 
 // NewGate returns an open Gate.
@@ -58,7 +61,11 @@ func (g *Gate) Wait(ctx context.Context) error {
 			g.mu.Unlock()
 			return nil
 		}
+		onWait := g.onWait
 		g.mu.Unlock()
+		if onWait != nil {
+			onWait()
+		}
 
 		// The time may have moved later meanwhile; the loop checks again.
 		if err := sleep(ctx, d); err != nil {

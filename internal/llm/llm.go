@@ -96,6 +96,11 @@ type Request struct {
 	// summarize@2, Newslens-Article: <sha256>) for the mock endpoint and
 	// logs to key on; real endpoints ignore them.
 	Tags map[string]string
+	// Accept, if set, tells a response cache which replies to this
+	// request may be kept: one it rejects is not stored, and a stored one
+	// it rejects counts as a miss. It is not sent, and is no part of the
+	// cache key.
+	Accept func(*Response) bool
 }
 
 // Response is a successful completion.
@@ -133,9 +138,13 @@ type Client struct {
 	api     *openai.Client
 	host    string // host[:port] of the base URL
 	baseURL string // base URL with any user info redacted
+	tr      *transport
 
 	mu    sync.Mutex
 	level int // the strictest structured-output level the endpoint accepts
+	// legacyTokens is set once the endpoint has rejected
+	// max_completion_tokens; from then on the cap is sent as max_tokens.
+	legacyTokens bool
 }
 
 // New returns a Client for cfg, with defaults filled in.
@@ -177,7 +186,7 @@ func New(cfg Config) (*Client, error) {
 			base = hc.Transport
 		}
 	}
-	hc.Transport = &transport{
+	tr := &transport{
 		base:      base,
 		retries:   cfg.Retries,
 		timeout:   cfg.Timeout,
@@ -188,6 +197,7 @@ func New(cfg Config) (*Client, error) {
 		logMu:     new(sync.Mutex),
 		secret:    cfg.APIKey,
 	}
+	hc.Transport = tr
 
 	var oc openai.ClientConfig
 	if strings.HasSuffix(strings.ToLower(u.Hostname()), ".openai.azure.com") {
@@ -202,6 +212,7 @@ func New(cfg Config) (*Client, error) {
 	return &Client{
 		cfg:     cfg,
 		api:     openai.NewClientWithConfig(oc),
+		tr:      tr,
 		host:    u.Host,
 		baseURL: u.Redacted(),
 	}, nil
@@ -235,6 +246,10 @@ const jsonOnly = "Reply with one JSON object only: no prose, no Markdown code fe
 // the system message; each step adds a warning, and the Client remembers
 // the level that worked for later calls.
 //
+// req.MaxTokens is sent as max_completion_tokens. An endpoint that rejects
+// that parameter with a 400 naming it is asked again with max_tokens,
+// with a warning, and the Client keeps sending max_tokens.
+//
 // Failures are returned as *Error.
 func (c *Client) Complete(ctx context.Context, req Request) (*Response, error) {
 	if len(req.Messages) == 0 {
@@ -251,28 +266,38 @@ func (c *Client) Complete(ctx context.Context, req Request) (*Response, error) {
 	ctx = withCall(ctx, cl)
 
 	level := levelNone
+	c.mu.Lock()
 	if req.Schema != nil {
-		c.mu.Lock()
 		level = c.level
-		c.mu.Unlock()
 	}
+	cl.legacyTokens = c.legacyTokens
+	c.mu.Unlock()
 	var warnings []string
 	for {
 		resp, err := c.api.CreateChatCompletion(ctx, c.chatRequest(req, level))
 		attempts := int(cl.attempts.Load())
-		if err != nil {
-			if req.Schema != nil && level < levelNone && ctx.Err() == nil && rejectsFormat(err) {
-				next := level + 1
-				warnings = append(warnings, fallbackWarning(level, next))
-				c.mu.Lock()
-				c.level = max(c.level, next)
-				c.mu.Unlock()
-				level = next
-				continue
-			}
-			return nil, c.translate(ctx, err, attempts)
+		if err == nil {
+			return c.response(&resp, level, warnings, attempts)
 		}
-		return c.response(&resp, level, warnings, attempts)
+		switch {
+		case ctx.Err() != nil:
+		case req.MaxTokens > 0 && !cl.legacyTokens && rejectsParam(err, "max_completion_tokens"):
+			cl.legacyTokens = true
+			warnings = append(warnings, "the endpoint rejected max_completion_tokens; sent the cap as max_tokens")
+			c.mu.Lock()
+			c.legacyTokens = true
+			c.mu.Unlock()
+			continue
+		case req.Schema != nil && level < levelNone && rejectsFormat(err):
+			next := level + 1
+			warnings = append(warnings, fallbackWarning(level, next))
+			c.mu.Lock()
+			c.level = max(c.level, next)
+			c.mu.Unlock()
+			level = next
+			continue
+		}
+		return nil, c.translate(ctx, err, attempts)
 	}
 }
 
@@ -287,6 +312,12 @@ func fallbackWarning(from, to int) string {
 // rejectsFormat reports whether err is the endpoint refusing the
 // response_format it was sent.
 func rejectsFormat(err error) bool {
+	return rejectsParam(err, "response_format", "json_schema", "json_object", "response format", "structured output")
+}
+
+// rejectsParam reports whether err is a 400 or 422 whose message or param
+// names one of words: the endpoint refusing a parameter it was sent.
+func rejectsParam(err error, words ...string) bool {
 	var apiErr *openai.APIError
 	var reqErr *openai.RequestError
 	var status int
@@ -306,7 +337,7 @@ func rejectsFormat(err error) bool {
 		return false
 	}
 	text = strings.ToLower(text)
-	for _, s := range []string{"response_format", "json_schema", "json_object", "response format", "structured output"} {
+	for _, s := range words {
 		if strings.Contains(text, s) {
 			return true
 		}
@@ -319,13 +350,10 @@ func (c *Client) chatRequest(req Request, level int) openai.ChatCompletionReques
 	if req.Temperature != nil {
 		cr.Temperature = *req.Temperature
 	}
-	if req.MaxTokens > 0 {
-		if reasoningModel(c.cfg.Model) {
-			cr.MaxCompletionTokens = req.MaxTokens
-		} else {
-			cr.MaxTokens = req.MaxTokens
-		}
-	}
+	// The cap goes out as max_completion_tokens, OpenAI's name since
+	// go-openai deprecated MaxTokens; the transport renames it max_tokens
+	// for an endpoint that rejected it.
+	cr.MaxCompletionTokens = req.MaxTokens
 	msgs := make([]openai.ChatCompletionMessage, 0, len(req.Messages)+1)
 	for _, m := range req.Messages {
 		msgs = append(msgs, openai.ChatCompletionMessage{Role: m.Role, Content: m.Content})
@@ -372,17 +400,6 @@ func compactJSON(raw json.RawMessage) []byte {
 	return b.Bytes()
 }
 
-// reasoningModel reports models for which go-openai and OpenAI require
-// max_completion_tokens instead of max_tokens.
-func reasoningModel(model string) bool {
-	for _, p := range []string{"o1", "o3", "o4", "gpt-5", "gpt-6"} {
-		if strings.HasPrefix(model, p) {
-			return true
-		}
-	}
-	return false
-}
-
 func (c *Client) response(resp *openai.ChatCompletionResponse, level int, warnings []string, attempts int) (*Response, error) {
 	fail := func(kind Kind, msg, hint string) (*Response, error) {
 		return nil, &Error{Kind: kind, Status: http.StatusOK, Message: c.scrub(oneLine(msg)), Hint: hint, Attempts: attempts}
@@ -406,7 +423,9 @@ func (c *Client) response(resp *openai.ChatCompletionResponse, level int, warnin
 			"Try: newslens summarize --max-tokens 4096 ...")
 	}
 	return &Response{
-		Content:          ch.Message.Content,
+		// An endpoint that echoes the key back must not put it in output,
+		// the cache or a saved reply.
+		Content:          c.scrub(ch.Message.Content),
 		Model:            resp.Model,
 		FinishReason:     string(ch.FinishReason),
 		PromptTokens:     resp.Usage.PromptTokens,

@@ -75,10 +75,10 @@ func TestCompleteRequest(t *testing.T) {
 		wantInBody  []string
 		wantNotBody []string
 	}{
-		{name: "defaults", wantNotBody: []string{`"temperature"`, `"max_tokens"`, `"response_format"`}},
+		{name: "defaults", wantNotBody: []string{`"temperature"`, `"max_tokens"`, `"max_completion_tokens"`, `"response_format"`}},
 		{name: "zero temperature", temperature: ptr[float32](0), wantInBody: []string{`"temperature":0`}},
 		{name: "temperature", temperature: ptr[float32](0.5), wantInBody: []string{`"temperature":0.5`}},
-		{name: "max tokens", maxTokens: 800, wantInBody: []string{`"max_tokens":800`}},
+		{name: "max tokens", maxTokens: 800, wantInBody: []string{`"max_completion_tokens":800`}, wantNotBody: []string{`"max_tokens"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -354,6 +354,57 @@ func TestStructuredOutputFallback(t *testing.T) {
 	}
 }
 
+// TestMaxTokensFallback checks that an endpoint refusing
+// max_completion_tokens is sent max_tokens instead, and keeps getting it.
+func TestMaxTokensFallback(t *testing.T) {
+	tests := []struct {
+		name       string
+		reject     llmtest.Reply
+		wantBodies []string
+	}{
+		{
+			name:       "unsupported parameter",
+			reject:     llmtest.Reply{Status: 400, Times: 1, Message: "Unrecognized request argument supplied: max_completion_tokens"},
+			wantBodies: []string{`"max_completion_tokens":800`, `"max_tokens":800`, `"max_tokens":800`},
+		},
+		{
+			name:       "extra field in a 422",
+			reject:     llmtest.Reply{Status: 422, Times: 1, Param: "max_completion_tokens", Message: "Extra inputs are not permitted"},
+			wantBodies: []string{`"max_completion_tokens":800`, `"max_tokens":800`, `"max_tokens":800`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := llmtest.NewServer(t)
+			s.Add(tt.reject)
+			s.Add(llmtest.Reply{Content: "ok"})
+			c := newClient(t, s, nil)
+			req := request("text")
+			req.MaxTokens = 800
+			resp, err := c.Complete(t.Context(), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(resp.Warnings, "|"); got != "the endpoint rejected max_completion_tokens; sent the cap as max_tokens" {
+				t.Errorf("warnings: got %q", got)
+			}
+			resp, err = c.Complete(t.Context(), req)
+			if err != nil || len(resp.Warnings) != 0 || resp.Attempts != 1 {
+				t.Fatalf("second call: got %+v, %v; want one attempt and no warning", resp, err)
+			}
+			reqs := s.Requests()
+			if len(reqs) != len(tt.wantBodies) {
+				t.Fatalf("got %d requests, want %d", len(reqs), len(tt.wantBodies))
+			}
+			for i, want := range tt.wantBodies {
+				if !bytes.Contains(reqs[i].Body, []byte(want)) || !json.Valid(reqs[i].Body) {
+					t.Errorf("request %d: body %s, want valid JSON containing %s", i+1, reqs[i].Body, want)
+				}
+			}
+		})
+	}
+}
+
 func TestUnrelated400DoesNotFallBack(t *testing.T) {
 	s := llmtest.NewServer(t)
 	s.Add(llmtest.Reply{Status: 400, Message: "This model's maximum context length is 8192 tokens.", Param: "messages"})
@@ -438,26 +489,68 @@ func TestReplyErrors(t *testing.T) {
 	}
 }
 
+// manualTimers makes c's attempt timers fire only when the test calls
+// the functions it receives from the returned channel, one per attempt.
+func manualTimers(c *llm.Client) <-chan func() {
+	fires := make(chan func(), 8)
+	c.SetAfterFunc(func(d time.Duration, fire func()) func() bool {
+		fires <- fire
+		return func() bool { return true }
+	})
+	return fires
+}
+
+type completion struct {
+	resp *llm.Response
+	err  error
+}
+
+// completeAsync runs c.Complete in a goroutine.
+func completeAsync(ctx context.Context, c *llm.Client, req llm.Request) <-chan completion {
+	done := make(chan completion, 1)
+	go func() {
+		resp, err := c.Complete(ctx, req)
+		done <- completion{resp, err}
+	}()
+	return done
+}
+
+// expire fires the timer of attempt n once the mock has its request.
+func expire(t *testing.T, s *llmtest.Server, fires <-chan func(), n int) {
+	t.Helper()
+	fire := <-fires
+	if err := s.WaitRequests(t.Context(), n); err != nil {
+		t.Fatal(err)
+	}
+	fire()
+}
+
 func TestPerAttemptTimeout(t *testing.T) {
 	t.Run("slow first attempt is retried", func(t *testing.T) {
 		s := llmtest.NewServer(t)
-		s.Add(llmtest.Reply{Delay: time.Minute, Times: 1})
+		s.Add(llmtest.Reply{Delay: time.Hour, Times: 1})
 		s.Add(llmtest.Reply{Content: "ok"})
 		c := newClient(t, s, func(c *llm.Config) { c.Timeout = 50 * time.Millisecond })
-		resp, err := c.Complete(t.Context(), request("text"))
-		if err != nil {
-			t.Fatal(err)
+		fires := manualTimers(c)
+		done := completeAsync(t.Context(), c, request("text"))
+		expire(t, s, fires, 1)
+		got := <-done
+		if got.err != nil {
+			t.Fatal(got.err)
 		}
-		if resp.Content != "ok" || resp.Attempts != 2 {
-			t.Errorf("got %q after %d attempts, want %q after 2", resp.Content, resp.Attempts, "ok")
+		if got.resp.Content != "ok" || got.resp.Attempts != 2 {
+			t.Errorf("got %q after %d attempts, want %q after 2", got.resp.Content, got.resp.Attempts, "ok")
 		}
 	})
 	t.Run("every attempt slow", func(t *testing.T) {
 		s := llmtest.NewServer(t)
-		s.Add(llmtest.Reply{Delay: time.Minute})
+		s.Add(llmtest.Reply{Delay: time.Hour})
 		c := newClient(t, s, func(c *llm.Config) { c.Timeout = 20 * time.Millisecond; c.Retries = 1 })
-		_, err := c.Complete(t.Context(), request("text"))
-		e := asError(t, err)
+		fires := manualTimers(c)
+		done := completeAsync(t.Context(), c, request("text"))
+		expire(t, s, fires, 1)
+		expire(t, s, fires, 2)
+		e := asError(t, (<-done).err)
 		if e.Kind != llm.KindTimeout || e.Attempts != 2 {
 			t.Errorf("got kind %v after %d attempts, want %v after 2", e.Kind, e.Attempts, llm.KindTimeout)
 		}
@@ -471,13 +564,17 @@ func TestPerAttemptTimeout(t *testing.T) {
 	t.Run("timeout covers reading the body", func(t *testing.T) {
 		// The mock answers whole replies; this server sends headers and
 		// then stalls mid-body until the client gives up.
-		srv := newStallingServer(t)
+		srv, stalled := newStallingServer(t)
 		c, err := llm.New(llm.Config{BaseURL: srv + "/v1", Model: "m", Timeout: 50 * time.Millisecond})
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = c.Complete(t.Context(), request("text"))
-		if e := asError(t, err); e.Kind != llm.KindTimeout {
+		fires := manualTimers(c)
+		done := completeAsync(t.Context(), c, request("text"))
+		fire := <-fires
+		<-stalled
+		fire()
+		if e := asError(t, (<-done).err); e.Kind != llm.KindTimeout {
 			t.Errorf("got kind %v (%v), want %v", e.Kind, e, llm.KindTimeout)
 		}
 	})
@@ -485,8 +582,9 @@ func TestPerAttemptTimeout(t *testing.T) {
 
 // newStallingServer starts a server on 127.0.0.1 that sends a 200 with
 // half a body and then waits for the client to hang up.
-func newStallingServer(t *testing.T) string {
+func newStallingServer(t *testing.T) (url string, stalled <-chan struct{}) {
 	t.Helper()
+	ch := make(chan struct{}, 1)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -497,11 +595,12 @@ func newStallingServer(t *testing.T) string {
 		w.WriteHeader(http.StatusOK)
 		w.Write([]byte(`{"id":"x","choices":[`))
 		w.(http.Flusher).Flush()
+		ch <- struct{}{}
 		<-r.Context().Done()
 	})}
 	go srv.Serve(l)
 	t.Cleanup(func() { srv.Close() })
-	return "http://" + l.Addr().String()
+	return "http://" + l.Addr().String(), ch
 }
 
 func TestCancel(t *testing.T) {
@@ -521,9 +620,7 @@ func TestCancel(t *testing.T) {
 			ctx, cancel := context.WithCancel(t.Context())
 			defer cancel()
 			go func() {
-				for len(s.Requests()) == 0 && ctx.Err() == nil {
-					time.Sleep(time.Millisecond)
-				}
+				s.WaitRequests(ctx, 1)
 				cancel()
 			}()
 			_, err := c.Complete(ctx, request("text"))
@@ -556,13 +653,15 @@ func TestGateSharedBetweenClients(t *testing.T) {
 		t.Errorf("gate held for %v, want about 60s", until)
 	}
 
-	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Millisecond)
+	// Client b gives up once it is waiting at the held gate.
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
+	gate.SetOnWait(cancel)
 	reqB := request("text")
 	reqB.Tags = map[string]string{"Prompt": "b"}
 	_, err = b.Complete(ctx, reqB)
-	if e := asError(t, err); e.Kind != llm.KindCanceled || !errors.Is(err, context.DeadlineExceeded) {
-		t.Errorf("client b: got kind %v (%v), want %v from its own deadline", e.Kind, e, llm.KindCanceled)
+	if e := asError(t, err); e.Kind != llm.KindCanceled || !errors.Is(err, context.Canceled) {
+		t.Errorf("client b: got kind %v (%v), want %v from its own context", e.Kind, e, llm.KindCanceled)
 	}
 	for _, r := range s.Requests() {
 		if r.Prompt == "b" {
@@ -579,6 +678,7 @@ func TestKeyRedaction(t *testing.T) {
 		ok    bool
 	}{
 		{name: "success", reply: llmtest.Reply{Content: "fine"}, ok: true},
+		{name: "server echoes key in content", reply: llmtest.Reply{Content: "your key is " + key}, ok: true},
 		{name: "server echoes key in error", reply: llmtest.Reply{Status: 400, Message: "Bad key " + key + " for this org"}},
 		{name: "server echoes key in html", reply: llmtest.Reply{Status: 502, Body: "<p>upstream rejected " + key + "</p>"}},
 		{name: "server echoes key in refusal", reply: llmtest.Reply{Refusal: "not with " + key}},
@@ -590,9 +690,12 @@ func TestKeyRedaction(t *testing.T) {
 			s.Add(tt.reply)
 			var log bytes.Buffer
 			c := newClient(t, s, func(c *llm.Config) { c.APIKey = key; c.Log = &log; c.Retries = 1 })
-			_, err := c.Complete(t.Context(), request("text"))
+			resp, err := c.Complete(t.Context(), request("text"))
 			if tt.ok != (err == nil) {
 				t.Fatalf("got error %v, want success %v", err, tt.ok)
+			}
+			if resp != nil && strings.Contains(resp.Content, key) {
+				t.Errorf("reply content contains the key: %q", resp.Content)
 			}
 			if err != nil {
 				e := asError(t, err)

@@ -30,7 +30,9 @@ const maxBody = 32 << 20
 type call struct {
 	header   http.Header
 	zeroTemp bool
-	attempts atomic.Int32
+	// legacyTokens renames max_completion_tokens to max_tokens.
+	legacyTokens bool
+	attempts     atomic.Int32
 }
 
 type callKey struct{}
@@ -71,6 +73,17 @@ type transport struct {
 	log       io.Writer
 	logMu     *sync.Mutex
 	secret    string
+	// afterFunc starts an attempt's timer: time.AfterFunc, except in
+	// tests, which fire it when they choose.
+	afterFunc func(d time.Duration, f func()) (stop func() bool)
+}
+
+// errAttemptTimeout is the cause an attempt's context is cancelled with
+// when its timer fires.
+var errAttemptTimeout = errors.New("attempt timed out")
+
+func realAfterFunc(d time.Duration, f func()) func() bool {
+	return time.AfterFunc(d, f).Stop
 }
 
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -82,6 +95,9 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	if c != nil && c.zeroTemp {
 		body = setZeroTemperature(body)
+	}
+	if c != nil && c.legacyTokens {
+		body = legacyMaxTokens(body)
 	}
 	for attempt := 1; ; attempt++ {
 		if err := t.gate.Wait(ctx); err != nil {
@@ -150,12 +166,24 @@ func setZeroTemperature(body []byte) []byte {
 	return append(out, `"temperature":0}`...)
 }
 
+// legacyMaxTokens renames the body's max_completion_tokens to max_tokens.
+// Inside JSON strings a quote is escaped, so the first occurrence of the
+// quoted name followed by a colon is the top-level key go-openai wrote.
+func legacyMaxTokens(body []byte) []byte {
+	return bytes.Replace(body, []byte(`"max_completion_tokens":`), []byte(`"max_tokens":`), 1)
+}
+
 func (t *transport) attempt(ctx context.Context, req *http.Request, body []byte, c *call, n int) (*http.Response, error) {
-	actx, cancel := ctx, context.CancelFunc(func() {})
+	actx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	if t.timeout > 0 {
-		actx, cancel = context.WithTimeout(ctx, t.timeout)
+		after := t.afterFunc
+		if after == nil {
+			after = realAfterFunc
+		}
+		stop := after(t.timeout, func() { cancel(errAttemptTimeout) })
+		defer stop()
 	}
-	defer cancel()
 	r := req.Clone(actx)
 	if body != nil {
 		r.Body = io.NopCloser(bytes.NewReader(body))
@@ -170,7 +198,7 @@ func (t *transport) attempt(ctx context.Context, req *http.Request, body []byte,
 	t.logRequest(r, body, n)
 
 	timedOut := func() bool {
-		return ctx.Err() == nil && errors.Is(actx.Err(), context.DeadlineExceeded)
+		return ctx.Err() == nil && errors.Is(context.Cause(actx), errAttemptTimeout)
 	}
 	resp, err := t.base.RoundTrip(r)
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	_ "github.com/newslens/newslens/internal/golden" // for -update; no golden files here
 )
 
 func TestRetryAfter(t *testing.T) {

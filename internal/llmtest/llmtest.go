@@ -14,6 +14,7 @@
 package llmtest
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -115,6 +116,8 @@ type Server struct {
 	requireKey string
 	replayDir  string
 	models     []string
+	// arrived is closed, and cleared, when the next request arrives.
+	arrived chan struct{}
 }
 
 // New starts a Server on 127.0.0.1 with a free port. Callers must Close it.
@@ -193,6 +196,29 @@ func (s *Server) Requests() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return slices.Clone(s.requests)
+}
+
+// WaitRequests blocks until the server has received at least n requests
+// in all, or ctx is done. Tests use it to act once a request is in
+// flight, rather than after a guessed delay.
+func (s *Server) WaitRequests(ctx context.Context, n int) error {
+	for {
+		s.mu.Lock()
+		if len(s.requests) >= n {
+			s.mu.Unlock()
+			return nil
+		}
+		if s.arrived == nil {
+			s.arrived = make(chan struct{})
+		}
+		ch := s.arrived
+		s.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return fmt.Errorf("llmtest: waiting for request %d: %w", n, ctx.Err())
+		}
+	}
 }
 
 // Verify reports replies that were never used and requests that matched
@@ -300,6 +326,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.requests = append(s.requests, req)
 	key := s.requireKey
+	if s.arrived != nil {
+		close(s.arrived)
+		s.arrived = nil
+	}
 	s.mu.Unlock()
 
 	if key != "" && r.Header.Get("Authorization") != "Bearer "+key {

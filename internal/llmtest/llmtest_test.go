@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -17,10 +16,9 @@ import (
 
 	openai "github.com/sashabaranov/go-openai"
 
+	"github.com/newslens/newslens/internal/golden"
 	"github.com/newslens/newslens/internal/llmtest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const chatBody = `{"model":"mock-model","messages":[{"role":"system","content":"You summarise."},{"role":"user","content":"Putin and Kim signed a pact."}]}`
 
@@ -45,29 +43,6 @@ func post(t *testing.T, s *llmtest.Server, body string, header map[string]string
 		t.Fatal(err)
 	}
 	return resp, b
-}
-
-// checkGolden compares got with testdata/name.golden, rewriting it with
-// -update.
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run go test -update to create it): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("response differs from %s (run go test -update if the change is intended)\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
 }
 
 func TestWireFormat(t *testing.T) {
@@ -109,7 +84,7 @@ func TestWireFormat(t *testing.T) {
 			}
 			out.WriteString("\n")
 			out.Write(b)
-			checkGolden(t, tt.name, out.Bytes())
+			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), out.Bytes())
 		})
 	}
 }

@@ -33,7 +33,13 @@ func ParseReply(dir string, args []string) (Reply, error) {
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
 		key, val, hasVal := strings.Cut(arg, "=")
-		if hasVal && strings.HasPrefix(val, `"`) {
+		if !hasVal {
+			if err := r.setFlag(arg); err != nil {
+				return Reply{}, err
+			}
+			continue
+		}
+		if strings.HasPrefix(val, `"`) {
 			for !closedQuote(val) && i+1 < len(args) {
 				i++
 				val += " " + args[i]
@@ -44,76 +50,68 @@ func ParseReply(dir string, args []string) (Reply, error) {
 			}
 			val = uq
 		}
-		if !hasVal {
-			switch key {
-			case "drop":
-				r.Drop = true
-			case "no-choices", "nochoices":
-				r.NoChoices = true
-			default:
-				return Reply{}, fmt.Errorf("reply spec: %q is not key=value or a known flag (drop, no-choices)", arg)
-			}
-			continue
-		}
-		var err error
-		switch key {
-		case "prompt":
-			r.Prompt = val
-		case "article":
-			r.Article = val
-		case "format":
-			switch val {
-			case "json_schema", "json_object", "none":
-				r.Format = val
-			default:
-				return Reply{}, fmt.Errorf("reply spec format=%s: want json_schema, json_object or none", val)
-			}
-		case "times":
-			r.Times, err = parseInt(key, val)
-		case "content":
-			r.Content, err = readValue(dir, key, val)
-		case "refusal":
-			r.Refusal, err = readValue(dir, key, val)
-		case "message":
-			r.Message, err = readValue(dir, key, val)
-		case "body":
-			r.Body, err = readValue(dir, key, val)
-		case "finish":
-			r.FinishReason = val
-		case "param":
-			r.Param = val
-		case "status":
-			r.Status, err = parseInt(key, val)
-			if err == nil && (r.Status < 100 || r.Status > 599) {
-				err = fmt.Errorf("reply spec status=%s: not an HTTP status", val)
-			}
-		case "header":
-			name, v, ok := strings.Cut(val, ":")
-			if !ok || strings.TrimSpace(name) == "" {
-				return Reply{}, fmt.Errorf("reply spec header=%s: want header=Name:Value", val)
-			}
-			r.setHeader(strings.TrimSpace(name), strings.TrimSpace(v))
-		case "retry-after":
-			r.setHeader("Retry-After", val)
-		case "retry-after-ms":
-			r.setHeader("Retry-After-Ms", val)
-		case "delay":
-			r.Delay, err = time.ParseDuration(val)
-			if err != nil {
-				err = fmt.Errorf("reply spec delay=%s: %w", val, err)
-			}
-		case "prompt-tokens":
-			r.PromptTokens, err = parseInt(key, val)
-		case "completion-tokens":
-			r.CompletionTokens, err = parseInt(key, val)
-		default:
-			return Reply{}, fmt.Errorf("reply spec: unknown key %q", key)
-		}
-		if err != nil {
+		if err := r.set(dir, key, val); err != nil {
 			return Reply{}, err
 		}
 	}
 	return r, nil
+}
+
+// setFlag sets a key written without a value.
+func (r *Reply) setFlag(arg string) error {
+	switch arg {
+	case "drop":
+		r.Drop = true
+	case "no-choices", "nochoices":
+		r.NoChoices = true
+	default:
+		return fmt.Errorf("reply spec: %q is not key=value or a known flag (drop, no-choices)", arg)
+	}
+	return nil
+}
+
+// set sets the field key names to val, a file's contents when val is
+// @name for a key that takes text.
+func (r *Reply) set(dir, key, val string) error {
+	text := map[string]*string{"content": &r.Content, "refusal": &r.Refusal, "message": &r.Message, "body": &r.Body}
+	ints := map[string]*int{"times": &r.Times, "prompt-tokens": &r.PromptTokens, "completion-tokens": &r.CompletionTokens}
+	plain := map[string]*string{"prompt": &r.Prompt, "article": &r.Article, "finish": &r.FinishReason, "param": &r.Param}
+	headers := map[string]string{"retry-after": "Retry-After", "retry-after-ms": "Retry-After-Ms"}
+	var err error
+	switch {
+	case text[key] != nil:
+		*text[key], err = readValue(dir, key, val)
+	case ints[key] != nil:
+		*ints[key], err = parseInt(key, val)
+	case plain[key] != nil:
+		*plain[key] = val
+	case headers[key] != "":
+		r.setHeader(headers[key], val)
+	case key == "format":
+		if val != "json_schema" && val != "json_object" && val != "none" {
+			return fmt.Errorf("reply spec format=%s: want json_schema, json_object or none", val)
+		}
+		r.Format = val
+	case key == "status":
+		r.Status, err = parseInt(key, val)
+		if err == nil && (r.Status < 100 || r.Status > 599) {
+			err = fmt.Errorf("reply spec status=%s: not an HTTP status", val)
+		}
+	case key == "header":
+		name, v, ok := strings.Cut(val, ":")
+		if !ok || strings.TrimSpace(name) == "" {
+			return fmt.Errorf("reply spec header=%s: want header=Name:Value", val)
+		}
+		r.setHeader(strings.TrimSpace(name), strings.TrimSpace(v))
+	case key == "delay":
+		r.Delay, err = time.ParseDuration(val)
+		if err != nil {
+			err = fmt.Errorf("reply spec delay=%s: %w", val, err)
+		}
+	default:
+		return fmt.Errorf("reply spec: unknown key %q", key)
+	}
+	return err
 }
 
 func (r *Reply) setHeader(name, value string) {

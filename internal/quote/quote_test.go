@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newslens/newslens/internal/golden"
 	"github.com/newslens/newslens/internal/testfixture"
 )
 
@@ -32,7 +33,7 @@ func TestExtractSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	testfixture.Golden(t, "seed-quotes.golden", append(out, '\n'))
+	golden.Check(t, "testdata/seed-quotes.golden", append(out, '\n'))
 }
 
 func TestExtract(t *testing.T) {

@@ -1,18 +1,32 @@
-// Package safefile writes files atomically: readers see the old content or
+// Package safefile writes files so that readers see the old content or
 // the complete new content, never a partial write, and a failed or
 // cancelled run leaves no stray file behind.
+//
+// WriteFile and WriteFileUnsynced replace the path itself, which suits
+// files a program keeps for itself, such as a cache. WriteOutput writes
+// where a user pointed: it follows symbolic links, and writes a FIFO, a
+// device or /dev/stdout in place instead of replacing it with a regular
+// file.
+//
+// It imports only the standard library.
 package safefile
 
 import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // WriteFile writes data to path through a temporary file in the same
-// directory, synced and renamed into place.
+// directory, synced and renamed into place, with mode perm. Whatever was
+// at path, a link included, is replaced.
 func WriteFile(path string, data []byte, perm os.FileMode) error {
-	return write(path, data, perm, true)
+	return wrap(path, replace(path, data, perm, &perm, true))
 }
 
 // WriteFileUnsynced is WriteFile without the sync, which costs about a
@@ -20,14 +34,118 @@ func WriteFile(path string, data []byte, perm os.FileMode) error {
 // system crash the file may be empty or damaged, so it suits only data
 // that is checked when read and can be made again, such as a cache.
 func WriteFileUnsynced(path string, data []byte, perm os.FileMode) error {
-	return write(path, data, perm, false)
+	return wrap(path, replace(path, data, perm, &perm, false))
 }
 
-func write(path string, data []byte, perm os.FileMode, sync bool) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+// WriteOutput writes data to the file a user named with path:
+//
+//   - A regular file, or a symbolic link to one, is replaced atomically
+//     through a temporary file in the target's directory, synced and
+//     renamed into place. It keeps its permission bits; the link stays.
+//   - A path that does not exist (or a link to one) is created the same
+//     way with perm less the umask, as os.WriteFile does.
+//   - Anything else (a FIFO, a character or block device, or a file
+//     reached through /proc, as /dev/stdout is) cannot be replaced
+//     atomically and is written directly: opened for writing without
+//     truncation, appending where the file allows it.
+//   - A directory is refused.
+func WriteOutput(path string, data []byte, perm os.FileMode) error {
+	t, err := resolve(path)
+	if err != nil {
+		return wrap(path, err)
+	}
+	switch {
+	case t.direct:
+		err = writeDirect(t.path, data)
+	case t.info != nil:
+		keep := t.info.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+		err = replace(t.path, data, perm, &keep, true)
+	default:
+		err = replace(t.path, data, perm, nil, true)
+	}
+	return wrap(path, err)
+}
+
+func wrap(path string, err error) error {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// target is what a path names once its links are followed.
+type target struct {
+	path   string
+	info   fs.FileInfo // nil when nothing exists there yet
+	direct bool        // written in place rather than replaced
+}
+
+// maxLinks bounds the links followed, as the kernel's limit does.
+const maxLinks = 40
+
+// resolve follows symbolic links from path to the file they name. It
+// stops at /proc, whose links (/dev/stdout leads to /proc/self/fd/1) name
+// open files rather than paths, so the file must be written through them.
+func resolve(path string) (target, error) {
+	p := path
+	for range maxLinks {
+		dir, err := filepath.EvalSymlinks(filepath.Dir(p))
+		if err != nil {
+			return target{}, err
+		}
+		p = filepath.Join(dir, filepath.Base(p))
+		if p == "/proc" || strings.HasPrefix(p, "/proc/") {
+			return target{path: p, direct: true}, nil
+		}
+		fi, err := os.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return target{path: p}, nil
+		}
+		if err != nil {
+			return target{}, err
+		}
+		switch {
+		case fi.Mode().IsRegular():
+			return target{path: p, info: fi}, nil
+		case fi.IsDir():
+			return target{}, fmt.Errorf("%s is a directory", p)
+		case fi.Mode()&fs.ModeSymlink == 0:
+			return target{path: p, info: fi, direct: true}, nil
+		}
+		link, err := os.Readlink(p)
+		if err != nil {
+			return target{}, err
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(p), link)
+		}
+		p = link
+	}
+	return target{}, fmt.Errorf("more than %d symbolic links", maxLinks)
+}
+
+// writeDirect writes to a file that cannot be replaced: a FIFO, a device,
+// or an open file reached through /proc. It appends to a regular file, so
+// "-o /dev/stdout >> log" adds to log as the shell's redirection asks.
+func writeDirect(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// replace writes data to a new file beside path, created with perm less
+// the umask, and renames it over path. A non-nil mode is set exactly
+// (chmod is not subject to the umask) before the rename.
+func replace(path string, data []byte, perm os.FileMode, mode *os.FileMode, sync bool) error {
+	f, err := createTemp(path, perm)
+	if err != nil {
+		return err
 	}
 	tmp := f.Name()
 	ok := false
@@ -38,22 +156,40 @@ func write(path string, data []byte, perm os.FileMode, sync bool) error {
 		}
 	}()
 	if _, err := f.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
-	if err := f.Chmod(perm); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if mode != nil {
+		if err := f.Chmod(*mode); err != nil {
+			return err
+		}
 	}
 	if sync {
 		if err := f.Sync(); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
+			return err
 		}
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	ok = true
 	return nil
+}
+
+// createTemp creates a new file beside path with mode perm; the kernel
+// applies the umask, as it would to the file os.WriteFile creates.
+func createTemp(path string, perm os.FileMode) (*os.File, error) {
+	dir, base := filepath.Split(path)
+	for range 10 {
+		var r [6]byte
+		rand.Read(r[:])
+		name := filepath.Join(dir, "."+base+".tmp-"+hex.EncodeToString(r[:]))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, fmt.Errorf("cannot create a temporary file in %s", dir)
 }

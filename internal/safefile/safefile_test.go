@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	_ "github.com/newslens/newslens/internal/golden" // for -update; no golden files here
 )
 
 // writers are the two entry points; every test runs against both.

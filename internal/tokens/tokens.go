@@ -105,12 +105,8 @@ func encodingFor(model string) string {
 	return ""
 }
 
-// Exact reports whether Count is exact for model, that is whether model is
-// an OpenAI model whose encoding is known.
-func Exact(model string) bool { return encodingFor(model) != "" }
-
 // Count returns the number of tokens text takes for model: exact for
-// OpenAI models (see Exact), an estimate otherwise. Special-token strings
+// OpenAI models whose encoding is known, Estimate otherwise. Special-token strings
 // such as "<|endoftext|>" in text are counted as ordinary text, as the
 // endpoint treats them in a message. Count is safe for concurrent use.
 func Count(model, text string) int {

@@ -420,22 +420,6 @@ func Same(ops []Op) bool {
 	return true
 }
 
-// Old returns the first text of the diff (Equal and Delete runs).
-func Old(ops []Op) string { return side(ops, Delete) }
-
-// New returns the second text of the diff (Equal and Insert runs).
-func New(ops []Op) string { return side(ops, Insert) }
-
-func side(ops []Op, keep Kind) string {
-	var b strings.Builder
-	for _, op := range ops {
-		if op.Kind == Equal || op.Kind == keep {
-			b.WriteString(op.Text)
-		}
-	}
-	return b.String()
-}
-
 // ANSI escapes used by Text when color is true.
 const (
 	red   = "\x1b[31m"

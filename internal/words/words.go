@@ -1,11 +1,29 @@
-// Package words splits English news text into tokens and content words.
+// Package words splits English news text into tokens and content words
+// for measuring how much two texts say the same thing.
 //
-// It is the one tokeniser shared by the comparison, the extractive
-// summariser and the grounding checks, so that all of them agree on what a
-// word is: "Kim's" and "military-technical" are one token each, "1,000" and
-// "3.5" are one number, and punctuation stands alone. The functions scan
-// runes directly (no regular expressions) because they run over every
-// sentence of every article.
+// Its callers are the ones that compare texts by the words they share:
+// compare (aligning sentences across outlets, naming terms, matching
+// quotes), the extractive summariser (sentence centrality) and the
+// grounding checks (how well a key point's words overlap the sentences it
+// cites). They must agree on what a word is: "Kim's" and
+// "military-technical" are one token each, "1,000" and "3.5" are one
+// number, and punctuation stands alone; Terms then drops stopwords, stems
+// what is left and marks names and numbers.
+//
+// Packages that read text for another purpose tokenise it their own way,
+// because they need what Each throws away or must split differently:
+// internal/entity keeps the full stops of initialisms ("U.S.") and
+// records capitals, breaks and possessives to find names; internal/quote
+// folds quotation marks and dashes and keeps byte offsets to find a
+// quotation in the article, and splits hyphenated names for speakers;
+// internal/figure lexes numbers with their units; internal/worddiff keeps
+// runs of white space as tokens so a diff gives the text back byte for
+// byte; internal/sentence has punkt's own word splitter. Changing any of
+// them to this one would change their output.
+//
+// The functions scan runes directly (no regular expressions) because they
+// run over every sentence of every article. The package imports only the
+// standard library.
 package words
 
 import (
@@ -14,20 +32,11 @@ import (
 	"unicode/utf8"
 )
 
-// Tokens splits s into words, numbers and single punctuation marks, in
-// order, dropping whitespace. Apostrophes and hyphens inside a word stay
-// in it ("Kim's", "long-range"); commas and points between digits stay in
-// a number ("1,000", "3.5").
-func Tokens(s string) []string {
-	var out []string
-	Each(s, func(tok string, _ int) {
-		out = append(out, tok)
-	})
-	return out
-}
-
-// Each calls f for every token of s, as Tokens splits it, with the byte
-// offset at which the token starts. It allocates nothing itself.
+// Each calls f for every token of s, in order, with the byte offset at
+// which the token starts: words, numbers and single punctuation marks,
+// white space dropped. Apostrophes and hyphens inside a word stay in it
+// ("Kim's", "long-range"); commas and points between digits stay in a
+// number ("1,000", "3.5"). It allocates nothing itself.
 func Each(s string, f func(tok string, start int)) {
 	i := 0
 	for i < len(s) {

@@ -4,9 +4,25 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	_ "github.com/newslens/newslens/internal/golden" // for -update; no golden files here
 )
 
-func TestTokens(t *testing.T) {
+// tokens collects what Each gives, checking that each offset is where
+// the token starts.
+func tokens(t *testing.T, s string) []string {
+	t.Helper()
+	var out []string
+	Each(s, func(tok string, start int) {
+		if !strings.HasPrefix(s[start:], tok) {
+			t.Errorf("token %q at offset %d, where %q starts", tok, start, s[start:])
+		}
+		out = append(out, tok)
+	})
+	return out
+}
+
+func TestEach(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
@@ -22,7 +38,7 @@ func TestTokens(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Tokens(tt.in); !slices.Equal(got, tt.want) {
+			if got := tokens(t, tt.in); !slices.Equal(got, tt.want) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})

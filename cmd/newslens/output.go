@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/newslens/newslens/internal/safefile"
+)
+
+// format is one way of rendering a command's result of type T. Each
+// command lists its formats in order, the default first; adding a format
+// to a command is one entry in its list.
+type format[T any] struct {
+	name   string
+	render func(w io.Writer, v T, color bool) error
+}
+
+// pickFormat finds the format called name ("md" is markdown's short name).
+func pickFormat[T any](name string, list []format[T]) (format[T], error) {
+	if name == "md" {
+		name = "markdown"
+	}
+	names := make([]string, len(list))
+	for i, f := range list {
+		if f.name == name {
+			return f, nil
+		}
+		names[i] = f.name
+	}
+	return format[T]{}, usagef("--format "+names[0], "unknown format %q; use one of %s", name, strings.Join(names, ", "))
+}
+
+// toStdout reports whether path means standard output.
+func toStdout(path string) bool { return path == "" || path == "-" }
+
+// color reports whether a result written to path should be coloured.
+func (s stdio) color(path string) bool { return toStdout(path) && colorFor(s.Out) }
+
+// writeOutput renders into memory first, so a failed render never leaves a
+// half-written file, then writes to stdout or atomically to path.
+func writeOutput(s stdio, path string, render func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		return err
+	}
+	if !toStdout(path) {
+		return safefile.WriteOutput(path, buf.Bytes(), 0o666)
+	}
+	_, err := s.Out.Write(buf.Bytes())
+	return err
+}
+
+// writeResult renders v in format f to stdout or path.
+func writeResult[T any](s stdio, path string, f format[T], v T) error {
+	color := s.color(path)
+	return writeOutput(s, path, func(w io.Writer) error { return f.render(w, v, color) })
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// colorFor reports whether output to w should be coloured: only a terminal,
+// and only when NO_COLOR is unset (https://no-color.org).
+func colorFor(w io.Writer) bool {
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		return false
+	}
+	return isTerminal(w)
+}
+
+// notice prints a one-line message for people on stderr, unless quiet.
+func (s stdio) notice(format string, args ...any) {
+	if s.Quiet {
+		return
+	}
+	fmt.Fprintf(s.Err, "newslens: "+format+"\n", args...)
+}

@@ -1,0 +1,254 @@
+package compare
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var goldDetails = flag.Bool("gold.details", false, "TestGold: print every false positive and missed item")
+
+// evalDir holds the annotated evaluation set, one folder per event.
+const evalDir = "../testdata/eval"
+
+// goldEvents are the events of the evaluation set. heldout is measured
+// like the others but is kept out of tuning (testdata/README.md).
+var goldEvents = []string{"summit", "quake", "heldout"}
+
+// goldFloor is the lowest acceptable figure of each measure, set a little
+// below what the engine scores today so that a regression fails; raise
+// them when the engine improves.
+type goldFloor struct {
+	uniqueP, omissionP, combinedP            float64
+	uniqueR, omissionR, discR, termR, quoteR float64
+}
+
+var goldFloors = map[string]goldFloor{
+	// unique P, omission P, combined P; recall of uniques, omissions,
+	// discrepancies, terms, quote variants.
+	"summit":  {0.50, 0, 0.50, 0.80, 0, 0.15, 0.15, 0.70},
+	"quake":   {0.45, 0, 0.45, 0.80, 0, 0.15, 0, 0},
+	"heldout": {0.55, 0.20, 0.50, 0.75, 0.20, 0.15, 0.05, 0.95},
+	"overall": {0.50, 0.15, 0.50, 0.80, 0.05, 0.15, 0.05, 0.50},
+}
+
+// TestGold compares each event of the evaluation set offline and
+// measures the findings against its gold: run it with -v for the table
+// and with -gold.details for every false positive and missed item.
+func TestGold(t *testing.T) {
+	total := &goldScore{}
+	var rows []string
+	for _, name := range goldEvents {
+		ev, err := loadGold(filepath.Join(evalDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Sources(t.Context(), ev.arts, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		s := ev.score(r)
+		total.addAll(s)
+		rows = append(rows, s.row(name))
+		if *goldDetails {
+			t.Logf("%s: false positives and missed items:\n  %s", name, strings.Join(s.details, "\n  "))
+		}
+		s.checkFloors(t, name, goldFloors[name])
+	}
+	rows = append(rows, total.row("overall"))
+	t.Logf("precision P(reported correct/reported), recall R(gold found/gold)\n%s\n%s", goldHeader, strings.Join(rows, "\n"))
+	total.checkFloors(t, "overall", goldFloors["overall"])
+}
+
+const goldHeader = "event   | P unique     P omission   P combined   | R unique     R omission   R discrep.   R terms      R quotes     | P discrep.   P terms      P quotes     P quoted     | matrix rows  cells        facts"
+
+func (s *goldScore) row(name string) string {
+	sep := ratio{-1, -1}
+	cols := []ratio{s.uniqueP, s.omissionP, s.combinedP(), sep, s.uniqueR, s.omissionR, s.discR, s.termR, s.quoteR, sep,
+		s.discP, s.termP, s.quoteP, s.quotedP, sep, s.rowP, s.cellAcc, s.factCov}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-7s |", name)
+	for _, c := range cols {
+		if c == sep {
+			b.WriteString(" |")
+			continue
+		}
+		fmt.Fprintf(&b, " %-12s", c)
+	}
+	return strings.TrimRight(b.String(), " |")
+}
+
+func (s *goldScore) checkFloors(t *testing.T, name string, f goldFloor) {
+	t.Helper()
+	for _, c := range []struct {
+		what  string
+		got   ratio
+		floor float64
+	}{
+		{"precision of unique claims", s.uniqueP, f.uniqueP},
+		{"precision of omission claims", s.omissionP, f.omissionP},
+		{"precision of unique and omission claims", s.combinedP(), f.combinedP},
+		{"recall of uniques", s.uniqueR, f.uniqueR},
+		{"recall of omissions", s.omissionR, f.omissionR},
+		{"recall of discrepancies", s.discR, f.discR},
+		{"recall of terms", s.termR, f.termR},
+		{"recall of quote variants", s.quoteR, f.quoteR},
+	} {
+		if c.got.value() < c.floor {
+			t.Errorf("%s: %s is %s, below the floor %.2f", name, c.what, c.got, c.floor)
+		}
+	}
+}
+
+// TestGoldValidation checks that a careless gold is refused with a
+// message naming each mistake, so that the figures of TestGold rest on
+// annotations that were checked against the articles.
+func TestGoldValidation(t *testing.T) {
+	const a = "title: A\n\nThe dam burst on Monday. Ten people died. Ten people were hurt.\n"
+	const b = "title: B\n\nThe dam failed on Monday, killing 12.\n"
+	tests := []struct {
+		name, gold, want string
+	}{
+		{"valid", `{"sources":["a","b"],"facts":[
+			{"id":"burst","in":{"a":["The dam burst"],"b":["The dam failed"]}},
+			{"id":"dead","in":{"a":["Ten people died."],"b":["killing 12"]}},
+			{"id":"hurt","in":{"a":["were hurt"]}}],
+			"discrepancies":[{"id":"toll","values":{"a":{"at":"Ten people died.","value":"Ten","class":"10"},"b":{"at":"killing 12","value":"12","class":"12"}}}]}`, ""},
+		{"missing substring", `{"sources":["a","b"],"facts":[
+			{"id":"burst","in":{"a":["The dam burst on Monday. Ten people died. Ten people were hurt."],"b":["The dam broke"]}}]}`,
+			`fact burst, b: "The dam broke" does not occur in the article`},
+		{"repeated substring", `{"sources":["a","b"],"facts":[
+			{"id":"all","in":{"a":["The dam burst on Monday.", "Ten people"],"b":["The dam failed on Monday, killing 12."]}}]}`,
+			`"Ten people" occurs more than once`},
+		{"unannotated sentence", `{"sources":["a","b"],"facts":[
+			{"id":"burst","in":{"a":["The dam burst", "Ten people died."],"b":["The dam failed on Monday, killing 12."]}}]}`,
+			`a sentence 3 holds no annotated fact: "Ten people were hurt."`},
+		{"unknown source", `{"sources":["a","b"],"facts":[
+			{"id":"x","in":{"a":["The dam burst on Monday. Ten people died. Ten people were hurt."],"b":["The dam failed on Monday, killing 12."],"c":["dam"]}}]}`,
+			`fact x: "c" is not a source of the event`},
+		{"one class", `{"sources":["a","b"],"facts":[
+			{"id":"x","in":{"a":["The dam burst on Monday. Ten people died. Ten people were hurt."],"b":["The dam failed on Monday, killing 12."]}}],
+			"discrepancies":[{"id":"day","values":{"a":{"at":"The dam burst on Monday.","value":"Monday","class":"mon"},"b":{"at":"on Monday","value":"Monday","class":"mon"}}}]}`,
+			`discrepancy day: needs at least two classes of values`},
+		{"unknown field", `{"sources":["a","b"],"fact":[]}`, `unknown field "fact"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, text := range map[string]string{"a.txt": a, "b.txt": b, "gold.json": tt.gold} {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := loadGold(dir)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("got error %v, want none", err)
+			case tt.want != "" && err == nil:
+				t.Fatalf("got no error, want one containing %q", tt.want)
+			case tt.want != "" && !strings.Contains(err.Error(), tt.want):
+				t.Fatalf("got error %q, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestGoldScore holds the scoring rules of testdata/README.md to a small
+// hand-made event and report: each finding below is right or wrong for
+// the reason given beside it.
+func TestGoldScore(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.txt": "title: A\n\nThe Kariba dam burst on Monday. Ten people died. Rescuers found a dog.\n",
+		"b.txt": "title: B\n\nThe dam failed on Monday, killing 12. \"We are heartbroken,\" the mayor said.\n",
+		"c.txt": "title: C\n\nThe Karibe barrage collapsed on Monday. Officials gave no toll. \"We are broken-hearted,\" said Mayor Lee.\n",
+		"gold.json": `{"sources":["a","b","c"],
+			"facts":[
+				{"id":"burst","in":{"a":["dam burst"],"b":["dam failed"],"c":["barrage collapsed"]}},
+				{"id":"dead","in":{"a":["Ten people died."],"b":["killing 12"]}},
+				{"id":"dog","in":{"a":["Rescuers found a dog."]}},
+				{"id":"no-toll","in":{"c":["Officials gave no toll."]}},
+				{"id":"grief","in":{"b":["We are heartbroken"],"c":["We are broken-hearted"]}}],
+			"discrepancies":[{"id":"dead","values":{"a":{"at":"Ten people died.","value":"Ten","class":"10"},"b":{"at":"killing 12","value":"12","class":"12"}}}],
+			"terms":[{"id":"dam","by_source":{"a":["Kariba dam"],"b":["dam"],"c":["Karibe barrage"]}}],
+			"quotes":[{"id":"grief","speaker":["Mayor Lee","Lee","the mayor"],"renderings":{"b":"\"We are heartbroken,\"","c":"\"We are broken-hearted,\""}}]}`,
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ev, err := loadGold(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	grief := []Variant{
+		{Sources: []string{"b"}, Text: "We are heartbroken", Evidence: map[string][]int{"b": {2}}},
+		{Sources: []string{"c"}, Text: "We are broken-hearted", Evidence: map[string][]int{"c": {3}}},
+	}
+	r := &Report{
+		Unique: map[string][]Sentence{"a": {
+			{Sentence: 3}, // the dog: unique to a
+			{Sentence: 1}, // the burst: all three carry it
+		}},
+		Omissions: map[string][]Omission{
+			"c": {
+				{Evidence: map[string][]int{"a": {2}, "b": {1}}}, // the toll, carried by a and b
+				{Evidence: map[string][]int{"a": {3}, "b": {1}}}, // the toll in one of two cited sentences only
+			},
+			"a": {{Evidence: map[string][]int{"b": {1}, "c": {1}}}}, // the burst, which a carries
+		},
+		Discrepancies: []Discrepancy{
+			{Values: []Value{{Source: "a", Sentence: 2, Class: 1}, {Source: "b", Sentence: 1, Class: 2}}}, // ten against 12
+			{Values: []Value{{Source: "a", Sentence: 1, Class: 1}, {Source: "c", Sentence: 1, Class: 2}}}, // no figure there
+		},
+		Terms: []Term{
+			{BySource: map[string]string{"a": "Kariba dam", "c": "Karibe barrage"}},
+			{BySource: map[string]string{"a": "burst", "b": "failed"}}, // verbs, not names
+		},
+		Quotes: []Quote{
+			{Speaker: "Lee", Variants: grief},
+			{Speaker: "the two", Variants: grief}, // wrong speaker
+		},
+		Quoted: []Quoted{{Speaker: "Mayor Lee"}, {Speaker: "the two"}},
+		Matrix: []Claim{
+			{Stated: 3, Cells: map[string]Cell{"a": {State: Stated, Sentences: []int{1}}, "b": {State: Stated, Sentences: []int{1}}, "c": {State: Stated, Sentences: []int{1}}}},
+			{Stated: 2, Cells: map[string]Cell{"a": {State: Stated, Sentences: []int{2}}, "b": {State: Conflicts, Sentences: []int{1}}, "c": {State: Absent}}},
+			{Stated: 2, Cells: map[string]Cell{"a": {State: Stated, Sentences: []int{3}}, "b": {State: Stated, Sentences: []int{2}}, "c": {State: Absent}}}, // dog and grief: no one fact
+		},
+	}
+	s := ev.score(r)
+	tests := []struct {
+		name      string
+		got, want ratio
+	}{
+		{"unique precision", s.uniqueP, ratio{1, 2}},
+		{"unique recall", s.uniqueR, ratio{1, 2}}, // c's "no toll" not reported
+		{"omission precision", s.omissionP, ratio{1, 3}},
+		{"omission recall", s.omissionR, ratio{1, 2}}, // a leaves out the grief: not reported
+		{"discrepancy precision", s.discP, ratio{1, 2}},
+		{"discrepancy recall", s.discR, ratio{1, 1}},
+		{"term precision", s.termP, ratio{1, 2}},
+		{"term recall", s.termR, ratio{2, 3}}, // "dam" alone is not named
+		{"quote precision", s.quoteP, ratio{1, 2}},
+		{"quote recall", s.quoteR, ratio{2, 2}},
+		{"quoted precision", s.quotedP, ratio{1, 2}},
+		{"matrix rows", s.rowP, ratio{2, 3}},
+		{"matrix cells", s.cellAcc, ratio{6, 6}},
+		{"matrix facts", s.factCov, ratio{2, 3}}, // the grief has no row of its own
+		{"combined precision", s.combinedP(), ratio{2, 5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %v, want %v", tt.got, tt.want)
+			}
+		})
+	}
+	if len(s.details) == 0 {
+		t.Error("no details listed for the false positives and misses")
+	}
+}
