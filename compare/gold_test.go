@@ -24,43 +24,66 @@ var goldEvents = []string{"summit", "quake", "heldout"}
 type goldFloor struct {
 	uniqueP, omissionP, combinedP            float64
 	uniqueR, omissionR, discR, termR, quoteR float64
+	// pairP and pairR are the precision and recall of unique claims
+	// when the event's sources are compared two at a time.
+	pairP, pairR float64
 }
 
 var goldFloors = map[string]goldFloor{
 	// unique P, omission P, combined P; recall of uniques, omissions,
-	// discrepancies, terms, quote variants.
-	"summit":  {0.50, 0, 0.50, 0.80, 0, 0.15, 0.15, 0.70},
-	"quake":   {0.45, 0, 0.45, 0.80, 0, 0.15, 0, 0},
-	"heldout": {0.55, 0.20, 0.50, 0.75, 0.20, 0.15, 0.05, 0.95},
-	"overall": {0.50, 0.15, 0.50, 0.80, 0.05, 0.15, 0.05, 0.50},
+	// discrepancies, terms, quote variants; unique P and R in pairs.
+	"summit":  {0.50, 0, 0.50, 0.80, 0, 0.15, 0.15, 0.70, 0.75, 0.90},
+	"quake":   {0.45, 0, 0.45, 0.80, 0, 0.15, 0, 0, 0.80, 0.95},
+	"heldout": {0.55, 0.20, 0.50, 0.75, 0.20, 0.15, 0.05, 0.95, 0.80, 0.85},
+	"overall": {0.50, 0.15, 0.50, 0.80, 0.05, 0.15, 0.05, 0.50, 0.75, 0.90},
 }
 
 // TestGold compares each event of the evaluation set offline and
 // measures the findings against its gold: run it with -v for the table
-// and with -gold.details for every false positive and missed item.
+// and with -gold.details for every false positive and missed item. Each
+// event is a subtest, so -run 'TestGold$/^(summit|quake)$' leaves the
+// held-out event out; the overall row and its floors count only the
+// events that ran, all of them in a full run.
 func TestGold(t *testing.T) {
-	total := &goldScore{}
-	var rows []string
+	total, pairs := &goldScore{}, &goldScore{}
+	var rows, pairRows []string
 	for _, name := range goldEvents {
-		ev, err := loadGold(filepath.Join(evalDir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := Sources(t.Context(), ev.arts, Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		s := ev.score(r)
-		total.addAll(s)
-		rows = append(rows, s.row(name))
-		if *goldDetails {
-			t.Logf("%s: false positives and missed items:\n  %s", name, strings.Join(s.details, "\n  "))
-		}
-		s.checkFloors(t, name, goldFloors[name])
+		t.Run(name, func(t *testing.T) {
+			ev, err := loadGold(filepath.Join(evalDir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := Sources(t.Context(), ev.arts, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := ev.score(r)
+			total.addAll(s)
+			rows = append(rows, s.row(name))
+			if *goldDetails {
+				t.Logf("false positives and missed items:\n  %s", strings.Join(s.details, "\n  "))
+			}
+			s.checkFloors(t, name, goldFloors[name])
+			ps := ev.scorePairs(t)
+			ps.checkPairFloors(t, name, goldFloors[name])
+			pairs.addAll(ps)
+			pairRows = append(pairRows, ps.pairRow(name))
+			if *goldDetails {
+				t.Logf("two sources at a time, false positives and missed items:\n  %s", strings.Join(ps.details, "\n  "))
+			}
+		})
+	}
+	if len(rows) == 0 {
+		return
 	}
 	rows = append(rows, total.row("overall"))
-	t.Logf("precision P(reported correct/reported), recall R(gold found/gold)\n%s\n%s", goldHeader, strings.Join(rows, "\n"))
-	total.checkFloors(t, "overall", goldFloors["overall"])
+	pairRows = append(pairRows, pairs.pairRow("overall"))
+	t.Logf("precision P(reported correct/reported), recall R(gold found/gold)\n%s\n%s\n\ntwo sources at a time, every pair of each event\n%s\n%s",
+		goldHeader, strings.Join(rows, "\n"), pairHeader, strings.Join(pairRows, "\n"))
+	if len(rows) == len(goldEvents)+1 {
+		total.checkFloors(t, "overall", goldFloors["overall"])
+		pairs.checkPairFloors(t, "overall", goldFloors["overall"])
+	}
 }
 
 const goldHeader = "event   | P unique     P omission   P combined   | R unique     R omission   R discrep.   R terms      R quotes     | P discrep.   P terms      P quotes     P quoted     | matrix rows  cells        facts"
@@ -79,6 +102,46 @@ func (s *goldScore) row(name string) string {
 		fmt.Fprintf(&b, " %-12s", c)
 	}
 	return strings.TrimRight(b.String(), " |")
+}
+
+const pairHeader = "event   | P unique     P omission   | R unique"
+
+// scorePairs compares every pair of the event's sources and scores the
+// unique and omission claims against the pair's gold (goldEvent.pair).
+func (ev *goldEvent) scorePairs(t *testing.T) *goldScore {
+	t.Helper()
+	s := &goldScore{}
+	for i := range ev.arts {
+		for j := i + 1; j < len(ev.arts); j++ {
+			p := ev.pair(i, j)
+			r, err := Sources(t.Context(), p.arts, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ps := &goldScore{}
+			p.scoreUniques(r, ps)
+			p.scoreOmissions(r, ps)
+			s.addAll(ps)
+			for _, d := range ps.details {
+				s.note("%s+%s: %s", p.arts[0].Label, p.arts[1].Label, d)
+			}
+		}
+	}
+	return s
+}
+
+func (s *goldScore) pairRow(name string) string {
+	return strings.TrimRight(fmt.Sprintf("%-7s | %-12s %-12s | %-12s", name, s.uniqueP, s.omissionP, s.uniqueR), " ")
+}
+
+func (s *goldScore) checkPairFloors(t *testing.T, name string, f goldFloor) {
+	t.Helper()
+	if v := s.uniqueP.value(); v < f.pairP {
+		t.Errorf("%s, two sources at a time: precision of unique claims is %s, below the floor %.2f", name, s.uniqueP, f.pairP)
+	}
+	if v := s.uniqueR.value(); v < f.pairR {
+		t.Errorf("%s, two sources at a time: recall of uniques is %s, below the floor %.2f", name, s.uniqueR, f.pairR)
+	}
 }
 
 func (s *goldScore) checkFloors(t *testing.T, name string, f goldFloor) {
@@ -163,13 +226,14 @@ func TestGoldScore(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"a.txt": "title: A\n\nThe Kariba dam burst on Monday. Ten people died. Rescuers found a dog.\n",
-		"b.txt": "title: B\n\nThe dam failed on Monday, killing 12. \"We are heartbroken,\" the mayor said.\n",
+		"b.txt": "title: B\n\nThe dam failed on Monday, killing 12, as heavy rain fell. \"We are heartbroken,\" the mayor said.\n",
 		"c.txt": "title: C\n\nThe Karibe barrage collapsed on Monday. Officials gave no toll. \"We are broken-hearted,\" said Mayor Lee.\n",
 		"gold.json": `{"sources":["a","b","c"],
 			"facts":[
 				{"id":"burst","in":{"a":["dam burst"],"b":["dam failed"],"c":["barrage collapsed"]}},
 				{"id":"dead","in":{"a":["Ten people died."],"b":["killing 12"]}},
 				{"id":"dog","in":{"a":["Rescuers found a dog."]}},
+				{"id":"rain","in":{"b":["as heavy rain fell"]}},
 				{"id":"no-toll","in":{"c":["Officials gave no toll."]}},
 				{"id":"grief","in":{"b":["We are heartbroken"],"c":["We are broken-hearted"]}}],
 			"discrepancies":[{"id":"dead","values":{"a":{"at":"Ten people died.","value":"Ten","class":"10"},"b":{"at":"killing 12","value":"12","class":"12"}}}],
@@ -190,10 +254,16 @@ func TestGoldScore(t *testing.T) {
 		{Sources: []string{"c"}, Text: "We are broken-hearted", Evidence: map[string][]int{"c": {3}}},
 	}
 	r := &Report{
-		Unique: map[string][]Sentence{"a": {
-			{Sentence: 3}, // the dog: unique to a
-			{Sentence: 1}, // the burst: all three carry it
-		}},
+		Unique: map[string][]Sentence{
+			"a": {
+				{Sentence: 3}, // the dog: unique to a
+				{Sentence: 1}, // the burst: all three carry it
+			},
+			"b": {
+				{Sentence: 1, Text: "as heavy rain fell"},       // the clause only b has
+				{Sentence: 1, Text: "The dam failed on Monday"}, // a clause cut from the same sentence that all carry
+			},
+		},
 		Omissions: map[string][]Omission{
 			"c": {
 				{Evidence: map[string][]int{"a": {2}, "b": {1}}}, // the toll, carried by a and b
@@ -225,8 +295,8 @@ func TestGoldScore(t *testing.T) {
 		name      string
 		got, want ratio
 	}{
-		{"unique precision", s.uniqueP, ratio{1, 2}},
-		{"unique recall", s.uniqueR, ratio{1, 2}}, // c's "no toll" not reported
+		{"unique precision", s.uniqueP, ratio{2, 4}},
+		{"unique recall", s.uniqueR, ratio{2, 3}}, // c's "no toll" not reported
 		{"omission precision", s.omissionP, ratio{1, 3}},
 		{"omission recall", s.omissionR, ratio{1, 2}}, // a leaves out the grief: not reported
 		{"discrepancy precision", s.discP, ratio{1, 2}},
@@ -239,7 +309,7 @@ func TestGoldScore(t *testing.T) {
 		{"matrix rows", s.rowP, ratio{2, 3}},
 		{"matrix cells", s.cellAcc, ratio{6, 6}},
 		{"matrix facts", s.factCov, ratio{2, 3}}, // the grief has no row of its own
-		{"combined precision", s.combinedP(), ratio{2, 5}},
+		{"combined precision", s.combinedP(), ratio{3, 7}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

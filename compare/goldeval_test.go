@@ -62,11 +62,15 @@ type goldEvent struct {
 	discs []goldDisc
 	terms []goldTerm
 	quots []goldQuote
+	loc   *locator
 }
 
 type goldFact struct {
 	id, desc string
 	at       map[int]span // per source index that states it
+	// ranges holds, per source index, the byte ranges in the article's
+	// Text of the substrings that state it.
+	ranges map[int][][2]int
 }
 
 type goldDisc struct {
@@ -122,6 +126,7 @@ func loadGold(dir string) (*goldEvent, error) {
 	var errs []string
 	fail := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
 	loc := newLocator(ev.arts)
+	ev.loc = loc
 	source := func(what, l string) (int, bool) {
 		si, ok := ev.src[l]
 		if !ok {
@@ -139,7 +144,7 @@ func loadGold(dir string) (*goldEvent, error) {
 			fail("fact %q: missing or repeated id", f.ID)
 		}
 		seenID[f.ID] = true
-		gfct := goldFact{id: f.ID, desc: f.Desc, at: map[int]span{}}
+		gfct := goldFact{id: f.ID, desc: f.Desc, at: map[int]span{}, ranges: map[int][][2]int{}}
 		for l, subs := range f.In {
 			si, ok := source("fact "+f.ID, l)
 			if !ok {
@@ -147,9 +152,12 @@ func loadGold(dir string) (*goldEvent, error) {
 			}
 			sp := span{}
 			for _, s := range subs {
-				if err := loc.add(sp, si, s, true); err != nil {
+				start, err := loc.add(sp, si, s, true)
+				if err != nil {
 					fail("fact %s, %s: %v", f.ID, l, err)
+					continue
 				}
+				gfct.ranges[si] = append(gfct.ranges[si], [2]int{start, start + len(s)})
 			}
 			for n := range sp {
 				covered[si][n] = true
@@ -172,7 +180,7 @@ func loadGold(dir string) (*goldEvent, error) {
 		}
 		for _, s := range subs {
 			sp := span{}
-			if err := loc.add(sp, si, s, true); err != nil {
+			if _, err := loc.add(sp, si, s, true); err != nil {
 				fail("noise %s: %v", l, err)
 			}
 			for n := range sp {
@@ -203,7 +211,7 @@ func loadGold(dir string) (*goldEvent, error) {
 				fail("discrepancy %s, %s: value %q must be non-empty, inside %q, with a class", d.ID, l, v.Value, v.At)
 			}
 			sp := span{}
-			if err := loc.add(sp, si, v.At, true); err != nil {
+			if _, err := loc.add(sp, si, v.At, true); err != nil {
 				fail("discrepancy %s, %s: %v", d.ID, l, err)
 			}
 			gd.at[si], gd.class[si], gd.value[si] = sp, v.Class, v.Value
@@ -254,7 +262,7 @@ func loadGold(dir string) (*goldEvent, error) {
 				continue
 			}
 			sp := span{}
-			if err := loc.add(sp, si, s, true); err != nil {
+			if _, err := loc.add(sp, si, s, true); err != nil {
 				fail("quote %s, %s: %v", q.ID, l, err)
 			}
 			gq.at[si], gq.text[si] = sp, s
@@ -306,19 +314,40 @@ func newLocator(arts []*article.Article) *locator {
 	return l
 }
 
-// add locates sub in source si and adds the sentences it overlaps to sp.
-// With once, sub must occur exactly once.
-func (l *locator) add(sp span, si int, sub string, once bool) error {
+// clause returns the byte range in source si's Text of part, a piece of
+// 0-based sentence n, or false when part is the whole sentence or is not
+// found in it as written.
+func (l *locator) clause(si, n int, part string) (int, int, bool) {
+	a := l.arts[si]
+	if n < 0 || n >= len(a.Sentences) || part == "" || strings.TrimSpace(part) == strings.TrimSpace(a.Sentences[n]) {
+		return 0, 0, false
+	}
+	start := l.starts[si][n]
+	end := len(a.Text)
+	if n+1 < len(l.starts[si]) {
+		end = l.starts[si][n+1]
+	}
+	i := strings.Index(a.Text[start:end], part)
+	if i < 0 {
+		return 0, 0, false
+	}
+	return start + i, start + i + len(part), true
+}
+
+// add locates sub in source si, adds the sentences it overlaps to sp and
+// returns its byte offset in the article's Text. With once, sub must
+// occur exactly once.
+func (l *locator) add(sp span, si int, sub string, once bool) (int, error) {
 	text := l.arts[si].Text
 	if sub == "" {
-		return fmt.Errorf("empty substring")
+		return 0, fmt.Errorf("empty substring")
 	}
 	i := strings.Index(text, sub)
 	if i < 0 {
-		return fmt.Errorf("%q does not occur in the article", sub)
+		return 0, fmt.Errorf("%q does not occur in the article", sub)
 	}
 	if once && strings.Contains(text[i+1:], sub) {
-		return fmt.Errorf("%q occurs more than once; quote more of it", sub)
+		return 0, fmt.Errorf("%q occurs more than once; quote more of it", sub)
 	}
 	end := i + len(sub)
 	starts := l.starts[si]
@@ -331,7 +360,7 @@ func (l *locator) add(sp span, si int, sub string, once bool) error {
 			sp[n] = true
 		}
 	}
-	return nil
+	return i, nil
 }
 
 // normTerm lowercases a term and drops a leading article, so that "the
@@ -362,4 +391,31 @@ func termMatch(reported, gold string) bool {
 func normSpeaker(s string) string {
 	s = strings.ToLower(strings.ReplaceAll(s, "-", " "))
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// pair returns the event reduced to sources i and j, with their facts
+// only: what each states and the other does not is then unique to it,
+// and no fact can be an omission (none is carried by more than half of
+// two sources without being carried by both).
+func (ev *goldEvent) pair(i, j int) *goldEvent {
+	keep := []int{i, j}
+	p := &goldEvent{name: ev.name, src: map[string]int{}, loc: &locator{}}
+	for ni, oi := range keep {
+		p.arts = append(p.arts, ev.arts[oi])
+		p.src[ev.arts[oi].Label] = ni
+		p.loc.arts = append(p.loc.arts, ev.arts[oi])
+		p.loc.starts = append(p.loc.starts, ev.loc.starts[oi])
+	}
+	for _, f := range ev.facts {
+		nf := goldFact{id: f.id, desc: f.desc, at: map[int]span{}, ranges: map[int][][2]int{}}
+		for ni, oi := range keep {
+			if sp, ok := f.at[oi]; ok {
+				nf.at[ni], nf.ranges[ni] = sp, f.ranges[oi]
+			}
+		}
+		if len(nf.at) > 0 {
+			p.facts = append(p.facts, nf)
+		}
+	}
+	return p
 }

@@ -76,15 +76,29 @@ func (ev *goldEvent) sentence(si, n int) string {
 func (ev *goldEvent) majority(f goldFact) bool { return 2*len(f.at) > len(ev.arts) }
 
 // uniqueFactAt returns the gold facts unique to source si that sentence
-// n (0-based) states.
-func (ev *goldEvent) uniqueFactAt(si, n int) []string {
+// n (0-based) states. When the claim's text is a part of the sentence
+// (a clause cut out of it, as written), the facts must lie in that part.
+func (ev *goldEvent) uniqueFactAt(si, n int, text string) []string {
+	cs, ce, cut := ev.loc.clause(si, n, text)
 	var ids []string
 	for _, f := range ev.facts {
-		if len(f.at) == 1 && f.at[si][n] {
+		if len(f.at) != 1 || !f.at[si][n] {
+			continue
+		}
+		if !cut || overlaps(f.ranges[si], cs, ce) {
 			ids = append(ids, f.id)
 		}
 	}
 	return ids
+}
+
+func overlaps(ranges [][2]int, start, end int) bool {
+	for _, r := range ranges {
+		if r[0] < end && start < r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 func (ev *goldEvent) scoreUniques(r *Report, s *goldScore) {
@@ -92,10 +106,10 @@ func (ev *goldEvent) scoreUniques(r *Report, s *goldScore) {
 	for si := range ev.arts {
 		l := ev.label(si)
 		for _, u := range r.Unique[l] {
-			ids := ev.uniqueFactAt(si, u.Sentence-1)
+			ids := ev.uniqueFactAt(si, u.Sentence-1, u.Text)
 			s.uniqueP.of++
 			if len(ids) == 0 {
-				s.note("unique FP   %s %d: %q", l, u.Sentence, ev.sentence(si, u.Sentence-1))
+				s.note("unique FP   %s %d: %q", l, u.Sentence, u.Text)
 				continue
 			}
 			s.uniqueP.hit++
