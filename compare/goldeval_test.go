@@ -5,6 +5,7 @@ package compare
 // documented in testdata/README.md, section "eval"; keep the two in step.
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -112,11 +113,7 @@ func loadGold(dir string) (*goldEvent, error) {
 	ev := &goldEvent{name: filepath.Base(dir), src: map[string]int{}}
 	for i, l := range gf.Sources {
 		path := filepath.Join(dir, l+".txt")
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			return nil, err
-		}
-		a, err := article.Parse(l, path, "", raw)
+		a, err := article.Load(context.Background(), l+"="+path, article.Options{})
 		if err != nil {
 			return nil, err
 		}
