@@ -27,7 +27,7 @@ func (c *comparison) report() *Report {
 	}
 	nsent := 0
 	for i, a := range c.arts {
-		r.Sources[i] = Source{Label: c.labels[i], Title: a.Title, Date: a.Date, SHA256: a.SHA256, Sentences: len(a.Sentences)}
+		r.Sources[i] = Source{Label: c.labels[i], URL: a.URL, Title: a.Title, Date: a.Date, SHA256: a.SHA256, Sentences: len(a.Sentences)}
 		nsent += len(a.Sentences)
 	}
 	r.Headlines = c.headlines()
@@ -47,7 +47,7 @@ func (c *comparison) report() *Report {
 	c.uniques(r)
 	r.Discrepancies = append(r.Discrepancies, c.looseDiscrepancies(r.Discrepancies)...)
 	r.Quotes = c.quotes(clusters)
-	r.Terms = tc.terms(c)
+	r.Terms = c.mergeTerms(c.aliasTerms(), tc.terms(c))
 	r.Quoted = c.quoted(clusters)
 	r.BuildMatrix()
 	return r

@@ -35,7 +35,7 @@ func (c *comparison) align(ctx context.Context) error {
 	}
 	c.buildClaims()
 	for i := range c.units {
-		if c.covered(i) == 0 {
+		if c.best(i) < c.th(i)-uniqueMargin {
 			c.unique = append(c.unique, i)
 		}
 	}
@@ -68,6 +68,15 @@ func (c *comparison) hitsOf(i int) iter.Seq[hit] {
 			}
 		}
 	}
+}
+
+// best is the highest coverage of clause i by another source.
+func (c *comparison) best(i int) float64 {
+	b := 0.0
+	for h := range c.hitsOf(i) {
+		b = max(b, h.score)
+	}
+	return b
 }
 
 // covered counts the other sources that state clause i.
@@ -264,6 +273,11 @@ func (c *comparison) wholeSentence(i int) bool {
 // claim about an outlet, and a near miss is more often a paraphrase than
 // a gap.
 const omissionMargin = 0.1
+
+// uniqueMargin is how far below the threshold the best wording of a
+// clause elsewhere must score for the clause to be reported as found in
+// one source only; between the two it is neither shared nor unique.
+const uniqueMargin = 0.05
 
 // statesLoosely reports whether source si comes near stating claim g: a
 // member's clause is covered by si at no less than the threshold less

@@ -49,7 +49,7 @@ func TestGold(t *testing.T) {
 	var rows, pairRows []string
 	for _, name := range goldEvents {
 		t.Run(name, func(t *testing.T) {
-			ev, err := loadGold(filepath.Join(evalDir, name))
+			ev, err := loadGold(t.Context(), filepath.Join(evalDir, name))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -206,7 +206,7 @@ func TestGoldValidation(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			_, err := loadGold(dir)
+			_, err := loadGold(t.Context(), dir)
 			switch {
 			case tt.want == "" && err != nil:
 				t.Fatalf("got error %v, want none", err)
@@ -245,7 +245,7 @@ func TestGoldScore(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ev, err := loadGold(dir)
+	ev, err := loadGold(t.Context(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -99,7 +99,7 @@ type goldQuote struct {
 // quotes exactly once), labels must be the event's sources, and every
 // sentence of every article must hold a fact or be marked as noise, so
 // that an unannotated sentence cannot pass for a unique fact.
-func loadGold(dir string) (*goldEvent, error) {
+func loadGold(ctx context.Context, dir string) (*goldEvent, error) {
 	data, err := os.ReadFile(filepath.Join(dir, "gold.json"))
 	if err != nil {
 		return nil, err
@@ -113,7 +113,7 @@ func loadGold(dir string) (*goldEvent, error) {
 	ev := &goldEvent{name: filepath.Base(dir), src: map[string]int{}}
 	for i, l := range gf.Sources {
 		path := filepath.Join(dir, l+".txt")
-		a, err := article.Load(context.Background(), l+"="+path, article.Options{})
+		a, err := article.Load(ctx, l+"="+path, article.Options{})
 		if err != nil {
 			return nil, err
 		}

@@ -64,13 +64,6 @@ func (ev *goldEvent) score(r *Report) *goldScore {
 
 func (ev *goldEvent) label(si int) string { return ev.arts[si].Label }
 
-func (ev *goldEvent) sentence(si, n int) string {
-	if n < 0 || n >= len(ev.arts[si].Sentences) {
-		return ""
-	}
-	return ev.arts[si].Sentences[n]
-}
-
 // majority reports whether a fact is carried by more than half the
 // sources, the README's rule for an omission.
 func (ev *goldEvent) majority(f goldFact) bool { return 2*len(f.at) > len(ev.arts) }

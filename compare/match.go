@@ -123,8 +123,8 @@ func (c *comparison) vectorize() {
 		for n, s := range a.Sentences {
 			terms := lexicon.Terms(s)
 			c.lex[si][n] = terms
-			set := make([]int32, 0, len(terms))
-			for _, t := range terms {
+			set := make([]int32, 0, len(terms)+1)
+			for _, t := range c.withNumber(terms) {
 				id, ok := ids[t.Key]
 				if !ok {
 					id = int32(len(c.keys))
@@ -143,10 +143,15 @@ func (c *comparison) vectorize() {
 			total++
 		}
 	}
+	if _, ok := ids[anyNumber]; !ok {
+		ids[anyNumber] = int32(len(c.keys))
+		c.keys = append(c.keys, anyNumber)
+		df = append(df, 0)
+	}
 	c.idf = make([]float64, len(c.keys))
 	c.post = make([][]int32, len(c.keys))
 	for id, d := range df {
-		c.idf[id] = math.Log(1 + float64(total)/float64(d))
+		c.idf[id] = math.Log(1 + float64(total)/float64(max(d, 1)))
 		c.post[id] = make([]int32, 0, d)
 	}
 	for si := range c.arts {
@@ -159,11 +164,36 @@ func (c *comparison) vectorize() {
 	}
 }
 
+// anyNumber is the key every sentence holding a figure carries.
+const anyNumber = "#number"
+
+// withNumber returns terms with an anyNumber term added when one of them
+// is a figure.
+func (c *comparison) withNumber(terms []lexicon.Term) []lexicon.Term {
+	for _, t := range terms {
+		if t.Kind == words.Number {
+			return append(slices.Clip(terms), lexicon.Term{Key: anyNumber, Kind: words.Number})
+		}
+	}
+	return terms
+}
+
 // cutUnits adds the clauses of sentence n of source si.
 func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 	s := c.arts[si].Sentences[n]
 	terms := c.lex[si][n]
+	if isLabelLine(s) {
+		return
+	}
+	from := 0
+	if n == 0 {
+		from = datelineEnd(s)
+	}
 	for _, sp := range clauseSpans(s, terms) {
+		if sp[1] <= from {
+			continue
+		}
+		sp[0] = max(sp[0], from)
 		u := unit{src: si, n: n, start: sp[0], end: sp[1]}
 		names := make(map[int]int) // name run -> slot index
 		for _, t := range terms {
@@ -176,7 +206,16 @@ func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 			case words.Name:
 				w *= nameBoost
 			case words.Number:
-				w *= numberBoost
+				// Any figure stands partly for a figure: "38 killed" and
+				// "the toll rose to 52" report one fact, and the figures'
+				// conflict is a discrepancy, not a fact of its own.
+				// Half the figure's weight goes to any figure, half to
+				// the same one.
+				w *= numberBoost / 2
+				if !u.hasID(id) {
+					u.slots = append(u.slots, slot{ids: []int32{id}, w: w}, slot{ids: []int32{ids[anyNumber]}, w: w})
+				}
+				continue
 			}
 			if k, ok := names[t.Name]; ok && t.Name > 0 {
 				sl := &u.slots[k]

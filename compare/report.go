@@ -74,10 +74,12 @@ type Quoted struct {
 // Source identifies one compared article.
 type Source struct {
 	Label string `json:"label"`
-	// Path is where a version came from: a file, "-" for standard input,
-	// or a URL. Only Versions sets it: two versions of one article share
-	// their label, so their paths tell them apart.
-	Path      string `json:"path,omitempty"`
+	// Path is unused by compare since the version diff moved to package
+	// versions, and stays only so that the field keeps its meaning.
+	Path string `json:"path,omitempty"`
+	// URL is the address the article was fetched from, empty for a file
+	// or standard input.
+	URL       string `json:"url,omitempty"`
 	Title     string `json:"title"`
 	Date      string `json:"date"`
 	SHA256    string `json:"sha256"`

@@ -213,9 +213,11 @@ func TestSynthesizeSummit(t *testing.T) {
 			}{"unique " + l, count(bys...), 1})
 		}
 		for _, tt := range tests {
-			if tt.got != tt.want {
-				t.Errorf("%s: got %d llm findings, want %d", tt.name, tt.got, tt.want)
-			}
+			t.Run(tt.name, func(t *testing.T) {
+				if tt.got != tt.want {
+					t.Errorf("got %d llm findings, want %d", tt.got, tt.want)
+				}
+			})
 		}
 		last := r.Shared[len(r.Shared)-1]
 		if !slices.Equal(last.Sources, []string{"wire", "rustate"}) || !slices.Equal(last.Evidence["rustate"], []int{17}) {

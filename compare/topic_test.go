@@ -8,35 +8,36 @@ import (
 
 func TestFigureContext(t *testing.T) {
 	tests := []struct {
+		name                   string
 		sentence, figure, want string
 	}{
 		{
+			"weekday mid-sentence",
 			"Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a partnership agreement on Wednesday at a summit in Pyongyang.",
 			"Wednesday", "Kim Jong Un signed a partnership agreement on [?] at a summit",
 		},
-		{"It was Putin's first visit to North Korea in 24 years.", "24 years", "first visit to North Korea in [?]"},
-		// "since" belongs to the disputed value.
-		{"It was Putin's first visit to North Korea since 2000.", "2000", "Putin's first visit to North Korea [?]"},
-		// Words that cannot end a phrase are dropped from the end.
-		{"Wednesday was chosen for the signing ceremony in Pyongyang.", "Wednesday", "[?] was chosen"},
-		{"24 years.", "24 years", ""},
-		// Brackets and quotes around the figure are not context.
-		{"The talks lasted a long time (12 hours) in all.", "12 hours", "The talks lasted a long time [?] in all"},
-		{"Près de «40 %» des gens.", "40 %", "Près de [?] des gens"},
+		{"duration", "It was Putin's first visit to North Korea in 24 years.", "24 years", "first visit to North Korea in [?]"},
+		{"since belongs to the value", "It was Putin's first visit to North Korea since 2000.", "2000", "Putin's first visit to North Korea [?]"},
+		{"words that cannot end a phrase dropped", "Wednesday was chosen for the signing ceremony in Pyongyang.", "Wednesday", "[?] was chosen"},
+		{"no context", "24 years.", "24 years", ""},
+		{"brackets are not context", "The talks lasted a long time (12 hours) in all.", "12 hours", "The talks lasted a long time [?] in all"},
+		{"guillemets are not context", "Près de «40 %» des gens.", "40 %", "Près de [?] des gens"},
 	}
 	for _, tt := range tests {
-		var f figureT
-		for _, g := range figure.Extract(tt.sentence) {
-			if g.Text == tt.figure {
-				f = g
+		t.Run(tt.name, func(t *testing.T) {
+			var f figureT
+			for _, g := range figure.Extract(tt.sentence) {
+				if g.Text == tt.figure {
+					f = g
+				}
 			}
-		}
-		if f.Text == "" {
-			t.Fatalf("no figure %q in %q", tt.figure, tt.sentence)
-		}
-		if got := figureContext(tt.sentence, f); got != tt.want {
-			t.Errorf("figureContext(%q, %q) = %q, want %q", tt.sentence, tt.figure, got, tt.want)
-		}
+			if f.Text == "" {
+				t.Fatalf("no figure %q in %q", tt.figure, tt.sentence)
+			}
+			if got := figureContext(tt.sentence, f); got != tt.want {
+				t.Errorf("figureContext(%q, %q) = %q, want %q", tt.sentence, tt.figure, got, tt.want)
+			}
+		})
 	}
 }
 

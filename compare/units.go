@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,6 +19,9 @@ var clauseStarters = map[string]bool{
 	"which": true, "while": true, "whereas": true, "although": true, "though": true,
 	"adding": true, "saying": true, "but": true, "and": true,
 }
+
+// notParticiples end in -ing but open no clause of their own.
+var notParticiples = map[string]bool{"including": true, "according": true, "during": true, "following": true, "regarding": true, "concerning": true}
 
 // subjects may open a new clause after "and": a pronoun or determiner
 // starting a noun phrase that does something new.
@@ -91,7 +95,7 @@ func clauseCuts(s string) []int {
 					cuts = append(cuts, i)
 				}
 			case afterComma && clauseStarters[w] && w != "and",
-				afterComma && len(w) > 5 && strings.HasSuffix(w, "ing") && !isUpperAt(s, i) && w != "including":
+				afterComma && len(w) > 5 && strings.HasSuffix(w, "ing") && !isUpperAt(s, i) && !notParticiples[w]:
 				cuts = append(cuts, i)
 			}
 		}
@@ -131,4 +135,28 @@ func isUpperAt(s string, i int) bool {
 // punctuation left at its ends by the cut.
 func unitText(s string, sp [2]int) string {
 	return strings.Trim(s[sp[0]:sp[1]], " ,;:")
+}
+
+// dateline matches the place and date an agency puts before its first
+// sentence ("PYONGYANG, June 19 (Reuters) -"): where the story was filed,
+// not a fact of it.
+var dateline = regexp.MustCompile(`^[A-Z][A-Z .'’-]+(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \([A-Za-z ]+\))? ?[-–—] `)
+
+// datelineEnd returns where the body of a first sentence starts.
+func datelineEnd(s string) int {
+	return len(dateline.FindString(s))
+}
+
+// isLabelLine reports whether a "sentence" is a byline or a caption,
+// which a comparison of facts must not count: "By Jane Doe", "Caption:
+// Residents search the rubble".
+func isLabelLine(s string) bool {
+	first, rest, _ := strings.Cut(s, " ")
+	switch strings.TrimRight(first, ":") {
+	case "By":
+		return len(strings.Fields(rest)) <= 6 && !strings.ContainsAny(rest, ",;")
+	case "Caption", "Photo", "Picture", "Image", "Video", "Watch", "Related", "Read":
+		return strings.HasSuffix(first, ":") || strings.HasPrefix(rest, "more:")
+	}
+	return false
 }

@@ -70,8 +70,18 @@ func (e Extractive) Summarize(ctx context.Context, a *article.Article) (*Summary
 		return nil, err
 	}
 	start := time.Now()
-	g := newSentenceGraph(a.Sentences)
+	body := bodyText(a)
+	pick, fallback := candidates(a, body)
+	sub := make([]string, len(pick))
+	for k, i := range pick {
+		sub[k] = a.Sentences[i]
+	}
+	g := newSentenceGraph(sub)
 	order := g.selectSentences(g.rank())
+	for k, i := range order {
+		order[k] = pick[i]
+	}
+	order = append(order, fallback...)
 	nPoints := e.KeyPoints
 	if nPoints <= 0 {
 		nPoints = pointsFor(len(a.Sentences))
@@ -86,28 +96,110 @@ func (e Extractive) Summarize(ctx context.Context, a *article.Article) (*Summary
 		Figures:   []Figure{},
 		Warnings:  []string{},
 	}
+	texts := pointTexts(a)
 	for _, i := range order[:nPoints] {
-		s.KeyPoints = append(s.KeyPoints, KeyPoint{Text: a.Sentences[i], Evidence: []int{i + 1}})
+		s.KeyPoints = append(s.KeyPoints, KeyPoint{Text: texts[i], Evidence: []int{i + 1}})
 	}
-	s.Summary = leadSummary(a.Sentences, order)
+	s.Summary = leadSummary(texts, order)
 	s.Headline = strings.TrimSpace(a.Title)
 	if s.Headline == "" && len(order) > 0 {
-		s.Headline = headlineFrom(a.Sentences[order[0]])
+		s.Headline = headlineFrom(texts[order[0]])
 	}
-	for _, q := range quote.Extract(a.Sentences) {
+	for _, q := range quote.Extract(body) {
 		text := strings.TrimRight(q.Text, " ,;:")
 		if text == "" {
 			continue
 		}
 		s.Quotes = append(s.Quotes, Quote{Speaker: q.Speaker, Text: text, Sentence: q.Sentence})
 	}
-	for _, en := range entity.Extract(a.Sentences) {
+	for _, en := range entity.Extract(body) {
 		s.Entities = append(s.Entities, Entity{Name: en.Name, Type: en.Type})
 	}
-	s.Figures = figuresOf(a.Sentences)
+	s.Figures = figuresOf(body)
 	s.Provenance = Provenance{Engine: "extractive"}
 	stamp(&s.Provenance, start)
 	return s, nil
+}
+
+// bodyText returns the article's sentences with every one that is not
+// body text (a caption, credit, link or heading) blanked, so that sentence
+// numbers stay those of the article while quotes, entities and figures
+// come from the body alone.
+func bodyText(a *article.Article) []string {
+	if len(a.Kinds) == 0 {
+		return a.Sentences
+	}
+	out := make([]string, len(a.Sentences))
+	for i, s := range a.Sentences {
+		if a.Kind(i+1) == article.Body {
+			out[i] = s
+		}
+	}
+	return out
+}
+
+// pointTexts returns the sentences as a key point or the summary may
+// quote them: without a caption or credit the extractor ran into the start
+// of a sentence (article.BodyStart).
+func pointTexts(a *article.Article) []string {
+	var out []string
+	for i, s := range a.Sentences {
+		if k := a.BodyStart(i + 1); k > 0 {
+			if out == nil {
+				out = slices.Clone(a.Sentences)
+			}
+			out[i] = upperFirst(s[k:])
+		}
+	}
+	if out == nil {
+		return a.Sentences
+	}
+	return out
+}
+
+// candidates lists the sentences that are ranked for key points and the
+// summary: body sentences that stand alone (standsAlone). The other body
+// sentences are the fallback, used in article order only when an article
+// has too few of the first kind. An article with no body at all offers
+// every sentence.
+func candidates(a *article.Article, body []string) (pick, fallback []int) {
+	for i, s := range body {
+		switch {
+		case s == "":
+		case standsAlone(s):
+			pick = append(pick, i)
+		default:
+			fallback = append(fallback, i)
+		}
+	}
+	if len(pick) == 0 && len(fallback) == 0 {
+		for i := range a.Sentences {
+			pick = append(pick, i)
+		}
+	}
+	return pick, fallback
+}
+
+// minPointWords is the fewest words a key point may have: "TMZ has
+// learned." or "STOLEN!!!!" says nothing on its own.
+const minPointWords = 5
+
+// standsAlone reports whether a sentence can be read as a key point
+// without its neighbours: it does not end in a colon (a lead-in to what
+// follows), has at least minPointWords words, and is not shouted in
+// capitals (a kicker or label).
+func standsAlone(s string) bool {
+	s = strings.TrimSpace(s)
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	if strings.HasSuffix(s, ":") || n < minPointWords {
+		return false
+	}
+	return strings.ToUpper(s) != s
 }
 
 // pointsFor gives 4 key points for a short article, 5 for a medium one

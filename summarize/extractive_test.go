@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -351,6 +350,43 @@ func BenchmarkExtractiveChecked(b *testing.B) {
 	for b.Loop() {
 		if _, err := Article(b.Context(), a, Extractive{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestExtractiveSkipsFurniture(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Port reopens</title></head><body><article>
+<figure><img src="a.jpg"><figcaption>Dock workers clear sand from the old quay of Port Emma harbour on Monday. <span class="credit">Photo: Ana Lobo for The Courier</span></figcaption></figure>
+<p>The harbour of Port Emma reopened on Tuesday, three days after the storm closed it to shipping and flooded the old quay.</p>
+<p>Harbour master Jon Pell said forty ships had waited offshore and that the first of them would dock before nightfall.</p>
+<p>Insurers put the damage to the quay of Port Emma at about 2 million euros, and the council said repairs would take until spring.</p>
+<p>In a statement, the council also said:</p>
+<p>Pell said the dredgers had worked through the night to clear the harbour channel, which the storm had filled with sand.</p>
+<p>Sam Roe contributed to this report.</p>
+</article></body></html>`
+	a, err := article.Load(t.Context(), "courier=-", article.Options{Stdin: strings.NewReader(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := extractive(t, a)
+	for _, kp := range s.KeyPoints {
+		if a.Kind(kp.Evidence[0]) != article.Body || strings.HasSuffix(kp.Text, ":") {
+			t.Errorf("key point %q is %v text or a lead-in", kp.Text, a.Kind(kp.Evidence[0]))
+		}
+	}
+	for _, bad := range []string{"Dock workers", "Ana Lobo", "contributed", "also said:"} {
+		if strings.Contains(s.Summary, bad) {
+			t.Errorf("summary %q holds %q", s.Summary, bad)
+		}
+	}
+	for _, f := range s.Figures {
+		if f.Value == "Monday" {
+			t.Errorf("figure %q taken from a caption", f.Value)
+		}
+	}
+	for _, en := range s.Entities {
+		if en.Name == "Ana Lobo" || en.Name == "Sam Roe" {
+			t.Errorf("credit %q listed as an entity", en.Name)
 		}
 	}
 }

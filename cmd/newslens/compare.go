@@ -23,14 +23,23 @@ type CompareOptions struct {
 	Engine        engineOptions
 	ComparePrompt string
 	Threshold     float64
+	Details       bool // text and markdown: add the evidence and word diffs
 	Articles      []string
 }
 
-// reportFormats are compare's output formats, the default first.
-var reportFormats = []format[*compare.Report]{
-	{"text", func(w io.Writer, v *compare.Report, color bool) error { return v.WriteText(w, color) }},
-	{"markdown", func(w io.Writer, r *compare.Report, _ bool) error { return r.WriteMarkdown(w) }},
-	{"json", func(w io.Writer, r *compare.Report, _ bool) error { return writeJSON(w, r) }},
+// reportFormats are compare's output formats, the default first;
+// details adds the evidence to text and markdown.
+func reportFormats(details bool) []format[*compare.Report] {
+	return []format[*compare.Report]{
+		{"text", func(w io.Writer, r *compare.Report, color bool) error {
+			return r.WriteTextView(w, compare.View{Color: color, Details: details})
+		}},
+		{"markdown", func(w io.Writer, r *compare.Report, _ bool) error {
+			return r.WriteMarkdownView(w, compare.View{Details: details})
+		}},
+		{"json", func(w io.Writer, r *compare.Report, _ bool) error { return writeJSON(w, r) }},
+		{"html", func(w io.Writer, r *compare.Report, _ bool) error { return r.WriteHTML(w) }},
+	}
 }
 
 func compareCommand() *cli.Command {
@@ -46,6 +55,7 @@ func compareCommand() *cli.Command {
 			engineFlags(),
 			[]cli.Flag{
 				&cli.StringFlag{Name: "compare-prompt", Value: "compare", Usage: "synthesis prompt `NAME[@VERSION]`"},
+				&cli.BoolFlag{Name: "details", Usage: "text and markdown: add each claim's sentences, match scores and word diffs"},
 				&cli.Float64Flag{Name: "threshold", Value: compare.DefaultThreshold, Usage: "similarity (0-1) at which sentences of different outlets count as reporting the same thing"},
 			},
 		),
@@ -60,6 +70,7 @@ func compareCommand() *cli.Command {
 				Engine:        engineFrom(c),
 				ComparePrompt: c.String("compare-prompt"),
 				Threshold:     c.Float64("threshold"),
+				Details:       c.Bool("details"),
 				Articles:      c.Args().Slice(),
 			}
 			return runCompare(c.Context, opts)
@@ -68,7 +79,7 @@ func compareCommand() *cli.Command {
 }
 
 func runCompare(ctx context.Context, opts *CompareOptions) error {
-	f, err := pickFormat(opts.Output.Format, reportFormats)
+	f, err := pickFormat(opts.Output.Format, reportFormats(opts.Details))
 	if err != nil {
 		return err
 	}

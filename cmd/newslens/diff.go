@@ -22,6 +22,7 @@ var diffFormats = []format[*versions.Report]{
 	{"text", func(w io.Writer, v *versions.Report, color bool) error { return v.WriteText(w, color) }},
 	{"markdown", func(w io.Writer, d *versions.Report, _ bool) error { return d.WriteMarkdown(w) }},
 	{"json", func(w io.Writer, d *versions.Report, _ bool) error { return writeJSON(w, d) }},
+	{"html", func(w io.Writer, d *versions.Report, _ bool) error { return d.WriteHTML(w) }},
 }
 
 func diffCommand() *cli.Command {

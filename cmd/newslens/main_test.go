@@ -106,6 +106,7 @@ func articleServer(root string) *httptest.Server {
 //	mock reply SPEC...          add a scripted reply (llmtest.ParseReply syntax)
 //	mock reset                  verify every reply was used, then forget replies and requests
 //	mock requests N             assert N requests were received
+//	mock wait N                 block until N requests have been received
 //	mock request I FILE         write request I's JSON body, indented, to FILE
 //	mock header I NAME FILE     write request I's header NAME to FILE
 //	mock nokey                  fail if the API key occurs in any request body

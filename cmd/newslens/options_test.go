@@ -65,7 +65,7 @@ func TestPickFormat(t *testing.T) {
 		{name: "default", format: "text", want: "text"},
 		{name: "short markdown", format: "md", want: "markdown"},
 		{name: "jsonl", format: "jsonl", want: "jsonl"},
-		{name: "unknown", format: "yaml", wantErr: `unknown format "yaml"; use one of text, markdown, json, jsonl`},
+		{name: "unknown", format: "yaml", wantErr: `unknown format "yaml"; use one of text, markdown, json, jsonl, html`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

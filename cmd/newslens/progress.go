@@ -4,8 +4,8 @@ import (
 	"os"
 	"sync"
 
-	"github.com/mattn/go-isatty"
 	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
 )
 
 // progress counts finished items on a bar on stderr, shown only for
@@ -54,5 +54,5 @@ func (p *progress) done() {
 
 func isTerminal(w any) bool {
 	f, ok := w.(*os.File)
-	return ok && isatty.IsTerminal(f.Fd())
+	return ok && term.IsTerminal(int(f.Fd()))
 }

@@ -31,6 +31,9 @@ var summaryFormats = []format[[]*summarize.Summary]{
 	{"markdown", func(w io.Writer, s []*summarize.Summary, _ bool) error { return summarize.WriteMarkdown(w, s) }},
 	{"json", func(w io.Writer, s []*summarize.Summary, _ bool) error { return summarize.WriteJSON(w, s) }},
 	{"jsonl", func(w io.Writer, s []*summarize.Summary, _ bool) error { return summarize.WriteJSONL(w, s) }},
+	// html shows each summary beside its article; runSummarize hands it
+	// the articles once they are loaded.
+	{"html", func(w io.Writer, s []*summarize.Summary, _ bool) error { return summarize.WriteHTML(w, s, nil) }},
 }
 
 func summarizeCommand() *cli.Command {
@@ -78,6 +81,9 @@ func runSummarize(ctx context.Context, opts *SummarizeOptions) error {
 	arts, err := loadArticles(ctx, opts.IO, opts.Input, opts.Articles, b.splits())
 	if err != nil {
 		return err
+	}
+	if f.name == "html" {
+		f.render = func(w io.Writer, s []*summarize.Summary, _ bool) error { return summarize.WriteHTML(w, s, arts) }
 	}
 	sums, errs := summarizeAll(ctx, opts.IO, arts, engine, opts.Endpoint.Concurrency)
 	if err := firstCancel(errs); err != nil {

@@ -254,3 +254,34 @@ func TestVersionsLongUnrelatedPassage(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffHTMLGolden checks the HTML page of the wire-v2 diff.
+func TestDiffHTMLGolden(t *testing.T) {
+	old := loadArticle(t, filepath.Join(summitDir, "wire.txt"), "../testdata/articles/summit/wire.txt")
+	nw := loadArticle(t, filepath.Join("testdata", "wire-v2.txt"), "testdata/wire-v2.txt")
+	var b bytes.Buffer
+	if err := Diff(old, nw).WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, filepath.Join("testdata", "versions.html.golden"), b.Bytes())
+}
+
+// TestDiffHTMLEscapes checks that markup in either version is text on the
+// page and that only http and https origins become links.
+func TestDiffHTMLEscapes(t *testing.T) {
+	a := &article.Article{Label: "old", Path: "javascript:alert(1)", Title: "Pact </style><script>x()</script>", Text: "Kim met Putin.", Sentences: []string{"Kim met Putin."}}
+	b := &article.Article{Label: "new", URL: "https://example.org/a", Title: "Pact", Text: "Kim met Putin <img src=x onerror=alert(2)>.", Sentences: []string{"Kim met Putin <img src=x onerror=alert(2)>."}}
+	var buf bytes.Buffer
+	if err := Diff(a, b).WriteHTML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, bad := range []string{"<script", "<img", `href="javascript:`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page holds %q", bad)
+		}
+	}
+	if !strings.Contains(page, `<a href="https://example.org/a"`) {
+		t.Errorf("page lacks the link to the new version")
+	}
+}

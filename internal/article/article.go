@@ -33,6 +33,11 @@ type Article struct {
 	// Sentences holds the body split into sentences; sentence n is
 	// Sentences[n-1].
 	Sentences []string `json:"-"`
+	// Kinds gives each sentence's kind (kind.go): body text, or a
+	// caption, credit, link or heading around it. Nil means all body.
+	Kinds []Kind `json:"-"`
+	// marked holds the furniture the HTML's markup names, for Kinds.
+	marked []markedText
 	// SHA256 is the hex digest of Text, the article's identity in caches
 	// and scripted mock replies.
 	SHA256 string `json:"sha256"`

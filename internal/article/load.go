@@ -112,6 +112,7 @@ func Load(ctx context.Context, arg string, opt Options) (*Article, error) {
 		return nil, &InputError{Arg: arg, Err: err}
 	}
 	a.Sentences = sentence.SplitWith(opt.Splits, a.Text)
+	a.Kinds = sentenceKinds(a.Text, a.Sentences, a.marked)
 	return a, nil
 }
 

@@ -61,6 +61,7 @@ func parse(label, path, rawURL string, data []byte, k kind) (*Article, error) {
 		if err != nil {
 			return nil, err
 		}
+		a.marked = markedTexts(data)
 	} else {
 		if !utf8.Valid(data) {
 			return nil, fmt.Errorf("invalid UTF-8 at byte %d; convert the file to UTF-8", invalidAt(data))

@@ -66,12 +66,14 @@ func TestSplits(t *testing.T) {
 		"other key":     `{"version": 1, "key": "` + sentence.Key("x") + `", "sentences": ["x"]}`,
 		"no sentences":  `{"version": 1, "key": "` + key + `", "sentences": []}`,
 	} {
-		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		if got, ok := c.LoadSplit(key); ok {
-			t.Errorf("%s entry: LoadSplit = %q, want a miss", name, got)
-		}
+		t.Run(name, func(t *testing.T) {
+			if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if got, ok := c.LoadSplit(key); ok {
+				t.Errorf("LoadSplit = %q, want a miss", got)
+			}
+		})
 	}
 
 	// Keys that are not hex SHA-256s never reach the file system.

@@ -203,19 +203,22 @@ func TestSinceEquivalent(t *testing.T) {
 func TestSinceGap(t *testing.T) {
 	ref := time.Date(2024, 6, 19, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
+		name            string
 		since, duration string
 		want            float64
 		ok              bool
 	}{
-		{"2000", "24 years", 0, true},
-		{"2000", "23 years", 1, true},
-		{"2000", "twenty years", 4, true},
-		{"2000", "24", 0, false},
+		{"agree", "2000", "24 years", 0, true},
+		{"one year off", "2000", "23 years", 1, true},
+		{"duration in words", "2000", "twenty years", 4, true},
+		{"bare number is no duration", "2000", "24", 0, false},
 	} {
-		got, ok := SinceGap(one(t, tt.since), one(t, tt.duration), ref)
-		if ok != tt.ok || (ok && math.Abs(got-tt.want) > 1e-9) {
-			t.Errorf("SinceGap(since %s, %s) = %v, %v; want %v, %v", tt.since, tt.duration, got, ok, tt.want, tt.ok)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := SinceGap(one(t, tt.since), one(t, tt.duration), ref)
+			if ok != tt.ok || (ok && math.Abs(got-tt.want) > 1e-9) {
+				t.Errorf("SinceGap(since %s, %s) = %v, %v; want %v, %v", tt.since, tt.duration, got, ok, tt.want, tt.ok)
+			}
+		})
 	}
 }
 

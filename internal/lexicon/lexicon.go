@@ -68,7 +68,11 @@ func Terms(s string) []Term {
 	for i := 0; i < len(toks); {
 		if key, n := phraseAt(toks, i); n > 0 {
 			t := toks[i]
-			out = append(out, Term{Key: key, Kind: words.Name, Token: s[t.start:toks[i+n-1].end], Start: t.start, End: toks[i+n-1].end})
+			kind := words.Word
+			if places[key] {
+				kind = words.Name
+			}
+			out = append(out, Term{Key: key, Kind: kind, Token: s[t.start:toks[i+n-1].end], Start: t.start, End: toks[i+n-1].end})
 			inName = false
 			i += n
 			continue
@@ -151,11 +155,34 @@ func Key(lower string) string {
 	if words.IsNumber(lower) {
 		return strings.ReplaceAll(lower, ",", "")
 	}
-	st := words.Stem(lower)
+	st := words.Stem(american(lower))
 	if c, ok := equivalents[st]; ok {
 		return c
 	}
 	return st
+}
+
+// american spells a British word the American way, so that "centre" and
+// "center", "honour" and "honor", "organise" and "organize" meet: -tre,
+// -our and -is- endings of words long enough not to be "our" or "tour".
+func american(w string) string {
+	n := len(w)
+	switch {
+	case n > 5 && strings.HasSuffix(w, "our") && w != "armour":
+		return w[:n-3] + "or"
+	case n > 5 && strings.HasSuffix(w, "ours"):
+		return w[:n-4] + "ors"
+	case n > 4 && strings.HasSuffix(w, "tre"):
+		return w[:n-3] + "ter"
+	case n > 4 && strings.HasSuffix(w, "tres"):
+		return w[:n-4] + "ters"
+	}
+	for _, suf := range []string{"ise", "ised", "ises", "ising", "isation"} {
+		if n > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return w[:n-len(suf)] + "iz" + suf[2:]
+		}
+	}
+	return w
 }
 
 // numberWord returns the digits of a number written in words ("four",

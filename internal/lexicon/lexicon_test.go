@@ -70,3 +70,28 @@ func TestNameRuns(t *testing.T) {
 		t.Errorf("got russia in name run %d, want a place outside any run", names["russia"])
 	}
 }
+
+func TestReferents(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // key=form
+	}{
+		{"country names", "The DPRK and North Korea are one.", []string{"north_korea=DPRK", "north_korea=North Korea"}},
+		{"treaty name", "They signed the Treaty on Comprehensive Strategic Partnership on Wednesday.", []string{"agreement=Treaty on Comprehensive Strategic Partnership"}},
+		{"war phrase", "Support for the special military operation.", []string{"war=special military operation"}},
+		{"person spellings", "Kim Jong-un met Kim Jong Un.", []string{"person:kim jong un=Kim Jong-un", "person:kim jong un=Kim Jong Un"}},
+		{"no adjective", "The North Korean side agreed.", nil},
+		{"pronoun us", "He told us.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, r := range Referents(tt.text) {
+				got = append(got, r.Key+"="+tt.text[r.Start:r.End])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

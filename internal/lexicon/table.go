@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newslens/newslens/internal/words"
@@ -21,13 +22,22 @@ var placeRows = [][]string{
 	{"japan", "japan", "japanese"},
 	{"soviet_union", "soviet union", "ussr", "soviet"},
 	{"european_union", "european union", "eu"},
-	{"pyongyang", "pyongyang", "north korean capital"},
-	{"moscow", "moscow", "russian capital"},
-	{"seoul", "seoul", "south korean capital"},
-	{"kyiv", "kyiv", "kiev", "ukrainian capital"},
-	{"beijing", "beijing", "chinese capital"},
-	{"tokyo", "tokyo", "japanese capital"},
+	{"north_korea", "pyongyang", "north korean capital"},
+	{"russia", "moscow", "russian capital", "kremlin"},
+	{"south_korea", "seoul", "south korean capital"},
+	{"ukraine", "kyiv", "kiev", "ukrainian capital"},
+	{"china", "beijing", "chinese capital"},
+	{"japan", "tokyo", "japanese capital"},
+	{"united_states", "washington", "white house"},
 	{"un", "united nations", "un", "u.n"},
+}
+
+// phraseRows are equivalents of more than one word, matched like places
+// but weighted as ordinary words.
+var phraseRows = [][]string{
+	{"dawn", "small hours", "early hours"},
+	{"war", "special military operation", "ukrainian direction"},
+	{"weapon", "artillery shells", "artillery rounds", "ballistic missiles"},
 }
 
 // equivalentRows lists words that news writing uses for one another
@@ -38,8 +48,8 @@ var equivalentRows = [][]string{
 	{"dead", "killed", "kill", "died", "die", "death", "deaths", "dead", "fatalities", "fatality", "toll", "killing"},
 	{"injured", "wounded", "injuries", "hurt", "injuring", "wounding"},
 	{"visit", "trip", "visits", "trips", "visited", "tour"},
-	{"talk", "talks", "negotiations", "meeting", "meetings", "met"},
-	{"pledge", "pledged", "vowed", "vow", "promised", "promise", "committed", "commit"},
+	{"talk", "talks", "negotiations", "meeting", "meetings"},
+	{"pledge", "pledged", "vowed", "vow", "promised", "promise", "committed", "commit", "offered"},
 	{"support", "backing", "backed", "supported"},
 	{"war", "war", "conflict", "fighting", "hostilities"},
 	{"defence", "defense"},
@@ -48,10 +58,16 @@ var equivalentRows = [][]string{
 	{"attack", "attack", "aggression", "assault", "invasion", "attacked", "invaded"},
 	{"leader", "leader", "leaders"},
 	{"country", "country", "countries", "nation", "nations"},
-	{"weapon", "weapon", "weapons", "arms", "munitions"},
+	{"weapon", "weapon", "weapons", "arms", "munitions", "ammunition", "shells", "shell", "missiles", "missile", "rounds"},
+	{"supply", "supplying", "supplied", "shipping", "shipped", "sending", "sent", "providing", "provided", "delivering", "delivered", "transfers", "transfer", "supplier"},
+	{"arrive", "arrived", "arriving", "landed", "flew", "arrival"},
+	{"greet", "greeted", "welcomed", "welcome", "received", "met"},
+	{"hug", "hugged", "embraced", "embrace"},
+	{"dawn", "dawn"},
 	{"rise", "rose", "risen", "climbed", "climb", "increased", "increase", "grew"},
 	{"warn", "warned", "cautioned", "caution", "warning"},
-	{"quake", "quake", "earthquake", "tremor"},
+	{"quake", "quake", "earthquake", "tremor", "temblor"},
+	{"destroy", "destroyed", "flattened", "razed", "collapsed", "demolished"},
 	{"rescuer", "rescuers", "rescue", "rescued"},
 	{"people", "people", "persons", "residents"},
 	{"elect", "election", "elections", "vote", "votes", "ballot", "poll", "polls"},
@@ -65,6 +81,7 @@ var equivalentRows = [][]string{
 }
 
 var (
+	places      = map[string]bool{}   // keys of placeRows
 	equivalents = map[string]string{} // stem -> canonical stem
 	phrases     = map[string][]phrase{}
 )
@@ -83,6 +100,9 @@ func init() {
 		}
 	}
 	for _, row := range placeRows {
+		places[row[0]] = true
+	}
+	for _, row := range append(slices.Clone(placeRows), phraseRows...) {
 		for _, p := range row[1:] {
 			ws := phraseWords(p)
 			phrases[ws[0]] = append(phrases[ws[0]], phrase{words: ws, key: row[0]})

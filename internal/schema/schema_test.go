@@ -24,7 +24,7 @@ type doc struct {
 }
 
 func TestForIsStrict(t *testing.T) {
-	got := string(MustFor(doc{}).JSON())
+	got := string(MustFor(doc{hidden: 1}).JSON())
 	want := `{"type":"object","properties":{"title":{"type":"string"},"kind":{"type":"string","enum":["a","b"]},"score":{"type":"number"},"ok":{"type":"boolean"},"points":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string","description":"the point"},"evidence":{"type":"array","items":{"type":"integer"}}},"required":["text","evidence"],"additionalProperties":false}}},"required":["title","kind","score","ok","points"],"additionalProperties":false}`
 	if got != want {
 		t.Errorf("got %s\nwant %s", got, want)
