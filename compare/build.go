@@ -45,6 +45,7 @@ func (c *comparison) report() *Report {
 		r.Discrepancies = append(r.Discrepancies, c.discrepancies(g)...)
 	}
 	c.uniques(r)
+	r.Discrepancies = cleanDiscrepancies(r.Discrepancies)
 	r.Discrepancies = append(r.Discrepancies, c.looseDiscrepancies(r.Discrepancies)...)
 	r.Quotes = c.quotes(clusters)
 	r.Terms = c.mergeTerms(c.aliasTerms(), tc.terms(c))

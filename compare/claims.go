@@ -296,10 +296,6 @@ func (c *comparison) statesLoosely(g *group, si int) bool {
 	return false
 }
 
-// looseDiscrepancies finds conflicting figures in sentences that no claim
-// pairs; see figures.go.
-func (c *comparison) looseDiscrepancies(have []Discrepancy) []Discrepancy { return nil }
-
 // dedupClaims merges a claim into an earlier one when every sentence of
 // one is a sentence of the other: the two are one fact reached from two
 // wordings.

@@ -46,6 +46,7 @@ var equivalentRows = [][]string{
 	{"agreement", "pact", "treaty", "deal", "accord", "accords", "agreements", "treaties", "pacts"},
 	{"sign", "signed", "signing", "inked", "ink", "sealed", "seal", "concluded", "conclude"},
 	{"dead", "killed", "kill", "died", "die", "death", "deaths", "dead", "fatalities", "fatality", "toll", "killing"},
+	{"missing", "missing", "unaccounted"},
 	{"injured", "wounded", "injuries", "hurt", "injuring", "wounding"},
 	{"visit", "trip", "visits", "trips", "visited", "tour"},
 	{"talk", "talks", "negotiations", "meeting", "meetings"},
