@@ -228,12 +228,41 @@ type fig struct {
 	ref time.Time
 }
 
-// discrepancies finds figures that conflict inside one aligned group.
-// Figures are first joined into classes of equal values (digits and
-// words alike); a class every member carries is settled, and the
-// remaining classes that conflict with each other form one discrepancy,
-// shown with any "since" figure that agrees with one of them given its
-// article's date.
+// unionFind joins indexes into classes; the root of a class is its
+// smallest index.
+type unionFind []int
+
+func newUnionFind(n int) unionFind {
+	u := make(unionFind, n)
+	for i := range u {
+		u[i] = i
+	}
+	return u
+}
+
+func (u unionFind) find(i int) int {
+	for u[i] != i {
+		u[i] = u[u[i]]
+		i = u[i]
+	}
+	return i
+}
+
+func (u unionFind) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	if ra < rb {
+		u[rb] = ra
+	} else if rb < ra {
+		u[ra] = rb
+	}
+}
+
+// discrepancies finds figures that conflict inside one claim. Figures
+// are first joined into classes of equal values (digits and words
+// alike); a class every member carries is settled, and the remaining
+// classes that conflict with each other form one discrepancy, shown with
+// any "since" figure that agrees with one of them given its article's
+// date.
 func (c *comparison) discrepancies(g *group) []Discrepancy {
 	var figs []fig
 	for _, m := range g.members {
@@ -245,38 +274,61 @@ func (c *comparison) discrepancies(g *group) []Discrepancy {
 	if len(figs) < 2 {
 		return nil
 	}
-	parent := make([]int, len(figs))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
+	classes, heads := figClasses(figs)
+	classSrcs := make(map[int]map[int]bool)
+	for i, f := range figs {
+		r := classes.find(i)
+		if classSrcs[r] == nil {
+			classSrcs[r] = make(map[int]bool)
 		}
-		return i
+		classSrcs[r][f.src] = true
 	}
-	union := func(a, b int) {
-		ra, rb := find(a), find(b)
-		if ra < rb {
-			parent[rb] = ra
-		} else if rb < ra {
-			parent[ra] = rb
+	settled := func(r int) bool { return len(classSrcs[r]) == len(g.members) }
+	conflicts, involved := conflictClasses(figs, classes, heads, classSrcs, settled)
+	if len(involved) == 0 {
+		return nil
+	}
+	comps := make(map[int][]int) // component root -> fig indexes
+	classOf := make([]int, len(figs))
+	var roots []int
+	for i := range figs {
+		r := classes.find(i)
+		if !involved[r] {
+			if r = agreeingClass(figs, i, heads, classes, involved); r < 0 {
+				continue
+			}
 		}
+		classOf[i] = r
+		cr := conflicts.find(r)
+		if _, ok := comps[cr]; !ok {
+			roots = append(roots, cr)
+		}
+		comps[cr] = append(comps[cr], i)
 	}
-	// Classes are found through their heads, so the work grows with the
-	// number of distinct values, not with the square of the sources.
+	sort.Ints(roots)
+	var out []Discrepancy
+	for _, cr := range roots {
+		out = append(out, c.discrepancy(g, figs, comps[cr], classOf))
+	}
+	return out
+}
+
+// figClasses joins equal figures into classes. Classes are found through
+// their heads, so the work grows with the number of distinct values, not
+// with the square of the sources.
+func figClasses(figs []fig) (unionFind, []int) {
+	uf := newUnionFind(len(figs))
 	var heads []int
 	headOf := make(map[string]int)
 	for i := range figs {
 		if h, ok := headOf[figs[i].f.Norm]; ok {
-			union(h, i)
+			uf.union(h, i)
 			continue
 		}
 		joined := false
 		for _, h := range heads {
 			if figEqual(figs[h].f, figs[i].f) {
-				union(h, i)
+				uf.union(h, i)
 				joined = true
 				break
 			}
@@ -286,33 +338,19 @@ func (c *comparison) discrepancies(g *group) []Discrepancy {
 			headOf[figs[i].f.Norm] = i
 		}
 	}
-	classSrcs := make(map[int]map[int]bool)
-	for i, f := range figs {
-		r := find(i)
-		if classSrcs[r] == nil {
-			classSrcs[r] = make(map[int]bool)
-		}
-		classSrcs[r][f.src] = true
-	}
-	settled := func(r int) bool { return len(classSrcs[r]) == len(g.members) }
-	// Conflict edges between unsettled classes that no single source
-	// holds both of (a sentence may legitimately carry two years).
-	conflictParent := make(map[int]int)
-	var cfind func(int) int
-	cfind = func(i int) int {
-		p, ok := conflictParent[i]
-		if !ok || p == i {
-			return i
-		}
-		r := cfind(p)
-		conflictParent[i] = r
-		return r
-	}
+	return uf, heads
+}
+
+// conflictClasses joins the unsettled classes that conflict and that no
+// single source holds both of (a sentence may legitimately carry two
+// years), and returns the joined components and the classes involved.
+func conflictClasses(figs []fig, classes unionFind, heads []int, classSrcs map[int]map[int]bool, settled func(int) bool) (unionFind, map[int]bool) {
+	conflicts := newUnionFind(len(figs))
 	involved := make(map[int]bool)
 	for _, i := range heads {
 		for _, j := range heads {
 			a, b := figs[i], figs[j]
-			ra, rb := find(i), find(j)
+			ra, rb := classes.find(i), classes.find(j)
 			if ra >= rb || settled(ra) || settled(rb) {
 				continue
 			}
@@ -325,88 +363,59 @@ func (c *comparison) discrepancies(g *group) []Discrepancy {
 				continue
 			}
 			involved[ra], involved[rb] = true, true
-			x, y := cfind(ra), cfind(rb)
-			if x != y {
-				if x < y {
-					conflictParent[y] = x
-				} else {
-					conflictParent[x] = y
-				}
-			}
+			conflicts.union(ra, rb)
 		}
 	}
-	if len(involved) == 0 {
-		return nil
+	return conflicts, involved
+}
+
+// agreeingClass returns the involved class a "since" figure agrees with,
+// or -1. Such a figure agrees with a duration of the same span but,
+// being accurate only to a year, may agree with both sides of a
+// conflict; it is shown beside the nearest class it agrees with (within
+// a year: "since 2000" in 2024 is 24 years, though 23 is within a year of
+// it) instead of being merged into it.
+func agreeingClass(figs []fig, i int, heads []int, classes unionFind, involved map[int]bool) int {
+	best, bestGap := -1, 0.0
+	for _, j := range heads {
+		if !involved[classes.find(j)] {
+			continue
+		}
+		if gap := sinceGap(figs[i], figs[j]); gap <= 1 && (best < 0 || gap < bestGap) {
+			best, bestGap = classes.find(j), gap
+		}
 	}
-	// A "since" figure agrees with a duration of the same span but,
-	// being accurate only to a year, may agree with both sides of a
-	// conflict; it is shown beside the class it agrees with instead of
-	// being merged into it.
-	agrees := func(i int) int {
-		best, bestGap := -1, 0.0
-		for _, j := range heads {
-			if !involved[find(j)] {
-				continue
-			}
-			// Of the classes it agrees with (within a year), the nearest:
-			// "since 2000" in 2024 is 24 years, though 23 is within a year
-			// of it.
-			if gap := sinceGap(figs[i], figs[j]); gap <= 1 && (best < 0 || gap < bestGap) {
-				best, bestGap = find(j), gap
-			}
+	return best
+}
+
+// discrepancy builds the discrepancy of the figures idx of claim g. The
+// topic is the wording around the figure in the claim's anchor sentence,
+// or in the first source's if that sentence has none of these figures.
+func (c *comparison) discrepancy(g *group, figs []fig, idx, classOf []int) Discrepancy {
+	sort.SliceStable(idx, func(i, j int) bool { return figs[idx[i]].src < figs[idx[j]].src })
+	d := Discrepancy{Kind: figs[idx[0]].f.Kind, By: Engine}
+	at := figs[idx[0]]
+	rep := g.members[g.rep]
+	for _, i := range idx {
+		if figs[i].src == rep.src && figs[i].n == rep.n {
+			at = figs[i]
+			break
 		}
-		return best
 	}
-	comps := make(map[int][]int) // component root -> fig indexes
-	classOf := make([]int, len(figs))
-	var roots []int
-	for i := range figs {
-		r := find(i)
-		if !involved[r] {
-			if r = agrees(i); r < 0 {
-				continue
-			}
-		}
-		classOf[i] = r
-		cr := cfind(r)
-		if _, ok := comps[cr]; !ok {
-			roots = append(roots, cr)
-		}
-		comps[cr] = append(comps[cr], i)
+	d.Topic = figureContext(c.arts[at.src].Sentences[at.n], at.f)
+	if d.Topic == "" {
+		d.Topic = c.topic(g)
 	}
-	sort.Ints(roots)
-	var out []Discrepancy
-	for _, cr := range roots {
-		idx := comps[cr]
-		sort.SliceStable(idx, func(i, j int) bool { return figs[idx[i]].src < figs[idx[j]].src })
-		d := Discrepancy{Kind: figs[idx[0]].f.Kind, By: Engine}
-		// The topic is the wording around the figure in the group's
-		// representative sentence, or in the first source's if that
-		// sentence has none of these figures.
-		at := figs[idx[0]]
-		rep := g.members[g.rep]
-		for _, i := range idx {
-			if figs[i].src == rep.src && figs[i].n == rep.n {
-				at = figs[i]
-				break
-			}
+	rank := rankClasses(idx, func(i int) (int, int) { return classOf[i], figs[i].src })
+	for _, i := range idx {
+		f := figs[i]
+		text := f.f.Text
+		if f.f.Prep == "since" {
+			text = "since " + text
 		}
-		d.Topic = figureContext(c.arts[at.src].Sentences[at.n], at.f)
-		if d.Topic == "" {
-			d.Topic = c.topic(g)
-		}
-		rank := rankClasses(idx, func(i int) (int, int) { return classOf[i], figs[i].src })
-		for _, i := range idx {
-			f := figs[i]
-			text := f.f.Text
-			if f.f.Prep == "since" {
-				text = "since " + text
-			}
-			d.Values = append(d.Values, Value{Source: c.labels[f.src], Text: text, Sentence: f.n + 1, Class: rank[classOf[i]]})
-		}
-		out = append(out, d)
+		d.Values = append(d.Values, Value{Source: c.labels[f.src], Text: text, Sentence: f.n + 1, Class: rank[classOf[i]]})
 	}
-	return out
+	return d
 }
 
 // rankClasses numbers the classes of the figures idx, in source order, by
