@@ -22,6 +22,7 @@ type quoteRef struct {
 // are compared with its distinct renderings (reps), not with every
 // source's copy, so clustering stays linear in the number of sources.
 type quoteCluster struct {
+	speaker  string // the first known speaker: a cluster holds one
 	refs     []quoteRef
 	reps     []quoteRef
 	groups   map[int]bool
@@ -36,6 +37,9 @@ type srcNorm struct {
 
 func (qc *quoteCluster) add(r quoteRef, group int) {
 	qc.refs = append(qc.refs, r)
+	if qc.speaker == "" {
+		qc.speaker = r.q.Speaker
+	}
 	known := false
 	for _, x := range qc.reps {
 		if x.norm == r.norm && x.q.Speaker == r.q.Speaker {
@@ -72,7 +76,7 @@ func (c *comparison) clusterQuotes() []*quoteCluster {
 			group := c.groupOf[si][n]
 			best, bestScore := -1, 0.0
 			for ci, qc := range clusters {
-				if qc.srcs[si] && !qc.srcNorms[srcNorm{si, ref.norm}] {
+				if qc.srcs[si] && !qc.srcNorms[srcNorm{si, ref.norm}] || !quoteSameSpeaker(qc.speaker, q.Speaker) {
 					continue
 				}
 				for _, r := range qc.reps {
