@@ -94,6 +94,12 @@ func (c *comparison) memberText(m member) string {
 	return c.text(m) + " " + c.arts[m.src].Sentences[m.n2]
 }
 
+// maxWordings bounds the distinct wordings of one claim that are
+// word-diffed and shown: a claim that forty outlets state in thirty
+// wordings is read from its first few, and the diffs would otherwise
+// grow with the square of the sources.
+const maxWordings = 12
+
 // shared turns claim gi into a Shared finding, collecting the terms its
 // members substitute for the anchor's.
 func (c *comparison) shared(gi int, tc *termCollector) Shared {
@@ -121,6 +127,9 @@ func (c *comparison) shared(gi int, tc *termCollector) Shared {
 		}
 		text := c.memberText(m)
 		ops, seen := diffs[text]
+		if !seen && len(diffs) == maxWordings {
+			continue
+		}
 		if !seen {
 			ops = worddiff.Diff(c.text(rep), text)
 			diffs[text] = ops
@@ -267,7 +276,7 @@ func (c *comparison) discrepancies(g *group) []Discrepancy {
 	var figs []fig
 	for _, m := range g.members {
 		ref, _ := time.Parse(time.DateOnly, c.arts[m.src].Date)
-		for _, f := range figuresOf(c.text(m)) {
+		for _, f := range c.figuresAt(m.src, m.n) {
 			figs = append(figs, fig{f: f, src: m.src, n: m.n, ref: ref})
 		}
 	}

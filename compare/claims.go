@@ -122,7 +122,14 @@ func (c *comparison) buildClaims() {
 		if c.joinExisting(ui) {
 			continue
 		}
-		c.groups = append(c.groups, c.claim(ui, claimed))
+		g := c.claim(ui, claimed)
+		c.groups = append(c.groups, g)
+		for _, m := range g.members {
+			c.index(len(c.groups)-1, m.src, m.n)
+			if m.n2 >= 0 {
+				c.index(len(c.groups)-1, m.src, m.n2)
+			}
+		}
 	}
 	c.dedupClaims()
 	for gi, g := range c.groups {
@@ -149,9 +156,13 @@ func (c *comparison) joinExisting(ui int) bool {
 			hs = append(hs, h)
 		}
 	}
-	for _, g := range c.groups {
+	if len(hs) == 0 {
+		return false
+	}
+	for _, gi := range c.claimsOf[[2]int{hs[0].src, hs[0].n}] {
+		g := c.groups[gi]
 		all := true
-		for _, h := range hs {
+		for _, h := range hs[1:] {
 			if !hasMember(g, h.src, h.n) {
 				all = false
 				break
@@ -163,10 +174,22 @@ func (c *comparison) joinExisting(ui int) bool {
 		if !inGroup(g, u.src) {
 			g.members = append(g.members, member{src: u.src, n: u.n, n2: -1, sim: hs[0].score, unit: ui})
 			g.sortMembers()
+			c.index(gi, u.src, u.n)
 		}
 		return true
 	}
 	return false
+}
+
+// index records that sentence n of source src states claim gi.
+func (c *comparison) index(gi, src, n int) {
+	if c.claimsOf == nil {
+		c.claimsOf = make(map[[2]int][]int)
+	}
+	k := [2]int{src, n}
+	if l := c.claimsOf[k]; len(l) == 0 || l[len(l)-1] != gi {
+		c.claimsOf[k] = append(l, gi)
+	}
 }
 
 // hasMember reports whether sentence n of source src states claim g.
@@ -300,11 +323,21 @@ func (c *comparison) statesLoosely(g *group, si int) bool {
 // one is a sentence of the other: the two are one fact reached from two
 // wordings.
 func (c *comparison) dedupClaims() {
+	sets := make([]map[[2]int]bool, len(c.groups))
+	for i, g := range c.groups {
+		sets[i] = make(map[[2]int]bool, 2*len(g.members))
+		for _, m := range g.members {
+			sets[i][[2]int{m.src, m.n}] = true
+			if m.n2 >= 0 {
+				sets[i][[2]int{m.src, m.n2}] = true
+			}
+		}
+	}
 	for b := len(c.groups) - 1; b > 0; b-- {
 		gb := c.groups[b]
 		for a := 0; a < b; a++ {
 			ga := c.groups[a]
-			if len(ga.members) == 0 || !(within(gb, ga) || within(ga, gb)) {
+			if len(ga.members) == 0 || !(within(gb, sets[a]) || within(ga, sets[b])) {
 				continue
 			}
 			for _, m := range gb.members {
@@ -320,10 +353,11 @@ func (c *comparison) dedupClaims() {
 	c.groups = slices.DeleteFunc(c.groups, func(g *group) bool { return len(g.members) == 0 })
 }
 
-// within reports whether every member of a states claim b too.
-func within(a, b *group) bool {
+// within reports whether every member of a states the claim whose
+// sentences are set too.
+func within(a *group, set map[[2]int]bool) bool {
 	for _, m := range a.members {
-		if !hasMember(b, m.src, m.n) {
+		if !set[[2]int{m.src, m.n}] {
 			return false
 		}
 	}

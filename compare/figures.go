@@ -40,32 +40,36 @@ func (c *comparison) looseDiscrepancies(have []Discrepancy) []Discrepancy {
 		}
 	}
 	figs := c.contextFigures(seen)
-	parent := make([]int, len(figs))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		if parent[i] != i {
-			parent[i] = find(parent[i])
+	parent := newUnionFind(len(figs))
+	// Copies of one figure in one wording (a syndicated sentence) are
+	// compared once, through the first of them.
+	first := make(map[string]int)
+	var reps []int
+	for i := range figs {
+		k := figs[i].f.Norm + "\x00" + figs[i].f.Prep + "\x00" + strings.Join(figs[i].ctx, " ")
+		if r, ok := first[k]; ok {
+			parent.union(r, i)
+			continue
 		}
-		return parent[i]
+		first[k] = i
+		reps = append(reps, i)
 	}
 	conflicted := make(map[int]bool)
-	for i := range figs {
-		for j := i + 1; j < len(figs); j++ {
+	for x, i := range reps {
+		for _, j := range reps[x+1:] {
 			a, b := &figs[i], &figs[j]
-			if a.src == b.src || !sameQuantity(a, b) {
+			if !sameQuantity(a, b) || a.src == b.src && !figEqual(a.f, b.f) {
 				continue
 			}
 			if figEqual(a.f, b.f) || looseConflict(a.fig, b.fig) {
-				parent[find(j)] = find(i)
+				parent.union(i, j)
 				if !figEqual(a.f, b.f) {
 					conflicted[i], conflicted[j] = true, true
 				}
 			}
 		}
 	}
+	find := parent.find
 	comps := make(map[int][]int)
 	var roots []int
 	for i := range figs {
@@ -90,11 +94,11 @@ func (c *comparison) contextFigures(seen map[string]bool) []looseFig {
 	var out []looseFig
 	for si, a := range c.arts {
 		ref, _ := time.Parse(time.DateOnly, a.Date)
-		for n, s := range a.Sentences {
+		for n := range a.Sentences {
 			if seen[fmt.Sprintf("%s\x00%d", c.labels[si], n+1)] {
 				continue
 			}
-			for _, f := range figuresOf(s) {
+			for _, f := range c.figuresAt(si, n) {
 				if f.Kind == "year" && f.Prep != "since" || f.Kind == "month" || f.Kind == "date" || f.Kind == "ordinal" {
 					continue // a year, month or date dates a fact; it is not a quantity
 				}
@@ -240,4 +244,22 @@ func cleanDiscrepancies(ds []Discrepancy) []Discrepancy {
 		}
 	}
 	return out
+}
+
+// figuresAt returns the figures of sentence n of source si, found once
+// however many claims the sentence states.
+func (c *comparison) figuresAt(si, n int) []figureT {
+	if c.figs == nil {
+		c.figs = make([][][]figureT, len(c.arts))
+	}
+	if c.figs[si] == nil {
+		c.figs[si] = make([][]figureT, len(c.arts[si].Sentences))
+	}
+	if c.figs[si][n] == nil {
+		c.figs[si][n] = figuresOf(c.arts[si].Sentences[n])
+		if c.figs[si][n] == nil {
+			c.figs[si][n] = []figureT{}
+		}
+	}
+	return c.figs[si][n]
 }

@@ -55,7 +55,11 @@ type comparison struct {
 	hits    [][]hit            // per unit: best coverage per other source
 	groups  []*group           // claims
 	groupOf [][]int            // per source, per sentence: first claim it supports, or -1
-	unique  []int              // units no other source covers
+	// claimsOf lists, per source and sentence, the claims it states
+	// while they are built.
+	claimsOf map[[2]int][]int
+	figs     [][][]figureT // per source, per sentence, found on first use
+	unique   []int         // units no other source covers
 }
 
 // sentence is one sentence's set of term ids, sorted.
