@@ -90,6 +90,8 @@ func clauseCuts(s string) []int {
 			switch {
 			case w == "but":
 				cuts = append(cuts, i)
+			case w == "that" && relativeThat(s, i):
+				cuts = append(cuts, i)
 			case afterComma && w == "and":
 				if next := strings.ToLower(wordAt(s, nextWord(s, i+len(w)))); subjects[next] || isUpperAt(s, nextWord(s, i+len(w))) {
 					cuts = append(cuts, i)
@@ -160,3 +162,23 @@ func isLabelLine(s string) bool {
 	}
 	return false
 }
+
+// relativeThat reports whether the "that" at s[i] opens a relative
+// clause that adds a fact about the noun before it ("an agreement that
+// commits each side to ..."): the word before is no verb (not "said
+// that") and the word after is a verb in the present or a modal.
+func relativeThat(s string, i int) bool {
+	before := strings.Fields(s[:i])
+	if len(before) == 0 {
+		return false
+	}
+	prev := strings.ToLower(strings.Trim(before[len(before)-1], ",;:\"'”’"))
+	if prev == "" || strings.HasSuffix(prev, "ed") || strings.HasSuffix(prev, "s") || strings.HasSuffix(prev, "ing") || reportingVerbs[prev] {
+		return false
+	}
+	next := strings.ToLower(wordAt(s, nextWord(s, i+len("that"))))
+	return len(next) > 3 && strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ss") || next == "will" || next == "would"
+}
+
+// reportingVerbs introduce what someone said, not a relative clause.
+var reportingVerbs = map[string]bool{"say": true, "tell": true, "warn": true, "believe": true, "think": true, "know": true, "fear": true, "hope": true, "suggest": true, "show": true, "argue": true, "claim": true, "insist": true, "deny": true, "add": true, "note": true}
