@@ -264,4 +264,3 @@ func (c *comparison) figuresAt(si, n int) []figureT {
 	}
 	return c.figs[si][n]
 }
-
