@@ -416,3 +416,30 @@ func (ev *goldEvent) pair(i, j int) *goldEvent {
 	}
 	return p
 }
+
+// annotated renders every sentence of every article with the gold facts
+// it holds (a star marks a fact unique to the outlet, a count the number
+// of outlets stating it) or NOISE, for reading the gold beside the text.
+func (ev *goldEvent) annotated() string {
+	var b strings.Builder
+	for si, a := range ev.arts {
+		fmt.Fprintf(&b, "== %s\n", a.Label)
+		for n, sent := range a.Sentences {
+			var tags []string
+			for _, f := range ev.facts {
+				switch {
+				case !f.at[si][n]:
+				case len(f.at) == 1:
+					tags = append(tags, f.id+"*")
+				default:
+					tags = append(tags, fmt.Sprintf("%s(%d)", f.id, len(f.at)))
+				}
+			}
+			if ev.noise[si][n] {
+				tags = append(tags, "NOISE")
+			}
+			fmt.Fprintf(&b, "%2d [%s] %s\n", n+1, strings.Join(tags, " "), sent)
+		}
+	}
+	return b.String()
+}

@@ -25,6 +25,10 @@ func Article(ctx context.Context, a *article.Article, engine Engine) (*Summary, 
 	return s, nil
 }
 
+// SourceOf is the Source block of a summary of a, for callers that report
+// on an article without a summary, such as one that failed in a batch.
+func SourceOf(a *article.Article) Source { return sourceOf(a) }
+
 // sourceOf fills the Source block from the article.
 func sourceOf(a *article.Article) Source {
 	return Source{

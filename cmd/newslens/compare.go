@@ -89,6 +89,9 @@ func runCompare(ctx context.Context, opts *CompareOptions) error {
 	if th := opts.Threshold; th <= 0 || th >= 1 {
 		return usagef("--threshold 0.25", "--threshold must be between 0 and 1")
 	}
+	if err := opts.Output.check(); err != nil {
+		return err
+	}
 	syn, err := newSynthesis(opts)
 	if err != nil {
 		return err

@@ -55,6 +55,9 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	if len(opts.Articles) != 2 {
 		return usagef("newslens diff old.txt new.txt", "diff takes two articles, got %d", len(opts.Articles))
 	}
+	if err := opts.Output.check(); err != nil {
+		return err
+	}
 	arts, err := loadArticles(ctx, opts.IO, opts.Input, opts.Articles, nil)
 	if err != nil {
 		return err

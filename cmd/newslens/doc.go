@@ -9,6 +9,7 @@ Usage:
 	newslens summarize [flags] ARTICLE...
 	newslens compare   [flags] ARTICLE ARTICLE...
 	newslens diff      [flags] OLD NEW
+	newslens sentences [flags] ARTICLE...
 	newslens prompts   list | show NAME[@N] | diff NAME@A NAME@B
 	newslens cache     stats | clear
 
@@ -21,8 +22,9 @@ numbered from 1, and those numbers are what summaries and comparisons cite.
 Flags may come before or after the articles; everything after "--" is an
 article.
 
-Every article is loaded and checked before any request is made, so bad
-input costs nothing.
+Every article is loaded and checked before any request is made, and an
+-o file that cannot be written is refused before that, so bad input costs
+nothing.
 
 # Summarize
 
@@ -52,6 +54,15 @@ reporting the same thing.
 Diff shows a word-level diff of two versions of one article. Its exit code
 is 0 when they are identical and 1 when they differ.
 
+# Sentences
+
+Sentences (or text) prints each article as newslens reads it: its label,
+title, date, URL or path, digest and sentence count, then every sentence
+on a line of its own after its number. Use it to check what was
+extracted from a page and what a summary's "evidence": [3] cites. It
+makes no request. The json form has the same "source" block as a
+summary and a "sentences" list of {"n", "text"}.
+
 # Prompts and the cache
 
 The prompts subcommands list, print and diff the versioned prompts, the
@@ -65,6 +76,11 @@ jsonl. Results go to standard output, notices and progress to standard
 error, so "newslens summarize -f json a.txt | jq" works. Text is coloured
 only on a terminal and only when NO_COLOR is unset.
 
+For several articles, json is an array and jsonl a line with one entry
+per article given, in order, whatever failed: an article that failed keeps
+its place as {"source": {...}, "error": "..."}, and the run exits 1 after
+listing the failures on standard error.
+
 -o FILE writes the result to FILE instead. The whole result is rendered
 first, so a failed run writes nothing. A regular file is replaced
 atomically, keeping its mode; a symbolic link has its target replaced; a
@@ -77,7 +93,8 @@ written to directly.
 	1    a run-time failure: the endpoint failed, a reply was unusable,
 	     some articles of a batch failed, --strict checks failed
 	     (diff: the versions differ)
-	2    bad usage or bad input, reported before any request
+	2    bad usage or bad input (an article, a flag, an -o file that
+	     cannot be written), reported before any request
 	130  interrupted
 
 # Environment

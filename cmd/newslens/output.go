@@ -34,6 +34,18 @@ func pickFormat[T any](name string, list []format[T]) (format[T], error) {
 	return format[T]{}, usagef("--format "+names[0], "unknown format %q; use one of %s", name, strings.Join(names, ", "))
 }
 
+// check refuses an output file that cannot be written, before any
+// article is loaded or request made.
+func (o outputOptions) check() error {
+	if toStdout(o.Path) {
+		return nil
+	}
+	if err := safefile.CheckOutput(o.Path); err != nil {
+		return usagef("create the directory first, or choose another --output (- is stdout)", "cannot write --output %s: %v", o.Path, err)
+	}
+	return nil
+}
+
 // toStdout reports whether path means standard output.
 func toStdout(path string) bool { return path == "" || path == "-" }
 

@@ -26,14 +26,13 @@ type SummarizeOptions struct {
 }
 
 // summaryFormats are summarize's output formats, the default first.
-var summaryFormats = []format[[]*summarize.Summary]{
-	{"text", summarize.WriteText},
-	{"markdown", func(w io.Writer, s []*summarize.Summary, _ bool) error { return summarize.WriteMarkdown(w, s) }},
-	{"json", func(w io.Writer, s []*summarize.Summary, _ bool) error { return summarize.WriteJSON(w, s) }},
-	{"jsonl", func(w io.Writer, s []*summarize.Summary, _ bool) error { return summarize.WriteJSONL(w, s) }},
-	// html shows each summary beside its article; runSummarize hands it
-	// the articles once they are loaded.
-	{"html", func(w io.Writer, s []*summarize.Summary, _ bool) error { return summarize.WriteHTML(w, s, nil) }},
+var summaryFormats = []format[*batch]{
+	{"text", func(w io.Writer, b *batch, color bool) error { return summarize.WriteText(w, b.summaries(), color) }},
+	{"markdown", func(w io.Writer, b *batch, _ bool) error { return summarize.WriteMarkdown(w, b.summaries()) }},
+	{"json", func(w io.Writer, b *batch, _ bool) error { return b.writeJSON(w) }},
+	{"jsonl", func(w io.Writer, b *batch, _ bool) error { return b.writeJSONL(w) }},
+	// html shows each summary beside its article.
+	{"html", func(w io.Writer, b *batch, _ bool) error { return summarize.WriteHTML(w, b.summaries(), b.arts) }},
 }
 
 func summarizeCommand() *cli.Command {
@@ -73,6 +72,9 @@ func runSummarize(ctx context.Context, opts *SummarizeOptions) error {
 	if len(opts.Articles) == 0 {
 		return usagef("newslens summarize article.txt", "no articles given")
 	}
+	if err := opts.Output.check(); err != nil {
+		return err
+	}
 	engine, b, err := summaryEngine(opts)
 	if err != nil {
 		return err
@@ -81,9 +83,6 @@ func runSummarize(ctx context.Context, opts *SummarizeOptions) error {
 	arts, err := loadArticles(ctx, opts.IO, opts.Input, opts.Articles, b.splits())
 	if err != nil {
 		return err
-	}
-	if f.name == "html" {
-		f.render = func(w io.Writer, s []*summarize.Summary, _ bool) error { return summarize.WriteHTML(w, s, arts) }
 	}
 	sums, errs := summarizeAll(ctx, opts.IO, arts, engine, opts.Endpoint.Concurrency)
 	if err := firstCancel(errs); err != nil {
@@ -111,39 +110,33 @@ func summaryEngine(opts *SummarizeOptions) (summarize.Engine, *backend, error) {
 // summarizeAll summarises arts n at a time, with a progress bar.
 func summarizeAll(ctx context.Context, s stdio, arts []*article.Article, engine summarize.Engine, n int) ([]*summarize.Summary, []error) {
 	bar := newProgress(s, len(arts), "summarising")
+	if e, ok := engine.(*summarize.LLM); ok {
+		e.Progress = partsProgress(s, bar, len(arts))
+	}
 	sums, errs := summarize.All(ctx, arts, engine, n, func(int, error) { bar.step() })
 	bar.done()
 	return sums, errs
 }
 
-// reportSummaries writes the summaries that were made and lists the
-// articles that failed on stderr.
-func reportSummaries(opts *SummarizeOptions, f format[[]*summarize.Summary], arts []*article.Article, sums []*summarize.Summary, errs []error) error {
-	var ok []*summarize.Summary
-	failed := 0
-	for i, s := range sums {
-		if errs[i] == nil {
-			ok = append(ok, s)
-		} else {
-			failed++
-		}
-	}
-	if failed == len(arts) && failed == 1 {
+// reportSummaries writes the batch and lists the articles that failed
+// on stderr. A single article that failed is an error of its own.
+func reportSummaries(opts *SummarizeOptions, f format[*batch], arts []*article.Article, sums []*summarize.Summary, errs []error) error {
+	b := &batch{arts: arts, sums: sums, errs: errs}
+	failed := b.failed()
+	if len(arts) == 1 && failed == 1 {
 		return errs[0]
 	}
-	if len(ok) > 0 {
-		if err := writeResult(opts.IO, opts.Output.Path, f, ok); err != nil {
-			return err
-		}
+	if err := writeResult(opts.IO, opts.Output.Path, f, b); err != nil {
+		return err
 	}
-	if err := strictCheck(opts.Engine.Strict, ok); err != nil && failed == 0 {
+	if err := strictCheck(opts.Engine.Strict, b.summaries()); err != nil && failed == 0 {
 		return err
 	}
 	if failed > 0 {
 		fmt.Fprintf(opts.IO.Err, "newslens: %d of %d articles failed:\n", failed, len(arts))
 		for i, e := range errs {
 			if e != nil {
-				fmt.Fprintf(opts.IO.Err, "  %s: %s\n", arts[i].Label, oneLine(strings.TrimPrefix(e.Error(), arts[i].Label+": ")))
+				fmt.Fprintf(opts.IO.Err, "  %s: %s\n", arts[i].Label, b.reason(i))
 			}
 		}
 		return &exitError{code: exitFailure}

@@ -1,6 +1,7 @@
 // Package llm is newslens's client for OpenAI-compatible chat-completions
-// endpoints (OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp and the like),
-// built on github.com/sashabaranov/go-openai.
+// and embeddings endpoints (OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp
+// and the like), built on github.com/sashabaranov/go-openai. It imports
+// nothing of newslens: the packages above it bring prompts and schemas.
 //
 // It adds what a batch tool needs on top: retries with shared back-off,
 // per-attempt timeouts, structured output that degrades gracefully on
@@ -297,7 +298,11 @@ func (c *Client) Complete(ctx context.Context, req Request) (*Response, error) {
 			level = next
 			continue
 		}
-		return nil, c.translate(ctx, err, attempts)
+		e := c.translate(ctx, err, attempts)
+		if !cl.retryAt.IsZero() && (e.Kind == KindRateLimit || e.Kind == KindServer) {
+			retryLater(e, cl.retryAt)
+		}
+		return nil, e
 	}
 }
 
@@ -323,13 +328,13 @@ func rejectsParam(err error, words ...string) bool {
 	var status int
 	var text string
 	switch {
+	case errors.As(err, &reqErr):
+		status, text = reqErr.HTTPStatusCode, string(reqErr.Body)
 	case errors.As(err, &apiErr):
 		status, text = apiErr.HTTPStatusCode, apiErr.Message
 		if apiErr.Param != nil {
 			text += " " + *apiErr.Param
 		}
-	case errors.As(err, &reqErr):
-		status, text = reqErr.HTTPStatusCode, string(reqErr.Body)
 	default:
 		return false
 	}

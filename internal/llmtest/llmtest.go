@@ -1,8 +1,8 @@
 // Package llmtest provides a mock OpenAI-compatible chat-completions endpoint
 // for tests, in the way net/http/httptest provides test servers.
 //
-// A Server answers POST .../chat/completions and GET .../models on
-// 127.0.0.1. Each request is matched against the Replies added with Add,
+// A Server answers POST .../chat/completions, POST .../embeddings (with
+// the deterministic vectors of Vector) and GET .../models on 127.0.0.1. Each request is matched against the Replies added with Add,
 // in order, by the Newslens-Prompt and Newslens-Article headers the client
 // sends and by the response_format the request asks for. Everything received
 // is recorded for assertions, and Verify reports replies that were never used
@@ -50,7 +50,9 @@ type Reply struct {
 	// header (the article's sha256 in hex).
 	Article string
 	// Format, if set, must equal the request's response_format type:
-	// "json_schema", "json_object" or "none".
+	// "json_schema", "json_object" or "none"; or "embeddings" for a rule
+	// that answers POST .../embeddings requests, which other rules never
+	// answer.
 	Format string
 	// Times limits how many requests the reply answers; 0 is unlimited.
 	// Every reply must be used at least once or Verify fails.
@@ -78,6 +80,8 @@ type Reply struct {
 	Delay time.Duration
 	// Drop closes the connection without answering.
 	Drop bool
+	// EmptyBody sends Status (default 200) with no body at all.
+	EmptyBody bool
 	// NoChoices sends an empty choices array.
 	NoChoices bool
 	// PromptTokens and CompletionTokens are reported in usage; zero means
@@ -285,7 +289,8 @@ func (r *Reply) matches(req *Request) bool {
 	if r.Format != "" && r.Format != req.Format {
 		return false
 	}
-	return true
+	// Rules for chat completions never answer embeddings requests.
+	return req.Format != embeddingsFormat || r.Format == embeddingsFormat
 }
 
 // chatRequest holds the fields of a chat-completions request the server
@@ -316,8 +321,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		Article: r.Header.Get(ArticleHeader),
 		Format:  "none",
 	}
+	if strings.HasSuffix(r.URL.Path, "/embeddings") {
+		req.Format = embeddingsFormat
+	}
 	var cr chatRequest
-	if len(body) > 0 {
+	if len(body) > 0 && req.Format != embeddingsFormat {
 		if err := json.Unmarshal(body, &cr); err == nil && cr.ResponseFormat != nil && cr.ResponseFormat.Type != "" && cr.ResponseFormat.Type != "text" {
 			req.Format = cr.ResponseFormat.Type
 		}
@@ -340,6 +348,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/models"):
 		s.serveModels(w)
+	case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/embeddings"):
+		s.serveEmbeddings(w, r, &req)
 	case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/chat/completions"):
 		if err := json.Unmarshal(body, &cr); err != nil {
 			writeError(w, http.StatusBadRequest, "We could not parse the JSON body of your request.", "", nil)
@@ -371,40 +381,17 @@ func (s *Server) serveModels(w http.ResponseWriter) {
 	writeJSON(w, http.StatusOK, list)
 }
 
-func (s *Server) serveChat(w http.ResponseWriter, r *http.Request, req *Request, cr *chatRequest) {
-	s.mu.Lock()
-	var reply *Reply
-	for _, ru := range s.rules {
-		if (ru.Times == 0 || ru.used < ru.Times) && ru.matches(req) {
-			ru.used++
-			rep := ru.Reply
-			reply = &rep
-			break
-		}
-	}
-	replayDir := s.replayDir
-	s.mu.Unlock()
-
-	if reply == nil && replayDir != "" {
-		if content, ok := replay(replayDir, req.Prompt, req.Article); ok {
-			reply = &Reply{Content: content}
-		}
-	}
-	if reply == nil {
-		desc := fmt.Sprintf("model %q, prompt %q, article %q, format %q", cr.Model, req.Prompt, req.Article, req.Format)
-		s.mu.Lock()
-		s.unmatched = append(s.unmatched, desc)
-		s.mu.Unlock()
-		writeError(w, http.StatusInternalServerError, "llmtest: no reply matches this request ("+desc+")", "", nil)
-		return
-	}
-
+// fault does what reply asks besides a successful body: it waits Delay,
+// drops the connection, sets Header, and sends Body, an empty body or an
+// error for Status. It returns the status for a successful body, or
+// done when it has answered.
+func fault(w http.ResponseWriter, r *http.Request, reply *Reply) (status int, done bool) {
 	if reply.Delay > 0 {
 		t := time.NewTimer(reply.Delay)
 		select {
 		case <-r.Context().Done():
 			t.Stop()
-			return
+			return 0, true
 		case <-t.C:
 		}
 	}
@@ -417,14 +404,18 @@ func (s *Server) serveChat(w http.ResponseWriter, r *http.Request, req *Request,
 		if err == nil {
 			conn.Close()
 		}
-		return
+		return 0, true
 	}
 	for k, v := range reply.Header {
 		w.Header().Set(k, v)
 	}
-	status := reply.Status
+	status = reply.Status
 	if status == 0 {
 		status = http.StatusOK
+	}
+	if reply.EmptyBody {
+		w.WriteHeader(status)
+		return 0, true
 	}
 	if reply.Body != "" {
 		ct := "application/json"
@@ -434,7 +425,7 @@ func (s *Server) serveChat(w http.ResponseWriter, r *http.Request, req *Request,
 		w.Header().Set("Content-Type", ct)
 		w.WriteHeader(status)
 		io.WriteString(w, reply.Body)
-		return
+		return 0, true
 	}
 	if status >= 400 {
 		msg := reply.Message
@@ -442,9 +433,46 @@ func (s *Server) serveChat(w http.ResponseWriter, r *http.Request, req *Request,
 			msg = http.StatusText(status)
 		}
 		writeError(w, status, msg, reply.Param, defaultCode(status))
+		return 0, true
+	}
+	return status, false
+}
+
+// match returns the reply for req: the first rule that matches and has
+// uses left, else a recorded reply from the replay directory, else nil.
+func (s *Server) match(req *Request) *Reply {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, ru := range s.rules {
+		if (ru.Times == 0 || ru.used < ru.Times) && ru.matches(req) {
+			ru.used++
+			rep := ru.Reply
+			return &rep
+		}
+	}
+	if s.replayDir != "" {
+		if content, ok := replay(s.replayDir, req.Prompt, req.Article); ok {
+			return &Reply{Content: content}
+		}
+	}
+	return nil
+}
+
+func (s *Server) serveChat(w http.ResponseWriter, r *http.Request, req *Request, cr *chatRequest) {
+	reply := s.match(req)
+	if reply == nil {
+		desc := fmt.Sprintf("model %q, prompt %q, article %q, format %q", cr.Model, req.Prompt, req.Article, req.Format)
+		s.mu.Lock()
+		s.unmatched = append(s.unmatched, desc)
+		s.mu.Unlock()
+		writeError(w, http.StatusInternalServerError, "llmtest: no reply matches this request ("+desc+")", "", nil)
 		return
 	}
 
+	status, done := fault(w, r, reply)
+	if done {
+		return
+	}
 	s.mu.Lock()
 	s.seq++
 	id := fmt.Sprintf("chatcmpl-mock-%d", s.seq)

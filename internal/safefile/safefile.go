@@ -91,7 +91,7 @@ func resolve(path string) (target, error) {
 	for range maxLinks {
 		dir, err := filepath.EvalSymlinks(filepath.Dir(p))
 		if err != nil {
-			return target{}, err
+			return target{}, dirError(filepath.Dir(p), err)
 		}
 		p = filepath.Join(dir, filepath.Base(p))
 		if p == "/proc" || strings.HasPrefix(p, "/proc/") {
@@ -102,7 +102,7 @@ func resolve(path string) (target, error) {
 			return target{path: p}, nil
 		}
 		if err != nil {
-			return target{}, err
+			return target{}, dirError(filepath.Dir(p), err)
 		}
 		switch {
 		case fi.Mode().IsRegular():
@@ -124,17 +124,47 @@ func resolve(path string) (target, error) {
 	return target{}, fmt.Errorf("more than %d symbolic links", maxLinks)
 }
 
+// problem is an error with a plainer message than the system's.
+type problem struct {
+	msg string
+	err error
+}
+
+func (p *problem) Error() string { return p.msg }
+func (p *problem) Unwrap() error { return p.err }
+
+// dirError says in words why dir cannot hold a file.
+func dirError(dir string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &problem{"directory " + dir + " does not exist", err}
+	case errors.Is(err, syscallENOTDIR):
+		return &problem{dir + " is not a directory", err}
+	}
+	return err
+}
+
 // writeDirect writes to a file that cannot be replaced: a FIFO, a device,
 // or an open file reached through /proc. It appends to a regular file, so
 // "-o /dev/stdout >> log" adds to log as the shell's redirection asks.
 func writeDirect(path string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
-		return err
+		return bare(err)
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
+	}
+	return bare(err)
+}
+
+// bare drops the operation and path from err, which the caller's message
+// already names.
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
 	}
 	return err
 }
@@ -192,4 +222,59 @@ func createTemp(path string, perm os.FileMode) (*os.File, error) {
 		}
 	}
 	return nil, fmt.Errorf("cannot create a temporary file in %s", dir)
+}
+
+// CheckOutput reports whether WriteOutput could write to path, without
+// writing it, so that a command can refuse a bad output path before doing
+// any work. It creates and removes a temporary file where one would be
+// made, which answers for permissions, read-only file systems and
+// missing directories alike; a FIFO, device or /proc file is opened for
+// writing without blocking and closed.
+func CheckOutput(path string) error {
+	t, err := resolve(path)
+	if err != nil {
+		return checkError(path, err)
+	}
+	if t.direct {
+		return checkDirect(t)
+	}
+	f, err := createTemp(t.path, 0o600)
+	if err != nil {
+		return checkError(t.path, err)
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return nil
+}
+
+// checkDirect checks a file that is written in place. A FIFO with no
+// reader yet is fine (the reader may come later), so only its
+// permissions are checked.
+func checkDirect(t target) error {
+	if t.info != nil && t.info.Mode()&fs.ModeNamedPipe != 0 {
+		if t.info.Mode().Perm()&0o222 == 0 {
+			return fmt.Errorf("%s: no write permission", t.path)
+		}
+		return nil
+	}
+	f, err := os.OpenFile(t.path, os.O_WRONLY|syscallNonblock, 0)
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("no permission to write %s", t.path)
+	}
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// checkError says in words what stops a file being created at path.
+func checkError(path string, err error) error {
+	var p *problem
+	if errors.As(err, &p) {
+		return p
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("no permission to write in %s", filepath.Dir(path))
+	}
+	return dirError(filepath.Dir(path), err)
 }

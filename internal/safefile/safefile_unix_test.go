@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -240,5 +241,88 @@ func assertFile(t *testing.T, path, want string) {
 	}
 	if string(got) != want {
 		t.Errorf("got %q in %s, want %q", got, path, want)
+	}
+}
+
+func TestCheckOutput(t *testing.T) {
+	tests := []struct {
+		name     string
+		setup    func(t *testing.T, dir string) string
+		wantErr  string // "" for no error; else a substring
+		skipRoot bool
+	}{
+		{name: "new file", setup: func(t *testing.T, dir string) string { return filepath.Join(dir, "out.json") }},
+		{name: "existing file", setup: func(t *testing.T, dir string) string {
+			mkfile(t, filepath.Join(dir, "out.json"), 0o444)
+			return filepath.Join(dir, "out.json")
+		}},
+		{name: "missing directory", wantErr: "does not exist", setup: func(t *testing.T, dir string) string {
+			return filepath.Join(dir, "no", "such", "out.json")
+		}},
+		{name: "parent is a file", wantErr: "is not a directory", setup: func(t *testing.T, dir string) string {
+			mkfile(t, filepath.Join(dir, "file"), 0o644)
+			return filepath.Join(dir, "file", "out.json")
+		}},
+		{name: "a directory", wantErr: "is a directory", setup: func(t *testing.T, dir string) string { return dir }},
+		{name: "dangling link into a missing directory", wantErr: "does not exist", setup: func(t *testing.T, dir string) string {
+			return link(t, "gone/out.json", filepath.Join(dir, "out.json"))
+		}},
+		{name: "read-only directory", wantErr: "no permission to write in", skipRoot: true, setup: func(t *testing.T, dir string) string {
+			ro := filepath.Join(dir, "ro")
+			if err := os.Mkdir(ro, 0o500); err != nil {
+				t.Fatal(err)
+			}
+			return filepath.Join(ro, "out.json")
+		}},
+		{name: "FIFO with no reader yet", setup: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "pipe")
+			if err := syscall.Mkfifo(p, 0o600); err != nil {
+				t.Skipf("mkfifo: %v", err)
+			}
+			return p
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.skipRoot && os.Geteuid() == 0 {
+				t.Skip("root may write anywhere")
+			}
+			dir := t.TempDir()
+			path := tt.setup(t, dir)
+			before, _ := os.ReadDir(dir)
+			err := CheckOutput(path)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Errorf("got %v, want no error", err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Errorf("got %v, want an error containing %q", err, tt.wantErr)
+			}
+			after, _ := os.ReadDir(dir)
+			if len(after) != len(before) {
+				t.Errorf("got %d entries after the check, want %d: it must leave nothing", len(after), len(before))
+			}
+		})
+	}
+}
+
+// TestWriteOutputFullDevice checks that a device's refusal is reported
+// once, plainly, and the device is left in place.
+func TestWriteOutputFullDevice(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "full")
+	if err := syscall.Mknod(path, syscall.S_IFCHR|0o666, 1<<8|7); err != nil {
+		t.Skipf("cannot make a device node here: %v", err)
+	}
+	if f, err := os.OpenFile(path, os.O_WRONLY, 0); err != nil {
+		t.Skipf("this file system does not allow opening devices: %v", err)
+	} else {
+		f.Close()
+	}
+	err := WriteOutput(path, []byte("x"), 0o666)
+	want := "write " + path + ": no space left on device"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %q", err, want)
+	}
+	if fi, err := os.Lstat(path); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		t.Errorf("got %v (err %v), want the device kept", fi.Mode(), err)
 	}
 }
