@@ -103,7 +103,7 @@ func errorMessage(body json.RawMessage) string {
 
 func runBatchCollect(ctx context.Context, opts *BatchOptions) error {
 	if opts.From == "" {
-		return usagef("newslens batch collect --from results.jsonl article.txt...", "collect needs --from, the batch's result file")
+		return runBatchJobCollect(ctx, opts)
 	}
 	if len(opts.Articles) == 0 {
 		return usagef("newslens batch collect --from results.jsonl article.txt...", "no articles given: pass the articles the batch file was made from, in the same order")

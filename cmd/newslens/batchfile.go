@@ -28,7 +28,9 @@ type BatchOptions struct {
 	Output   outputOptions
 	Engine   engineOptions
 	// From is a batch result file made elsewhere, for collect.
-	From     string
+	From string
+	// State is the job's state file, for submit, status and collect.
+	State    string
 	Articles []string
 }
 
@@ -57,11 +59,18 @@ func batchCommand() *cli.Command {
 		OnUsageError: onUsageError,
 		Subcommands: []*cli.Command{
 			sub("file", "write the summarize requests as batch input JSONL, without sending them", "ARTICLE...", runBatchFile),
-			sub("collect", "turn a batch result file into summaries, as summarize --format jsonl writes them", "--from RESULTS ARTICLE...", runBatchCollect,
+			sub("submit", "write the requests, upload them and start batches on the Batch API", "ARTICLE...", runBatchSubmit, stateFlag()),
+			sub("status", "show each batch's state, counts and time left", "[STATE]", runBatchStatus, stateFlag()),
+			sub("collect", "turn a job's (or a result file's) replies into summaries, as summarize --format jsonl writes them", "[STATE] | --from RESULTS ARTICLE...", runBatchCollect,
+				stateFlag(),
 				&cli.StringFlag{Name: "from", Usage: "batch result `FILE` (OpenAI output format, e.g. from vLLM run_batch)"},
 				&cli.BoolFlag{Name: "strict", Usage: "exit 1 when any grounding check fails (the output is still written)"}),
 		},
 	}
+}
+
+func stateFlag() cli.Flag {
+	return &cli.StringFlag{Name: "state", Value: defaultState, Usage: "the job's state `FILE`, written by submit (no API key in it)"}
 }
 
 func batchFrom(c *cli.Context) *BatchOptions {
@@ -73,6 +82,7 @@ func batchFrom(c *cli.Context) *BatchOptions {
 		Output:   outputOptions{Format: "jsonl", Path: c.String("output")},
 		Engine:   engineOptions{Engine: "llm", Strict: c.Bool("strict")},
 		From:     c.String("from"),
+		State:    c.String("state"),
 		Articles: c.Args().Slice(),
 	}
 }
@@ -186,7 +196,7 @@ func (st *fileStats) report(s stdio, path string) {
 	if toStdout(path) {
 		path = "stdout"
 	}
-	s.notice("wrote %d requests to %s; %d articles already in the response cache were left out", st.written, path, st.cached)
+	s.notice("wrote %s to %s; %s already in the response cache %s left out", plural(st.written, "request"), path, plural(st.cached, "article"), map[bool]string{true: "was", false: "were"}[st.cached == 1])
 	for _, l := range st.long {
 		s.notice("left out %s: %v", l, errTooLong)
 	}
@@ -262,4 +272,12 @@ func streamOutput(s stdio, path string, write func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// plural is "1 request" or "n requests".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

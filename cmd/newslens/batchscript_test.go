@@ -16,6 +16,10 @@ import (
 // as a batch engine (OpenAI's, or vLLM's run_batch) would, and writes the
 // result file: mock batch IN OUT.
 func mockBatch(ts *testscript.TestScript, srv *llmtest.Server, args []string) {
+	if len(args) > 0 && args[0] == "plan" {
+		srv.PlanBatch(args[1:]...)
+		return
+	}
 	if len(args) == 4 && args[0] == "body" {
 		batchBody(ts, args[1:])
 		return

@@ -12,7 +12,7 @@ Usage:
 	newslens sentences [flags] ARTICLE...
 	newslens prompts   list | show NAME[@N] | diff NAME@A NAME@B
 	newslens cache     stats | clear
-	newslens batch     file | collect [flags] ARTICLE...
+	newslens batch     submit | status | collect | file [flags] ...
 
 An ARTICLE is a file, "-" for standard input, or an http(s) URL, and may be
 prefixed with LABEL= to name the outlet ("bbc=story.html"). Plain text may
@@ -80,7 +80,11 @@ leaving out articles whose reply is already in the response cache.
 file (OpenAI's output format, which vLLM's run_batch also writes) and
 writes what summarize --format jsonl would write for the same replies,
 filling the response cache. Pass collect the same articles and flags as
-file.
+file. "batch submit ARTICLE..." uploads the requests to the OpenAI Batch
+API and records the job in newslens-batch.json (--state), mode 0600 and
+without the API key; "batch status" shows its progress and "batch collect"
+writes the summaries once it has finished, and may be run again to finish
+what was missing.
 
 # Output
 

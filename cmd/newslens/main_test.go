@@ -119,6 +119,7 @@ func articleServer(root string) *httptest.Server {
 //	mock nokey                  fail if the API key occurs in any request body
 //	mock batch IN OUT           answer batch input file IN through the replies into result file OUT
 //	mock batch body IN I FILE   write the body of line I of batch input file IN, indented, to FILE
+//	mock batch plan STATE...    the states the next batch goes through (llmtest.Server.PlanBatch)
 func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
 		ts.Fatalf("unsupported: ! mock")

@@ -1,8 +1,11 @@
 package llm
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 
 	openai "github.com/sashabaranov/go-openai"
 )
@@ -47,4 +50,107 @@ func (c *Client) Reply(body []byte) (*Response, error) {
 	level := c.level
 	c.mu.Unlock()
 	return c.response(&resp, level, nil, 0)
+}
+
+// Batch is the state of one batch job of the Batch API.
+type Batch struct {
+	ID, Status                             string
+	InputFileID, OutputFileID, ErrorFileID string
+	Total, Completed, Failed               int
+	// CreatedAt and ExpiresAt are Unix seconds; ExpiresAt is 0 when the
+	// endpoint does not say.
+	CreatedAt, ExpiresAt int64
+	// Errors are the reasons a batch failed validation, if any.
+	Errors []string
+}
+
+// Finished reports whether the batch has reached a final state.
+func (b *Batch) Finished() bool {
+	switch b.Status {
+	case "completed", "failed", "expired", "cancelled":
+		return true
+	}
+	return false
+}
+
+// UploadBatchFile uploads a batch input file (the Files API, purpose
+// batch) and returns its file ID.
+func (c *Client) UploadBatchFile(ctx context.Context, name string, data []byte) (string, error) {
+	cl := &call{header: make(http.Header)}
+	f, err := c.api.CreateFileBytes(withCall(ctx, cl), openai.FileBytesRequest{Name: name, Bytes: data, Purpose: openai.PurposeBatch})
+	if err != nil {
+		return "", c.translate(ctx, err, int(cl.attempts.Load()))
+	}
+	return f.ID, nil
+}
+
+// CreateBatch starts a batch of chat completions from an uploaded input
+// file, with the 24-hour completion window.
+func (c *Client) CreateBatch(ctx context.Context, fileID string) (*Batch, error) {
+	cl := &call{header: make(http.Header)}
+	resp, err := c.api.CreateBatch(withCall(ctx, cl), openai.CreateBatchRequest{
+		InputFileID:      fileID,
+		Endpoint:         openai.BatchEndpointChatCompletions,
+		CompletionWindow: "24h",
+	})
+	if err != nil {
+		return nil, c.translate(ctx, err, int(cl.attempts.Load()))
+	}
+	return batchOf(&resp.Batch), nil
+}
+
+// RetrieveBatch returns the batch's current state.
+func (c *Client) RetrieveBatch(ctx context.Context, id string) (*Batch, error) {
+	cl := &call{header: make(http.Header)}
+	resp, err := c.api.RetrieveBatch(withCall(ctx, cl), id)
+	if err != nil {
+		return nil, c.translate(ctx, err, int(cl.attempts.Load()))
+	}
+	return batchOf(&resp.Batch), nil
+}
+
+// FileContent downloads a file, such as a batch's output or error file.
+func (c *Client) FileContent(ctx context.Context, id string) ([]byte, error) {
+	cl := &call{header: make(http.Header)}
+	raw, err := c.api.GetFileContent(withCall(ctx, cl), id)
+	if err != nil {
+		return nil, c.translate(ctx, err, int(cl.attempts.Load()))
+	}
+	defer raw.Close()
+	b, err := io.ReadAll(raw)
+	if err != nil {
+		return nil, c.translate(ctx, err, int(cl.attempts.Load()))
+	}
+	if len(b) >= maxBody {
+		// The transport reads at most maxBody of a response.
+		return nil, &Error{Kind: KindBadResponse, Message: fmt.Sprintf("file %s is larger than the %d MB this client reads; download it yourself and pass it to newslens batch collect --from", id, maxBody>>20)}
+	}
+	return b, nil
+}
+
+func batchOf(b *openai.Batch) *Batch {
+	out := &Batch{
+		ID:          b.ID,
+		Status:      b.Status,
+		InputFileID: b.InputFileID,
+		Total:       b.RequestCounts.Total,
+		Completed:   b.RequestCounts.Completed,
+		Failed:      b.RequestCounts.Failed,
+		CreatedAt:   int64(b.CreatedAt),
+	}
+	if b.OutputFileID != nil {
+		out.OutputFileID = *b.OutputFileID
+	}
+	if b.ErrorFileID != nil {
+		out.ErrorFileID = *b.ErrorFileID
+	}
+	if b.ExpiresAt != nil {
+		out.ExpiresAt = int64(*b.ExpiresAt)
+	}
+	if b.Errors != nil {
+		for _, e := range b.Errors.Data {
+			out.Errors = append(out.Errors, e.Message)
+		}
+	}
+	return out
 }

@@ -116,6 +116,7 @@ type Server struct {
 	requireKey string
 	replayDir  string
 	models     []string
+	bapi       batchAPI
 	// arrived is closed, and cleared, when the next request arrives.
 	arrived chan struct{}
 }
@@ -340,6 +341,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/models"):
 		s.serveModels(w)
+	case strings.Contains(r.URL.Path, "/v1/files") || strings.Contains(r.URL.Path, "/v1/batches"):
+		s.serveBatchAPI(w, r, body)
 	case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/chat/completions"):
 		if err := json.Unmarshal(body, &cr); err != nil {
 			writeError(w, http.StatusBadRequest, "We could not parse the JSON body of your request.", "", nil)
