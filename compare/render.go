@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newslens/newslens/internal/htmlpage"
 	"github.com/newslens/newslens/internal/worddiff"
 )
 
@@ -88,11 +89,23 @@ func diffText(ops []worddiff.Op, stored string, color bool) string {
 	return stored
 }
 
+// diffMarkdown renders a finding's word diff as Markdown, reading a
+// stored [-del-]{+ins+} diff back into operations first.
 func diffMarkdown(ops []worddiff.Op, stored string) string {
-	if ops != nil {
-		return worddiff.Markdown(ops)
+	if ops == nil {
+		ops = storedOps(stored)
 	}
-	return worddiff.Escape(stored)
+	return worddiff.Markdown(ops)
+}
+
+// storedOps reads a diff in [-del-]{+ins+} notation into operations.
+func storedOps(stored string) []worddiff.Op {
+	kinds := map[string]worddiff.Kind{"": worddiff.Equal, "del": worddiff.Delete, "ins": worddiff.Insert}
+	var ops []worddiff.Op
+	for _, seg := range htmlpage.ParseDiff(stored) {
+		ops = append(ops, worddiff.Op{Kind: kinds[seg.Kind], Text: seg.Text})
+	}
+	return ops
 }
 
 // valueClass is the values of a discrepancy that agree, under the most

@@ -2,6 +2,8 @@ package compare
 
 import (
 	"bytes"
+	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -120,6 +122,40 @@ func TestNineOutletsTextShorterThanInput(t *testing.T) {
 	}
 	if wide.Len() <= b.Len() {
 		t.Errorf("got details of %d bytes, want more than the default %d", wide.Len(), b.Len())
+	}
+}
+
+// TestEvalTextShorterThanInput checks, on each event of the evaluation
+// set (seven or eight outlets each), that the default text report has
+// fewer words than the articles it compares.
+func TestEvalTextShorterThanInput(t *testing.T) {
+	for _, event := range []string{"summit", "quake", "heldout"} {
+		t.Run(event, func(t *testing.T) {
+			paths, err := filepath.Glob(filepath.Join("..", "testdata", "eval", event, "*.txt"))
+			if err != nil || len(paths) < 2 {
+				t.Fatalf("got %d articles for %s (%v), want several", len(paths), event, err)
+			}
+			var arts []*article.Article
+			in := 0
+			for _, p := range paths {
+				a := loadArticle(t, p)
+				in += len(strings.Fields(a.Text))
+				arts = append(arts, a)
+			}
+			r, err := Sources(t.Context(), arts, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := r.WriteText(&b, false); err != nil {
+				t.Fatal(err)
+			}
+			out := len(strings.Fields(b.String()))
+			t.Logf("%s: %d outlets, %d words of input, %d words of report", event, len(arts), in, out)
+			if out >= in {
+				t.Errorf("got a %d-word report on %d words of input, want it shorter", out, in)
+			}
+		})
 	}
 }
 
@@ -264,5 +300,41 @@ func TestHTMLEscapesArticleText(t *testing.T) {
 	}
 	if !strings.Contains(page, `http-equiv="Content-Security-Policy"`) || strings.Contains(page, "unsafe-inline") {
 		t.Errorf("page lacks the strict Content-Security-Policy")
+	}
+}
+
+// TestRenderDecodedReport checks that a report read back from JSON, whose
+// word diffs are stored strings rather than operations, renders in every
+// format: LLM findings marked, stored diffs as <del>/<ins> on the page.
+func TestRenderDecodedReport(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "synthesis", "summit.json.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r Report
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		render func(*bytes.Buffer) error
+		want   []string
+	}{
+		{"text", func(b *bytes.Buffer) error { return r.WriteTextView(b, View{Details: true}) }, []string{"(llm)", "[-24-]{+23+}"}},
+		{"markdown", func(b *bytes.Buffer) error { return r.WriteMarkdownView(b, View{Details: true}) }, []string{"(llm)", "~~24~~**23**"}},
+		{"html", func(b *bytes.Buffer) error { return r.WriteHTML(b) }, []string{`class="badge llm"`, "<del>24</del><ins>23</ins>"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tt.render(&b); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(b.String(), w) {
+					t.Errorf("got no %q in the %s rendering", w, tt.name)
+				}
+			}
+		})
 	}
 }

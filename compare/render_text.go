@@ -122,7 +122,7 @@ func (r *Report) textMatrix(t *textWriter, v View) {
 		for _, c := range shown {
 			t.printf("  ")
 			for i, l := range labels {
-				t.printf("%s ", center(mark(c.Cells[l].State), utf8.RuneCountInString(short[i])))
+				t.printf("%s ", t.colorMark(c.Cells[l].State, center(mark(c.Cells[l].State), utf8.RuneCountInString(short[i]))))
 			}
 			mk := llmMark(c.By)
 			t.printf(" %s%s\n", ellipsize(c.Text, room-utf8.RuneCountInString(mk)), mk)
@@ -134,6 +134,21 @@ func (r *Report) textMatrix(t *textWriter, v View) {
 	if n := len(r.Matrix) - len(claims); n > 0 {
 		t.printf("  and %s reported by one source only (below)\n", plural(n, "fact", "facts"))
 	}
+}
+
+// colorMark colours a matrix cell on a terminal: green for stated, red
+// for a conflict; the symbol alone says the same without colour.
+func (t *textWriter) colorMark(state, cell string) string {
+	if !t.color {
+		return cell
+	}
+	switch state {
+	case Stated:
+		return "\x1b[32m" + cell + reset
+	case Conflicts:
+		return "\x1b[1;31m" + cell + reset
+	}
+	return cell
 }
 
 // textDiscrepancies prints the figures sources disagree on, grouped by

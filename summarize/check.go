@@ -80,6 +80,10 @@ func checkQuotes(s *Summary, a *article.Article, c *Checks, warn []string) []str
 		}
 		q.Match = string(m.Kind)
 		q.Verified = m.Kind == quote.Verbatim
+		if strings.TrimSpace(q.Speaker) == "" {
+			c.Quotes.Unattributed = append(c.Quotes.Unattributed, q.Text)
+			warn = append(warn, fmt.Sprintf("quote %q has no attribution: the article names nobody as saying it", q.Text))
+		}
 		q.Closest, q.ClosestSentence = "", 0
 		if q.Sentence == 0 && m.Kind != quote.Absent {
 			q.Sentence = m.Sentence

@@ -392,3 +392,32 @@ func BenchmarkCheck(b *testing.B) {
 		Check(&c, a)
 	}
 }
+
+func TestCheckUnattributedQuote(t *testing.T) {
+	tests := []struct {
+		name     string
+		speaker  string
+		wantList []string
+	}{
+		{name: "attributed", speaker: "Kim", wantList: nil},
+		{name: "no speaker", speaker: "", wantList: []string{"strongest ever treaty"}},
+		{name: "blank speaker", speaker: "  ", wantList: []string{"strongest ever treaty"}},
+	}
+	a := loadArticle(t, "seed.txt")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &Summary{Quotes: []Quote{{Speaker: tt.speaker, Text: "strongest ever treaty"}}}
+			Check(s, a)
+			if got := s.Checks.Quotes.Unattributed; !slices.Equal(got, tt.wantList) {
+				t.Errorf("got unattributed %q, want %q", got, tt.wantList)
+			}
+			warned := slices.ContainsFunc(s.Warnings, func(w string) bool { return strings.Contains(w, "no attribution") })
+			if warned != (tt.wantList != nil) {
+				t.Errorf("got warnings %q; want a no-attribution warning: %v", s.Warnings, tt.wantList != nil)
+			}
+			if s.Failed() {
+				t.Errorf("an unattributed but verbatim quote failed the checks: %q", s.Warnings)
+			}
+		})
+	}
+}

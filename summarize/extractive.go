@@ -107,7 +107,7 @@ func (e Extractive) Summarize(ctx context.Context, a *article.Article) (*Summary
 	}
 	for _, q := range quote.Extract(body) {
 		text := strings.TrimRight(q.Text, " ,;:")
-		if text == "" {
+		if text == "" || q.Kind != quote.Speech {
 			continue
 		}
 		s.Quotes = append(s.Quotes, Quote{Speaker: q.Speaker, Text: text, Sentence: q.Sentence})
@@ -458,13 +458,18 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// figuresOf lists each distinct figure of the article once, where it
-// first appears, with a few words either side as context.
+// figuresOf lists each distinct figure of the article that matters
+// (figure.Matters: no bare ordinals, no "one", no number word that counts
+// nothing) once, where it first appears, with a few words either side as
+// context.
 func figuresOf(sentences []string) []Figure {
 	out := []Figure{}
 	seen := map[string]bool{}
 	for i, s := range sentences {
 		for _, f := range figure.Extract(s) {
+			if !figure.Matters(s, f) {
+				continue
+			}
 			key := f.Norm
 			if key == "" {
 				key = f.Text

@@ -47,6 +47,17 @@ type LLM struct {
 	Tokens func(text string) int
 	// Merge is the prompt that merges partial summaries of a long article.
 	Merge *prompts.Prompt
+	// Parallel bounds the requests this engine has in flight at once,
+	// across all articles: the parts of a long article go out together up
+	// to this bound. Less than 1 means 1.
+	Parallel int
+	// Progress, if set, is called as each request for a long article's
+	// parts and merges finishes, with how many of them are done of how
+	// many there will be, from the goroutine that made the request.
+	Progress func(a *article.Article, done, total int)
+
+	slotsOnce sync.Once
+	slots     chan struct{}
 }
 
 // modelOutput is the part of a Summary the model writes. Its schema is
@@ -134,22 +145,12 @@ func (e *LLM) Summarize(ctx context.Context, a *article.Article) (*Summary, erro
 		add(r)
 		out = r.out
 	} else {
-		var partials []*modelOutput
-		for i, p := range parts {
-			r, err := e.complete(ctx, a, e.Prompt, promptVars(a, p, len(parts)), map[string]string{"Part": fmt.Sprintf("%d/%d", i+1, len(parts))})
-			if err != nil {
-				return nil, fmt.Errorf("part %d of %d: %w", i+1, len(parts), err)
-			}
-			add(r)
-			partials = append(partials, r.out)
-		}
-		r, err := e.complete(ctx, a, e.Merge, mergeVars(a, partials), map[string]string{})
+		r, warning, err := e.long(ctx, a, parts, add)
 		if err != nil {
-			return nil, fmt.Errorf("merge: %w", err)
+			return nil, err
 		}
-		add(r)
 		out = r.out
-		warnings = append(warnings, fmt.Sprintf("the article does not fit the context budget of %d tokens; it was summarised in %d parts (sentences %s) and merged with %s", e.ContextTokens, len(parts), partRanges(parts), e.Merge.ID()))
+		warnings = append(warnings, warning)
 	}
 	s := fromModel(out)
 	s.Source = sourceOf(a)
@@ -185,6 +186,11 @@ func (e *LLM) complete(ctx context.Context, a *article.Article, p *prompts.Promp
 	}
 	tags["Prompt"] = p.ID()
 	tags["Article"] = a.SHA256
+	release, err := e.acquire(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", a.Label, err)
+	}
+	defer release()
 	res, err := structured.Complete(ctx, e.Client, structured.Spec[modelOutput]{
 		Request: llm.Request{
 			Messages: []llm.Message{

@@ -28,10 +28,7 @@ func (e *LLM) plan(a *article.Article) ([]span, error) {
 	if e.Merge == nil {
 		return nil, fmt.Errorf("no merge prompt for long articles")
 	}
-	reply := e.MaxTokens
-	if reply <= 0 {
-		reply = min(defaultReplyTokens, e.ContextTokens/4)
-	}
+	reply := e.replyTokens()
 	empty := *a
 	empty.Sentences = nil
 	empty.Text = ""
@@ -89,12 +86,4 @@ func (e *LLM) plan(a *article.Article) ([]span, error) {
 	cur.to = len(a.Sentences)
 	parts = append(parts, cur)
 	return parts, nil
-}
-
-func partRanges(parts []span) string {
-	r := make([]string, len(parts))
-	for i, p := range parts {
-		r[i] = fmt.Sprintf("%d-%d", p.from, p.to)
-	}
-	return strings.Join(r, ", ")
 }

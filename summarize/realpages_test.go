@@ -78,11 +78,11 @@ func pct(a, b int) float64 {
 // Floors for TestRealPages: the figures measured on the annotated set,
 // rounded down, so that a regression fails.
 const (
-	floorSpeaker      = 60
-	floorQuotePrec    = 76
-	floorFigurePrec   = 85
+	floorSpeaker      = 98
+	floorQuotePrec    = 100
+	floorFigurePrec   = 100
 	floorQuoteRecall  = 95
-	floorFigureRecall = 100
+	floorFigureRecall = 99
 	maxLeaks          = 0
 	maxFragments      = 0
 )

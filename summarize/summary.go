@@ -135,6 +135,10 @@ type QuoteChecks struct {
 	// Paraphrased and NotFound list the texts of the quotes that failed.
 	Paraphrased []string `json:"paraphrased,omitempty"`
 	NotFound    []string `json:"not_found,omitempty"`
+	// Unattributed lists the quotes given without a speaker. A quote
+	// nobody is named as saying may be a scare quote or a title; it is
+	// reported, not failed.
+	Unattributed []string `json:"unattributed,omitempty"`
 }
 
 // FigureChecks counts the figures of the summary that occur in the

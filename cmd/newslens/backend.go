@@ -134,6 +134,7 @@ func llmEngine(ep endpointOptions, po promptOptions, s stdio) (*summarize.LLM, *
 		Merge:         merge,
 		ContextTokens: window,
 		Tokens:        func(text string) int { return tokens.Count(model, text) },
+		Parallel:      ep.Concurrency,
 	}
 	return e, b, nil
 }

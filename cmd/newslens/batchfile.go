@@ -135,26 +135,31 @@ func (c *capture) Complete(_ context.Context, req llm.Request) (*llm.Response, e
 	return nil, errCaptured
 }
 
+// capturing points e at a capture in front of b's client (behind the
+// cache, if any), so that summarising an article with e makes its first
+// request and sends nothing. Articles must then be summarised one at a
+// time.
+func capturing(e *summarize.LLM, b *backend) *capture {
+	cp := &capture{Client: b.client}
+	e.Client = cp
+	if b.cache != nil {
+		e.Client = b.cache.Wrap(cp, nil)
+	}
+	return cp
+}
+
 // firstRequest is the request summarize would send first for a, or
 // errInCache when the reply to it is in the response cache, or errTooLong.
-// It runs summarize itself, with a Completer that sends nothing, so the
-// request is exactly summarize's.
-func firstRequest(ctx context.Context, e *summarize.LLM, b *backend, a *article.Article) (llm.Request, error) {
-	cp := &capture{Client: b.client}
-	var c summarize.Completer = cp
-	if b.cache != nil {
-		c = b.cache.Wrap(cp, nil)
-	}
-	e2 := *e
-	e2.Client = c
-	_, err := e2.Summarize(ctx, a)
+// It runs summarize itself through cp, so the request is exactly
+// summarize's.
+func firstRequest(ctx context.Context, e *summarize.LLM, cp *capture, a *article.Article) (llm.Request, error) {
+	cp.req = llm.Request{}
+	_, err := e.Summarize(ctx, a)
 	switch {
 	case err == nil:
 		return llm.Request{}, errInCache
 	case errors.Is(err, errCaptured):
 		return cp.req, nil
-	case errors.Is(err, errTooLong), errors.Is(err, errInCache):
-		return llm.Request{}, err
 	}
 	return llm.Request{}, err
 }
@@ -206,11 +211,12 @@ func (st *fileStats) report(s stdio, path string) {
 // it goes: nothing is held but the set of custom_ids written, so the same
 // request given twice is sent once.
 func writeBatchFile(ctx context.Context, w io.Writer, e *summarize.LLM, b *backend, arts []*article.Article, st *fileStats) error {
+	cp := capturing(e, b)
 	seen := make(map[string]bool)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, a := range arts {
-		req, err := firstRequest(ctx, e, b, a)
+		req, err := firstRequest(ctx, e, cp, a)
 		switch {
 		case errors.Is(err, errInCache):
 			st.cached++

@@ -109,17 +109,19 @@ func engineFrom(c *cli.Context) engineOptions {
 
 // inputOptions limit what is accepted as an article.
 type inputOptions struct {
-	MaxBytes int64
+	MaxBytes     int64
+	FetchTimeout time.Duration
 }
 
 func inputFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.Int64Flag{Name: "max-bytes", Value: 2 << 20, Usage: "largest article accepted, in bytes"},
+		&cli.DurationFlag{Name: "fetch-timeout", Value: 20 * time.Second, Usage: "time allowed for fetching each article URL"},
 	}
 }
 
 func inputFrom(c *cli.Context) inputOptions {
-	return inputOptions{MaxBytes: c.Int64("max-bytes")}
+	return inputOptions{MaxBytes: c.Int64("max-bytes"), FetchTimeout: c.Duration("fetch-timeout")}
 }
 
 // outputOptions say where a command's result goes and in what form.

@@ -13,7 +13,7 @@ import (
 // costs no requests; all load errors are reported together. splits, if not
 // nil, keeps sentence splits between runs.
 func loadArticles(ctx context.Context, s stdio, in inputOptions, args []string, splits sentence.Store) ([]*article.Article, error) {
-	opt := article.Options{MaxBytes: in.MaxBytes, Stdin: s.In, UserAgent: "newslens/" + version, Splits: splits}
+	opt := article.Options{MaxBytes: in.MaxBytes, FetchTimeout: in.FetchTimeout, Stdin: s.In, UserAgent: "newslens/" + version, Splits: splits}
 	stdin := 0
 	for _, arg := range args {
 		if arg == "-" || strings.HasSuffix(arg, "=-") {

@@ -85,7 +85,8 @@ type serverKey struct{}
 // that load URLs: /summit.html (an article page with navigation, scripts
 // and a footer around the text), /text/NAME (testdata/articles/summit/NAME
 // as plain text), /moved (a redirect to /summit.html), /report.pdf (a
-// type newslens refuses) and, for anything else, 404.
+// type newslens refuses), /silent (accepts the request and never answers)
+// and, for anything else, 404.
 func articleServer(root string) *httptest.Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/summit.html", func(w http.ResponseWriter, r *http.Request) {
@@ -101,6 +102,9 @@ func articleServer(root string) *httptest.Server {
 		http.ServeFile(w, r, filepath.Join(root, "articles", "summit", filepath.Base(r.PathValue("name"))))
 	})
 	mux.Handle("/moved", http.RedirectHandler("/summit.html", http.StatusFound))
+	mux.HandleFunc("/silent", func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done()
+	})
 	mux.HandleFunc("/report.pdf", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/pdf")
 		w.Write([]byte("%PDF-1.7"))

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"sync"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
+
+	"github.com/newslens/newslens/internal/article"
 )
 
 // progress counts finished items on a bar on stderr, shown only for
@@ -50,6 +53,49 @@ func (p *progress) done() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.bar.Finish()
+}
+
+// set moves the bar to done of total.
+func (p *progress) set(done, total int) {
+	if p.bar == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.bar.ChangeMax(total)
+	p.bar.Set(done)
+}
+
+func (p *progress) describe(what string) {
+	if p.bar == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.bar.Describe(what)
+}
+
+// partsProgress shows the requests for the parts of a long article: on a
+// bar of their own when it is the only article, else beside the count
+// of articles.
+func partsProgress(s stdio, articles *progress, n int) func(a *article.Article, done, total int) {
+	var mu sync.Mutex
+	var parts *progress
+	return func(a *article.Article, done, total int) {
+		if n > 1 {
+			articles.describe(fmt.Sprintf("summarising (%s: %d/%d requests)", a.Label, done, total))
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if parts == nil {
+			parts = newProgress(s, total, a.Label+": parts and merges")
+		}
+		parts.set(done, total)
+		if done == total {
+			parts.done()
+		}
+	}
 }
 
 func isTerminal(w any) bool {

@@ -110,6 +110,9 @@ func summaryEngine(opts *SummarizeOptions) (summarize.Engine, *backend, error) {
 // summarizeAll summarises arts n at a time, with a progress bar.
 func summarizeAll(ctx context.Context, s stdio, arts []*article.Article, engine summarize.Engine, n int) ([]*summarize.Summary, []error) {
 	bar := newProgress(s, len(arts), "summarising")
+	if e, ok := engine.(*summarize.LLM); ok {
+		e.Progress = partsProgress(s, bar, len(arts))
+	}
 	sums, errs := summarize.All(ctx, arts, engine, n, func(int, error) { bar.step() })
 	bar.done()
 	return sums, errs

@@ -31,7 +31,10 @@ type Article struct {
 	// separated by one blank line, no trailing space.
 	Text string `json:"-"`
 	// Sentences holds the body split into sentences; sentence n is
-	// Sentences[n-1].
+	// Sentences[n-1]. Each paragraph of Text is split on its own, so a
+	// paragraph's sentences are consecutive and sentence.Split of that
+	// paragraph alone gives them: what is known of a paragraph (that it
+	// is a caption, say) carries over to its sentences.
 	Sentences []string `json:"-"`
 	// Kinds gives each sentence's kind (kind.go): body text, or a
 	// caption, credit, link or heading around it. Nil means all body.

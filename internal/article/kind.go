@@ -331,7 +331,8 @@ var (
 		`|follow (?:him|her|them|us|@)` +
 		`)|(?:contributed (?:to this report|reporting)|reported from [A-Z][\w -]+(?:, and [\w -]+ from [\w -]+)?)\.?$` +
 		`|[\w.-]+ ?/ ?(?:AFP|AP|Reuters|EPA|Getty Images|Getty|Shutterstock|Bloomberg|Sipa)\b` +
-		`|\bby [\w ]+ staff$`)
+		`|\bby [\w ]+ staff$` +
+		`|^(?:[A-Z][\w.'-]+ ){2,3}(?:is (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|correspondent|editor|writer|producer|columnist|contributor|photographer)\b|covers [\w ,.-]+\.$)`)
 	// linkShape: related links, link lists, calls to action and page
 	// furniture.
 	linkShape = regexp.MustCompile(`(?i)^(?:` +

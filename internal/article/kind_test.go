@@ -86,3 +86,23 @@ func TestBodyStart(t *testing.T) {
 		t.Errorf("got body start %d for an unmarked sentence, want 0", got)
 	}
 }
+
+func TestShapeKindBio(t *testing.T) {
+	tests := []struct {
+		name string
+		s    string
+		want Kind
+	}{
+		{name: "reporter bio", s: "Lucas Nolan is a reporter for the Tech desk covering free speech.", want: Credit},
+		{name: "beat bio", s: "Steven Mufson covers the White House.", want: Credit},
+		{name: "pronoun subject is body", s: "It covers mutual defence.", want: Body},
+		{name: "one name is body", s: "Pell covers the cost himself.", want: Body},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := shapeKind(tt.s, true); got != tt.want {
+				t.Errorf("shapeKind(%q) = %v, want %v", tt.s, got, tt.want)
+			}
+		})
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"os"
 	"regexp"
@@ -16,6 +17,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/newslens/newslens/internal/sentence"
@@ -24,18 +26,22 @@ import (
 // DefaultMaxBytes is the size cap used when Options.MaxBytes is 0.
 const DefaultMaxBytes = 2 << 20
 
-// defaultTimeout bounds a whole URL fetch when Options.HTTPClient is nil.
-const defaultTimeout = 20 * time.Second
+// DefaultFetchTimeout bounds a URL fetch when Options.FetchTimeout is 0.
+const DefaultFetchTimeout = 20 * time.Second
 
 // Options controls loading. The zero value caps input at 2 MiB, has no
 // standard input, and fetches URLs with a 20 s timeout.
 type Options struct {
+	// FetchTimeout bounds a whole URL fetch: connecting, waiting for the
+	// answer and reading it; 0 means DefaultFetchTimeout.
+	FetchTimeout time.Duration
 	// MaxBytes caps the size of a file, standard input or URL body;
 	// 0 means DefaultMaxBytes.
 	MaxBytes int64
 	// Stdin is read for the "-" argument.
 	Stdin io.Reader
-	// HTTPClient fetches URLs; nil means a client with a 20 s timeout.
+	// HTTPClient fetches URLs; nil means http.DefaultClient. Its own
+	// Timeout, if any, applies besides FetchTimeout.
 	HTTPClient *http.Client
 	// UserAgent is sent with URL requests; empty means UserAgent of the
 	// module version.
@@ -241,8 +247,20 @@ func loadURL(ctx context.Context, label, rawURL string, opt Options, limit int64
 	}
 	client := opt.HTTPClient
 	if client == nil {
-		client = &http.Client{Timeout: defaultTimeout}
+		client = http.DefaultClient
 	}
+	timeout := opt.FetchTimeout
+	if timeout <= 0 {
+		timeout = DefaultFetchTimeout
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	// Whether a connection was made tells a server that never answered
+	// from one that could not be reached.
+	var connected atomic.Bool
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		GotConn: func(httptrace.GotConnInfo) { connected.Store(true) },
+	})
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
 		return nil, fmt.Errorf("build request: %w", err)
@@ -256,7 +274,7 @@ func loadURL(ctx context.Context, label, rawURL string, opt Options, limit int64
 
 	resp, err := client.Do(req)
 	if err != nil {
-		return nil, fetchError(u.Host, err)
+		return nil, fetchError(u.Host, err, connected.Load(), timeout)
 	}
 	defer resp.Body.Close()
 
@@ -274,11 +292,17 @@ func loadURL(ctx context.Context, label, rawURL string, opt Options, limit int64
 			return nil, fmt.Errorf("content type %q is not text; want text/html or text/plain", mt)
 		}
 	}
+	if k == kindAuto && isHTMLPath(u.Path) {
+		k = kindHTML // no content type: the address names the page as a file would
+	}
 	if resp.ContentLength > limit {
 		return nil, tooLarge(limit)
 	}
 	data, err := readCapped(resp.Body, limit, 0)
 	if err != nil {
+		if isTimeout(err) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, fmt.Errorf("no complete answer from %s within %s; raise --fetch-timeout", u.Host, formatDuration(timeout))
+		}
 		return nil, err
 	}
 	// Readability resolves relative links against the final address,
@@ -291,16 +315,43 @@ func loadURL(ctx context.Context, label, rawURL string, opt Options, limit int64
 }
 
 // fetchError describes a failed request without Go's "Get URL:" prefix,
-// which would repeat the argument.
-func fetchError(host string, err error) error {
+// which would repeat the argument. A timeout after the connection was made
+// means the server accepted it and did not answer: the host is reachable.
+func fetchError(host string, err error, connected bool, timeout time.Duration) error {
+	if isTimeout(err) {
+		if connected {
+			return fmt.Errorf("no answer from %s within %s; raise --fetch-timeout", host, formatDuration(timeout))
+		}
+		return fmt.Errorf("cannot reach %s: no connection within %s", host, formatDuration(timeout))
+	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
-		if ue.Timeout() {
-			return fmt.Errorf("cannot reach %s: timed out", host)
-		}
 		err = ue.Err
 	}
 	return fmt.Errorf("cannot reach %s: %w", host, err)
+}
+
+// isTimeout reports whether err is a deadline passing, ours or the HTTP
+// client's.
+func isTimeout(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var te interface{ Timeout() bool }
+	return errors.As(err, &te) && te.Timeout()
+}
+
+// formatDuration prints d as a flag would take it, without Go's trailing
+// zero units: "2s", "1m", "1m30s", "500ms".
+func formatDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 // moduleVersion is the version of the running binary's main module, for

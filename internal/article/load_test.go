@@ -7,11 +7,13 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // writeFile creates dir/name holding data and returns its path.
@@ -138,7 +140,7 @@ func TestLoadErrors(t *testing.T) {
 		{name: "invalid UTF-8", arg: "latin1.txt", want: "article latin1.txt: invalid UTF-8 at byte 13; convert the file to UTF-8"},
 		{name: "larger than default cap", arg: "big.txt", want: "article big.txt: larger than 2 MiB; raise --max-bytes"},
 		{name: "larger than KiB cap", arg: "small.txt", opt: Options{MaxBytes: 1024}, want: "article small.txt: larger than 1 KiB; raise --max-bytes"},
-		{name: "HTML file without text", arg: "empty.html", want: "article empty.html: no readable text in the HTML"},
+		{name: "HTML file without text", arg: "empty.html", want: "article empty.html: no article text found in the HTML"},
 		{name: "label without target", arg: "bbc=", want: `article bbc=: no file, "-" or URL after the label`},
 		{name: "stdin not available", arg: "-", want: "article -: standard input is not available"},
 		{name: "stdin empty", arg: "-", opt: Options{Stdin: strings.NewReader("")}, want: "article -: empty or whitespace-only text"},
@@ -150,7 +152,7 @@ func TestLoadErrors(t *testing.T) {
 		{name: "JSON", arg: srv.URL + "/json", want: "article " + srv.URL + `/json: content type "application/json" is not text; want text/html or text/plain`},
 		{name: "body over cap", arg: srv.URL + "/big", opt: Options{MaxBytes: 1024}, want: "article " + srv.URL + "/big: larger than 1 KiB; raise --max-bytes"},
 		{name: "chunked body over cap", arg: srv.URL + "/chunked", opt: Options{MaxBytes: 1024}, want: "article " + srv.URL + "/chunked: larger than 1 KiB; raise --max-bytes"},
-		{name: "HTML page without text", arg: srv.URL + "/empty", want: "article " + srv.URL + "/empty: no readable text in the HTML"},
+		{name: "HTML page without text", arg: srv.URL + "/empty", want: "article " + srv.URL + "/empty: no article text found in the HTML"},
 		{name: "empty body", arg: srv.URL + "/blank", want: "article " + srv.URL + "/blank: empty or whitespace-only text"},
 		{name: "URL without host", arg: "https://", want: "article https://: not a valid URL"},
 	}
@@ -347,22 +349,62 @@ func TestLoadURLDefaultUserAgent(t *testing.T) {
 	}
 }
 
+// TestLoadURLTimeout checks that FetchTimeout bounds a fetch, and that a
+// server that accepted the connection and then said nothing, or stopped
+// half-way through its answer, is not reported as unreachable.
 func TestLoadURLTimeout(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/partial" {
+			w.Header().Set("Content-Type", "text/plain")
+			w.Header().Set("Content-Length", "1000")
+			w.Write([]byte("The first words of an answer that never ends."))
+			w.(http.Flusher).Flush()
+		}
 		<-r.Context().Done()
 	}))
 	defer srv.Close()
-	client := srv.Client()
-	client.Timeout = 1 // a nanosecond: the request cannot finish
 	host := strings.TrimPrefix(srv.URL, "http://")
-	_, err := Load(t.Context(), srv.URL, Options{HTTPClient: client})
-	want := "article " + srv.URL + ": cannot reach " + host + ": timed out"
-	if err == nil || err.Error() != want {
-		t.Errorf("got %v, want %q", err, want)
+	tests := []struct {
+		name string
+		path string
+		want string
+	}{
+		{name: "no answer", path: "/silent", want: "no answer from " + host + " within 100ms; raise --fetch-timeout"},
+		{name: "answer cut short", path: "/partial", want: "no complete answer from " + host + " within 100ms; raise --fetch-timeout"},
 	}
-	var ie *InputError
-	if !errors.As(err, &ie) {
-		t.Errorf("got %T, want *InputError", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(t.Context(), srv.URL+tt.path, Options{HTTPClient: srv.Client(), FetchTimeout: 100 * time.Millisecond})
+			want := "article " + srv.URL + tt.path + ": " + tt.want
+			if err == nil || err.Error() != want {
+				t.Errorf("got %v, want %q", err, want)
+			}
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Errorf("got %T, want *InputError", err)
+			}
+		})
+	}
+}
+
+func TestFormatDuration(t *testing.T) {
+	tests := []struct {
+		name string
+		d    time.Duration
+		want string
+	}{
+		{name: "seconds", d: 2 * time.Second, want: "2s"},
+		{name: "minutes", d: time.Minute, want: "1m"},
+		{name: "minutes and seconds", d: 90 * time.Second, want: "1m30s"},
+		{name: "hours", d: time.Hour, want: "1h"},
+		{name: "milliseconds", d: 250 * time.Millisecond, want: "250ms"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := formatDuration(tt.d); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 
@@ -385,5 +427,63 @@ func TestLoadCancelled(t *testing.T) {
 	var ie *InputError
 	if errors.As(err, &ie) {
 		t.Errorf("got *InputError %q; cancellation is not bad input", err)
+	}
+}
+
+// TestLoadURLWithoutContentType checks that a page served without a
+// content type is HTML by its address's extension, as a file is by its
+// name, and otherwise by its content.
+func TestLoadURLWithoutContentType(t *testing.T) {
+	page := "Saved from the harbour website\n<html><head><title>Ferry back</title></head>" + ferryBody
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header()["Content-Type"] = nil // stop net/http from sniffing
+		io.WriteString(w, page)
+	}))
+	defer srv.Close()
+	tests := []struct {
+		name      string
+		path      string
+		wantTitle string
+	}{
+		{name: ".html address", path: "/news/ferry.html", wantTitle: "Ferry back"},
+		{name: ".xhtml address", path: "/news/ferry.XHTML", wantTitle: "Ferry back"},
+		{name: "no extension, not HTML by content", path: "/news/ferry", wantTitle: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Load(t.Context(), srv.URL+tt.path, Options{HTTPClient: srv.Client()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tt.wantTitle {
+				t.Errorf("title: got %q, want %q", a.Title, tt.wantTitle)
+			}
+		})
+	}
+}
+
+// timeoutErr is a network error that says it timed out.
+type timeoutErr struct{}
+
+func (timeoutErr) Error() string { return "i/o timeout" }
+func (timeoutErr) Timeout() bool { return true }
+
+func TestFetchError(t *testing.T) {
+	tests := []struct {
+		name      string
+		err       error
+		connected bool
+		want      string
+	}{
+		{name: "timeout before a connection", err: &url.Error{Op: "Get", URL: "http://example.com/", Err: timeoutErr{}}, want: "cannot reach example.com: no connection within 2s"},
+		{name: "timeout after the connection", err: &url.Error{Op: "Get", URL: "http://example.com/", Err: context.DeadlineExceeded}, connected: true, want: "no answer from example.com within 2s; raise --fetch-timeout"},
+		{name: "refused", err: &url.Error{Op: "Get", URL: "http://example.com/", Err: errors.New("connection refused")}, want: "cannot reach example.com: connection refused"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fetchError("example.com", tt.err, tt.connected, 2*time.Second).Error(); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

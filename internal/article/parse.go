@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -38,16 +37,19 @@ const (
 // Load wraps its errors in an *InputError naming the argument as the user
 // typed it, and takes the sentence split from a sentence.Store when it can.
 func parse(label, path, rawURL string, data []byte, k kind) (*Article, error) {
+	data, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, fmt.Errorf("binary content (NUL byte at offset %d), not text", i)
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("empty or whitespace-only text")
 	}
 	if k == kindAuto {
 		k = kindPlain
-		if looksHTML(data) {
+		if isHTMLPath(path) || looksHTML(data) {
 			k = kindHTML
 		}
 	}
@@ -56,7 +58,6 @@ func parse(label, path, rawURL string, data []byte, k kind) (*Article, error) {
 	var meta header
 	var body string
 	if k == kindHTML {
-		var err error
 		meta, body, err = fromHTML(data, rawURL)
 		if err != nil {
 			return nil, err
@@ -199,11 +200,9 @@ func chooseLabel(label, source, siteName, rawURL, path string) string {
 	return "article"
 }
 
-// looksHTML sniffs the first bytes the way browsers do.
-func looksHTML(data []byte) bool {
-	ct := http.DetectContentType(data)
-	return strings.HasPrefix(ct, "text/html")
-}
+// errNoText is the error for an HTML page with no sentences of an
+// article in it: empty, or only navigation, headings and links.
+var errNoText = errors.New("no article text found in the HTML")
 
 // fromHTML extracts the main text and metadata of an HTML page. Every
 // line break in the extracted text marks a block boundary (paragraph,
@@ -219,11 +218,11 @@ func fromHTML(data []byte, rawURL string) (header, string, error) {
 	}
 	doc, err := readability.FromReader(bytes.NewReader(data), pageURL)
 	if err != nil {
-		return header{}, "", fmt.Errorf("no readable text in the HTML: %w", err)
+		return header{}, "", fmt.Errorf("%w: %w", errNoText, err)
 	}
 	var buf strings.Builder
 	if doc.Node == nil || doc.RenderText(&buf) != nil || strings.TrimSpace(buf.String()) == "" {
-		return header{}, "", errors.New("no readable text in the HTML")
+		return header{}, "", errNoText
 	}
 	var paras []string
 	for line := range strings.SplitSeq(normaliseLines(buf.String()), "\n") {
@@ -231,9 +230,14 @@ func fromHTML(data []byte, rawURL string) (header, string, error) {
 			paras = append(paras, line)
 		}
 	}
-	h := header{title: strings.TrimSpace(doc.Title()), siteName: strings.TrimSpace(doc.SiteName())}
+	if !hasProse(paras) {
+		return header{}, "", errNoText
+	}
+	h := header{title: collapseSpace(doc.Title()), siteName: collapseSpace(doc.SiteName())}
 	if t, err := doc.PublishedTime(); err == nil {
 		h.date = t.Format(time.DateOnly)
+	} else {
+		h.date = pageDate(data)
 	}
 	return h, strings.Join(paras, "\n\n"), nil
 }

@@ -193,7 +193,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "header only", path: "h.txt", data: "title: Pact\n\n\n", want: "article h.txt: no article text after the header"},
 		{name: "binary", path: "bin.dat", data: "PK\x03\x04\x00\x00", want: "article bin.dat: binary content (NUL byte at offset 4), not text"},
 		{name: "invalid UTF-8", path: "latin1.txt", data: "Caf\xe9 au lait.", want: "article latin1.txt: invalid UTF-8 at byte 3; convert the file to UTF-8"},
-		{name: "HTML without text", url: "https://example.com/", data: "<!DOCTYPE html><html><head><title>x</title></head><body></body></html>", want: "article https://example.com/: no readable text in the HTML"},
+		{name: "HTML without text", url: "https://example.com/", data: "<!DOCTYPE html><html><head><title>x</title></head><body></body></html>", want: "article https://example.com/: no article text found in the HTML"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

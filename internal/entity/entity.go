@@ -31,7 +31,33 @@
 //     of Korea"). A place before a title is a mention of it ("DPRK
 //     Chairman").
 //   - A person seen in full absorbs the later (or earlier) short mentions by
-//     last name, or by first name for East Asian surnames ("Kim").
+//     last name, or by first name for East Asian surnames ("Kim"); a
+//     surname's prefix does not count ("Bashir" shortens "Omar Hassan
+//     al-Bashir"). Initials and abbreviated titles keep their full stop
+//     inside the name ("Donald J. Trump", "Mr. Reeves").
+//
+// What is typed how:
+//
+//   - place: a gazetteer country, capital or region, or its alias or
+//     adjective ("DPRK", "Russian"); a name with a place word ("Sea",
+//     "Peninsula", "Airport").
+//   - organisation: a gazetteer organisation; a name holding an
+//     organisation word ("Ministry", "Agency", "Authority", "Center",
+//     "Party", "News"), with "of", "for" and, inside a field, "and" kept in
+//     it ("Center for Health and Human Rights"); a short all-capitals
+//     word ("NATO"), except times, degrees and the like ("AM", "PhD").
+//   - person: a name after a title ("President", "CEO"; "Facebook CEO Mark
+//     Zuckerberg" is "Mark Zuckerberg") or a role word ("resident",
+//     "inspector", "mother"); a name before a speech verb; a short form of
+//     a full name seen elsewhere. A group noun ("Islamists", "Tunisians")
+//     is never a person.
+//   - other: any other capitalised run, such as a product, an event or a
+//     name the rules cannot place.
+//   - nothing: an office or organisation word standing alone ("the House",
+//     "the Union"), a function or calendar word, a word capitalised only
+//     because it opens the sentence (unless it opens a full name: "Fiona
+//     Parry issued ..."). Credits and bylines are not entities because the
+//     summariser gives Extract body sentences only (article.Kind).
 package entity
 
 import (
@@ -199,72 +225,9 @@ func appendMentions(ms []mention, toks []token, sent int, known map[string]bool)
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && !toks[j].breakBefore && !toks[j-1].possessive {
-			t := toks[j]
-			if t.capital && !(stopwords[t.lower] && !t.allCaps) {
-				j++
-				continue
-			}
-			if j+1 < len(toks) && !toks[j+1].breakBefore && toks[j+1].capital {
-				if t.lower == "of" && (headWords[toks[j-1].lower] || titles[toks[j-1].lower]) {
-					j += 2
-					continue
-				}
-				switch t.lower {
-				case "bin", "al", "de", "van", "von", "da", "del", "du":
-					j += 2
-					continue
-				case "on":
-					// "Treaty on Comprehensive Strategic Partnership".
-					if documentWords[toks[j-1].lower] {
-						j += 2
-						continue
-					}
-				}
-			}
-			if t.lower == "of" && j+2 < len(toks) && toks[j+1].lower == "the" && (headWords[toks[j-1].lower] || titles[toks[j-1].lower]) &&
-				!toks[j+1].breakBefore && !toks[j+2].breakBefore && toks[j+2].capital {
-				j += 3
-				continue
-			}
-			break
-		}
-		seq := toks[i:j]
-		// Drop function words and calendar words from the front: "The
-		// Kremlin", "In Moscow", "Wednesday".
-		for len(seq) > 0 && ((stopwords[seq[0].lower] && !seq[0].allCaps) || calendarWords[seq[0].lower]) {
-			seq = seq[1:]
-		}
-		if len(seq) > 0 && seq[0].initial && !isKnown(seq, known) {
-			// An unknown sentence-initial word is kept only as the
-			// subject of a speech verb: "Peskov said".
-			if k := seq[len(seq)-1].index + 1; commonSubjects[seq[0].lower] || !(k < len(toks) && !toks[k].breakBefore && speechVerbs[toks[k].lower]) {
-				seq = seq[1:]
-			}
-		}
-		// A compound of places, "DPRK-Russia" or "Russian-Korean",
-		// names each of them.
-		if len(seq) == 1 {
-			if cs := placeCompound(seq[0].text); cs != nil {
-				for _, c := range cs {
-					ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
-				}
-				seq = nil
-			}
-		}
-		// A compound such as "Russian-made" or "US-led" describes the
-		// name after it; its first part may still name a place.
-		if len(seq) > 1 {
-			if head, tail, ok := strings.Cut(seq[0].text, "-"); ok && tail != "" && !unicode.IsUpper([]rune(tail)[0]) {
-				if c, ok := demonyms[lower(head)]; ok {
-					ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
-				} else if c := places[lower(head)]; c != "" {
-					ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
-				}
-				seq = seq[1:]
-			}
-		}
+		j := runEnd(toks, i)
+		seq := trimFront(toks, toks[i:j], known)
+		ms, seq = compoundMentions(ms, seq, sent)
 		for len(seq) > 0 && (calendarWords[seq[len(seq)-1].lower] || seq[len(seq)-1].lower == "of" || seq[len(seq)-1].lower == "on") {
 			seq = seq[:len(seq)-1]
 		}
@@ -281,6 +244,133 @@ func appendMentions(ms []mention, toks []token, sent int, known map[string]bool)
 		i = j
 	}
 	return ms
+}
+
+// runEnd returns the end of the run of name words starting at the
+// capitalised token i: capitalised words, and the joining words a name
+// may hold ("of" after a head word or title, "for" after a head word,
+// "and" inside an organisation's field, "bin", "al", "de" ..., "on"
+// after Treaty and the like).
+func runEnd(toks []token, i int) int {
+	j := i + 1
+	for j < len(toks) && !toks[j].breakBefore && !toks[j-1].possessive {
+		t := toks[j]
+		if t.capital && !(stopwords[t.lower] && !t.allCaps) {
+			j++
+			continue
+		}
+		if j+1 < len(toks) && !toks[j+1].breakBefore && toks[j+1].capital && joins(toks, i, j) {
+			j += 2
+			continue
+		}
+		if t.lower == "of" && j+2 < len(toks) && toks[j+1].lower == "the" && (headWords[toks[j-1].lower] || titles[toks[j-1].lower]) &&
+			!toks[j+1].breakBefore && !toks[j+2].breakBefore && toks[j+2].capital {
+			j += 3
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// joins reports whether the lower-case word at j joins the name words
+// toks[i:j] to the capitalised word after it.
+func joins(toks []token, i, j int) bool {
+	t, prev := toks[j].lower, toks[j-1].lower
+	switch {
+	case t == "of" && (headWords[prev] || titles[prev]), t == "for" && headWords[prev]:
+		return true
+	case t == "and":
+		// "Center for Health and Human Rights".
+		return hasHead(toks[i:j]) && !titles[toks[j+1].lower] && !titleModifiers[toks[j+1].lower]
+	case t == "bin", t == "al", t == "de", t == "van", t == "von", t == "da", t == "del", t == "du":
+		return true
+	case t == "on":
+		// "Treaty on Comprehensive Strategic Partnership".
+		return documentWords[prev]
+	}
+	return false
+}
+
+// trimFront drops function words and calendar words from the front of a
+// run ("The Kremlin", "In Moscow", "Wednesday"), and a word capitalised
+// only because it opens the sentence, unless it is known, opens a full
+// name, or is the subject of a speech verb ("Peskov said").
+func trimFront(toks, seq []token, known map[string]bool) []token {
+	for len(seq) > 0 && ((stopwords[seq[0].lower] && !seq[0].allCaps) || calendarWords[seq[0].lower]) {
+		seq = seq[1:]
+	}
+	if len(seq) > 0 && seq[0].initial && !isKnown(seq, known) && !firstNameRun(seq) {
+		if k := seq[len(seq)-1].index + 1; commonSubjects[seq[0].lower] || !(k < len(toks) && !toks[k].breakBefore && speechVerbs[toks[k].lower]) {
+			seq = seq[1:]
+		}
+	}
+	return seq
+}
+
+// compoundMentions handles hyphenated compounds: "DPRK-Russia" names each
+// place it joins; "Russian-made" or "US-led" before a name describes it,
+// and its first part may still name a place. It returns the run left to
+// classify.
+func compoundMentions(ms []mention, seq []token, sent int) ([]mention, []token) {
+	if len(seq) == 1 {
+		if cs := placeCompound(seq[0].text); cs != nil {
+			for _, c := range cs {
+				ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
+			}
+			return ms, nil
+		}
+	}
+	if len(seq) > 1 {
+		if head, tail, ok := strings.Cut(seq[0].text, "-"); ok && tail != "" && !unicode.IsUpper([]rune(tail)[0]) {
+			if c, ok := demonyms[lower(head)]; ok {
+				ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
+			} else if c := places[lower(head)]; c != "" {
+				ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
+			}
+			seq = seq[1:]
+		}
+	}
+	return ms, seq
+}
+
+// hasHead reports whether a run of words holds an organisation's head
+// word followed by "for" ("Center for", "Institute for"); the field after
+// it may be two joined by "and".
+func hasHead(seq []token) bool {
+	for k := 0; k+1 < len(seq); k++ {
+		if headWords[seq[k].lower] && seq[k+1].lower == "for" {
+			return true
+		}
+	}
+	return false
+}
+
+// firstNameRun reports whether a run that opens a sentence looks like a
+// person's full name: two or three capitalised words, none of them a
+// function word, a common subject or an organisation or place word
+// ("Fiona Parry issued a plea").
+func firstNameRun(seq []token) bool {
+	if len(seq) < 2 || len(seq) > 3 {
+		return false
+	}
+	for _, t := range seq {
+		if !t.capital || t.allCaps || stopwords[t.lower] || commonSubjects[t.lower] || orgWords[t.lower] || placeWords[t.lower] || calendarWords[t.lower] || groupNoun(t.lower) {
+			return false
+		}
+	}
+	return true
+}
+
+// groupNoun reports whether a capitalised word names a group rather than
+// one person: "Islamists", "Tunisians", "Shiites".
+func groupNoun(w string) bool {
+	for _, suf := range []string{"ists", "ians", "ites", "ans", "ese"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // isKnown reports whether a sequence that starts a sentence is a name
@@ -317,38 +407,87 @@ func classify(ms []mention, seq []token, prev, next string, sent int) []mention 
 		add(c, "organisation")
 		return ms
 	}
-	// "North Korean leader", "Russian President Vladimir Putin", and a
-	// place before a title: "DPRK Chairman", "US Secretary of State".
+	if out, rest, p, ok := classifyDemonym(ms, seq, sent); ok {
+		if len(rest) > 0 {
+			return classify(out, rest, p, next, sent)
+		}
+		return out
+	}
+	if len(seq) == 1 && genericWords[seq[0].lower] && !seq[0].allCaps {
+		return ms // "House", "Union", "Council" alone name nothing in particular
+	}
+	if len(seq) == 1 && seq[0].allCaps && notNames[seq[0].lower] {
+		return ms
+	}
+	seq = afterInnerTitle(seq)
+	seq, titled, office := cutTitles(seq)
+	if office != nil {
+		return classifyOffice(ms, office, next, sent)
+	}
+	if len(seq) == 0 {
+		return ms
+	}
+	if titled || ((titles[prev] || roles[prev]) && !orgWords[seq[0].lower]) {
+		add(joinTokens(seq), "person")
+		return ms
+	}
+	add(joinTokens(seq), typeByWords(seq, next))
+	return ms
+}
+
+// afterInnerTitle drops what comes before a title inside a run, when a
+// name follows the title: "Facebook CEO Mark Zuckerberg", "Zimbabwe
+// President Robert Mugabe", "Tunisian Prime Minister Habib Essid".
+func afterInnerTitle(seq []token) []token {
+	for k := len(seq) - 2; k >= 1; k-- {
+		if !titles[seq[k].lower] {
+			continue
+		}
+		start := k
+		for start > 0 && titleModifiers[seq[start-1].lower] {
+			start--
+		}
+		if start == 0 {
+			return seq
+		}
+		return seq[start:]
+	}
+	return seq
+}
+
+// classifyDemonym reads a place before the rest of a name: "North Korean
+// leader", "Russian President Vladimir Putin", and a place before a
+// title: "DPRK Chairman", "US Secretary of State". It returns the mentions
+// with the place added, the rest of the run and the word before it.
+func classifyDemonym(ms []mention, seq []token, sent int) ([]mention, []token, string, bool) {
 	for n := min(2, len(seq)); n >= 1; n-- {
 		c, ok := demonyms[lower(joinTokens(seq[:n]))]
 		if !ok && n < len(seq) && (titles[seq[n].lower] || titleModifiers[seq[n].lower]) {
 			c, ok = places[lower(joinTokens(seq[:n]))]
 		}
-		if ok {
-			if n < len(seq) && places[lower(joinTokens(seq[:n+1]))] != "" {
-				break
-			}
-			add(c, "place")
-			if rest := seq[n:]; len(rest) > 0 {
-				p := ""
-				if n > 0 {
-					p = seq[n-1].lower
-				}
-				return classify(ms, rest, p, next, sent)
-			}
-			return ms
+		if !ok {
+			continue
 		}
+		if n < len(seq) && places[lower(joinTokens(seq[:n+1]))] != "" {
+			break
+		}
+		ms = append(ms, mention{name: c, typ: "place", sent: sent, pos: len(ms)})
+		return ms, seq[n:], seq[n-1].lower, true
 	}
-	// Titles: "President Vladimir Putin", "Secretary of State Antony
-	// Blinken", "Foreign Minister Sergei Lavrov".
-	titled := false
+	return ms, nil, "", false
+}
+
+// cutTitles removes the titles that open a run: "President Vladimir
+// Putin", "Foreign Minister Sergei Lavrov". titled says whether there
+// were any; office is what follows "Title of", for classifyOffice.
+func cutTitles(seq []token) (rest []token, titled bool, office []token) {
 	for len(seq) > 0 {
 		w := seq[0].lower
 		if titles[w] {
 			titled = true
 			seq = seq[1:]
 			if len(seq) >= 2 && seq[0].lower == "of" {
-				return classifyOffice(ms, seq[1:], next, sent)
+				return nil, true, seq[1:]
 			}
 			continue
 		}
@@ -358,36 +497,30 @@ func classify(ms []mention, seq []token, prev, next string, sent int) []mention 
 		}
 		break
 	}
-	if len(seq) == 0 {
-		return ms
-	}
-	if titled || (titles[prev] && !orgWords[seq[0].lower]) {
-		add(joinTokens(seq), "person")
-		return ms
-	}
-	name = joinTokens(seq)
+	return seq, titled, nil
+}
+
+// typeByWords types an untitled name by its words: an organisation word
+// ("Agency"), a place word ("Sea"), a speech verb after it (a person), a
+// short all-capitals word (an organisation), else "other".
+func typeByWords(seq []token, next string) string {
 	for _, t := range seq {
 		if orgWords[t.lower] {
-			add(name, "organisation")
-			return ms
+			return "organisation"
 		}
 	}
 	for _, t := range seq {
 		if placeWords[t.lower] {
-			add(name, "place")
-			return ms
+			return "place"
 		}
 	}
-	if speechVerbs[next] {
-		add(name, "person")
-		return ms
+	if speechVerbs[next] && !groupNoun(seq[len(seq)-1].lower) {
+		return "person"
 	}
 	if len(seq) == 1 && seq[0].allCaps && len(seq[0].text) >= 2 && len(seq[0].text) <= 6 {
-		add(name, "organisation")
-		return ms
+		return "organisation"
 	}
-	add(name, "other")
-	return ms
+	return "other"
 }
 
 // classifyOffice reads what follows "Title of": the office and, when a
@@ -520,7 +653,7 @@ func merge(ms []mention) []Entity {
 	}
 	// Short mentions join the one full name they shorten.
 	for _, s := range list {
-		if len(s.words) != 1 || (s.Type != "person" && s.Type != "other") {
+		if len(s.words) != 1 || (s.Type != "person" && s.Type != "other") || groupNoun(s.words[0]) {
 			continue
 		}
 		var target *agg
@@ -528,8 +661,8 @@ func merge(ms []mention) []Entity {
 			if len(l.words) < 2 || l.merged || (l.Type != "person" && l.Type != "other") {
 				continue
 			}
-			last := l.words[len(l.words)-1]
-			if last == s.words[0] || (l.words[0] == s.words[0] && asianSurnames[s.words[0]]) {
+			last := surname(l.words[len(l.words)-1])
+			if last == surname(s.words[0]) || (l.words[0] == s.words[0] && asianSurnames[s.words[0]]) {
 				if target == nil || l.pos < target.pos {
 					target = l
 				}
@@ -560,6 +693,17 @@ func merge(ms []mention) []Entity {
 		ents[i] = a.Entity
 	}
 	return ents
+}
+
+// surname folds a surname's lower-case prefix away, so that "Bashir"
+// shortens "Omar Hassan al-Bashir".
+func surname(w string) string {
+	for _, p := range namePrefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" {
+			return rest
+		}
+	}
+	return w
 }
 
 // BareName returns name without leading articles and without the titles

@@ -157,6 +157,46 @@ func TestExtract(t *testing.T) {
 			want:      []Entity{{"Russia", "place", 1, 1}, {"Aurus", "other", 1, 1}},
 		},
 		{
+			name:      "middle initial",
+			sentences: []string{"Officials briefed Donald J. Trump's team.", "Mr. Trump said nothing."},
+			want:      []Entity{{"Donald J. Trump", "person", 2, 1}},
+		},
+		{
+			name:      "arabic surname prefix",
+			sentences: []string{"The court charged Sudan's president, Omar Hassan al-Bashir, with genocide.", "Officials said Mr. Bashir must answer."},
+			want:      []Entity{{"Sudan", "place", 1, 1}, {"Omar Hassan al-Bashir", "person", 2, 1}},
+		},
+		{
+			name:      "organisation field joined by and",
+			sentences: []string{"He is a fellow at the Bagnoud Center for Health and Human Rights at Harvard University."},
+			want:      []Entity{{"Bagnoud Center for Health and Human Rights", "organisation", 1, 1}, {"Harvard University", "organisation", 1, 1}},
+		},
+		{
+			name:      "company before a title",
+			sentences: []string{"Harbour CEO Ana Lobo said the port was open."},
+			want:      []Entity{{"Ana Lobo", "person", 1, 1}},
+		},
+		{
+			name:      "role word before a name",
+			sentences: []string{"Harbour resident Margie Kim waited."},
+			want:      []Entity{{"Margie Kim", "person", 1, 1}},
+		},
+		{
+			name:      "full name opening a sentence",
+			sentences: []string{"Fiona Parry issued a plea.", "Parry spoke again."},
+			want:      []Entity{{"Fiona Parry", "person", 2, 1}},
+		},
+		{
+			name:      "group noun is no person",
+			sentences: []string{"Tunisian Islamists marched.", "Islamists left."},
+			want:      []Entity{{"Islamists", "other", 2, 1}},
+		},
+		{
+			name:      "generic word and time abbreviation alone",
+			sentences: []string{"They met at the \"Blue House\" at 9 AM."},
+			want:      nil,
+		},
+		{
 			name:      "empty",
 			sentences: nil,
 			want:      nil,

@@ -90,7 +90,7 @@ var loadGazetteer = sync.OnceFunc(func() {
 
 // orgWords make a capitalised sequence an organisation.
 var orgWords = map[string]bool{
-	"ministry": true, "agency": true, "kremlin": true, "council": true, "affairs": true,
+	"ministry": true, "agency": true, "authority": true, "center": true, "centre": true, "kremlin": true, "council": true, "affairs": true,
 	"party": true, "news": true, "bank": true, "committee": true,
 	"commission": true, "organisation": true, "organization": true,
 	"association": true, "corporation": true, "corp": true, "inc": true,
@@ -144,6 +144,8 @@ var headWords = map[string]bool{
 	"organisation": true, "organization": true, "association": true,
 	"party": true, "union": true, "secretary": true, "minister": true,
 	"cape": true, "isle": true, "people's": true, "bureau": true,
+	"center": true, "centre": true, "foundation": true, "fund": true,
+	"school": true, "college": true, "agency": true, "society": true,
 }
 
 // titles mark the capitalised words after them as a person's name.
@@ -160,6 +162,42 @@ var titles = map[string]bool{
 	"sheikh": true, "ayatollah": true, "judge": true, "lieutenant": true,
 	"comrade": true, "representative": true, "official": true, "adviser": true,
 	"advisor": true, "aide": true, "deputy": true, "ceo": true, "head": true,
+}
+
+// genericWords are organisation and office words that name nothing in
+// particular when they stand alone: "the House", "the Union".
+var genericWords = map[string]bool{
+	"house": true, "council": true, "union": true, "authority": true,
+	"center": true, "centre": true, "party": true, "ministry": true,
+	"committee": true, "commission": true, "department": true, "agency": true,
+	"court": true, "office": true, "bureau": true, "institute": true,
+	"university": true, "school": true, "college": true, "foundation": true,
+	"association": true, "league": true, "organisation": true,
+	"organization": true, "government": true, "academy": true,
+}
+
+// notNames are short words in capitals that are not organisations:
+// times, degrees, media and the like.
+var notNames = map[string]bool{
+	"am": true, "pm": true, "tv": true, "id": true, "md": true, "phd": true,
+	"ceo": true, "ok": true, "pt": true, "et": true, "gmt": true, "utc": true,
+	"pst": true, "est": true, "dna": true, "faq": true,
+}
+
+// roles are lower-case descriptions written right before a person's name:
+// "chief inspector Jennifer Mattinson", "Seoul resident Margie Kim".
+var roles = map[string]bool{
+	"inspector": true, "resident": true, "ranger": true, "writer": true,
+	"editor": true, "reporter": true, "correspondent": true, "analyst": true,
+	"expert": true, "professor": true, "lawyer": true, "photographer": true,
+	"veteran": true, "mother": true, "father": true, "wife": true,
+	"husband": true, "son": true, "daughter": true, "brother": true,
+	"sister": true, "activist": true, "officer": true, "economist": true,
+	"researcher": true, "scientist": true, "doctor": true, "founder": true,
+	"executive": true, "manager": true, "coach": true, "player": true,
+	"singer": true, "actor": true, "actress": true, "student": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"checker": true, "fellow": true, "member": true, "survivor": true,
 }
 
 // titleModifiers may stand before a title: "Foreign Minister", "Vice

@@ -46,24 +46,13 @@ func tokenize(s string) []token {
 			i += n
 			continue
 		}
-		j := i + n
-		for j < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[j:])
-			if isWordRune(r2) {
-				j += n2
-				continue
-			}
-			if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' {
-				r3, _ := utf8.DecodeRuneInString(s[j+n2:])
-				if j+n2 < len(s) && unicode.IsLetter(r3) {
-					j += n2
-					continue
-				}
-				if r2 == '.' && isInitialism(s[i:j]) {
-					j += n2
-				}
-			}
-			break
+		j := wordEnd(s, i, i+n)
+		// An initial or a title's abbreviation keeps its full stop and
+		// does not end the name: "Donald J. Trump", "Mr. Reeves".
+		dotted := false
+		if j+1 < len(s) && s[j] == '.' && s[j+1] == ' ' && nameAbbrev(s[i:j]) {
+			j++
+			dotted = true
 		}
 		// A plural possessive inside a name keeps its apostrophe and
 		// does not end the name: "Workers' Party of Korea".
@@ -81,9 +70,16 @@ func tokenize(s string) []token {
 			}
 		}
 		first, _ := utf8.DecodeRuneInString(text)
+		if namePrefixed(text) {
+			first = 'A' // "al-Bashir" is capitalised for a name
+		}
+		lw := strings.ToLower(text)
+		if dotted {
+			lw = strings.TrimSuffix(lw, ".")
+		}
 		t := token{
 			text:        text,
-			lower:       strings.ToLower(text),
+			lower:       lw,
 			index:       len(toks),
 			capital:     unicode.IsUpper(first),
 			initial:     initial,
@@ -96,6 +92,65 @@ func tokenize(s string) []token {
 		i = j
 	}
 	return toks
+}
+
+// wordEnd returns where the word that starts at i ends, scanning from j.
+// Apostrophes, hyphens and full stops stay inside a word when a letter
+// follows; an initialism keeps its last full stop ("U.S.").
+func wordEnd(s string, i, j int) int {
+	for j < len(s) {
+		r2, n2 := utf8.DecodeRuneInString(s[j:])
+		if isWordRune(r2) {
+			j += n2
+			continue
+		}
+		if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' {
+			r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+			if j+n2 < len(s) && unicode.IsLetter(r3) {
+				j += n2
+				continue
+			}
+			if r2 == '.' && isInitialism(s[i:j]) {
+				j += n2
+			}
+		}
+		break
+	}
+	return j
+}
+
+// namePrefixes open an Arabic or Dutch surname written in lower case
+// before a hyphen: "al-Bashir", "el-Sisi", "bin-Salman".
+var namePrefixes = []string{"al-", "el-", "ad-", "as-", "bin-", "ibn-", "abu-"}
+
+// namePrefixed reports whether w is a lower-case prefix, a hyphen and a
+// capitalised name: "al-Bashir".
+func namePrefixed(w string) bool {
+	for _, p := range namePrefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// abbrevs are the abbreviations written with a full stop inside or before
+// a name.
+var abbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true,
+	"sen": true, "rep": true, "gov": true, "lt": true, "col": true, "sgt": true,
+	"capt": true, "rev": true, "st": true, "jr": true, "sr": true,
+}
+
+// nameAbbrev reports whether w, before a full stop and a space, is an
+// initial ("J") or a title's abbreviation ("Mr").
+func nameAbbrev(w string) bool {
+	if abbrevs[strings.ToLower(w)] {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsUpper(r)
 }
 
 // pluralPossessiveInName reports whether s[j:] is an apostrophe closing a

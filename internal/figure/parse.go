@@ -546,84 +546,23 @@ func (p *parser) numberFigure(i int) (Figure, float64, int, bool) {
 		return Figure{}, 0, 0, false
 	}
 	// Glued suffixes: "21st", "1990s", "10am", "4G".
-	if t.kind == tokNum {
-		if n, ok := p.tok(i + 1); ok && n.joined && n.kind == tokWord {
-			w := strings.ToLower(n.text)
-			switch {
-			case w == "st" || w == "nd" || w == "rd" || w == "th":
-				v, _ := parseDigits(t.text)
-				f := Figure{Kind: "ordinal", Value: v, Norm: "ordinal:" + formatNum(v), Start: t.start, End: n.end}
-				return f, v, i + 2, true
-			case w == "s" && len(t.text) == 4 && strings.HasSuffix(t.text, "0"):
-				v, _ := parseDigits(t.text)
-				f := Figure{Kind: "year", Value: v, Unit: "decade", Norm: "year:" + t.text + "s", Start: t.start, End: n.end}
-				return f, v, i + 2, true
-			case scaleSuffixes[w] != 0:
-			default:
-				return Figure{}, 0, 0, false
-			}
-		}
+	if f, v, next, done := p.gluedSuffix(i); done {
+		return f, v, next, next > 0
 	}
 	v, j, ok := p.value(i, false)
 	if !ok {
 		return Figure{}, 0, 0, false
 	}
-	single := j == i+1 && t.kind == tokNum
-	end := p.toks[j-1].end
 	f := Figure{Value: v, Start: t.start}
+	if g, next, ok := p.unitAfter(f, j); ok {
+		return g, v, next, true
+	}
+	if g, next, ok, stop := p.durationAfter(f, j); ok || stop {
+		return g, v, next, ok
+	}
+	end := p.toks[j-1].end
 	num := formatNum(v)
-
-	w := p.word(j)
-	switch {
-	case p.isPunct(j, "%"):
-		f.Kind, f.Unit, f.Norm, f.End = "percent", "%", "percent:"+num, p.toks[j].end
-		return f, v, j + 1, true
-	case w == "percent" || w == "pc" && !p.joined(j):
-		f.Kind, f.Unit, f.Norm, f.End = "percent", "%", "percent:"+num, p.toks[j].end
-		return f, v, j + 1, true
-	case w == "per" && p.word(j+1) == "cent":
-		f.Kind, f.Unit, f.Norm, f.End = "percent", "%", "percent:"+num, p.toks[j+1].end
-		return f, v, j + 2, true
-	case w == "percentage" && (p.word(j+1) == "point" || p.word(j+1) == "points"):
-		f.Kind, f.Unit, f.Norm, f.End = "percent", "point", "percent:"+num+":point", p.toks[j+1].end
-		return f, v, j + 2, true
-	case currencyWords[w] != "":
-		cur := currencyWords[w]
-		f.Kind, f.Unit, f.Norm, f.End = "money", cur, "money:"+num+":"+cur, p.toks[j].end
-		return f, v, j + 1, true
-	case (w == "us" || w == "u") && currencyWords[p.word(j+1)] == "usd":
-		f.Kind, f.Unit, f.Norm, f.End = "money", "usd", "money:"+num+":usd", p.toks[j+1].end
-		return f, v, j + 2, true
-	}
-
-	// Time units, spaced ("24 years") or hyphenated ("three-day",
-	// "24-year-old").
-	unitAt, hyph := j, false
-	if p.hyphenAt(j) && p.joined(j+1) {
-		unitAt, hyph = j+1, true
-	}
-	if u, ok := durationWords[p.word(unitAt)]; ok && (!hyph || !strings.HasSuffix(p.word(unitAt), "s")) {
-		d := v * u.factor
-		next := unitAt + 1
-		end = p.toks[unitAt].end
-		if u.unit == "year" && u.factor == 1 {
-			if hyph && p.hyphenAt(next) && p.word(next+1) == "old" {
-				f.Kind, f.Unit, f.Norm, f.End = "count", "year-old", "count:"+num+":year-old", p.toks[next+1].end
-				return f, v, next + 2, true
-			}
-			if !hyph && p.word(next) == "old" && !p.joined(next) {
-				f.Kind, f.Unit, f.Norm, f.End = "count", "year-old", "count:"+num+":year-old", p.toks[next].end
-				return f, v, next + 1, true
-			}
-		}
-		f.Kind, f.Value, f.Unit, f.Norm, f.End = "duration", d, u.unit, "duration:"+formatNum(d)+":"+u.unit, end
-		return f, v, next, true
-	}
-	if hyph && fractionWords[p.word(unitAt)] {
-		return Figure{}, 0, 0, false
-	}
-
-	if single && !t.commas && !t.decimal && len(t.text) == 4 && v >= 1900 && v <= 2099 {
+	if single := j == i+1 && t.kind == tokNum; single && !t.commas && !t.decimal && len(t.text) == 4 && v >= 1900 && v <= 2099 {
 		f.Kind, f.Norm, f.End = "year", "year:"+t.text, end
 		return f, v, j, true
 	}
@@ -633,6 +572,92 @@ func (p *parser) numberFigure(i int) (Figure, float64, int, bool) {
 	}
 	f.Kind, f.Norm, f.End = "number", "number:"+num, end
 	return f, v, j, true
+}
+
+// gluedSuffix reads a number with letters glued to it. done is true when
+// the suffix decides: an ordinal ("21st") or a decade ("1990s"), or no
+// figure at all ("4G", next 0); a scale suffix ("5bn") is left to value.
+func (p *parser) gluedSuffix(i int) (f Figure, v float64, next int, done bool) {
+	t := p.toks[i]
+	if t.kind != tokNum {
+		return Figure{}, 0, 0, false
+	}
+	n, ok := p.tok(i + 1)
+	if !ok || !n.joined || n.kind != tokWord {
+		return Figure{}, 0, 0, false
+	}
+	w := strings.ToLower(n.text)
+	switch {
+	case w == "st" || w == "nd" || w == "rd" || w == "th":
+		v, _ := parseDigits(t.text)
+		return Figure{Kind: "ordinal", Value: v, Norm: "ordinal:" + formatNum(v), Start: t.start, End: n.end}, v, i + 2, true
+	case w == "s" && len(t.text) == 4 && strings.HasSuffix(t.text, "0"):
+		v, _ := parseDigits(t.text)
+		return Figure{Kind: "year", Value: v, Unit: "decade", Norm: "year:" + t.text + "s", Start: t.start, End: n.end}, v, i + 2, true
+	case scaleSuffixes[w] != 0:
+		return Figure{}, 0, 0, false
+	}
+	return Figure{}, 0, 0, true
+}
+
+// unitAfter reads a percent sign or word, or a currency word, after the
+// number f whose value ends before token j.
+func (p *parser) unitAfter(f Figure, j int) (Figure, int, bool) {
+	num := formatNum(f.Value)
+	w := p.word(j)
+	switch {
+	case p.isPunct(j, "%"):
+		f.Kind, f.Unit, f.Norm, f.End = "percent", "%", "percent:"+num, p.toks[j].end
+		return f, j + 1, true
+	case w == "percent" || w == "pc" && !p.joined(j):
+		f.Kind, f.Unit, f.Norm, f.End = "percent", "%", "percent:"+num, p.toks[j].end
+		return f, j + 1, true
+	case w == "per" && p.word(j+1) == "cent":
+		f.Kind, f.Unit, f.Norm, f.End = "percent", "%", "percent:"+num, p.toks[j+1].end
+		return f, j + 2, true
+	case w == "percentage" && (p.word(j+1) == "point" || p.word(j+1) == "points"):
+		f.Kind, f.Unit, f.Norm, f.End = "percent", "point", "percent:"+num+":point", p.toks[j+1].end
+		return f, j + 2, true
+	case currencyWords[w] != "":
+		cur := currencyWords[w]
+		f.Kind, f.Unit, f.Norm, f.End = "money", cur, "money:"+num+":"+cur, p.toks[j].end
+		return f, j + 1, true
+	case (w == "us" || w == "u") && currencyWords[p.word(j+1)] == "usd":
+		f.Kind, f.Unit, f.Norm, f.End = "money", "usd", "money:"+num+":usd", p.toks[j+1].end
+		return f, j + 2, true
+	}
+	return f, 0, false
+}
+
+// durationAfter reads a time unit after the number f, spaced ("24 years")
+// or hyphenated ("three-day", "24-year-old"). stop is true when what
+// follows rules out any figure ("two-thirds").
+func (p *parser) durationAfter(f Figure, j int) (g Figure, next int, ok, stop bool) {
+	v, num := f.Value, formatNum(f.Value)
+	unitAt, hyph := j, false
+	if p.hyphenAt(j) && p.joined(j+1) {
+		unitAt, hyph = j+1, true
+	}
+	if u, ok := durationWords[p.word(unitAt)]; ok && (!hyph || !strings.HasSuffix(p.word(unitAt), "s")) {
+		d := v * u.factor
+		next := unitAt + 1
+		if u.unit == "year" && u.factor == 1 {
+			if hyph && p.hyphenAt(next) && p.word(next+1) == "old" {
+				f.Kind, f.Unit, f.Norm, f.End = "count", "year-old", "count:"+num+":year-old", p.toks[next+1].end
+				return f, next + 2, true, false
+			}
+			if !hyph && p.word(next) == "old" && !p.joined(next) {
+				f.Kind, f.Unit, f.Norm, f.End = "count", "year-old", "count:"+num+":year-old", p.toks[next].end
+				return f, next + 1, true, false
+			}
+		}
+		f.Kind, f.Value, f.Unit, f.Norm, f.End = "duration", d, u.unit, "duration:"+formatNum(d)+":"+u.unit, p.toks[unitAt].end
+		return f, next, true, false
+	}
+	if hyph && fractionWords[p.word(unitAt)] {
+		return Figure{}, 0, false, true
+	}
+	return f, 0, false, false
 }
 
 // pronounOne reports whether the word "one" at i is a pronoun, as in "no

@@ -68,6 +68,7 @@ func Template(name, body string, funcs template.FuncMap) *template.Template {
 	t := template.New(name).Funcs(template.FuncMap{
 		"csp":  func() string { return CSP },
 		"link": Link,
+		"host": Host,
 		"diff": ParseDiff,
 	})
 	if funcs != nil {
@@ -98,6 +99,15 @@ func Link(s string) string {
 		return u.String()
 	}
 	return ""
+}
+
+// Host is the host of a link made by Link, its short name in a table.
+func Host(link string) string {
+	u, err := url.Parse(link)
+	if err != nil {
+		return link
+	}
+	return strings.TrimPrefix(u.Host, "www.")
 }
 
 // Seg is one run of a word diff: Kind is "", "del" or "ins".

@@ -9,9 +9,11 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"syscall"
+	"time"
 
 	openai "github.com/sashabaranov/go-openai"
 )
@@ -103,6 +105,13 @@ func (c *Client) classify(ctx context.Context, err error, attempts int) *Error {
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return &Error{Kind: KindCanceled, Message: "request canceled: " + ctxErr.Error(), Err: ctxErr}
 	}
+	// A body go-openai could not read as an OpenAI error object, such as
+	// {"error":"Not Found"}, is a RequestError wrapping an APIError with
+	// no status: the RequestError has the status and the body.
+	var reqErr *openai.RequestError
+	if errors.As(err, &reqErr) {
+		return c.statusError(reqErr.HTTPStatusCode, bodySnippet(reqErr.Body), "", "", attempts, err)
+	}
 	var apiErr *openai.APIError
 	if errors.As(err, &apiErr) {
 		param := ""
@@ -112,9 +121,8 @@ func (c *Client) classify(ctx context.Context, err error, attempts int) *Error {
 		code, _ := apiErr.Code.(string)
 		return c.statusError(apiErr.HTTPStatusCode, apiErr.Message, param, code, attempts, err)
 	}
-	var reqErr *openai.RequestError
-	if errors.As(err, &reqErr) {
-		return c.statusError(reqErr.HTTPStatusCode, bodySnippet(reqErr.Body), "", "", attempts, err)
+	if e := c.replyError(err); e != nil {
+		return e
 	}
 	var te *timeoutError
 	if errors.As(err, &te) {
@@ -162,6 +170,38 @@ func (c *Client) classify(ctx context.Context, err error, attempts int) *Error {
 	return &Error{Kind: KindUnknown, Message: fmt.Sprintf("chat completion at %s failed: %v", c.host, err), Err: err}
 }
 
+// replyError translates the failures newslens itself finds in a reply,
+// or in the wait before one, or returns nil.
+func (c *Client) replyError(err error) *Error {
+	var closed *GateClosedError
+	if errors.As(err, &closed) {
+		e := &Error{Kind: KindRateLimit, Message: "rate limited by the endpoint (429); no request was sent", Err: err}
+		retryLater(e, closed.Until)
+		return e
+	}
+	var big *tooLargeError
+	if errors.As(err, &big) {
+		return &Error{
+			Kind:    KindBadResponse,
+			Status:  big.status,
+			Message: fmt.Sprintf("the endpoint at %s sent a reply larger than %s, more than any chat completion needs", c.host, sizeText(big.limit)),
+			Hint:    "Try: a --base-url for an OpenAI-compatible API, usually ending in /v1, and a smaller --max-tokens",
+			Err:     err,
+		}
+	}
+	var nj *notJSONError
+	if errors.As(err, &nj) {
+		return &Error{
+			Kind:    KindBadResponse,
+			Status:  nj.status,
+			Message: fmt.Sprintf("the endpoint at %s %s, not a chat completion", c.host, nj.Error()),
+			Hint:    c.baseURLHint(),
+			Err:     err,
+		}
+	}
+	return nil
+}
+
 func (c *Client) statusError(status int, msg, param, code string, attempts int, err error) *Error {
 	detail := ""
 	if msg = oneLine(msg); msg != "" {
@@ -184,7 +224,7 @@ func (c *Client) statusError(status int, msg, param, code string, attempts int, 
 	case status == http.StatusNotFound:
 		e.Kind = KindNotFound
 		e.Message = fmt.Sprintf("model or endpoint not found: model %q at %s (404)%s", c.cfg.Model, c.baseURL, detail)
-		e.Hint = "Try: a --base-url ending in /v1 (e.g. --base-url http://localhost:11434/v1) and a --model the endpoint serves"
+		e.Hint = c.baseURLHint() + " and a --model the endpoint serves"
 	case status == http.StatusTooManyRequests && code == "insufficient_quota":
 		e.Kind = KindRateLimit
 		e.Message = "the endpoint reports the account's quota is used up (429 insufficient_quota)" + detail
@@ -205,6 +245,25 @@ func (c *Client) statusError(status int, msg, param, code string, attempts int, 
 		e.Message = fmt.Sprintf("the endpoint rejected the request (%d)%s", status, detail)
 	}
 	return e
+}
+
+// retryLater adds to e that the endpoint asked to be retried at a time
+// further off than newslens waits, and when to run again.
+func retryLater(e *Error, at time.Time) {
+	in := time.Until(at).Round(time.Second)
+	e.Message += fmt.Sprintf("; the endpoint asked to be retried in %s, at %s, longer than the %s newslens waits",
+		in, at.UTC().Format("15:04:05 MST"), maxRetryAfter)
+	e.Hint = "Try: run again after " + at.UTC().Format("15:04 MST") + ", or use another --base-url"
+}
+
+// baseURLHint suggests a base URL ending in /v1, naming the user's own
+// with /v1 added when it lacks it.
+func (c *Client) baseURLHint() string {
+	if u, err := url.Parse(c.baseURL); err == nil && !strings.HasSuffix(strings.TrimRight(u.Path, "/"), "/v1") {
+		u.Path = strings.TrimRight(u.Path, "/") + "/v1"
+		return "Try: --base-url " + u.String() + " (an OpenAI-compatible base URL usually ends in /v1)"
+	}
+	return "Try: a --base-url ending in /v1 (e.g. --base-url http://localhost:11434/v1)"
 }
 
 var (

@@ -14,3 +14,6 @@ func (g *Gate) SetOnWait(f func()) {
 	defer g.mu.Unlock()
 	g.onWait = f
 }
+
+// SetMaxBody caps response bodies at n bytes.
+func (c *Client) SetMaxBody(n int64) { c.tr.maxBody = n }

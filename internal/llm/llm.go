@@ -297,7 +297,11 @@ func (c *Client) Complete(ctx context.Context, req Request) (*Response, error) {
 			level = next
 			continue
 		}
-		return nil, c.translate(ctx, err, attempts)
+		e := c.translate(ctx, err, attempts)
+		if !cl.retryAt.IsZero() && (e.Kind == KindRateLimit || e.Kind == KindServer) {
+			retryLater(e, cl.retryAt)
+		}
+		return nil, e
 	}
 }
 
@@ -323,13 +327,13 @@ func rejectsParam(err error, words ...string) bool {
 	var status int
 	var text string
 	switch {
+	case errors.As(err, &reqErr):
+		status, text = reqErr.HTTPStatusCode, string(reqErr.Body)
 	case errors.As(err, &apiErr):
 		status, text = apiErr.HTTPStatusCode, apiErr.Message
 		if apiErr.Param != nil {
 			text += " " + *apiErr.Param
 		}
-	case errors.As(err, &reqErr):
-		status, text = reqErr.HTTPStatusCode, string(reqErr.Body)
 	default:
 		return false
 	}

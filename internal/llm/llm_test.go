@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -463,7 +465,7 @@ func TestReplyErrors(t *testing.T) {
 		{name: "no choices", reply: llmtest.Reply{NoChoices: true},
 			wantKind: llm.KindNoChoices, wantMsg: `returned no choices for model "mock-model"`},
 		{name: "not json", reply: llmtest.Reply{Body: "<html>hello</html>"},
-			wantKind: llm.KindBadResponse, wantMsg: "sent a reply that is not a chat completion"},
+			wantKind: llm.KindBadResponse, wantMsg: `answered 200 with a body that is not JSON (18 bytes, text/html; charset=utf-8, beginning "<html>hello</html>"), not a chat completion`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -523,6 +525,68 @@ func expire(t *testing.T, s *llmtest.Server, fires <-chan func(), n int) {
 		t.Fatal(err)
 	}
 	fire()
+}
+
+// TestOddBodies checks the messages for replies that are not what an
+// OpenAI-compatible endpoint sends: each says what arrived, keeps the
+// status, and is not mistaken for a broken connection.
+func TestOddBodies(t *testing.T) {
+	tests := []struct {
+		name     string
+		path     string // the base URL's path
+		status   int
+		body     string
+		maxBody  int64
+		wantKind llm.Kind
+		wantMsg  string
+		wantHint string
+	}{
+		{name: "empty 200", path: "/v1", status: 200, body: "",
+			wantKind: llm.KindBadResponse, wantMsg: "answered 200 with an empty body, not a chat completion",
+			wantHint: "Try: a --base-url ending in /v1"},
+		{name: "plain text 200", path: "/api", status: 200, body: "OK",
+			wantKind: llm.KindBadResponse, wantMsg: `answered 200 with a body that is not JSON (2 bytes, text/plain; charset=utf-8, beginning "OK")`,
+			wantHint: "/api/v1 (an OpenAI-compatible base URL usually ends in /v1)"},
+		{name: "over the size cap", path: "/v1", status: 200, body: `{"choices":[` + strings.Repeat(" ", 4096) + `]}`, maxBody: 1024,
+			wantKind: llm.KindBadResponse, wantMsg: "sent a reply larger than 1.0 KiB",
+			wantHint: "a smaller --max-tokens"},
+		{name: "404 with a non-OpenAI body", path: "", status: 404, body: `{"error":"Not Found"}`,
+			wantKind: llm.KindNotFound, wantMsg: `(404): Not Found`,
+			wantHint: "/v1 (an OpenAI-compatible base URL usually ends in /v1) and a --model the endpoint serves"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tt.body != "" && tt.body[0] == '{' {
+					w.Header().Set("Content-Type", "application/json")
+				}
+				w.WriteHeader(tt.status)
+				io.WriteString(w, tt.body)
+			}))
+			defer srv.Close()
+			c, err := llm.New(llm.Config{BaseURL: srv.URL + tt.path, Model: "m", Retries: 2, BaseDelay: time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.maxBody > 0 {
+				c.SetMaxBody(tt.maxBody)
+			}
+			_, err = c.Complete(t.Context(), request("text"))
+			e := asError(t, err)
+			if e.Kind != tt.wantKind || e.Status != tt.status {
+				t.Errorf("got kind %v status %d, want %v %d", e.Kind, e.Status, tt.wantKind, tt.status)
+			}
+			if e.Attempts != 1 {
+				t.Errorf("got %d attempts, want 1: retrying cannot help", e.Attempts)
+			}
+			if !strings.Contains(e.Error(), tt.wantMsg) || strings.Contains(e.Error(), "connection closed") {
+				t.Errorf("got %q, want it to contain %q", e.Error(), tt.wantMsg)
+			}
+			if !strings.Contains(e.Hint, tt.wantHint) {
+				t.Errorf("hint: got %q, want it to contain %q", e.Hint, tt.wantHint)
+			}
+		})
+	}
 }
 
 func TestPerAttemptTimeout(t *testing.T) {
@@ -637,7 +701,7 @@ func TestCancel(t *testing.T) {
 
 func TestGateSharedBetweenClients(t *testing.T) {
 	s := llmtest.NewServer(t)
-	s.Add(llmtest.Reply{Prompt: "a", Status: 429, Message: "Rate limit reached.", Header: map[string]string{"Retry-After": "3600"}})
+	s.Add(llmtest.Reply{Prompt: "a", Status: 429, Message: "Rate limit reached.", Header: map[string]string{"Retry-After": "30"}})
 	gate := llm.NewGate()
 	a := newClient(t, s, func(c *llm.Config) { c.Gate = gate; c.Retries = 0 })
 	b := newClient(t, s, func(c *llm.Config) { c.Gate = gate })
@@ -648,9 +712,9 @@ func TestGateSharedBetweenClients(t *testing.T) {
 	if e := asError(t, err); e.Kind != llm.KindRateLimit {
 		t.Fatalf("client a: got kind %v (%v), want %v", e.Kind, e, llm.KindRateLimit)
 	}
-	// Retry-After is capped at 60s, and the hold is shared.
-	if until := time.Until(gate.Until()); until < 30*time.Second || until > 61*time.Second {
-		t.Errorf("gate held for %v, want about 60s", until)
+	// The hold is as long as Retry-After asks, and shared.
+	if until := time.Until(gate.Until()); until < 20*time.Second || until > 31*time.Second {
+		t.Errorf("gate held for %v, want about 30s", until)
 	}
 
 	// Client b gives up once it is waiting at the held gate.
@@ -667,6 +731,57 @@ func TestGateSharedBetweenClients(t *testing.T) {
 		if r.Prompt == "b" {
 			t.Errorf("client b sent a request while the shared gate was held")
 		}
+	}
+}
+
+// TestRetryAfterBeyondCap checks that a server asking to be retried
+// later than newslens waits fails the run at once, saying when, and that
+// other clients sharing the gate fail without sending.
+func TestRetryAfterBeyondCap(t *testing.T) {
+	tests := []struct {
+		name   string
+		status int
+		header map[string]string
+		kind   llm.Kind
+	}{
+		{"429 Retry-After", 429, map[string]string{"Retry-After": "3600"}, llm.KindRateLimit},
+		{"429 retry-after-ms", 429, map[string]string{"Retry-After-Ms": "7200000"}, llm.KindRateLimit},
+		{"503 Retry-After", 503, map[string]string{"Retry-After": "600"}, llm.KindServer},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := llmtest.NewServer(t)
+			s.Add(llmtest.Reply{Prompt: "a", Status: tt.status, Message: "Slow down.", Header: tt.header})
+			gate := llm.NewGate()
+			a := newClient(t, s, func(c *llm.Config) { c.Gate = gate; c.Retries = 3 })
+			reqA := request("text")
+			reqA.Tags = map[string]string{"Prompt": "a"}
+			_, err := a.Complete(t.Context(), reqA)
+			e := asError(t, err)
+			if e.Kind != tt.kind || e.Attempts != 1 {
+				t.Errorf("got kind %v after %d attempts, want %v after 1", e.Kind, e.Attempts, tt.kind)
+			}
+			if want := "; the endpoint asked to be retried in "; !strings.Contains(e.Error(), want) || !strings.Contains(e.Error(), "longer than the 1m0s newslens waits") {
+				t.Errorf("got %q, want it to say when the endpoint asked to be retried", e.Error())
+			}
+			if !strings.HasPrefix(e.Hint, "Try: run again after ") {
+				t.Errorf("hint: got %q", e.Hint)
+			}
+			if tt.status != 429 {
+				return
+			}
+			b := newClient(t, s, func(c *llm.Config) { c.Gate = gate })
+			reqB := request("text")
+			reqB.Tags = map[string]string{"Prompt": "b"}
+			_, err = b.Complete(t.Context(), reqB)
+			e = asError(t, err)
+			if e.Kind != llm.KindRateLimit || !strings.Contains(e.Error(), "no request was sent") {
+				t.Errorf("client b: got kind %v (%v), want a rate limit with no request sent", e.Kind, e)
+			}
+			if n := len(s.Requests()); n != 1 {
+				t.Errorf("got %d requests, want 1", n)
+			}
+		})
 	}
 }
 

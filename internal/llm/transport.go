@@ -3,6 +3,7 @@ package llm
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -18,7 +19,9 @@ import (
 	"time"
 )
 
-// maxRetryAfter caps how long a server's Retry-After can make us wait.
+// maxRetryAfter is the longest a server's Retry-After can make us wait.
+// A server that asks for longer gets no retry: the run fails at once,
+// saying when the server will take requests again.
 const maxRetryAfter = 60 * time.Second
 
 // maxBody bounds how much of a response is read into memory.
@@ -32,7 +35,13 @@ type call struct {
 	zeroTemp bool
 	// legacyTokens renames max_completion_tokens to max_tokens.
 	legacyTokens bool
-	attempts     atomic.Int32
+	// raw marks a download whose body is not one JSON value (a batch
+	// result file is JSON Lines).
+	raw      bool
+	attempts atomic.Int32
+	// retryAt is set when the server asked to be retried later than
+	// maxRetryAfter: when it asked to be retried.
+	retryAt time.Time
 }
 
 type callKey struct{}
@@ -73,6 +82,8 @@ type transport struct {
 	log       io.Writer
 	logMu     *sync.Mutex
 	secret    string
+	// maxBody caps a response body; 0 means the package's maxBody.
+	maxBody int64
 	// afterFunc starts an attempt's timer: time.AfterFunc, except in
 	// tests, which fire it when they choose.
 	afterFunc func(d time.Duration, f func()) (stop func() bool)
@@ -113,6 +124,12 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		retry, wait := t.shouldRetry(resp, err, attempt)
 		if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
 			t.gate.Hold(wait)
+		}
+		if retry && wait > maxRetryAfter {
+			if c != nil {
+				c.retryAt = time.Now().Add(wait)
+			}
+			return resp, err
 		}
 		if !retry || attempt > t.retries {
 			return resp, err
@@ -208,7 +225,11 @@ func (t *transport) attempt(ctx context.Context, req *http.Request, body []byte,
 		t.logError(err, n)
 		return nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxBody))
+	limit := t.maxBody
+	if limit <= 0 {
+		limit = maxBody
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	resp.Body.Close()
 	if err != nil {
 		if timedOut() {
@@ -219,11 +240,60 @@ func (t *transport) attempt(ctx context.Context, req *http.Request, body []byte,
 		t.logError(err, n)
 		return nil, err
 	}
+	if int64(len(data)) > limit {
+		err := &tooLargeError{status: resp.StatusCode, limit: limit}
+		t.logError(err, n)
+		return nil, err
+	}
 	resp.Body = io.NopCloser(bytes.NewReader(data))
 	resp.ContentLength = int64(len(data))
 	resp.Header.Del("Content-Length")
 	t.logResponse(resp, data, n)
+	// go-openai would report a body it cannot decode as a broken
+	// connection or a decoding error; say what was sent instead.
+	if resp.StatusCode/100 == 2 && (c == nil || !c.raw) && !json.Valid(data) {
+		return nil, &notJSONError{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), body: data}
+	}
 	return resp, nil
+}
+
+// tooLargeError reports a response body over the size cap.
+type tooLargeError struct {
+	status int
+	limit  int64
+}
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("the reply is larger than %s", sizeText(e.limit))
+}
+
+// notJSONError reports a successful status whose body is not JSON.
+type notJSONError struct {
+	status      int
+	contentType string
+	body        []byte
+}
+
+func (e *notJSONError) Error() string {
+	what := "an empty body"
+	if len(bytes.TrimSpace(e.body)) > 0 {
+		what = fmt.Sprintf("a body that is not JSON (%s", sizeText(int64(len(e.body))))
+		if e.contentType != "" {
+			what += ", " + e.contentType
+		}
+		what += fmt.Sprintf(", beginning %q)", truncate(oneLine(string(e.body)), 60))
+	}
+	return fmt.Sprintf("answered %d with %s", e.status, what)
+}
+
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // shouldRetry reports whether an attempt's outcome is worth retrying and
@@ -292,8 +362,7 @@ func quotaExhausted(resp *http.Response) bool {
 }
 
 // retryAfter parses the wait a response asks for: retry-after-ms (OpenAI),
-// else Retry-After in seconds or as an HTTP date. The result is capped at
-// maxRetryAfter.
+// else Retry-After in seconds or as an HTTP date.
 func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 	var d time.Duration
 	if v := strings.TrimSpace(h.Get("Retry-After-Ms")); v != "" {
@@ -316,5 +385,5 @@ func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 	} else {
 		return 0, false
 	}
-	return min(d, maxRetryAfter), true
+	return d, true
 }

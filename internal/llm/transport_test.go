@@ -2,10 +2,12 @@ package llm
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -27,8 +29,8 @@ func TestRetryAfter(t *testing.T) {
 		{name: "milliseconds win", header: map[string]string{"Retry-After": "3", "Retry-After-Ms": "250"}, want: 250 * time.Millisecond, wantOK: true},
 		{name: "http date", header: map[string]string{"Retry-After": "Wed, 19 Jun 2024 12:00:07 GMT"}, want: 7 * time.Second, wantOK: true},
 		{name: "date in the past", header: map[string]string{"Retry-After": "Wed, 19 Jun 2024 11:00:00 GMT"}, want: 0, wantOK: true},
-		{name: "capped", header: map[string]string{"Retry-After": "3600"}, want: 60 * time.Second, wantOK: true},
-		{name: "capped ms", header: map[string]string{"Retry-After-Ms": "120000"}, want: 60 * time.Second, wantOK: true},
+		{name: "beyond the cap", header: map[string]string{"Retry-After": "3600"}, want: time.Hour, wantOK: true},
+		{name: "beyond the cap in ms", header: map[string]string{"Retry-After-Ms": "120000"}, want: 2 * time.Minute, wantOK: true},
 		{name: "garbage", header: map[string]string{"Retry-After": "soon"}, wantOK: false},
 		{name: "negative", header: map[string]string{"Retry-After": "-1"}, wantOK: false},
 	}
@@ -168,5 +170,88 @@ func TestBodyCutOffIsRetried(t *testing.T) {
 	}
 	if resp.Content != "whole" || resp.Attempts != 2 {
 		t.Errorf("got %q after %d attempts, want %q after 2", resp.Content, resp.Attempts, "whole")
+	}
+}
+
+func TestGateSpread(t *testing.T) {
+	tests := []struct {
+		name string
+		hold time.Duration
+		want time.Duration
+	}{
+		{"short hold", 20 * time.Millisecond, 100 * time.Millisecond},
+		{"one second", time.Second, 500 * time.Millisecond},
+		{"long hold", 50 * time.Second, 5 * time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := NewGate()
+			g.Hold(tt.hold)
+			if g.spread != tt.want {
+				t.Errorf("got spread %v, want %v", g.spread, tt.want)
+			}
+		})
+	}
+}
+
+// fakeClock is a Gate clock whose sleeps return at once, moving it on.
+type fakeClock struct {
+	mu     sync.Mutex
+	t      time.Time
+	sleeps []time.Duration
+}
+
+func (c *fakeClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) sleep(ctx context.Context, d time.Duration) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.sleeps = append(c.sleeps, d)
+	return ctx.Err()
+}
+
+// TestGateJitter checks that only callers that found the Gate held take
+// a random extra delay when it opens, drawn over the Gate's spread.
+func TestGateJitter(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2024, 6, 19, 12, 0, 0, 0, time.UTC)}
+	var draws []time.Duration
+	g := NewGate()
+	g.now, g.sleep = clock.now, clock.sleep
+	g.jitter = func(n time.Duration) time.Duration {
+		draws = append(draws, n)
+		return n / time.Duration(len(draws)+1)
+	}
+	if err := g.Wait(t.Context()); err != nil || len(draws)+len(clock.sleeps) != 0 {
+		t.Fatalf("open gate: got %v after %d draws and %d sleeps, want nil and none", err, len(draws), len(clock.sleeps))
+	}
+	g.Hold(2 * time.Second)
+	// The first sleep runs out the hold; the clock then moves past it.
+	g.sleep = func(ctx context.Context, d time.Duration) error {
+		clock.sleep(ctx, d)
+		clock.mu.Lock()
+		clock.t = clock.t.Add(d)
+		clock.mu.Unlock()
+		return nil
+	}
+	if err := g.Wait(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	want := []time.Duration{2 * time.Second, 500 * time.Millisecond}
+	if fmt.Sprint(clock.sleeps) != fmt.Sprint(want) || fmt.Sprint(draws) != fmt.Sprint([]time.Duration{time.Second}) {
+		t.Errorf("got sleeps %v and draws %v; want sleeps %v, one draw over the 1s spread", clock.sleeps, draws, want)
+	}
+}
+
+func TestGateClosed(t *testing.T) {
+	g := NewGate()
+	g.Hold(time.Hour)
+	err := g.Wait(t.Context())
+	var ce *GateClosedError
+	if !errors.As(err, &ce) || time.Until(ce.Until) < 59*time.Minute {
+		t.Errorf("got %v, want a *GateClosedError until about an hour from now", err)
 	}
 }

@@ -101,20 +101,6 @@ func (s *Server) answerLine(n int, bi *batchInput, cr *chatRequest) BatchOutput 
 	return o
 }
 
-// match finds the first scripted reply for req and counts its use.
-func (s *Server) match(req *Request) *Reply {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, ru := range s.rules {
-		if (ru.Times == 0 || ru.used < ru.Times) && ru.matches(req) {
-			ru.used++
-			rep := ru.Reply
-			return &rep
-		}
-	}
-	return nil
-}
-
 func errorBody(status int, msg, param string, code any) any {
 	var p any
 	if param != "" {

@@ -78,6 +78,8 @@ type Reply struct {
 	Delay time.Duration
 	// Drop closes the connection without answering.
 	Drop bool
+	// EmptyBody sends Status (default 200) with no body at all.
+	EmptyBody bool
 	// NoChoices sends an empty choices array.
 	NoChoices bool
 	// PromptTokens and CompletionTokens are reported in usage; zero means
@@ -374,25 +376,28 @@ func (s *Server) serveModels(w http.ResponseWriter) {
 	writeJSON(w, http.StatusOK, list)
 }
 
-func (s *Server) serveChat(w http.ResponseWriter, r *http.Request, req *Request, cr *chatRequest) {
+// match returns the reply for req: the first rule that matches and has
+// uses left, else a recorded reply from the replay directory, else nil.
+func (s *Server) match(req *Request) *Reply {
 	s.mu.Lock()
-	var reply *Reply
+	defer s.mu.Unlock()
 	for _, ru := range s.rules {
 		if (ru.Times == 0 || ru.used < ru.Times) && ru.matches(req) {
 			ru.used++
 			rep := ru.Reply
-			reply = &rep
-			break
+			return &rep
 		}
 	}
-	replayDir := s.replayDir
-	s.mu.Unlock()
+	if s.replayDir != "" {
+		if content, ok := replay(s.replayDir, req.Prompt, req.Article); ok {
+			return &Reply{Content: content}
+		}
+	}
+	return nil
+}
 
-	if reply == nil && replayDir != "" {
-		if content, ok := replay(replayDir, req.Prompt, req.Article); ok {
-			reply = &Reply{Content: content}
-		}
-	}
+func (s *Server) serveChat(w http.ResponseWriter, r *http.Request, req *Request, cr *chatRequest) {
+	reply := s.match(req)
 	if reply == nil {
 		desc := fmt.Sprintf("model %q, prompt %q, article %q, format %q", cr.Model, req.Prompt, req.Article, req.Format)
 		s.mu.Lock()
@@ -428,6 +433,10 @@ func (s *Server) serveChat(w http.ResponseWriter, r *http.Request, req *Request,
 	status := reply.Status
 	if status == 0 {
 		status = http.StatusOK
+	}
+	if reply.EmptyBody {
+		w.WriteHeader(status)
+		return
 	}
 	if reply.Body != "" {
 		ct := "application/json"

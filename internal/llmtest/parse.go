@@ -24,7 +24,7 @@ import (
 // Keys: prompt, article, format, times, content, refusal, finish, status,
 // message, param, body, header=Name:Value (repeatable), retry-after,
 // retry-after-ms, delay, prompt-tokens, completion-tokens, and the flags
-// drop and no-choices. A value of content, refusal, message or body that
+// drop, no-choices and empty-body. A value of content, refusal, message or body that
 // starts with @ names a file, read relative to dir. A value may be
 // double-quoted in Go syntax, and a quoted value split across several
 // words is joined back with single spaces.
@@ -64,8 +64,10 @@ func (r *Reply) setFlag(arg string) error {
 		r.Drop = true
 	case "no-choices", "nochoices":
 		r.NoChoices = true
+	case "empty-body":
+		r.EmptyBody = true
 	default:
-		return fmt.Errorf("reply spec: %q is not key=value or a known flag (drop, no-choices)", arg)
+		return fmt.Errorf("reply spec: %q is not key=value or a known flag (drop, no-choices, empty-body)", arg)
 	}
 	return nil
 }

@@ -10,15 +10,31 @@
 //
 // Attribution is rule-based. A quote's speaker is taken, in this order,
 // from an attribution right after it (`"...", Putin said`, `"...", said
-// Putin`, `"...", according to TASS`), from the last speech verb before it
-// in its sentence (`Putin said "..."`, `Kim described the pact as the
-// "..."`, `what he termed the "..."`, `according to X, "..."`), or from a
-// speech verb later in its sentence. The speaker is the name written as the
-// verb's subject, with titles removed ("Russian President Vladimir Putin"
-// becomes "Vladimir Putin"). "He" or "she" resolves to the first person
-// named earlier in the same sentence, else to the most recent named speaker
-// of an earlier sentence. A quote with no speech verb in its sentence (a
-// scare quote) has no speaker: the sentence's subject is not guessed.
+// Mr. Reeves`, `"...", her mother, Fiona, said`, `"...", according to
+// TASS`), from the last speech verb before it in its sentence (`Putin said
+// "..."`, `Kim described the pact as the "..."`, `what he termed the
+// "..."`, `according to X, "..."`), from a participle (`Yoon apologized
+// in an address, saying they "..."`: the first person named in the
+// clause), or from a speech verb later in its sentence. The speaker is a
+// name as written, with titles, honorifics and descriptions removed
+// ("Russian President Vladimir Putin" becomes "Vladimir Putin", "Mr.
+// Reeves" becomes "Reeves", "Seoul resident Margie Kim" becomes "Margie
+// Kim"), or an organisation ("Russian state media"); never a phrase that
+// is not one: a verb's object ("an article that claimed Trump ... a
+// "post-truth" society") and a word that only looks like a verb ("United
+// States") give no speaker. "He" or "she" resolves to the first person
+// named earlier in the same sentence, else to the most recent of the last
+// named speaker and the last person named as a sentence's subject; "it" to
+// the last organisation that spoke. A quotation that opens its sentence
+// with no attribution of its own, within two sentences of the last one,
+// continues it (news writing gives the speaker once per run of quoted
+// paragraphs).
+//
+// Kind separates speech from words that are merely in quote marks: a
+// quotation is Speech when it has a speaker or runs to minSpeechWords
+// words, and Term otherwise (scare quotes, titles, nicknames), as is one
+// introduced as imagined ("as if to say"). Callers that list what people
+// said keep Speech only.
 package quote
 
 import (
@@ -46,6 +62,47 @@ type Quote struct {
 	// For a quote that runs past its sentence, End is the sentence's
 	// length.
 	Start, End int
+	// Kind is Speech for words someone said or wrote, Term for words in
+	// quote marks that are not speech: a scare quote, a title, a
+	// nickname, a reporter's imagined line.
+	Kind Kind
+}
+
+// Kind says whether a quotation is speech.
+type Kind string
+
+// The kinds of quotation.
+const (
+	// Speech is a quotation with a speaker, or one long enough to be
+	// speech (minSpeechWords) that is not introduced as imagined.
+	Speech Kind = "speech"
+	// Term is anything else in quote marks: "Blue House", "fake news",
+	// "Gucci Grace", "Super Mario Run", as if to say "...".
+	Term Kind = "term"
+)
+
+// minSpeechWords is the fewest words an unattributed quotation needs to
+// count as speech: scare quotes, titles and nicknames are shorter, while
+// a quoted sentence whose speaker the article gave earlier is longer.
+const minSpeechWords = 6
+
+// imagined are the phrases that introduce words nobody said: "as if to
+// say", "as though".
+var imagined = []string{"as if to say", "as if", "as though", "so to speak"}
+
+// kindOf types a quotation by its speaker, its length and the words
+// before it.
+func kindOf(q Quote, before string) Kind {
+	b := strings.ToLower(strings.TrimRight(before, " ,:"))
+	for _, p := range imagined {
+		if strings.HasSuffix(b, p) {
+			return Term
+		}
+	}
+	if q.Speaker != "" || len(strings.Fields(q.Text)) >= minSpeechWords {
+		return Speech
+	}
+	return Term
 }
 
 // maxSpan is how many sentences a quotation may run across; an opening
@@ -101,9 +158,15 @@ func Extract(sentences []string) []Quote {
 			// `Putin called it "historic" and "a breakthrough"`.
 			q.Speaker = prevSpeaker
 		}
-		if q.Speaker != "" {
-			a.heard(q.Speaker)
+		if q.Speaker == "" && strings.TrimSpace(before) == "" && prevSpeaker != "" && a.near(prevSent, s) {
+			// A quotation that opens its sentence with no attribution
+			// of its own goes on from the last one.
+			q.Speaker = prevSpeaker
 		}
+		if q.Speaker != "" {
+			a.heard(q.Speaker, s)
+		}
+		q.Kind = kindOf(q, before)
 		quotes = append(quotes, q)
 		prevSent, prevSpeaker, prevClose = s, q.Speaker, sp.close
 		if cs != s {

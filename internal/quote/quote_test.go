@@ -231,3 +231,49 @@ func FuzzNormalizeShortcut(f *testing.F) {
 		}
 	})
 }
+
+func TestExtractSpeakersAndKinds(t *testing.T) {
+	type sk struct {
+		speaker string
+		kind    Kind
+	}
+	tests := []struct {
+		name      string
+		sentences []string
+		want      []sk
+	}{
+		{"honorific after the quote", []string{`Eric Reeves said he was worried.`, `"Nothing has changed in the capital," said Mr. Reeves, a fellow at the institute.`},
+			[]sk{{"Reeves", Speech}}},
+		{"middle initial", []string{`"Both sides will want calm," said Robert M. Danin, a fellow at the council.`}, []sk{{"Robert M. Danin", Speech}}},
+		{"continuation paragraph", []string{`"The harbour is open," Pell said.`, `"The first ships dock tonight and more follow tomorrow."`},
+			[]sk{{"Pell", Speech}, {"Pell", Speech}}},
+		{"continuation too far", []string{`"The harbour is open," Pell said.`, `Ships waited.`, `Crews slept.`, `Tugs idled.`, `"The first ships dock tonight and more follow tomorrow."`},
+			[]sk{{"Pell", Speech}, {"", Speech}}},
+		{"participle", []string{`Jon Pell met crews on Monday.`, `Earlier Monday, Pell thanked the crews in a brief address, saying they had "worked through every night".`},
+			[]sk{{"Pell", Speech}}},
+		{"name between commas", []string{`The head of the port, Jon Pell, condemned the delay, calling it "a disgrace to the town".`}, []sk{{"Jon Pell", Speech}}},
+		{"descriptor before the name", []string{`"We are concerned about the delays," said chief inspector Ana Lobo from the harbour police.`}, []sk{{"Ana Lobo", Speech}}},
+		{"relation between commas", []string{`"She was a strong swimmer," her mother, Fiona, said in a statement.`}, []sk{{"Fiona", Speech}}},
+		{"it is the last organisation", []string{`The Harbour Authority warned sailors to stay away.`, `"We advise all boats to stay in port until the channel is cleared," it said.`}, []sk{{"Harbour Authority", Speech}}},
+		{"pronoun to the last named subject", []string{`"It was hard," Pell said.`, `Ana Lobo organised the volunteers.`, `"We had no choice but to work through the night," she said.`}, []sk{{"Pell", Speech}, {"Ana Lobo", Speech}}},
+		{"scare quote is a term", []string{`Critics called for a "reset" of the rules.`}, []sk{{"", Term}}},
+		{"title is a term", []string{`"Harbour Lights" opens on Friday.`}, []sk{{"", Term}}},
+		{"nickname is a term", []string{`Known as "Iron Anna", she ran the port for years.`}, []sk{{"", Term}}},
+		{"imagined line is a term", []string{`He frowned as if to say "You think you have won this one?" and left.`}, []sk{{"", Term}}},
+		{"object of a relative clause is no speaker", []string{`Pell shared an article that claimed Mayor Ana Lobo had lied and that the town now lived in a "post-truth" age.`}, []sk{{"", Term}}},
+		{"United States is no verb", []string{`Mayor Jon Pell spoke on Monday.`, `Pell condemned what he termed the "reckless policies" of the United States and its allies.`}, []sk{{"Pell", Speech}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Extract(tt.sentences)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d quotes %+v, want %d", len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				if got[i].Speaker != w.speaker || got[i].Kind != w.kind {
+					t.Errorf("quote %d %q: got speaker %q, kind %q; want %q, %q", i, got[i].Text, got[i].Speaker, got[i].Kind, w.speaker, w.kind)
+				}
+			}
+		})
+	}
+}

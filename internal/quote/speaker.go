@@ -26,6 +26,15 @@ var speechVerbs = map[string]bool{
 	"continued": true, "denounced": true, "condemned": true,
 	"reported": true, "quoted": true, "cited": true, "hinted": true,
 	"promised": true, "confirmed": true, "denied": true, "boasted": true,
+	"states": true, "explains": true, "recalls": true, "admits": true,
+}
+
+// participles are speech verbs whose subject is the clause's subject,
+// often far before them: "Yoon apologized in an address, saying ...".
+var participles = map[string]bool{
+	"saying": true, "adding": true, "telling": true, "writing": true,
+	"noting": true, "declaring": true, "insisting": true, "describing": true,
+	"calling": true, "warning": true, "arguing": true, "stressing": true,
 }
 
 // speakerNouns may form a speaker without a capital letter: "state
@@ -87,51 +96,169 @@ func words(s string) []word {
 			break
 		}
 		t := s[i:j]
-		ws = append(ws, word{text: t, lower: strings.ToLower(t), start: i, capital: unicode.IsUpper(r), breakBefore: brk})
+		lw := strings.ToLower(t)
+		if j < len(s) && s[j] == '.' && nameAbbrev(t) {
+			// "Mr. Reeves", "Robert M. Danin": the dot ends an
+			// abbreviation, not the phrase.
+			j++
+			t = s[i:j]
+		}
+		ws = append(ws, word{text: t, lower: lw, start: i, capital: unicode.IsUpper(r), breakBefore: brk})
 		brk = false
 		i = j
 	}
 	return ws
 }
 
+// nameAbbrevs are the abbreviations that stand inside a name or before
+// one, so that their full stop does not end the name.
+var nameAbbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true,
+	"sen": true, "rep": true, "gov": true, "lt": true, "col": true, "sgt": true,
+	"capt": true, "rev": true, "st": true, "jr": true, "sr": true, "pres": true,
+}
+
+// nameAbbrev reports whether w, followed by a full stop, abbreviates a
+// title or is an initial ("M." in "Robert M. Danin").
+func nameAbbrev(w string) bool {
+	if nameAbbrevs[strings.ToLower(w)] {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsUpper(r)
+}
+
 // attributor resolves speakers; it remembers the people named in the
 // article and the last named speaker, for pronouns.
 type attributor struct {
 	sentences []string
-	people    []string
-	last      string
+	people    []string // the persons the article names
+	names     []string // untyped names that read as persons' (plainName)
+	last      string   // last named speaker
+	lastAt    int      // the sentence where last was heard
+	subject   string   // last person named as a sentence's subject
+	subjectAt int
+	org       string // last speaker that is not a person, for "it"
 }
 
 func newAttributor(sentences []string) *attributor {
 	a := &attributor{sentences: sentences}
 	for _, e := range entity.Extract(sentences) {
-		if e.Type == "person" {
+		switch {
+		case e.Type == "person":
 			a.people = append(a.people, e.Name)
+		case e.Type == "other" && plainName(e.Name):
+			a.names = append(a.names, e.Name)
 		}
 	}
 	return a
 }
 
 // heard records a quote's speaker for later pronouns.
-func (a *attributor) heard(name string) {
-	if !isPronoun(strings.ToLower(name)) {
-		a.last = name
+func (a *attributor) heard(name string, si int) {
+	if isPronoun(strings.ToLower(name)) {
+		return
 	}
+	a.last, a.lastAt = name, si
+	if !a.isPerson(name) {
+		a.org = name
+	}
+}
+
+// plainName reports whether an untyped name reads as a person's: two or
+// three capitalised words, none in capitals throughout ("Fiona Parry").
+func plainName(name string) bool {
+	fs := strings.Fields(name)
+	if len(fs) < 2 || len(fs) > 3 {
+		return false
+	}
+	for _, f := range fs {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) || strings.ToUpper(f) == f {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectWords is how far into a sentence its subject may start: "Earlier
+// Saturday, Yoon apologized".
+const subjectWords = 4
+
+// isPerson reports whether name is, or is part of, a person the article
+// names.
+func (a *attributor) isPerson(name string) bool {
+	for _, p := range a.people {
+		if SameSpeaker(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// maybePerson is isPerson that also accepts an untyped name that reads as
+// a person's; it serves where a wrong guess costs little, such as the
+// subject of a sentence without a quotation.
+func (a *attributor) maybePerson(name string) bool {
+	if a.isPerson(name) {
+		return true
+	}
+	for _, p := range a.names {
+		if SameSpeaker(name, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // observe records the last named subject of a speech verb in sentence i,
 // quoted or not: "Kim emphasised ... . He said ..." resolves to Kim.
 func (a *attributor) observe(i int) {
 	ws := words(a.sentences[i])
+	// Words inside a quotation are not the sentence's subject.
+	quoted := strings.IndexAny(a.sentences[i], "\"“”«") == 0
+	if p, at := a.firstPersonAt(ws, len(ws), a.maybePerson); p != "" && at < subjectWords && !quoted {
+		a.subject, a.subjectAt = p, i
+	}
 	for v := len(ws) - 1; v >= 0; v-- {
-		if !speechVerbs[ws[v].lower] {
+		if !isVerb(ws[v]) {
 			continue
 		}
 		if name := subjectBefore(ws, v); name != "" && !isPronoun(strings.ToLower(name)) {
-			a.last = name
+			a.heard(name, i)
 			return
 		}
 	}
+}
+
+// firstPerson returns the first person the article names among ws[:end],
+// as written there ("Yoon", "Lee Jae-myung"), or "".
+func (a *attributor) firstPerson(ws []word, end int) string {
+	p, _ := a.firstPersonAt(ws, end, a.isPerson)
+	return p
+}
+
+// firstPersonAt is firstPerson with the index of the name's first word
+// and a choice of test for a person.
+func (a *attributor) firstPersonAt(ws []word, end int, person func(string) bool) (string, int) {
+	for i := 0; i < end; i++ {
+		if !ws[i].capital {
+			continue
+		}
+		j := i
+		for j < end && ws[j].capital && (j == i || !ws[j].breakBefore) {
+			j++
+		}
+		parts := make([]string, 0, j-i)
+		for _, w := range ws[i:j] {
+			parts = append(parts, w.text)
+		}
+		if cand := entity.BareName(strings.Join(parts, " ")); person(cand) {
+			return cand, i
+		}
+		i = j - 1
+	}
+	return "", -1
 }
 
 func isPronoun(w string) bool { return w == "he" || w == "she" }
@@ -140,13 +267,39 @@ func isPronoun(w string) bool { return w == "he" || w == "she" }
 // text before it (back to any earlier quote) and after it (up to the next).
 func (a *attributor) speaker(si int, before, after string, open int) string {
 	name := a.attribution(before, after)
-	if isPronoun(strings.ToLower(name)) {
+	switch {
+	case isPronoun(strings.ToLower(name)):
 		return a.resolve(si, open)
-	}
-	if strings.EqualFold(name, "they") || strings.EqualFold(name, "it") || strings.EqualFold(name, "we") || name == "I" {
+	case strings.EqualFold(name, "it"):
+		return a.org
+	case strings.EqualFold(name, "they") || strings.EqualFold(name, "we") || name == "I":
 		return ""
 	}
+	if name == "" {
+		name = a.participleSubject(words(before))
+	}
 	return name
+}
+
+// relatives open a relative clause, whose verb belongs to the noun before
+// them.
+var relatives = map[string]bool{"that": true, "which": true, "who": true}
+
+// participleSubject reads `Yoon apologized in an address, saying "..."`:
+// the speaker of a participle is the first person named in the clause.
+func (a *attributor) participleSubject(bw []word) string {
+	for v := len(bw) - 1; v >= 0; v-- {
+		if !participles[bw[v].lower] && !isVerb(bw[v]) {
+			continue
+		}
+		// "an article that claimed ...": the verb's subject is the
+		// relative pronoun's noun, not the sentence's subject.
+		if v > 0 && relatives[bw[v-1].lower] {
+			return ""
+		}
+		return a.firstPerson(bw, v)
+	}
+	return ""
 }
 
 func (a *attributor) attribution(before, after string) string {
@@ -162,7 +315,7 @@ func (a *attributor) attribution(before, after string) string {
 				return name
 			}
 		}
-		if speechVerbs[bw[v].lower] {
+		if isVerb(bw[v]) && !callFor(bw, v) {
 			if bw[v].lower == "reported" || bw[v].lower == "quoted" || bw[v].lower == "cited" {
 				if v+1 < len(bw) && bw[v+1].lower == "by" {
 					if name := phraseAfter(bw, v+2); name != "" {
@@ -173,7 +326,10 @@ func (a *attributor) attribution(before, after string) string {
 			if name := subjectBefore(bw, v); name != "" {
 				return name
 			}
-			if name := phraseAfter(bw, v+1); name != "" && bw[v+1].capital {
+			// `said Putin: "..."`: the name must run up to the quote,
+			// or it is the object of the verb ("claimed Trump relied on
+			// lies ... a "post-truth" society").
+			if name := phraseAfter(bw, v+1); name != "" && bw[v+1].capital && len(bw)-v-1-len(strings.Fields(name)) <= 2 {
 				return name
 			}
 		}
@@ -182,7 +338,7 @@ func (a *attributor) attribution(before, after string) string {
 		if aw[v].lower == "according" && v+1 < len(aw) && aw[v+1].lower == "to" {
 			return phraseAfter(aw, v+2)
 		}
-		if speechVerbs[aw[v].lower] {
+		if isVerb(aw[v]) {
 			if v+1 < len(aw) && aw[v+1].lower == "by" {
 				return phraseAfter(aw, v+2)
 			}
@@ -200,19 +356,33 @@ func tightAfter(ws []word) string {
 	limit := min(len(ws), 8)
 	for v := 0; v < limit; v++ {
 		if v > 0 && ws[v].breakBefore {
-			return ""
+			break
 		}
 		w := ws[v].lower
 		if w == "according" && v+1 < len(ws) && ws[v+1].lower == "to" {
 			return phraseAfter(ws, v+2)
 		}
-		if !speechVerbs[w] {
+		if !isVerb(ws[v]) {
 			continue
 		}
 		if v == 0 {
 			return phraseAfter(ws, 1)
 		}
+		if v == 1 && (ws[0].lower == "it" || ws[0].lower == "they" || ws[0].lower == "we") {
+			return ws[0].text
+		}
 		return cleanName(ws[:v])
+	}
+	// `, her mother, Fiona, said`: the name between the commas.
+	for v := 1; v < limit; v++ {
+		if isVerb(ws[v]) && ws[v].breakBefore {
+			for k := v - 1; k >= 0 && ws[k].capital; k-- {
+				if ws[k].breakBefore || k == 0 {
+					return cleanName(ws[k:v])
+				}
+			}
+			return ""
+		}
 	}
 	return ""
 }
@@ -229,15 +399,30 @@ func subjectBefore(ws []word, v int) string {
 		return ""
 	}
 	if ws[end].breakBefore {
-		// Skip back over ", the North Korean leader," to the name.
+		// Skip back over ", the North Korean leader," to the name; or
+		// take the name set off by the commas: "The leader of the
+		// party, Rachid Ghannouchi, condemned".
 		for k := end - 1; k > 0 && k > end-12; k-- {
 			if ws[k].breakBefore {
+				if allCapital(ws[k:end]) && end-k <= 4 {
+					return cleanName(ws[k:end])
+				}
 				return nameEndingAt(ws, k)
 			}
 		}
 		return ""
 	}
 	return nameEndingAt(ws, end)
+}
+
+// allCapital reports whether every word of ws is capitalised.
+func allCapital(ws []word) bool {
+	for _, w := range ws {
+		if !w.capital {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // nameEndingAt returns the speaker phrase that ends just before word end.
@@ -270,6 +455,14 @@ func phraseAfter(ws []word, i int) string {
 	if isPronoun(ws[i].lower) {
 		return ws[i].text
 	}
+	// "said chief inspector Jennifer Mattinson": lower-case descriptors
+	// before the name.
+	for k := i; k < len(ws) && k < i+3 && !ws[k].capital && !speakerNouns[ws[k].lower] && (k == i || !ws[k].breakBefore); k++ {
+		if k+1 < len(ws) && ws[k+1].capital && !ws[k+1].breakBefore && ws[k].lower != "the" {
+			i = k + 1
+			break
+		}
+	}
 	end := i
 	for end < len(ws) && (end == i || !ws[end].breakBefore) {
 		w := ws[end]
@@ -297,6 +490,16 @@ func cleanName(ws []word) string {
 	if len(ws) == 1 && isPronoun(ws[0].lower) {
 		return ws[0].text
 	}
+	// "Seoul resident Margie Kim": the name is the capitalised run that
+	// ends the phrase.
+	if ws[len(ws)-1].capital {
+		for k := len(ws) - 2; k >= 0; k-- {
+			if !ws[k].capital && ws[k].lower != "of" && !speakerNouns[ws[k].lower] {
+				ws = ws[k+1:]
+				break
+			}
+		}
+	}
 	if len(ws) > 6 {
 		return ""
 	}
@@ -316,29 +519,53 @@ func cleanName(ws []word) string {
 }
 
 // resolve finds who "he" or "she" at offset off of sentence si refers to:
-// the first person named earlier in the sentence, else the last named
-// speaker.
+// the first person named earlier in the sentence, else the person named
+// most recently as a speaker or as a sentence's subject (the speaker when
+// both are of one sentence).
 func (a *attributor) resolve(si, off int) string {
 	ws := words(a.sentences[si][:off])
-	for i := 0; i < len(ws); i++ {
-		if !ws[i].capital {
-			continue
-		}
-		j := i
-		for j < len(ws) && ws[j].capital && (j == i || !ws[j].breakBefore) {
-			j++
-		}
-		parts := make([]string, 0, j-i)
-		for _, w := range ws[i:j] {
-			parts = append(parts, w.text)
-		}
-		cand := entity.BareName(strings.Join(parts, " "))
-		for _, p := range a.people {
-			if SameSpeaker(cand, p) {
-				return cand
-			}
-		}
-		i = j - 1
+	if p := a.firstPerson(ws, len(ws)); p != "" {
+		return p
+	}
+	if a.subject != "" && a.subjectAt > a.lastAt {
+		return a.subject
+	}
+	if a.last != "" && !a.maybePerson(a.last) && a.subject != "" {
+		return a.subject
 	}
 	return a.last
 }
+
+// continuation is how many body sentences may stand between a quotation
+// and an unattributed one that goes on from it.
+const continuation = 2
+
+// near reports whether sentence s follows sentence prev with at most
+// continuation non-empty sentences between them (an empty sentence is
+// furniture the caller blanked out).
+func (a *attributor) near(prev, s int) bool {
+	if prev < 0 || prev >= s {
+		return prev == s
+	}
+	n := 0
+	for i := prev + 1; i < s; i++ {
+		if strings.TrimSpace(a.sentences[i]) != "" {
+			n++
+		}
+	}
+	return n <= continuation
+}
+
+// callFor reports whether the verb at v is "called for" or "called on",
+// which ask for something rather than say it.
+func callFor(ws []word, v int) bool {
+	if !strings.HasPrefix(ws[v].lower, "call") || v+1 >= len(ws) {
+		return false
+	}
+	n := ws[v+1].lower
+	return n == "for" || n == "on" || n == "off"
+}
+
+// isVerb reports whether w is a speech verb as written: in lower case, so
+// that "States" in "United States" is not "states".
+func isVerb(w word) bool { return speechVerbs[w.lower] && !w.capital }

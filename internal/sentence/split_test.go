@@ -341,3 +341,16 @@ func FuzzStopCuts(f *testing.F) {
 		checkStopCuts(t, s)
 	})
 }
+
+// TestSplitByParagraph checks what article.Article.Sentences promises:
+// splitting a text gives the splits of its paragraphs, one after another.
+func TestSplitByParagraph(t *testing.T) {
+	text := seedText(t)
+	var want []string
+	for para := range strings.SplitSeq(text, "\n\n") {
+		want = append(want, Split(para)...)
+	}
+	if got := Split(text); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

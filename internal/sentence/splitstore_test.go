@@ -63,14 +63,16 @@ func TestSplitWithStore(t *testing.T) {
 		"line break":      append([]string{want[0] + "\n" + want[1]}, want[2:]...),
 		"another article": {"Another text entirely."},
 	} {
-		store.m[key] = bad
-		before := store.stores
-		if got := SplitWith(store, text); !slices.Equal(got, want) {
-			t.Errorf("%s: got %q, want a fresh split", name, got)
-		}
-		if store.stores != before+1 || !slices.Equal(store.m[key], want) {
-			t.Errorf("%s: entry not replaced", name)
-		}
+		t.Run(name, func(t *testing.T) {
+			store.m[key] = bad
+			before := store.stores
+			if got := SplitWith(store, text); !slices.Equal(got, want) {
+				t.Errorf("got %q, want a fresh split", got)
+			}
+			if store.stores != before+1 || !slices.Equal(store.m[key], want) {
+				t.Error("entry not replaced")
+			}
+		})
 	}
 
 	// A failing store loses nothing but time.

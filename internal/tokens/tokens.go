@@ -7,7 +7,7 @@
 // the encodings loaded from files compiled into the binary by
 // github.com/pkoukk/tiktoken-go-loader, so counting never touches the
 // network. For every other model (Llama, Qwen, Mistral, ...) the tokenizer
-// is not available and Count returns an estimate; Exact reports which.
+// is not available and Count returns an estimate (Estimate).
 //
 // The estimate counts 1.35 tokens per whitespace-separated word, which is
 // a little above what BPE tokenizers with large vocabularies (Llama 3,
@@ -18,6 +18,9 @@
 // compound) counts one token per 4 characters, and each Han, Hiragana,
 // Katakana or Hangul character counts as one token, since those scripts do
 // not separate words with spaces.
+//
+// The package imports the standard library and the two tiktoken modules,
+// nothing of newslens.
 package tokens
 
 import (

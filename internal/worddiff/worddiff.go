@@ -8,6 +8,11 @@
 // makes 20,000-word inputs cheap. Typographic trivia (curly versus straight
 // quotes, dash variants, runs of whitespace) is normalised first so that it
 // never shows as a change.
+//
+// The tokens are its own, not package words': a diff must give both texts
+// back byte for byte, so white space is a token and only the joiners
+// inside a word that the renderers expect stay in it. The package imports
+// the standard library and github.com/sergi/go-diff, nothing of newslens.
 package worddiff
 
 import (
