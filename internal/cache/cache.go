@@ -37,7 +37,8 @@
 // parsed, or has another version, counts as a miss and is replaced by the
 // next successful reply. The file stats.json records the hit and miss
 // counts of the last run that called Flush. Sentence splits are kept
-// beside the replies, under splits/ (see LoadSplit).
+// beside the replies, under splits/ (see LoadSplit), and embedding vectors
+// under embeddings/ (see WrapEmbedder).
 package cache
 
 import (
@@ -261,6 +262,18 @@ func (c *Cache) store(key, endpoint, model string, req llm.Request, resp *llm.Re
 	return nil
 }
 
+// Put stores resp as the reply to req sent to model at endpoint (a
+// host[:port]), as Wrap would have had it made the request: a reply that
+// req.Accept rejects is not stored. Replies obtained some other way, such
+// as from a batch result file, go in through Put so that a later run is a
+// hit.
+func (c *Cache) Put(endpoint, model string, req llm.Request, resp *llm.Response) error {
+	if req.Accept != nil && !req.Accept(resp) {
+		return fmt.Errorf("store cache entry: the reply is not usable")
+	}
+	return c.store(c.Key(endpoint, model, req), endpoint, model, req, resp)
+}
+
 // Wrap returns a Completer that answers from the cache when it can and
 // otherwise asks next, storing successful replies (never errors). A hit
 // makes no request and returns a Response with Cached set and Attempts 0.
@@ -432,19 +445,21 @@ func (c *Cache) Flush() error {
 	return nil
 }
 
-// Clear removes every entry, stored sentence splits included, and
-// temporary files left by interrupted writes, and returns the number of
-// reply entries removed. Files it does not recognise as its own are left
+// Clear removes every entry, stored sentence splits and embeddings
+// included, and temporary files left by interrupted writes, and returns
+// the number of reply entries removed. Files it does not recognise as its own are left
 // alone.
 func (c *Cache) Clear() (removed int, err error) {
 	removed, err = clearShards(c.dir)
 	if err != nil {
 		return removed, fmt.Errorf("clear cache: %w", err)
 	}
-	if _, err := clearShards(filepath.Join(c.dir, splitsDir)); err != nil {
-		return removed, fmt.Errorf("clear cache: %w", err)
+	for _, sub := range []string{splitsDir, embeddingsDir} {
+		if _, err := clearShards(filepath.Join(c.dir, sub)); err != nil {
+			return removed, fmt.Errorf("clear cache: %w", err)
+		}
+		os.Remove(filepath.Join(c.dir, sub)) // fails, harmlessly, if not empty
 	}
-	os.Remove(filepath.Join(c.dir, splitsDir)) // fails, harmlessly, if not empty
 	return removed, nil
 }
 

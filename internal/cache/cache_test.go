@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -835,5 +836,110 @@ func TestAcceptRejectsStored(t *testing.T) {
 	}
 	if n := f.calls.Load(); n != 2 {
 		t.Errorf("got %d calls, want 2", n)
+	}
+}
+
+func TestWrapEmbedder(t *testing.T) {
+	s := llmtest.NewServer(t)
+	c := open(t)
+	var log bytes.Buffer
+	w := c.WrapEmbedder(client(t, s, apiKey), &log)
+	in := []string{"The river rose.", "Crews pumped water.", "The river rose."}
+	first, err := w.Embed(t.Context(), "embed-model", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Requests != 1 || first.Cached != 0 {
+		t.Errorf("first call: got %d requests, %d cached; want 1, 0", first.Requests, first.Cached)
+	}
+	reqs := s.Requests()
+	if len(reqs) != 1 || strings.Count(string(reqs[0].Body), "The river rose.") != 1 {
+		t.Fatalf("got %d requests, want 1 asking for each distinct text once: %s", len(reqs), reqs[0].Body)
+	}
+	// Another key, same endpoint and model: the same vectors.
+	w2 := c.WrapEmbedder(client(t, s, "testkey-another-0123456789"), nil)
+	second, err := w2.Embed(t.Context(), "embed-model", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Requests != 0 || second.Cached != 3 || len(s.Requests()) != 1 {
+		t.Errorf("second call: got %d requests, %d cached; want 0, 3", second.Requests, second.Cached)
+	}
+	for i := range in {
+		if !slices.Equal(second.Vectors[i], llmtest.Vector(in[i])) || !slices.Equal(first.Vectors[i], second.Vectors[i]) {
+			t.Errorf("vector %d differs between the endpoint and the cache", i)
+		}
+	}
+	// Another model is another entry.
+	if third, err := w.Embed(t.Context(), "other-model", in[:1]); err != nil || third.Requests != 1 {
+		t.Errorf("other model: got %+v, %v; want a request", third, err)
+	}
+	var files int
+	filepath.WalkDir(filepath.Join(c.Dir(), "embeddings"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files++
+		b, _ := os.ReadFile(path)
+		if strings.Contains(string(b), apiKey) || strings.Contains(string(b), "river") {
+			t.Errorf("%s holds the API key or the text: %s", path, b)
+		}
+		if fi, _ := d.Info(); fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v, want 0600", path, fi.Mode().Perm())
+		}
+		return nil
+	})
+	if files != 3 {
+		t.Errorf("got %d embedding files, want 3", files)
+	}
+	if !strings.Contains(log.String(), "cache embeddings embed-model: 0 hits, 2 to fetch") {
+		t.Errorf("log: %q", log.String())
+	}
+	if _, err := c.Clear(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(c.Dir(), "embeddings")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("embeddings left after Clear: %v", err)
+	}
+}
+
+func TestEmbedKey(t *testing.T) {
+	c := open(t)
+	base := c.EmbedKey("api.example.com", "m", "text")
+	tests := []struct {
+		name, endpoint, model, text string
+		same                        bool
+	}{
+		{"same", "api.example.com", "m", "text", true},
+		{"host case", "API.example.com", "m", "text", true},
+		{"other host", "localhost:11434", "m", "text", false},
+		{"other model", "api.example.com", "m2", "text", false},
+		{"other text", "api.example.com", "m", "text.", false},
+		{"fields do not run together", "api.example.com", "mt", "ext", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := c.EmbedKey(tt.endpoint, tt.model, tt.text) == base; got != tt.same {
+				t.Errorf("got same key %v, want %v", got, tt.same)
+			}
+		})
+	}
+}
+
+func TestPut(t *testing.T) {
+	c := open(t)
+	f := newFake()
+	req := request("from a batch file")
+	req.Accept = func(r *llm.Response) bool { return strings.HasPrefix(r.Content, "{") }
+	if err := c.Put(f.Endpoint(), f.Model(), req, &llm.Response{Content: "prose"}); err == nil {
+		t.Errorf("an unusable reply was stored")
+	}
+	want := &llm.Response{Content: `{"headline":"pact"}`, Model: "m", FinishReason: "stop", Format: "json_schema"}
+	if err := c.Put(f.Endpoint(), f.Model(), req, want); err != nil {
+		t.Fatal(err)
+	}
+	got := complete(t, c.Wrap(f, nil), req)
+	if !got.Cached || got.Content != want.Content || f.calls.Load() != 0 {
+		t.Errorf("got %+v after %d calls, want the stored reply and no call", got, f.calls.Load())
 	}
 }

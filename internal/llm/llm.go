@@ -1,6 +1,7 @@
 // Package llm is newslens's client for OpenAI-compatible chat-completions
-// endpoints (OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp and the like),
-// built on github.com/sashabaranov/go-openai.
+// and embeddings endpoints (OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp
+// and the like), built on github.com/sashabaranov/go-openai. It imports
+// nothing of newslens: the packages above it bring prompts and schemas.
 //
 // It adds what a batch tool needs on top: retries with shared back-off,
 // per-attempt timeouts, structured output that degrades gracefully on

@@ -1,8 +1,8 @@
 // Package llmtest provides a mock OpenAI-compatible chat-completions endpoint
 // for tests, in the way net/http/httptest provides test servers.
 //
-// A Server answers POST .../chat/completions and GET .../models on
-// 127.0.0.1. Each request is matched against the Replies added with Add,
+// A Server answers POST .../chat/completions, POST .../embeddings (with
+// the deterministic vectors of Vector) and GET .../models on 127.0.0.1. Each request is matched against the Replies added with Add,
 // in order, by the Newslens-Prompt and Newslens-Article headers the client
 // sends and by the response_format the request asks for. Everything received
 // is recorded for assertions, and Verify reports replies that were never used
@@ -50,7 +50,9 @@ type Reply struct {
 	// header (the article's sha256 in hex).
 	Article string
 	// Format, if set, must equal the request's response_format type:
-	// "json_schema", "json_object" or "none".
+	// "json_schema", "json_object" or "none"; or "embeddings" for a rule
+	// that answers POST .../embeddings requests, which other rules never
+	// answer.
 	Format string
 	// Times limits how many requests the reply answers; 0 is unlimited.
 	// Every reply must be used at least once or Verify fails.
@@ -288,7 +290,8 @@ func (r *Reply) matches(req *Request) bool {
 	if r.Format != "" && r.Format != req.Format {
 		return false
 	}
-	return true
+	// Rules for chat completions never answer embeddings requests.
+	return req.Format != embeddingsFormat || r.Format == embeddingsFormat
 }
 
 // chatRequest holds the fields of a chat-completions request the server
@@ -319,8 +322,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		Article: r.Header.Get(ArticleHeader),
 		Format:  "none",
 	}
+	if strings.HasSuffix(r.URL.Path, "/embeddings") {
+		req.Format = embeddingsFormat
+	}
 	var cr chatRequest
-	if len(body) > 0 {
+	if len(body) > 0 && req.Format != embeddingsFormat {
 		if err := json.Unmarshal(body, &cr); err == nil && cr.ResponseFormat != nil && cr.ResponseFormat.Type != "" && cr.ResponseFormat.Type != "text" {
 			req.Format = cr.ResponseFormat.Type
 		}
@@ -345,6 +351,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.serveModels(w)
 	case strings.Contains(r.URL.Path, "/v1/files") || strings.Contains(r.URL.Path, "/v1/batches"):
 		s.serveBatchAPI(w, r, body)
+	case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/embeddings"):
+		s.serveEmbeddings(w, r, &req)
 	case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/chat/completions"):
 		if err := json.Unmarshal(body, &cr); err != nil {
 			writeError(w, http.StatusBadRequest, "We could not parse the JSON body of your request.", "", nil)
@@ -374,6 +382,63 @@ func (s *Server) serveModels(w http.ResponseWriter) {
 		list.Data = append(list.Data, model{ID: id, Object: "model", Created: Created, OwnedBy: "llmtest"})
 	}
 	writeJSON(w, http.StatusOK, list)
+}
+
+// fault does what reply asks besides a successful body: it waits Delay,
+// drops the connection, sets Header, and sends Body, an empty body or an
+// error for Status. It returns the status for a successful body, or
+// done when it has answered.
+func fault(w http.ResponseWriter, r *http.Request, reply *Reply) (status int, done bool) {
+	if reply.Delay > 0 {
+		t := time.NewTimer(reply.Delay)
+		select {
+		case <-r.Context().Done():
+			t.Stop()
+			return 0, true
+		case <-t.C:
+		}
+	}
+	if reply.Drop {
+		hj, ok := w.(http.Hijacker)
+		if !ok {
+			panic("llmtest: response writer cannot be hijacked")
+		}
+		conn, _, err := hj.Hijack()
+		if err == nil {
+			conn.Close()
+		}
+		return 0, true
+	}
+	for k, v := range reply.Header {
+		w.Header().Set(k, v)
+	}
+	status = reply.Status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	if reply.EmptyBody {
+		w.WriteHeader(status)
+		return 0, true
+	}
+	if reply.Body != "" {
+		ct := "application/json"
+		if strings.HasPrefix(strings.TrimSpace(reply.Body), "<") {
+			ct = "text/html; charset=utf-8"
+		}
+		w.Header().Set("Content-Type", ct)
+		w.WriteHeader(status)
+		io.WriteString(w, reply.Body)
+		return 0, true
+	}
+	if status >= 400 {
+		msg := reply.Message
+		if msg == "" {
+			msg = http.StatusText(status)
+		}
+		writeError(w, status, msg, reply.Param, defaultCode(status))
+		return 0, true
+	}
+	return status, false
 }
 
 // match returns the reply for req: the first rule that matches and has
@@ -407,56 +472,10 @@ func (s *Server) serveChat(w http.ResponseWriter, r *http.Request, req *Request,
 		return
 	}
 
-	if reply.Delay > 0 {
-		t := time.NewTimer(reply.Delay)
-		select {
-		case <-r.Context().Done():
-			t.Stop()
-			return
-		case <-t.C:
-		}
-	}
-	if reply.Drop {
-		hj, ok := w.(http.Hijacker)
-		if !ok {
-			panic("llmtest: response writer cannot be hijacked")
-		}
-		conn, _, err := hj.Hijack()
-		if err == nil {
-			conn.Close()
-		}
+	status, done := fault(w, r, reply)
+	if done {
 		return
 	}
-	for k, v := range reply.Header {
-		w.Header().Set(k, v)
-	}
-	status := reply.Status
-	if status == 0 {
-		status = http.StatusOK
-	}
-	if reply.EmptyBody {
-		w.WriteHeader(status)
-		return
-	}
-	if reply.Body != "" {
-		ct := "application/json"
-		if strings.HasPrefix(strings.TrimSpace(reply.Body), "<") {
-			ct = "text/html; charset=utf-8"
-		}
-		w.Header().Set("Content-Type", ct)
-		w.WriteHeader(status)
-		io.WriteString(w, reply.Body)
-		return
-	}
-	if status >= 400 {
-		msg := reply.Message
-		if msg == "" {
-			msg = http.StatusText(status)
-		}
-		writeError(w, status, msg, reply.Param, defaultCode(status))
-		return
-	}
-
 	s.mu.Lock()
 	s.seq++
 	id := fmt.Sprintf("chatcmpl-mock-%d", s.seq)

@@ -90,8 +90,8 @@ func (r *Reply) set(dir, key, val string) error {
 	case headers[key] != "":
 		r.setHeader(headers[key], val)
 	case key == "format":
-		if val != "json_schema" && val != "json_object" && val != "none" {
-			return fmt.Errorf("reply spec format=%s: want json_schema, json_object or none", val)
+		if val != "json_schema" && val != "json_object" && val != "none" && val != embeddingsFormat {
+			return fmt.Errorf("reply spec format=%s: want json_schema, json_object, none or embeddings", val)
 		}
 		r.Format = val
 	case key == "status":

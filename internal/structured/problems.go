@@ -60,8 +60,3 @@ func (e *ReplyError) Error() string {
 	}
 	return msg
 }
-
-// Hint is advice for the user, as a line beginning "Try: ".
-func (e *ReplyError) Hint() string {
-	return "Try: add --verbose to see the exchange, or try another --model or --prompt"
-}
