@@ -39,6 +39,10 @@
 // counts of the last run that called Flush. Sentence splits are kept
 // beside the replies, under splits/ (see LoadSplit), and embedding vectors
 // under embeddings/ (see WrapEmbedder).
+//
+// It imports internal/llm (for the request and reply types it keys and
+// stores) and internal/safefile; the engines and commands import it, never
+// the other way round.
 package cache
 
 import (
