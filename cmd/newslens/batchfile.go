@@ -261,18 +261,21 @@ func streamOutput(s stdio, path string, write func(io.Writer) error) error {
 		}
 		return bw.Flush()
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	// A new file gets 0666 less the umask, as os.Create gives; a file
+	// that is replaced keeps its mode.
+	tmp := filepath.Join(filepath.Dir(path), fmt.Sprintf(".%s.%d.tmp", filepath.Base(path), os.Getpid()))
+	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	defer os.Remove(f.Name())
+	defer os.Remove(tmp)
 	bw := bufio.NewWriterSize(f, 256<<10)
 	err = write(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
-	if err == nil {
-		err = f.Chmod(0o644)
+	if fi, serr := os.Stat(path); err == nil && serr == nil && fi.Mode().IsRegular() {
+		err = f.Chmod(fi.Mode().Perm())
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -280,7 +283,7 @@ func streamOutput(s stdio, path string, write func(io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := os.Rename(f.Name(), path); err != nil {
+	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
