@@ -57,12 +57,7 @@ func batchCommand() *cli.Command {
 		Name:         "batch",
 		Usage:        "summarise many articles through a batch engine (OpenAI Batch API, vLLM run_batch)",
 		OnUsageError: onUsageError,
-		Action: func(c *cli.Context) error {
-			if c.Args().Present() {
-				return usagef("newslens batch --help", "unknown batch command %q; use file, submit, status or collect", c.Args().First())
-			}
-			return cli.ShowSubcommandHelp(c)
-		},
+		Action:       groupAction("batch", "file, submit, status or collect"),
 		Subcommands: []*cli.Command{
 			sub("file", "write the summarize requests as batch input JSONL, without sending them", "ARTICLE...", runBatchFile),
 			sub("submit", "write the requests, upload them and start batches on the Batch API", "ARTICLE...", runBatchSubmit, stateFlag()),
