@@ -51,6 +51,7 @@ func (c *comparison) report() *Report {
 	r.Terms = c.mergeTerms(c.aliasTerms(), tc.terms(c))
 	r.Quoted = c.quoted(clusters)
 	r.BuildMatrix()
+	r.near = c.nearest
 	return r
 }
 

@@ -135,7 +135,7 @@ func newSynthesis(opts *CompareOptions) (*synthesis, error) {
 		return nil, err
 	}
 	cp, err := lookupPrompt(opts.Prompt.Dir, opts.ComparePrompt)
-	if err == nil && cp.Schema != compare.SynthesisSchemaName {
+	if err == nil && cp.Schema != compare.SynthesisSchemaName && cp.Schema != compare.VerifiedSchemaName {
 		err = usagef("--compare-prompt compare", "prompt %s is not a compare prompt", cp.ID())
 	}
 	if err != nil {
