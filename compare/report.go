@@ -125,6 +125,9 @@ type Shared struct {
 
 	// scores holds each member's similarity to the group, by label.
 	scores map[string]float64
+	// matchers names, by label, the matcher that made each member's
+	// match (embed.go); empty for LLM findings.
+	matchers map[string]string
 }
 
 // Wording is one source's rendering of a shared sentence as a word diff
@@ -221,4 +224,6 @@ type Provenance struct {
 	Groups    int     `json:"groups"`
 	// LLM is set when a Synthesizer added findings.
 	LLM *LLMProvenance `json:"llm,omitempty"`
+	// Embeddings is set when an embedding model scored candidate pairs.
+	Embeddings *EmbedProvenance `json:"embeddings,omitempty"`
 }

@@ -20,9 +20,11 @@ import (
 type backend struct {
 	// Completer is the client, behind the cache when there is one.
 	Completer summarize.Completer
-	cache     *cache.Cache
-	stdio     stdio
-	verbose   bool
+	// Embedder is the client's embeddings API, behind the cache too.
+	Embedder cache.Embedder
+	cache    *cache.Cache
+	stdio    stdio
+	verbose  bool
 }
 
 // useLLM resolves --engine: whether the run uses a language model. An
@@ -65,7 +67,7 @@ func openBackend(ep endpointOptions, s stdio) (*backend, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &backend{Completer: client, stdio: s, verbose: ep.Verbose}
+	b := &backend{Completer: client, Embedder: client, stdio: s, verbose: ep.Verbose}
 	if ep.NoCache {
 		return b, nil
 	}
@@ -75,6 +77,7 @@ func openBackend(ep endpointOptions, s stdio) (*backend, error) {
 	}
 	b.cache = cc
 	b.Completer = cc.Wrap(client, log)
+	b.Embedder = cc.WrapEmbedder(client, log)
 	return b, nil
 }
 
