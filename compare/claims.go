@@ -171,7 +171,7 @@ func (c *comparison) joinExisting(ui int) bool {
 				break
 			}
 		}
-		if !all {
+		if !all || otherClause(g, u.src, u.n, ui) {
 			continue
 		}
 		if !inGroup(g, u.src) {
@@ -180,6 +180,29 @@ func (c *comparison) joinExisting(ui int) bool {
 			c.index(gi, u.src, u.n)
 		}
 		return true
+	}
+	return false
+}
+
+// otherClause reports whether claim g holds sentence n of source src
+// through a clause other than ui: the sentence states two facts, and ui
+// is the other one.
+func otherClause(g *group, src, n, ui int) bool {
+	for _, m := range g.members {
+		if m.src == src && m.n == n && m.unit >= 0 && m.unit != ui {
+			return true
+		}
+	}
+	return false
+}
+
+// clausesDiffer reports whether two claims hold one sentence through
+// different clauses of it: two facts of one sentence, not one fact.
+func clausesDiffer(a, b *group) bool {
+	for _, m := range a.members {
+		if m.unit >= 0 && otherClause(b, m.src, m.n, m.unit) {
+			return true
+		}
 	}
 	return false
 }
@@ -340,7 +363,7 @@ func (c *comparison) dedupClaims() {
 		gb := c.groups[b]
 		for a := 0; a < b; a++ {
 			ga := c.groups[a]
-			if len(ga.members) == 0 || !(within(gb, sets[a]) || within(ga, sets[b])) {
+			if len(ga.members) == 0 || !(within(gb, sets[a]) || within(ga, sets[b])) || clausesDiffer(ga, gb) {
 				continue
 			}
 			for _, m := range gb.members {

@@ -256,10 +256,11 @@ func (c *comparison) figuresAt(si, n int) []figureT {
 		c.figs[si] = make([][]figureT, len(c.arts[si].Sentences))
 	}
 	if c.figs[si][n] == nil {
-		c.figs[si][n] = figuresOf(c.arts[si].Sentences[n])
-		if c.figs[si][n] == nil {
-			c.figs[si][n] = []figureT{}
+		fs := figuresOf(c.arts[si].Sentences[n])
+		if fs == nil {
+			fs = []figureT{}
 		}
+		c.figs[si][n] = fs
 	}
 	return c.figs[si][n]
 }

@@ -77,4 +77,7 @@
 // templates: a file there replaces the embedded version of the same name
 // and number, or adds a new one. Errors in such files name the file and
 // line.
+//
+// It imports only the standard library: prompts are data that summarize
+// and compare render, and know nothing of either.
 package prompts

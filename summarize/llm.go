@@ -123,49 +123,100 @@ func (e *LLM) Summarize(ctx context.Context, a *article.Article) (*Summary, erro
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Label, err)
 	}
-	var (
-		out      *modelOutput
-		res      *result
-		usage    Usage
-		warnings []string
-		cached   = true
-	)
-	add := func(r *result) {
-		usage.PromptTokens += r.usage.PromptTokens
-		usage.CompletionTokens += r.usage.CompletionTokens
-		warnings = appendNew(warnings, r.warnings...)
-		cached = cached && r.cached
-		res = r
-	}
+	var t tally
 	if len(parts) == 1 {
 		r, err := e.complete(ctx, a, e.Prompt, promptVars(a, parts[0], len(parts)), map[string]string{})
 		if err != nil {
 			return nil, err
 		}
-		add(r)
-		out = r.out
-	} else {
-		r, warning, err := e.long(ctx, a, parts, add)
-		if err != nil {
-			return nil, err
-		}
-		out = r.out
-		warnings = append(warnings, warning)
+		t.add(r)
+		return e.summary(a, r.out, &t, start), nil
 	}
+	r, warning, err := e.long(ctx, a, parts, t.add)
+	if err != nil {
+		return nil, err
+	}
+	t.warnings = append(t.warnings, warning)
+	return e.summary(a, r.out, &t, start), nil
+}
+
+// Request returns the request Summarize sends for a, for a caller that
+// sends it some other way, such as in a batch file. An article too long
+// for the context budget has no single request.
+func (e *LLM) Request(a *article.Article) (llm.Request, error) {
+	parts, err := e.plan(a)
+	if err != nil {
+		return llm.Request{}, fmt.Errorf("%s: %w", a.Label, err)
+	}
+	if len(parts) != 1 {
+		return llm.Request{}, fmt.Errorf("%s: the article needs %d parts to fit the context budget of %d tokens, so it has no single request", a.Label, len(parts), e.ContextTokens)
+	}
+	spec, err := e.spec(a, e.Prompt, promptVars(a, parts[0], 1), map[string]string{})
+	if err != nil {
+		return llm.Request{}, err
+	}
+	return spec.Request, nil
+}
+
+// FromReply makes a's summary from resp, the reply to Request(a) however
+// it was obtained: checked, repaired through the Client if it needs it,
+// and given the grounding checks, exactly as Article with this engine
+// would have done had it sent the request itself.
+func (e *LLM) FromReply(ctx context.Context, a *article.Article, resp *llm.Response) (*Summary, error) {
+	start := time.Now()
+	if _, err := e.Request(a); err != nil {
+		return nil, err
+	}
+	spec, err := e.spec(a, e.Prompt, promptVars(a, span{index: 1, from: 1, to: len(a.Sentences)}, 1), map[string]string{})
+	if err != nil {
+		return nil, err
+	}
+	res, err := structured.Finish(ctx, e.Client, spec, resp)
+	if err != nil {
+		return nil, err
+	}
+	var t tally
+	r := toResult(res)
+	t.add(r)
+	s := e.summary(a, r.out, &t, start)
+	Check(s, a)
+	return s, nil
+}
+
+// tally adds up the results of one article's requests.
+type tally struct {
+	usage    Usage
+	warnings []string
+	uncached bool
+	last     *result
+}
+
+func (t *tally) add(r *result) {
+	t.usage.PromptTokens += r.usage.PromptTokens
+	t.usage.CompletionTokens += r.usage.CompletionTokens
+	t.warnings = appendNew(t.warnings, r.warnings...)
+	t.uncached = t.uncached || !r.cached
+	t.last = r
+}
+
+// summary makes a's Summary from the model's output and the tally of
+// the requests that made it.
+func (e *LLM) summary(a *article.Article, out *modelOutput, t *tally, start time.Time) *Summary {
 	s := fromModel(out)
 	s.Source = sourceOf(a)
+	usage := t.usage
 	s.Provenance = Provenance{
 		Engine:       "llm",
-		Model:        cmp.Or(res.model, e.Client.Model()),
+		Model:        cmp.Or(t.last.model, e.Client.Model()),
 		Endpoint:     e.Client.Endpoint(),
 		Prompt:       e.Prompt.ID(),
 		PromptSHA256: e.Prompt.SHA256,
 		Usage:        &usage,
-		Cached:       cached,
+		Cached:       !t.uncached,
 	}
-	s.Warnings = append(append([]string{}, warnings...), s.Warnings...)
+	s.Warnings = append(append([]string{}, t.warnings...), s.Warnings...)
 	stamp(&s.Provenance, start)
-	return s, nil
+	return s
 }
 
 // result is one validated model reply.
@@ -180,18 +231,32 @@ type result struct {
 // complete sends one prompt and returns its checked reply, after at most
 // one repair request.
 func (e *LLM) complete(ctx context.Context, a *article.Article, p *prompts.Prompt, vars map[string]string, tags map[string]string) (*result, error) {
-	system, user, err := p.Render(vars)
+	spec, err := e.spec(a, p, vars, tags)
 	if err != nil {
-		return nil, fmt.Errorf("render prompt %s: %w", p.ID(), err)
+		return nil, err
 	}
-	tags["Prompt"] = p.ID()
-	tags["Article"] = a.SHA256
 	release, err := e.acquire(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Label, err)
 	}
 	defer release()
-	res, err := structured.Complete(ctx, e.Client, structured.Spec[modelOutput]{
+	res, err := structured.Complete(ctx, e.Client, spec)
+	if err != nil {
+		return nil, err
+	}
+	return toResult(res), nil
+}
+
+// spec is the structured completion of prompt p for a with vars; tags
+// gain the Prompt and Article tags.
+func (e *LLM) spec(a *article.Article, p *prompts.Prompt, vars map[string]string, tags map[string]string) (structured.Spec[modelOutput], error) {
+	system, user, err := p.Render(vars)
+	if err != nil {
+		return structured.Spec[modelOutput]{}, fmt.Errorf("render prompt %s: %w", p.ID(), err)
+	}
+	tags["Prompt"] = p.ID()
+	tags["Article"] = a.SHA256
+	return structured.Spec[modelOutput]{
 		Request: llm.Request{
 			Messages: []llm.Message{
 				{Role: "system", Content: system},
@@ -207,17 +272,17 @@ func (e *LLM) complete(ctx context.Context, a *article.Article, p *prompts.Promp
 		Noun:  "reply",
 		Label: a.Label,
 		Raw:   &structured.RawStore{Dir: e.RawDir},
-	})
-	if err != nil {
-		return nil, err
-	}
+	}, nil
+}
+
+func toResult(res *structured.Result[modelOutput]) *result {
 	return &result{
 		out:      res.Value,
 		usage:    Usage{PromptTokens: res.Usage.PromptTokens, CompletionTokens: res.Usage.CompletionTokens},
 		warnings: res.Warnings,
 		model:    res.Model,
 		cached:   res.Cached,
-	}, nil
+	}
 }
 
 func appendNew(list []string, items ...string) []string {

@@ -26,6 +26,11 @@
 //     in the article's title or text (entity.Occurs).
 //
 // The score is the share of all checked items that passed.
+//
+// It imports the text-analysis packages (internal/article, entity, figure,
+// quote, words, tokens), internal/llm and internal/structured for the
+// language-model engine, internal/schema, internal/htmlpage and prompts;
+// compare imports it, never the other way round.
 package summarize
 
 // Summary is the JSON contract of one summarised article. Field names are

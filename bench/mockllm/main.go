@@ -15,6 +15,9 @@
 // "requests N" on standard output and exits.
 //
 // Exit codes: 0 on a clean stop, 1 on a runtime failure, 2 on bad flags.
+//
+// It imports internal/llmtest, whose mock endpoint it serves, and nothing
+// else of the module.
 package main
 
 import (

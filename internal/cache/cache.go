@@ -39,6 +39,10 @@
 // counts of the last run that called Flush. Sentence splits are kept
 // beside the replies, under splits/ (see LoadSplit), and embedding vectors
 // under embeddings/ (see WrapEmbedder).
+//
+// It imports internal/llm (for the request and reply types it keys and
+// stores) and internal/safefile; the engines and commands import it, never
+// the other way round.
 package cache
 
 import (
@@ -260,6 +264,18 @@ func (c *Cache) store(key, endpoint, model string, req llm.Request, resp *llm.Re
 		return fmt.Errorf("store cache entry: %w", err)
 	}
 	return nil
+}
+
+// Put stores resp as the reply to req sent to model at endpoint (a
+// host[:port]), as Wrap would have had it made the request: a reply that
+// req.Accept rejects is not stored. Replies obtained some other way, such
+// as from a batch result file, go in through Put so that a later run is a
+// hit.
+func (c *Cache) Put(endpoint, model string, req llm.Request, resp *llm.Response) error {
+	if req.Accept != nil && !req.Accept(resp) {
+		return fmt.Errorf("store cache entry: the reply is not usable")
+	}
+	return c.store(c.Key(endpoint, model, req), endpoint, model, req, resp)
 }
 
 // Wrap returns a Completer that answers from the cache when it can and

@@ -925,3 +925,21 @@ func TestEmbedKey(t *testing.T) {
 		})
 	}
 }
+
+func TestPut(t *testing.T) {
+	c := open(t)
+	f := newFake()
+	req := request("from a batch file")
+	req.Accept = func(r *llm.Response) bool { return strings.HasPrefix(r.Content, "{") }
+	if err := c.Put(f.Endpoint(), f.Model(), req, &llm.Response{Content: "prose"}); err == nil {
+		t.Errorf("an unusable reply was stored")
+	}
+	want := &llm.Response{Content: `{"headline":"pact"}`, Model: "m", FinishReason: "stop", Format: "json_schema"}
+	if err := c.Put(f.Endpoint(), f.Model(), req, want); err != nil {
+		t.Fatal(err)
+	}
+	got := complete(t, c.Wrap(f, nil), req)
+	if !got.Cached || got.Content != want.Content || f.calls.Load() != 0 {
+		t.Errorf("got %+v after %d calls, want the stored reply and no call", got, f.calls.Load())
+	}
+}

@@ -58,6 +58,9 @@
 //     because it opens the sentence (unless it opens a full name: "Fiona
 //     Parry issued ..."). Credits and bylines are not entities because the
 //     summariser gives Extract body sentences only (article.Kind).
+//
+// It imports only the standard library, so that the engines and compare
+// can all use it.
 package entity
 
 import (

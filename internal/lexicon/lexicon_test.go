@@ -3,6 +3,8 @@ package lexicon
 import (
 	"slices"
 	"testing"
+
+	_ "github.com/newslens/newslens/internal/golden" // for -update; no golden files here
 )
 
 func keys(s string) []string {

@@ -47,6 +47,7 @@ var equivalentRows = [][]string{
 	{"sign", "signed", "signing", "inked", "ink", "sealed", "seal", "concluded", "conclude"},
 	{"dead", "killed", "kill", "died", "die", "death", "deaths", "dead", "fatalities", "fatality", "toll", "killing"},
 	{"missing", "missing", "unaccounted"},
+	{"evacuate", "evacuated", "evacuation", "evacuating", "evacuees", "evacuate"},
 	{"injured", "wounded", "injuries", "hurt", "injuring", "wounding"},
 	{"visit", "trip", "visits", "trips", "visited", "tour"},
 	{"talk", "talks", "negotiations", "meeting", "meetings"},

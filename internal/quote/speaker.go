@@ -278,7 +278,33 @@ func (a *attributor) speaker(si int, before, after string, open int) string {
 	if name == "" {
 		name = a.participleSubject(words(before))
 	}
+	if !plausibleName(name) {
+		return ""
+	}
 	return name
+}
+
+// notInNames are lower-case words that a speaker's name or title never
+// holds: a phrase with one of them is a stretch of the sentence that the
+// rules misread as a subject ("the strongest treaty" between the two
+// countries and stressed ...), and naming nobody beats naming it.
+var notInNames = map[string]bool{
+	"and": true, "between": true, "that": true, "with": true, "to": true,
+	"in": true, "on": true, "at": true, "by": true, "from": true, "than": true,
+	"as": true, "who": true, "which": true, "was": true, "were": true,
+	"is": true, "are": true, "has": true, "have": true, "had": true,
+	"it": true, "this": true, "these": true, "those": true, "what": true,
+}
+
+// plausibleName reports whether a speaker phrase can be a name, a title
+// with a name, a pronoun or an institution.
+func plausibleName(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if notInNames[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // relatives open a relative clause, whose verb belongs to the noun before
