@@ -22,9 +22,11 @@ type backend struct {
 	Completer summarize.Completer
 	// Embedder is the client's embeddings API, behind the cache too.
 	Embedder cache.Embedder
-	cache    *cache.Cache
-	stdio    stdio
-	verbose  bool
+	// client is the endpoint client itself, not behind the cache.
+	client  *llm.Client
+	cache   *cache.Cache
+	stdio   stdio
+	verbose bool
 }
 
 // useLLM resolves --engine: whether the run uses a language model. An
@@ -67,7 +69,7 @@ func openBackend(ep endpointOptions, s stdio) (*backend, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &backend{Completer: client, Embedder: client, stdio: s, verbose: ep.Verbose}
+	b := &backend{Completer: client, Embedder: client, client: client, stdio: s, verbose: ep.Verbose}
 	if ep.NoCache {
 		return b, nil
 	}
