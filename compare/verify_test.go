@@ -94,3 +94,57 @@ func TestVerdictUnknownClaim(t *testing.T) {
 		t.Errorf("warnings: got %q, want %q", r.Warnings, want)
 	}
 }
+
+// TestVerdictKinds checks the citation each kind of claim needs to be
+// rejected: a leaves-out claim a sentence of the outlet said to leave it
+// out, a discrepancy any existing sentence.
+func TestVerdictKinds(t *testing.T) {
+	tests := []struct {
+		name     string
+		kind     string
+		cite     func(c *candidate) (string, int)
+		wantMove bool
+	}{
+		{name: "omission cited in the outlet said to leave it out", kind: "leaves_out", cite: func(c *candidate) (string, int) { return c.Source, 1 }, wantMove: true},
+		{name: "omission cited in an outlet that has it", kind: "leaves_out", cite: func(c *candidate) (string, int) { return c.RestsOn[0].Source, c.RestsOn[0].Sentence }},
+		{name: "discrepancy", kind: "discrepancy", cite: func(c *candidate) (string, int) { return c.RestsOn[0].Source, c.RestsOn[0].Sentence }, wantMove: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts := summit(t)
+			r, err := Sources(t.Context(), arts, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			cands := candidates(r, arts)
+			i := slices.IndexFunc(cands, func(c *candidate) bool { return c.Kind == tt.kind })
+			if i < 0 {
+				t.Fatalf("no %s candidate", tt.kind)
+			}
+			c := cands[i]
+			if len(c.RestsOn) == 0 || c.RestsOn[0].Text == "" {
+				t.Fatalf("candidate %s rests on no sentence: %+v", c.ID, c.RestsOn)
+			}
+			nOm, nDisc := len(r.Omissions[c.label]), len(r.Discrepancies)
+			src, n := tt.cite(c)
+			m := newMerger(r)
+			applyVerdicts(r, m, cands, []verdict{{Claim: c.ID, Verdict: VerdictRejected, Reason: "r", Source: src, Sentence: n}}, sentenceText(r, arts))
+			if got := len(r.Rejected) == 1; got != tt.wantMove {
+				t.Fatalf("moved: got %v (%+v), want %v", got, r.Rejected, tt.wantMove)
+			}
+			wantOm, wantDisc := nOm, nDisc
+			if tt.wantMove && tt.kind == "leaves_out" {
+				wantOm--
+			}
+			if tt.wantMove && tt.kind == "discrepancy" {
+				wantDisc--
+			}
+			if got := len(r.Omissions[c.label]); got != wantOm {
+				t.Errorf("omissions of %s: got %d, want %d", c.label, got, wantOm)
+			}
+			if got := len(r.Discrepancies); got != wantDisc {
+				t.Errorf("discrepancies: got %d, want %d", got, wantDisc)
+			}
+		})
+	}
+}
