@@ -191,7 +191,7 @@ func (c *comparison) withNumber(terms []lexicon.Term) []lexicon.Term {
 func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 	s := c.arts[si].Sentences[n]
 	terms := c.lex[si][n]
-	if isLabelLine(s) {
+	if isLabelLine(s) || c.arts[si].Kind(n+1) != article.Body {
 		return
 	}
 	from := 0
