@@ -51,6 +51,8 @@ func (c *comparison) report() *Report {
 	r.Terms = c.mergeTerms(c.aliasTerms(), tc.terms(c))
 	r.Quoted = c.quoted(clusters)
 	r.BuildMatrix()
+	r.near = c.nearest
+	r.Provenance.Embeddings = c.embedProv
 	return r
 }
 
@@ -112,6 +114,7 @@ func (c *comparison) shared(gi int, tc *termCollector) Shared {
 		Similarity: round3(g.minSim),
 		By:         Engine,
 		scores:     map[string]float64{},
+		matchers:   map[string]string{},
 	}
 	diffs := make(map[string][]worddiff.Op) // the same wording is diffed once
 	for i, m := range g.members {
@@ -122,6 +125,7 @@ func (c *comparison) shared(gi int, tc *termCollector) Shared {
 			sh.Evidence[l] = append(sh.Evidence[l], m.n2+1)
 		}
 		sh.scores[l] = round3(m.sim)
+		sh.matchers[l] = c.matcherFor(rep, m)
 		if i == g.rep {
 			continue
 		}

@@ -33,6 +33,9 @@ func (c *comparison) align(ctx context.Context) error {
 		}
 		c.hits[i] = hs
 	}
+	if err := c.embedScores(ctx); err != nil {
+		return err
+	}
 	c.buildClaims()
 	for i := range c.units {
 		if c.best(i) < c.th(i)-uniqueMargin {

@@ -99,6 +99,10 @@ type Options struct {
 	// source must hold, in one sentence or two adjacent ones, to state
 	// it; zero means DefaultThreshold.
 	Threshold float64
+	// Embedder, with EmbedModel, rescores candidate pairs by meaning
+	// (embed.go); nil matches by words alone.
+	Embedder   Embedder
+	EmbedModel string
 }
 
 // Sources compares two or more articles about one event.
@@ -118,7 +122,7 @@ func Sources(ctx context.Context, arts []*article.Article, opt Options) (*Report
 	if th < 0 || th > 1 {
 		return nil, fmt.Errorf("compare sources: threshold %g is outside 0..1", th)
 	}
-	c := &comparison{arts: arts, threshold: th}
+	c := &comparison{arts: arts, threshold: th, embedder: opt.Embedder, embedModel: opt.EmbedModel}
 	c.labels, c.warnings = uniqueLabels(arts)
 	c.vectorize()
 	if err := c.align(ctx); err != nil {

@@ -60,6 +60,11 @@ type comparison struct {
 	claimsOf map[[2]int][]int
 	figs     [][][]figureT // per source, per sentence, found on first use
 	unique   []int         // units no other source covers
+
+	embedder   Embedder         // embed.go; nil offline
+	embedModel string           // the embedding model
+	lifted     map[liftKey]bool // pairs the embedding matched
+	embedProv  *EmbedProvenance // how embeddings were used
 }
 
 // sentence is one sentence's set of term ids, sorted.

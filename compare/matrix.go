@@ -23,7 +23,7 @@ func (r *Report) BuildMatrix() {
 				cl.Cells[l] = Cell{State: Absent}
 				continue
 			}
-			c := Cell{State: Stated, Sentences: ns, Score: sh.scores[l], Matcher: matcherOf(sh.By)}
+			c := Cell{State: Stated, Sentences: ns, Score: sh.scores[l], Matcher: firstNonEmpty(sh.matchers[l], matcherOf(sh.By))}
 			if c.Score == 0 && sh.By == Engine {
 				c.Score = sh.Similarity
 			}

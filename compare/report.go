@@ -22,9 +22,17 @@ type Report struct {
 	// findings above, so it never says more than they do.
 	Matrix []Claim `json:"matrix"`
 	// Quoted lists who is quoted, by how many sources and how often.
-	Quoted     []Quoted   `json:"quoted"`
+	Quoted []Quoted `json:"quoted"`
+	// Rejected holds the candidate claims a model rejected on
+	// verification (verify.go), moved out of Unique, Omissions and
+	// Discrepancies.
+	Rejected   []Rejected `json:"rejected,omitempty"`
 	Provenance Provenance `json:"provenance"`
 	Warnings   []string   `json:"warnings"`
+
+	// near lists other sources' sentences most like a sentence, by the
+	// matcher's scores; nil for a report not made by Sources.
+	near func(label string, n int) []Neighbour
 }
 
 // SchemaVersion is Report.SchemaVersion. Version 1 was the report
@@ -117,6 +125,9 @@ type Shared struct {
 
 	// scores holds each member's similarity to the group, by label.
 	scores map[string]float64
+	// matchers names, by label, the matcher that made each member's
+	// match (embed.go); empty for LLM findings.
+	matchers map[string]string
 }
 
 // Wording is one source's rendering of a shared sentence as a word diff
@@ -139,6 +150,8 @@ type Sentence struct {
 	// the first of them.
 	Evidence []int  `json:"evidence,omitempty"`
 	By       string `json:"by,omitempty"`
+	// VerifiedBy is "llm" when a model confirmed the claim.
+	VerifiedBy string `json:"verified_by,omitempty"`
 }
 
 // Omission is content carried by most sources but missing from one.
@@ -147,6 +160,8 @@ type Omission struct {
 	PresentIn []string         `json:"present_in"`
 	Evidence  map[string][]int `json:"evidence,omitempty"`
 	By        string           `json:"by,omitempty"`
+	// VerifiedBy is "llm" when a model confirmed the omission.
+	VerifiedBy string `json:"verified_by,omitempty"`
 }
 
 // Discrepancy is a figure, date or weekday on which sources reporting
@@ -156,6 +171,8 @@ type Discrepancy struct {
 	Kind   string  `json:"kind,omitempty"`
 	Values []Value `json:"values"`
 	By     string  `json:"by"`
+	// VerifiedBy is "llm" when a model confirmed the discrepancy.
+	VerifiedBy string `json:"verified_by,omitempty"`
 }
 
 // Value is one source's version of a disputed figure.
@@ -207,4 +224,6 @@ type Provenance struct {
 	Groups    int     `json:"groups"`
 	// LLM is set when a Synthesizer added findings.
 	LLM *LLMProvenance `json:"llm,omitempty"`
+	// Embeddings is set when an embedding model scored candidate pairs.
+	Embeddings *EmbedProvenance `json:"embeddings,omitempty"`
 }

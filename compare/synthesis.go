@@ -136,6 +136,9 @@ func (s *Synthesizer) Synthesize(ctx context.Context, r *Report, arts []*article
 	if err != nil {
 		return fmt.Errorf("synthesize comparison: %w", err)
 	}
+	if s.Prompt.Schema == VerifiedSchemaName {
+		return s.synthesizeVerified(ctx, r, arts, vars)
+	}
 	res, err := s.complete(ctx, vars, sourcesHash(r.Sources))
 	if err != nil {
 		return fmt.Errorf("synthesize comparison: %w", err)
@@ -161,7 +164,7 @@ func (s *Synthesizer) check(r *Report, arts []*article.Article, sums []*summariz
 		return fmt.Errorf("no endpoint client")
 	case s.Prompt == nil:
 		return fmt.Errorf("no compare prompt")
-	case s.Prompt.Schema != SynthesisSchemaName:
+	case s.Prompt.Schema != SynthesisSchemaName && s.Prompt.Schema != VerifiedSchemaName:
 		return fmt.Errorf("prompt %s writes the %q schema, want %q", s.Prompt.ID(), s.Prompt.Schema, SynthesisSchemaName)
 	case r == nil:
 		return fmt.Errorf("no report")

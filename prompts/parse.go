@@ -16,7 +16,7 @@ import (
 var variables = map[string][]string{
 	"summarize": {"label", "title", "date", "sentence_count", "article", "numbered_article", "schema", "part"},
 	"merge":     {"label", "title", "sentence_count", "partials", "schema"},
-	"compare":   {"sources", "findings", "schema"},
+	"compare":   {"sources", "findings", "claims", "schema"},
 }
 
 // untrusted holds the variables whose text comes from articles (or from
@@ -28,10 +28,11 @@ var untrusted = map[string]bool{
 	"partials":         true,
 	"sources":          true,
 	"findings":         true,
+	"claims":           true,
 }
 
 // schemas are the output schemas a caller knows how to supply.
-var schemas = []string{"summary", "synthesis"}
+var schemas = []string{"summary", "synthesis", "verified-synthesis"}
 
 func knownVar(prompt, v string) bool {
 	vs, ok := variables[prompt]

@@ -107,13 +107,13 @@ func TestLookup(t *testing.T) {
 		{
 			name:    "unknown name",
 			ref:     "digest",
-			wantErr: "unknown prompt digest; have compare@1, merge@1, summarize@1, summarize@2",
+			wantErr: "unknown prompt digest; have compare@1, compare@2, merge@1, summarize@1, summarize@2",
 			unknown: true,
 		},
 		{
 			name:    "unknown name with version",
 			ref:     "digest@3",
-			wantErr: "unknown prompt digest@3; have compare@1, merge@1, summarize@1, summarize@2",
+			wantErr: "unknown prompt digest@3; have compare@1, compare@2, merge@1, summarize@1, summarize@2",
 			unknown: true,
 		},
 		{
@@ -186,7 +186,7 @@ func TestList(t *testing.T) {
 	}{
 		{
 			name: "embedded",
-			want: []string{"compare@1", "merge@1", "summarize@1", "summarize@2"},
+			want: []string{"compare@1", "compare@2", "merge@1", "summarize@1", "summarize@2"},
 		},
 		{
 			name: "overlay sorts by name then version number",
@@ -197,7 +197,7 @@ func TestList(t *testing.T) {
 				"aardvark/v1.tmpl":   minimal,
 				"zebra/v1.tmpl":      minimal,
 			},
-			want: []string{"aardvark@1", "aardvark@2", "compare@1", "merge@1", "summarize@1", "summarize@2", "summarize@3", "summarize@10", "zebra@1"},
+			want: []string{"aardvark@1", "aardvark@2", "compare@1", "compare@2", "merge@1", "summarize@1", "summarize@2", "summarize@3", "summarize@10", "zebra@1"},
 		},
 	}
 	for _, tt := range tests {
@@ -248,7 +248,7 @@ func TestLoadOverlay(t *testing.T) {
 		{name: "overridden version", ref: "summarize@2", wantID: "summarize@2", wantDescription: "local summarize@2", wantSource: filepath.Join(dir, "summarize", "v2.tmpl"), wantRaw: override},
 		{name: "untouched embedded version", ref: "summarize@1", wantID: "summarize@1", wantDescription: "Summarise one article given as plain text; no sentence evidence", wantSource: "embedded"},
 		{name: "new name", ref: "brief", wantID: "brief@1", wantDescription: "test prompt", wantSource: filepath.Join(dir, "brief", "v1.tmpl"), wantRaw: minimal},
-		{name: "other embedded names stay", ref: "compare", wantID: "compare@1", wantDescription: "Compare several outlets' summaries of one event into a cited synthesis", wantSource: "embedded"},
+		{name: "other embedded names stay", ref: "compare", wantID: "compare@2", wantDescription: "Compare outlets' summaries into a cited synthesis and verify the rules' candidate claims", wantSource: "embedded"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -467,6 +467,9 @@ func TestEmbedded(t *testing.T) {
 				t.Errorf("Temperature: got %v, want 0.2", p.Temperature)
 			}
 			wantSchema := map[string]string{"summarize": "summary", "merge": "summary", "compare": "synthesis"}[p.Name]
+			if p.ID() == "compare@2" {
+				wantSchema = "verified-synthesis"
+			}
 			if p.Schema != wantSchema {
 				t.Errorf("Schema: got %q, want %q", p.Schema, wantSchema)
 			}

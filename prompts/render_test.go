@@ -32,6 +32,7 @@ func sampleVars() map[string]string {
 		"partials":         `[{"headline":"Bridge reopens","key_points":[{"text":"The bridge reopened.","evidence":[1]}]}]`,
 		"sources":          `[{"source":{"label":"a"},"headline":"Bridge reopens"},{"source":{"label":"b"},"headline":"Bridge opens again"}]`,
 		"findings":         `{"figure_mismatches":[]}`,
+		"claims":           `[{"id":"u1","kind":"only_in","source":"a","text":"Repairs cost 12 million euros."}]`,
 	}
 }
 
@@ -166,13 +167,13 @@ func TestRenderErrors(t *testing.T) {
 			name:   "unknown placeholder",
 			prompt: Prompt{Name: "compare", Version: 1, System: "{{article}}", User: "u"},
 			vars:   map[string]string{"article": "x"},
-			want:   "render compare@1 system template: unknown placeholder {{article}}; compare templates can use sources, findings, schema",
+			want:   "render compare@1 system template: unknown placeholder {{article}}; compare templates can use sources, findings, claims, schema",
 		},
 		{
 			name:   "unknown placeholder in a custom prompt",
 			prompt: Prompt{Name: "brief", Version: 1, System: "{{tone}}", User: "u"},
 			vars:   map[string]string{"tone": "x"},
-			want:   "render brief@1 system template: unknown placeholder {{tone}}; brief templates can use label, title, date, sentence_count, article, numbered_article, schema, part, partials, sources, findings",
+			want:   "render brief@1 system template: unknown placeholder {{tone}}; brief templates can use label, title, date, sentence_count, article, numbered_article, schema, part, partials, sources, findings, claims",
 		},
 		{
 			name:   "malformed placeholder",

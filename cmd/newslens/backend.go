@@ -20,6 +20,8 @@ import (
 type backend struct {
 	// Completer is the client, behind the cache when there is one.
 	Completer summarize.Completer
+	// Embedder is the client's embeddings API, behind the cache too.
+	Embedder cache.Embedder
 	// client is the endpoint client itself, not behind the cache.
 	client  *llm.Client
 	cache   *cache.Cache
@@ -67,7 +69,7 @@ func openBackend(ep endpointOptions, s stdio) (*backend, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &backend{Completer: client, client: client, stdio: s, verbose: ep.Verbose}
+	b := &backend{Completer: client, Embedder: client, client: client, stdio: s, verbose: ep.Verbose}
 	if ep.NoCache {
 		return b, nil
 	}
@@ -77,6 +79,7 @@ func openBackend(ep endpointOptions, s stdio) (*backend, error) {
 	}
 	b.cache = cc
 	b.Completer = cc.Wrap(client, log)
+	b.Embedder = cc.WrapEmbedder(client, log)
 	return b, nil
 }
 

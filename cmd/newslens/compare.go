@@ -23,7 +23,8 @@ type CompareOptions struct {
 	Engine        engineOptions
 	ComparePrompt string
 	Threshold     float64
-	Details       bool // text and markdown: add the evidence and word diffs
+	EmbedModel    string // embedding model for semantic matching; "" for none
+	Details       bool   // text and markdown: add the evidence and word diffs
 	Articles      []string
 }
 
@@ -55,6 +56,7 @@ func compareCommand() *cli.Command {
 			engineFlags(),
 			[]cli.Flag{
 				&cli.StringFlag{Name: "compare-prompt", Value: "compare", Usage: "synthesis prompt `NAME[@VERSION]`"},
+				&cli.StringFlag{Name: "embed-model", EnvVars: []string{"NEWSLENS_EMBED_MODEL"}, Usage: "also match sentences by meaning with the endpoint's embedding `MODEL` (such as text-embedding-3-small)"},
 				&cli.BoolFlag{Name: "details", Usage: "text and markdown: add each claim's sentences, match scores and word diffs"},
 				&cli.Float64Flag{Name: "threshold", Value: compare.DefaultThreshold, Usage: "similarity (0-1) at which sentences of different outlets count as reporting the same thing"},
 			},
@@ -70,6 +72,7 @@ func compareCommand() *cli.Command {
 				Engine:        engineFrom(c),
 				ComparePrompt: c.String("compare-prompt"),
 				Threshold:     c.Float64("threshold"),
+				EmbedModel:    c.String("embed-model"),
 				Details:       c.Bool("details"),
 				Articles:      c.Args().Slice(),
 			}
@@ -101,7 +104,12 @@ func runCompare(ctx context.Context, opts *CompareOptions) error {
 	if err != nil {
 		return err
 	}
-	report, err := compare.Sources(ctx, arts, compare.Options{Threshold: opts.Threshold})
+	copt, done, err := embedOptions(opts, syn)
+	if err != nil {
+		return err
+	}
+	defer done()
+	report, err := compare.Sources(ctx, arts, copt)
 	if err != nil {
 		return err
 	}
@@ -135,7 +143,7 @@ func newSynthesis(opts *CompareOptions) (*synthesis, error) {
 		return nil, err
 	}
 	cp, err := lookupPrompt(opts.Prompt.Dir, opts.ComparePrompt)
-	if err == nil && cp.Schema != compare.SynthesisSchemaName {
+	if err == nil && cp.Schema != compare.SynthesisSchemaName && cp.Schema != compare.VerifiedSchemaName {
 		err = usagef("--compare-prompt compare", "prompt %s is not a compare prompt", cp.ID())
 	}
 	if err != nil {
@@ -179,4 +187,28 @@ func (s *synthesis) run(ctx context.Context, opts *CompareOptions, r *compare.Re
 		}
 	}
 	return s.synthesizer.Synthesize(ctx, r, arts, sums)
+}
+
+// embedOptions are the compare options, with the endpoint's embeddings
+// when --embed-model is set; done closes what it opened.
+func embedOptions(opts *CompareOptions, syn *synthesis) (compare.Options, func(), error) {
+	o := compare.Options{Threshold: opts.Threshold}
+	if opts.EmbedModel == "" {
+		return o, func() {}, nil
+	}
+	if !opts.Endpoint.configured() {
+		return o, nil, usagef("--base-url http://localhost:11434/v1 --embed-model nomic-embed-text",
+			"--embed-model needs an endpoint: set OPENAI_API_KEY or OPENAI_BASE_URL, or pass --api-key / --base-url")
+	}
+	o.EmbedModel = opts.EmbedModel
+	if syn != nil {
+		o.Embedder = syn.backend.Embedder
+		return o, func() {}, nil
+	}
+	b, err := openBackend(opts.Endpoint, opts.IO)
+	if err != nil {
+		return o, nil, err
+	}
+	o.Embedder = b.Embedder
+	return o, b.close, nil
 }

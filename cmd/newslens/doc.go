@@ -46,9 +46,12 @@ and otherwise the offline extractive engine, which says so on stderr.
 Compare aligns the sentences of two or more outlets' articles and reports
 what all of them carry, what only one has, figures that disagree, the names
 each uses and how each renders the same quote. With an endpoint it also
-summarises each article and asks the model for a synthesis of the findings.
---threshold sets the similarity (0 to 1) at which two sentences count as
-reporting the same thing.
+summarises each article and asks the model for a synthesis of the findings;
+with compare@2, the default, the same request verifies the rules' "only in",
+"leaves out" and discrepancy claims, and those the model shows to be shared
+move to the report's rejected list. --threshold sets the similarity (0 to 1)
+at which two sentences count as reporting the same thing. --embed-model
+also scores near misses by meaning with the endpoint's embedding model.
 
 # Diff
 
@@ -117,7 +120,8 @@ written to directly.
 # Environment
 
 OPENAI_API_KEY, OPENAI_BASE_URL, NEWSLENS_MODEL, NEWSLENS_ENGINE,
-NEWSLENS_PROMPTS_DIR, NEWSLENS_CACHE_DIR and NEWSLENS_NO_CACHE set the
+NEWSLENS_PROMPTS_DIR, NEWSLENS_CACHE_DIR, NEWSLENS_NO_CACHE and
+NEWSLENS_EMBED_MODEL set the
 flags of the same meaning. SOURCE_DATE_EPOCH fixes the time stamped on
 output, for reproducible runs. The API key is sent only in the request's
 Authorization header and never written anywhere else.
