@@ -12,7 +12,7 @@ import (
 	"github.com/newslens/newslens/internal/words"
 )
 
-// report turns the aligned groups into findings.
+// report turns the claims and unique clauses into findings.
 func (c *comparison) report() *Report {
 	r := &Report{
 		SchemaVersion: SchemaVersion,
@@ -34,70 +34,153 @@ func (c *comparison) report() *Report {
 
 	clusters := c.clusterQuotes()
 	c.mergeByQuotes(clusters)
-	var order []int
-	for gi, g := range c.groups {
-		if len(g.members) > 0 {
-			order = append(order, gi)
-		}
-	}
-	r.Provenance = Provenance{Engine: Engine, Threshold: c.threshold, Sentences: nsent, Groups: len(order)}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := c.groups[order[i]].members[0], c.groups[order[j]].members[0]
-		if a.src != b.src {
-			return a.src < b.src
-		}
-		return a.n < b.n
-	})
-
-	half := len(c.arts) / 2
+	order := c.claimOrder()
+	r.Provenance = Provenance{Engine: Engine, Threshold: c.threshold, Sentences: nsent, Groups: len(order) + len(c.unique)}
 	tc := newTermCollector()
 	for _, gi := range order {
 		g := c.groups[gi]
-		if len(g.members) == 1 {
-			m := g.members[0]
-			l := c.labels[m.src]
-			r.Unique[l] = append(r.Unique[l], Sentence{Text: c.text(m), Sentence: m.n + 1})
-			continue
-		}
-		rep := g.members[g.rep]
-		sh := Shared{
-			Text:       c.text(rep),
-			TextFrom:   c.labels[rep.src],
-			Evidence:   map[string][]int{},
-			Similarity: round3(g.minSim),
-			By:         Engine,
-			scores:     map[string]float64{},
-		}
-		for i, m := range g.members {
-			l := c.labels[m.src]
-			sh.Sources = append(sh.Sources, l)
-			sh.Evidence[l] = []int{m.n + 1}
-			sh.scores[l] = round3(m.sim)
-			if i == g.rep {
-				continue
-			}
-			ops := worddiff.Diff(sh.Text, c.text(m))
-			if !worddiff.Same(ops) {
-				sh.Wording = append(sh.Wording, Wording{Source: l, Sentence: m.n + 1, Text: c.text(m), Diff: worddiff.Text(ops, false), ops: ops})
-				tc.collect(gi, rep, m, c)
-			}
-		}
+		sh := c.shared(gi, tc)
 		r.Shared = append(r.Shared, sh)
-		if len(g.members) > half {
-			for si, l := range c.labels {
-				if inGroup(g, si) {
-					continue
-				}
-				r.Omissions[l] = append(r.Omissions[l], Omission{Text: sh.Text, PresentIn: sh.Sources, Evidence: sh.Evidence, By: Engine})
-			}
-		}
+		c.omissions(r, g, sh)
 		r.Discrepancies = append(r.Discrepancies, c.discrepancies(g)...)
 	}
+	c.uniques(r)
+	r.Discrepancies = cleanDiscrepancies(r.Discrepancies)
+	r.Discrepancies = append(r.Discrepancies, c.looseDiscrepancies(r.Discrepancies)...)
 	r.Quotes = c.quotes(clusters)
-	r.Terms = tc.terms(c)
+	r.Terms = c.mergeTerms(c.aliasTerms(), tc.terms(c))
 	r.Quoted = c.quoted(clusters)
 	r.BuildMatrix()
 	return r
+}
+
+// claimOrder lists the non-empty claims in the order their anchors
+// appear in the sources.
+func (c *comparison) claimOrder() []int {
+	var order []int
+	for gi, g := range c.groups {
+		if len(g.members) > 1 {
+			order = append(order, gi)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := c.groups[order[i]].members[c.groups[order[i]].rep], c.groups[order[j]].members[c.groups[order[j]].rep]
+		if a.src != b.src {
+			return a.src < b.src
+		}
+		if a.n != b.n {
+			return a.n < b.n
+		}
+		return a.unit < b.unit
+	})
+	return order
+}
+
+// claimText is what a claim says: its anchor clause, or the anchor's
+// sentence when the clause is all of it.
+func (c *comparison) claimText(g *group) string {
+	rep := g.members[g.rep]
+	if rep.unit < 0 || c.wholeSentence(rep.unit) {
+		return c.text(rep)
+	}
+	return c.unitText(rep.unit)
+}
+
+// memberText is the sentence, or two adjacent sentences, of a member.
+func (c *comparison) memberText(m member) string {
+	if m.n2 < 0 {
+		return c.text(m)
+	}
+	return c.text(m) + " " + c.arts[m.src].Sentences[m.n2]
+}
+
+// maxWordings bounds the distinct wordings of one claim that are
+// word-diffed and shown: a claim that forty outlets state in thirty
+// wordings is read from its first few, and the diffs would otherwise
+// grow with the square of the sources.
+const maxWordings = 12
+
+// shared turns claim gi into a Shared finding, collecting the terms its
+// members substitute for the anchor's.
+func (c *comparison) shared(gi int, tc *termCollector) Shared {
+	g := c.groups[gi]
+	rep := g.members[g.rep]
+	sh := Shared{
+		Text:       c.claimText(g),
+		TextFrom:   c.labels[rep.src],
+		Evidence:   map[string][]int{},
+		Similarity: round3(g.minSim),
+		By:         Engine,
+		scores:     map[string]float64{},
+	}
+	diffs := make(map[string][]worddiff.Op) // the same wording is diffed once
+	for i, m := range g.members {
+		l := c.labels[m.src]
+		sh.Sources = append(sh.Sources, l)
+		sh.Evidence[l] = []int{m.n + 1}
+		if m.n2 >= 0 {
+			sh.Evidence[l] = append(sh.Evidence[l], m.n2+1)
+		}
+		sh.scores[l] = round3(m.sim)
+		if i == g.rep {
+			continue
+		}
+		text := c.memberText(m)
+		ops, seen := diffs[text]
+		if !seen && len(diffs) == maxWordings {
+			continue
+		}
+		if !seen {
+			ops = worddiff.Diff(c.text(rep), text)
+			diffs[text] = ops
+		}
+		if !worddiff.Same(ops) {
+			sh.Wording = append(sh.Wording, Wording{Source: l, Sentence: m.n + 1, Text: text, Diff: worddiff.Text(ops, false), ops: ops})
+			if m.n2 < 0 {
+				tc.collect(gi, rep, m, c, seen)
+			}
+		}
+	}
+	return sh
+}
+
+// omissions records, for a claim more than half the sources state (and
+// at least two), each source that does not state it.
+func (c *comparison) omissions(r *Report, g *group, sh Shared) {
+	if len(c.arts) < 3 || 2*len(g.members) <= len(c.arts) {
+		return
+	}
+	for si, l := range c.labels {
+		if inGroup(g, si) || c.statesLoosely(g, si) {
+			continue
+		}
+		r.Omissions[l] = append(r.Omissions[l], Omission{Text: sh.Text, PresentIn: sh.Sources, Evidence: sh.Evidence, By: Engine})
+	}
+}
+
+// uniques lists, per source, the clauses no other source states.
+func (c *comparison) uniques(r *Report) {
+	var last [2]int
+	for _, ui := range c.unique {
+		u := &c.units[ui]
+		sp, ok := c.uniquePart(ui)
+		if !ok {
+			continue
+		}
+		l := c.labels[u.src]
+		s := c.arts[u.src].Sentences[u.n]
+		if k := len(r.Unique[l]) - 1; k >= 0 && r.Unique[l][k].Sentence == u.n+1 && last[1] == sp[0] {
+			// The next clause of the same sentence: one entry.
+			sp[0] = last[0]
+			r.Unique[l] = r.Unique[l][:k]
+		}
+		last = sp
+		text := unitText(s, sp)
+		if sp[0] == 0 && sp[1] == len(s) {
+			text = s
+		}
+		r.Unique[l] = append(r.Unique[l], Sentence{Text: text, Sentence: u.n + 1})
+	}
 }
 
 func inGroup(g *group, src int) bool {
@@ -154,55 +237,107 @@ type fig struct {
 	ref time.Time
 }
 
-// discrepancies finds figures that conflict inside one aligned group.
-// Figures are first joined into classes of equal values (digits and
-// words alike); a class every member carries is settled, and the
-// remaining classes that conflict with each other form one discrepancy,
-// shown with any "since" figure that agrees with one of them given its
-// article's date.
+// unionFind joins indexes into classes; the root of a class is its
+// smallest index.
+type unionFind []int
+
+func newUnionFind(n int) unionFind {
+	u := make(unionFind, n)
+	for i := range u {
+		u[i] = i
+	}
+	return u
+}
+
+func (u unionFind) find(i int) int {
+	for u[i] != i {
+		u[i] = u[u[i]]
+		i = u[i]
+	}
+	return i
+}
+
+func (u unionFind) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	if ra < rb {
+		u[rb] = ra
+	} else if rb < ra {
+		u[ra] = rb
+	}
+}
+
+// discrepancies finds figures that conflict inside one claim. Figures
+// are first joined into classes of equal values (digits and words
+// alike); a class every member carries is settled, and the remaining
+// classes that conflict with each other form one discrepancy, shown with
+// any "since" figure that agrees with one of them given its article's
+// date.
 func (c *comparison) discrepancies(g *group) []Discrepancy {
 	var figs []fig
 	for _, m := range g.members {
 		ref, _ := time.Parse(time.DateOnly, c.arts[m.src].Date)
-		for _, f := range figuresOf(c.text(m)) {
+		for _, f := range c.figuresAt(m.src, m.n) {
 			figs = append(figs, fig{f: f, src: m.src, n: m.n, ref: ref})
 		}
 	}
 	if len(figs) < 2 {
 		return nil
 	}
-	parent := make([]int, len(figs))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
+	classes, heads := figClasses(figs)
+	classSrcs := make(map[int]map[int]bool)
+	for i, f := range figs {
+		r := classes.find(i)
+		if classSrcs[r] == nil {
+			classSrcs[r] = make(map[int]bool)
 		}
-		return i
+		classSrcs[r][f.src] = true
 	}
-	union := func(a, b int) {
-		ra, rb := find(a), find(b)
-		if ra < rb {
-			parent[rb] = ra
-		} else if rb < ra {
-			parent[ra] = rb
+	settled := func(r int) bool { return len(classSrcs[r]) == len(g.members) }
+	conflicts, involved := conflictClasses(figs, classes, heads, classSrcs, settled)
+	if len(involved) == 0 {
+		return nil
+	}
+	comps := make(map[int][]int) // component root -> fig indexes
+	classOf := make([]int, len(figs))
+	var roots []int
+	for i := range figs {
+		r := classes.find(i)
+		if !involved[r] {
+			if r = agreeingClass(figs, i, heads, classes, involved); r < 0 {
+				continue
+			}
 		}
+		classOf[i] = r
+		cr := conflicts.find(r)
+		if _, ok := comps[cr]; !ok {
+			roots = append(roots, cr)
+		}
+		comps[cr] = append(comps[cr], i)
 	}
-	// Classes are found through their heads, so the work grows with the
-	// number of distinct values, not with the square of the sources.
+	sort.Ints(roots)
+	var out []Discrepancy
+	for _, cr := range roots {
+		out = append(out, c.discrepancy(g, figs, comps[cr], classOf))
+	}
+	return out
+}
+
+// figClasses joins equal figures into classes. Classes are found through
+// their heads, so the work grows with the number of distinct values, not
+// with the square of the sources.
+func figClasses(figs []fig) (unionFind, []int) {
+	uf := newUnionFind(len(figs))
 	var heads []int
 	headOf := make(map[string]int)
 	for i := range figs {
 		if h, ok := headOf[figs[i].f.Norm]; ok {
-			union(h, i)
+			uf.union(h, i)
 			continue
 		}
 		joined := false
 		for _, h := range heads {
 			if figEqual(figs[h].f, figs[i].f) {
-				union(h, i)
+				uf.union(h, i)
 				joined = true
 				break
 			}
@@ -212,33 +347,19 @@ func (c *comparison) discrepancies(g *group) []Discrepancy {
 			headOf[figs[i].f.Norm] = i
 		}
 	}
-	classSrcs := make(map[int]map[int]bool)
-	for i, f := range figs {
-		r := find(i)
-		if classSrcs[r] == nil {
-			classSrcs[r] = make(map[int]bool)
-		}
-		classSrcs[r][f.src] = true
-	}
-	settled := func(r int) bool { return len(classSrcs[r]) == len(g.members) }
-	// Conflict edges between unsettled classes that no single source
-	// holds both of (a sentence may legitimately carry two years).
-	conflictParent := make(map[int]int)
-	var cfind func(int) int
-	cfind = func(i int) int {
-		p, ok := conflictParent[i]
-		if !ok || p == i {
-			return i
-		}
-		r := cfind(p)
-		conflictParent[i] = r
-		return r
-	}
+	return uf, heads
+}
+
+// conflictClasses joins the unsettled classes that conflict and that no
+// single source holds both of (a sentence may legitimately carry two
+// years), and returns the joined components and the classes involved.
+func conflictClasses(figs []fig, classes unionFind, heads []int, classSrcs map[int]map[int]bool, settled func(int) bool) (unionFind, map[int]bool) {
+	conflicts := newUnionFind(len(figs))
 	involved := make(map[int]bool)
 	for _, i := range heads {
 		for _, j := range heads {
 			a, b := figs[i], figs[j]
-			ra, rb := find(i), find(j)
+			ra, rb := classes.find(i), classes.find(j)
 			if ra >= rb || settled(ra) || settled(rb) {
 				continue
 			}
@@ -251,88 +372,59 @@ func (c *comparison) discrepancies(g *group) []Discrepancy {
 				continue
 			}
 			involved[ra], involved[rb] = true, true
-			x, y := cfind(ra), cfind(rb)
-			if x != y {
-				if x < y {
-					conflictParent[y] = x
-				} else {
-					conflictParent[x] = y
-				}
-			}
+			conflicts.union(ra, rb)
 		}
 	}
-	if len(involved) == 0 {
-		return nil
+	return conflicts, involved
+}
+
+// agreeingClass returns the involved class a "since" figure agrees with,
+// or -1. Such a figure agrees with a duration of the same span but,
+// being accurate only to a year, may agree with both sides of a
+// conflict; it is shown beside the nearest class it agrees with (within
+// a year: "since 2000" in 2024 is 24 years, though 23 is within a year of
+// it) instead of being merged into it.
+func agreeingClass(figs []fig, i int, heads []int, classes unionFind, involved map[int]bool) int {
+	best, bestGap := -1, 0.0
+	for _, j := range heads {
+		if !involved[classes.find(j)] {
+			continue
+		}
+		if gap := sinceGap(figs[i], figs[j]); gap <= 1 && (best < 0 || gap < bestGap) {
+			best, bestGap = classes.find(j), gap
+		}
 	}
-	// A "since" figure agrees with a duration of the same span but,
-	// being accurate only to a year, may agree with both sides of a
-	// conflict; it is shown beside the class it agrees with instead of
-	// being merged into it.
-	agrees := func(i int) int {
-		best, bestGap := -1, 0.0
-		for _, j := range heads {
-			if !involved[find(j)] {
-				continue
-			}
-			// Of the classes it agrees with (within a year), the nearest:
-			// "since 2000" in 2024 is 24 years, though 23 is within a year
-			// of it.
-			if gap := sinceGap(figs[i], figs[j]); gap <= 1 && (best < 0 || gap < bestGap) {
-				best, bestGap = find(j), gap
-			}
+	return best
+}
+
+// discrepancy builds the discrepancy of the figures idx of claim g. The
+// topic is the wording around the figure in the claim's anchor sentence,
+// or in the first source's if that sentence has none of these figures.
+func (c *comparison) discrepancy(g *group, figs []fig, idx, classOf []int) Discrepancy {
+	sort.SliceStable(idx, func(i, j int) bool { return figs[idx[i]].src < figs[idx[j]].src })
+	d := Discrepancy{Kind: figs[idx[0]].f.Kind, By: Engine}
+	at := figs[idx[0]]
+	rep := g.members[g.rep]
+	for _, i := range idx {
+		if figs[i].src == rep.src && figs[i].n == rep.n {
+			at = figs[i]
+			break
 		}
-		return best
 	}
-	comps := make(map[int][]int) // component root -> fig indexes
-	classOf := make([]int, len(figs))
-	var roots []int
-	for i := range figs {
-		r := find(i)
-		if !involved[r] {
-			if r = agrees(i); r < 0 {
-				continue
-			}
-		}
-		classOf[i] = r
-		cr := cfind(r)
-		if _, ok := comps[cr]; !ok {
-			roots = append(roots, cr)
-		}
-		comps[cr] = append(comps[cr], i)
+	d.Topic = figureContext(c.arts[at.src].Sentences[at.n], at.f)
+	if d.Topic == "" {
+		d.Topic = c.topic(g)
 	}
-	sort.Ints(roots)
-	var out []Discrepancy
-	for _, cr := range roots {
-		idx := comps[cr]
-		sort.SliceStable(idx, func(i, j int) bool { return figs[idx[i]].src < figs[idx[j]].src })
-		d := Discrepancy{Kind: figs[idx[0]].f.Kind, By: Engine}
-		// The topic is the wording around the figure in the group's
-		// representative sentence, or in the first source's if that
-		// sentence has none of these figures.
-		at := figs[idx[0]]
-		rep := g.members[g.rep]
-		for _, i := range idx {
-			if figs[i].src == rep.src && figs[i].n == rep.n {
-				at = figs[i]
-				break
-			}
+	rank := rankClasses(idx, func(i int) (int, int) { return classOf[i], figs[i].src })
+	for _, i := range idx {
+		f := figs[i]
+		text := f.f.Text
+		if f.f.Prep == "since" {
+			text = "since " + text
 		}
-		d.Topic = figureContext(c.arts[at.src].Sentences[at.n], at.f)
-		if d.Topic == "" {
-			d.Topic = c.topic(g)
-		}
-		rank := rankClasses(idx, func(i int) (int, int) { return classOf[i], figs[i].src })
-		for _, i := range idx {
-			f := figs[i]
-			text := f.f.Text
-			if f.f.Prep == "since" {
-				text = "since " + text
-			}
-			d.Values = append(d.Values, Value{Source: c.labels[f.src], Text: text, Sentence: f.n + 1, Class: rank[classOf[i]]})
-		}
-		out = append(out, d)
+		d.Values = append(d.Values, Value{Source: c.labels[f.src], Text: text, Sentence: f.n + 1, Class: rank[classOf[i]]})
 	}
-	return out
+	return d
 }
 
 // rankClasses numbers the classes of the figures idx, in source order, by
@@ -452,10 +544,10 @@ func (c *comparison) topic(g *group) string {
 	count := make(map[string]int)
 	for _, m := range g.members {
 		seen := make(map[string]bool)
-		for _, t := range c.termsOf[m.src][m.n] {
-			if t.Kind != words.Number && !seen[t.Stem] {
-				seen[t.Stem] = true
-				count[t.Stem]++
+		for _, t := range c.lex[m.src][m.n] {
+			if t.Kind != words.Number && !seen[t.Key] {
+				seen[t.Key] = true
+				count[t.Key]++
 			}
 		}
 	}
@@ -467,23 +559,18 @@ func (c *comparison) topic(g *group) string {
 	}
 	var cands []cand
 	seen := make(map[string]bool)
-	for i, t := range c.termsOf[rep.src][rep.n] {
-		if seen[t.Stem] || t.Kind == words.Number || isFigureWord(t.Stem) || 2*count[t.Stem] <= len(g.members) {
+	for i, t := range c.lex[rep.src][rep.n] {
+		if seen[t.Key] || t.Kind == words.Number || isFigureWord(t.Key) || 2*count[t.Key] <= len(g.members) {
 			continue
 		}
-		seen[t.Stem] = true
-		w := 0.0
-		for _, v := range c.sents[rep.src][rep.n].vec {
-			if c.terms[v.id] == t.Stem {
-				w = c.idf[v.id]
-			}
-		}
+		seen[t.Key] = true
+		w := c.idf[c.ids[t.Key]]
 		if t.Kind == words.Name {
 			// Names tell which people, not what happened.
 			w /= 2
 		}
 		tok := strings.TrimSuffix(strings.TrimSuffix(t.Token, "'s"), "\u2019s")
-		cands = append(cands, cand{t.Stem, tok, i, w * float64(count[t.Stem])})
+		cands = append(cands, cand{t.Key, tok, i, w * float64(count[t.Key])})
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	if len(cands) > 3 {

@@ -179,8 +179,8 @@ func TestSummitPlanted(t *testing.T) {
 				"rustate":    "comprehensive strategic partnership treaty",
 			}
 			for label, term := range want {
-				if got := tm.BySource[label]; got != term {
-					t.Errorf("%s: got %q, want %q", label, got, term)
+				if got := tm.BySource[label]; !hasForm(got, term) {
+					t.Errorf("%s: got %q, want it to name %q", label, got, term)
 				}
 			}
 		}},
@@ -192,8 +192,8 @@ func TestSummitPlanted(t *testing.T) {
 				"rustate":  "special military operation",
 			}
 			for label, term := range want {
-				if got := tm.BySource[label]; got != term {
-					t.Errorf("%s: got %q, want %q", label, got, term)
+				if got := tm.BySource[label]; !hasForm(got, term) {
+					t.Errorf("%s: got %q, want it to name %q", label, got, term)
 				}
 			}
 		}},
@@ -317,12 +317,18 @@ func findOmission(os []Omission, substr string) *Omission {
 func findTerm(t *testing.T, r *Report, label, term string) Term {
 	t.Helper()
 	for _, tm := range r.Terms {
-		if tm.BySource[label] == term {
+		if hasForm(tm.BySource[label], term) {
 			return tm
 		}
 	}
 	t.Fatalf("got terms %+v, want one where %s says %q", r.Terms, label, term)
 	return Term{}
+}
+
+// hasForm reports whether a source's term, its names joined by " / ",
+// holds name.
+func hasForm(term, name string) bool {
+	return slices.Contains(strings.Split(term, " / "), name)
 }
 
 func TestIdenticalArticlesHaveNoDifferences(t *testing.T) {
@@ -336,7 +342,14 @@ func TestIdenticalArticlesHaveNoDifferences(t *testing.T) {
 	if len(r.Discrepancies) != 0 || len(r.Unique) != 0 || len(r.Omissions) != 0 || len(r.Terms) != 0 {
 		t.Errorf("got discrepancies %v, unique %v, omissions %v, terms %v, want none", r.Discrepancies, r.Unique, r.Omissions, r.Terms)
 	}
-	if got, want := len(r.Shared), len(a.Sentences); got != want {
+	// Every sentence is shared; one with two clauses states two claims.
+	covered := make(map[int]bool)
+	for _, s := range r.Shared {
+		for _, n := range s.Evidence[a.Label] {
+			covered[n] = true
+		}
+	}
+	if got, want := len(covered), len(a.Sentences); got != want {
 		t.Errorf("got %d shared sentences, want %d", got, want)
 	}
 	for _, s := range r.Shared {

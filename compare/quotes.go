@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/newslens/newslens/internal/worddiff"
 	"github.com/newslens/newslens/internal/words"
@@ -20,6 +22,7 @@ type quoteRef struct {
 // are compared with its distinct renderings (reps), not with every
 // source's copy, so clustering stays linear in the number of sources.
 type quoteCluster struct {
+	speaker  string // the first known speaker: a cluster holds one
 	refs     []quoteRef
 	reps     []quoteRef
 	groups   map[int]bool
@@ -34,6 +37,9 @@ type srcNorm struct {
 
 func (qc *quoteCluster) add(r quoteRef, group int) {
 	qc.refs = append(qc.refs, r)
+	if qc.speaker == "" {
+		qc.speaker = r.q.Speaker
+	}
 	known := false
 	for _, x := range qc.reps {
 		if x.norm == r.norm && x.q.Speaker == r.q.Speaker {
@@ -70,7 +76,7 @@ func (c *comparison) clusterQuotes() []*quoteCluster {
 			group := c.groupOf[si][n]
 			best, bestScore := -1, 0.0
 			for ci, qc := range clusters {
-				if qc.srcs[si] && !qc.srcNorms[srcNorm{si, ref.norm}] {
+				if qc.srcs[si] && !qc.srcNorms[srcNorm{si, ref.norm}] || !quoteSameSpeaker(qc.speaker, q.Speaker) {
 					continue
 				}
 				for _, r := range qc.reps {
@@ -82,7 +88,7 @@ func (c *comparison) clusterQuotes() []*quoteCluster {
 						continue
 					}
 					score := ov
-					if qc.groups[group] {
+					if group >= 0 && qc.groups[group] {
 						score += quoteOverlap
 					}
 					if score >= quoteOverlap && score > bestScore {
@@ -100,33 +106,81 @@ func (c *comparison) clusterQuotes() []*quoteCluster {
 	return clusters
 }
 
-// mergeByQuotes joins aligned groups whose sentences carry the same
-// quote and whose sources do not overlap: "Kim called it the strongest
-// ever treaty" and "Kim described the accord as the most powerful
-// treaty" report the same thing even though few of their words match.
+// mergeByQuotes joins the sentences that carry one quote into one
+// claim: "Kim called it the strongest ever treaty" and "Kim described the
+// accord as the most powerful treaty" report the same thing even though
+// few of their words match. Claims whose sources do not overlap are
+// merged; a quoting sentence in no claim joins the claim (or starts one),
+// and its clause holding the quote is no longer unique.
 func (c *comparison) mergeByQuotes(clusters []*quoteCluster) {
 	for _, qc := range clusters {
-		var gs []int
-		seen := make(map[int]bool)
+		if len(qc.srcs) < 2 {
+			continue
+		}
+		target := -1
 		for _, r := range qc.refs {
-			if g := c.groupOf[r.src][r.n]; !seen[g] {
-				seen[g] = true
-				gs = append(gs, g)
+			if g := c.groupOf[r.src][r.n]; g >= 0 && (target < 0 || len(c.groups[g].members) > len(c.groups[target].members)) {
+				target = g
 			}
 		}
-		for i := 0; i < len(gs); i++ {
-			for j := i + 1; j < len(gs); j++ {
-				a, b := gs[i], gs[j]
-				if a == b || len(c.groups[a].members) == 0 || len(c.groups[b].members) == 0 || overlapGroups(c.groups[a], c.groups[b]) {
-					continue
+		for _, r := range qc.refs {
+			g := c.groupOf[r.src][r.n]
+			switch {
+			case g == target && g >= 0:
+			case g >= 0:
+				if !overlapGroups(c.groups[target], c.groups[g]) {
+					c.mergeGroups(target, g)
 				}
-				if len(c.groups[b].members) > len(c.groups[a].members) || len(c.groups[b].members) == len(c.groups[a].members) && b < a {
-					a, b = b, a
-				}
-				c.mergeGroups(a, b)
+			default:
+				target = c.joinQuoted(target, r)
 			}
 		}
 	}
+}
+
+// joinQuoted adds the sentence of quote r to claim target (a new claim
+// when target is -1), unless its source is there already, and returns
+// the claim.
+func (c *comparison) joinQuoted(target int, r quoteRef) int {
+	ui := c.quoteUnit(r)
+	if target < 0 {
+		c.groups = append(c.groups, &group{minSim: 1})
+		target = len(c.groups) - 1
+	}
+	g := c.groups[target]
+	if inGroup(g, r.src) {
+		return target
+	}
+	repSrc, repUnit := r.src, ui
+	if len(g.members) > 0 {
+		repSrc, repUnit = g.members[g.rep].src, g.members[g.rep].unit
+	}
+	g.members = append(g.members, member{src: r.src, n: r.n, n2: -1, sim: 1, unit: ui})
+	slices.SortFunc(g.members, func(a, b member) int { return a.src - b.src })
+	for i, m := range g.members {
+		if m.src == repSrc && m.unit == repUnit {
+			g.rep = i
+		}
+	}
+	c.groupOf[r.src][r.n] = target
+	c.unique = slices.DeleteFunc(c.unique, func(u int) bool { return u == ui })
+	return target
+}
+
+// quoteUnit returns the clause of r's sentence that holds the quote.
+func (c *comparison) quoteUnit(r quoteRef) int {
+	s := c.arts[r.src].Sentences[r.n]
+	at := strings.Index(s, r.q.Text)
+	units := c.sents[r.src][r.n].units
+	for _, ui := range units {
+		if u := &c.units[ui]; at >= u.start && at < u.end {
+			return ui
+		}
+	}
+	if len(units) > 0 {
+		return units[0]
+	}
+	return -1
 }
 
 func overlapGroups(a, b *group) bool {
@@ -138,15 +192,26 @@ func overlapGroups(a, b *group) bool {
 	return false
 }
 
-// mergeGroups moves the members of group b into group a.
+// mergeGroups moves the members of claim b into claim a.
 func (c *comparison) mergeGroups(a, b int) {
 	ga, gb := c.groups[a], c.groups[b]
+	repUnit, repSrc := ga.members[ga.rep].unit, ga.members[ga.rep].src
 	for _, m := range gb.members {
-		ga.add(&c.sents[m.src][m.n], m.sim)
-		c.groupOf[m.src][m.n] = a
+		ga.members = append(ga.members, m)
+		for _, n := range [2]int{m.n, m.n2} {
+			if n >= 0 && c.groupOf[m.src][n] == b {
+				c.groupOf[m.src][n] = a
+			}
+		}
+		ga.minSim = min(ga.minSim, m.sim)
 	}
-	gb.members, gb.centroid, gb.norm2 = nil, nil, 0
-	ga.pickRep(c)
+	slices.SortFunc(ga.members, func(x, y member) int { return x.src - y.src })
+	for i, m := range ga.members {
+		if m.unit == repUnit && m.src == repSrc {
+			ga.rep = i
+		}
+	}
+	gb.members = nil
 }
 
 // quotes returns the quote clusters rendered by two or more sources.

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,6 +15,14 @@ import (
 type termCollector struct {
 	parent map[string]string // union-find over lowercased spans
 	uses   []termUse
+	// pairs holds, per claim and member wording, the index in uses of
+	// each pair found (the representative's use; the member's follows).
+	pairs map[wordingKey][]int
+}
+
+type wordingKey struct {
+	group int
+	text  string
 }
 
 type termUse struct {
@@ -25,7 +34,7 @@ type termUse struct {
 }
 
 func newTermCollector() *termCollector {
-	return &termCollector{parent: make(map[string]string)}
+	return &termCollector{parent: make(map[string]string), pairs: make(map[wordingKey][]int)}
 }
 
 func (tc *termCollector) find(k string) string {
@@ -84,7 +93,14 @@ func isContent(tok string) bool {
 // modifiers before it ("armed attack"), a plain noun after it and an
 // "in Ukraine" after that, and kept when both sides look like short noun
 // phrases.
-func (tc *termCollector) collect(gi int, rep, m member, c *comparison) {
+//
+// A wording seen before in the same claim (again is true) repeats the
+// pairs found for it, without diffing it again.
+func (tc *termCollector) collect(gi int, rep, m member, c *comparison, again bool) {
+	if again {
+		tc.repeat(gi, m, c)
+		return
+	}
 	it := items(worddiff.Minimal(c.text(rep), c.text(m)))
 	for i := 0; i < len(it); {
 		if it[i].kind == worddiff.Equal {
@@ -142,9 +158,20 @@ func (tc *termCollector) collect(gi int, rep, m member, c *comparison) {
 		}
 		ka, kb := strings.ToLower(a), strings.ToLower(b)
 		tc.union(ka, kb)
+		key := wordingKey{gi, c.text(m)}
+		tc.pairs[key] = append(tc.pairs[key], len(tc.uses))
 		tc.uses = append(tc.uses,
 			termUse{key: ka, text: a, src: rep.src, n: rep.n, group: gi},
 			termUse{key: kb, text: b, src: m.src, n: m.n, group: gi})
+	}
+}
+
+// repeat records for member m the term pairs already found in claim gi
+// for a sentence worded exactly as m's.
+func (tc *termCollector) repeat(gi int, m member, c *comparison) {
+	for _, i := range tc.pairs[wordingKey{gi, c.text(m)}] {
+		r, u := tc.uses[i], tc.uses[i+1]
+		tc.uses = append(tc.uses, r, termUse{key: u.key, text: u.text, src: m.src, n: m.n, group: gi})
 	}
 }
 
@@ -261,10 +288,10 @@ func sameContent(a, b string) bool {
 
 // terms builds one Term per concept that two or more sources name
 // differently, supported by three or more sources or by two or more
-// aligned groups, so that a one-off rewording is not taken for a naming
-// habit. Concepts whose terms share a head noun ("defence treaty" and
-// "treaty") are one concept. A member of a group that uses the
-// representative's term unchanged is counted as using it too.
+// claims, so that a one-off rewording is not taken for a naming habit.
+// Concepts whose terms share a head noun ("defence treaty" and "treaty")
+// are one concept. A member of a claim that uses the representative's
+// term unchanged is counted as using it too.
 func (tc *termCollector) terms(c *comparison) []Term {
 	byHead := make(map[string]string)
 	for _, u := range tc.uses {
@@ -275,7 +302,42 @@ func (tc *termCollector) terms(c *comparison) []Term {
 			byHead[h] = u.key
 		}
 	}
-	uses := tc.uses
+	direct := make(map[string]map[int]bool) // root -> sources with a diff use
+	directGroups := make(map[string]map[int]bool)
+	for _, u := range tc.uses {
+		r := tc.find(u.key)
+		if direct[r] == nil {
+			direct[r], directGroups[r] = make(map[int]bool), make(map[int]bool)
+		}
+		direct[r][u.src] = true
+		directGroups[r][u.group] = true
+	}
+	byRoot := make(map[string][]termUse)
+	var roots []string
+	for _, u := range tc.propagated(c) {
+		r := tc.find(u.key)
+		if byRoot[r] == nil {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], u)
+	}
+	out := []Term{}
+	for _, r := range roots {
+		if len(direct[r]) < 3 && len(directGroups[r]) < 2 {
+			continue
+		}
+		if t, ok := c.conceptTerm(byRoot[r]); ok {
+			out = append(out, t)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].BySource) > len(out[j].BySource) })
+	return out
+}
+
+// propagated returns the uses found by diffs plus, for each, the other
+// members of its claim whose sentence holds the same phrase.
+func (tc *termCollector) propagated(c *comparison) []termUse {
+	uses := slices.Clone(tc.uses)
 	seenUse := make(map[[3]int]map[string]bool) // group, src, n -> keys
 	mark := func(u termUse) bool {
 		k := [3]int{u.group, u.src, u.n}
@@ -288,90 +350,65 @@ func (tc *termCollector) terms(c *comparison) []Term {
 		seenUse[k][u.key] = true
 		return true
 	}
-	direct := make(map[string]map[int]bool) // root -> sources with a diff use
-	directGroups := make(map[string]map[int]bool)
 	for _, u := range tc.uses {
 		mark(u)
-		r := tc.find(u.key)
-		if direct[r] == nil {
-			direct[r], directGroups[r] = make(map[int]bool), make(map[int]bool)
-		}
-		direct[r][u.src] = true
-		directGroups[r][u.group] = true
 	}
 	type phraseInGroup struct {
 		group int
 		key   string
 	}
-	propagated := make(map[phraseInGroup]bool)
+	done := make(map[phraseInGroup]bool)
 	for _, u := range tc.uses {
-		if propagated[phraseInGroup{u.group, u.key}] {
+		if done[phraseInGroup{u.group, u.key}] {
 			continue
 		}
-		propagated[phraseInGroup{u.group, u.key}] = true
-		g := c.groups[u.group]
-		for _, m := range g.members {
+		done[phraseInGroup{u.group, u.key}] = true
+		for _, m := range c.groups[u.group].members {
 			if m.src == u.src || !containsPhrase(c.text(m), u.text) {
 				continue
 			}
-			nu := termUse{key: u.key, text: u.text, src: m.src, n: m.n, group: u.group}
-			if mark(nu) {
+			if nu := (termUse{key: u.key, text: u.text, src: m.src, n: m.n, group: u.group}); mark(nu) {
 				uses = append(uses, nu)
 			}
 		}
 	}
-	type concept struct {
-		uses []termUse
-	}
-	byRoot := make(map[string]*concept)
-	var roots []string
+	return uses
+}
+
+// conceptTerm builds the Term of one concept from its uses, or false when
+// its sources all use one term.
+func (c *comparison) conceptTerm(uses []termUse) (Term, bool) {
+	counts := make(map[int]map[string]int)
+	display := make(map[string]string)
+	evidence := make(map[int][]int)
 	for _, u := range uses {
-		r := tc.find(u.key)
-		cp := byRoot[r]
-		if cp == nil {
-			cp = &concept{}
-			byRoot[r] = cp
-			roots = append(roots, r)
+		if counts[u.src] == nil {
+			counts[u.src] = make(map[string]int)
 		}
-		cp.uses = append(cp.uses, u)
+		counts[u.src][u.key]++
+		if _, ok := display[u.key]; !ok {
+			display[u.key] = u.text
+		}
+		evidence[u.src] = appendUnique(evidence[u.src], u.n+1)
 	}
-	out := []Term{}
-	for _, r := range roots {
-		cp := byRoot[r]
-		counts := make(map[int]map[string]int)
-		display := make(map[string]string)
-		evidence := make(map[int][]int)
-		for _, u := range cp.uses {
-			if counts[u.src] == nil {
-				counts[u.src] = make(map[string]int)
-			}
-			counts[u.src][u.key]++
-			if _, ok := display[u.key]; !ok {
-				display[u.key] = u.text
-			}
-			evidence[u.src] = appendUnique(evidence[u.src], u.n+1)
-		}
-		t := Term{BySource: map[string]string{}, Evidence: map[string][]int{}, By: Engine}
-		distinct := make(map[string]int)
-		for si := range c.arts {
-			if counts[si] == nil {
-				continue
-			}
-			k := preferredTerm(counts[si])
-			t.BySource[c.labels[si]] = display[k]
-			ev := evidence[si]
-			sort.Ints(ev)
-			t.Evidence[c.labels[si]] = ev
-			distinct[k]++
-		}
-		if len(distinct) < 2 || (len(direct[r]) < 3 && len(directGroups[r]) < 2) {
+	t := Term{BySource: map[string]string{}, Evidence: map[string][]int{}, By: Engine}
+	distinct := make(map[string]int)
+	for si := range c.arts {
+		if counts[si] == nil {
 			continue
 		}
-		t.Concept = conceptName(distinct)
-		out = append(out, t)
+		k := preferredTerm(counts[si])
+		t.BySource[c.labels[si]] = display[k]
+		ev := evidence[si]
+		sort.Ints(ev)
+		t.Evidence[c.labels[si]] = ev
+		distinct[k]++
 	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].BySource) > len(out[j].BySource) })
-	return out
+	if len(distinct) < 2 {
+		return Term{}, false
+	}
+	t.Concept = conceptName(distinct)
+	return t, true
 }
 
 // preferredTerm picks a source's term for a concept: the one with the

@@ -137,18 +137,6 @@ func WriteJSON(w io.Writer, sums []*Summary) error {
 	return enc.Encode(v)
 }
 
-// WriteJSONL writes one summary per line.
-func WriteJSONL(w io.Writer, sums []*Summary) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, s := range sums {
-		if err := enc.Encode(s); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func sourceLine(s *Summary) string {
 	parts := []string{s.Source.Label}
 	if s.Source.Date != "" {

@@ -38,6 +38,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			sentencesCommand(),
 			promptsCommand(),
 			cacheCommand(),
+			batchCommand(),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {},
 		Action: func(c *cli.Context) error {
@@ -132,4 +133,16 @@ func takesValue(flags []cli.Flag, name string) bool {
 		}
 	}
 	return false
+}
+
+// groupAction is the action of a command that only holds subcommands: with
+// no argument it shows the group's help, and an unknown subcommand is a
+// usage error (exit 2) rather than silently nothing.
+func groupAction(name, known string) cli.ActionFunc {
+	return func(c *cli.Context) error {
+		if c.Args().Present() {
+			return usagef("newslens "+name+" --help", "unknown %s command %q; use %s", name, c.Args().First(), known)
+		}
+		return cli.ShowSubcommandHelp(c)
+	}
 }

@@ -20,9 +20,11 @@ import (
 type backend struct {
 	// Completer is the client, behind the cache when there is one.
 	Completer summarize.Completer
-	cache     *cache.Cache
-	stdio     stdio
-	verbose   bool
+	// client is the endpoint client itself, not behind the cache.
+	client  *llm.Client
+	cache   *cache.Cache
+	stdio   stdio
+	verbose bool
 }
 
 // useLLM resolves --engine: whether the run uses a language model. An
@@ -65,7 +67,7 @@ func openBackend(ep endpointOptions, s stdio) (*backend, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &backend{Completer: client, stdio: s, verbose: ep.Verbose}
+	b := &backend{Completer: client, client: client, stdio: s, verbose: ep.Verbose}
 	if ep.NoCache {
 		return b, nil
 	}

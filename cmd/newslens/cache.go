@@ -30,6 +30,7 @@ func cacheCommand() *cli.Command {
 		Name:         "cache",
 		Usage:        "inspect or clear the response cache",
 		OnUsageError: onUsageError,
+		Action:       groupAction("cache", "stats or clear"),
 		Subcommands: []*cli.Command{
 			sub("stats", "entries, bytes, and the last run's hits and misses", runCacheStats),
 			sub("clear", "remove every cached reply and sentence split", runCacheClear),

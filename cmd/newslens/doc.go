@@ -12,6 +12,7 @@ Usage:
 	newslens sentences [flags] ARTICLE...
 	newslens prompts   list | show NAME[@N] | diff NAME@A NAME@B
 	newslens cache     stats | clear
+	newslens batch     submit | status | collect | file [flags] ...
 
 An ARTICLE is a file, "-" for standard input, or an http(s) URL, and may be
 prefixed with LABEL= to name the outlet ("bbc=story.html"). Plain text may
@@ -68,6 +69,22 @@ summary and a "sentences" list of {"n", "text"}.
 The prompts subcommands list, print and diff the versioned prompts, the
 embedded ones and those in --prompts-dir. The cache subcommands show the
 response cache's size and last run, or clear it.
+
+# Batch
+
+Batch hands many articles to a batch engine instead of a request loop.
+"batch file -o requests.jsonl ARTICLE..." writes, one line per article,
+exactly the request summarize would send, in OpenAI batch input format,
+leaving out articles whose reply is already in the response cache.
+"batch collect --from results.jsonl ARTICLE..." reads the engine's result
+file (OpenAI's output format, which vLLM's run_batch also writes) and
+writes what summarize --format jsonl would write for the same replies,
+filling the response cache. Pass collect the same articles and flags as
+file. "batch submit ARTICLE..." uploads the requests to the OpenAI Batch
+API and records the job in newslens-batch.json (--state), mode 0600 and
+without the API key; "batch status" shows its progress and "batch collect"
+writes the summaries once it has finished, and may be run again to finish
+what was missing.
 
 # Output
 

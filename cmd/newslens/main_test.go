@@ -121,6 +121,9 @@ func articleServer(root string) *httptest.Server {
 //	mock request I FILE         write request I's JSON body, indented, to FILE
 //	mock header I NAME FILE     write request I's header NAME to FILE
 //	mock nokey                  fail if the API key occurs in any request body
+//	mock batch IN OUT           answer batch input file IN through the replies into result file OUT
+//	mock batch body IN I FILE   write the body of line I of batch input file IN, indented, to FILE
+//	mock batch plan STATE...    the states the next batch goes through (llmtest.Server.PlanBatch)
 func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
 		ts.Fatalf("unsupported: ! mock")
@@ -185,6 +188,8 @@ func cmdMock(ts *testscript.TestScript, neg bool, args []string) {
 			out = buf.Bytes()
 		}
 		ts.Check(os.WriteFile(ts.MkAbs(file), out, 0o644))
+	case "batch":
+		mockBatch(ts, srv, args[1:])
 	case "nokey":
 		for i, r := range srv.Requests() {
 			if strings.Contains(string(r.Body), testKey) {

@@ -37,6 +37,7 @@ func promptsCommand() *cli.Command {
 		Name:         "prompts",
 		Usage:        "list, show and diff the versioned prompts",
 		OnUsageError: onUsageError,
+		Action:       groupAction("prompts", "list, show or diff"),
 		Subcommands: []*cli.Command{
 			sub("list", "list prompt versions with their digests", "", runPromptsList),
 			sub("show", "print one prompt version as stored", "NAME[@VERSION]", runPromptsShow),

@@ -115,14 +115,6 @@ func Conflict(a, b Figure) bool {
 	return true
 }
 
-// Occurs reports whether text contains f in any form: "24 years" is found
-// in "twenty-four years" and in "a 24-year absence", a bare number "24" in
-// any figure written with 24 or "twenty-four", and a partial date such as
-// "June 19" in "19 June 2024".
-func Occurs(text string, f Figure) bool {
-	return NewIndex(text).Occurs(f)
-}
-
 // Index holds the figures of one text, extracted once, for checking many
 // figures against it.
 type Index struct {
@@ -139,7 +131,10 @@ func NewIndex(text string) *Index {
 // Figures returns the figures of the indexed text, in order.
 func (x *Index) Figures() []Figure { return x.figs }
 
-// Occurs is the package-level Occurs against the indexed text.
+// Occurs reports whether the indexed text contains f in any form: "24
+// years" is found in "twenty-four years" and in "a 24-year absence", a bare
+// number "24" in any figure written with 24 or "twenty-four", and a partial
+// date such as "June 19" in "19 June 2024".
 func (x *Index) Occurs(f Figure) bool {
 	for i, g := range x.figs {
 		if Equal(f, g) {

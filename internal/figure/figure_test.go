@@ -167,7 +167,7 @@ func TestOccurs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Occurs(text, one(t, tt.fig)); got != tt.want {
+			if got := NewIndex(text).Occurs(one(t, tt.fig)); got != tt.want {
 				t.Errorf("Occurs(%q): got %v, want %v", tt.fig, got, tt.want)
 			}
 		})

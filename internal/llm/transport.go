@@ -35,7 +35,10 @@ type call struct {
 	zeroTemp bool
 	// legacyTokens renames max_completion_tokens to max_tokens.
 	legacyTokens bool
-	attempts     atomic.Int32
+	// raw marks a download whose body is not one JSON value (a batch
+	// result file is JSON Lines).
+	raw      bool
+	attempts atomic.Int32
 	// retryAt is set when the server asked to be retried later than
 	// maxRetryAfter: when it asked to be retried.
 	retryAt time.Time
@@ -248,7 +251,7 @@ func (t *transport) attempt(ctx context.Context, req *http.Request, body []byte,
 	t.logResponse(resp, data, n)
 	// go-openai would report a body it cannot decode as a broken
 	// connection or a decoding error; say what was sent instead.
-	if resp.StatusCode/100 == 2 && !json.Valid(data) {
+	if resp.StatusCode/100 == 2 && (c == nil || !c.raw) && !json.Valid(data) {
 		return nil, &notJSONError{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), body: data}
 	}
 	return resp, nil

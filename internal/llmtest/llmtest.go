@@ -120,6 +120,7 @@ type Server struct {
 	requireKey string
 	replayDir  string
 	models     []string
+	bapi       batchAPI
 	// arrived is closed, and cleared, when the next request arrives.
 	arrived chan struct{}
 }
@@ -348,6 +349,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/models"):
 		s.serveModels(w)
+	case strings.Contains(r.URL.Path, "/v1/files") || strings.Contains(r.URL.Path, "/v1/batches"):
+		s.serveBatchAPI(w, r, body)
 	case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/embeddings"):
 		s.serveEmbeddings(w, r, &req)
 	case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/chat/completions"):

@@ -1,0 +1,190 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newslens/newslens/internal/lexicon"
+	"github.com/newslens/newslens/internal/words"
+)
+
+// aliasUse is one naming of a referent in one source.
+type aliasUse struct {
+	form string // as written, widened over its modifiers
+	n    int    // 0-based sentence
+}
+
+// aliasTerms finds the referents (internal/lexicon.Referents: countries,
+// the agreement, the war, the disaster, a person's name) that two or more
+// sources name, under two or more different names. Each source's term is
+// the names it uses, most used first, up to three; the concept is named
+// by the name most sources use.
+func (c *comparison) aliasTerms() []Term {
+	uses := make(map[string]map[int][]aliasUse) // key -> source -> uses
+	var keys []string
+	for si, a := range c.arts {
+		for n, s := range a.Sentences {
+			for _, r := range lexicon.Referents(s) {
+				if uses[r.Key] == nil {
+					uses[r.Key] = make(map[int][]aliasUse)
+					keys = append(keys, r.Key)
+				}
+				uses[r.Key][si] = append(uses[r.Key][si], aliasUse{form: widen(s, r), n: n})
+			}
+		}
+	}
+	var out []Term
+	for _, k := range keys {
+		if t, ok := c.aliasTerm(uses[k]); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// aliasTerm builds the Term of one referent, or false when its sources
+// all use one name or fewer than two sources name it.
+func (c *comparison) aliasTerm(bySrc map[int][]aliasUse) (Term, bool) {
+	if len(bySrc) < 2 {
+		return Term{}, false
+	}
+	t := Term{BySource: map[string]string{}, Evidence: map[string][]int{}, By: Engine}
+	forms := make(map[string]int) // lowercase form -> sources
+	display := make(map[string]string)
+	for si := range c.arts {
+		us := bySrc[si]
+		if len(us) == 0 {
+			continue
+		}
+		count := make(map[string]int)
+		var order []string
+		for _, u := range us {
+			k := strings.ToLower(u.form)
+			if count[k] == 0 {
+				order = append(order, k)
+				if _, ok := display[k]; !ok {
+					display[k] = u.form
+				}
+			}
+			count[k]++
+		}
+		sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
+		if len(order) > 3 {
+			order = order[:3]
+		}
+		var shown []string
+		for _, k := range order {
+			forms[k]++
+			shown = append(shown, display[k])
+		}
+		l := c.labels[si]
+		t.BySource[l] = strings.Join(shown, " / ")
+		for _, u := range us {
+			if inOrder(order, strings.ToLower(u.form)) {
+				t.Evidence[l] = appendUnique(t.Evidence[l], u.n+1)
+			}
+		}
+		sort.Ints(t.Evidence[l])
+	}
+	if len(forms) < 2 || !differ(t.BySource) {
+		return Term{}, false
+	}
+	best, bn := "", 0
+	for k, n := range forms {
+		if n > bn || n == bn && k < best {
+			best, bn = k, n
+		}
+	}
+	t.Concept = display[best]
+	return t, true
+}
+
+func inOrder(order []string, k string) bool {
+	for _, o := range order {
+		if o == k {
+			return true
+		}
+	}
+	return false
+}
+
+// widen extends a referent's name over the lowercase modifiers before it
+// ("mutual defence pact", "comprehensive strategic partnership
+// treaty") and, for a common noun, over "in" and a capitalised name after
+// it ("war in Ukraine"), so that each source's term reads as it wrote it.
+func widen(s string, r lexicon.Ref) string {
+	start, end := r.Start, r.End
+	if strings.HasPrefix(r.Key, "person:") || words.IsCapitalized(s[r.Start:r.End]) {
+		return s[start:end]
+	}
+	before := strings.Fields(s[:start])
+	for k := 0; k < 3 && len(before) > 0; k++ {
+		w := before[len(before)-1]
+		lw := strings.ToLower(w)
+		if !words.IsWord(w) || strings.ContainsAny(w, ",;:\"'“”()") || words.IsCapitalized(w) || words.IsStopword(lw) ||
+			determiners[lw] || verbs[lw] || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly") {
+			break
+		}
+		start = strings.LastIndex(s[:start], w)
+		before = before[:len(before)-1]
+	}
+	after := strings.Fields(s[end:])
+	if r.Key == "war" && len(after) >= 2 && (after[0] == "in" || after[0] == "on") && words.IsCapitalized(after[1]) {
+		name := strings.TrimRight(after[1], ".,;:!?\"'”")
+		end = strings.Index(s[end:], name) + end + len(name)
+	}
+	return s[start:end]
+}
+
+// mergeTerms puts the referents' terms first and keeps a term found by
+// word diffs only when it names none of their referents.
+func (c *comparison) mergeTerms(alias, diffed []Term) []Term {
+	covered := make(map[string]bool)
+	for _, t := range alias {
+		for _, f := range t.BySource {
+			for _, tm := range lexicon.Terms(f) {
+				covered[tm.Key] = true
+			}
+		}
+	}
+	out := append([]Term{}, alias...)
+	for _, t := range diffed {
+		dup := false
+		for _, f := range t.BySource {
+			for _, tm := range lexicon.Terms(f) {
+				if covered[tm.Key] && tm.Kind != words.Number {
+					dup = dup || isReferentKey(tm.Key)
+				}
+			}
+		}
+		if !dup {
+			out = append(out, t)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].BySource) > len(out[j].BySource) })
+	return out
+}
+
+// isReferentKey reports whether a lexicon key is a referent's: a diff
+// term holding it names the same thing as the referent's term.
+func isReferentKey(k string) bool {
+	for _, r := range lexicon.Referents(strings.ReplaceAll(k, "_", " ")) {
+		if r.Key == k {
+			return true
+		}
+	}
+	return k == "agreement" || k == "war" || k == "quake"
+}
+
+// differ reports whether two sources name a referent differently.
+func differ(by map[string]string) bool {
+	first := ""
+	for _, v := range by {
+		if first == "" {
+			first = v
+		} else if v != first {
+			return true
+		}
+	}
+	return false
+}

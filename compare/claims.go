@@ -1,0 +1,487 @@
+package compare
+
+import (
+	"context"
+	"iter"
+	"slices"
+	"sort"
+)
+
+// align scores every clause against the other sources, then builds the
+// claims and finds the clauses no other source states; see the package
+// documentation.
+func (c *comparison) align(ctx context.Context) error {
+	cv := c.newCoverer()
+	c.hits = make([][]hit, len(c.units))
+	// Clauses with the same words (a wire story run by many outlets) are
+	// scored once, against every source, and each copy then drops its
+	// own source's entry.
+	bySig := make(map[string][]hit)
+	var sig []byte
+	for i := range c.units {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		u := &c.units[i]
+		sig = u.signature(sig[:0])
+		hs, ok := bySig[string(sig)]
+		if !ok {
+			hs = c.cover(cv, u, -1)
+			bySig[string(sig)] = hs
+		}
+		c.hits[i] = hs
+	}
+	c.buildClaims()
+	for i := range c.units {
+		if c.best(i) < c.th(i)-uniqueMargin {
+			c.unique = append(c.unique, i)
+		}
+	}
+	return nil
+}
+
+// shortBump raises the threshold for each content word a clause has
+// under shortSlots: a short clause is stated by any sentence that shares
+// two or three common words with it, so it must share more of them.
+const (
+	shortBump  = 0.05
+	shortSlots = 6
+)
+
+// th is the coverage clause i needs from another source to count as
+// stated there.
+func (c *comparison) th(i int) float64 {
+	return c.threshold + shortBump*float64(max(0, shortSlots-len(c.units[i].slots)))
+}
+
+// hitsOf yields the coverage of clause i by each other source. Copies of
+// one clause share their scores, so the clause's own source is skipped
+// here rather than removed.
+func (c *comparison) hitsOf(i int) iter.Seq[hit] {
+	return func(yield func(hit) bool) {
+		src := c.units[i].src
+		for _, h := range c.hits[i] {
+			if h.src != src && !yield(h) {
+				return
+			}
+		}
+	}
+}
+
+// best is the highest coverage of clause i by another source.
+func (c *comparison) best(i int) float64 {
+	b := 0.0
+	for h := range c.hitsOf(i) {
+		b = max(b, h.score)
+	}
+	return b
+}
+
+// covered counts the other sources that state clause i.
+func (c *comparison) covered(i int) int {
+	n := 0
+	t := c.th(i)
+	for h := range c.hitsOf(i) {
+		if h.score >= t {
+			n++
+		}
+	}
+	return n
+}
+
+// buildClaims makes one claim per fact two or more sources state. The
+// clauses most widely stated come first; each becomes a claim unless an
+// earlier claim already took it, and takes with it the sentences that
+// state it and the clauses in them that state it back. A clause's
+// matches then add any source they reach that the first clause did not
+// (one step only, so a claim cannot drift from fact to fact).
+func (c *comparison) buildClaims() {
+	order := make([]int, 0, len(c.units))
+	count := make([]int, len(c.units))
+	for i := range c.units {
+		if count[i] = c.covered(i); count[i] > 0 {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return count[order[a]] > count[order[b]] })
+	claimed := make([]bool, len(c.units))
+	c.groupOf = make([][]int, len(c.arts))
+	for si, a := range c.arts {
+		c.groupOf[si] = make([]int, len(a.Sentences))
+		for n := range c.groupOf[si] {
+			c.groupOf[si][n] = -1
+		}
+	}
+	for _, ui := range order {
+		if claimed[ui] {
+			continue
+		}
+		claimed[ui] = true
+		if c.joinExisting(ui) {
+			continue
+		}
+		g := c.claim(ui, claimed)
+		c.groups = append(c.groups, g)
+		for _, m := range g.members {
+			c.index(len(c.groups)-1, m.src, m.n)
+			if m.n2 >= 0 {
+				c.index(len(c.groups)-1, m.src, m.n2)
+			}
+		}
+	}
+	c.dedupClaims()
+	for gi, g := range c.groups {
+		for _, m := range g.members {
+			for _, n := range [2]int{m.n, m.n2} {
+				if n >= 0 && c.groupOf[m.src][n] < 0 {
+					c.groupOf[m.src][n] = gi
+				}
+			}
+		}
+	}
+}
+
+// joinExisting adds clause ui to an earlier claim when every sentence
+// that states it already belongs to that claim: the clause then says
+// part of what the claim says, in other words ("Putin called it a
+// breakthrough document" beside a longer sentence carrying the same
+// quote), and a claim of its own would repeat the fact.
+func (c *comparison) joinExisting(ui int) bool {
+	u := &c.units[ui]
+	var hs []hit
+	for h := range c.hitsOf(ui) {
+		if h.score >= c.th(ui) {
+			hs = append(hs, h)
+		}
+	}
+	if len(hs) == 0 {
+		return false
+	}
+	for _, gi := range c.claimsOf[[2]int{hs[0].src, hs[0].n}] {
+		g := c.groups[gi]
+		all := true
+		for _, h := range hs[1:] {
+			if !hasMember(g, h.src, h.n) {
+				all = false
+				break
+			}
+		}
+		if !all || otherClause(g, u.src, u.n, ui) {
+			continue
+		}
+		if !inGroup(g, u.src) {
+			g.members = append(g.members, member{src: u.src, n: u.n, n2: -1, sim: hs[0].score, unit: ui})
+			g.sortMembers()
+			c.index(gi, u.src, u.n)
+		}
+		return true
+	}
+	return false
+}
+
+// otherClause reports whether claim g holds sentence n of source src
+// through a clause other than ui: the sentence states two facts, and ui
+// is the other one.
+func otherClause(g *group, src, n, ui int) bool {
+	for _, m := range g.members {
+		if m.src == src && m.n == n && m.unit >= 0 && m.unit != ui {
+			return true
+		}
+	}
+	return false
+}
+
+// clausesDiffer reports whether two claims hold one sentence through
+// different clauses of it: two facts of one sentence, not one fact.
+func clausesDiffer(a, b *group) bool {
+	for _, m := range a.members {
+		if m.unit >= 0 && otherClause(b, m.src, m.n, m.unit) {
+			return true
+		}
+	}
+	return false
+}
+
+// index records that sentence n of source src states claim gi.
+func (c *comparison) index(gi, src, n int) {
+	if c.claimsOf == nil {
+		c.claimsOf = make(map[[2]int][]int)
+	}
+	k := [2]int{src, n}
+	if l := c.claimsOf[k]; len(l) == 0 || l[len(l)-1] != gi {
+		c.claimsOf[k] = append(l, gi)
+	}
+}
+
+// hasMember reports whether sentence n of source src states claim g.
+func hasMember(g *group, src, n int) bool {
+	for _, m := range g.members {
+		if m.src == src && (m.n == n || m.n2 == n) {
+			return true
+		}
+	}
+	return false
+}
+
+// sortMembers puts the members in source order, keeping the anchor.
+func (g *group) sortMembers() {
+	rep := g.members[g.rep]
+	slices.SortFunc(g.members, func(a, b member) int { return a.src - b.src })
+	for i, m := range g.members {
+		if m == rep {
+			g.rep = i
+		}
+		g.minSim = min(g.minSim, m.sim)
+	}
+}
+
+// claim builds the claim anchored on clause ui.
+func (c *comparison) claim(ui int, claimed []bool) *group {
+	u := &c.units[ui]
+	g := &group{}
+	g.members = append(g.members, member{src: u.src, n: u.n, n2: -1, sim: 1, unit: ui})
+	in := map[int]bool{u.src: true}
+	var from []int // clauses whose matches may add sources
+	from = append(from, ui)
+	for h := range c.hitsOf(ui) {
+		if h.score < c.th(ui) {
+			continue
+		}
+		m := member{src: h.src, n: h.n, n2: h.n2, sim: h.score, unit: c.takeBack(h, u, claimed)}
+		g.members = append(g.members, m)
+		in[h.src] = true
+		if m.unit >= 0 {
+			from = append(from, m.unit)
+		}
+	}
+	// One step further: a source that words the fact like a member
+	// rather than like the anchor.
+	extra := make(map[int]member)
+	for _, vi := range from[1:] {
+		for h := range c.hitsOf(vi) {
+			if in[h.src] || h.score < c.th(vi) {
+				continue
+			}
+			if e, ok := extra[h.src]; !ok || h.score > e.sim {
+				extra[h.src] = member{src: h.src, n: h.n, n2: h.n2, sim: h.score, unit: c.takeBack(h, &c.units[vi], claimed)}
+			}
+		}
+	}
+	for _, m := range extra {
+		g.members = append(g.members, m)
+	}
+	g.minSim = 1
+	g.sortMembers()
+	return g
+}
+
+// takeBack marks as claimed the clauses of the sentences h points at
+// that state clause u's sentence back, and returns the best of them, or
+// -1.
+func (c *comparison) takeBack(h hit, u *unit, claimed []bool) int {
+	best, bestScore := -1, 0.0
+	for _, n := range [2]int{h.n, h.n2} {
+		if n < 0 {
+			continue
+		}
+		for _, vi := range c.sents[h.src][n].units {
+			for b := range c.hitsOf(vi) {
+				if b.src != u.src || b.score < c.th(vi) || (b.n != u.n && b.n2 != u.n) {
+					continue
+				}
+				claimed[vi] = true
+				if b.score > bestScore {
+					best, bestScore = vi, b.score
+				}
+			}
+		}
+	}
+	return best
+}
+
+// unitOf returns the text of clause i.
+func (c *comparison) unitText(i int) string {
+	u := &c.units[i]
+	return unitText(c.arts[u.src].Sentences[u.n], [2]int{u.start, u.end})
+}
+
+// wholeSentence reports whether clause i is its sentence's only clause.
+func (c *comparison) wholeSentence(i int) bool {
+	u := &c.units[i]
+	return len(c.sents[u.src][u.n].units) == 1
+}
+
+// omissionMargin is how far below the threshold a source's best wording
+// of a claim may score and still count as possibly stating it, so that
+// it is not reported as leaving the claim out: an omission is a strong
+// claim about an outlet, and a near miss is more often a paraphrase than
+// a gap.
+const omissionMargin = 0.1
+
+// uniqueMargin is how far below the threshold the best wording of a
+// clause elsewhere must score for the clause to be reported as found in
+// one source only; between the two it is neither shared nor unique.
+const uniqueMargin = 0.05
+
+// statesLoosely reports whether source si comes near stating claim g: a
+// member's clause is covered by si at no less than the threshold less
+// omissionMargin.
+func (c *comparison) statesLoosely(g *group, si int) bool {
+	for _, m := range g.members {
+		if m.unit < 0 {
+			continue
+		}
+		for h := range c.hitsOf(m.unit) {
+			if h.src == si && h.score >= c.th(m.unit)-omissionMargin {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dedupClaims merges a claim into an earlier one when every sentence of
+// one is a sentence of the other: the two are one fact reached from two
+// wordings.
+func (c *comparison) dedupClaims() {
+	sets := make([]map[[2]int]bool, len(c.groups))
+	for i, g := range c.groups {
+		sets[i] = make(map[[2]int]bool, 2*len(g.members))
+		for _, m := range g.members {
+			sets[i][[2]int{m.src, m.n}] = true
+			if m.n2 >= 0 {
+				sets[i][[2]int{m.src, m.n2}] = true
+			}
+		}
+	}
+	for b := len(c.groups) - 1; b > 0; b-- {
+		gb := c.groups[b]
+		for a := 0; a < b; a++ {
+			ga := c.groups[a]
+			if len(ga.members) == 0 || !(within(gb, sets[a]) || within(ga, sets[b])) || clausesDiffer(ga, gb) {
+				continue
+			}
+			for _, m := range gb.members {
+				if !inGroup(ga, m.src) {
+					ga.members = append(ga.members, m)
+				}
+			}
+			ga.sortMembers()
+			gb.members = nil
+			break
+		}
+	}
+	c.groups = slices.DeleteFunc(c.groups, func(g *group) bool { return len(g.members) == 0 })
+}
+
+// within reports whether every member of a states the claim whose
+// sentences are set too.
+func within(a *group, set map[[2]int]bool) bool {
+	for _, m := range a.members {
+		if !set[[2]int{m.src, m.n}] {
+			return false
+		}
+	}
+	return true
+}
+
+// Unique parts: see uniquePart.
+const (
+	uniqueWhole = 0.5 // share of a clause's weight nobody else states for it to be unique whole
+	uniqueTail  = 0.7 // share of a comma-separated part nobody else states for it alone to be unique
+)
+
+// uniquePart returns the span of clause ui to report as found in no
+// other source: the whole clause when most of its weight is found
+// nowhere else; else, when its main part is stated elsewhere, the
+// comma-separated part that is not ("..., a prospect that will alarm
+// Western capitals"); ok is false when no part stands alone.
+func (c *comparison) uniquePart(ui int) (span [2]int, ok bool) {
+	u := &c.units[ui]
+	seen := c.seenElsewhere(ui)
+	s := c.arts[u.src].Sentences[u.n]
+	terms := c.lex[u.src][u.n]
+	free := func(lo, hi int) (float64, int) {
+		var all, un float64
+		n := 0
+		for _, t := range terms {
+			if t.Start < lo || t.Start >= hi {
+				continue
+			}
+			w := c.idf[c.ids[t.Key]]
+			all += w
+			n++
+			if !seen[c.ids[t.Key]] {
+				un += w
+			}
+		}
+		if all == 0 {
+			return 0, 0
+		}
+		return un / all, n
+	}
+	// A sentence that states a claim is not unique as a whole, however
+	// much it adds: only a part of it can be.
+	if f, _ := free(u.start, u.end); f >= uniqueWhole && (c.groupOf[u.src][u.n] < 0 || !c.wholeSentence(ui)) {
+		return [2]int{u.start, u.end}, true
+	}
+	cuts := commaCuts(s, u.start, u.end)
+	best, bestF := [2]int{}, 0.0
+	for _, cut := range cuts {
+		for _, sp := range [][2]int{{u.start, cut}, {cut, u.end}} {
+			if f, n := free(sp[0], sp[1]); n >= minUnitTerms-1 && f >= uniqueTail && f > bestF {
+				best, bestF = sp, f
+			}
+		}
+	}
+	return best, bestF > 0
+}
+
+// seenElsewhere returns the term ids of the sentences that best state
+// clause ui in up to three other sources.
+func (c *comparison) seenElsewhere(ui int) map[int32]bool {
+	hs := slices.Collect(c.hitsOf(ui))
+	slices.SortStableFunc(hs, func(a, b hit) int {
+		if a.score > b.score {
+			return -1
+		}
+		if a.score < b.score {
+			return 1
+		}
+		return 0
+	})
+	seen := make(map[int32]bool)
+	for i, h := range hs {
+		if i == 3 {
+			break
+		}
+		for _, n := range [2]int{h.n, h.n2} {
+			if n >= 0 {
+				for _, id := range c.sents[h.src][n].ids {
+					seen[id] = true
+				}
+			}
+		}
+	}
+	return seen
+}
+
+// commaCuts returns the offsets just after each comma of s[lo:hi] that
+// is outside a quotation.
+func commaCuts(s string, lo, hi int) []int {
+	var out []int
+	inQuote := false
+	for i := lo; i < hi; i++ {
+		switch s[i] {
+		case '"':
+			inQuote = !inQuote
+		case ',':
+			if !inQuote {
+				out = append(out, i+1)
+			}
+		}
+	}
+	return out
+}

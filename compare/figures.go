@@ -1,0 +1,266 @@
+package compare
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/newslens/newslens/internal/lexicon"
+	"github.com/newslens/newslens/internal/words"
+)
+
+// looseFig is a figure with the words that say what it measures.
+type looseFig struct {
+	fig
+	ctx  []string // lexicon keys of the content words around it
+	head string   // the key right after it ("dead" in "48 dead"), or ""
+}
+
+// Context window of a figure, in content words: see figContext.
+const (
+	ctxBefore = 4
+	ctxAfter  = 3
+)
+
+// looseDiscrepancies sets figures against each other across sentences
+// that no claim pairs: "first visit to North Korea in 24 years" and
+// "first trip to the North in 14 years", "48 dead" and "the death toll
+// rose to 52". Two figures are compared only when they are of one kind
+// and unit and the words around them describe the same quantity
+// (sameQuantity); a group in which one source gives two values is
+// dropped, since its figures may be about different things. Values
+// already in a discrepancy are left to it.
+func (c *comparison) looseDiscrepancies(have []Discrepancy) []Discrepancy {
+	seen := make(map[string]bool)
+	for _, d := range have {
+		for _, v := range d.Values {
+			seen[fmt.Sprintf("%s\x00%d", v.Source, v.Sentence)] = true
+		}
+	}
+	figs := c.contextFigures(seen)
+	parent := newUnionFind(len(figs))
+	// Copies of one figure in one wording (a syndicated sentence) are
+	// compared once, through the first of them.
+	first := make(map[string]int)
+	var reps []int
+	for i := range figs {
+		k := figs[i].f.Norm + "\x00" + figs[i].f.Prep + "\x00" + strings.Join(figs[i].ctx, " ")
+		if r, ok := first[k]; ok {
+			parent.union(r, i)
+			continue
+		}
+		first[k] = i
+		reps = append(reps, i)
+	}
+	conflicted := make(map[int]bool)
+	for x, i := range reps {
+		for _, j := range reps[x+1:] {
+			a, b := &figs[i], &figs[j]
+			if !sameQuantity(a, b) || a.src == b.src && !figEqual(a.f, b.f) {
+				continue
+			}
+			if figEqual(a.f, b.f) || looseConflict(a.fig, b.fig) {
+				parent.union(i, j)
+				if !figEqual(a.f, b.f) {
+					conflicted[i], conflicted[j] = true, true
+				}
+			}
+		}
+	}
+	find := parent.find
+	comps := make(map[int][]int)
+	var roots []int
+	for i := range figs {
+		r := find(i)
+		if _, ok := comps[r]; !ok {
+			roots = append(roots, r)
+		}
+		comps[r] = append(comps[r], i)
+	}
+	var out []Discrepancy
+	for _, r := range roots {
+		if d, ok := c.looseDiscrepancy(figs, comps[r], conflicted); ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// contextFigures lists every figure of every sentence not in seen, with
+// its context.
+func (c *comparison) contextFigures(seen map[string]bool) []looseFig {
+	var out []looseFig
+	for si, a := range c.arts {
+		ref, _ := time.Parse(time.DateOnly, a.Date)
+		for n := range a.Sentences {
+			if seen[fmt.Sprintf("%s\x00%d", c.labels[si], n+1)] {
+				continue
+			}
+			for _, f := range c.figuresAt(si, n) {
+				if f.Kind == "year" && f.Prep != "since" || f.Kind == "month" || f.Kind == "date" || f.Kind == "ordinal" {
+					continue // a year, month or date dates a fact; it is not a quantity
+				}
+				ctx, head := figContext(c.lex[si][n], f)
+				if len(ctx) == 0 {
+					continue
+				}
+				out = append(out, looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, head: head})
+			}
+		}
+	}
+	return out
+}
+
+// figContext returns the keys of up to ctxBefore content words before a
+// figure and ctxAfter after it, figures and figure words left out, and
+// the key of the word right after it.
+func figContext(terms []lexicon.Term, f figureT) ([]string, string) {
+	var before, after []string
+	head := ""
+	for _, t := range terms {
+		if t.Kind == words.Number || isFigureWord(t.Key) || t.Start >= f.Start && t.Start < f.End {
+			continue
+		}
+		if t.End <= f.Start {
+			before = append(before, t.Key)
+		} else {
+			if len(after) == 0 && t.Start-f.End <= 2 {
+				head = t.Key
+			}
+			after = append(after, t.Key)
+		}
+	}
+	if len(before) > ctxBefore {
+		before = before[len(before)-ctxBefore:]
+	}
+	if len(after) > ctxAfter {
+		after = after[:ctxAfter]
+	}
+	return append(before, after...), head
+}
+
+// sameQuantity reports whether two figures' surroundings describe one
+// quantity: two content words in common that are at least half the
+// shorter context, or one when it is the word right after a figure and
+// neither context has more than two words. Distances from two places or
+// a threshold beside a reading share a word or two in longer contexts;
+// the proportion keeps them apart.
+func sameQuantity(a, b *looseFig) bool {
+	if a.f.Kind != b.f.Kind && !(a.f.Prep == "since" || b.f.Prep == "since") {
+		return false
+	}
+	shared := 0
+	var one string
+	for _, k := range a.ctx {
+		if slices.Contains(b.ctx, k) {
+			shared++
+			one = k
+		}
+	}
+	if shared >= 2 {
+		return 2*shared >= min(len(a.ctx), len(b.ctx))
+	}
+	return shared == 1 && min(len(a.ctx), len(b.ctx)) <= 2 && (one == a.head || one == b.head)
+}
+
+// looseConflict reports whether two figures disagree: they conflict as
+// figures, or one is a "since" year whose span differs from the other's
+// duration by more than a year.
+func looseConflict(a, b fig) bool {
+	if (a.f.Prep == "since") != (b.f.Prep == "since") {
+		return sinceGap(a, b) > 1 && sinceGap(a, b) < 1e9
+	}
+	return figConflict(a.f, b.f)
+}
+
+// looseDiscrepancy turns a group of figures into a discrepancy, or false
+// when it holds no conflict or a source gives two values in it.
+func (c *comparison) looseDiscrepancy(figs []looseFig, idx []int, conflicted map[int]bool) (Discrepancy, bool) {
+	conflict := false
+	for _, i := range idx {
+		conflict = conflict || conflicted[i]
+	}
+	if !conflict || len(idx) < 2 {
+		return Discrepancy{}, false
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return figs[idx[i]].src < figs[idx[j]].src })
+	class := make([]int, len(idx)) // index into idx of the class head
+	norms := make(map[int]string)  // source -> its value
+	for k, i := range idx {
+		class[k] = k
+		for h := 0; h < k; h++ {
+			if class[h] == h && (figEqual(figs[idx[h]].f, figs[i].f) || !looseConflict(figs[idx[h]].fig, figs[i].fig)) {
+				class[k] = h
+				break
+			}
+		}
+		src := figs[i].src
+		if v, ok := norms[src]; ok && v != figs[idx[class[k]]].f.Norm {
+			return Discrepancy{}, false
+		}
+		norms[src] = figs[idx[class[k]]].f.Norm
+	}
+	at := figs[idx[0]]
+	d := Discrepancy{Kind: at.f.Kind, By: Engine, Topic: figureContext(c.arts[at.src].Sentences[at.n], at.f)}
+	ks := make([]int, len(idx))
+	for k := range ks {
+		ks[k] = k
+	}
+	rank := rankClasses(ks, func(k int) (int, int) { return class[k], figs[idx[k]].src })
+	for k, i := range idx {
+		f := figs[i]
+		text := f.f.Text
+		if f.f.Prep == "since" && !strings.HasPrefix(strings.ToLower(text), "since") {
+			text = "since " + text
+		}
+		d.Values = append(d.Values, Value{Source: c.labels[f.src], Text: text, Sentence: f.n + 1, Class: rank[class[k]]})
+	}
+	return d, true
+}
+
+// cleanDiscrepancies drops a discrepancy found twice (a sentence may
+// state several claims) and one in which a source gives two values in
+// different classes: its figures may count different things ("A won 64
+// seats, B 42"), and precision comes first.
+func cleanDiscrepancies(ds []Discrepancy) []Discrepancy {
+	out := ds[:0]
+	seen := make(map[string]bool)
+	for _, d := range ds {
+		classOf := make(map[string]int)
+		var key strings.Builder
+		ok := true
+		for _, v := range d.Values {
+			if c, has := classOf[v.Source]; has && c != v.Class {
+				ok = false
+			}
+			classOf[v.Source] = v.Class
+			fmt.Fprintf(&key, "%s\x00%d\x00%s\x00", v.Source, v.Sentence, v.Text)
+		}
+		if ok && !seen[key.String()] {
+			seen[key.String()] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// figuresAt returns the figures of sentence n of source si, found once
+// however many claims the sentence states.
+func (c *comparison) figuresAt(si, n int) []figureT {
+	if c.figs == nil {
+		c.figs = make([][][]figureT, len(c.arts))
+	}
+	if c.figs[si] == nil {
+		c.figs[si] = make([][]figureT, len(c.arts[si].Sentences))
+	}
+	if c.figs[si][n] == nil {
+		fs := figuresOf(c.arts[si].Sentences[n])
+		if fs == nil {
+			fs = []figureT{}
+		}
+		c.figs[si][n] = fs
+	}
+	return c.figs[si][n]
+}

@@ -1,0 +1,461 @@
+package compare
+
+import (
+	"encoding/binary"
+	"math"
+	"slices"
+
+	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/lexicon"
+	"github.com/newslens/newslens/internal/words"
+)
+
+// Boosts for names and numbers: see the package documentation.
+const (
+	nameBoost   = 1.3
+	numberBoost = 1.5
+)
+
+// pairGain is how much better two adjacent sentences must cover a clause
+// than either alone to be taken together: enough that the second
+// sentence adds real content, not a stray shared word.
+const pairGain = 0.2
+
+// pairPart is the least each of two adjacent sentences must cover of a
+// clause on its own for the two to be taken together: a fact split over
+// two sentences leaves real content in each.
+const pairPart = 0.2
+
+// pairSlots is the fewest content words a clause needs before two
+// sentences may be taken together to state it. Facts split over two
+// sentences are long ones; a short clause scattered over two sentences
+// is a coincidence of common words. The pair must also hold the clause's
+// rarest word, and is tried only where no single sentence states it.
+const pairSlots = 6
+
+// keepScore is the lowest coverage kept for a source at all; below it a
+// clause and a sentence share no more than common words.
+const keepScore = 0.2
+
+type comparison struct {
+	arts      []*article.Article
+	labels    []string
+	warnings  []string
+	threshold float64
+
+	ids     map[string]int32   // key to term id
+	keys    []string           // term id to key
+	idf     []float64          // per term id
+	lex     [][][]lexicon.Term // per source, per sentence
+	sents   [][]sentence       // per source, per sentence
+	units   []unit             // every clause of every source, in order
+	base    []int              // per source: global index of its first sentence
+	srcOf   []int32            // per global sentence: its source
+	post    [][]int32          // per term id: global sentences holding it
+	hits    [][]hit            // per unit: best coverage per other source
+	groups  []*group           // claims
+	groupOf [][]int            // per source, per sentence: first claim it supports, or -1
+	// claimsOf lists, per source and sentence, the claims it states
+	// while they are built.
+	claimsOf map[[2]int][]int
+	figs     [][][]figureT // per source, per sentence, found on first use
+	unique   []int         // units no other source covers
+}
+
+// sentence is one sentence's set of term ids, sorted.
+type sentence struct {
+	ids   []int32
+	units []int // indexes into comparison.units
+}
+
+// unit is a clause: a span of one sentence that states one fact.
+type unit struct {
+	src, n     int
+	start, end int
+	slots      []slot
+	weight     float64
+}
+
+// slot is one content word of a clause, or one name: any of its ids
+// present in another sentence counts as the word being there.
+type slot struct {
+	ids []int32
+	w   float64
+}
+
+// hit is the best coverage of a clause by one other source: the sentence
+// (and the next one, n2, when two together cover it; else -1) and the
+// share of the clause's weight found there.
+type hit struct {
+	src, n, n2 int
+	score      float64
+}
+
+// group is one claim: the clause it rests on and the sentences of every
+// source that states it.
+type group struct {
+	members []member
+	rep     int // index into members of the anchor
+	minSim  float64
+}
+
+type member struct {
+	src, n int
+	n2     int // the second sentence when two adjacent ones state it, else -1
+	sim    float64
+	unit   int // the clause of this source matched to the claim, or -1
+}
+
+func (c *comparison) text(m member) string {
+	return c.arts[m.src].Sentences[m.n]
+}
+
+// vectorize reads every sentence into term ids, weighs the terms by IDF
+// over all sentences and cuts each sentence into clauses.
+func (c *comparison) vectorize() {
+	ids := make(map[string]int32)
+	c.ids = ids
+	var df []int
+	c.lex = make([][][]lexicon.Term, len(c.arts))
+	c.sents = make([][]sentence, len(c.arts))
+	c.base = make([]int, len(c.arts))
+	total := 0
+	for si, a := range c.arts {
+		c.base[si] = total
+		c.lex[si] = make([][]lexicon.Term, len(a.Sentences))
+		c.sents[si] = make([]sentence, len(a.Sentences))
+		for n, s := range a.Sentences {
+			terms := lexicon.Terms(s)
+			c.lex[si][n] = terms
+			set := make([]int32, 0, len(terms)+1)
+			for _, t := range c.withNumber(terms) {
+				id, ok := ids[t.Key]
+				if !ok {
+					id = int32(len(c.keys))
+					ids[t.Key] = id
+					c.keys = append(c.keys, t.Key)
+					df = append(df, 0)
+				}
+				if !slices.Contains(set, id) {
+					set = append(set, id)
+					df[id]++
+				}
+			}
+			slices.Sort(set)
+			c.sents[si][n].ids = set
+			c.srcOf = append(c.srcOf, int32(si))
+			total++
+		}
+	}
+	if _, ok := ids[anyNumber]; !ok {
+		ids[anyNumber] = int32(len(c.keys))
+		c.keys = append(c.keys, anyNumber)
+		df = append(df, 0)
+	}
+	c.idf = make([]float64, len(c.keys))
+	c.post = make([][]int32, len(c.keys))
+	for id, d := range df {
+		c.idf[id] = math.Log(1 + float64(total)/float64(max(d, 1)))
+		c.post[id] = make([]int32, 0, d)
+	}
+	for si := range c.arts {
+		for n := range c.sents[si] {
+			for _, id := range c.sents[si][n].ids {
+				c.post[id] = append(c.post[id], int32(c.base[si]+n))
+			}
+			c.cutUnits(si, n, ids)
+		}
+	}
+}
+
+// anyNumber is the key every sentence holding a figure carries.
+const anyNumber = "#number"
+
+// withNumber returns terms with an anyNumber term added when one of them
+// is a figure.
+func (c *comparison) withNumber(terms []lexicon.Term) []lexicon.Term {
+	for _, t := range terms {
+		if t.Kind == words.Number {
+			return append(slices.Clip(terms), lexicon.Term{Key: anyNumber, Kind: words.Number})
+		}
+	}
+	return terms
+}
+
+// cutUnits adds the clauses of sentence n of source si.
+func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
+	s := c.arts[si].Sentences[n]
+	terms := c.lex[si][n]
+	if isLabelLine(s) {
+		return
+	}
+	from := 0
+	if n == 0 {
+		from = datelineEnd(s)
+	}
+	for _, sp := range clauseSpans(s, terms) {
+		if sp[1] <= from {
+			continue
+		}
+		sp[0] = max(sp[0], from)
+		u := unit{src: si, n: n, start: sp[0], end: sp[1]}
+		names := make(map[int]int) // name run -> slot index
+		for _, t := range terms {
+			if t.Start < sp[0] || t.Start >= sp[1] {
+				continue
+			}
+			id := ids[t.Key]
+			w := c.idf[id]
+			switch t.Kind {
+			case words.Name:
+				w *= nameBoost
+			case words.Number:
+				// Any figure stands partly for a figure: "38 killed" and
+				// "the toll rose to 52" report one fact, and the figures'
+				// conflict is a discrepancy, not a fact of its own.
+				// Half the figure's weight goes to any figure, half to
+				// the same one.
+				w *= numberBoost / 2
+				if !u.hasID(id) {
+					u.slots = append(u.slots, slot{ids: []int32{id}, w: w}, slot{ids: []int32{ids[anyNumber]}, w: w})
+				}
+				continue
+			}
+			if k, ok := names[t.Name]; ok && t.Name > 0 {
+				sl := &u.slots[k]
+				if !slices.Contains(sl.ids, id) {
+					sl.ids = append(sl.ids, id)
+				}
+				sl.w = max(sl.w, w)
+				continue
+			}
+			if u.hasID(id) {
+				continue
+			}
+			if t.Name > 0 {
+				names[t.Name] = len(u.slots)
+			}
+			u.slots = append(u.slots, slot{ids: []int32{id}, w: w})
+		}
+		for _, sl := range u.slots {
+			u.weight += sl.w
+		}
+		if len(u.slots) == 0 {
+			continue
+		}
+		c.sents[si][n].units = append(c.sents[si][n].units, len(c.units))
+		c.units = append(c.units, u)
+	}
+}
+
+// signature appends to b a key that two clauses share exactly when they
+// have the same words with the same weights.
+func (u *unit) signature(b []byte) []byte {
+	for _, sl := range u.slots {
+		for _, id := range sl.ids {
+			b = binary.AppendUvarint(b, uint64(id))
+		}
+		b = append(b, 0xff)
+		b = binary.AppendUvarint(b, math.Float64bits(sl.w))
+	}
+	return b
+}
+
+func (u *unit) hasID(id int32) bool {
+	for _, sl := range u.slots {
+		if slices.Contains(sl.ids, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// coverer scores clauses against every sentence of the other sources.
+// Its slices are sized once and reset through touched lists, so scoring
+// one clause costs what its words' postings cost.
+type coverer struct {
+	heavy           []bool // per pair: the clause's heaviest word is in it
+	acc, pair       []float64
+	stamp, pstamp   []int32
+	touched, ptouch []int32
+	best            []hit
+	seen            []bool
+	srcs            []int
+	common          []int // slots of the clause too common to walk
+}
+
+func (c *comparison) newCoverer() *coverer {
+	n := len(c.srcOf)
+	cv := &coverer{
+		acc: make([]float64, n), pair: make([]float64, n), heavy: make([]bool, n),
+		stamp: make([]int32, n), pstamp: make([]int32, n),
+		best: make([]hit, len(c.arts)), seen: make([]bool, len(c.arts)),
+	}
+	for i := range cv.stamp {
+		cv.stamp[i], cv.pstamp[i] = -1, -1
+	}
+	return cv
+}
+
+// cover returns, for each source other than the clause's own that holds
+// at least keepScore of its weight in one sentence or two adjacent ones,
+// the best such place, in source order.
+//
+// Only the postings of the clause's rarer words are walked: a word in
+// more than commonShare of all sentences ("Putin" in a story about
+// Putin) would cost a walk over most of the corpus for every clause, so
+// its weight is added by lookup to the sentences the rare words reach.
+// A clause made of common words alone walks them all.
+//
+// The clause's own source is left out when skip is its index; -1 keeps
+// every source.
+func (c *comparison) cover(cv *coverer, u *unit, skip int) []hit {
+	heaviest := 0
+	for k, sl := range u.slots {
+		if sl.w > u.slots[heaviest].w {
+			heaviest = k
+		}
+	}
+	cv.common = cv.common[:0]
+	limit := max(commonMin, int(commonShare*float64(len(c.srcOf))))
+	rare := false
+	for _, sl := range u.slots {
+		if !c.isCommon(sl, limit) {
+			rare = true
+		}
+	}
+	for k, sl := range u.slots {
+		if rare && c.isCommon(sl, limit) {
+			cv.common = append(cv.common, k)
+			continue
+		}
+		for _, id := range sl.ids {
+			for _, sid := range c.post[id] {
+				if int(c.srcOf[sid]) != skip {
+					cv.add(c, sid, k, sl.w, k == heaviest)
+				}
+			}
+		}
+	}
+	if len(cv.common) > 0 {
+		c.addCommon(cv, u, heaviest)
+	}
+	return c.collectHits(cv, u)
+}
+
+// Common words: see cover.
+const (
+	commonShare = 0.05
+	commonMin   = 64
+)
+
+func (c *comparison) isCommon(sl slot, limit int) bool {
+	for _, id := range sl.ids {
+		if len(c.post[id]) > limit {
+			return true
+		}
+	}
+	return false
+}
+
+// add credits slot k's weight w to sentence sid and to the two pairs
+// that hold it, once per slot.
+func (cv *coverer) add(c *comparison, sid int32, k int, w float64, heavy bool) {
+	if cv.stamp[sid] != int32(k) {
+		if cv.acc[sid] == 0 && cv.stamp[sid] == -1 {
+			cv.touched = append(cv.touched, sid)
+		}
+		cv.stamp[sid] = int32(k)
+		cv.acc[sid] += w
+	}
+	for _, p := range [2]int32{sid - 1, sid} {
+		if p < 0 || int(p)+1 >= len(c.srcOf) || c.srcOf[p] != c.srcOf[p+1] || cv.pstamp[p] == int32(k) {
+			continue
+		}
+		if cv.pair[p] == 0 && cv.pstamp[p] == -1 {
+			cv.ptouch = append(cv.ptouch, p)
+		}
+		cv.pstamp[p] = int32(k)
+		cv.pair[p] += w
+		cv.heavy[p] = cv.heavy[p] || heavy
+	}
+}
+
+// addCommon credits the common slots to the sentences the rare ones
+// reached, and so to their pairs. A sentence whose rare words together
+// with every common one could not reach pairPart is skipped: it can be
+// neither a hit nor half of one.
+func (c *comparison) addCommon(cv *coverer, u *unit, heaviest int) {
+	var cw float64
+	for _, k := range cv.common {
+		cw += u.slots[k].w
+	}
+	floor := pairPart * u.weight
+	n := len(cv.touched)
+	for i := 0; i < n; i++ {
+		sid := cv.touched[i]
+		if cv.acc[sid]+cw < floor {
+			continue
+		}
+		src := int(c.srcOf[sid])
+		for _, k := range cv.common {
+			if sl := u.slots[k]; c.holds(src, int(sid)-c.base[src], sl.ids) {
+				cv.add(c, sid, k, sl.w, k == heaviest)
+			}
+		}
+	}
+}
+
+// holds reports whether sentence n of source src has any of ids.
+func (c *comparison) holds(src, n int, ids []int32) bool {
+	set := c.sents[src][n].ids
+	for _, id := range ids {
+		if _, ok := slices.BinarySearch(set, id); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// collectHits turns a coverer's sums into hits and resets it.
+func (c *comparison) collectHits(cv *coverer, u *unit) []hit {
+	for _, sid := range cv.touched {
+		src := int(c.srcOf[sid])
+		sc := cv.acc[sid] / u.weight
+		if !cv.seen[src] {
+			cv.seen[src] = true
+			cv.srcs = append(cv.srcs, src)
+			cv.best[src] = hit{src: src, n: -1, n2: -1}
+		}
+		if b := &cv.best[src]; sc > b.score+1e-9 {
+			*b = hit{src: src, n: int(sid) - c.base[src], n2: -1, score: sc}
+		}
+	}
+	for _, p := range cv.ptouch {
+		src := int(c.srcOf[p])
+		sc := cv.pair[p] / u.weight
+		a, b := cv.acc[p]/u.weight, cv.acc[p+1]/u.weight
+		b2 := &cv.best[src]
+		if len(u.slots) >= pairSlots && cv.heavy[p] && cv.seen[src] && b2.score < c.threshold &&
+			min(a, b) >= pairPart && sc >= max(a, b)+pairGain && sc > b2.score+1e-9 {
+			*b2 = hit{src: src, n: int(p) - c.base[src], n2: int(p) + 1 - c.base[src], score: sc}
+		}
+	}
+	var out []hit
+	slices.Sort(cv.srcs)
+	for _, src := range cv.srcs {
+		if h := cv.best[src]; h.score >= keepScore {
+			h.score = min(h.score, 1)
+			out = append(out, h)
+		}
+		cv.seen[src] = false
+	}
+	for _, sid := range cv.touched {
+		cv.acc[sid], cv.stamp[sid] = 0, -1
+	}
+	for _, p := range cv.ptouch {
+		cv.pair[p], cv.pstamp[p], cv.heavy[p] = 0, -1, false
+	}
+	cv.touched, cv.ptouch, cv.srcs = cv.touched[:0], cv.ptouch[:0], cv.srcs[:0]
+	return out
+}

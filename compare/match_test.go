@@ -1,0 +1,174 @@
+package compare
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/lexicon"
+)
+
+func TestClauseSpans(t *testing.T) {
+	tests := []struct {
+		name, s string
+		want    []string
+	}{
+		{"which clause", "After talks they signed a broad partnership pact, which Putin said included a mutual defence clause.",
+			[]string{"After talks they signed a broad partnership pact", "which Putin said included a mutual defence clause."}},
+		{"participle", "The ministers approved the new budget plan on Monday, raising fuel taxes across the country.",
+			[]string{"The ministers approved the new budget plan on Monday", "raising fuel taxes across the country."}},
+		{"short tail stays", "The mayor opened the new bridge over the river, officials said.",
+			[]string{"The mayor opened the new bridge over the river, officials said."}},
+		{"according is no clause", "The quake struck at a depth of ten kilometres, according to the national seismology centre.",
+			[]string{"The quake struck at a depth of ten kilometres, according to the national seismology centre."}},
+		{"not inside a quote", `He said "we will build roads, which our people need badly" at the rally in the city.`,
+			[]string{`He said "we will build roads, which our people need badly" at the rally in the city.`}},
+		{"relative that", "The leaders signed a defence treaty that commits each side to help the other if attacked.",
+			[]string{"The leaders signed a defence treaty", "that commits each side to help the other if attacked."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, sp := range clauseSpans(tt.s, lexicon.Terms(tt.s)) {
+				got = append(got, unitText(tt.s, sp))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// paraphraseSet is three outlets reporting one flood in their own words:
+// the same facts reworded, one outlet adding a clause of its own inside a
+// shared sentence, one leaving out the evacuation, and a toll that
+// disagrees in sentences that do not otherwise match.
+func paraphraseSet(t *testing.T) []*article.Article {
+	t.Helper()
+	return []*article.Article{
+		fromText(t, "alpha", "Floods hit Rivertown", "Heavy rain flooded the centre of Rivertown on Monday, forcing the evacuation of 2,000 residents. The regional governor declared a state of emergency in the province. Officials said the floods left 12 dead."),
+		fromText(t, "beta", "Rivertown under water", "Torrential rain flooded downtown Rivertown on Monday, and about 2,000 residents were evacuated from their homes. The governor of the region declared an emergency across the province, saying army engineers would rebuild the collapsed dam within a month. The death toll from the floods rose to 15, the officials said."),
+		fromText(t, "gamma", "Rivertown floods", "Heavy rains flooded the center of Rivertown on Monday. The regional governor declared a state of emergency in the province. The floods left 12 dead, officials said."),
+	}
+}
+
+func TestParaphraseFindings(t *testing.T) {
+	r, err := Sources(t.Context(), paraphraseSet(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("reworded facts are not unique", func(t *testing.T) {
+		for l, us := range r.Unique {
+			for _, u := range us {
+				if strings.Contains(u.Text, "state of emergency") || strings.Contains(u.Text, "an emergency across") {
+					t.Errorf("got unique[%s] %q, want the emergency shared", l, u.Text)
+				}
+			}
+		}
+	})
+	t.Run("unique clause inside a shared sentence", func(t *testing.T) {
+		if !hasSentence(r.Unique["beta"], "rebuild the collapsed dam", 2) {
+			t.Errorf("got unique[beta] %+v, want the dam clause of sentence 2", r.Unique["beta"])
+		}
+		for _, u := range r.Unique["beta"] {
+			if strings.Contains(u.Text, "governor") {
+				t.Errorf("got unique %q, want only the clause no other outlet has", u.Text)
+			}
+		}
+	})
+	t.Run("omission", func(t *testing.T) {
+		if findOmission(r.Omissions["gamma"], "evacuat") == nil {
+			t.Errorf("got omissions[gamma] %+v, want the evacuation", r.Omissions["gamma"])
+		}
+	})
+	t.Run("never both left out and only in", func(t *testing.T) {
+		for l, os := range r.Omissions {
+			for _, o := range os {
+				for _, u := range r.Unique[l] {
+					if strings.Contains(o.Text, u.Text) || strings.Contains(u.Text, o.Text) {
+						t.Errorf("%s: %q is both left out and only in it", l, u.Text)
+					}
+				}
+			}
+		}
+	})
+	t.Run("toll across sentences", func(t *testing.T) {
+		d := findDiscrepancy(t, r, "beta", "15")
+		if !hasValue(d, "alpha", "12") || !hasValue(d, "gamma", "12") {
+			t.Errorf("got values %+v, want alpha and gamma at 12", d.Values)
+		}
+	})
+}
+
+func TestAddingASourceKeepsUnrelatedFindings(t *testing.T) {
+	arts := paraphraseSet(t)
+	before, err := Sources(t.Context(), arts[:2], Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := fromText(t, "delta", "Markets", "Shares in the regional power company fell sharply on Tuesday after a profit warning.")
+	after, err := Sources(t.Context(), append(arts[:2:2], extra), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []string{"alpha", "beta"} {
+		if !slices.Equal(texts(before.Unique[l]), texts(after.Unique[l])) {
+			t.Errorf("%s: got unique %q with delta, want %q as without it", l, texts(after.Unique[l]), texts(before.Unique[l]))
+		}
+	}
+}
+
+func texts(ss []Sentence) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.Text)
+	}
+	return out
+}
+
+func TestSinceAgreesAcrossSentences(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "one", "Visit", "The minister arrived in Hanoi on a rare trip. It is her first visit to Vietnam in 24 years."),
+		fromText(t, "two", "Visit", "The minister landed in Hanoi for talks. She has not made a visit to Vietnam since 2000, the ministry said."),
+		fromText(t, "three", "Visit", "Crowds met the minister in Hanoi. Her first visit to Vietnam in 14 years drew attention."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := findDiscrepancy(t, r, "three", "14 years")
+	if !hasValue(d, "one", "24 years") {
+		t.Errorf("got values %+v, want one's 24 years set against 14", d.Values)
+	}
+	for _, v := range d.Values {
+		if v.Source == "two" && v.Class != classOf(d, "one") {
+			t.Errorf("got since 2000 in class %d, want the class of 24 years", v.Class)
+		}
+	}
+}
+
+func classOf(d Discrepancy, source string) int {
+	for _, v := range d.Values {
+		if v.Source == source {
+			return v.Class
+		}
+	}
+	return -1
+}
+
+func TestSpeakerIsNotTheMedia(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Q", `Russian news agencies said Putin called the deal "a historic step forward for both of our peoples".`),
+		fromText(t, "b", "Q", `Putin called the deal "a historic step forward for both of our peoples", the Kremlin said.`),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range r.Quoted {
+		if strings.Contains(strings.ToLower(q.Speaker), "agencies") {
+			t.Errorf("got speaker %q, want no media attribution as a speaker", q.Speaker)
+		}
+	}
+}

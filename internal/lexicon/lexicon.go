@@ -1,0 +1,222 @@
+// Package lexicon turns English news text into comparison keys that
+// survive the ways outlets reword one fact: names and their aliases,
+// numbers written as words, inflections and a small table of news-domain
+// equivalents.
+//
+// It builds on internal/words (tokens, stopwords and the stemmer) and
+// imports nothing else from the module. compare uses it to decide
+// whether one outlet's sentence states what another's clause says.
+//
+// What it normalises, and why each is safe:
+//
+//   - Places and their people: "North Korea", "DPRK", "the Democratic
+//     People's Republic of Korea" and "North Korean" are one key, as are
+//     "Russia", "Russian" and "the Russian Federation". Outlets choose one
+//     of these by house style, not by meaning.
+//   - Capitals named by description: "the North Korean capital" is
+//     "Pyongyang". A capital used for its government ("Moscow said") is
+//     left alone: that is a choice of words the terms report shows.
+//   - Personal names: a run of capitalised words is one name, matched by
+//     any of its words, so "Vladimir Putin", "President Putin" and "Putin"
+//     meet, and a hyphenated given name is split ("Kim Jong-un" is "Kim
+//     Jong Un"). Courtesy titles ("Mr", "Comrade", "respected") are dropped.
+//   - Numbers: "twenty-four" and "24" are one key, "1,000" and "1000" too.
+//   - Equivalents (the table below): words that news writing uses for one
+//     another about the same event (pact/treaty/agreement/deal,
+//     signed/inked/sealed, killed/dead/died). Each row was chosen so that
+//     two sentences using different words of a row report the same kind
+//     of fact; words that only sometimes mean the same (summit/talks) are
+//     not rows.
+package lexicon
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/newslens/newslens/internal/words"
+)
+
+// Term is one content word of a sentence as a comparison key.
+type Term struct {
+	// Key is the normalised form: a stem, a canonical stem from the
+	// equivalents table, a place key or a number in digits.
+	Key   string
+	Kind  words.Kind
+	Token string
+	// Start and End are the byte span of the word (or phrase) in the text.
+	Start, End int
+	// Name numbers the run of capitalised words this term belongs to
+	// (from 1); terms of one run name one person or thing, and any of
+	// them stands for the run. Zero when the term is not in a name.
+	Name int
+}
+
+type token struct {
+	text       string
+	lower      string
+	start, end int
+	atStart    bool
+}
+
+// Terms returns the comparison keys of s in order, stopwords and
+// punctuation dropped.
+func Terms(s string) []Term {
+	toks := tokens(s)
+	var out []Term
+	name := 0
+	inName := false
+	for i := 0; i < len(toks); {
+		if key, n := phraseAt(toks, i); n > 0 {
+			t := toks[i]
+			kind := words.Word
+			if places[key] {
+				kind = words.Name
+			}
+			out = append(out, Term{Key: key, Kind: kind, Token: s[t.start:toks[i+n-1].end], Start: t.start, End: toks[i+n-1].end})
+			inName = false
+			i += n
+			continue
+		}
+		t := toks[i]
+		i++
+		if titles[t.lower] || (words.IsStopword(t.lower) && !isAcronym(t.text)) {
+			if !titles[t.lower] {
+				inName = false
+			}
+			continue
+		}
+		term := Term{Key: Key(t.lower), Token: t.text, Start: t.start, End: t.end}
+		switch {
+		case words.IsNumber(t.text) || numberWord(t.lower) != "":
+			term.Kind = words.Number
+		case words.IsCapitalized(t.text) && !t.atStart:
+			term.Kind = words.Name
+		}
+		if term.Kind == words.Name {
+			if !inName {
+				name++
+				inName = true
+			}
+			term.Name = name
+		} else {
+			inName = false
+		}
+		out = append(out, term)
+	}
+	return out
+}
+
+// tokens lists the words of s with their spans, splitting capitalised
+// hyphenated names ("Jong-un") and noting which word opens a sentence.
+func tokens(s string) []token {
+	var out []token
+	first := true
+	words.Each(s, func(tok string, start int) {
+		if !words.IsWord(tok) {
+			if tok != "\"" && tok != "'" && tok != "\u201c" && tok != "\u2018" && tok != "(" {
+				first = first || tok == "." || tok == "!" || tok == "?" || tok == ":"
+			}
+			return
+		}
+		at := first
+		first = false
+		if words.IsCapitalized(tok) && strings.Contains(tok, "-") && numberWord(strings.ToLower(tok)) == "" {
+			off := start
+			for i, part := range strings.Split(tok, "-") {
+				if part != "" {
+					out = append(out, token{text: capitalise(part), lower: strings.ToLower(part), start: off, end: off + len(part), atStart: at && i == 0})
+				}
+				off += len(part) + 1
+			}
+			return
+		}
+		out = append(out, token{text: tok, lower: strings.ToLower(tok), start: start, end: start + len(tok), atStart: at})
+	})
+	return out
+}
+
+func capitalise(w string) string {
+	if w == "" {
+		return w
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+func isAcronym(tok string) bool {
+	return len(tok) >= 2 && strings.ToUpper(tok) == tok && strings.ToLower(tok) != tok
+}
+
+// Key normalises one lowercase word: a number in digits, else the
+// canonical stem of its equivalents row, else its stem.
+func Key(lower string) string {
+	if n := numberWord(lower); n != "" {
+		return n
+	}
+	if words.IsNumber(lower) {
+		return strings.ReplaceAll(lower, ",", "")
+	}
+	st := words.Stem(american(lower))
+	if c, ok := equivalents[st]; ok {
+		return c
+	}
+	return st
+}
+
+// american spells a British word the American way, so that "centre" and
+// "center", "honour" and "honor", "organise" and "organize" meet: -tre,
+// -our and -is- endings of words long enough not to be "our" or "tour".
+func american(w string) string {
+	n := len(w)
+	switch {
+	case n > 5 && strings.HasSuffix(w, "our") && w != "armour":
+		return w[:n-3] + "or"
+	case n > 5 && strings.HasSuffix(w, "ours"):
+		return w[:n-4] + "ors"
+	case n > 4 && strings.HasSuffix(w, "tre"):
+		return w[:n-3] + "ter"
+	case n > 4 && strings.HasSuffix(w, "tres"):
+		return w[:n-4] + "ters"
+	}
+	for _, suf := range []string{"ise", "ised", "ises", "ising", "isation"} {
+		if n > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return w[:n-len(suf)] + "iz" + suf[2:]
+		}
+	}
+	return w
+}
+
+// numberWord returns the digits of a number written in words ("four",
+// "twenty-four"), or "".
+func numberWord(w string) string {
+	if v, ok := smallNumbers[w]; ok {
+		return strconv.Itoa(v)
+	}
+	if tens, units, ok := strings.Cut(w, "-"); ok {
+		t, ok1 := tensWords[tens]
+		u, ok2 := smallNumbers[units]
+		if ok1 && ok2 && u < 10 {
+			return strconv.Itoa(t + u)
+		}
+	}
+	if v, ok := tensWords[w]; ok {
+		return strconv.Itoa(v)
+	}
+	return ""
+}
+
+var smallNumbers = map[string]int{
+	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+
+var tensWords = map[string]int{
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+// titles are courtesy words dropped before a name: they say how an
+// outlet addresses a person, not who or what.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "comrade": true,
+	"respected": true, "esteemed": true, "dear": true, "honourable": true, "honorable": true,
+}

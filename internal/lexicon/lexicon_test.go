@@ -1,0 +1,99 @@
+package lexicon
+
+import (
+	"slices"
+	"testing"
+
+	_ "github.com/newslens/newslens/internal/golden" // for -update; no golden files here
+)
+
+func keys(s string) []string {
+	var out []string
+	for _, t := range Terms(s) {
+		out = append(out, t.Key)
+	}
+	return out
+}
+
+func TestTermsNormalise(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+	}{
+		{"transliteration", "They met Kim Jong-un.", "They met Kim Jong Un."},
+		{"country alias", "The DPRK signed it.", "North Korea signed it."},
+		{"demonym", "The North Korean side agreed.", "The North Korea side agreed."},
+		{"formal name", "The Democratic People's Republic of Korea agreed.", "The DPRK agreed."},
+		{"capital by description", "He landed in the North Korean capital.", "He landed in Pyongyang."},
+		{"number words", "It took twenty-four years and two days.", "It took 24 years and 2 days."},
+		{"digit separators", "About 1,000 people.", "About 1000 people."},
+		{"equivalents", "They inked a pact.", "They signed a treaty."},
+		{"toll", "Officials said 48 were killed.", "Officials said 48 were dead."},
+		{"honorific", "Respected Comrade Kim spoke.", "Kim spoke."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, want := keys(tt.a), keys(tt.b); !slices.Equal(got, want) {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestTermsKeepApart(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+	}{
+		{"us the pronoun", "He told us.", "He told the US."},
+		{"different countries", "South Korea agreed.", "North Korea agreed."},
+		{"different numbers", "24 years", "14 years"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, other := keys(tt.a), keys(tt.b); slices.Equal(got, other) {
+				t.Errorf("got the same keys %q for %q and %q", got, tt.a, tt.b)
+			}
+		})
+	}
+}
+
+func TestNameRuns(t *testing.T) {
+	ts := Terms("Russian President Vladimir Putin met Kim Jong Un in Pyongyang.")
+	names := map[string]int{}
+	for _, tm := range ts {
+		names[tm.Key] = tm.Name
+	}
+	if names["president"] == 0 || names["president"] != names["putin"] || names["vladimir"] != names["putin"] {
+		t.Errorf("got name runs %v, want president, vladimir and putin in one run", names)
+	}
+	if names["kim"] == names["putin"] || names["kim"] != names["un"] {
+		t.Errorf("got name runs %v, want kim jong un in a run of its own", names)
+	}
+	if names["russia"] != 0 {
+		t.Errorf("got russia in name run %d, want a place outside any run", names["russia"])
+	}
+}
+
+func TestReferents(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // key=form
+	}{
+		{"country names", "The DPRK and North Korea are one.", []string{"north_korea=DPRK", "north_korea=North Korea"}},
+		{"treaty name", "They signed the Treaty on Comprehensive Strategic Partnership on Wednesday.", []string{"agreement=Treaty on Comprehensive Strategic Partnership"}},
+		{"war phrase", "Support for the special military operation.", []string{"war=special military operation"}},
+		{"person spellings", "Kim Jong-un met Kim Jong Un.", []string{"person:kim jong un=Kim Jong-un", "person:kim jong un=Kim Jong Un"}},
+		{"no adjective", "The North Korean side agreed.", nil},
+		{"pronoun us", "He told us.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, r := range Referents(tt.text) {
+				got = append(got, r.Key+"="+tt.text[r.Start:r.End])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

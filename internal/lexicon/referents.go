@@ -1,0 +1,143 @@
+package lexicon
+
+import (
+	"strings"
+
+	"github.com/newslens/newslens/internal/words"
+)
+
+// referentRows list the nouns and names outlets choose between for one
+// referent, the key first: the names a reader wants set side by side
+// (North Korea or the DPRK; the war or the special military operation;
+// pact, deal or treaty). Adjectives ("North Korean") and capitals used
+// for governments are left out: they are choices of style, not names.
+var referentRows = [][]string{
+	{"north_korea", "north korea", "dprk", "democratic people's republic of korea", "democratic people’s republic of korea"},
+	{"south_korea", "south korea", "republic of korea", "rok"},
+	{"united_states", "united states", "us", "u.s", "usa", "america"},
+	{"united_kingdom", "united kingdom", "britain", "great britain", "uk"},
+	{"russia", "russia", "russian federation"},
+	{"china", "china", "prc", "people's republic of china"},
+	{"agreement", "agreement", "pact", "treaty", "deal", "accord"},
+	{"war", "war", "conflict", "special military operation", "ukrainian direction"},
+	{"quake", "earthquake", "quake", "tremor", "temblor"},
+}
+
+var referents = map[string][]phrase{} // first word -> phrases, longest first
+
+func init() {
+	for _, row := range referentRows {
+		for _, p := range row[1:] {
+			ws := phraseWords(p)
+			referents[ws[0]] = append(referents[ws[0]], phrase{words: ws, key: row[0]})
+		}
+	}
+	for k, ps := range referents {
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && len(ps[j].words) > len(ps[j-1].words); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+		referents[k] = ps
+	}
+}
+
+// Ref is one naming of a referent in a text.
+type Ref struct {
+	// Key names the referent ("north_korea", "war", or for a person the
+	// lowercase words of their name).
+	Key string
+	// Start and End are the byte span of the name in the text.
+	Start, End int
+}
+
+// Referents returns the names of referents in s: the nouns and names of
+// the referent table, a capitalised name of a treaty continued by "on"
+// or "of" and capitalised words ("Treaty on Comprehensive Strategic
+// Partnership"), and personal names of two or more words, keyed by their
+// words so that "Kim Jong-un" and "Kim Jong Un" are one person.
+func Referents(s string) []Ref {
+	toks := tokens(s)
+	var out []Ref
+	for i := 0; i < len(toks); {
+		if key, n := referentAt(toks, i); n > 0 && !partOfName(toks, i, n) {
+			end := toks[i+n-1].end
+			// "Treaty on Comprehensive Strategic Partnership"
+			if words.IsCapitalized(toks[i].text) && i+n+1 < len(toks) && (toks[i+n].lower == "on" || toks[i+n].lower == "of") && words.IsCapitalized(toks[i+n+1].text) {
+				k := i + n + 1
+				for k < len(toks) && words.IsCapitalized(toks[k].text) && toks[k].start-toks[k-1].end <= 1 {
+					k++
+				}
+				end = toks[k-1].end
+				n = k - i
+			}
+			out = append(out, Ref{Key: key, Start: toks[i].start, End: end})
+			i += n
+			continue
+		}
+		if k, ok := personAt(s, toks, i); ok {
+			out = append(out, Ref{Key: personKey(toks[i:k]), Start: toks[i].start, End: toks[k-1].end})
+			i = k
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// partOfName reports whether the one-word referent at toks[i] is the end
+// of a longer capitalised name ("Cold War", "World War").
+func partOfName(toks []token, i, n int) bool {
+	return n == 1 && words.IsCapitalized(toks[i].text) && i > 0 && !toks[i].atStart &&
+		words.IsCapitalized(toks[i-1].text) && !toks[i-1].atStart
+}
+
+func referentAt(toks []token, i int) (string, int) {
+	for _, p := range referents[toks[i].lower] {
+		if i+len(p.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range p.words {
+			if toks[i+k].lower != w {
+				ok = false
+				break
+			}
+		}
+		if !ok || len(p.words) == 1 && capitalsOnly(p.words[0]) && strings.ToUpper(toks[i].text) != toks[i].text {
+			continue
+		}
+		return p.key, len(p.words)
+	}
+	return "", 0
+}
+
+// personAt returns the end of a personal name of three words starting at
+// toks[i] (a Korean or Chinese name such as "Kim Jong Un", which outlets
+// spell with and without a hyphen), or false.
+func personAt(s string, toks []token, i int) (int, bool) {
+	if i+3 > len(toks) || toks[i].atStart && i > 0 {
+		return 0, false
+	}
+	for k := i; k < i+3; k++ {
+		t := toks[k]
+		if !words.IsCapitalized(t.text) || titles[t.lower] || words.IsStopword(t.lower) || len(t.lower) > 5 {
+			return 0, false
+		}
+		if k > i && t.start-toks[k-1].end > 1 {
+			return 0, false
+		}
+	}
+	if i+3 < len(toks) && words.IsCapitalized(toks[i+3].text) && toks[i+3].start-toks[i+2].end <= 1 {
+		return 0, false
+	}
+	return i + 3, true
+}
+
+func personKey(toks []token) string {
+	ws := make([]string, len(toks))
+	for i, t := range toks {
+		ws[i] = t.lower
+	}
+	return "person:" + strings.Join(ws, " ")
+}

@@ -1,0 +1,165 @@
+package lexicon
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/newslens/newslens/internal/words"
+)
+
+// placeRows lists names of one place or people, the key first. A row is a
+// place, its people's adjective and its formal or abbreviated names;
+// "the X capital" rows name a capital by description. Phrases are
+// matched as whole lowercase words, longest first.
+var placeRows = [][]string{
+	{"north_korea", "north korea", "north korean", "north koreans", "dprk", "d.p.r.k", "democratic people's republic of korea", "democratic people’s republic of korea"},
+	{"south_korea", "south korea", "south korean", "south koreans", "rok", "republic of korea"},
+	{"russia", "russia", "russian", "russians", "russian federation"},
+	{"ukraine", "ukraine", "ukrainian", "ukrainians"},
+	{"united_states", "united states", "us", "u.s", "usa", "u.s.a", "america", "american", "americans"},
+	{"united_kingdom", "united kingdom", "britain", "great britain", "british", "uk"},
+	{"china", "china", "chinese", "prc", "people's republic of china", "people’s republic of china"},
+	{"japan", "japan", "japanese"},
+	{"soviet_union", "soviet union", "ussr", "soviet"},
+	{"european_union", "european union", "eu"},
+	{"north_korea", "pyongyang", "north korean capital"},
+	{"russia", "moscow", "russian capital", "kremlin"},
+	{"south_korea", "seoul", "south korean capital"},
+	{"ukraine", "kyiv", "kiev", "ukrainian capital"},
+	{"china", "beijing", "chinese capital"},
+	{"japan", "tokyo", "japanese capital"},
+	{"united_states", "washington", "white house"},
+	{"un", "united nations", "un", "u.n"},
+}
+
+// phraseRows are equivalents of more than one word, matched like places
+// but weighted as ordinary words.
+var phraseRows = [][]string{
+	{"dawn", "small hours", "early hours"},
+	{"war", "special military operation", "ukrainian direction"},
+	{"weapon", "artillery shells", "artillery rounds", "ballistic missiles"},
+}
+
+// equivalentRows lists words that news writing uses for one another
+// about one fact, the canonical word first. Rows are matched by stem.
+var equivalentRows = [][]string{
+	{"agreement", "pact", "treaty", "deal", "accord", "accords", "agreements", "treaties", "pacts"},
+	{"sign", "signed", "signing", "inked", "ink", "sealed", "seal", "concluded", "conclude"},
+	{"dead", "killed", "kill", "died", "die", "death", "deaths", "dead", "fatalities", "fatality", "toll", "killing"},
+	{"missing", "missing", "unaccounted"},
+	{"evacuate", "evacuated", "evacuation", "evacuating", "evacuees", "evacuate"},
+	{"injured", "wounded", "injuries", "hurt", "injuring", "wounding"},
+	{"visit", "trip", "visits", "trips", "visited", "tour"},
+	{"talk", "talks", "negotiations", "meeting", "meetings"},
+	{"pledge", "pledged", "vowed", "vow", "promised", "promise", "committed", "commit", "offered"},
+	{"support", "backing", "backed", "supported"},
+	{"war", "war", "conflict", "fighting", "hostilities"},
+	{"defence", "defense"},
+	{"military", "military", "armed", "army"},
+	{"help", "help", "assistance", "aid", "assist"},
+	{"attack", "attack", "aggression", "assault", "invasion", "attacked", "invaded"},
+	{"leader", "leader", "leaders"},
+	{"country", "country", "countries", "nation", "nations"},
+	{"weapon", "weapon", "weapons", "arms", "munitions", "ammunition", "shells", "shell", "missiles", "missile", "rounds"},
+	{"supply", "supplying", "supplied", "shipping", "shipped", "sending", "sent", "providing", "provided", "delivering", "delivered", "transfers", "transfer", "supplier"},
+	{"arrive", "arrived", "arriving", "landed", "flew", "arrival"},
+	{"greet", "greeted", "welcomed", "welcome", "received", "met"},
+	{"hug", "hugged", "embraced", "embrace"},
+	{"dawn", "dawn"},
+	{"rise", "rose", "risen", "climbed", "climb", "increased", "increase", "grew"},
+	{"warn", "warned", "cautioned", "caution", "warning"},
+	{"quake", "quake", "earthquake", "tremor", "temblor"},
+	{"destroy", "destroyed", "flattened", "razed", "collapsed", "demolished"},
+	{"rescuer", "rescuers", "rescue", "rescued"},
+	{"people", "people", "persons", "residents"},
+	{"elect", "election", "elections", "vote", "votes", "ballot", "poll", "polls"},
+	{"win", "won", "win", "victory", "winning"},
+	{"call", "called", "described", "describe", "termed", "dubbed"},
+	{"strengthen", "strengthen", "bolster", "boost", "deepen", "expand"},
+	{"cooperation", "cooperation", "co-operation", "collaboration"},
+	{"relation", "relations", "ties", "relationship"},
+	{"hail", "hailed", "praised", "lauded"},
+	{"condemn", "condemned", "criticised", "criticized", "denounced"},
+}
+
+var (
+	places      = map[string]bool{}   // keys of placeRows
+	equivalents = map[string]string{} // stem -> canonical stem
+	phrases     = map[string][]phrase{}
+)
+
+// phrase is one multi-word name: its lowercase words and key.
+type phrase struct {
+	words []string
+	key   string
+}
+
+func init() {
+	for _, row := range equivalentRows {
+		c := words.Stem(row[0])
+		for _, w := range row {
+			equivalents[words.Stem(w)] = c
+		}
+	}
+	for _, row := range placeRows {
+		places[row[0]] = true
+	}
+	for _, row := range append(slices.Clone(placeRows), phraseRows...) {
+		for _, p := range row[1:] {
+			ws := phraseWords(p)
+			phrases[ws[0]] = append(phrases[ws[0]], phrase{words: ws, key: row[0]})
+		}
+	}
+	for k, ps := range phrases {
+		// Longest first, so "north korean capital" wins over "north korean".
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && len(ps[j].words) > len(ps[j-1].words); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+		phrases[k] = ps
+	}
+}
+
+// phraseWords splits a table phrase the way tokens splits text.
+func phraseWords(p string) []string {
+	var out []string
+	words.Each(p, func(tok string, _ int) {
+		if words.IsWord(tok) {
+			out = append(out, strings.ToLower(tok))
+		}
+	})
+	return out
+}
+
+// phraseAt returns the key of the place phrase starting at toks[i] and
+// the number of tokens it spans, or 0.
+func phraseAt(toks []token, i int) (string, int) {
+	cands := phrases[toks[i].lower]
+	for _, p := range cands {
+		if i+len(p.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range p.words {
+			if toks[i+k].lower != w {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if len(p.words) == 1 && capitalsOnly(p.words[0]) && strings.ToUpper(toks[i].text) != toks[i].text {
+			continue
+		}
+		return p.key, len(p.words)
+	}
+	return "", 0
+}
+
+// capitalsOnly reports whether a one-word place name is a place only
+// when written in capitals: "us" and "un" are also ordinary words.
+func capitalsOnly(w string) bool {
+	return w == "us" || w == "uk" || w == "un" || w == "eu" || w == "rok" || w == "prc" || w == "usa" || w == "dprk"
+}
