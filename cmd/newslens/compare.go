@@ -89,7 +89,7 @@ func runCompare(ctx context.Context, opts *CompareOptions) error {
 	if len(opts.Articles) < 2 {
 		return usagef("newslens compare wire=reuters.txt bbc.html kcna.txt", "compare needs at least two articles, got %d", len(opts.Articles))
 	}
-	if th := opts.Threshold; th <= 0 || th >= 1 {
+	if th := opts.Threshold; !(th > 0 && th < 1) { // NaN fails both tests
 		return usagef("--threshold 0.25", "--threshold must be between 0 and 1")
 	}
 	if err := opts.Output.check(); err != nil {
