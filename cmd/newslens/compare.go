@@ -52,7 +52,7 @@ func compareCommand() *cli.Command {
 			endpointFlags(),
 			promptFlags("summarize"),
 			inputFlags(),
-			outputFlags(),
+			outputFlags(formatNames(reportFormats(false))),
 			engineFlags(),
 			[]cli.Flag{
 				&cli.StringFlag{Name: "compare-prompt", Value: "compare", Usage: "synthesis prompt `NAME[@VERSION]`"},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -130,9 +131,12 @@ type outputOptions struct {
 	Path   string // "" or "-" for stdout
 }
 
-func outputFlags() []cli.Flag {
+// outputFlags are the output flags of a command whose formats are named
+// in formats, the default first: the --format usage lists exactly the
+// formats the command accepts.
+func outputFlags(formats []string) []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: text, markdown, json, html, or jsonl (summarize)"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: formats[0], Usage: "output `FORMAT`: " + strings.Join(formats, ", ")},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of stdout"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no notices or progress on stderr"},
 	}

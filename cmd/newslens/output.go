@@ -19,18 +19,27 @@ type format[T any] struct {
 	render func(w io.Writer, v T, color bool) error
 }
 
+// formatNames lists the names of the formats in list, in order, for the
+// --format usage text.
+func formatNames[T any](list []format[T]) []string {
+	names := make([]string, len(list))
+	for i, f := range list {
+		names[i] = f.name
+	}
+	return names
+}
+
 // pickFormat finds the format called name ("md" is markdown's short name).
 func pickFormat[T any](name string, list []format[T]) (format[T], error) {
 	if name == "md" {
 		name = "markdown"
 	}
-	names := make([]string, len(list))
-	for i, f := range list {
+	for _, f := range list {
 		if f.name == name {
 			return f, nil
 		}
-		names[i] = f.name
 	}
+	names := formatNames(list)
 	return format[T]{}, usagef("--format "+names[0], "unknown format %q; use one of %s", name, strings.Join(names, ", "))
 }
 
