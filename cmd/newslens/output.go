@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/newslens/newslens/internal/safefile"
@@ -50,9 +53,20 @@ func (o outputOptions) check() error {
 		return nil
 	}
 	if err := safefile.CheckOutput(o.Path); err != nil {
-		return usagef("create the directory first, or choose another --output (- is stdout)", "cannot write --output %s: %v", o.Path, err)
+		return usagef(outputHint(o.Path, err), "cannot write --output %s: %v", o.Path, err)
 	}
 	return nil
+}
+
+// outputHint suggests what to do about an --output that cannot be written.
+func outputHint(path string, err error) string {
+	if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
+		return "name a file inside it, such as --output " + filepath.Join(path, "result.txt") + ", or choose another --output (- is stdout)"
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return "create the directory first, or choose another --output (- is stdout)"
+	}
+	return "choose another --output (- is stdout)"
 }
 
 // toStdout reports whether path means standard output.
