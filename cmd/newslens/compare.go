@@ -57,7 +57,7 @@ func compareCommand() *cli.Command {
 			[]cli.Flag{
 				&cli.StringFlag{Name: "compare-prompt", Value: "compare", Usage: "synthesis prompt `NAME[@VERSION]`"},
 				&cli.StringFlag{Name: "embed-model", EnvVars: []string{"NEWSLENS_EMBED_MODEL"}, Usage: "also match sentences by meaning with the endpoint's embedding `MODEL` (such as text-embedding-3-small)"},
-				&cli.BoolFlag{Name: "details", Usage: "text and markdown: add each claim's sentences, match scores and word diffs"},
+				&cli.BoolFlag{Name: "details", Usage: "text and markdown: add each claim's sentences, match scores and word diffs (json and html always carry them, so it changes nothing there)"},
 				&cli.Float64Flag{Name: "threshold", Value: compare.DefaultThreshold, Usage: "similarity (0-1) at which sentences of different outlets count as reporting the same thing"},
 			},
 		),
