@@ -52,6 +52,9 @@ func (o outputOptions) check() error {
 	if toStdout(o.Path) {
 		return nil
 	}
+	if strings.HasSuffix(o.Path, string(os.PathSeparator)) {
+		return usagef("name a file inside it, such as --output "+filepath.Join(o.Path, "result.txt")+", or choose another --output (- is stdout)", "cannot write --output %s: it names a directory", o.Path)
+	}
 	if err := safefile.CheckOutput(o.Path); err != nil {
 		return usagef(outputHint(o.Path, err), "cannot write --output %s: %v", o.Path, err)
 	}
