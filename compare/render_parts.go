@@ -171,6 +171,9 @@ type oneSourceFact struct {
 	Cut      string // its unique part, "…" marking what was left out
 	novel    int    // content words no other source uses
 	By       string
+	// Verified is "llm" when a model confirmed that only this source
+	// has the fact.
+	Verified string
 }
 
 // uniqueFacts returns, for each source in order, its facts ranked by how
@@ -184,7 +187,7 @@ func (r *Report) uniqueFacts() map[string][]oneSourceFact {
 		others := r.wordsExcept(l)
 		var facts []oneSourceFact
 		for _, s := range r.Unique[l] {
-			f := oneSourceFact{Sentence: s.Sentence, Text: s.Text, By: s.By}
+			f := oneSourceFact{Sentence: s.Sentence, Text: s.Text, By: s.By, Verified: s.VerifiedBy}
 			f.Cut, f.novel = uniquePart(s.Text, others)
 			facts = append(facts, f)
 		}
@@ -393,4 +396,93 @@ func headlineWords(s string) map[string]bool {
 // reference headline rather than as text.
 func (r *Report) showHeadlineDiff(h Headline) bool {
 	return h.Diff != "" && alikeHeadlines(h.Text, r.referenceHeadline())
+}
+
+// verifiedMark marks a finding a model confirmed on verification, as
+// llmMark marks one a model found.
+func verifiedMark(by string) string {
+	if by == LLMEngine {
+		return " ✓llm"
+	}
+	return ""
+}
+
+// verifiedLegend says what verifiedMark means.
+const verifiedLegend = "✓llm: a language model confirmed the finding; on a matrix row, that the sources marked – leave it out"
+
+// anyVerified reports whether a model confirmed any finding.
+func (r *Report) anyVerified() bool {
+	for _, us := range r.Unique {
+		for _, u := range us {
+			if u.VerifiedBy == LLMEngine {
+				return true
+			}
+		}
+	}
+	for _, d := range r.Discrepancies {
+		if d.VerifiedBy == LLMEngine {
+			return true
+		}
+	}
+	return len(r.verifiedOmissions()) > 0
+}
+
+// verifiedOmissions returns, by claim text, the sources a model
+// confirmed leave the claim out.
+func (r *Report) verifiedOmissions() map[string]map[string]bool {
+	out := make(map[string]map[string]bool)
+	for l, os := range r.Omissions {
+		for _, o := range os {
+			if o.VerifiedBy != LLMEngine {
+				continue
+			}
+			if out[o.Text] == nil {
+				out[o.Text] = make(map[string]bool)
+			}
+			out[o.Text][l] = true
+		}
+	}
+	return out
+}
+
+// omissionMark is verifiedMark for a matrix row: set when a model
+// confirmed that a source leaves the claim out.
+func omissionMark(verified map[string]map[string]bool, c Claim) string {
+	if len(verified[c.Text]) > 0 {
+		return verifiedMark(LLMEngine)
+	}
+	return ""
+}
+
+// rejectedClaim is a claim the model rejected, as the renderers show it.
+type rejectedClaim struct {
+	What     string // "only in wire", "missing from wire", "conflicting figure"
+	Text     string
+	Reason   string
+	Cite     string // "wire [10]"
+	CiteText string // the cited sentence
+}
+
+// rejectedClaims says what each rejected claim was and where the model
+// found it stated.
+func (r *Report) rejectedClaims() []rejectedClaim {
+	var out []rejectedClaim
+	for _, rj := range r.Rejected {
+		what := rj.Kind
+		switch rj.Kind {
+		case "unique":
+			what = "only in " + rj.Source
+		case "omission":
+			what = "missing from " + rj.Source
+		case "discrepancy":
+			what = "conflicting figure"
+		default:
+			if rj.Source != "" {
+				what += ", " + rj.Source
+			}
+		}
+		out = append(out, rejectedClaim{What: what, Text: rj.Text, Reason: orDash(rj.Reason),
+			Cite: fmt.Sprintf("%s [%d]", rj.Citation.Source, rj.Citation.Sentence), CiteText: rj.Citation.Text})
+	}
+	return out
 }
