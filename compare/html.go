@@ -137,7 +137,7 @@ func (r *Report) htmlView() htmlReport {
 	}
 	v.Figures = r.htmlFigures()
 	for _, tm := range r.Terms {
-		t := htmlTerm{Concept: tm.Concept, LLM: tm.By == LLMEngine}
+		t := htmlTerm{Concept: r.conceptLabel(tm), LLM: tm.By == LLMEngine}
 		for _, l := range v.Labels {
 			t.Names = append(t.Names, tm.BySource[l])
 		}

@@ -139,7 +139,7 @@ func (r *Report) mdTerms(t *textWriter) {
 	}
 	t.printf("\n|---|%s\n", strings.Repeat("---|", len(order)))
 	for _, tm := range r.Terms {
-		t.printf("| %s |", esc(tm.Concept)+llmMark(tm.By))
+		t.printf("| %s |", esc(r.conceptLabel(tm))+llmMark(tm.By))
 		for _, l := range order {
 			t.printf(" %s |", esc(tm.BySource[l]))
 		}

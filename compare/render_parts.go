@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newslens/newslens/internal/words"
@@ -334,6 +335,48 @@ func (r *Report) termGroups(tm Term) []termGroup {
 		out[k].Sources = append(out[k].Sources, l)
 	}
 	return out
+}
+
+// conceptLabel is a term's concept as the rows of the Names section head
+// it. Concepts are named by lowercased terms ("conflict in ukraine"), so
+// the label takes the capitalisation the sources write the concept with
+// most often, as a whole name or as words within one ("conflict in
+// Ukraine"), ties going to the first source, or, when no source writes
+// it, a capital first letter.
+func (r *Report) conceptLabel(tm Term) string {
+	c := tm.Concept
+	if c == "" || c != strings.ToLower(c) {
+		return c
+	}
+	want := strings.Fields(c)
+	count := make(map[string]int)
+	var order []string
+	for _, l := range keys(r, tm.BySource) {
+		for _, form := range strings.Split(tm.BySource[l], " / ") {
+			fs := strings.Fields(form)
+			for i := 0; i+len(want) <= len(fs); i++ {
+				w := strings.Join(fs[i:i+len(want)], " ")
+				if strings.ToLower(w) != c {
+					continue
+				}
+				if count[w] == 0 {
+					order = append(order, w)
+				}
+				count[w]++
+			}
+		}
+	}
+	best := ""
+	for _, w := range order {
+		if best == "" || count[w] > count[best] {
+			best = w
+		}
+	}
+	if best != "" {
+		return best
+	}
+	first, n := utf8.DecodeRuneInString(c)
+	return string(unicode.ToUpper(first)) + c[n:]
 }
 
 // quotedCounts renders a speaker's quotations per source, in source

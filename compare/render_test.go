@@ -366,6 +366,9 @@ func verifiedReport() *Report {
 		},
 		Discrepancies: []Discrepancy{{Topic: "passengers on the first crossing", Kind: "count", By: Engine, VerifiedBy: LLMEngine,
 			Values: []Value{{Source: "wire", Text: "140", Sentence: 2, Class: 1}, {Source: "gazette", Text: "410", Sentence: 2, Class: 2}}}},
+		Terms: []Term{{Concept: "ferry to skye", By: Engine,
+			BySource: map[string]string{"wire": "ferry to Skye", "gazette": "Skye ferry / ferry to Skye", "radio": "crossing"},
+			Evidence: map[string][]int{"wire": {1}, "gazette": {1, 5}, "radio": {2}}}},
 		Rejected: []Rejected{
 			{Kind: "unique", Source: "radio", Text: "Crews worked through the night to clear debris from the slipway so that the first morning crossing could leave on time, the port authority said.",
 				Reason: "wire sentence 10 says the same.", Citation: Citation{Source: "wire", Sentence: 10, Text: "The slipway was cleared overnight so the first crossing could leave on time."}},
@@ -432,6 +435,38 @@ func TestVerifiedMarksOnlyWhenSet(t *testing.T) {
 				if strings.Contains(b.String(), s) {
 					t.Errorf("got %q in a report without verification, want none", s)
 				}
+			}
+		})
+	}
+}
+
+// TestConceptLabel checks that a concept named by a lowercased term is
+// shown as the sources write it.
+func TestConceptLabel(t *testing.T) {
+	r := &Report{Sources: []Source{{Label: "a"}, {Label: "b"}, {Label: "c"}}}
+	tests := []struct {
+		name, concept string
+		bySource      map[string]string
+		want          string
+	}{
+		{"written whole", "conflict in ukraine",
+			map[string]string{"a": "war in Ukraine", "b": "conflict in Ukraine / war", "c": "special military operation"}, "conflict in Ukraine"},
+		{"written within a longer name", "treaty",
+			map[string]string{"a": "Treaty on Partnership", "b": "Treaty on Partnership / pact", "c": "treaty"}, "Treaty"},
+		{"commonest form, ties to the first source", "dprk",
+			map[string]string{"a": "Dprk", "b": "DPRK", "c": "North Korea"}, "Dprk"},
+		{"not written: capital first letter", "élan",
+			map[string]string{"a": "drive", "b": "energy"}, "Élan"},
+		{"already capitalised", "North Korea",
+			map[string]string{"a": "north korea", "b": "DPRK"}, "North Korea"},
+		{"lower case as written", "special military operation",
+			map[string]string{"a": "special military operation", "b": "war"}, "special military operation"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := r.conceptLabel(Term{Concept: tt.concept, BySource: tt.bySource})
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -183,7 +183,7 @@ func (r *Report) textTerms(t *textWriter, v View) {
 		t.printf("  no differences in naming found\n")
 	}
 	for _, tm := range r.Terms {
-		t.printf("  %s%s:\n", tm.Concept, llmMark(tm.By))
+		t.printf("  %s%s:\n", r.conceptLabel(tm), llmMark(tm.By))
 		for _, g := range r.termGroups(tm) {
 			who := strings.Join(g.Sources, ", ")
 			if v.Details {
