@@ -39,6 +39,7 @@ type htmlReport struct {
 	Quoted      []htmlQuoted
 	Quotes      []htmlQuote
 	Unique      []htmlUnique
+	Rejected    []htmlRejected
 	Warnings    []string
 	Engine      string
 	LLM         string
@@ -55,6 +56,7 @@ type htmlClaim struct {
 	ID       string
 	Text     string
 	LLM      bool
+	Verified bool
 	Stated   int
 	Cells    []htmlCell
 	Evidence []htmlEvidence
@@ -71,9 +73,9 @@ type htmlEvidence struct {
 }
 
 type htmlFigure struct {
-	Topic, Kind string
-	LLM         bool
-	Rows        []htmlFigureRow
+	Topic, Kind   string
+	LLM, Verified bool
+	Rows          []htmlFigureRow
 }
 
 type htmlFigureRow struct{ Says, Who string }
@@ -107,6 +109,13 @@ type htmlUnique struct {
 	Facts []oneSourceFact
 }
 
+// htmlRejected is a rejected claim: Short in the summary, the rest
+// inside <details>.
+type htmlRejected struct {
+	rejectedClaim
+	Short string
+}
+
 // htmlView derives the page's data from the report's fields alone.
 func (r *Report) htmlView() htmlReport {
 	v := htmlReport{
@@ -122,12 +131,13 @@ func (r *Report) htmlView() htmlReport {
 		v.LLM = fmt.Sprintf("LLM findings by %s at %s, prompt %s.", l.Model, l.Endpoint, l.Prompt)
 	}
 	v.Sources = r.htmlSources()
+	verified := r.verifiedOmissions()
 	for i, c := range r.sharedClaims() {
-		v.Claims = append(v.Claims, r.htmlClaim(i, c))
+		v.Claims = append(v.Claims, r.htmlClaim(i, c, verified[c.Text]))
 	}
 	v.Figures = r.htmlFigures()
 	for _, tm := range r.Terms {
-		t := htmlTerm{Concept: tm.Concept, LLM: tm.By == LLMEngine}
+		t := htmlTerm{Concept: r.conceptLabel(tm), LLM: tm.By == LLMEngine}
 		for _, l := range v.Labels {
 			t.Names = append(t.Names, tm.BySource[l])
 		}
@@ -140,6 +150,9 @@ func (r *Report) htmlView() htmlReport {
 	facts := r.uniqueFacts()
 	for _, l := range keys(r, facts) {
 		v.Unique = append(v.Unique, htmlUnique{Label: l, Facts: facts[l]})
+	}
+	for _, rj := range r.rejectedClaims() {
+		v.Rejected = append(v.Rejected, htmlRejected{rejectedClaim: rj, Short: ellipsize(rj.Text, maxRejectedClaim)})
 	}
 	return v
 }
@@ -185,8 +198,10 @@ func cellWords(label, state string) string {
 	return label + " does not report it"
 }
 
-func (r *Report) htmlClaim(i int, c Claim) htmlClaim {
-	hc := htmlClaim{ID: fmt.Sprintf("claim-%d", i+1), Text: c.Text, LLM: c.By == LLMEngine, Stated: c.Stated}
+// htmlClaim builds a matrix row; verified names the sources a model
+// confirmed leave the claim out.
+func (r *Report) htmlClaim(i int, c Claim, verified map[string]bool) htmlClaim {
+	hc := htmlClaim{ID: fmt.Sprintf("claim-%d", i+1), Text: c.Text, LLM: c.By == LLMEngine, Verified: len(verified) > 0, Stated: c.Stated}
 	classes := map[string]string{Stated: "st", Absent: "ab", Conflicts: "cf"}
 	wording := make(map[string]Wording)
 	if sh := r.sharedFor(c); sh != nil {
@@ -200,7 +215,11 @@ func (r *Report) htmlClaim(i int, c Claim) htmlClaim {
 		if state == "" {
 			state = Absent
 		}
-		hc.Cells = append(hc.Cells, htmlCell{Label: l, Class: classes[state], Mark: mark(state), Words: cellWords(l, state)})
+		words := cellWords(l, state)
+		if verified[l] {
+			words += " (confirmed by a language model)"
+		}
+		hc.Cells = append(hc.Cells, htmlCell{Label: l, Class: classes[state], Mark: mark(state), Words: words})
 		if state == Absent {
 			continue
 		}
@@ -219,7 +238,7 @@ func (r *Report) htmlClaim(i int, c Claim) htmlClaim {
 func (r *Report) htmlFigures() []htmlFigure {
 	var out []htmlFigure
 	for _, d := range r.Discrepancies {
-		f := htmlFigure{Topic: d.Topic, Kind: d.Kind, LLM: d.By == LLMEngine}
+		f := htmlFigure{Topic: d.Topic, Kind: d.Kind, LLM: d.By == LLMEngine, Verified: d.VerifiedBy == LLMEngine}
 		for _, cl := range valueClasses(d.Values) {
 			if cl.label == "" {
 				v := cl.values[0]

@@ -31,6 +31,7 @@ func (r *Report) WriteMarkdownView(w io.Writer, v View) error {
 	if v.Details {
 		r.mdEvidence(t)
 	}
+	r.mdRejected(t, v)
 	r.mdFooter(t)
 	if err := t.w.Flush(); err != nil {
 		return fmt.Errorf("write comparison: %w", err)
@@ -78,8 +79,9 @@ func (r *Report) mdMatrix(t *textWriter, v View) {
 		if !v.Details && len(shown) > maxMatrixRows {
 			shown = shown[:maxMatrixRows]
 		}
+		verified := r.verifiedOmissions()
 		for _, c := range shown {
-			t.printf("| %s |", esc(c.Text)+llmMark(c.By))
+			t.printf("| %s |", esc(c.Text)+llmMark(c.By)+omissionMark(verified, c))
 			for _, l := range labels {
 				t.printf(" %s |", mark(c.Cells[l].State))
 			}
@@ -107,7 +109,7 @@ func (r *Report) mdDiscrepancies(t *textWriter) {
 		for i, cl := range valueClasses(d.Values) {
 			topic := ""
 			if i == 0 {
-				topic = esc(d.Topic) + llmMark(d.By)
+				topic = esc(d.Topic) + llmMark(d.By) + verifiedMark(d.VerifiedBy)
 			}
 			says, who := cl.label, ""
 			if says == "" {
@@ -137,7 +139,7 @@ func (r *Report) mdTerms(t *textWriter) {
 	}
 	t.printf("\n|---|%s\n", strings.Repeat("---|", len(order)))
 	for _, tm := range r.Terms {
-		t.printf("| %s |", esc(tm.Concept)+llmMark(tm.By))
+		t.printf("| %s |", esc(r.conceptLabel(tm))+llmMark(tm.By))
 		for _, l := range order {
 			t.printf(" %s |", esc(tm.BySource[l]))
 		}
@@ -207,7 +209,7 @@ func (r *Report) mdUnique(t *textWriter, v View) {
 			if v.Details {
 				text = f.Text
 			}
-			t.printf("- [%d] %s%s\n", f.Sentence, esc(text), llmMark(f.By))
+			t.printf("- [%d] %s%s%s\n", f.Sentence, esc(text), llmMark(f.By), verifiedMark(f.Verified))
 		}
 	}
 }
@@ -237,6 +239,31 @@ func (r *Report) mdEvidence(t *textWriter) {
 	}
 }
 
+// mdRejected writes the claims a model rejected on verification, one
+// item each, the claim cut to maxRejectedClaim runes; with details, each
+// claim whole and the sentence the model cited.
+func (r *Report) mdRejected(t *textWriter, v View) {
+	esc := worddiff.Escape
+	if len(r.Rejected) == 0 {
+		return
+	}
+	t.printf("\n## Rejected by the model\n\n")
+	for _, rj := range r.rejectedClaims() {
+		text := rj.Text
+		if !v.Details {
+			text = ellipsize(text, maxRejectedClaim)
+		}
+		t.printf("- %s: “%s” — %s (%s)\n", esc(rj.What), esc(text), esc(rj.Reason), esc(rj.Cite))
+		if v.Details && rj.CiteText != "" {
+			t.printf("  - %s: %s\n", esc(rj.Cite), esc(rj.CiteText))
+		}
+	}
+}
+
+// maxRejectedClaim is how many runes of a rejected claim the Markdown
+// and HTML reports show before the reader asks for more.
+const maxRejectedClaim = 90
+
 // mdFooter writes the warnings and how the report was made.
 func (r *Report) mdFooter(t *textWriter) {
 	esc := worddiff.Escape
@@ -250,5 +277,8 @@ func (r *Report) mdFooter(t *textWriter) {
 		esc(r.Provenance.Engine), r.Provenance.Threshold, r.Provenance.Sentences, r.Provenance.Groups)
 	if l := r.Provenance.LLM; l != nil {
 		t.printf("_LLM findings by %s at %s, prompt %s._\n", esc(l.Model), esc(l.Endpoint), esc(l.Prompt))
+	}
+	if r.anyVerified() {
+		t.printf("_%s._\n", esc(verifiedLegend))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newslens/newslens/internal/words"
@@ -171,6 +172,9 @@ type oneSourceFact struct {
 	Cut      string // its unique part, "…" marking what was left out
 	novel    int    // content words no other source uses
 	By       string
+	// Verified is "llm" when a model confirmed that only this source
+	// has the fact.
+	Verified string
 }
 
 // uniqueFacts returns, for each source in order, its facts ranked by how
@@ -184,7 +188,7 @@ func (r *Report) uniqueFacts() map[string][]oneSourceFact {
 		others := r.wordsExcept(l)
 		var facts []oneSourceFact
 		for _, s := range r.Unique[l] {
-			f := oneSourceFact{Sentence: s.Sentence, Text: s.Text, By: s.By}
+			f := oneSourceFact{Sentence: s.Sentence, Text: s.Text, By: s.By, Verified: s.VerifiedBy}
 			f.Cut, f.novel = uniquePart(s.Text, others)
 			facts = append(facts, f)
 		}
@@ -333,6 +337,48 @@ func (r *Report) termGroups(tm Term) []termGroup {
 	return out
 }
 
+// conceptLabel is a term's concept as the rows of the Names section head
+// it. Concepts are named by lowercased terms ("conflict in ukraine"), so
+// the label takes the capitalisation the sources write the concept with
+// most often, as a whole name or as words within one ("conflict in
+// Ukraine"), ties going to the first source, or, when no source writes
+// it, a capital first letter.
+func (r *Report) conceptLabel(tm Term) string {
+	c := tm.Concept
+	if c == "" || c != strings.ToLower(c) {
+		return c
+	}
+	want := strings.Fields(c)
+	count := make(map[string]int)
+	var order []string
+	for _, l := range keys(r, tm.BySource) {
+		for _, form := range strings.Split(tm.BySource[l], " / ") {
+			fs := strings.Fields(form)
+			for i := 0; i+len(want) <= len(fs); i++ {
+				w := strings.Join(fs[i:i+len(want)], " ")
+				if strings.ToLower(w) != c {
+					continue
+				}
+				if count[w] == 0 {
+					order = append(order, w)
+				}
+				count[w]++
+			}
+		}
+	}
+	best := ""
+	for _, w := range order {
+		if best == "" || count[w] > count[best] {
+			best = w
+		}
+	}
+	if best != "" {
+		return best
+	}
+	first, n := utf8.DecodeRuneInString(c)
+	return string(unicode.ToUpper(first)) + c[n:]
+}
+
 // quotedCounts renders a speaker's quotations per source, in source
 // order: "kcna 2, wire 1".
 func (r *Report) quotedCounts(q Quoted) string {
@@ -393,4 +439,93 @@ func headlineWords(s string) map[string]bool {
 // reference headline rather than as text.
 func (r *Report) showHeadlineDiff(h Headline) bool {
 	return h.Diff != "" && alikeHeadlines(h.Text, r.referenceHeadline())
+}
+
+// verifiedMark marks a finding a model confirmed on verification, as
+// llmMark marks one a model found.
+func verifiedMark(by string) string {
+	if by == LLMEngine {
+		return " ✓llm"
+	}
+	return ""
+}
+
+// verifiedLegend says what verifiedMark means.
+const verifiedLegend = "✓llm: a language model confirmed the finding; on a matrix row, that the sources marked – leave it out"
+
+// anyVerified reports whether a model confirmed any finding.
+func (r *Report) anyVerified() bool {
+	for _, us := range r.Unique {
+		for _, u := range us {
+			if u.VerifiedBy == LLMEngine {
+				return true
+			}
+		}
+	}
+	for _, d := range r.Discrepancies {
+		if d.VerifiedBy == LLMEngine {
+			return true
+		}
+	}
+	return len(r.verifiedOmissions()) > 0
+}
+
+// verifiedOmissions returns, by claim text, the sources a model
+// confirmed leave the claim out.
+func (r *Report) verifiedOmissions() map[string]map[string]bool {
+	out := make(map[string]map[string]bool)
+	for l, os := range r.Omissions {
+		for _, o := range os {
+			if o.VerifiedBy != LLMEngine {
+				continue
+			}
+			if out[o.Text] == nil {
+				out[o.Text] = make(map[string]bool)
+			}
+			out[o.Text][l] = true
+		}
+	}
+	return out
+}
+
+// omissionMark is verifiedMark for a matrix row: set when a model
+// confirmed that a source leaves the claim out.
+func omissionMark(verified map[string]map[string]bool, c Claim) string {
+	if len(verified[c.Text]) > 0 {
+		return verifiedMark(LLMEngine)
+	}
+	return ""
+}
+
+// rejectedClaim is a claim the model rejected, as the renderers show it.
+type rejectedClaim struct {
+	What     string // "only in wire", "missing from wire", "conflicting figure"
+	Text     string
+	Reason   string
+	Cite     string // "wire [10]"
+	CiteText string // the cited sentence
+}
+
+// rejectedClaims says what each rejected claim was and where the model
+// found it stated.
+func (r *Report) rejectedClaims() []rejectedClaim {
+	var out []rejectedClaim
+	for _, rj := range r.Rejected {
+		what := rj.Kind
+		switch rj.Kind {
+		case "unique":
+			what = "only in " + rj.Source
+		case "omission":
+			what = "missing from " + rj.Source
+		case "discrepancy":
+			what = "conflicting figure"
+		default:
+			if rj.Source != "" {
+				what += ", " + rj.Source
+			}
+		}
+		out = append(out, rejectedClaim{What: what, Text: rj.Text, Reason: orDash(rj.Reason),
+			Cite: fmt.Sprintf("%s [%d]", rj.Citation.Source, rj.Citation.Sentence), CiteText: rj.Citation.Text})
+	}
+	return out
 }

@@ -338,3 +338,136 @@ func TestRenderDecodedReport(t *testing.T) {
 		})
 	}
 }
+
+// verifiedReport is a report as compare@2 leaves it: findings the model
+// confirmed, and one claim of each kind it rejected, one with a claim
+// too long for a line.
+func verifiedReport() *Report {
+	r := &Report{
+		SchemaVersion: SchemaVersion,
+		Sources: []Source{
+			{Label: "wire", Title: "Ferry service resumes after storm", Date: "2026-03-02", Sentences: 12},
+			{Label: "gazette", Title: "Island ferry back on schedule", Date: "2026-03-02", Sentences: 9},
+			{Label: "radio", Title: "Ferries sail again", Sentences: 7},
+		},
+		Shared: []Shared{
+			{Text: "The ferry resumed sailings on Monday morning.", TextFrom: "wire", Sources: []string{"wire", "gazette", "radio"},
+				Evidence: map[string][]int{"wire": {1}, "gazette": {1}, "radio": {2}}, By: Engine},
+			{Text: "The harbour wall was repaired over the weekend.", TextFrom: "wire", Sources: []string{"wire", "gazette"},
+				Evidence: map[string][]int{"wire": {3}, "gazette": {4}}, By: Engine},
+		},
+		Unique: map[string][]Sentence{
+			"wire":    {{Text: "The operator said tickets bought for cancelled crossings will be refunded.", Sentence: 6, VerifiedBy: LLMEngine}},
+			"gazette": {{Text: "Fishermen stayed in port for a third day.", Sentence: 7}},
+		},
+		Omissions: map[string][]Omission{
+			"radio": {{Text: "The harbour wall was repaired over the weekend.", PresentIn: []string{"wire", "gazette"},
+				Evidence: map[string][]int{"wire": {3}, "gazette": {4}}, By: Engine, VerifiedBy: LLMEngine}},
+		},
+		Discrepancies: []Discrepancy{{Topic: "passengers on the first crossing", Kind: "count", By: Engine, VerifiedBy: LLMEngine,
+			Values: []Value{{Source: "wire", Text: "140", Sentence: 2, Class: 1}, {Source: "gazette", Text: "410", Sentence: 2, Class: 2}}}},
+		Terms: []Term{{Concept: "ferry to skye", By: Engine,
+			BySource: map[string]string{"wire": "ferry to Skye", "gazette": "Skye ferry / ferry to Skye", "radio": "crossing"},
+			Evidence: map[string][]int{"wire": {1}, "gazette": {1, 5}, "radio": {2}}}},
+		Rejected: []Rejected{
+			{Kind: "unique", Source: "radio", Text: "Crews worked through the night to clear debris from the slipway so that the first morning crossing could leave on time, the port authority said.",
+				Reason: "wire sentence 10 says the same.", Citation: Citation{Source: "wire", Sentence: 10, Text: "The slipway was cleared overnight so the first crossing could leave on time."}},
+			{Kind: "omission", Source: "gazette", Text: "The storm closed the route for four days.", Reason: "gazette sentence 3 gives the closure.",
+				Citation: Citation{Source: "gazette", Sentence: 3, Text: "For four days the storm kept the route shut."}},
+			{Kind: "discrepancy", Text: "departure time", Reason: "Both give 7:15; radio's 7:00 is the planned time.",
+				Citation: Citation{Source: "radio", Sentence: 4}},
+		},
+		Provenance: Provenance{Engine: Engine, Threshold: 0.5, Sentences: 28, Groups: 2,
+			LLM: &LLMProvenance{Model: "mock", Endpoint: "http://127.0.0.1/v1", Prompt: "compare@2"}},
+	}
+	r.BuildMatrix()
+	return r
+}
+
+// TestVerifiedGolden checks how every format shows the model's
+// verification: a mark on confirmed findings and the rejected claims
+// with reason and citation.
+func TestVerifiedGolden(t *testing.T) {
+	r := verifiedReport()
+	tests := []struct {
+		name, golden string
+		render       func(*bytes.Buffer) error
+	}{
+		{"text", "verified.txt.golden", func(b *bytes.Buffer) error { return r.WriteText(b, false) }},
+		{"text details", "verified-details.txt.golden", func(b *bytes.Buffer) error { return r.WriteTextView(b, View{Details: true}) }},
+		{"markdown", "verified.md.golden", func(b *bytes.Buffer) error { return r.WriteMarkdown(b) }},
+		{"html", "verified.html.golden", func(b *bytes.Buffer) error { return r.WriteHTML(b) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tt.render(&b); err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("testdata", tt.golden), b.Bytes())
+		})
+	}
+}
+
+// TestVerifiedMarksOnlyWhenSet checks that a report without verification
+// fields renders no verification mark or section.
+func TestVerifiedMarksOnlyWhenSet(t *testing.T) {
+	r := verifiedReport()
+	r.Rejected = nil
+	r.Unique["wire"][0].VerifiedBy = ""
+	r.Omissions["radio"][0].VerifiedBy = ""
+	r.Discrepancies[0].VerifiedBy = ""
+	tests := []struct {
+		name   string
+		render func(*bytes.Buffer) error
+	}{
+		{"text", func(b *bytes.Buffer) error { return r.WriteTextView(b, View{Details: true}) }},
+		{"markdown", func(b *bytes.Buffer) error { return r.WriteMarkdown(b) }},
+		{"html", func(b *bytes.Buffer) error { return r.WriteHTML(b) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tt.render(&b); err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range []string{"✓llm", "Rejected by the model"} {
+				if strings.Contains(b.String(), s) {
+					t.Errorf("got %q in a report without verification, want none", s)
+				}
+			}
+		})
+	}
+}
+
+// TestConceptLabel checks that a concept named by a lowercased term is
+// shown as the sources write it.
+func TestConceptLabel(t *testing.T) {
+	r := &Report{Sources: []Source{{Label: "a"}, {Label: "b"}, {Label: "c"}}}
+	tests := []struct {
+		name, concept string
+		bySource      map[string]string
+		want          string
+	}{
+		{"written whole", "conflict in ukraine",
+			map[string]string{"a": "war in Ukraine", "b": "conflict in Ukraine / war", "c": "special military operation"}, "conflict in Ukraine"},
+		{"written within a longer name", "treaty",
+			map[string]string{"a": "Treaty on Partnership", "b": "Treaty on Partnership / pact", "c": "treaty"}, "Treaty"},
+		{"commonest form, ties to the first source", "dprk",
+			map[string]string{"a": "Dprk", "b": "DPRK", "c": "North Korea"}, "Dprk"},
+		{"not written: capital first letter", "élan",
+			map[string]string{"a": "drive", "b": "energy"}, "Élan"},
+		{"already capitalised", "North Korea",
+			map[string]string{"a": "north korea", "b": "DPRK"}, "North Korea"},
+		{"lower case as written", "special military operation",
+			map[string]string{"a": "special military operation", "b": "war"}, "special military operation"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := r.conceptLabel(Term{Concept: tt.concept, BySource: tt.bySource})
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -33,6 +33,7 @@ func (r *Report) WriteTextView(w io.Writer, v View) error {
 	if v.Details {
 		r.textEvidence(t, v)
 	}
+	r.textRejected(t, v)
 	r.textFooter(t)
 	if err := t.w.Flush(); err != nil {
 		return fmt.Errorf("write comparison: %w", err)
@@ -115,6 +116,7 @@ func (r *Report) textMatrix(t *textWriter, v View) {
 		}
 		t.printf(" claim\n")
 		room := textWidth - used - 1
+		verified := r.verifiedOmissions()
 		shown := claims
 		if !v.Details && len(shown) > maxMatrixRows {
 			shown = shown[:maxMatrixRows]
@@ -124,7 +126,7 @@ func (r *Report) textMatrix(t *textWriter, v View) {
 			for i, l := range labels {
 				t.printf("%s ", t.colorMark(c.Cells[l].State, center(mark(c.Cells[l].State), utf8.RuneCountInString(short[i]))))
 			}
-			mk := llmMark(c.By)
+			mk := llmMark(c.By) + omissionMark(verified, c)
 			t.printf(" %s%s\n", ellipsize(c.Text, room-utf8.RuneCountInString(mk)), mk)
 		}
 		if n := len(claims) - len(shown); n > 0 {
@@ -160,7 +162,7 @@ func (r *Report) textDiscrepancies(t *textWriter) {
 		t.printf("  none found\n")
 	}
 	for _, d := range r.Discrepancies {
-		t.printf("  %s (%s, by %s):\n", d.Topic, orDash(d.Kind), d.By)
+		t.printf("  %s (%s, by %s)%s:\n", d.Topic, orDash(d.Kind), d.By, verifiedMark(d.VerifiedBy))
 		for _, cl := range valueClasses(d.Values) {
 			if cl.label == "" {
 				v := cl.values[0]
@@ -181,7 +183,7 @@ func (r *Report) textTerms(t *textWriter, v View) {
 		t.printf("  no differences in naming found\n")
 	}
 	for _, tm := range r.Terms {
-		t.printf("  %s%s:\n", tm.Concept, llmMark(tm.By))
+		t.printf("  %s%s:\n", r.conceptLabel(tm), llmMark(tm.By))
 		for _, g := range r.termGroups(tm) {
 			who := strings.Join(g.Sources, ", ")
 			if v.Details {
@@ -252,7 +254,7 @@ func (r *Report) textUnique(t *textWriter, v View) {
 			if v.Details {
 				text = f.Text
 			}
-			t.printf("    [%d] %s%s\n", f.Sentence, text, llmMark(f.By))
+			t.printf("    [%d] %s%s%s\n", f.Sentence, text, llmMark(f.By), verifiedMark(f.Verified))
 		}
 	}
 }
@@ -285,6 +287,34 @@ func (r *Report) textEvidence(t *textWriter, v View) {
 	}
 }
 
+// textRejected prints the claims a model rejected on verification, one
+// line each, the claim cut to fit textWidth; with details, each claim
+// whole and the sentence the model cited.
+func (r *Report) textRejected(t *textWriter, v View) {
+	if len(r.Rejected) == 0 {
+		return
+	}
+	t.printf("\n")
+	t.heading("Rejected by the model")
+	for _, rj := range r.rejectedClaims() {
+		head := fmt.Sprintf("  %s: \"", rj.What)
+		tail := fmt.Sprintf("\" — %s (%s)", rj.Reason, rj.Cite)
+		text := rj.Text
+		if !v.Details {
+			room := textWidth - utf8.RuneCountInString(head) - utf8.RuneCountInString(tail)
+			text = ellipsize(text, max(room, minRejectedRoom))
+		}
+		t.printf("%s%s%s\n", head, text, tail)
+		if v.Details && rj.CiteText != "" {
+			t.printf("    %s: %s\n", rj.Cite, rj.CiteText)
+		}
+	}
+}
+
+// minRejectedRoom is the fewest runes of a rejected claim a line shows,
+// however long the model's reason.
+const minRejectedRoom = 60
+
 // textFooter prints the warnings and how the report was made.
 func (r *Report) textFooter(t *textWriter) {
 	if len(r.Warnings) > 0 {
@@ -298,5 +328,8 @@ func (r *Report) textFooter(t *textWriter) {
 		r.Provenance.Engine, r.Provenance.Threshold, r.Provenance.Sentences, r.Provenance.Groups)
 	if l := r.Provenance.LLM; l != nil {
 		t.printf("(llm findings by %s at %s, prompt %s)\n", l.Model, l.Endpoint, l.Prompt)
+	}
+	if r.anyVerified() {
+		t.printf("(%s)\n", verifiedLegend)
 	}
 }
