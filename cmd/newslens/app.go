@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -15,6 +17,8 @@ var version = "dev"
 // process exit code.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
+	// onUsageError names flags as they were typed.
+	app.Metadata = map[string]any{"args": args}
 	return report(stderr, app.RunContext(ctx, interspersed(app, args)))
 }
 
@@ -56,11 +60,42 @@ func onUsageError(c *cli.Context, err error, isSubcommand bool) error {
 	if c.Command != nil && c.Command.Name != "" {
 		name = c.Command.HelpName
 	}
-	msg := err.Error()
-	if flag, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		msg = "unknown flag " + flag
+	args, _ := c.App.Metadata["args"].([]string)
+	return usagef(name+" --help", "%s", flagMessage(err.Error(), args))
+}
+
+// badValue matches the flag package's message for a value it cannot parse.
+var badValue = regexp.MustCompile(`^invalid value (".*") for flag -([^:\s]+): (.*)$`)
+
+// flagMessage rewords the flag package's errors, which write every flag
+// with one dash, to name the flag the way it was typed in args.
+func flagMessage(msg string, args []string) string {
+	if flag, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return "unknown flag " + typedFlag(flag, args)
 	}
-	return usagef(name+" --help", "%s", msg)
+	if m := badValue.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("invalid value %s for %s: %s", m[1], typedFlag(m[2], args), m[3])
+	}
+	return msg
+}
+
+// typedFlag is the flag called name as args spell it, "-name" or
+// "--name"; if args do not hold it, the usual spelling: two dashes for a
+// long name, one for a letter.
+func typedFlag(name string, args []string) string {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		a, _, _ = strings.Cut(a, "=")
+		if a == "-"+name || a == "--"+name {
+			return a
+		}
+	}
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // interspersed moves flags that follow positional arguments in front of

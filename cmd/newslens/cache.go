@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/urfave/cli/v2"
 
@@ -38,17 +41,39 @@ func cacheCommand() *cli.Command {
 	}
 }
 
+// missingCache resolves the cache directory and reports whether it does
+// not exist yet. Stats and clear then report an empty cache rather than
+// open one, which would create the directory.
+func missingCache(dir string) (string, bool, error) {
+	if dir == "" {
+		d, err := cache.DefaultDir()
+		if err != nil {
+			return "", false, err
+		}
+		dir = d
+	}
+	_, err := os.Stat(dir)
+	return dir, errors.Is(err, fs.ErrNotExist), nil
+}
+
 func runCacheStats(opts *CacheOptions) error {
-	cc, err := cache.Open(opts.Dir)
+	dir, missing, err := missingCache(opts.Dir)
 	if err != nil {
 		return err
 	}
-	st, err := cc.Stats()
-	if err != nil {
-		return err
+	var st cache.Stats
+	if !missing {
+		cc, err := cache.Open(dir)
+		if err != nil {
+			return err
+		}
+		if st, err = cc.Stats(); err != nil {
+			return err
+		}
+		dir = cc.Dir()
 	}
 	w := opts.IO.Out
-	fmt.Fprintf(w, "directory  %s\n", cc.Dir())
+	fmt.Fprintf(w, "directory  %s\n", dir)
 	fmt.Fprintf(w, "entries    %d\n", st.Entries)
 	fmt.Fprintf(w, "bytes      %d\n", st.Bytes)
 	fmt.Fprintf(w, "splits     %d (%d bytes)\n", st.Splits, st.SplitBytes)
@@ -57,7 +82,15 @@ func runCacheStats(opts *CacheOptions) error {
 }
 
 func runCacheClear(opts *CacheOptions) error {
-	cc, err := cache.Open(opts.Dir)
+	dir, missing, err := missingCache(opts.Dir)
+	if err != nil {
+		return err
+	}
+	if missing {
+		fmt.Fprintf(opts.IO.Out, "removed 0 entries from %s\n", dir)
+		return nil
+	}
+	cc, err := cache.Open(dir)
 	if err != nil {
 		return err
 	}

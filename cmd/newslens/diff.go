@@ -32,7 +32,7 @@ func diffCommand() *cli.Command {
 		ArgsUsage: "OLD NEW",
 		Flags: concat(
 			inputFlags(),
-			outputFlags(),
+			outputFlags(formatNames(diffFormats)),
 		),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {

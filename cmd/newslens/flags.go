@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -47,18 +48,21 @@ type endpointOptions struct {
 // flag or environment.
 func (o endpointOptions) configured() bool { return o.BaseURL != "" || o.APIKey != "" }
 
+// endpointFlags are the endpoint flags. A flag whose default is not a value
+// says what it is in DefaultText, which replaces the "(default: 0)" that
+// urfave/cli would otherwise print after it.
 func endpointFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "base-url", EnvVars: []string{"OPENAI_BASE_URL"}, Usage: "OpenAI-compatible endpoint `URL`, e.g. http://localhost:11434/v1 (default: https://api.openai.com/v1)"},
+		&cli.StringFlag{Name: "base-url", EnvVars: []string{"OPENAI_BASE_URL"}, Usage: "OpenAI-compatible endpoint `URL`, e.g. http://localhost:11434/v1", DefaultText: "https://api.openai.com/v1"},
 		&cli.StringFlag{Name: "api-key", EnvVars: []string{"OPENAI_API_KEY"}, Usage: "API `KEY`, sent only as an Authorization header"},
 		&cli.StringFlag{Name: "model", EnvVars: []string{"NEWSLENS_MODEL"}, Value: defaultModel, Usage: "model `NAME`"},
-		&cli.Float64Flag{Name: "temperature", Usage: "sampling temperature (default: the prompt's own)"},
-		&cli.IntFlag{Name: "max-tokens", Usage: "cap on the reply's tokens (default: the endpoint's)"},
+		&cli.Float64Flag{Name: "temperature", Usage: "sampling temperature", DefaultText: "the prompt's own"},
+		&cli.IntFlag{Name: "max-tokens", Usage: "cap on the reply's tokens", DefaultText: "the endpoint's"},
 		&cli.DurationFlag{Name: "timeout", Value: 2 * time.Minute, Usage: "time allowed for each request"},
 		&cli.IntFlag{Name: "retries", Value: 2, Usage: "retries after a rate limit, server error, dropped connection or timeout"},
 		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "log requests and replies to stderr (the API key is redacted)"},
 		&cli.IntFlag{Name: "concurrency", Aliases: []string{"j"}, Value: 4, Usage: "articles processed at once"},
-		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window; longer articles are summarised in parts and merged (default: known per model, else 8192)"},
+		&cli.IntFlag{Name: "context-tokens", Usage: "the model's context window; longer articles are summarised in parts and merged", DefaultText: "known per model, else 8192"},
 		cacheDirFlag(),
 		&cli.BoolFlag{Name: "no-cache", EnvVars: []string{"NEWSLENS_NO_CACHE"}, Usage: "neither read nor write the response cache"},
 	}
@@ -86,7 +90,7 @@ func endpointFrom(c *cli.Context) endpointOptions {
 }
 
 func cacheDirFlag() cli.Flag {
-	return &cli.StringFlag{Name: "cache-dir", EnvVars: []string{"NEWSLENS_CACHE_DIR"}, Usage: "response cache `DIR` (default: the user cache directory's newslens folder)"}
+	return &cli.StringFlag{Name: "cache-dir", EnvVars: []string{"NEWSLENS_CACHE_DIR"}, Usage: "response cache `DIR`", DefaultText: "the user cache directory's newslens folder"}
 }
 
 // engineOptions choose how summaries are made and how strictly they are
@@ -130,9 +134,12 @@ type outputOptions struct {
 	Path   string // "" or "-" for stdout
 }
 
-func outputFlags() []cli.Flag {
+// outputFlags are the output flags of a command whose formats are named
+// in formats, the default first: the --format usage lists exactly the
+// formats the command accepts.
+func outputFlags(formats []string) []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: text, markdown, json, html, or jsonl (summarize)"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: formats[0], Usage: "output `FORMAT`: " + strings.Join(formats, ", ")},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of stdout"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no notices or progress on stderr"},
 	}

@@ -16,6 +16,9 @@ func loadArticles(ctx context.Context, s stdio, in inputOptions, args []string, 
 	opt := article.Options{MaxBytes: in.MaxBytes, FetchTimeout: in.FetchTimeout, Stdin: s.In, UserAgent: "newslens/" + version, Splits: splits}
 	stdin := 0
 	for _, arg := range args {
+		if strings.TrimSpace(arg) == "" {
+			return nil, usagef("pass a file, - for standard input, or an http(s) URL", "empty article argument")
+		}
 		if arg == "-" || strings.HasSuffix(arg, "=-") {
 			stdin++
 		}

@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/newslens/newslens/internal/safefile"
@@ -19,18 +22,27 @@ type format[T any] struct {
 	render func(w io.Writer, v T, color bool) error
 }
 
+// formatNames lists the names of the formats in list, in order, for the
+// --format usage text.
+func formatNames[T any](list []format[T]) []string {
+	names := make([]string, len(list))
+	for i, f := range list {
+		names[i] = f.name
+	}
+	return names
+}
+
 // pickFormat finds the format called name ("md" is markdown's short name).
 func pickFormat[T any](name string, list []format[T]) (format[T], error) {
 	if name == "md" {
 		name = "markdown"
 	}
-	names := make([]string, len(list))
-	for i, f := range list {
+	for _, f := range list {
 		if f.name == name {
 			return f, nil
 		}
-		names[i] = f.name
 	}
+	names := formatNames(list)
 	return format[T]{}, usagef("--format "+names[0], "unknown format %q; use one of %s", name, strings.Join(names, ", "))
 }
 
@@ -40,10 +52,24 @@ func (o outputOptions) check() error {
 	if toStdout(o.Path) {
 		return nil
 	}
+	if strings.HasSuffix(o.Path, string(os.PathSeparator)) {
+		return usagef("name a file inside it, such as --output "+filepath.Join(o.Path, "result.txt")+", or choose another --output (- is stdout)", "cannot write --output %s: it names a directory", o.Path)
+	}
 	if err := safefile.CheckOutput(o.Path); err != nil {
-		return usagef("create the directory first, or choose another --output (- is stdout)", "cannot write --output %s: %v", o.Path, err)
+		return usagef(outputHint(o.Path, err), "cannot write --output %s: %v", o.Path, err)
 	}
 	return nil
+}
+
+// outputHint suggests what to do about an --output that cannot be written.
+func outputHint(path string, err error) string {
+	if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
+		return "name a file inside it, such as --output " + filepath.Join(path, "result.txt") + ", or choose another --output (- is stdout)"
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return "create the directory first, or choose another --output (- is stdout)"
+	}
+	return "choose another --output (- is stdout)"
 }
 
 // toStdout reports whether path means standard output.

@@ -57,7 +57,7 @@ func sentencesCommand() *cli.Command {
 		ArgsUsage: "ARTICLE...  (a file, - for stdin, or an http(s) URL; LABEL=ARTICLE names the outlet)",
 		Flags: concat(
 			inputFlags(),
-			outputFlags(),
+			outputFlags(formatNames(sentenceFormats)),
 		),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {

@@ -45,7 +45,7 @@ func summarizeCommand() *cli.Command {
 			endpointFlags(),
 			promptFlags("summarize"),
 			inputFlags(),
-			outputFlags(),
+			outputFlags(formatNames(summaryFormats)),
 			engineFlags(),
 		),
 		OnUsageError: onUsageError,
