@@ -80,6 +80,8 @@ var equivalentRows = [][]string{
 	{"relation", "relations", "ties", "relationship"},
 	{"hail", "hailed", "praised", "lauded"},
 	{"condemn", "condemned", "criticised", "criticized", "denounced"},
+	{"sleep", "asleep", "sleeping", "slept"},
+	{"head", "heading", "headed", "fly", "depart", "departed", "departing"},
 }
 
 var (
