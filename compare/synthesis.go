@@ -43,6 +43,10 @@ type Synthesizer struct {
 	Temperature *float32
 	// MaxTokens caps the reply; 0 leaves it to the endpoint.
 	MaxTokens int
+	// RawDir is where a reply that could not be used is saved for
+	// inspection, and named in the error; "" means
+	// structured.DefaultRawDir, in the user's own cache directory.
+	RawDir string
 }
 
 // LLMProvenance says how the LLM findings of a report were made.
@@ -441,6 +445,7 @@ func (s *Synthesizer) complete(ctx context.Context, vars map[string]string, hash
 		},
 		What: "synthesis",
 		Noun: "synthesis reply",
+		Raw:  &structured.RawStore{Dir: s.RawDir},
 	})
 }
 

@@ -234,6 +234,7 @@ func (s *Synthesizer) synthesizeVerified(ctx context.Context, r *Report, arts []
 		},
 		What: "synthesis",
 		Noun: "synthesis reply",
+		Raw:  &structured.RawStore{Dir: s.RawDir},
 	})
 	if err != nil {
 		return fmt.Errorf("synthesize comparison: %w", err)

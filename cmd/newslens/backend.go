@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/newslens/newslens/internal/cache"
 	"github.com/newslens/newslens/internal/llm"
@@ -138,8 +139,19 @@ func llmEngine(ep endpointOptions, po promptOptions, s stdio) (*summarize.LLM, *
 		ContextTokens: window,
 		Tokens:        func(text string) int { return tokens.Count(model, text) },
 		Parallel:      ep.Concurrency,
+		RawDir:        rawDir(ep.CacheDir),
 	}
 	return e, b, nil
+}
+
+// rawDir is where replies that could not be used are kept: replies/ in
+// the cache directory the user chose, or "" for the default one. It does
+// not depend on --no-cache, which only stops replies being reused.
+func rawDir(cacheDir string) string {
+	if cacheDir == "" {
+		return ""
+	}
+	return filepath.Join(cacheDir, "replies")
 }
 
 // lookupPrompt finds ref among the embedded prompts and those in dir.

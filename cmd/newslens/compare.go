@@ -158,6 +158,7 @@ func newSynthesis(opts *CompareOptions) (*synthesis, error) {
 			Prompt:      cp,
 			Temperature: opts.Endpoint.Temperature,
 			MaxTokens:   opts.Endpoint.MaxTokens,
+			RawDir:      engine.RawDir,
 		},
 	}, nil
 }
