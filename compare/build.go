@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -37,16 +39,17 @@ func (c *comparison) report() *Report {
 	order := c.claimOrder()
 	r.Provenance = Provenance{Engine: Engine, Threshold: c.threshold, Sentences: nsent, Groups: len(order) + len(c.unique)}
 	tc := newTermCollector()
+	covering := make(map[string]bool) // values counted from covering sentences
 	for _, gi := range order {
 		g := c.groups[gi]
 		sh := c.shared(gi, tc)
 		r.Shared = append(r.Shared, sh)
 		c.omissions(r, g, sh)
-		r.Discrepancies = append(r.Discrepancies, c.discrepancies(g)...)
+		r.Discrepancies = append(r.Discrepancies, c.discrepancies(g, covering)...)
 	}
 	c.uniques(r)
 	r.Discrepancies = cleanDiscrepancies(r.Discrepancies)
-	r.Discrepancies = append(r.Discrepancies, c.looseDiscrepancies(r.Discrepancies)...)
+	r.Discrepancies = append(r.Discrepancies, c.looseDiscrepancies(r.Discrepancies, covering)...)
 	r.Quotes = c.quotes(clusters)
 	r.Terms = c.mergeTerms(c.aliasTerms(), tc.terms(c))
 	r.Quoted = c.quoted(clusters)
@@ -275,8 +278,9 @@ func (u unionFind) union(a, b int) {
 // alike); a class every member carries is settled, and the remaining
 // classes that conflict with each other form one discrepancy, shown with
 // any "since" figure that agrees with one of them given its article's
-// date.
-func (c *comparison) discrepancies(g *group) []Discrepancy {
+// date, and with the values other sources give in sentences that cover
+// the claim (coveringFigures), whose keys (valueKey) go into covering.
+func (c *comparison) discrepancies(g *group, covering map[string]bool) []Discrepancy {
 	var figs []fig
 	for _, m := range g.members {
 		ref, _ := time.Parse(time.DateOnly, c.arts[m.src].Date)
@@ -321,7 +325,11 @@ func (c *comparison) discrepancies(g *group) []Discrepancy {
 	sort.Ints(roots)
 	var out []Discrepancy
 	for _, cr := range roots {
-		out = append(out, c.discrepancy(g, figs, comps[cr], classOf))
+		all, idx, cls := c.coveringFigures(g, slices.Clip(figs), comps[cr], slices.Clip(classOf))
+		for _, i := range idx[len(comps[cr]):] {
+			covering[c.valueKey(all[i])] = true
+		}
+		out = append(out, c.discrepancy(g, all, idx, cls))
 	}
 	return out
 }
@@ -422,13 +430,23 @@ func (c *comparison) discrepancy(g *group, figs []fig, idx, classOf []int) Discr
 	rank := rankClasses(idx, func(i int) (int, int) { return classOf[i], figs[i].src })
 	for _, i := range idx {
 		f := figs[i]
-		text := f.f.Text
-		if f.f.Prep == "since" {
-			text = "since " + text
-		}
-		d.Values = append(d.Values, Value{Source: c.labels[f.src], Text: text, Sentence: f.n + 1, Class: rank[classOf[i]]})
+		d.Values = append(d.Values, Value{Source: c.labels[f.src], Text: valueText(f.f), Sentence: f.n + 1, Class: rank[classOf[i]]})
 	}
 	return d
+}
+
+// valueText is how a claim's discrepancy shows figure f.
+func valueText(f figureT) string {
+	if f.Prep == "since" {
+		return "since " + f.Text
+	}
+	return f.Text
+}
+
+// valueKey names the value figure f gives in a discrepancy: its source,
+// sentence and text.
+func (c *comparison) valueKey(f fig) string {
+	return fmt.Sprintf("%s\x00%d\x00%s", c.labels[f.src], f.n+1, valueText(f.f))
 }
 
 // rankClasses numbers the classes of the figures idx, in source order, by

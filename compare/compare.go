@@ -61,8 +61,12 @@
 // "since" year set beside the duration it agrees with for the article's
 // date), and across sentences no claim pairs when the words around them
 // describe one quantity: two shared content words that make at least
-// half of the shorter context (figures.go). A discrepancy in which one
-// source gives two values is dropped. Names come from
+// half of the shorter context (figures.go). A claim's discrepancy also
+// counts, in the class it agrees with, the value a source gives in a
+// sentence that covers the claim without stating it (within
+// omissionMargin, or the second of two adjacent sentences), so one
+// outlet's looser wording does not drop its figure from the tally. A
+// discrepancy in which one source gives two values is dropped. Names come from
 // internal/lexicon.Referents (countries, the agreement, the war, the
 // disaster, a person's spellings) and from the noun phrases that claims'
 // wordings substitute for each other. Quotes are clustered by their

@@ -100,10 +100,16 @@ func TestSummitPlanted(t *testing.T) {
 			wantClass(t, d, map[string]int{"wire": 1, "regional": 1, "seed": 1, "rustate": 1, "broadsheet": 2})
 		}},
 		{"weekday Wednesday vs Tuesday", func(t *testing.T) {
-			d := findDiscrepancy(t, r, "regional", "Tuesday")
-			wantValue(t, d, "wire", "Wednesday", 1)
-			wantValue(t, d, "broadsheet", "Wednesday", 1)
-			wantClass(t, d, map[string]int{"wire": 1, "broadsheet": 1, "seed": 1, "regional": 2})
+			wantWeekdays(t, r)
+		}},
+		{"weekday at a strict threshold", func(t *testing.T) {
+			// At 0.75 kcna's wording of the signing no longer states
+			// the claim, but it comes near enough to count its weekday.
+			strict, err := Sources(t.Context(), summit(t), Options{Threshold: 0.75})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantWeekdays(t, strict)
 		}},
 		{"since 2000 agrees with 24 years", func(t *testing.T) {
 			for _, d := range r.Discrepancies {
@@ -223,6 +229,26 @@ func TestSummitPlanted(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, tt.check)
 	}
+}
+
+// wantWeekdays checks planted difference 3: every summit outlet's
+// weekday of the signing is in one discrepancy, regional's Tuesday alone
+// against the others' Wednesday.
+func wantWeekdays(t *testing.T, r *Report) {
+	t.Helper()
+	d := findDiscrepancy(t, r, "regional", "Tuesday")
+	want := map[string]int{"wire": 1, "kcna": 2, "broadsheet": 1, "regional": 1, "rustate": 1}
+	for _, l := range summitLabels {
+		text := "Wednesday"
+		if l == "regional" {
+			text = "Tuesday"
+		}
+		wantValue(t, d, l, text, want[l])
+	}
+	if len(d.Values) != len(summitLabels) {
+		t.Errorf("got %d values %+v, want one per outlet (%d)", len(d.Values), d.Values, len(summitLabels))
+	}
+	wantClass(t, d, map[string]int{"wire": 1, "kcna": 1, "broadsheet": 1, "rustate": 1, "regional": 2})
 }
 
 func findDiscrepancy(t *testing.T, r *Report, source, text string) Discrepancy {

@@ -31,15 +31,20 @@ const (
 // and unit and the words around them describe the same quantity
 // (sameQuantity); a group in which one source gives two values is
 // dropped, since its figures may be about different things. Values
-// already in a discrepancy are left to it.
-func (c *comparison) looseDiscrepancies(have []Discrepancy) []Discrepancy {
+// already in a discrepancy are left to it: with the rest of their
+// sentence when a claim's member gave them, alone when a sentence that
+// only covers the claim did (covering, keyed by valueKey), as its other
+// figures may be about other things.
+func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]bool) []Discrepancy {
 	seen := make(map[string]bool)
 	for _, d := range have {
 		for _, v := range d.Values {
-			seen[fmt.Sprintf("%s\x00%d", v.Source, v.Sentence)] = true
+			if k := fmt.Sprintf("%s\x00%d\x00%s", v.Source, v.Sentence, v.Text); !covering[k] {
+				seen[fmt.Sprintf("%s\x00%d", v.Source, v.Sentence)] = true
+			}
 		}
 	}
-	figs := c.contextFigures(seen)
+	figs := c.contextFigures(seen, covering)
 	parent := newUnionFind(len(figs))
 	// Copies of one figure in one wording (a syndicated sentence) are
 	// compared once, through the first of them.
@@ -88,9 +93,9 @@ func (c *comparison) looseDiscrepancies(have []Discrepancy) []Discrepancy {
 	return out
 }
 
-// contextFigures lists every figure of every sentence not in seen, with
-// its context.
-func (c *comparison) contextFigures(seen map[string]bool) []looseFig {
+// contextFigures lists every figure of every sentence not in seen,
+// other than the values in covering, with its context.
+func (c *comparison) contextFigures(seen, covering map[string]bool) []looseFig {
 	var out []looseFig
 	for si, a := range c.arts {
 		ref, _ := time.Parse(time.DateOnly, a.Date)
@@ -99,6 +104,9 @@ func (c *comparison) contextFigures(seen map[string]bool) []looseFig {
 				continue
 			}
 			for _, f := range c.figuresAt(si, n) {
+				if covering[c.valueKey(fig{f: f, src: si, n: n})] {
+					continue
+				}
 				if f.Kind == "year" && f.Prep != "since" || f.Kind == "month" || f.Kind == "date" || f.Kind == "ordinal" {
 					continue // a year, month or date dates a fact; it is not a quantity
 				}
@@ -263,4 +271,106 @@ func (c *comparison) figuresAt(si, n int) []figureT {
 		c.figs[si][n] = fs
 	}
 	return c.figs[si][n]
+}
+
+// coveringFigures adds to the figures idx of a discrepancy of claim g
+// the values that sources with none in it give for the same quantity in
+// sentences that cover the claim (coveringSentences), so that a source
+// whose wording falls short of stating the claim is still counted in the
+// class it agrees with. Only figures of the discrepancy's kinds count; a
+// source is left out when one of them fits no class or the source's fit
+// two, since its figures may then measure something else. It returns
+// the figures, the discrepancy's indexes into them and their classes.
+func (c *comparison) coveringFigures(g *group, figs []fig, idx, classOf []int) ([]fig, []int, []int) {
+	have := make(map[int]bool)
+	kinds := make(map[string]bool)
+	for _, i := range idx {
+		have[figs[i].src] = true
+		kinds[figs[i].f.Kind] = true
+	}
+	cover := c.coveringSentences(g)
+	for src := range c.arts {
+		if have[src] || len(cover[src]) == 0 {
+			continue
+		}
+		ref, _ := time.Parse(time.DateOnly, c.arts[src].Date)
+		var found []fig
+		cl := -1
+		for _, n := range cover[src] {
+			for _, f := range c.figuresAt(src, n) {
+				if !kinds[f.Kind] || f.Kind == "year" && f.Prep != "since" {
+					continue // a bare year dates a fact
+				}
+				x := fig{f: f, src: src, n: n, ref: ref}
+				k := classFor(figs, idx, classOf, x)
+				if k < 0 || cl >= 0 && k != cl {
+					cl = -2
+					break
+				}
+				cl = k
+				found = append(found, x)
+			}
+			if cl == -2 {
+				break
+			}
+		}
+		if cl >= 0 {
+			// One value per source: the first sentence that gives it.
+			figs = append(figs, found[0])
+			classOf = append(classOf, cl)
+			idx = append(idx, len(figs)-1)
+		}
+	}
+	return figs, idx, classOf
+}
+
+// coveringSentences returns, per source, the sentences that cover claim
+// g beyond its members' own: the second of two adjacent sentences that
+// state it together, and, for a source that is no member, the sentence
+// (or two) that best covers one of the members' clauses, when it comes
+// within omissionMargin of stating it, as statesLoosely has it.
+func (c *comparison) coveringSentences(g *group) map[int][]int {
+	out := make(map[int][]int)
+	best := make(map[int]hit)
+	for _, m := range g.members {
+		if m.n2 >= 0 {
+			out[m.src] = append(out[m.src], m.n2)
+		}
+		if m.unit < 0 {
+			continue
+		}
+		t := c.th(m.unit) - omissionMargin
+		for h := range c.hitsOf(m.unit) {
+			if b, ok := best[h.src]; h.score >= t && !inGroup(g, h.src) && (!ok || h.score > b.score) {
+				best[h.src] = h
+			}
+		}
+	}
+	for src, h := range best {
+		out[src] = append(out[src], h.n)
+		if h.n2 >= 0 {
+			out[src] = append(out[src], h.n2)
+		}
+	}
+	return out
+}
+
+// classFor returns the class of the figures idx that figure x equals or,
+// when one of the two is a "since" year, agrees with within a year (the
+// nearest such class), or -1.
+func classFor(figs []fig, idx, classOf []int, x fig) int {
+	best, bestGap := -1, 0.0
+	for _, i := range idx {
+		y := figs[i]
+		if (x.f.Prep == "since") == (y.f.Prep == "since") {
+			if figEqual(x.f, y.f) {
+				return classOf[i]
+			}
+			continue
+		}
+		if gap := sinceGap(x, y); gap <= 1 && (best < 0 || gap < bestGap) {
+			best, bestGap = classOf[i], gap
+		}
+	}
+	return best
 }
