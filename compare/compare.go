@@ -51,7 +51,7 @@
 // it; claims whose sentences are one another's subset are merged. A
 // sentence may state several claims. A claim stated by more than half of
 // three or more sources is an omission for each other source, unless
-// that source comes within omissionMargin (0.1) of stating it. With two
+// that source states it (omissionMargin, zero, says why). With two
 // sources there are no omissions: each source's unique clauses are what
 // the other lacks. Identical inputs give only shared claims.
 //
@@ -64,7 +64,7 @@
 // half of the shorter context (figures.go). A claim's discrepancy also
 // counts, in the class it agrees with, the value a source gives in a
 // sentence that covers the claim without stating it (within
-// omissionMargin, or the second of two adjacent sentences), so one
+// coverMargin, 0.1, or the second of two adjacent sentences), so one
 // outlet's looser wording does not drop its figure from the tally. A
 // discrepancy in which one source gives two values is dropped. Names come from
 // internal/lexicon.Referents (countries, the agreement, the war, the

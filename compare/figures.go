@@ -324,11 +324,16 @@ func (c *comparison) coveringFigures(g *group, figs []fig, idx, classOf []int) (
 	return figs, idx, classOf
 }
 
+// coverMargin is how far below the threshold a sentence may cover a
+// claim and still lend the claim's discrepancy its figure: a looser
+// wording of the same fact still gives that outlet's value of it.
+const coverMargin = 0.1
+
 // coveringSentences returns, per source, the sentences that cover claim
 // g beyond its members' own: the second of two adjacent sentences that
 // state it together, and, for a source that is no member, the sentence
 // (or two) that best covers one of the members' clauses, when it comes
-// within omissionMargin of stating it, as statesLoosely has it.
+// within coverMargin of stating it.
 func (c *comparison) coveringSentences(g *group) map[int][]int {
 	out := make(map[int][]int)
 	best := make(map[int]hit)
@@ -339,7 +344,7 @@ func (c *comparison) coveringSentences(g *group) map[int][]int {
 		if m.unit < 0 {
 			continue
 		}
-		t := c.th(m.unit) - omissionMargin
+		t := c.th(m.unit) - coverMargin
 		for h := range c.hitsOf(m.unit) {
 			if b, ok := best[h.src]; h.score >= t && !inGroup(g, h.src) && (!ok || h.score > b.score) {
 				best[h.src] = h
