@@ -311,26 +311,11 @@ func stemSet(s string) map[string]bool {
 	return m
 }
 
-// shared counts the members two sets have in common, going through the
-// smaller.
-func shared(a, b map[string]bool) int {
-	if len(b) < len(a) {
-		a, b = b, a
-	}
-	n := 0
-	for k := range a {
-		if b[k] {
-			n++
-		}
-	}
-	return n
-}
-
 // overlap is the overlap coefficient of two sets: shared members over the
 // size of the smaller set.
 func overlap(a, b map[string]bool) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	return float64(shared(a, b)) / float64(min(len(a), len(b)))
+	return float64(words.Shared(a, b)) / float64(min(len(a), len(b)))
 }

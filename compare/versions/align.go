@@ -204,27 +204,12 @@ type piece struct {
 	paired bool
 }
 
-// shared counts the members two sets have in common, going through the
-// smaller.
-func shared(a, b map[string]bool) int {
-	if len(b) < len(a) {
-		a, b = b, a
-	}
-	n := 0
-	for k := range a {
-		if b[k] {
-			n++
-		}
-	}
-	return n
-}
-
 // jaccard is the share of two sets' members that both hold.
 func jaccard(a, b map[string]bool) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	n := shared(a, b)
+	n := words.Shared(a, b)
 	return float64(n) / float64(len(a)+len(b)-n)
 }
 
@@ -235,7 +220,7 @@ func setCosine(a, b map[string]bool) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	return float64(shared(a, b)) / math.Sqrt(float64(len(a))*float64(len(b)))
+	return float64(words.Shared(a, b)) / math.Sqrt(float64(len(a))*float64(len(b)))
 }
 
 // stemSet is the set of s's content words, stemmed.

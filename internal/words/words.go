@@ -285,3 +285,19 @@ until up upon us very via was we were what when where whether which while who
 whom whose why will with within without would yet you your yours
 mr mrs ms
 `
+
+// Shared counts the members two sets of words have in common, going
+// through the smaller; compare and the version diff both score overlap
+// with it.
+func Shared(a, b map[string]bool) int {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return n
+}

@@ -117,3 +117,33 @@ func BenchmarkTerms(b *testing.B) {
 		Terms(s)
 	}
 }
+
+func TestShared(t *testing.T) {
+	set := func(ws ...string) map[string]bool {
+		m := make(map[string]bool)
+		for _, w := range ws {
+			m[w] = true
+		}
+		return m
+	}
+	tests := []struct {
+		name string
+		a, b map[string]bool
+		want int
+	}{
+		{"disjoint", set("pact", "kim"), set("putin"), 0},
+		{"some in common", set("pact", "kim", "sign"), set("kim", "sign", "treati", "putin"), 2},
+		{"empty", set(), set("kim"), 0},
+		{"same", set("kim", "putin"), set("putin", "kim"), 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Shared(tt.a, tt.b); got != tt.want {
+				t.Errorf("Shared: got %d, want %d", got, tt.want)
+			}
+			if got := Shared(tt.b, tt.a); got != tt.want {
+				t.Errorf("Shared, reversed: got %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
