@@ -193,8 +193,8 @@ func (r *Report) mdUnique(t *textWriter, v View) {
 	for i, l := range keys(r, facts) {
 		fs := facts[l]
 		shown := fs
-		if !v.Details && len(shown) > maxUniquePerSource {
-			shown = shown[:maxUniquePerSource]
+		if q := uniqueQuota(len(r.Sources)); !v.Details && len(shown) > q {
+			shown = shown[:q]
 		}
 		if i > 0 {
 			t.printf("\n")

@@ -54,8 +54,23 @@ const textWidth = 120
 const maxMatrixRows = 30
 
 // maxUniquePerSource bounds the facts listed for each source in a default
-// report; --details lists every one.
-const maxUniquePerSource = 4
+// report, and maxUniqueListed all of them together, so that the section
+// grows more slowly than the number of outlets (four each for five
+// outlets, three for seven or eight, two from nine); --details lists
+// every one.
+const (
+	maxUniquePerSource = 4
+	maxUniqueListed    = 24
+)
+
+// uniqueQuota is how many facts of each source a default report lists
+// when n sources are compared.
+func uniqueQuota(n int) int {
+	if n <= 0 {
+		return maxUniquePerSource
+	}
+	return max(2, min(maxUniquePerSource, maxUniqueListed/n))
+}
 
 // sharedClaims returns the matrix rows carried by two or more sources, in
 // matrix order (most widely carried first).

@@ -471,3 +471,26 @@ func TestConceptLabel(t *testing.T) {
 		})
 	}
 }
+
+func TestUniqueQuota(t *testing.T) {
+	tests := []struct {
+		name    string
+		sources int
+		want    int
+	}{
+		{"two", 2, 4},
+		{"five", 5, 4},
+		{"six", 6, 4},
+		{"seven", 7, 3},
+		{"eight", 8, 3},
+		{"nine", 9, 2},
+		{"fifty", 50, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := uniqueQuota(tt.sources); got != tt.want {
+				t.Errorf("uniqueQuota(%d): got %d, want %d", tt.sources, got, tt.want)
+			}
+		})
+	}
+}

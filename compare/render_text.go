@@ -241,8 +241,8 @@ func (r *Report) textUnique(t *textWriter, v View) {
 	for _, l := range keys(r, facts) {
 		fs := facts[l]
 		shown := fs
-		if !v.Details && len(shown) > maxUniquePerSource {
-			shown = shown[:maxUniquePerSource]
+		if q := uniqueQuota(len(r.Sources)); !v.Details && len(shown) > q {
+			shown = shown[:q]
 		}
 		t.printf("  %s (%s", l, plural(len(fs), "fact", "facts"))
 		if len(shown) < len(fs) {

@@ -1,0 +1,215 @@
+package compare
+
+import (
+	"strings"
+
+	"github.com/newslens/newslens/internal/entity"
+)
+
+// nameUse is one source's name for an entity, keyed by the entity it
+// stands for across sources.
+type nameUse struct {
+	key, form string
+	typ       string
+}
+
+// nameTerms finds the people, organisations and places that two or more
+// sources name under different names: a person's full name and the
+// surname alone ("K.P. Sharma Oli", "Oli"; a middle name more or less is
+// not a naming habit worth showing), "Home Ministry" and
+// "Ministry of Home Affairs", and one-word place names spelt within two
+// letters of each other ("Kolti", "Koltee") by different sources.
+func (c *comparison) nameTerms() []Term {
+	per := make([][]entity.Entity, len(c.arts))
+	for si, a := range c.arts {
+		per[si] = entity.Extract(a.Sentences)
+	}
+	keyOf := c.nameKeys(per)
+	uses := make(map[string]map[int][]aliasUse)
+	var keys []string
+	for si, a := range c.arts {
+		for _, e := range per[si] {
+			k, ok := keyOf[strings.ToLower(e.Name)]
+			if !ok {
+				continue
+			}
+			if uses[k] == nil {
+				uses[k] = make(map[int][]aliasUse)
+				keys = append(keys, k)
+			}
+			for n, s := range a.Sentences {
+				if strings.Contains(s, e.Name) {
+					uses[k][si] = append(uses[k][si], aliasUse{form: e.Name, n: n})
+				}
+			}
+		}
+	}
+	var out []Term
+	for _, k := range keys {
+		t, ok := c.aliasTerm(uses[k])
+		if !ok {
+			continue
+		}
+		if strings.HasPrefix(k, "person:") {
+			// the surname every source writes names the person
+			ws := strings.Fields(t.Concept)
+			t.Concept = ws[len(ws)-1]
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// nameKeys maps each lowercase entity name that has an alias in another
+// source to the key the aliases share.
+func (c *comparison) nameKeys(per [][]entity.Entity) map[string]string {
+	lowered := make(map[string]bool) // words the sources also write in lowercase
+	for _, a := range c.arts {
+		for _, s := range a.Sentences {
+			for _, w := range strings.Fields(s) {
+				if w == strings.ToLower(w) {
+					lowered[strings.Trim(w, ".,;:!?\"'()")] = true
+				}
+			}
+		}
+	}
+	keyOf := make(map[string]string)
+	srcs := make(map[string]map[int]bool) // key -> sources
+	short := make(map[string]bool)        // person keys some source names by surname alone
+	add := func(name, key string, si int) {
+		keyOf[strings.ToLower(name)] = key
+		if srcs[key] == nil {
+			srcs[key] = make(map[int]bool)
+		}
+		srcs[key][si] = true
+	}
+	surnames := fullNameSurnames(per)
+	for si, es := range per {
+		for _, e := range es {
+			ws := strings.Fields(e.Name)
+			last := strings.ToLower(ws[len(ws)-1])
+			switch {
+			case e.Type == "organisation" && ministryKey(ws) != "":
+				add(e.Name, "org:"+ministryKey(ws), si)
+			case surnames[last] && !lowered[last] && (e.Type == "person" || len(ws) > 1):
+				add(e.Name, "person:"+last, si)
+				short["person:"+last] = short["person:"+last] || len(ws) == 1
+			}
+		}
+	}
+	spellingKeys(per, lowered, add)
+	for name, k := range keyOf {
+		if len(srcs[k]) < 2 || strings.HasPrefix(k, "person:") && !short[k] {
+			delete(keyOf, name)
+		}
+	}
+	return keyOf
+}
+
+// fullNameSurnames returns the last words of the people some source
+// names with two or more words.
+func fullNameSurnames(per [][]entity.Entity) map[string]bool {
+	out := make(map[string]bool)
+	for _, es := range per {
+		for _, e := range es {
+			ws := strings.Fields(e.Name)
+			if e.Type == "person" && len(ws) > 1 {
+				out[strings.ToLower(ws[len(ws)-1])] = true
+			}
+		}
+	}
+	return out
+}
+
+// ministryKey returns the subject of a ministry's name, the same for
+// "Home Ministry" and "Ministry of Home Affairs", or "".
+func ministryKey(ws []string) string {
+	lw := make([]string, len(ws))
+	for i, w := range ws {
+		lw[i] = strings.ToLower(w)
+	}
+	switch {
+	case len(lw) >= 3 && lw[0] == "ministry" && lw[1] == "of":
+		lw = lw[2:]
+		if len(lw) > 1 && lw[len(lw)-1] == "affairs" {
+			lw = lw[:len(lw)-1]
+		}
+	case len(lw) >= 2 && lw[len(lw)-1] == "ministry":
+		lw = lw[:len(lw)-1]
+	default:
+		return ""
+	}
+	return strings.Join(lw, " ") + " ministry"
+}
+
+// spellingKeys gives one key to one-word names of five or more letters,
+// starting with the same letter and within two edits of each other, that
+// different sources use and no source uses both of.
+func spellingKeys(per [][]entity.Entity, lowered map[string]bool, add func(name, key string, si int)) {
+	type use struct {
+		name string
+		si   int
+	}
+	var us []use
+	bySrc := make(map[int]map[string]bool)
+	for si, es := range per {
+		bySrc[si] = make(map[string]bool)
+		for _, e := range es {
+			l := strings.ToLower(e.Name)
+			if e.Type != "person" && e.Type != "organisation" && !strings.Contains(l, " ") && len(l) >= 5 && !lowered[l] {
+				us = append(us, use{e.Name, si})
+				bySrc[si][l] = true
+			}
+		}
+	}
+	for i, a := range us {
+		for _, b := range us[i+1:] {
+			la, lb := strings.ToLower(a.name), strings.ToLower(b.name)
+			if la == lb || la[0] != lb[0] || a.si == b.si || bySrc[a.si][lb] || bySrc[b.si][la] || editDistance(la, lb) > 2 {
+				continue
+			}
+			k := "place:" + min(la, lb)
+			add(a.name, k, a.si)
+			add(b.name, k, b.si)
+		}
+	}
+}
+
+// editDistance is the Levenshtein distance between a and b, by bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// dropSpellingOnly removes the referents whose names differ only in
+// case and full stops ("US" / "U.S."): typography, not a choice of words.
+func dropSpellingOnly(terms []Term) []Term {
+	out := terms[:0]
+	for _, t := range terms {
+		forms := make(map[string]bool)
+		for _, v := range t.BySource {
+			for _, name := range strings.Split(v, " / ") {
+				forms[strings.ToLower(strings.ReplaceAll(name, ".", ""))] = true
+			}
+		}
+		if len(forms) > 1 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
