@@ -16,6 +16,12 @@ type looseFig struct {
 	fig
 	ctx  []string // lexicon keys of the content words around it
 	head string   // the key right after it ("dead" in "48 dead"), or ""
+	// scope tells apart values of different things that share context
+	// words: what a count counts (figureOutcome), the other year the
+	// sentence is about (figureEra), a threshold ("4 or above") and an
+	// early or final report of a changing value (figureStage).
+	outcome, era, stage string
+	threshold           bool
 }
 
 // Context window of a figure, in content words: see figContext.
@@ -114,7 +120,9 @@ func (c *comparison) contextFigures(seen, covering map[string]bool) []looseFig {
 				if len(ctx) == 0 {
 					continue
 				}
-				out = append(out, looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, head: head})
+				lf := looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, head: head}
+				c.figureScope(&lf)
+				out = append(out, lf)
 			}
 		}
 	}
@@ -157,6 +165,9 @@ func figContext(terms []lexicon.Term, f figureT) ([]string, string) {
 // the proportion keeps them apart.
 func sameQuantity(a, b *looseFig) bool {
 	if a.f.Kind != b.f.Kind && !(a.f.Prep == "since" || b.f.Prep == "since") {
+		return false
+	}
+	if !sameScope(a, b) {
 		return false
 	}
 	shared := 0
