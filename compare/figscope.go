@@ -1,9 +1,11 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newslens/newslens/internal/lexicon"
+	"github.com/newslens/newslens/internal/words"
 )
 
 // figureScope fills in what tells figure x's value apart from values of
@@ -15,6 +17,7 @@ func (c *comparison) figureScope(x *looseFig) {
 	x.era = figureEra(c.figuresAt(x.src, x.n), x)
 	x.stage = figureStage(s, x.f)
 	x.threshold = isThreshold(s[x.f.End:])
+	x.near = nearKeys(terms, x.f)
 	if x.f.Kind == "number" && humanOutcome[x.outcome] {
 		// "nine remained missing", "the toll rose to 57": a count of
 		// people, to be set against "Eleven people" and "50 people".
@@ -46,7 +49,36 @@ func sameScope(a, b *looseFig) bool {
 	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome {
 		return false
 	}
+	if a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
+		return false
+	}
 	return a.era == b.era && a.stage == b.stage && !a.threshold && !b.threshold
+}
+
+// anchorReach is how many content words either side of a figure make
+// its anchor: two figures of one quantity share a word this close ("a
+// depth of 10 km", "at a depth of 20 km"); words further off are as
+// often about the rest of the sentence.
+const anchorReach = 2
+
+// nearKeys returns the keys of the anchorReach content words either side
+// of figure f, figures and figure words left out.
+func nearKeys(terms []lexicon.Term, f figureT) []string {
+	var before, after []string
+	for _, t := range terms {
+		if t.Kind == words.Number || isFigureWord(t.Key) || t.Start >= f.Start && t.Start < f.End {
+			continue
+		}
+		if t.End <= f.Start {
+			before = append(before, t.Key)
+		} else if len(after) < anchorReach {
+			after = append(after, t.Key)
+		}
+	}
+	if len(before) > anchorReach {
+		before = before[len(before)-anchorReach:]
+	}
+	return append(before, after...)
 }
 
 // outcomes maps the start of a word to the outcome a count beside it

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/newslens/newslens/internal/lexicon"
@@ -79,6 +80,8 @@ func TestSameScope(t *testing.T) {
 		{"same other year", looseFig{era: "year:2015"}, looseFig{era: "year:2015"}, true},
 		{"earlier and current", looseFig{stage: "early"}, looseFig{}, false},
 		{"threshold", looseFig{threshold: true}, looseFig{}, false},
+		{"shared anchor", looseFig{near: []string{"depth", "km"}}, looseFig{near: []string{"km", "agreement"}}, true},
+		{"no shared anchor", looseFig{near: []string{"lat", "left"}}, looseFig{near: []string{"dawn", "arriv"}}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,5 +89,13 @@ func TestSameScope(t *testing.T) {
 				t.Errorf("sameScope = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestNearKeys(t *testing.T) {
+	s := "The quake struck at 11:32 pm at a depth of 20 km, according to the NCS."
+	got := nearKeys(lexicon.Terms(s), figAt(t, s, "20"))
+	if len(got) != 4 || !slices.Contains(got, "depth") || !slices.Contains(got, "km") {
+		t.Errorf("nearKeys = %q, want two keys either side of 20, depth and km among them", got)
 	}
 }

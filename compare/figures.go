@@ -22,6 +22,7 @@ type looseFig struct {
 	// early or final report of a changing value (figureStage).
 	outcome, era, stage string
 	threshold           bool
+	near                []string // the keys of the content words next to it (nearKeys)
 }
 
 // Context window of a figure, in content words: see figContext.
