@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -38,20 +39,18 @@ const (
 // and unit and the words around them describe the same quantity
 // (sameQuantity); a group in which one source gives two values is
 // dropped, since its figures may be about different things. Values
-// already in a discrepancy are left to it: with the rest of their
-// sentence when a claim's member gave them, alone when a sentence that
-// only covers the claim did (covering, keyed by valueKey), as its other
-// figures may be about other things.
+// already in a discrepancy, or lent to one by a sentence that covers its
+// claim (covering, keyed by valueKey), are left to it; the other figures
+// of their sentences may still be set against others ("186 people were
+// injured and nine remained missing").
 func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]bool) []Discrepancy {
-	seen := make(map[string]bool)
+	used := maps.Clone(covering)
 	for _, d := range have {
 		for _, v := range d.Values {
-			if k := fmt.Sprintf("%s\x00%d\x00%s", v.Source, v.Sentence, v.Text); !covering[k] {
-				seen[fmt.Sprintf("%s\x00%d", v.Source, v.Sentence)] = true
-			}
+			used[fmt.Sprintf("%s\x00%d\x00%s", v.Source, v.Sentence, v.Text)] = true
 		}
 	}
-	figs := c.contextFigures(seen, covering)
+	figs := c.contextFigures(used)
 	parent := newUnionFind(len(figs))
 	// Copies of one figure in one wording (a syndicated sentence) are
 	// compared once, through the first of them.
@@ -100,18 +99,15 @@ func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]
 	return out
 }
 
-// contextFigures lists every figure of every sentence not in seen,
-// other than the values in covering, with its context.
-func (c *comparison) contextFigures(seen, covering map[string]bool) []looseFig {
+// contextFigures lists every figure of every sentence, other than the
+// values in used (keyed by valueKey), with its context.
+func (c *comparison) contextFigures(used map[string]bool) []looseFig {
 	var out []looseFig
 	for si, a := range c.arts {
 		ref, _ := time.Parse(time.DateOnly, a.Date)
 		for n := range a.Sentences {
-			if seen[fmt.Sprintf("%s\x00%d", c.labels[si], n+1)] {
-				continue
-			}
 			for _, f := range c.figuresAt(si, n) {
-				if covering[c.valueKey(fig{f: f, src: si, n: n})] {
+				if used[c.valueKey(fig{f: f, src: si, n: n})] {
 					continue
 				}
 				if f.Kind == "year" && f.Prep != "since" || f.Kind == "month" || f.Kind == "date" || f.Kind == "ordinal" {
