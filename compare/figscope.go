@@ -38,6 +38,17 @@ const (
 	outcomeBefore = 2
 )
 
+// claimScope is the scope of figure f of a claim's member: as across
+// sentences, but with no anchor, since the claim already pairs the
+// sentences' words. Within a claim, "killing 38 and injuring 100" and
+// "53 died and 143 were injured" then give two discrepancies, not one.
+func (c *comparison) claimScope(f fig) looseFig {
+	x := looseFig{fig: f}
+	c.figureScope(&x)
+	x.near = nil
+	return x
+}
+
 // sameScope reports whether nothing around two figures says they are
 // values of different things: both count the same outcome when both name
 // one ("186 injured" is not "11 missing"), both are about the same other
