@@ -22,7 +22,7 @@ type quoteRef struct {
 // are compared with its distinct renderings (reps), not with every
 // source's copy, so clustering stays linear in the number of sources.
 type quoteCluster struct {
-	speaker  string // the first known speaker: a cluster holds one
+	speaker  string // the first known speaker, a name over a description: a cluster holds one
 	refs     []quoteRef
 	reps     []quoteRef
 	groups   map[int]bool
@@ -37,7 +37,7 @@ type srcNorm struct {
 
 func (qc *quoteCluster) add(r quoteRef, group int) {
 	qc.refs = append(qc.refs, r)
-	if qc.speaker == "" {
+	if qc.speaker == "" || genericSpeaker(qc.speaker) && r.q.Speaker != "" {
 		qc.speaker = r.q.Speaker
 	}
 	known := false
@@ -60,6 +60,63 @@ func (qc *quoteCluster) add(r quoteRef, group int) {
 // aligned with each other and share at least one content word.
 const quoteOverlap = 0.5
 
+// bestCluster returns the index of the cluster quote r (in claim group)
+// joins, or -1.
+func bestCluster(clusters []*quoteCluster, ref quoteRef, group int) int {
+	best, bestScore := -1, 0.0
+	for ci, qc := range clusters {
+		if qc.srcs[ref.src] && !qc.srcNorms[srcNorm{ref.src, ref.norm}] {
+			continue
+		}
+		for _, r := range qc.reps {
+			if score := quoteScore(qc, r, ref, group); score >= quoteOverlap && score > bestScore {
+				best, bestScore = ci, score
+			}
+		}
+	}
+	return best
+}
+
+// quoteScore rates how well quote b renders rep a of cluster qc: their
+// overlap, plus quoteOverlap when they sit in one claim. Speakers must be
+// compatible, except that a fragment quoted from a group named only by
+// a description ("local officials") joins a named speaker's quote that
+// contains every content word of it: outlets credit one statement to
+// its speaker or to the body the speaker belongs to.
+func quoteScore(qc *quoteCluster, a, b quoteRef, group int) float64 {
+	same := quoteSameSpeaker(qc.speaker, b.q.Speaker) && quoteSameSpeaker(a.q.Speaker, b.q.Speaker)
+	if !same && !(genericSpeaker(a.q.Speaker) || genericSpeaker(b.q.Speaker)) {
+		return 0
+	}
+	ov := overlap(a.stems, b.stems)
+	if ov == 0 || !same && ov < 1 {
+		return 0
+	}
+	if !same {
+		return ov
+	}
+	if group >= 0 && qc.groups[group] {
+		ov += quoteOverlap
+	}
+	return ov
+}
+
+// genericSpeaker reports whether a speaker is a description rather than a
+// name: more than one word and none but the first capitalised ("Local
+// officials", "Rescue workers").
+func genericSpeaker(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if words.IsCapitalized(w) {
+			return false
+		}
+	}
+	return true
+}
+
 // clusterQuotes groups every source's quotations.
 func (c *comparison) clusterQuotes() []*quoteCluster {
 	var clusters []*quoteCluster
@@ -74,28 +131,7 @@ func (c *comparison) clusterQuotes() []*quoteCluster {
 				continue
 			}
 			group := c.groupOf[si][n]
-			best, bestScore := -1, 0.0
-			for ci, qc := range clusters {
-				if qc.srcs[si] && !qc.srcNorms[srcNorm{si, ref.norm}] || !quoteSameSpeaker(qc.speaker, q.Speaker) {
-					continue
-				}
-				for _, r := range qc.reps {
-					if !quoteSameSpeaker(r.q.Speaker, q.Speaker) {
-						continue
-					}
-					ov := overlap(r.stems, ref.stems)
-					if ov == 0 {
-						continue
-					}
-					score := ov
-					if group >= 0 && qc.groups[group] {
-						score += quoteOverlap
-					}
-					if score >= quoteOverlap && score > bestScore {
-						best, bestScore = ci, score
-					}
-				}
-			}
+			best := bestCluster(clusters, ref, group)
 			if best < 0 {
 				clusters = append(clusters, &quoteCluster{groups: map[int]bool{}, srcs: map[int]bool{}, srcNorms: map[srcNorm]bool{}})
 				best = len(clusters) - 1
@@ -111,19 +147,26 @@ func (c *comparison) clusterQuotes() []*quoteCluster {
 // accord as the most powerful treaty" report the same thing even though
 // few of their words match. Claims whose sources do not overlap are
 // merged; a quoting sentence in no claim joins the claim (or starts one),
-// and its clause holding the quote is no longer unique.
+// and its clause holding the quote is no longer unique. A fragment
+// credited to a description of the speaker ("local officials") shows the
+// quote's variants but moves no sentence: the rest of its sentence may
+// report something else.
 func (c *comparison) mergeByQuotes(clusters []*quoteCluster) {
 	for _, qc := range clusters {
 		if len(qc.srcs) < 2 {
 			continue
 		}
+		refs := slices.DeleteFunc(slices.Clone(qc.refs), func(r quoteRef) bool { return !quoteSameSpeaker(qc.speaker, r.q.Speaker) })
+		if len(refs) < 2 {
+			continue
+		}
 		target := -1
-		for _, r := range qc.refs {
+		for _, r := range refs {
 			if g := c.groupOf[r.src][r.n]; g >= 0 && (target < 0 || len(c.groups[g].members) > len(c.groups[target].members)) {
 				target = g
 			}
 		}
-		for _, r := range qc.refs {
+		for _, r := range refs {
 			g := c.groupOf[r.src][r.n]
 			switch {
 			case g == target && g >= 0:
@@ -244,7 +287,7 @@ func (c *comparison) quote(qc *quoteCluster) (Quote, bool) {
 	byNorm := make(map[string]*variant)
 	speakers := make(map[string]int)
 	for i, r := range qc.refs {
-		if r.q.Speaker != "" {
+		if r.q.Speaker != "" && (!genericSpeaker(r.q.Speaker) || genericSpeaker(qc.speaker)) {
 			speakers[r.q.Speaker]++
 		}
 		v := byNorm[r.norm]

@@ -27,6 +27,10 @@ var speechVerbs = map[string]bool{
 	"reported": true, "quoted": true, "cited": true, "hinted": true,
 	"promised": true, "confirmed": true, "denied": true, "boasted": true,
 	"states": true, "explains": true, "recalls": true, "admits": true,
+	"instructed": true, "directed": true, "ordered": true, "demanded": true,
+	"assured": true, "cautioned": true, "reiterated": true, "conceded": true,
+	"complained": true, "predicted": true, "affirmed": true, "responded": true,
+	"commented": true, "countered": true,
 }
 
 // participles are speech verbs whose subject is the clause's subject,
