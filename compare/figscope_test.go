@@ -3,6 +3,7 @@ package compare
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/newslens/newslens/internal/lexicon"
 )
@@ -97,5 +98,25 @@ func TestNearKeys(t *testing.T) {
 	got := nearKeys(lexicon.Terms(s), figAt(t, s, "20"))
 	if len(got) != 4 || !slices.Contains(got, "depth") || !slices.Contains(got, "km") {
 		t.Errorf("nearKeys = %q, want two keys either side of 20, depth and km among them", got)
+	}
+}
+
+func TestFigureEra(t *testing.T) {
+	ref := time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, s, fig, want string
+	}{
+		{"another year", "An earthquake in 2015 killed nearly 9,000 people.", "9,000 people", "year:2015"},
+		{"the source's year", "In 2025 the quake killed 50 people.", "50 people", ""},
+		{"a starting point", "It was the deadliest since 2015, killing 50 people.", "50 people", ""},
+		{"no year", "The quake killed 50 people.", "50 people", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := looseFig{fig: fig{f: figAt(t, tt.s, tt.fig), ref: ref}}
+			if got := figureEra(figuresOf(tt.s), &x); got != tt.want {
+				t.Errorf("figureEra(%q, %q) = %q, want %q", tt.s, tt.fig, got, tt.want)
+			}
+		})
 	}
 }
