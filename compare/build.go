@@ -301,7 +301,12 @@ func (c *comparison) discrepancies(g *group, covering map[string]bool) []Discrep
 		classSrcs[r][f.src] = true
 	}
 	settled := func(r int) bool { return len(classSrcs[r]) == len(g.members) }
-	conflicts, involved := conflictClasses(figs, classes, heads, classSrcs, settled)
+	scopes := make([]looseFig, len(figs))
+	for _, h := range heads {
+		scopes[h] = c.claimScope(figs[h])
+	}
+	apart := func(i, j int) bool { return !sameScope(&scopes[i], &scopes[j]) }
+	conflicts, involved := conflictClasses(figs, classes, heads, classSrcs, settled, apart)
 	if len(involved) == 0 {
 		return nil
 	}
@@ -362,10 +367,12 @@ func figClasses(figs []fig) (unionFind, []int) {
 	return uf, heads
 }
 
-// conflictClasses joins the unsettled classes that conflict and that no
+// conflictClasses joins the unsettled classes that conflict, that no
 // single source holds both of (a sentence may legitimately carry two
-// years), and returns the joined components and the classes involved.
-func conflictClasses(figs []fig, classes unionFind, heads []int, classSrcs map[int]map[int]bool, settled func(int) bool) (unionFind, map[int]bool) {
+// years) and whose heads apart does not tell apart as values of
+// different things, and returns the joined components and the classes
+// involved.
+func conflictClasses(figs []fig, classes unionFind, heads []int, classSrcs map[int]map[int]bool, settled func(int) bool, apart func(i, j int) bool) (unionFind, map[int]bool) {
 	conflicts := newUnionFind(len(figs))
 	involved := make(map[int]bool)
 	for _, i := range heads {
@@ -375,7 +382,7 @@ func conflictClasses(figs []fig, classes unionFind, heads []int, classSrcs map[i
 			if ra >= rb || settled(ra) || settled(rb) {
 				continue
 			}
-			if !figConflict(a.f, b.f) || overlapSources(classSrcs[ra], classSrcs[rb]) {
+			if !figConflict(a.f, b.f) || overlapSources(classSrcs[ra], classSrcs[rb]) || apart(i, j) {
 				continue
 			}
 			// "since 2000" names a starting point; a bare year in the

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -16,6 +17,13 @@ type looseFig struct {
 	fig
 	ctx  []string // lexicon keys of the content words around it
 	head string   // the key right after it ("dead" in "48 dead"), or ""
+	// scope tells apart values of different things that share context
+	// words: what a count counts (figureOutcome), the other year the
+	// sentence is about (figureEra), a threshold ("4 or above") and an
+	// early or final report of a changing value (figureStage).
+	outcome, era, stage string
+	threshold           bool
+	near                []string // the keys of the content words next to it (nearKeys)
 }
 
 // Context window of a figure, in content words: see figContext.
@@ -31,20 +39,18 @@ const (
 // and unit and the words around them describe the same quantity
 // (sameQuantity); a group in which one source gives two values is
 // dropped, since its figures may be about different things. Values
-// already in a discrepancy are left to it: with the rest of their
-// sentence when a claim's member gave them, alone when a sentence that
-// only covers the claim did (covering, keyed by valueKey), as its other
-// figures may be about other things.
+// already in a discrepancy, or lent to one by a sentence that covers its
+// claim (covering, keyed by valueKey), are left to it; the other figures
+// of their sentences may still be set against others ("186 people were
+// injured and nine remained missing").
 func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]bool) []Discrepancy {
-	seen := make(map[string]bool)
+	used := maps.Clone(covering)
 	for _, d := range have {
 		for _, v := range d.Values {
-			if k := fmt.Sprintf("%s\x00%d\x00%s", v.Source, v.Sentence, v.Text); !covering[k] {
-				seen[fmt.Sprintf("%s\x00%d", v.Source, v.Sentence)] = true
-			}
+			used[fmt.Sprintf("%s\x00%d\x00%s", v.Source, v.Sentence, v.Text)] = true
 		}
 	}
-	figs := c.contextFigures(seen, covering)
+	figs := c.contextFigures(used)
 	parent := newUnionFind(len(figs))
 	// Copies of one figure in one wording (a syndicated sentence) are
 	// compared once, through the first of them.
@@ -93,18 +99,15 @@ func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]
 	return out
 }
 
-// contextFigures lists every figure of every sentence not in seen,
-// other than the values in covering, with its context.
-func (c *comparison) contextFigures(seen, covering map[string]bool) []looseFig {
+// contextFigures lists every figure of every sentence, other than the
+// values in used (keyed by valueKey), with its context.
+func (c *comparison) contextFigures(used map[string]bool) []looseFig {
 	var out []looseFig
 	for si, a := range c.arts {
 		ref, _ := time.Parse(time.DateOnly, a.Date)
 		for n := range a.Sentences {
-			if seen[fmt.Sprintf("%s\x00%d", c.labels[si], n+1)] {
-				continue
-			}
 			for _, f := range c.figuresAt(si, n) {
-				if covering[c.valueKey(fig{f: f, src: si, n: n})] {
+				if used[c.valueKey(fig{f: f, src: si, n: n})] {
 					continue
 				}
 				if f.Kind == "year" && f.Prep != "since" || f.Kind == "month" || f.Kind == "date" || f.Kind == "ordinal" {
@@ -114,7 +117,9 @@ func (c *comparison) contextFigures(seen, covering map[string]bool) []looseFig {
 				if len(ctx) == 0 {
 					continue
 				}
-				out = append(out, looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, head: head})
+				lf := looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, head: head}
+				c.figureScope(&lf)
+				out = append(out, lf)
 			}
 		}
 	}
@@ -157,6 +162,9 @@ func figContext(terms []lexicon.Term, f figureT) ([]string, string) {
 // the proportion keeps them apart.
 func sameQuantity(a, b *looseFig) bool {
 	if a.f.Kind != b.f.Kind && !(a.f.Prep == "since" || b.f.Prep == "since") {
+		return false
+	}
+	if !sameScope(a, b) {
 		return false
 	}
 	shared := 0

@@ -1,0 +1,211 @@
+package compare
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/newslens/newslens/internal/lexicon"
+	"github.com/newslens/newslens/internal/words"
+)
+
+// figureScope fills in what tells figure x's value apart from values of
+// other things described in similar words.
+func (c *comparison) figureScope(x *looseFig) {
+	s := c.arts[x.src].Sentences[x.n]
+	terms := c.lex[x.src][x.n]
+	x.outcome = figureOutcome(s, terms, x.f)
+	x.era = figureEra(c.figuresAt(x.src, x.n), x)
+	x.stage = figureStage(s, x.f)
+	x.threshold = isThreshold(s[x.f.End:])
+	x.near = nearKeys(terms, x.f)
+	if x.f.Kind == "number" && humanOutcome[x.outcome] {
+		// "nine remained missing", "the toll rose to 57": a count of
+		// people, to be set against "Eleven people" and "50 people".
+		x.f.Kind, x.f.Unit = "count", "person"
+		x.f.Norm = "count:" + strings.TrimPrefix(x.f.Norm, "number:") + ":person"
+	}
+}
+
+// humanOutcome holds the outcomes that count people.
+var humanOutcome = map[string]bool{"dead": true, "injured": true, "missing": true, "displaced": true, "rescued": true, "arrested": true}
+
+// How many content words after and before a figure an outcome word may
+// be: "186 people were injured", "the death toll rose to 52"; further
+// off it is about something else ("lives in the earthquake of magnitude
+// 6.4").
+const (
+	outcomeAfter  = 3
+	outcomeBefore = 2
+)
+
+// claimScope is the scope of figure f of a claim's member: as across
+// sentences, but with no anchor, since the claim already pairs the
+// sentences' words. Within a claim, "killing 38 and injuring 100" and
+// "53 died and 143 were injured" then give two discrepancies, not one.
+func (c *comparison) claimScope(f fig) looseFig {
+	x := looseFig{fig: f}
+	c.figureScope(&x)
+	x.near = nil
+	return x
+}
+
+// sameScope reports whether nothing around two figures says they are
+// values of different things: both count the same outcome when both name
+// one ("186 injured" is not "11 missing"), both are about the same other
+// year or neither is ("the 2015 quake killed 9,000" is not this quake's
+// toll), neither is a threshold ("aftershocks of magnitude 4 or above"),
+// and both come from the same stage of a changing count ("an earlier
+// figure of 11" is not a conflict with the final 9).
+func sameScope(a, b *looseFig) bool {
+	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome {
+		return false
+	}
+	if a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
+		return false
+	}
+	return a.era == b.era && a.stage == b.stage && !a.threshold && !b.threshold
+}
+
+// anchorReach is how many content words either side of a figure make
+// its anchor: two figures of one quantity share a word this close ("a
+// depth of 10 km", "at a depth of 20 km"); words further off are as
+// often about the rest of the sentence.
+const anchorReach = 2
+
+// nearKeys returns the keys of the anchorReach content words either side
+// of figure f, figures and figure words left out.
+func nearKeys(terms []lexicon.Term, f figureT) []string {
+	var before, after []string
+	for _, t := range terms {
+		if t.Kind == words.Number || isFigureWord(t.Key) || t.Start >= f.Start && t.Start < f.End {
+			continue
+		}
+		if t.End <= f.Start {
+			before = append(before, t.Key)
+		} else if len(after) < anchorReach {
+			after = append(after, t.Key)
+		}
+	}
+	if len(before) > anchorReach {
+		before = before[len(before)-anchorReach:]
+	}
+	return append(before, after...)
+}
+
+// outcomes maps the start of a word to the outcome a count beside it
+// counts.
+var outcomes = []struct{ prefix, outcome string }{
+	{"dead", "dead"}, {"death", "dead"}, {"die", "dead"}, {"kill", "dead"}, {"fatal", "dead"},
+	{"lives", "dead"}, {"bodies", "dead"}, {"toll", "dead"},
+	{"injur", "injured"}, {"wound", "injured"}, {"hurt", "injured"}, {"hospital", "injured"},
+	{"missing", "missing"}, {"unaccounted", "missing"},
+	{"displac", "displaced"}, {"homeless", "displaced"}, {"evacua", "displaced"}, {"shelter", "displaced"},
+	{"rescu", "rescued"}, {"arrest", "arrested"}, {"detain", "arrested"},
+	{"seat", "seats"}, {"vote", "votes"}, {"ballot", "votes"},
+}
+
+// outcomeOf returns the outcome a word names, or "".
+func outcomeOf(word string) string {
+	w := strings.ToLower(word)
+	for _, o := range outcomes {
+		if strings.HasPrefix(w, o.prefix) {
+			return o.outcome
+		}
+	}
+	return ""
+}
+
+// clauseBreak reports whether text between two words ends a clause, so
+// that a word beyond it says nothing of what a figure counts.
+func clauseBreak(between string) bool {
+	b := " " + strings.ToLower(between) + " "
+	return strings.ContainsAny(between, ",;:()") || strings.Contains(b, " and ") ||
+		strings.Contains(b, " but ") || strings.Contains(b, " while ") || strings.Contains(b, " which ")
+}
+
+// figureOutcome returns what a count counts: the first outcome word after
+// it in its clause ("186 people were injured"), else the last one before
+// it ("killing at least 38", "the death toll rose to 52"), else "".
+// Within the figure's own text the counted noun decides ("48 dead").
+func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
+	if o := outcomeOf(f.Unit); o != "" && f.Kind == "count" {
+		return o
+	}
+	seen := 0
+	for _, t := range terms {
+		if t.Start < f.End {
+			continue
+		}
+		if seen++; seen > outcomeAfter || clauseBreak(s[f.End:t.Start]) {
+			break
+		}
+		if o := outcomeOf(t.Token); o != "" {
+			return o
+		}
+	}
+	seen = 0
+	for i := len(terms) - 1; i >= 0; i-- {
+		t := terms[i]
+		if t.End > f.Start {
+			continue
+		}
+		if seen++; seen > outcomeBefore || clauseBreak(s[t.End:f.Start]) {
+			break
+		}
+		if o := outcomeOf(t.Token); o != "" {
+			return o
+		}
+	}
+	return ""
+}
+
+// figureEra returns the year, other than the year of its source's date,
+// that the sentence of figure x is about ("an earthquake in 2015 killed
+// nearly 9,000 people"), or "".
+func figureEra(fs []figureT, x *looseFig) string {
+	for _, f := range fs {
+		if f.Prep == "since" || f.Start == x.f.Start {
+			continue
+		}
+		y := 0
+		switch f.Kind {
+		case "year":
+			y = int(f.Value)
+		case "date":
+			y = int(f.Value) / 10000
+		}
+		if y > 0 && (x.ref.IsZero() || y != x.ref.Year()) {
+			return f.Norm
+		}
+	}
+	return ""
+}
+
+// figureStage returns "early" when the words just before a figure say it
+// is a first or earlier report of a value that changed ("revising an
+// earlier figure of 11", "initially put at 30"), "final" when they say it
+// is the last, and "" otherwise.
+func figureStage(s string, f figureT) string {
+	before := strings.ToLower(s[max(0, f.Start-40):f.Start])
+	for _, w := range []string{"earlier", "initial", "preliminary", "previous", "provisional", "original", "first estimate"} {
+		if strings.Contains(before, w) {
+			return "early"
+		}
+	}
+	if strings.Contains(before, "final") {
+		return "final"
+	}
+	return ""
+}
+
+// isThreshold reports whether the text after a figure makes it a bound
+// rather than a value: "magnitude 4 or above", "10 or more".
+func isThreshold(after string) bool {
+	a := strings.ToLower(strings.TrimSpace(after))
+	for _, w := range []string{"or above", "or more", "or higher", "and above", "or greater", "and over", "or over", "or less", "or below", "or fewer"} {
+		if strings.HasPrefix(a, w) {
+			return true
+		}
+	}
+	return false
+}

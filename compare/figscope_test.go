@@ -1,0 +1,122 @@
+package compare
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/newslens/newslens/internal/lexicon"
+)
+
+// figAt returns the figure of s whose text is text.
+func figAt(t *testing.T, s, text string) figureT {
+	t.Helper()
+	for _, f := range figuresOf(s) {
+		if f.Text == text {
+			return f
+		}
+	}
+	t.Fatalf("no figure %q in %q", text, s)
+	return figureT{}
+}
+
+func TestFigureOutcome(t *testing.T) {
+	tests := []struct {
+		name, s, fig, want string
+	}{
+		{"verb after", "A further 186 people were injured and nine remained missing.", "186 people", "injured"},
+		{"second clause", "A further 186 people were injured and nine remained missing.", "nine", "missing"},
+		{"verb before", "The quake struck late on Tuesday, killing at least 38 people and injuring more than 100.", "38 people", "dead"},
+		{"before, across a clause", "The quake struck late on Tuesday, killing at least 38 people and injuring more than 100.", "100", "injured"},
+		{"toll", "The death toll rose to 57 on Thursday.", "57", "dead"},
+		{"noun after", "Officials counted 48 dead.", "48", "dead"},
+		{"too far off", "53 people lost their lives in the earthquake of magnitude 6.4.", "6.4", ""},
+		{"seats", "The party won 64 seats in the assembly.", "64 seats", "seats"},
+		{"nothing", "The quake struck at a depth of 10 km.", "10", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := figureOutcome(tt.s, lexicon.Terms(tt.s), figAt(t, tt.s, tt.fig)); got != tt.want {
+				t.Errorf("figureOutcome(%q, %q) = %q, want %q", tt.s, tt.fig, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFigureStageAndThreshold(t *testing.T) {
+	tests := []struct {
+		name, s, fig, stage string
+		threshold           bool
+	}{
+		{"earlier figure", "The ministry revised an earlier figure of 11 missing.", "11", "early", false},
+		{"preliminary", "Preliminary results gave the party 42 percent.", "42 percent", "early", false},
+		{"final", "The final count was 57.", "57", "final", false},
+		{"bound", "The centre recorded 34 aftershocks of magnitude 4 or above.", "4", "", true},
+		{"plain", "The centre recorded 34 aftershocks.", "34 aftershocks", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := figAt(t, tt.s, tt.fig)
+			if got := figureStage(tt.s, f); got != tt.stage {
+				t.Errorf("figureStage(%q, %q) = %q, want %q", tt.s, tt.fig, got, tt.stage)
+			}
+			if got := isThreshold(tt.s[f.End:]); got != tt.threshold {
+				t.Errorf("isThreshold after %q in %q = %v, want %v", tt.fig, tt.s, got, tt.threshold)
+			}
+		})
+	}
+}
+
+func TestSameScope(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b looseFig
+		want bool
+	}{
+		{"same outcome", looseFig{outcome: "dead"}, looseFig{outcome: "dead"}, true},
+		{"one outcome unknown", looseFig{outcome: "dead"}, looseFig{}, true},
+		{"dead and injured", looseFig{outcome: "dead"}, looseFig{outcome: "injured"}, false},
+		{"seats and votes", looseFig{outcome: "seats"}, looseFig{outcome: "votes"}, false},
+		{"another year", looseFig{era: "year:2015"}, looseFig{}, false},
+		{"same other year", looseFig{era: "year:2015"}, looseFig{era: "year:2015"}, true},
+		{"earlier and current", looseFig{stage: "early"}, looseFig{}, false},
+		{"threshold", looseFig{threshold: true}, looseFig{}, false},
+		{"shared anchor", looseFig{near: []string{"depth", "km"}}, looseFig{near: []string{"km", "agreement"}}, true},
+		{"no shared anchor", looseFig{near: []string{"lat", "left"}}, looseFig{near: []string{"dawn", "arriv"}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sameScope(&tt.a, &tt.b); got != tt.want {
+				t.Errorf("sameScope = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNearKeys(t *testing.T) {
+	s := "The quake struck at 11:32 pm at a depth of 20 km, according to the NCS."
+	got := nearKeys(lexicon.Terms(s), figAt(t, s, "20"))
+	if len(got) != 4 || !slices.Contains(got, "depth") || !slices.Contains(got, "km") {
+		t.Errorf("nearKeys = %q, want two keys either side of 20, depth and km among them", got)
+	}
+}
+
+func TestFigureEra(t *testing.T) {
+	ref := time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, s, fig, want string
+	}{
+		{"another year", "An earthquake in 2015 killed nearly 9,000 people.", "9,000 people", "year:2015"},
+		{"the source's year", "In 2025 the quake killed 50 people.", "50 people", ""},
+		{"a starting point", "It was the deadliest since 2015, killing 50 people.", "50 people", ""},
+		{"no year", "The quake killed 50 people.", "50 people", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := looseFig{fig: fig{f: figAt(t, tt.s, tt.fig), ref: ref}}
+			if got := figureEra(figuresOf(tt.s), &x); got != tt.want {
+				t.Errorf("figureEra(%q, %q) = %q, want %q", tt.s, tt.fig, got, tt.want)
+			}
+		})
+	}
+}
