@@ -6,13 +6,6 @@ import (
 	"github.com/newslens/newslens/internal/entity"
 )
 
-// nameUse is one source's name for an entity, keyed by the entity it
-// stands for across sources.
-type nameUse struct {
-	key, form string
-	typ       string
-}
-
 // nameTerms finds the people, organisations and places that two or more
 // sources name under different names: a person's full name and the
 // surname alone ("K.P. Sharma Oli", "Oli"; a middle name more or less is
