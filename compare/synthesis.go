@@ -151,14 +151,7 @@ func (s *Synthesizer) Synthesize(ctx context.Context, r *Report, arts []*article
 	m.merge(res.Value)
 	m.apply(r)
 	r.Warnings = append(r.Warnings, res.Warnings...)
-	r.Provenance.LLM = &LLMProvenance{
-		Model:        cmp.Or(res.Model, s.Client.Model()),
-		Endpoint:     s.Client.Endpoint(),
-		Prompt:       s.Prompt.ID(),
-		PromptSHA256: s.Prompt.SHA256,
-		Usage:        summarize.Usage{PromptTokens: res.Usage.PromptTokens, CompletionTokens: res.Usage.CompletionTokens},
-		Cached:       res.Cached,
-	}
+	r.Provenance.LLM = s.provenance(res.Model, res.Usage.PromptTokens, res.Usage.CompletionTokens, res.Cached)
 	return nil
 }
 
@@ -666,4 +659,17 @@ func llmMark(by string) string {
 		return " (llm)"
 	}
 	return ""
+}
+
+// provenance says which model, endpoint and prompt version made the
+// findings marked "llm", and what the request cost.
+func (s *Synthesizer) provenance(model string, promptTokens, completionTokens int, cached bool) *LLMProvenance {
+	return &LLMProvenance{
+		Model:        cmp.Or(model, s.Client.Model()),
+		Endpoint:     s.Client.Endpoint(),
+		Prompt:       s.Prompt.ID(),
+		PromptSHA256: s.Prompt.SHA256,
+		Usage:        summarize.Usage{PromptTokens: promptTokens, CompletionTokens: completionTokens},
+		Cached:       cached,
+	}
 }

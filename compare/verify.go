@@ -12,7 +12,6 @@ import (
 	"github.com/newslens/newslens/internal/llm"
 	"github.com/newslens/newslens/internal/schema"
 	"github.com/newslens/newslens/internal/structured"
-	"github.com/newslens/newslens/summarize"
 )
 
 // VerifiedSchemaName is the schema of a compare prompt that, in the same
@@ -244,14 +243,7 @@ func (s *Synthesizer) synthesizeVerified(ctx context.Context, r *Report, arts []
 	m.merge(&synthesisOutput{Shared: res.Value.Shared, Unique: res.Value.Unique, Contradictions: res.Value.Contradictions, Framing: res.Value.Framing})
 	m.apply(r)
 	r.Warnings = append(r.Warnings, res.Warnings...)
-	r.Provenance.LLM = &LLMProvenance{
-		Model:        cmp.Or(res.Model, s.Client.Model()),
-		Endpoint:     s.Client.Endpoint(),
-		Prompt:       s.Prompt.ID(),
-		PromptSHA256: s.Prompt.SHA256,
-		Usage:        summarize.Usage{PromptTokens: res.Usage.PromptTokens, CompletionTokens: res.Usage.CompletionTokens},
-		Cached:       res.Cached,
-	}
+	r.Provenance.LLM = s.provenance(res.Model, res.Usage.PromptTokens, res.Usage.CompletionTokens, res.Cached)
 	return nil
 }
 
