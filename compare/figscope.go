@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -18,9 +19,12 @@ func (c *comparison) figureScope(x *looseFig) {
 	x.stage = figureStage(s, x.f)
 	x.threshold = isThreshold(s[x.f.End:])
 	x.near = nearKeys(terms, x.f)
-	if x.f.Kind == "number" && humanOutcome[x.outcome] {
+	x.place = c.subtotalPlaces(x)
+	x.part = isPart(s, x.f)
+	if x.f.Kind == "number" && humanOutcome[x.outcome] && x.f.Value == math.Trunc(x.f.Value) && !strings.HasPrefix(s[x.f.End:], "-") {
 		// "nine remained missing", "the toll rose to 57": a count of
-		// people, to be set against "Eleven people" and "50 people".
+		// people, to be set against "Eleven people" and "50 people"
+		// (not "a 6.3-magnitude quake" after "the death toll").
 		x.f.Kind, x.f.Unit = "count", "person"
 		x.f.Norm = "count:" + strings.TrimPrefix(x.f.Norm, "number:") + ":person"
 	}
@@ -60,7 +64,11 @@ func sameScope(a, b *looseFig) bool {
 	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome {
 		return false
 	}
-	if a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
+	sameOutcome := a.outcome != "" && a.outcome == b.outcome // the outcome anchors both
+	if !sameOutcome && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
+		return false
+	}
+	if !slices.Equal(a.place, b.place) || a.part != b.part {
 		return false
 	}
 	return a.era == b.era && a.stage == b.stage && !a.threshold && !b.threshold
@@ -102,6 +110,8 @@ var outcomes = []struct{ prefix, outcome string }{
 	{"displac", "displaced"}, {"homeless", "displaced"}, {"evacua", "displaced"}, {"shelter", "displaced"},
 	{"rescu", "rescued"}, {"arrest", "arrested"}, {"detain", "arrested"},
 	{"seat", "seats"}, {"vote", "votes"}, {"ballot", "votes"},
+	{"destroy", "destroyed"}, {"flatten", "destroyed"}, {"collaps", "destroyed"}, {"razed", "destroyed"},
+	{"damag", "damaged"},
 }
 
 // outcomeOf returns the outcome a word names, or "".

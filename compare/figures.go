@@ -24,6 +24,10 @@ type looseFig struct {
 	outcome, era, stage string
 	threshold           bool
 	near                []string // the keys of the content words next to it (nearKeys)
+	// place holds the places that make it a subtotal (subtotalPlaces);
+	// part is set for a part of a count ("including 20 children").
+	place []string
+	part  bool
 }
 
 // Context window of a figure, in content words: see figContext.
@@ -156,8 +160,11 @@ func figContext(terms []lexicon.Term, f figureT) ([]string, string) {
 
 // sameQuantity reports whether two figures' surroundings describe one
 // quantity: two content words in common that are at least half the
-// shorter context, or one when it is the word right after a figure and
-// neither context has more than two words. Distances from two places or
+// shorter context; the same outcome counted in the same unit ("killed",
+// "died"; "displaced", "left homeless"), which names the quantity
+// whatever the other words; for times of day, which an event has few
+// of, one word in common; or one when it is the word right after a
+// figure and neither context has more than two words. Distances from two places or
 // a threshold beside a reading share a word or two in longer contexts;
 // the proportion keeps them apart.
 func sameQuantity(a, b *looseFig) bool {
@@ -177,6 +184,12 @@ func sameQuantity(a, b *looseFig) bool {
 	}
 	if shared >= 2 {
 		return 2*shared >= min(len(a.ctx), len(b.ctx))
+	}
+	if a.outcome != "" && a.outcome == b.outcome && a.f.Unit == b.f.Unit {
+		return true // "112 people were killed", "140 people have died"
+	}
+	if shared == 1 && a.f.Kind == "time" {
+		return true // times of day are few; one word in common ties two
 	}
 	return shared == 1 && min(len(a.ctx), len(b.ctx)) <= 2 && (one == a.head || one == b.head)
 }
@@ -272,7 +285,7 @@ func (c *comparison) figuresAt(si, n int) []figureT {
 		c.figs[si] = make([][]figureT, len(c.arts[si].Sentences))
 	}
 	if c.figs[si][n] == nil {
-		fs := figuresOf(c.arts[si].Sentences[n])
+		fs := sentenceFigures(c.arts[si].Sentences[n])
 		if fs == nil {
 			fs = []figureT{}
 		}

@@ -49,39 +49,91 @@ type Figure struct {
 	Prep string
 	// Start and End are the byte offsets of Text in the input.
 	Start, End int
+	// Bound is the word written before a figure that makes it a bound or
+	// an estimate ("more than", "about", "shortly after"), "vague" for an
+	// order of magnitude in words ("tens of thousands"), or "".
+	Bound string
+	// Low and High are the values the figure allows: Value itself unless
+	// Bound widens it ("more than 50" allows 50 to +Inf).
+	Low, High float64
 }
 
 // Extract returns the figures in s in order of appearance.
 func Extract(s string) []Figure {
-	figs, _ := extract(s)
+	figs, _ := extract(s, false)
+	return figs
+}
+
+// ExtractAll is Extract that also finds times of day ("shortly after 3
+// a.m.", "14:30 GMT") and orders of magnitude written in words ("dozens",
+// "tens of thousands of people"), which say how a report differs from
+// another but which a summary may well paraphrase.
+func ExtractAll(s string) []Figure {
+	figs, _ := extract(s, true)
 	return figs
 }
 
 // extract also returns, for each figure, the number as written before any
 // unit conversion (2 for "two decades"), which Occurs needs to find a bare
 // number inside a larger figure.
-func extract(s string) ([]Figure, []float64) {
+func extract(s string, all bool) ([]Figure, []float64) {
 	p := parser{s: s, toks: lex(s)}
 	var figs []Figure
 	var raws []float64
 	for i := 0; i < len(p.toks); {
-		f, raw, next, ok := p.at(i)
+		f, raw, next, ok := p.extraAt(i, all)
+		if !ok {
+			f, raw, next, ok = p.at(i)
+		}
 		if !ok {
 			i++
 			continue
 		}
 		f.Text = s[f.Start:f.End]
-		if i > 0 && p.toks[i-1].kind == tokWord {
-			if w := strings.ToLower(p.toks[i-1].text); preps[w] {
-				f.Prep = w
-			}
-		}
+		f.Prep = p.prepBefore(i)
+		setRange(s, &f)
 		figs = append(figs, f)
 		raws = append(raws, raw)
 		i = next
 	}
 	return figs, raws
 }
+
+// extraAt tries, when all is set, the patterns only ExtractAll finds.
+func (p *parser) extraAt(i int, all bool) (Figure, float64, int, bool) {
+	if !all {
+		return Figure{}, 0, 0, false
+	}
+	if f, next, ok := p.timeOfDay(i); ok {
+		return f, f.Value, next, true
+	}
+	if f, next, ok := p.vague(i); ok {
+		return f, f.Value, next, true
+	}
+	return Figure{}, 0, 0, false
+}
+
+// prepBefore returns the preposition written before token i, looking
+// past a word that only places the figure within its span ("since last
+// August", "in early 2023"), or "".
+func (p *parser) prepBefore(i int) string {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if p.toks[k].kind != tokWord {
+			return ""
+		}
+		w := strings.ToLower(p.toks[k].text)
+		if preps[w] {
+			return w
+		}
+		if !spanWords[w] {
+			return ""
+		}
+	}
+	return ""
+}
+
+// spanWords may stand between a preposition and its figure.
+var spanWords = map[string]bool{"last": true, "early": true, "late": true, "mid": true, "this": true, "next": true}
 
 // Equal reports whether a and b state the same figure: their Norms match,
 // so "24 years" equals "twenty-four years" and "two decades" equals
@@ -94,9 +146,11 @@ func Equal(a, b Figure) bool {
 // same unit but disagree: "24 years" and "23 years", "Wednesday" and
 // "Tuesday", "40%" and "45%". Dates conflict only on the parts both give,
 // so "June 19" does not conflict with "2024-06-19" but does with
-// "June 20, 2024".
+// "June 20, 2024". A bound or an estimate conflicts only with values it
+// does not allow: "more than 50" agrees with "53", "about two hours"
+// conflicts with "nearly three hours".
 func Conflict(a, b Figure) bool {
-	if a.Norm == "" || b.Norm == "" || a.Kind != b.Kind || a.Unit != b.Unit || Equal(a, b) {
+	if a.Norm == "" || b.Norm == "" || a.Kind != b.Kind || a.Unit != b.Unit || Equal(a, b) || Compatible(a, b) && a.Bound+b.Bound != "" {
 		return false
 	}
 	if a.Kind == "date" {
@@ -124,7 +178,7 @@ type Index struct {
 
 // NewIndex extracts the figures of text.
 func NewIndex(text string) *Index {
-	figs, raws := extract(text)
+	figs, raws := extract(text, false)
 	return &Index{figs: figs, raws: raws}
 }
 

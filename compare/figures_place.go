@@ -1,0 +1,127 @@
+package compare
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newslens/newslens/internal/lexicon"
+)
+
+// placeReach is how many content words after a figure a place may be
+// and still say where it was counted: "95 people died in Jajarkot".
+const placeReach = 5
+
+// figurePlaces returns the keys of the places named next to figure f,
+// in its clause: "in", "across" or "from" and a capitalised word after
+// it ("95 died in Jajarkot", "12,000 homeless in Bajura"), or an opening
+// "In Jajarkot," before it.
+func figurePlaces(s string, terms []lexicon.Term, f figureT) []string {
+	var out []string
+	seen := 0
+	inRun := false
+	for _, t := range terms {
+		if t.Start < f.End {
+			continue
+		}
+		if seen++; seen > placeReach || clauseBreak(s[f.End:t.Start]) {
+			break
+		}
+		between := strings.ToLower(s[max(f.End, t.Start-12):t.Start])
+		if capitalisedWord(t.Token) && (inRun || placePrep(between)) {
+			out = append(out, t.Key)
+			inRun = true
+			continue
+		}
+		inRun = false
+	}
+	if lead := strings.ToLower(s[:min(3, len(s))]); lead == "in " {
+		if comma := strings.IndexByte(s, ','); comma > 0 && comma < f.Start {
+			for _, t := range terms {
+				if t.End <= comma && capitalisedWord(t.Token) && t.Start > 0 {
+					out = append(out, t.Key)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// placePrep reports whether text before a word ends in a preposition of
+// place.
+func placePrep(before string) bool {
+	b := " " + strings.TrimSpace(before)
+	for _, p := range []string{" in", " in the", " across", " from", " in neighbouring", " in neighboring"} {
+		if strings.HasSuffix(b, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func capitalisedWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// sourcesNaming returns how many sources use the term key.
+func (c *comparison) sourcesNaming(key string) int {
+	id, ok := c.ids[key]
+	if !ok || int(id) >= len(c.post) {
+		return 0
+	}
+	srcs := make(map[int32]bool)
+	for _, g := range c.post[id] {
+		srcs[c.srcOf[g]] = true
+	}
+	return len(srcs)
+}
+
+// subtotalPlaces returns the places that make figure x a part of a
+// larger count: the places beside it (figurePlaces), less those the
+// event itself is about, which half the sources or more name ("western
+// Nepal", "Bajura" when the quake struck there). When the sentence gives
+// another figure of the same outcome with other places ("95 in Jajarkot
+// and 58 in Rukum West"), every place is kept, since then the sentence
+// breaks a total down.
+func (c *comparison) subtotalPlaces(x *looseFig) []string {
+	s := c.arts[x.src].Sentences[x.n]
+	terms := c.lex[x.src][x.n]
+	places := figurePlaces(s, terms, x.f)
+	if len(places) == 0 {
+		return nil
+	}
+	for _, g := range c.figuresAt(x.src, x.n) {
+		if g.Start == x.f.Start || g.Kind != x.f.Kind && !(humanOutcome[x.outcome] && g.Kind == "number") {
+			continue
+		}
+		if figureOutcome(s, terms, g) == x.outcome && !slices.Equal(figurePlaces(s, terms, g), places) {
+			return places
+		}
+	}
+	half := (len(c.arts) + 1) / 2
+	out := places[:0]
+	for _, p := range places {
+		if len(c.arts) < 3 || c.sourcesNaming(p) < half {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// partWords, written just before a figure, make it a part of a count
+// given beside it: "including 20 children", "of whom 12 were soldiers".
+var partWords = []string{"including", "among them", "of whom", "of them", "of which", "among whom", "among those"}
+
+// isPart reports whether figure f is a part of another count in its
+// sentence.
+func isPart(s string, f figureT) bool {
+	before := " " + strings.Join(strings.Fields(strings.ToLower(s[max(0, f.Start-24):f.Start])), " ")
+	for _, w := range partWords {
+		if strings.HasSuffix(before, " "+w) || strings.HasSuffix(before, " "+w+" at least") || strings.HasSuffix(before, " "+w+" about") {
+			return true
+		}
+	}
+	return false
+}

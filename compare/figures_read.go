@@ -1,0 +1,73 @@
+package compare
+
+import (
+	"strings"
+
+	"github.com/newslens/newslens/internal/figure"
+)
+
+// sentenceFigures returns the figures of a sentence that a discrepancy
+// may rest on: every figure figure.ExtractAll finds (times of day and
+// orders of magnitude in words included) other than those of a dateline
+// ("KATHMANDU, Feb 13 -" dates the report, not the event), with the
+// nouns of a count folded (countUnits).
+func sentenceFigures(s string) []figureT {
+	fs := figure.ExtractAll(s)
+	end := datelineEnd(s) // 0 when s opens with none
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Start < end || reportTime(s, f) {
+			continue
+		}
+		if u := countUnits[f.Unit]; f.Kind == "count" && u != "" {
+			f.Norm = strings.TrimSuffix(f.Norm, ":"+f.Unit) + ":" + u
+			f.Unit = u
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// reportTime reports whether day f says when something was reported
+// rather than when it happened: "officials said on Wednesday", "the toll
+// rose to 57 on Thursday". Outlets that report on different days differ
+// there without disagreeing.
+func reportTime(s string, f figureT) bool {
+	if f.Kind != "weekday" && f.Kind != "date" {
+		return false
+	}
+	before := strings.Fields(strings.ToLower(s[max(0, f.Start-40):f.Start]))
+	if len(before) > 0 && (before[len(before)-1] == "on" || before[len(before)-1] == "late" || before[len(before)-1] == "early") {
+		before = before[:len(before)-1]
+	}
+	if len(before) > 0 && before[len(before)-1] == "on" {
+		before = before[:len(before)-1]
+	}
+	if len(before) == 0 {
+		return false
+	}
+	last := strings.Trim(before[len(before)-1], ",;:\"'”’")
+	if reportVerbs[last] {
+		return true
+	}
+	// "rose to 57 on Thursday": a count at a given time.
+	if len(before) >= 3 && strings.TrimRight(before[len(before)-2], ",") == "to" && risingVerbs[before[len(before)-3]] {
+		return true
+	}
+	return false
+}
+
+// reportVerbs say that something was reported; a day right after them is
+// when.
+var reportVerbs = map[string]bool{"said": true, "says": true, "told": true, "announced": true, "reported": true, "confirmed": true, "added": true, "stated": true, "reporters": true, "statement": true}
+
+// risingVerbs move a count to a new value.
+var risingVerbs = map[string]bool{"rose": true, "risen": true, "climbed": true, "jumped": true, "reached": true, "increased": true, "grew": true}
+
+// countUnits folds the nouns that count the same things: people in
+// general ("citizens", "residents"; not a group among them such as
+// "soldiers" or "children") and dwellings.
+var countUnits = map[string]string{
+	"people": "person", "citizen": "person", "resident": "person", "individual": "person", "inhabitant": "person", "local": "person",
+	"home": "house", "dwelling": "house", "household": "house",
+}

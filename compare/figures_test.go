@@ -1,0 +1,129 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/lexicon"
+)
+
+// floodArticles are four short reports of one flood, written for these
+// tests, whose figures differ the ways coverage does: a national toll
+// beside a district's, a part of a toll ("including 31 children"), homes
+// destroyed beside homes damaged, an earlier count, estimates in words
+// and times of day.
+func floodArticles(t *testing.T) []*article.Article {
+	t.Helper()
+	return []*article.Article{
+		fromText(t, "agency", "Floods kill 112 in Veloria",
+			"Floods in the southern province of Veloria have killed 112 people, the disaster agency said on Monday. "+
+				"In Tarn district alone, 47 people died. "+
+				"More than 3,000 houses were destroyed and about 9,000 were damaged. "+
+				"Rescuers reached the cut-off village of Orle shortly after 6 a.m."),
+		fromText(t, "relief", "Red Cross says 140 dead",
+			"At least 140 people have died in floods across Veloria, according to the Red Cross. "+
+				"Some 3,100 homes were destroyed by the water. "+
+				"Rescue teams arrived in Orle at about 8:30 a.m. on Tuesday. "+
+				"A preliminary count had put the toll at 60."),
+		fromText(t, "daily", "Veloria toll stands at 112",
+			"The death toll from flooding in Veloria stood at 112 on Tuesday, officials said. "+
+				"Tens of thousands of people have been displaced by the floods. "+
+				"Officials said 2,500 houses had collapsed in the province."),
+		fromText(t, "world", "Veloria flood leaves thousands homeless",
+			"Floodwaters swept through Veloria, killing 98 people, including 31 children. "+
+				"Hundreds of thousands of people were displaced, the UN said. "+
+				"Roughly 9,500 houses were damaged across the region."),
+	}
+}
+
+// TestFloodDiscrepancies checks which figures the flood reports set
+// against each other: the national toll, homes destroyed, the displaced
+// in words and the time rescuers came, and never a district's toll, a
+// part of one, an earlier count, or homes damaged against destroyed.
+func TestFloodDiscrepancies(t *testing.T) {
+	r, err := Sources(t.Context(), floodArticles(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range r.Discrepancies {
+		var vs []string
+		for _, v := range d.Values {
+			vs = append(vs, fmt.Sprintf("%s %d %s", v.Source, v.Class, v.Text))
+		}
+		got = append(got, d.Kind+": "+strings.Join(vs, ", "))
+	}
+	want := []string{
+		"count: agency 1 3,000 houses, daily 2 2,500 houses",
+		"count: daily 1 Tens of thousands of people, world 2 Hundreds of thousands of people",
+		"count: agency 1 112 people, relief 2 140 people, world 3 98 people",
+		"time: agency 1 6 a.m., relief 2 8:30 a.m.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("discrepancies:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestSubtotalPlaces(t *testing.T) {
+	tests := []struct {
+		name, s, fig string
+		want         []string
+	}{
+		{"place after", "In all, 95 people died in Jajarkot.", "95 people", []string{"jajarkot"}},
+		{"opening place", "In Tarn district alone, 47 people died.", "47 people", []string{"tarn"}},
+		{"no place", "The floods killed 112 people, officials said.", "112 people", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := figurePlaces(tt.s, lexicon.Terms(tt.s), figAt(t, tt.s, tt.fig))
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("figurePlaces(%q, %q) = %q, want %q", tt.s, tt.fig, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIsPart(t *testing.T) {
+	tests := []struct {
+		name, s, fig string
+		want         bool
+	}{
+		{"including", "The flood killed 98 people, including 31 children.", "31 children", true},
+		{"of whom", "Of the 40 rescued, of whom 12 were soldiers, most were hurt.", "12", true},
+		{"whole", "The flood killed 98 people, including 31 children.", "98 people", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := isPart(tt.s, figAt(t, tt.s, tt.fig)); got != tt.want {
+				t.Errorf("isPart(%q, %q) = %v, want %v", tt.s, tt.fig, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSentenceFigures(t *testing.T) {
+	tests := []struct {
+		name, s string
+		want    []string // Norm of each figure
+	}{
+		{"dateline left out", "KATHMANDU, Feb 13 - The toll rose to 57.", []string{"number:57"}},
+		{"report day left out", "The toll rose to 57 on Thursday, officials said on Friday.", []string{"number:57"}},
+		{"event day kept", "The quake struck on Tuesday.", []string{"weekday:tuesday"}},
+		{"people folded", "Some 200 residents and 40 homes", []string{"count:200:person", "count:40:house"}},
+		{"group kept apart", "12 soldiers", []string{"count:12:soldier"}},
+		{"time found", "at 3 a.m. local time", []string{"time:03:00"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range sentenceFigures(tt.s) {
+				got = append(got, f.Norm)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("sentenceFigures(%q) = %q, want %q", tt.s, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,159 @@
+package figure
+
+import (
+	"math"
+	"strings"
+)
+
+// A figure in the news is often a bound or an estimate: "more than 50",
+// "about two hours", "shortly after 3 a.m.", "tens of thousands". Low and
+// High hold the values the words allow, so that "more than 50" and "53"
+// agree while "about two hours" and "nearly three hours" do not.
+
+// bounds maps the words written just before a figure to the values they
+// allow, as factors of the figure's value (numbers) or minutes either side
+// of it (times of day). Longer phrases come first, so "just over" wins
+// over "over".
+var bounds = []struct {
+	words          string
+	lo, hi         float64 // factors of the value
+	minLo, minHi   float64 // minutes around a time of day
+	timeOnly, open bool    // open: no upper limit
+}{
+	{words: "shortly after", lo: 1, hi: 1.15, minLo: 0, minHi: 30},
+	{words: "just after", lo: 1, hi: 1.15, minLo: 0, minHi: 30},
+	{words: "shortly before", lo: 0.85, hi: 1, minLo: -30, minHi: 0},
+	{words: "just before", lo: 0.85, hi: 1, minLo: -30, minHi: 0},
+	{words: "just over", lo: 1, hi: 1.15, minLo: 0, minHi: 30},
+	{words: "just under", lo: 0.85, hi: 1, minLo: -30, minHi: 0},
+	{words: "more than", lo: 1, open: true},
+	{words: "upwards of", lo: 1, open: true},
+	{words: "in excess of", lo: 1, open: true},
+	{words: "at least", lo: 1, open: true},
+	{words: "no fewer than", lo: 1, open: true},
+	{words: "no less than", lo: 1, open: true},
+	{words: "not less than", lo: 1, open: true},
+	{words: "fewer than", lo: 0, hi: 1},
+	{words: "less than", lo: 0, hi: 1},
+	{words: "up to", lo: 0, hi: 1},
+	{words: "at most", lo: 0, hi: 1},
+	{words: "no more than", lo: 0, hi: 1},
+	{words: "close to", lo: 0.85, hi: 1, minLo: -15, minHi: 0},
+	{words: "an estimated", lo: 0.85, hi: 1.15, minLo: -15, minHi: 15},
+	{words: "approximately", lo: 0.85, hi: 1.15, minLo: -15, minHi: 15},
+	{words: "roughly", lo: 0.85, hi: 1.15, minLo: -15, minHi: 15},
+	{words: "around", lo: 0.85, hi: 1.15, minLo: -15, minHi: 15},
+	{words: "about", lo: 0.85, hi: 1.15, minLo: -15, minHi: 15},
+	{words: "some", lo: 0.85, hi: 1.15, minLo: -15, minHi: 15},
+	{words: "nearly", lo: 0.85, hi: 1, minLo: -15, minHi: 0},
+	{words: "almost", lo: 0.85, hi: 1, minLo: -15, minHi: 0},
+	{words: "over", lo: 1, open: true},
+	{words: "above", lo: 1, open: true},
+	{words: "under", lo: 0, hi: 1},
+	{words: "below", lo: 0, hi: 1},
+	{words: "after", timeOnly: true, minLo: 0, minHi: 60},
+	{words: "before", timeOnly: true, minLo: -60, minHi: 0},
+}
+
+// ranged kinds are the kinds whose values a bound word can widen; a year,
+// date, weekday, month or ordinal names one thing exactly.
+var ranged = map[string]bool{"number": true, "count": true, "duration": true, "percent": true, "money": true, "time": true}
+
+// setRange fills in f.Bound, f.Low and f.High from the words of s before
+// the figure. A figure already given a range (a vague amount) keeps it.
+func setRange(s string, f *Figure) {
+	if f.High != 0 || f.Low != 0 {
+		return
+	}
+	f.Low, f.High = f.Value, f.Value
+	if !ranged[f.Kind] {
+		return
+	}
+	before := strings.ToLower(s[max(0, f.Start-20):f.Start])
+	before = " " + strings.Join(strings.Fields(before), " ")
+	for _, b := range bounds {
+		if !strings.HasSuffix(before, " "+b.words) {
+			continue
+		}
+		switch {
+		case f.Kind == "time":
+			f.Low, f.High = f.Value+b.minLo, f.Value+b.minHi
+		case b.timeOnly:
+			return
+		case b.open:
+			f.Low, f.High = f.Value*b.lo, math.Inf(1)
+		default:
+			f.Low, f.High = f.Value*b.lo, f.Value*b.hi
+		}
+		f.Bound = b.words
+		return
+	}
+}
+
+// span is the range of values figure f allows: its Low and High, or its
+// Value alone for a figure built without them.
+func span(f Figure) (float64, float64) {
+	if f.Low == 0 && f.High == 0 {
+		return f.Value, f.Value
+	}
+	return f.Low, f.High
+}
+
+// Compatible reports whether the values a and b allow overlap: "more than
+// 50" and "53", "about 4,500" and "4,200", "dozens" and "48". Figures of
+// different kinds or units are never compatible.
+func Compatible(a, b Figure) bool {
+	if a.Kind != b.Kind || a.Unit != b.Unit {
+		return false
+	}
+	alo, ahi := span(a)
+	blo, bhi := span(b)
+	return alo <= bhi && blo <= ahi
+}
+
+// vagueAmounts are the plural words that give an order of magnitude
+// rather than a value, with the values they allow; "tens of" and
+// "hundreds of" before "thousands" or "millions" scale them.
+var vagueAmounts = map[string][2]float64{
+	"dozens":    {24, 99},
+	"hundreds":  {200, 999},
+	"thousands": {2000, 9999},
+	"millions":  {2e6, 9.99e6},
+	"billions":  {2e9, 9.99e9},
+}
+
+// vague reads an order of magnitude written in words at token i:
+// "dozens", "hundreds of thousands of citizens", "tens of millions". It is
+// a count when "of" and a plural noun follow, else a number.
+func (p *parser) vague(i int) (Figure, int, bool) {
+	t := p.toks[i]
+	w := p.word(i)
+	j := i
+	scale := 1.0
+	if (w == "tens" || w == "hundreds") && p.word(i+1) == "of" {
+		if r, ok := vagueAmounts[p.word(i+2)]; ok && r[0] >= 2000 {
+			scale, j = 10, i+2
+			if w == "hundreds" {
+				scale = 100
+			}
+		}
+	}
+	r, ok := vagueAmounts[p.word(j)]
+	if !ok || p.joined(j+1) || p.joined(i) && i > 0 && p.toks[i-1].kind != tokPunct {
+		return Figure{}, 0, false
+	}
+	if j > 0 && p.toks[j-1].kind == tokNum || j == i && i > 0 && p.toks[i-1].kind == tokNum {
+		return Figure{}, 0, false // "two hundreds" is not vague
+	}
+	lo, hi := r[0]*scale, (r[1]+1)*scale-1
+	rng := formatNum(lo) + "-" + formatNum(hi)
+	f := Figure{Kind: "number", Value: lo, Low: lo, High: hi, Bound: "vague", Norm: "number:~" + rng, Start: t.start, End: p.toks[j].end}
+	next := j + 1
+	if p.word(j+1) == "of" {
+		if noun, ok := pluralNoun(p, j+2); ok {
+			f.Kind, f.Unit, f.Norm, f.End = "count", noun, "count:~"+rng+":"+noun, p.toks[j+2].end
+			next = j + 3
+		}
+	}
+	return f, next, true
+}

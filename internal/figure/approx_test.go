@@ -1,0 +1,84 @@
+package figure
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestExtractAll(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // "Text|Kind|Norm|Bound|Low-High" for each figure
+	}{
+		{"time after", "arrived shortly after 3 a.m. local time", []string{"3 a.m.|time|time:03:00|shortly after|180-210"}},
+		{"time with minutes", "landed at about 2:40 a.m.", []string{"2:40 a.m.|time|time:02:40|about|145-175"}},
+		{"afternoon", "at 10pm", []string{"10pm|time|time:22:00||1320-1320"}},
+		{"noon", "until noon", []string{"noon|time|time:12:00||720-720"}},
+		{"before midnight", "just before midnight", []string{"midnight|time|time:24:00|just before|1410-1440"}},
+		{"zone", "at 14:30 GMT", []string{"14:30 GMT|time|time:14:30:gmt||870-870"}},
+		{"bare clock is no time", "won in 2:40 flat", nil},
+		{"score is no time", "a 3:1 win", nil},
+		{"dozens", "dozens injured", []string{"dozens|number|number:~24-99|vague|24-99"}},
+		{"tens of thousands", "tens of thousands of people", []string{"tens of thousands of people|count|count:~20000-99999:person|vague|20000-99999"}},
+		{"hundreds of thousands", "Hundreds of thousands of citizens", []string{"Hundreds of thousands of citizens|count|count:~200000-999999:citizen|vague|200000-999999"}},
+		{"more than", "More than 50 people died", []string{"50 people|count|count:50:person|more than|50-+Inf"}},
+		{"nearly", "nearly three hours", []string{"three hours|duration|duration:3:hour|nearly|2.55-3"}},
+		{"exact", "53 people", []string{"53 people|count|count:53:person||53-53"}},
+		{"since last", "since last August", []string{"August|month|month:august||8-8"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range ExtractAll(tt.in) {
+				got = append(got, fmt.Sprintf("%s|%s|%s|%s|%g-%g", f.Text, f.Kind, f.Norm, f.Bound, f.Low, f.High))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("ExtractAll(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtractLeavesOutTimesAndVague(t *testing.T) {
+	for _, f := range Extract("dozens arrived at 3 a.m. and tens of thousands left") {
+		if f.Kind == "time" || f.Bound == "vague" {
+			t.Errorf("Extract found %q (%s); only ExtractAll should", f.Text, f.Kind)
+		}
+	}
+}
+
+func TestPrepPastSpanWords(t *testing.T) {
+	fs := Extract("shipped since last August")
+	if len(fs) != 1 || fs[0].Prep != "since" {
+		t.Fatalf("got %+v, want one figure with Prep %q", fs, "since")
+	}
+}
+
+func TestConflictWithBounds(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		want       bool
+	}{
+		{"more than agrees with a larger value", "More than 50 people", "53 people", false},
+		{"more than conflicts with a smaller value", "more than 200 people", "186 people", true},
+		{"two lower bounds agree", "at least 41 people", "at least 53 people", false},
+		{"estimates apart", "about two hours", "nearly three hours", true},
+		{"estimates overlap", "about 9,000 houses", "roughly 9,500 houses", false},
+		{"times apart", "shortly after 3 a.m.", "about 2:40 a.m.", true},
+		{"orders of magnitude", "tens of thousands of people", "hundreds of thousands of people", true},
+		{"vague and exact", "dozens of people", "48 people", false},
+		{"exact values", "53 people", "48 people", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := ExtractAll(tt.a), ExtractAll(tt.b)
+			if len(a) != 1 || len(b) != 1 {
+				t.Fatalf("want one figure each, got %d in %q and %d in %q", len(a), tt.a, len(b), tt.b)
+			}
+			if got := Conflict(a[0], b[0]); got != tt.want {
+				t.Errorf("Conflict(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,128 @@
+package figure
+
+import (
+	"fmt"
+	"strings"
+)
+
+// timeOfDay reads a time of day at token i: "3 a.m.", "2:40 a.m.", "10pm",
+// "14:30 GMT", "noon", "midnight". Its Value is minutes after midnight and
+// its Unit the time zone named after it ("gmt", "edt", ...), or "" for
+// local or unnamed time, so that times in different zones are never set
+// against each other.
+func (p *parser) timeOfDay(i int) (Figure, int, bool) {
+	t := p.toks[i]
+	if t.kind == tokWord {
+		switch w := strings.ToLower(t.text); w {
+		case "noon", "midday", "midnight":
+			v := 12 * 60.0
+			if w == "midnight" {
+				v = 0
+				if strings.HasSuffix(strings.ToLower(strings.TrimSpace(p.s[max(0, t.start-8):t.start])), "before") {
+					v = 24 * 60 // "just before midnight" ends the day
+				}
+			}
+			return p.clockFigure(i, v, i+1), p.zoneEnd(i + 1), true
+		}
+		return Figure{}, 0, false
+	}
+	if t.kind != tokNum || t.commas || t.decimal || len(t.text) > 2 || !p.numStartOK(i) && !p.joinedPunct(i+1, ":") {
+		return Figure{}, 0, false
+	}
+	if i > 0 && t.joined && p.toks[i-1].kind != tokPunct {
+		return Figure{}, 0, false
+	}
+	h, _ := parseDigits(t.text)
+	m := 0.0
+	j := i + 1
+	minutes := false
+	if p.joinedPunct(j, ":", ".") {
+		if n, ok := p.tok(j + 1); ok && n.kind == tokNum && n.joined && len(n.text) == 2 {
+			m, _ = parseDigits(n.text)
+			j += 2
+			minutes = true
+		}
+	}
+	if m >= 60 || h > 23 {
+		return Figure{}, 0, false
+	}
+	if next, pm, ok := p.meridiem(j); ok {
+		if h < 1 || h > 12 {
+			return Figure{}, 0, false
+		}
+		if h == 12 {
+			h = 0
+		}
+		if pm {
+			h += 12
+		}
+		return p.clockFigure(i, h*60+m, next), p.zoneEnd(next), true
+	}
+	if !minutes {
+		return Figure{}, 0, false
+	}
+	if p.zone(j) == "" && !clockPreps[p.word(i-1)] {
+		return Figure{}, 0, false // "2:40" alone may be a race time or a score
+	}
+	return p.clockFigure(i, h*60+m, j), p.zoneEnd(j), true
+}
+
+// clockPreps are the words that make a bare "14:30" a time of day.
+var clockPreps = map[string]bool{"at": true, "around": true, "about": true, "by": true, "until": true, "till": true, "before": true, "after": true, "from": true, "since": true}
+
+// meridiem reads "a.m.", "am", "p.m." or "pm" at token j and returns the
+// token after it and whether it is afternoon.
+func (p *parser) meridiem(j int) (int, bool, bool) {
+	w := p.word(j)
+	switch w {
+	case "am", "pm":
+		if n, ok := p.tok(j + 1); ok && n.joined && n.kind == tokWord {
+			return 0, false, false
+		}
+		return j + 1, w == "pm", true
+	case "a", "p":
+		if p.joinedPunct(j+1, ".") && p.word(j+2) == "m" && p.joined(j+2) {
+			next := j + 3
+			if p.joinedPunct(next, ".") {
+				next++
+			}
+			return next, w == "p", true
+		}
+	}
+	return 0, false, false
+}
+
+// zones are the time zones news names after a time of day.
+var zones = map[string]string{"gmt": "gmt", "utc": "gmt", "est": "et", "edt": "et", "et": "et", "bst": "bst", "cet": "cet", "cest": "cet", "pst": "pt", "pdt": "pt", "pt": "pt", "ist": "ist", "jst": "jst", "kst": "kst", "msk": "msk"}
+
+// zone returns the time zone named at token j, or "".
+func (p *parser) zone(j int) string {
+	t, ok := p.tok(j)
+	if !ok || t.kind != tokWord || t.text != strings.ToUpper(t.text) {
+		return ""
+	}
+	return zones[strings.ToLower(t.text)]
+}
+
+// zoneEnd is the token after a time of day ending before token j and the
+// zone written there.
+func (p *parser) zoneEnd(j int) int {
+	if p.zone(j) != "" {
+		return j + 1
+	}
+	return j
+}
+
+// clockFigure builds the time-of-day figure of v minutes starting at token
+// i and ending before token end (a zone there is its Unit and part of it).
+func (p *parser) clockFigure(i int, v float64, end int) Figure {
+	f := Figure{Kind: "time", Value: v, Start: p.toks[i].start, End: p.toks[end-1].end}
+	if z := p.zone(end); z != "" {
+		f.Unit, f.End = z, p.toks[end].end
+	}
+	f.Norm = fmt.Sprintf("time:%02d:%02d", int(v)/60, int(v)%60)
+	if f.Unit != "" {
+		f.Norm += ":" + f.Unit
+	}
+	return f
+}
