@@ -21,6 +21,7 @@ func (c *comparison) figureScope(x *looseFig) {
 	x.near = nearKeys(terms, x.f)
 	x.place = c.subtotalPlaces(x)
 	x.part = isPart(s, x.f)
+	x.total = isTotal(s, x.f)
 	if x.f.Kind == "number" && humanOutcome[x.outcome] && x.f.Value == math.Trunc(x.f.Value) && !strings.HasPrefix(s[x.f.End:], "-") {
 		// "nine remained missing", "the toll rose to 57": a count of
 		// people, to be set against "Eleven people" and "50 people"
@@ -68,7 +69,7 @@ func sameScope(a, b *looseFig) bool {
 	if !sameOutcome && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
 		return false
 	}
-	if !slices.Equal(a.place, b.place) || a.part != b.part {
+	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total {
 		return false
 	}
 	return a.era == b.era && a.stage == b.stage && !a.threshold && !b.threshold

@@ -25,9 +25,11 @@ type looseFig struct {
 	threshold           bool
 	near                []string // the keys of the content words next to it (nearKeys)
 	// place holds the places that make it a subtotal (subtotalPlaces);
-	// part is set for a part of a count ("including 20 children").
+	// part is set for a part of a count ("including 20 children"), total
+	// for the whole one is taken from ("180 of the 300 seats").
 	place []string
 	part  bool
+	total bool // the whole a count is taken from (isTotal)
 }
 
 // Context window of a figure, in content words: see figContext.
@@ -163,8 +165,10 @@ func figContext(terms []lexicon.Term, f figureT) ([]string, string) {
 // shorter context; the same outcome counted in the same unit ("killed",
 // "died"; "displaced", "left homeless"), which names the quantity
 // whatever the other words; for times of day, which an event has few
-// of, one word in common; or one when it is the word right after a
-// figure and neither context has more than two words. Distances from two places or
+// of, one word in common; or one that is the word right after a figure
+// when neither context has more than two words, or next to both figures
+// when neither has more than three ("Turnout was 61%", "Turnout reached
+// 58%"). Distances from two places or
 // a threshold beside a reading share a word or two in longer contexts;
 // the proportion keeps them apart.
 func sameQuantity(a, b *looseFig) bool {
@@ -191,7 +195,14 @@ func sameQuantity(a, b *looseFig) bool {
 	if shared == 1 && a.f.Kind == "time" {
 		return true // times of day are few; one word in common ties two
 	}
-	return shared == 1 && min(len(a.ctx), len(b.ctx)) <= 2 && (one == a.head || one == b.head)
+	if shared != 1 {
+		return false
+	}
+	short := min(len(a.ctx), len(b.ctx))
+	if one == a.head || one == b.head {
+		return short <= 2 // a unit word ("km") says little more
+	}
+	return short <= 3 && slices.Contains(a.near, one) && slices.Contains(b.near, one)
 }
 
 // looseConflict reports whether two figures disagree: they conflict as

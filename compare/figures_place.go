@@ -125,3 +125,26 @@ func isPart(s string, f figureT) bool {
 	}
 	return false
 }
+
+// isTotal reports whether figure f is the whole a count before it is
+// taken from: "180 of the 300 seats", "won 40 out of 52". Such a total
+// is set only against other totals.
+func isTotal(s string, f figureT) bool {
+	before := strings.Fields(strings.ToLower(s[max(0, f.Start-24):f.Start]))
+	n := len(before)
+	switch {
+	case n >= 3 && before[n-2] == "of" && before[n-1] == "the":
+		return isNumeral(before[n-3])
+	case n >= 3 && before[n-2] == "out" && before[n-1] == "of":
+		return isNumeral(before[n-3])
+	case n >= 2 && before[n-1] == "of":
+		return isNumeral(before[n-2])
+	}
+	return false
+}
+
+// isNumeral reports whether a word is written in digits.
+func isNumeral(w string) bool {
+	w = strings.Trim(w, ",;:")
+	return w != "" && strings.Trim(w, "0123456789,.") == ""
+}

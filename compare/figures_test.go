@@ -127,3 +127,22 @@ func TestSentenceFigures(t *testing.T) {
 		})
 	}
 }
+
+func TestIsTotal(t *testing.T) {
+	tests := []struct {
+		name, s, fig string
+		want         bool
+	}{
+		{"of the", "The party won 180 of the 300 seats.", "300 seats", true},
+		{"out of", "It won 40 out of 52 districts.", "52 districts", true},
+		{"the count itself", "The party won 180 of the 300 seats.", "180", false},
+		{"of a noun", "A toll of 57 people.", "57 people", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := isTotal(tt.s, figAt(t, tt.s, tt.fig)); got != tt.want {
+				t.Errorf("isTotal(%q, %q) = %v, want %v", tt.s, tt.fig, got, tt.want)
+			}
+		})
+	}
+}
