@@ -15,7 +15,7 @@ func (c *comparison) figureScope(x *looseFig) {
 	s := c.arts[x.src].Sentences[x.n]
 	terms := c.lex[x.src][x.n]
 	x.outcome = figureOutcome(s, terms, x.f)
-	x.era = figureEra(c.figuresAt(x.src, x.n), x)
+	x.era = figureEra(s, c.figuresAt(x.src, x.n), x)
 	x.stage = figureStage(s, x.f)
 	x.threshold = isThreshold(s[x.f.End:])
 	x.near = nearKeys(terms, x.f)
@@ -44,15 +44,23 @@ const (
 )
 
 // claimScope is the scope of figure f of a claim's member: as across
-// sentences, but with no anchor, since the claim already pairs the
-// sentences' words. Within a claim, "killing 38 and injuring 100" and
+// sentences, but with no anchor unless the figure is bare (bareKinds),
+// since the claim already pairs the sentences' words. Within a claim, "killing 38 and injuring 100" and
 // "53 died and 143 were injured" then give two discrepancies, not one.
 func (c *comparison) claimScope(f fig) looseFig {
 	x := looseFig{fig: f}
 	c.figureScope(&x)
-	x.near = nil
+	if !bareKinds[x.f.Kind] {
+		x.near = nil
+	}
 	return x
 }
+
+// bareKinds are the kinds of figure that say nothing of what they
+// measure: within a claim too, a bare number or year is set against
+// another only when a word next to both ties them ("began in 2015" is
+// not "worth $35 billion in 2023"; "Kim, 40," is not "nine in ten").
+var bareKinds = map[string]bool{"number": true, "year": true}
 
 // sameScope reports whether nothing around two figures says they are
 // values of different things: both count the same outcome when both name
@@ -172,8 +180,9 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 
 // figureEra returns the year, other than the year of its source's date,
 // that the sentence of figure x is about ("an earthquake in 2015 killed
-// nearly 9,000 people"), or "".
-func figureEra(fs []figureT, x *looseFig) string {
+// nearly 9,000 people"), or "". A year across a contrast ("61%, up from
+// 55% in 2019") dates the other value, not this one.
+func figureEra(s string, fs []figureT, x *looseFig) string {
 	for _, f := range fs {
 		if f.Prep == "since" || f.Start == x.f.Start {
 			continue
@@ -185,28 +194,69 @@ func figureEra(fs []figureT, x *looseFig) string {
 		case "date":
 			y = int(f.Value) / 10000
 		}
-		if y > 0 && (x.ref.IsZero() || y != x.ref.Year()) {
+		lo, hi := min(f.End, x.f.End), max(f.Start, x.f.Start)
+		if y > 0 && (x.ref.IsZero() || y != x.ref.Year()) && (lo > hi || !eraBreak(s[lo:hi])) {
 			return f.Norm
 		}
 	}
 	return ""
 }
 
-// figureStage returns "early" when the words just before a figure say it
-// is a first or earlier report of a value that changed ("revising an
-// earlier figure of 11", "initially put at 30"), "final" when they say it
-// is the last, and "" otherwise.
-func figureStage(s string, f figureT) string {
-	before := strings.ToLower(s[max(0, f.Start-40):f.Start])
-	for _, w := range []string{"earlier", "initial", "preliminary", "previous", "provisional", "original", "first estimate"} {
-		if strings.Contains(before, w) {
-			return "early"
+// eraBreak reports whether text between a year and a figure turns to
+// another value: a contrast or a new clause that compares.
+func eraBreak(between string) bool {
+	b := " " + strings.ToLower(between) + " "
+	for _, w := range []string{";", " up from ", " down from ", " compared with ", " compared to ", " against ", " but ", " while ", " whereas "} {
+		if strings.Contains(b, w) {
+			return true
 		}
 	}
-	if strings.Contains(before, "final") {
+	return false
+}
+
+// Stage words: said just before a figure, they place it at a stage of a
+// changing value or in another mode than a count of what happened.
+var (
+	earlyWords    = []string{"earlier", "initial", "preliminary", "previous", "provisional", "original", "first estimate"}
+	expectedWords = []string{"expected", "forecast", "projected", "predicted", "target", "could reach", "could rise", "may rise", "likely to"}
+	beforeWords   = []string{"up from", "down from", "compared with", "compared to", "rose from", "fell from", "risen from", "jumped from", "dropped from", "climbed from"}
+	laterWords    = []string{"a year earlier", "a year ago", "last year", "the previous year", "the year before"}
+)
+
+// figureStage returns what the words around a figure say of its stage:
+// "early" for a first or earlier report of a value that changed
+// ("revising an earlier figure of 11", "initially put at 30",
+// "52% in preliminary results"), "final" for the last, "before" for the
+// earlier value of a comparison ("up from 55%", "rose from 38 to 57",
+// "61% a year earlier"), "expected" for a forecast or target, and ""
+// otherwise.
+func figureStage(s string, f figureT) string {
+	before := strings.ToLower(s[max(0, f.Start-40):f.Start])
+	after := strings.ToLower(s[f.End:min(len(s), f.End+30)])
+	if i := strings.IndexAny(after, ",;"); i >= 0 {
+		after = after[:i]
+	}
+	near := strings.Join(strings.Fields(strings.ToLower(s[max(0, f.Start-20):f.Start])), " ")
+	switch {
+	case slices.ContainsFunc(beforeWords, func(w string) bool { return strings.HasSuffix(near, w) }), containsAny(after, laterWords):
+		return "before"
+	case containsAny(before, earlyWords), containsAny(after, earlyWords):
+		return "early"
+	case containsAny(before, expectedWords):
+		return "expected"
+	case strings.Contains(before, "final"), strings.Contains(after, "final"):
 		return "final"
 	}
 	return ""
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isThreshold reports whether the text after a figure makes it a bound

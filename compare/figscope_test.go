@@ -51,6 +51,12 @@ func TestFigureStageAndThreshold(t *testing.T) {
 		{"earlier figure", "The ministry revised an earlier figure of 11 missing.", "11", "early", false},
 		{"preliminary", "Preliminary results gave the party 42 percent.", "42 percent", "early", false},
 		{"final", "The final count was 57.", "57", "final", false},
+		{"compared", "Turnout was 61%, up from 55%.", "55%", "before", false},
+		{"from and to", "The toll rose from 38 to 57.", "38", "before", false},
+		{"to after from", "The toll rose from 38 to 57.", "57", "", false},
+		{"a year earlier", "Exports fell 4%, after 6% a year earlier.", "6%", "before", false},
+		{"forecast", "Growth is expected to reach 3%.", "3%", "expected", false},
+		{"preliminary after", "The party had 52% in preliminary results.", "52%", "early", false},
 		{"bound", "The centre recorded 34 aftershocks of magnitude 4 or above.", "4", "", true},
 		{"plain", "The centre recorded 34 aftershocks.", "34 aftershocks", "", false},
 	}
@@ -110,11 +116,13 @@ func TestFigureEra(t *testing.T) {
 		{"the source's year", "In 2025 the quake killed 50 people.", "50 people", ""},
 		{"a starting point", "It was the deadliest since 2015, killing 50 people.", "50 people", ""},
 		{"no year", "The quake killed 50 people.", "50 people", ""},
+		{"across a contrast", "Turnout was 61%, up from 55% in 2019.", "61%", ""},
+		{"the compared value", "Turnout was 61%, up from 55% in 2019.", "55%", "year:2019"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			x := looseFig{fig: fig{f: figAt(t, tt.s, tt.fig), ref: ref}}
-			if got := figureEra(figuresOf(tt.s), &x); got != tt.want {
+			if got := figureEra(tt.s, figuresOf(tt.s), &x); got != tt.want {
 				t.Errorf("figureEra(%q, %q) = %q, want %q", tt.s, tt.fig, got, tt.want)
 			}
 		})
