@@ -148,7 +148,7 @@ func clauseBreak(between string) bool {
 // Within the figure's own text the counted noun decides ("48 dead").
 func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 	if o := outcomeOf(f.Unit); o != "" && f.Kind == "count" {
-		return o
+		return joinedOutcome(s, f.End, f.End, o)
 	}
 	seen := 0
 	for _, t := range terms {
@@ -159,7 +159,7 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 			break
 		}
 		if o := outcomeOf(t.Token); o != "" {
-			return o
+			return joinedOutcome(s, t.Start, t.End, o)
 		}
 	}
 	seen = 0
@@ -172,10 +172,30 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 			break
 		}
 		if o := outcomeOf(t.Token); o != "" {
-			return o
+			return joinedOutcome(s, t.Start, t.End, o)
 		}
 	}
 	return ""
+}
+
+// joinedOutcome returns outcome o of the word from start to end, or,
+// when "or" or "and" joins that word to one of another outcome
+// ("destroyed or damaged", "killed or injured"), both, so that a count
+// of either is not set against a count of one.
+func joinedOutcome(s string, start, end int, o string) string {
+	var other string
+	after := strings.Fields(s[end:min(len(s), end+30)])
+	before := strings.Fields(s[max(0, start-30):start])
+	switch {
+	case len(after) >= 2 && (after[0] == "or" || after[0] == "and"):
+		other = after[1]
+	case len(before) >= 2 && (before[len(before)-1] == "or" || before[len(before)-1] == "and"):
+		other = before[len(before)-2]
+	}
+	if o2 := outcomeOf(strings.Trim(other, ",.;:")); o2 != "" && o2 != o {
+		return min(o, o2) + "+" + max(o, o2)
+	}
+	return o
 }
 
 // figureEra returns the year, other than the year of its source's date,

@@ -128,3 +128,20 @@ func TestFigureEra(t *testing.T) {
 		})
 	}
 }
+
+func TestJoinedOutcome(t *testing.T) {
+	tests := []struct {
+		name, s, fig, want string
+	}{
+		{"destroyed or damaged", "Some 12,000 houses were destroyed or damaged.", "12,000 houses", "damaged+destroyed"},
+		{"destroyed", "Some 3,000 houses were destroyed and 9,000 damaged.", "3,000 houses", "destroyed"},
+		{"killed or injured", "The blast killed or injured 40 people.", "40 people", "dead+injured"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := figureOutcome(tt.s, lexicon.Terms(tt.s), figAt(t, tt.s, tt.fig)); got != tt.want {
+				t.Errorf("figureOutcome(%q, %q) = %q, want %q", tt.s, tt.fig, got, tt.want)
+			}
+		})
+	}
+}

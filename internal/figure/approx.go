@@ -157,3 +157,28 @@ func (p *parser) vague(i int) (Figure, int, bool) {
 	}
 	return f, next, true
 }
+
+// linkRanges gives both ends of a range written as two figures the whole
+// range: "between 40 and 50 people", "40 to 50", "40-50". "From 38 to
+// 57" is a change, not a range, and is left alone.
+func linkRanges(s string, figs []Figure) {
+	for i := 0; i+1 < len(figs); i++ {
+		a, b := &figs[i], &figs[i+1]
+		if !ranged[a.Kind] || !ranged[b.Kind] || a.Bound != "" || b.Bound != "" || b.Value <= a.Value {
+			continue
+		}
+		between := strings.TrimSpace(s[a.End:b.Start])
+		before := strings.Fields(strings.ToLower(s[max(0, a.Start-12):a.Start]))
+		last := ""
+		if len(before) > 0 {
+			last = before[len(before)-1]
+		}
+		isRange := between == "and" && last == "between" ||
+			(between == "to" || between == "-" || between == "–") && last != "from"
+		if !isRange {
+			continue
+		}
+		a.Low, a.High, a.Bound = a.Value, b.Value, "between"
+		b.Low, b.High, b.Bound = a.Value, b.Value, "between"
+	}
+}

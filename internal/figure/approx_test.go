@@ -25,6 +25,8 @@ func TestExtractAll(t *testing.T) {
 		{"more than", "More than 50 people died", []string{"50 people|count|count:50:person|more than|50-+Inf"}},
 		{"nearly", "nearly three hours", []string{"three hours|duration|duration:3:hour|nearly|2.55-3"}},
 		{"exact", "53 people", []string{"53 people|count|count:53:person||53-53"}},
+		{"range", "between 40 and 50 people", []string{"40|number|number:40|between|40-50", "50 people|count|count:50:person|between|40-50"}},
+		{"change is no range", "rose from 38 to 57", []string{"38|number|number:38||38-38", "57|number|number:57||57-57"}},
 		{"since last", "since last August", []string{"August|month|month:august||8-8"}},
 	}
 	for _, tt := range tests {
@@ -69,14 +71,16 @@ func TestConflictWithBounds(t *testing.T) {
 		{"orders of magnitude", "tens of thousands of people", "hundreds of thousands of people", true},
 		{"vague and exact", "dozens of people", "48 people", false},
 		{"exact values", "53 people", "48 people", true},
+		{"range and value inside", "between 40 and 50 people", "45 people", false},
+		{"range and value outside", "between 40 and 50 people", "65 people", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, b := ExtractAll(tt.a), ExtractAll(tt.b)
-			if len(a) != 1 || len(b) != 1 {
-				t.Fatalf("want one figure each, got %d in %q and %d in %q", len(a), tt.a, len(b), tt.b)
+			if len(a) == 0 || len(b) != 1 {
+				t.Fatalf("want figures in %q and one in %q, got %d and %d", tt.a, tt.b, len(a), len(b))
 			}
-			if got := Conflict(a[0], b[0]); got != tt.want {
+			if got := Conflict(a[len(a)-1], b[0]); got != tt.want {
 				t.Errorf("Conflict(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 			}
 		})

@@ -96,6 +96,7 @@ func extract(s string, all bool) ([]Figure, []float64) {
 		raws = append(raws, raw)
 		i = next
 	}
+	linkRanges(s, figs)
 	return figs, raws
 }
 
