@@ -57,12 +57,18 @@ var bounds = []struct {
 
 // ranged kinds are the kinds whose values a bound word can widen; a year,
 // date, weekday, month or ordinal names one thing exactly.
-var ranged = map[string]bool{"number": true, "count": true, "duration": true, "percent": true, "money": true, "time": true}
+var ranged = map[string]bool{"number": true, "count": true, "duration": true, "percent": true, "money": true, "time": true, "measure": true}
 
 // setRange fills in f.Bound, f.Low and f.High from the words of s before
 // the figure. A figure already given a range (a vague amount) keeps it.
 func setRange(s string, f *Figure) {
 	if f.High != 0 || f.Low != 0 {
+		if f.Bound == "converted" {
+			lo, hi := f.Low, f.High
+			f.Low, f.High = 0, 0
+			setRange(s, f)
+			f.Low, f.High = min(f.Low, lo), max(f.High, hi)
+		}
 		return
 	}
 	f.Low, f.High = f.Value, f.Value

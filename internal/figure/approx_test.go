@@ -27,6 +27,11 @@ func TestExtractAll(t *testing.T) {
 		{"exact", "53 people", []string{"53 people|count|count:53:person||53-53"}},
 		{"range", "between 40 and 50 people", []string{"40|number|number:40|between|40-50", "50 people|count|count:50:person|between|40-50"}},
 		{"change is no range", "rose from 38 to 57", []string{"38|number|number:38||38-38", "57|number|number:57||57-57"}},
+		{"measure", "a depth of 10 km", []string{"10 km|measure|measure:10:km||10-10"}},
+		{"glued measure", "some 300mm of rain", []string{"300mm|measure|measure:300:mm|some|255-345"}},
+		{"converted measure", "winds of 50 mph", []string{"50 mph|measure|measure:80.4672:km/h|converted|78.857856-82.07654400000001"}},
+		{"degrees", "a record 48.5C", []string{"48.5C|measure|measure:48.5:c||48.5-48.5"}},
+		{"code is no measure", "on 4G phones", nil},
 		{"since last", "since last August", []string{"August|month|month:august||8-8"}},
 	}
 	for _, tt := range tests {
@@ -71,6 +76,8 @@ func TestConflictWithBounds(t *testing.T) {
 		{"orders of magnitude", "tens of thousands of people", "hundreds of thousands of people", true},
 		{"vague and exact", "dozens of people", "48 people", false},
 		{"exact values", "53 people", "48 people", true},
+		{"converted speeds agree", "150 km/h", "93 mph", false},
+		{"other units differ", "10 km", "10 miles", true},
 		{"range and value inside", "between 40 and 50 people", "45 people", false},
 		{"range and value outside", "between 40 and 50 people", "65 people", true},
 	}

@@ -65,9 +65,10 @@ func Extract(s string) []Figure {
 }
 
 // ExtractAll is Extract that also finds times of day ("shortly after 3
-// a.m.", "14:30 GMT") and orders of magnitude written in words ("dozens",
-// "tens of thousands of people"), which say how a report differs from
-// another but which a summary may well paraphrase.
+// a.m.", "14:30 GMT"), orders of magnitude written in words ("dozens",
+// "tens of thousands of people") and measures with their units ("10 km",
+// "93 mph", kind "measure"), which say how a report differs from another
+// but which a summary may well paraphrase or convert.
 func ExtractAll(s string) []Figure {
 	figs, _ := extract(s, true)
 	return figs
@@ -109,6 +110,9 @@ func (p *parser) extraAt(i int, all bool) (Figure, float64, int, bool) {
 		return f, f.Value, next, true
 	}
 	if f, next, ok := p.vague(i); ok {
+		return f, f.Value, next, true
+	}
+	if f, next, ok := p.measure(i); ok {
 		return f, f.Value, next, true
 	}
 	return Figure{}, 0, 0, false

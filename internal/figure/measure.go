@@ -1,0 +1,94 @@
+package figure
+
+import "strings"
+
+// measureUnits maps a unit of measure as written after a number to the
+// unit its value is given in and the factor (or, for degrees Fahrenheit,
+// the rule) that converts it, so that "93 mph" and "150 km/h" are one
+// speed and "10 km" is not set against "10 miles".
+var measureUnits = map[string]struct {
+	unit   string
+	factor float64
+}{
+	"km": {"km", 1}, "kilometres": {"km", 1}, "kilometers": {"km", 1}, "kilometre": {"km", 1}, "kilometer": {"km", 1},
+	"mile": {"km", 1.609344}, "miles": {"km", 1.609344},
+	"metres": {"m", 1}, "meters": {"m", 1}, "metre": {"m", 1}, "meter": {"m", 1},
+	"feet": {"m", 0.3048}, "foot": {"m", 0.3048}, "ft": {"m", 0.3048},
+	"mm": {"mm", 1}, "millimetres": {"mm", 1}, "millimeters": {"mm", 1},
+	"cm": {"mm", 10}, "centimetres": {"mm", 10}, "centimeters": {"mm", 10},
+	"inches": {"mm", 25.4}, "inch": {"mm", 25.4},
+	"km/h": {"km/h", 1}, "kph": {"km/h", 1}, "kmh": {"km/h", 1}, "mph": {"km/h", 1.609344}, "knots": {"km/h", 1.852},
+	"hectares": {"ha", 1}, "hectare": {"ha", 1}, "ha": {"ha", 1}, "acres": {"ha", 0.404686}, "acre": {"ha", 0.404686},
+	"kg": {"kg", 1}, "kilograms": {"kg", 1}, "kilos": {"kg", 1}, "tonnes": {"kg", 1000}, "tons": {"kg", 1000},
+	"°c": {"c", 1}, "c": {"c", 1}, "celsius": {"c", 1}, "°f": {"c", -1}, "f": {"c", -1}, "fahrenheit": {"c", -1},
+}
+
+// measure reads a number of digits and a unit of measure at token i:
+// "10 km", "150 km/h", "93 mph", "45C", "300mm", "12,000 hectares". The
+// value is given in the unit's base ("93 mph" is 149.7 km/h); a
+// converted value allows 2% either way, as outlets round conversions.
+func (p *parser) measure(i int) (Figure, int, bool) {
+	t := p.toks[i]
+	if t.kind != tokNum || i > 0 && t.joined && p.toks[i-1].kind == tokWord {
+		return Figure{}, 0, false
+	}
+	v, ok := parseDigits(t.text)
+	if !ok {
+		return Figure{}, 0, false
+	}
+	j := i + 1
+	w, end := p.unitWord(j)
+	u, ok := measureUnits[w]
+	if !ok || end == j || (w == "c" || w == "f") && !p.joined(j) && !p.isPunct(j, "°") {
+		return Figure{}, 0, false
+	}
+	if n, ok := p.tok(end); ok && n.joined && n.kind == tokWord {
+		return Figure{}, 0, false // "4Gb", "10mg"
+	}
+	f := Figure{Kind: "measure", Unit: u.unit, Start: t.start, End: p.toks[end-1].end}
+	switch {
+	case u.factor < 0:
+		f.Value = (v - 32) * 5 / 9
+	default:
+		f.Value = v * u.factor
+	}
+	f.Norm = "measure:" + formatNum(f.Value) + ":" + u.unit
+	if u.factor != 1 {
+		f.Low, f.High, f.Bound = f.Value-abs(f.Value)*0.02, f.Value+abs(f.Value)*0.02, "converted"
+	}
+	return f, end, true
+}
+
+// unitWord returns the lower-cased unit written from token j ("km/h",
+// "°c", "mph") and the token after it; end is j when there is none.
+func (p *parser) unitWord(j int) (string, int) {
+	if p.isPunct(j, "°") {
+		if w := p.word(j + 1); w == "c" || w == "f" {
+			return "°" + w, j + 2
+		}
+		return "", j
+	}
+	w := p.word(j)
+	if w == "" {
+		return "", j
+	}
+	if w == "km" && p.joinedPunct(j+1, "/") && p.word(j+2) == "h" {
+		return "km/h", j + 3
+	}
+	if _, ok := measureUnits[w]; ok {
+		if w == "c" || w == "f" {
+			if t, _ := p.tok(j); t.text != strings.ToUpper(t.text) {
+				return "", j
+			}
+		}
+		return w, j + 1
+	}
+	return "", j
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
