@@ -106,6 +106,9 @@ func (p *parser) extraAt(i int, all bool) (Figure, float64, int, bool) {
 	if !all {
 		return Figure{}, 0, 0, false
 	}
+	if t := p.toks[i]; t.kind == tokWord && (len(t.text) < 4 || len(t.text) > 9 || !extraWords[strings.ToLower(t.text)]) || t.kind == tokPunct {
+		return Figure{}, 0, 0, false
+	}
 	if f, next, ok := p.timeOfDay(i); ok {
 		return f, f.Value, next, true
 	}
@@ -117,6 +120,9 @@ func (p *parser) extraAt(i int, all bool) (Figure, float64, int, bool) {
 	}
 	return Figure{}, 0, 0, false
 }
+
+// extraWords are the words an ExtractAll figure may start with.
+var extraWords = map[string]bool{"noon": true, "midday": true, "midnight": true, "tens": true, "hundreds": true, "dozens": true, "thousands": true, "millions": true, "billions": true}
 
 // prepBefore returns the preposition written before token i, looking
 // past a word that only places the figure within its span ("since last
