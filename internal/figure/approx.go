@@ -132,7 +132,6 @@ var vagueAmounts = map[string][2]float64{
 // "dozens", "hundreds of thousands of citizens", "tens of millions". It is
 // a count when "of" and a plural noun follow, else a number.
 func (p *parser) vague(i int) (Figure, int, bool) {
-	t := p.toks[i]
 	w := p.word(i)
 	j := i
 	scale := 1.0
@@ -144,6 +143,16 @@ func (p *parser) vague(i int) (Figure, int, bool) {
 			}
 		}
 	}
+	if w == "several" || w == "few" || w == "a" && p.word(i+1) == "few" {
+		if w == "a" {
+			j++
+		}
+		if r, ok := vagueAmounts[p.word(j+1)+"s"]; ok && r[0] >= 200 {
+			// "several hundred", "a few thousand": two to nine of them.
+			return p.vagueFigure(i, j+1, r[0], (r[1]+1)-1)
+		}
+		return Figure{}, 0, false
+	}
 	r, ok := vagueAmounts[p.word(j)]
 	if !ok || p.joined(j+1) || p.joined(i) && i > 0 && p.toks[i-1].kind != tokPunct {
 		return Figure{}, 0, false
@@ -151,15 +160,24 @@ func (p *parser) vague(i int) (Figure, int, bool) {
 	if j > 0 && p.toks[j-1].kind == tokNum || j == i && i > 0 && p.toks[i-1].kind == tokNum {
 		return Figure{}, 0, false // "two hundreds" is not vague
 	}
-	lo, hi := r[0]*scale, (r[1]+1)*scale-1
+	return p.vagueFigure(i, j, r[0]*scale, (r[1]+1)*scale-1)
+}
+
+// vagueFigure builds the figure of an order of magnitude written from
+// token i to token j, which allows lo to hi: a count when "of" and a
+// plural noun follow, else a number.
+func (p *parser) vagueFigure(i, j int, lo, hi float64) (Figure, int, bool) {
 	rng := formatNum(lo) + "-" + formatNum(hi)
-	f := Figure{Kind: "number", Value: lo, Low: lo, High: hi, Bound: "vague", Norm: "number:~" + rng, Start: t.start, End: p.toks[j].end}
-	next := j + 1
+	f := Figure{Kind: "number", Value: lo, Low: lo, High: hi, Bound: "vague", Norm: "number:~" + rng, Start: p.toks[i].start, End: p.toks[j].end}
+	next, n := j+1, j+1
 	if p.word(j+1) == "of" {
-		if noun, ok := pluralNoun(p, j+2); ok {
-			f.Kind, f.Unit, f.Norm, f.End = "count", noun, "count:~"+rng+":"+noun, p.toks[j+2].end
-			next = j + 3
-		}
+		n = j + 2
+	} else if strings.HasSuffix(p.word(j), "s") {
+		return f, next, true // "thousands people" is no count
+	}
+	if noun, ok := pluralNoun(p, n); ok {
+		f.Kind, f.Unit, f.Norm, f.End = "count", noun, "count:~"+rng+":"+noun, p.toks[n].end
+		next = n + 1
 	}
 	return f, next, true
 }

@@ -32,6 +32,12 @@ func TestExtractAll(t *testing.T) {
 		{"converted measure", "winds of 50 mph", []string{"50 mph|measure|measure:80.4672:km/h|converted|78.857856-82.07654400000001"}},
 		{"degrees", "a record 48.5C", []string{"48.5C|measure|measure:48.5:c||48.5-48.5"}},
 		{"code is no measure", "on 4G phones", nil},
+		{"several hundred", "several hundred people", []string{"several hundred people|count|count:~200-999:person|vague|200-999"}},
+		{"a few thousand", "a few thousand", []string{"a few thousand|number|number:~2000-9999|vague|2000-9999"}},
+		{"half a million", "half a million people", []string{"half a million people|count|count:500000:person||500000-500000"}},
+		{"a share is no ordinal", "nearly a third of homes", nil},
+		{"a plural share is no count", "two thirds of voters", nil},
+		{"an ordinal stays", "a third term", []string{"third|ordinal|ordinal:3||3-3"}},
 		{"since last", "since last August", []string{"August|month|month:august||8-8"}},
 	}
 	for _, tt := range tests {

@@ -97,14 +97,55 @@ func extract(s string, all bool) ([]Figure, []float64) {
 		raws = append(raws, raw)
 		i = next
 	}
+	figs, raws = fractions(s, figs, raws)
 	linkRanges(s, figs)
 	return figs, raws
 }
+
+// fractions fixes the figures a fraction misreads: "half a million" is
+// 500000, not a million, and "a third of homes" or "two thirds" is a
+// share, not an ordinal, so it is left out ("a third term" stays).
+func fractions(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
+	out, outRaw := figs[:0], raws[:0]
+	for k, f := range figs {
+		before := strings.Fields(strings.ToLower(s[max(0, f.Start-8):f.Start]))
+		last := ""
+		if len(before) > 0 {
+			last = before[len(before)-1]
+		}
+		text := strings.ToLower(f.Text)
+		switch {
+		case f.Kind == "ordinal" && (last == "a" || last == "an" || unitWords[last] != 0 || tensWords[last] != 0) &&
+			(strings.HasSuffix(text, "s") || strings.HasPrefix(strings.TrimSpace(s[f.End:]), "of ")):
+			continue
+		case f.Kind == "count" && fractionNouns[f.Unit]:
+			continue // "two thirds"
+		case last == "half" && (strings.HasPrefix(text, "a ") || strings.HasPrefix(text, "an ")) && f.Value > 1:
+			old := formatNum(f.Value)
+			f.Value /= 2
+			f.Norm = strings.Replace(f.Norm, old, formatNum(f.Value), 1)
+			f.Start -= len("half ")
+			f.Text = s[f.Start:f.End]
+			f.Low, f.High = 0, 0
+			setRange(s, &f)
+		}
+		out, outRaw = append(out, f), append(outRaw, raws[k])
+	}
+	return out, outRaw
+}
+
+// fractionNouns are the parts a count of them is a share in.
+var fractionNouns = map[string]bool{"half": true, "halve": true, "third": true, "quarter": true, "fifth": true, "sixth": true, "seventh": true, "eighth": true, "ninth": true, "tenth": true}
 
 // extraAt tries, when all is set, the patterns only ExtractAll finds.
 func (p *parser) extraAt(i int, all bool) (Figure, float64, int, bool) {
 	if !all {
 		return Figure{}, 0, 0, false
+	}
+	if t := p.toks[i]; t.kind == tokWord && len(t.text) <= 3 && (p.word(i) == "a" && p.word(i+1) == "few" || p.word(i) == "few") {
+		if f, next, ok := p.vague(i); ok {
+			return f, f.Value, next, true
+		}
 	}
 	if t := p.toks[i]; t.kind == tokWord && (len(t.text) < 4 || len(t.text) > 9 || !extraWords[strings.ToLower(t.text)]) || t.kind == tokPunct {
 		return Figure{}, 0, 0, false
@@ -122,7 +163,7 @@ func (p *parser) extraAt(i int, all bool) (Figure, float64, int, bool) {
 }
 
 // extraWords are the words an ExtractAll figure may start with.
-var extraWords = map[string]bool{"noon": true, "midday": true, "midnight": true, "tens": true, "hundreds": true, "dozens": true, "thousands": true, "millions": true, "billions": true}
+var extraWords = map[string]bool{"several": true, "noon": true, "midday": true, "midnight": true, "tens": true, "hundreds": true, "dozens": true, "thousands": true, "millions": true, "billions": true}
 
 // prepBefore returns the preposition written before token i, looking
 // past a word that only places the figure within its span ("since last
