@@ -17,9 +17,10 @@ var (
 // evalDir holds the annotated evaluation set, one folder per event.
 const evalDir = "../testdata/eval"
 
-// goldEvents are the events of the evaluation set. heldout is measured
-// like the others but is kept out of tuning (testdata/README.md).
-var goldEvents = []string{"summit", "quake", "heldout"}
+// goldEvents are the events of the evaluation set. heldout and heldout2
+// are measured like the others but are kept out of tuning
+// (testdata/README.md).
+var goldEvents = []string{"summit", "quake", "heldout", "heldout2"}
 
 // goldFloor is the lowest acceptable figure of each measure, set a little
 // below what the engine scores today so that a regression fails; raise
@@ -35,10 +36,11 @@ type goldFloor struct {
 var goldFloors = map[string]goldFloor{
 	// unique P, omission P, combined P; recall of uniques, omissions,
 	// discrepancies, terms, quote variants; unique P and R in pairs.
-	"summit":  {0.72, 0.75, 0.74, 0.79, 0.60, 0.55, 0.82, 0.95, 0.84, 0.89},
-	"quake":   {0.60, 0.50, 0.62, 0.82, 0.15, 0.80, 0.77, 0.30, 0.85, 0.94},
-	"heldout": {0.65, 0.60, 0.65, 0.85, 0.40, 0.55, 0.33, 0.95, 0.79, 0.87},
-	"overall": {0.67, 0.75, 0.68, 0.82, 0.44, 0.66, 0.57, 0.88, 0.83, 0.90},
+	"summit":   {0.72, 0.75, 0.74, 0.79, 0.60, 0.55, 0.82, 0.95, 0.84, 0.89},
+	"quake":    {0.60, 0.50, 0.62, 0.82, 0.15, 0.80, 0.77, 0.30, 0.85, 0.94},
+	"heldout":  {0.65, 0.60, 0.65, 0.85, 0.40, 0.55, 0.33, 0.95, 0.79, 0.87},
+	"heldout2": {0.60, 0.85, 0.67, 0.66, 0.25, 0.50, 0.08, 0.35, 0.77, 0.93},
+	"overall":  {0.66, 0.80, 0.68, 0.78, 0.35, 0.60, 0.38, 0.70, 0.83, 0.92},
 }
 
 // TestGold compares each event of the evaluation set offline and
