@@ -95,14 +95,14 @@ func TestGold(t *testing.T) {
 	}
 }
 
-const goldHeader = "event   | P unique     P omission   P combined   | R unique     R omission   R discrep.   R terms      R quotes     | P discrep.   P terms      P quotes     P quoted     | matrix rows  cells        facts"
+const goldHeader = "event    | P unique     P omission   P combined   | R unique     R omission   R discrep.   R terms      R quotes     | P discrep.   P terms      P quotes     P quoted     | matrix rows  cells        facts"
 
 func (s *goldScore) row(name string) string {
 	sep := ratio{-1, -1}
 	cols := []ratio{s.uniqueP, s.omissionP, s.combinedP(), sep, s.uniqueR, s.omissionR, s.discR, s.termR, s.quoteR, sep,
 		s.discP, s.termP, s.quoteP, s.quotedP, sep, s.rowP, s.cellAcc, s.factCov}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-7s |", name)
+	fmt.Fprintf(&b, "%-8s |", name)
 	for _, c := range cols {
 		if c == sep {
 			b.WriteString(" |")
@@ -139,7 +139,7 @@ func (s *goldScore) targets() string {
 	return "issue 11 targets (overall): " + strings.Join(parts, "; ")
 }
 
-const pairHeader = "event   | P unique     P omission   | R unique"
+const pairHeader = "event    | P unique     P omission   | R unique"
 
 // scorePairs compares every pair of the event's sources and scores the
 // unique and omission claims against the pair's gold (goldEvent.pair).
@@ -166,7 +166,7 @@ func (ev *goldEvent) scorePairs(t *testing.T) *goldScore {
 }
 
 func (s *goldScore) pairRow(name string) string {
-	return strings.TrimRight(fmt.Sprintf("%-7s | %-12s %-12s | %-12s", name, s.uniqueP, s.omissionP, s.uniqueR), " ")
+	return strings.TrimRight(fmt.Sprintf("%-8s | %-12s %-12s | %-12s", name, s.uniqueP, s.omissionP, s.uniqueR), " ")
 }
 
 func (s *goldScore) checkPairFloors(t *testing.T, name string, f goldFloor) {
