@@ -162,6 +162,19 @@ func Key(lower string) string {
 	return st
 }
 
+// alwaysIse lists the stems of words spelt -ise on both sides of the
+// Atlantic ("promise", "exercise"), which must not become -ize.
+var alwaysIse = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`advert advise apprise arise chastise compromise comprise concise despise
+		devise disguise enterprise excise exercise expertise franchise improvise incise
+		merchandise noise otherwise poise praise precise premise promise raise revise rise
+		supervise surmise surprise televise treatise cruise demise expertise`) {
+		alwaysIse[strings.TrimSuffix(w, "ise")] = true
+	}
+}
+
 // american spells a British word the American way, so that "centre" and
 // "center", "honour" and "honor", "organise" and "organize" meet: -tre,
 // -our and -is- endings of words long enough not to be "our" or "tour".
@@ -178,7 +191,7 @@ func american(w string) string {
 		return w[:n-4] + "ters"
 	}
 	for _, suf := range []string{"ise", "ised", "ises", "ising", "isation"} {
-		if n > len(suf)+3 && strings.HasSuffix(w, suf) {
+		if n > len(suf)+3 && strings.HasSuffix(w, suf) && !alwaysIse[w[:n-len(suf)]] {
 			return w[:n-len(suf)] + "iz" + suf[2:]
 		}
 	}

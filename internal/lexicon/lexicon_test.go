@@ -29,6 +29,8 @@ func TestTermsNormalise(t *testing.T) {
 		{"equivalents", "They inked a pact.", "They signed a treaty."},
 		{"toll", "Officials said 48 were killed.", "Officials said 48 were dead."},
 		{"honorific", "Respected Comrade Kim spoke.", "Kim spoke."},
+		{"british spelling", "They organised it.", "They organized it."},
+		{"promise keeps its s", "Each promises help.", "Each promise help."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,6 +48,7 @@ func TestTermsKeepApart(t *testing.T) {
 		{"us the pronoun", "He told us.", "He told the US."},
 		{"different countries", "South Korea agreed.", "North Korea agreed."},
 		{"different numbers", "24 years", "14 years"},
+		{"promise is not prom", "They promised.", "They promized."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
