@@ -13,19 +13,22 @@ import (
 // bounds maps the words written just before a figure to the values they
 // allow, as factors of the figure's value (numbers) or minutes either side
 // of it (times of day). Longer phrases come first, so "just over" wins
-// over "over".
+// over "over". An estimate allows 10% either way, enough for the rounding
+// of "about 900" and too little to take in "as many as 1,200"; "up to"
+// and "as many as" give the most a report fears, so they are read as
+// nearly that value, not as any value below it.
 var bounds = []struct {
 	words          string
 	lo, hi         float64 // factors of the value
 	minLo, minHi   float64 // minutes around a time of day
 	timeOnly, open bool    // open: no upper limit
 }{
-	{words: "shortly after", lo: 1, hi: 1.15, minLo: 0, minHi: 30},
-	{words: "just after", lo: 1, hi: 1.15, minLo: 0, minHi: 30},
-	{words: "shortly before", lo: 0.85, hi: 1, minLo: -30, minHi: 0},
-	{words: "just before", lo: 0.85, hi: 1, minLo: -30, minHi: 0},
-	{words: "just over", lo: 1, hi: 1.15, minLo: 0, minHi: 30},
-	{words: "just under", lo: 0.85, hi: 1, minLo: -30, minHi: 0},
+	{words: "shortly after", lo: 1, hi: 1.1, minLo: 0, minHi: 30},
+	{words: "just after", lo: 1, hi: 1.1, minLo: 0, minHi: 30},
+	{words: "shortly before", lo: 0.9, hi: 1, minLo: -30, minHi: 0},
+	{words: "just before", lo: 0.9, hi: 1, minLo: -30, minHi: 0},
+	{words: "just over", lo: 1, hi: 1.1, minLo: 0, minHi: 30},
+	{words: "just under", lo: 0.9, hi: 1, minLo: -30, minHi: 0},
 	{words: "more than", lo: 1, open: true},
 	{words: "upwards of", lo: 1, open: true},
 	{words: "in excess of", lo: 1, open: true},
@@ -33,20 +36,22 @@ var bounds = []struct {
 	{words: "no fewer than", lo: 1, open: true},
 	{words: "no less than", lo: 1, open: true},
 	{words: "not less than", lo: 1, open: true},
+	{words: "as many as", lo: 0.9, hi: 1, minLo: -15, minHi: 0},
+	{words: "as much as", lo: 0.9, hi: 1, minLo: -15, minHi: 0},
+	{words: "up to", lo: 0.9, hi: 1, minLo: -15, minHi: 0},
 	{words: "fewer than", lo: 0, hi: 1},
 	{words: "less than", lo: 0, hi: 1},
-	{words: "up to", lo: 0, hi: 1},
 	{words: "at most", lo: 0, hi: 1},
 	{words: "no more than", lo: 0, hi: 1},
-	{words: "close to", lo: 0.85, hi: 1, minLo: -15, minHi: 0},
-	{words: "an estimated", lo: 0.85, hi: 1.15, minLo: -15, minHi: 15},
-	{words: "approximately", lo: 0.85, hi: 1.15, minLo: -15, minHi: 15},
-	{words: "roughly", lo: 0.85, hi: 1.15, minLo: -15, minHi: 15},
-	{words: "around", lo: 0.85, hi: 1.15, minLo: -15, minHi: 15},
-	{words: "about", lo: 0.85, hi: 1.15, minLo: -15, minHi: 15},
-	{words: "some", lo: 0.85, hi: 1.15, minLo: -15, minHi: 15},
-	{words: "nearly", lo: 0.85, hi: 1, minLo: -15, minHi: 0},
-	{words: "almost", lo: 0.85, hi: 1, minLo: -15, minHi: 0},
+	{words: "close to", lo: 0.9, hi: 1, minLo: -15, minHi: 0},
+	{words: "an estimated", lo: 0.9, hi: 1.1, minLo: -15, minHi: 15},
+	{words: "approximately", lo: 0.9, hi: 1.1, minLo: -15, minHi: 15},
+	{words: "roughly", lo: 0.9, hi: 1.1, minLo: -15, minHi: 15},
+	{words: "around", lo: 0.9, hi: 1.1, minLo: -15, minHi: 15},
+	{words: "about", lo: 0.9, hi: 1.1, minLo: -15, minHi: 15},
+	{words: "some", lo: 0.9, hi: 1.1, minLo: -15, minHi: 15},
+	{words: "nearly", lo: 0.9, hi: 1, minLo: -15, minHi: 0},
+	{words: "almost", lo: 0.9, hi: 1, minLo: -15, minHi: 0},
 	{words: "over", lo: 1, open: true},
 	{words: "above", lo: 1, open: true},
 	{words: "under", lo: 0, hi: 1},
