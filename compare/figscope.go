@@ -17,7 +17,7 @@ func (c *comparison) figureScope(x *looseFig) {
 	x.outcome = figureOutcome(s, terms, x.f)
 	x.era = figureEra(s, c.figuresAt(x.src, x.n), x)
 	x.stage = figureStage(s, x.f)
-	x.threshold = isThreshold(s[x.f.End:])
+	x.threshold = isThreshold(s[x.f.End:]) || thresholdQualified(s[x.f.End:])
 	x.near = nearKeys(terms, x.f)
 	x.place = c.subtotalPlaces(x)
 	x.part = isPart(s, x.f)
@@ -73,14 +73,24 @@ func sameScope(a, b *looseFig) bool {
 	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome {
 		return false
 	}
-	sameOutcome := a.outcome != "" && a.outcome == b.outcome // the outcome anchors both
-	if !sameOutcome && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
+	if !sameThing(a, b) && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
 		return false
 	}
 	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total {
 		return false
 	}
 	return a.era == b.era && a.stage == b.stage && !a.threshold && !b.threshold
+}
+
+// sameThing reports whether two figures name what they count: the same
+// outcome ("killed", "died"), or the same noun other than people in
+// general ("900 jobs", "as many as 1,200 jobs"). That names the quantity
+// as well as any word beside them.
+func sameThing(a, b *looseFig) bool {
+	if a.outcome != "" && a.outcome == b.outcome {
+		return true
+	}
+	return a.f.Kind == "count" && b.f.Kind == "count" && a.f.Unit == b.f.Unit && a.f.Unit != "person" && a.outcome == b.outcome
 }
 
 // anchorReach is how many content words either side of a figure make
@@ -273,6 +283,22 @@ func figureStage(s string, f figureT) string {
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// thresholdQualified reports whether the words after a count restrict
+// it by a threshold in the same clause ("34 aftershocks of magnitude 4 or
+// above"): it counts a subset, not the whole.
+func thresholdQualified(after string) bool {
+	a := strings.ToLower(after[:min(len(after), 48)])
+	if i := strings.IndexAny(a, ",;"); i >= 0 {
+		a = a[:i]
+	}
+	for _, w := range []string{" or above", " or more", " or higher", " and above", " or greater", " and over", " or over"} {
+		if strings.Contains(a, w) {
 			return true
 		}
 	}

@@ -59,6 +59,7 @@ func TestFigureStageAndThreshold(t *testing.T) {
 		{"preliminary after", "The party had 52% in preliminary results.", "52%", "early", false},
 		{"bound", "The centre recorded 34 aftershocks of magnitude 4 or above.", "4", "", true},
 		{"plain", "The centre recorded 34 aftershocks.", "34 aftershocks", "", false},
+		{"qualified count", "The centre recorded 34 aftershocks of magnitude 4 or above.", "34 aftershocks", "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,7 +67,7 @@ func TestFigureStageAndThreshold(t *testing.T) {
 			if got := figureStage(tt.s, f); got != tt.stage {
 				t.Errorf("figureStage(%q, %q) = %q, want %q", tt.s, tt.fig, got, tt.stage)
 			}
-			if got := isThreshold(tt.s[f.End:]); got != tt.threshold {
+			if got := isThreshold(tt.s[f.End:]) || thresholdQualified(tt.s[f.End:]); got != tt.threshold {
 				t.Errorf("isThreshold after %q in %q = %v, want %v", tt.fig, tt.s, got, tt.threshold)
 			}
 		})

@@ -164,7 +164,8 @@ func figContext(terms []lexicon.Term, f figureT) ([]string, string) {
 // quantity: two content words in common that are at least half the
 // shorter context; the same outcome counted in the same unit ("killed",
 // "died"; "displaced", "left homeless"), which names the quantity
-// whatever the other words; for times of day, which an event has few
+// whatever the other words, or the same counted noun and one word in
+// common (sameThing); for times of day, which an event has few
 // of, one word in common; or one that is the word right after a figure
 // when neither context has more than two words, or next to both figures
 // when neither has more than three ("Turnout was 61%", "Turnout reached
@@ -189,8 +190,10 @@ func sameQuantity(a, b *looseFig) bool {
 	if shared >= 2 {
 		return 2*shared >= min(len(a.ctx), len(b.ctx))
 	}
-	if a.outcome != "" && a.outcome == b.outcome && a.f.Unit == b.f.Unit {
-		return true // "112 people were killed", "140 people have died"
+	if sameThing(a, b) && a.f.Unit == b.f.Unit && (a.outcome != "" || shared == 1) {
+		// "112 people were killed", "140 people have died"; "900 jobs"
+		// and "1,200 jobs" with a word in common.
+		return true
 	}
 	if shared == 1 && a.f.Kind == "time" {
 		return true // times of day are few; one word in common ties two

@@ -127,18 +127,21 @@ func isPart(s string, f figureT) bool {
 }
 
 // isTotal reports whether figure f is the whole a count before it is
-// taken from: "180 of the 300 seats", "won 40 out of 52". Such a total
-// is set only against other totals.
+// taken from: "180 of the 300 seats", "won 40 out of 52", "1,500 of the
+// works' 6,800 jobs". Such a total is set only against other totals.
 func isTotal(s string, f figureT) bool {
-	before := strings.Fields(strings.ToLower(s[max(0, f.Start-24):f.Start]))
-	n := len(before)
-	switch {
-	case n >= 3 && before[n-2] == "of" && before[n-1] == "the":
-		return isNumeral(before[n-3])
-	case n >= 3 && before[n-2] == "out" && before[n-1] == "of":
-		return isNumeral(before[n-3])
-	case n >= 2 && before[n-1] == "of":
-		return isNumeral(before[n-2])
+	before := strings.Fields(strings.ToLower(s[max(0, f.Start-40):f.Start]))
+	for k := len(before) - 1; k >= 1 && k >= len(before)-3; k-- {
+		if isNumeral(before[k]) {
+			return false
+		}
+		if before[k] == "of" {
+			prev := before[k-1]
+			if prev == "out" && k >= 2 {
+				prev = before[k-2]
+			}
+			return isNumeral(prev)
+		}
 	}
 	return false
 }

@@ -66,8 +66,9 @@ var risingVerbs = map[string]bool{"rose": true, "risen": true, "climbed": true, 
 
 // countUnits folds the nouns that count the same things: people in
 // general ("citizens", "residents"; not a group among them such as
-// "soldiers" or "children") and dwellings.
+// "soldiers" or "children"), dwellings, and jobs.
 var countUnits = map[string]string{
 	"people": "person", "citizen": "person", "resident": "person", "individual": "person", "inhabitant": "person", "local": "person",
 	"home": "house", "dwelling": "house", "household": "house",
+	"position": "job",
 }

@@ -137,6 +137,7 @@ func TestIsTotal(t *testing.T) {
 		{"out of", "It won 40 out of 52 districts.", "52 districts", true},
 		{"the count itself", "The party won 180 of the 300 seats.", "180", false},
 		{"of a noun", "A toll of 57 people.", "57 people", false},
+		{"of a possessive", "The plans put up to 1,500 of the works' 6,800 jobs at risk.", "6,800 jobs", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
