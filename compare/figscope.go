@@ -20,7 +20,8 @@ func (c *comparison) figureScope(x *looseFig) {
 	x.threshold = isThreshold(s[x.f.End:]) || thresholdQualified(s[x.f.End:])
 	x.near = nearKeys(terms, x.f)
 	x.place = c.subtotalPlaces(x)
-	x.part = isPart(s, x.f)
+	x.part = isPart(s, x.f) || isSubset(s, x.f)
+	x.rate = figureRate(s, x.f)
 	x.total = isTotal(s, x.f)
 	if x.f.Kind == "number" && humanOutcome[x.outcome] && x.f.Value == math.Trunc(x.f.Value) && !strings.HasPrefix(s[x.f.End:], "-") {
 		// "nine remained missing", "the toll rose to 57": a count of
@@ -76,7 +77,7 @@ func sameScope(a, b *looseFig) bool {
 	if !sameThing(a, b) && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
 		return false
 	}
-	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total {
+	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total || a.rate != b.rate {
 		return false
 	}
 	return a.era == b.era && a.stage == b.stage && !a.threshold && !b.threshold

@@ -25,11 +25,13 @@ type looseFig struct {
 	threshold           bool
 	near                []string // the keys of the content words next to it (nearKeys)
 	// place holds the places that make it a subtotal (subtotalPlaces);
-	// part is set for a part of a count ("including 20 children"), total
-	// for the whole one is taken from ("180 of the 300 seats").
+	// part is set for a part of a count ("including 20 children", "on
+	// Monday alone"), total for the whole one is taken from ("180 of the
+	// 300 seats").
 	place []string
 	part  bool
-	total bool // the whole a count is taken from (isTotal)
+	total bool   // the whole a count is taken from (isTotal)
+	rate  string // what it is given per (figureRate): "share", "year"
 }
 
 // Context window of a figure, in content words: see figContext.

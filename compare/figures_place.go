@@ -151,3 +151,49 @@ func isNumeral(w string) bool {
 	w = strings.Trim(w, ",;:")
 	return w != "" && strings.Trim(w, "0123456789,.") == ""
 }
+
+// figureRate returns what a figure is given per ("a share", "per
+// person", "a year", "each"), or "": "4,150 forints a share" is not set
+// against a deal's total, nor "$40 billion a year" against "$35
+// billion".
+func figureRate(s string, f figureT) string {
+	after := strings.Fields(strings.ToLower(s[f.End:min(len(s), f.End+24)]))
+	if len(after) == 0 {
+		return ""
+	}
+	w := strings.Trim(after[0], ",.;:)")
+	switch {
+	case w == "each" || w == "apiece":
+		return "each"
+	case (w == "a" || w == "an" || w == "per") && len(after) > 1:
+		return strings.Trim(after[1], ",.;:)")
+	}
+	return ""
+}
+
+// subsetWords in a figure's clause make it a count of a part: "on
+// Monday alone", "in one village", "at a single hospital".
+var subsetWords = []string{" alone", " in one ", " at one ", " in a single ", " at a single ", " in a single", " of them"}
+
+// isSubset reports whether the clause around figure f limits it to a
+// part of what is counted.
+func isSubset(s string, f figureT) bool {
+	lo, hi := max(0, f.Start-30), min(len(s), f.End+30)
+	before, after := s[lo:f.Start], s[f.End:hi]
+	if i := strings.LastIndexAny(before, ",;"); i >= 0 {
+		before = before[i+1:]
+	}
+	if i := strings.IndexAny(after, ",;."); i >= 0 {
+		after = after[:i]
+	}
+	clause := " " + strings.ToLower(before) + " # " + strings.ToLower(after) + " "
+	if comma := strings.IndexByte(s, ','); comma >= 0 && comma < f.Start {
+		clause += strings.ToLower(s[:comma]) // "On Monday alone, 12 died"
+	}
+	for _, w := range subsetWords {
+		if strings.Contains(clause, w) {
+			return true
+		}
+	}
+	return false
+}

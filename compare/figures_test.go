@@ -147,3 +147,28 @@ func TestIsTotal(t *testing.T) {
 		})
 	}
 }
+
+func TestFigureRateAndSubset(t *testing.T) {
+	tests := []struct {
+		name, s, fig, rate string
+		subset             bool
+	}{
+		{"per share", "Jiangxin offered 4,150 forints a share in cash.", "4,150 forints", "share", false},
+		{"a year", "The deal is worth $40 billion a year.", "$40 billion", "year", false},
+		{"each", "Families will receive $500 each.", "$500", "each", false},
+		{"alone", "On Monday alone, 12 people died.", "12 people", "", true},
+		{"one village", "Nine people died in one village.", "Nine people", "", true},
+		{"whole", "The floods killed 112 people, officials said.", "112 people", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := figAt(t, tt.s, tt.fig)
+			if got := figureRate(tt.s, f); got != tt.rate {
+				t.Errorf("figureRate(%q, %q) = %q, want %q", tt.s, tt.fig, got, tt.rate)
+			}
+			if got := isSubset(tt.s, f); got != tt.subset {
+				t.Errorf("isSubset(%q, %q) = %v, want %v", tt.s, tt.fig, got, tt.subset)
+			}
+		})
+	}
+}
