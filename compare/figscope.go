@@ -248,7 +248,7 @@ func eraBreak(between string) bool {
 // Stage words: said just before a figure, they place it at a stage of a
 // changing value or in another mode than a count of what happened.
 var (
-	earlyWords    = []string{"earlier", "initial", "preliminary", "previous", "provisional", "original", "first estimate"}
+	earlyWords    = []string{"earlier", "initial", "preliminary", "previous", "provisional", "original", "first estimate", "first said", "first reported", "at first"}
 	expectedWords = []string{"expected", "forecast", "projected", "predicted", "target", "could reach", "could rise", "may rise", "likely to"}
 	beforeWords   = []string{"up from", "down from", "compared with", "compared to", "rose from", "fell from", "risen from", "jumped from", "dropped from", "climbed from"}
 	laterWords    = []string{"a year earlier", "a year ago", "last year", "the previous year", "the year before"}

@@ -45,8 +45,9 @@ const (
 // "first trip to the North in 14 years", "48 dead" and "the death toll
 // rose to 52". Two figures are compared only when they are of one kind
 // and unit and the words around them describe the same quantity
-// (sameQuantity); a group in which one source gives two values is
-// dropped, since its figures may be about different things. Values
+// (sameQuantity); a source that gives two values in a group is left
+// out of it (unambiguous), since its figures may be about different
+// things. Values
 // already in a discrepancy, or lent to one by a sentence that covers its
 // claim (covering, keyed by valueKey), are left to it; the other figures
 // of their sentences may still be set against others ("186 people were
@@ -100,11 +101,59 @@ func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]
 	}
 	var out []Discrepancy
 	for _, r := range roots {
-		if d, ok := c.looseDiscrepancy(figs, comps[r], conflicted); ok {
+		idx, conf := unambiguous(figs, comps[r], conflicted)
+		if d, ok := c.looseDiscrepancy(figs, idx, conf); ok {
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// unambiguous leaves out of a group of figures the sources that give two
+// conflicting values in it ("38 killed" and, later, "the toll rose to
+// 41"): which of them is set against the others cannot be told. Of the
+// rest it keeps the figures tied directly to another one (sameQuantity),
+// since two may have joined the group only through a left-out source,
+// and marks those in a direct conflict.
+func unambiguous(figs []looseFig, idx []int, conflicted map[int]bool) ([]int, map[int]bool) {
+	drop := make(map[int]bool)
+	for x, i := range idx {
+		for _, j := range idx[x+1:] {
+			if figs[i].src == figs[j].src && !figEqual(figs[i].f, figs[j].f) && looseConflict(figs[i].fig, figs[j].fig) {
+				drop[figs[i].src] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return idx, conflicted
+	}
+	var rest []int
+	for _, i := range idx {
+		if !drop[figs[i].src] {
+			rest = append(rest, i)
+		}
+	}
+	tied := make(map[int]bool)
+	conf := make(map[int]bool)
+	for x, i := range rest {
+		for _, j := range rest[x+1:] {
+			a, b := &figs[i], &figs[j]
+			if a.src == b.src || !sameQuantity(a, b) {
+				continue
+			}
+			tied[i], tied[j] = true, true
+			if !figEqual(a.f, b.f) && looseConflict(a.fig, b.fig) {
+				conf[i], conf[j] = true, true
+			}
+		}
+	}
+	var out []int
+	for _, i := range rest {
+		if tied[i] {
+			out = append(out, i)
+		}
+	}
+	return out, conf
 }
 
 // contextFigures lists every figure of every sentence, other than the

@@ -172,3 +172,32 @@ func TestFigureRateAndSubset(t *testing.T) {
 		})
 	}
 }
+
+// TestAmbiguousSourceLeftOut checks that an outlet giving two tolls is
+// left out of the toll's discrepancy while the other outlets' conflict
+// is still reported.
+func TestAmbiguousSourceLeftOut(t *testing.T) {
+	arts := append(floodArticles(t), fromText(t, "radio", "Veloria toll unclear",
+		"Rescuers in the hills said 90 people had died in their area. "+
+			"Hospital staff counted 131 people dead across Veloria."))
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range r.Discrepancies {
+		srcs := map[string]int{}
+		for _, v := range d.Values {
+			srcs[v.Source]++
+		}
+		if srcs["relief"] > 0 && srcs["world"] > 0 {
+			found = true
+		}
+		if srcs["radio"] > 1 {
+			t.Errorf("a discrepancy holds two of radio's values: %+v", d.Values)
+		}
+	}
+	if !found {
+		t.Errorf("no discrepancy sets relief's toll against world's: %+v", r.Discrepancies)
+	}
+}
