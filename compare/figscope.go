@@ -179,15 +179,20 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 		if t.End > f.Start {
 			continue
 		}
-		if seen++; seen > outcomeBefore || clauseBreak(s[t.End:f.Start]) {
+		if seen++; seen > tollReach || clauseBreak(s[t.End:f.Start]) {
 			break
 		}
-		if o := outcomeOf(t.Token); o != "" {
+		if o := outcomeOf(t.Token); o != "" && (seen <= outcomeBefore || strings.EqualFold(t.Token, "toll")) {
 			return joinedOutcome(s, t.Start, t.End, o)
 		}
 	}
 	return ""
 }
+
+// tollReach is how far before a figure, in content words of its clause,
+// "toll" still names what it counts: "the toll from Tuesday's
+// derailment near Korvo rose to 23".
+const tollReach = 8
 
 // joinedOutcome returns outcome o of the word from start to end, or,
 // when "or" or "and" joins that word to one of another outcome
@@ -249,6 +254,8 @@ func eraBreak(between string) bool {
 // changing value or in another mode than a count of what happened.
 var (
 	earlyWords    = []string{"earlier", "initial", "preliminary", "previous", "provisional", "original", "first estimate", "first said", "first reported", "at first"}
+	aboardWords   = []string{"carrying", "with a capacity of", "capacity of"}
+	limitWords    = []string{"limit of", "limit is", "limit was", "maximum of", "cap of", "capped at", "limited to"}
 	expectedWords = []string{"expected", "forecast", "projected", "predicted", "target", "could reach", "could rise", "may rise", "likely to"}
 	beforeWords   = []string{"up from", "down from", "compared with", "compared to", "rose from", "fell from", "risen from", "jumped from", "dropped from", "climbed from"}
 	laterWords    = []string{"a year earlier", "a year ago", "last year", "the previous year", "the year before"}
@@ -259,7 +266,9 @@ var (
 // ("revising an earlier figure of 11", "initially put at 30",
 // "52% in preliminary results"), "final" for the last, "before" for the
 // earlier value of a comparison ("up from 55%", "rose from 38 to 57",
-// "61% a year earlier"), "expected" for a forecast or target, and ""
+// "61% a year earlier"), "limit" for a limit ("a speed limit of 70
+// km/h"), "aboard" for how many a vehicle carried ("carrying 300
+// people", "300 on board"), "expected" for a forecast or target, and ""
 // otherwise.
 func figureStage(s string, f figureT) string {
 	before := strings.ToLower(s[max(0, f.Start-40):f.Start])
@@ -273,6 +282,10 @@ func figureStage(s string, f figureT) string {
 		return "before"
 	case containsAny(before, earlyWords), containsAny(after, earlyWords):
 		return "early"
+	case containsAny(near, limitWords):
+		return "limit"
+	case containsAny(near, aboardWords) || strings.HasPrefix(strings.TrimSpace(after), "on board") || strings.HasPrefix(strings.TrimSpace(after), "aboard"):
+		return "aboard"
 	case containsAny(before, expectedWords):
 		return "expected"
 	case strings.Contains(before, "final"), strings.Contains(after, "final"):

@@ -280,16 +280,9 @@ func (c *comparison) looseDiscrepancy(figs []looseFig, idx []int, conflicted map
 		return Discrepancy{}, false
 	}
 	sort.SliceStable(idx, func(i, j int) bool { return figs[idx[i]].src < figs[idx[j]].src })
-	class := make([]int, len(idx)) // index into idx of the class head
-	norms := make(map[int]string)  // source -> its value
+	class := looseClasses(figs, idx)
+	norms := make(map[int]string) // source -> its value
 	for k, i := range idx {
-		class[k] = k
-		for h := 0; h < k; h++ {
-			if class[h] == h && (figEqual(figs[idx[h]].f, figs[i].f) || !looseConflict(figs[idx[h]].fig, figs[i].fig)) {
-				class[k] = h
-				break
-			}
-		}
 		src := figs[i].src
 		if v, ok := norms[src]; ok && v != figs[idx[class[k]]].f.Norm {
 			return Discrepancy{}, false
@@ -312,6 +305,45 @@ func (c *comparison) looseDiscrepancy(figs []looseFig, idx []int, conflicted map
 		d.Values = append(d.Values, Value{Source: c.labels[f.src], Text: text, Sentence: f.n + 1, Class: rank[class[k]]})
 	}
 	return d, true
+}
+
+// looseClasses assigns each figure of idx the index (into idx) of the
+// head of its class. Exact values form classes first, so that "at least
+// 53" joins "53" rather than "57", which it also allows; a bound or
+// estimate then joins the first class whose value it equals, else the
+// first it does not conflict with ("since 2000" and "24 years"), else
+// heads a class of its own.
+func looseClasses(figs []looseFig, idx []int) []int {
+	class := make([]int, len(idx))
+	for k := range class {
+		class[k] = -1
+	}
+	var heads []int
+	join := func(k int) {
+		x := figs[idx[k]]
+		for _, h := range heads {
+			if figEqual(figs[idx[h]].f, x.f) {
+				class[k] = h
+				return
+			}
+		}
+		for _, h := range heads {
+			if !looseConflict(figs[idx[h]].fig, x.fig) {
+				class[k] = h
+				return
+			}
+		}
+		class[k] = k
+		heads = append(heads, k)
+	}
+	for _, exact := range []bool{true, false} {
+		for k, i := range idx {
+			if (figs[i].f.Bound == "") == exact {
+				join(k)
+			}
+		}
+	}
+	return class
 }
 
 // cleanDiscrepancies drops a discrepancy found twice (a sentence may

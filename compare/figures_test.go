@@ -58,7 +58,7 @@ func TestFloodDiscrepancies(t *testing.T) {
 	want := []string{
 		"count: agency 1 3,000 houses, daily 2 2,500 houses",
 		"count: daily 1 Tens of thousands of people, world 2 Hundreds of thousands of people",
-		"count: agency 1 112 people, relief 2 140 people, world 3 98 people",
+		"count: agency 1 112 people, relief 2 140 people, daily 1 112, world 3 98 people",
 		"time: agency 1 6 a.m., relief 2 8:30 a.m.",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -29,7 +29,7 @@ func TestExtractAll(t *testing.T) {
 		{"change is no range", "rose from 38 to 57", []string{"38|number|number:38||38-38", "57|number|number:57||57-57"}},
 		{"measure", "a depth of 10 km", []string{"10 km|measure|measure:10:km||10-10"}},
 		{"glued measure", "some 300mm of rain", []string{"300mm|measure|measure:300:mm|some|270-330"}},
-		{"converted measure", "winds of 50 mph", []string{"50 mph|measure|measure:80.4672:km/h|converted|78.857856-82.07654400000001"}},
+		{"converted measure", "winds of 50 mph", []string{"50 mph|measure|measure:80.4672:km/h|converted|76.44384000000001-84.49056"}},
 		{"degrees", "a record 48.5C", []string{"48.5C|measure|measure:48.5:c||48.5-48.5"}},
 		{"code is no measure", "on 4G phones", nil},
 		{"several hundred", "several hundred people", []string{"several hundred people|count|count:~200-999:person|vague|200-999"}},
@@ -87,6 +87,7 @@ func TestConflictWithBounds(t *testing.T) {
 		{"less than allows any value below", "less than 100 people", "48 people", false},
 		{"converted speeds agree", "150 km/h", "93 mph", false},
 		{"other units differ", "10 km", "10 miles", true},
+		{"rounded conversion agrees", "70 km/h", "45 mph", false},
 		{"range and value inside", "between 40 and 50 people", "45 people", false},
 		{"range and value outside", "between 40 and 50 people", "65 people", true},
 	}

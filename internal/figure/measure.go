@@ -26,7 +26,8 @@ var measureUnits = map[string]struct {
 // measure reads a number of digits and a unit of measure at token i:
 // "10 km", "150 km/h", "93 mph", "45C", "300mm", "12,000 hectares". The
 // value is given in the unit's base ("93 mph" is 149.7 km/h); a
-// converted value allows 2% either way, as outlets round conversions.
+// converted value allows 5% either way, as outlets round conversions
+// ("45 mph" is given as "70 km/h").
 func (p *parser) measure(i int) (Figure, int, bool) {
 	t := p.toks[i]
 	if t.kind != tokNum || i > 0 && t.joined && p.toks[i-1].kind == tokWord {
@@ -54,7 +55,7 @@ func (p *parser) measure(i int) (Figure, int, bool) {
 	}
 	f.Norm = "measure:" + formatNum(f.Value) + ":" + u.unit
 	if u.factor != 1 {
-		f.Low, f.High, f.Bound = f.Value-abs(f.Value)*0.02, f.Value+abs(f.Value)*0.02, "converted"
+		f.Low, f.High, f.Bound = f.Value-abs(f.Value)*0.05, f.Value+abs(f.Value)*0.05, "converted"
 	}
 	return f, end, true
 }
