@@ -216,8 +216,9 @@ func joinedOutcome(s string, start, end int, o string) string {
 
 // figureEra returns the year, other than the year of its source's date,
 // that the sentence of figure x is about ("an earthquake in 2015 killed
-// nearly 9,000 people"), or "". A year across a contrast ("61%, up from
-// 55% in 2019") dates the other value, not this one.
+// nearly 9,000 people"), or "", when it dates the figure (sameEra): a
+// year across a contrast ("61%, up from 55% in 2019") dates the other
+// value, not this one.
 func figureEra(s string, fs []figureT, x *looseFig) string {
 	for _, f := range fs {
 		if f.Prep == "since" || f.Start == x.f.Start {
@@ -230,12 +231,37 @@ func figureEra(s string, fs []figureT, x *looseFig) string {
 		case "date":
 			y = int(f.Value) / 10000
 		}
-		lo, hi := min(f.End, x.f.End), max(f.Start, x.f.Start)
-		if y > 0 && (x.ref.IsZero() || y != x.ref.Year()) && (lo > hi || !eraBreak(s[lo:hi])) {
+		if y > 0 && (x.ref.IsZero() || y != x.ref.Year()) && sameEra(s, f, x.f) {
 			return f.Norm
 		}
 	}
 	return ""
+}
+
+// sameEra reports whether year y dates figure f of sentence s: a year
+// after the figure must be in its clause ("killed 9,000 people in
+// 2015", not "Venn, 64, arrived ..., his first since taking office in
+// 2021"); a year before it may also reach it through a relative clause
+// ("the 2015 quake, which killed 9,000") or open the sentence ("In 2015,
+// ..."). No contrast may stand between them (eraBreak).
+func sameEra(s string, y, f figureT) bool {
+	if y.End > f.Start && y.Start < f.End {
+		return false
+	}
+	if y.Start > f.End {
+		between := s[f.End:y.Start]
+		return !clauseBreak(between) && !eraBreak(between)
+	}
+	between := s[y.End:f.Start]
+	if eraBreak(between) {
+		return false
+	}
+	if !clauseBreak(between) {
+		return true
+	}
+	b := strings.ToLower(between)
+	opening := strings.HasPrefix(strings.ToLower(s), "in ") && !strings.Contains(s[:y.Start], ",")
+	return opening || strings.Contains(b, " which ") || strings.Contains(b, " that ") || strings.Contains(b, " who ")
 }
 
 // eraBreak reports whether text between a year and a figure turns to

@@ -122,6 +122,9 @@ func TestFigureEra(t *testing.T) {
 		{"no year", "The quake killed 50 people.", "50 people", ""},
 		{"across a contrast", "Turnout was 61%, up from 55% in 2019.", "61%", ""},
 		{"the compared value", "Turnout was 61%, up from 55% in 2019.", "55%", "year:2019"},
+		{"another clause after", "Venn, 64, arrived on Monday, his first visit since taking office in 2021.", "64", ""},
+		{"relative clause", "The 2015 quake, which killed 9,000 people, was stronger.", "9,000 people", "year:2015"},
+		{"opening year", "In 2015, a quake killed 9,000 people.", "9,000 people", "year:2015"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
