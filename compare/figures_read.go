@@ -3,6 +3,8 @@ package compare
 import (
 	"strings"
 
+	"github.com/newslens/newslens/internal/lexicon"
+
 	"github.com/newslens/newslens/internal/figure"
 )
 
@@ -19,7 +21,7 @@ func sentenceFigures(s string) []figureT {
 		if f.Start < end || reportTime(s, f) {
 			continue
 		}
-		if u := countUnits[f.Unit]; f.Kind == "count" && u != "" {
+		if u := countUnit(f.Unit); f.Kind == "count" && u != f.Unit {
 			f.Norm = strings.TrimSuffix(f.Norm, ":"+f.Unit) + ":" + u
 			f.Unit = u
 		}
@@ -64,11 +66,24 @@ var reportVerbs = map[string]bool{"said": true, "says": true, "told": true, "ann
 // risingVerbs move a count to a new value.
 var risingVerbs = map[string]bool{"rose": true, "risen": true, "climbed": true, "jumped": true, "reached": true, "increased": true, "grew": true}
 
+// countUnit returns the noun a count of unit counts: countUnits' fold,
+// else the key the lexicon gives the noun when its table of equivalents
+// names it by another ("deal" and "pact" count agreements), else unit.
+func countUnit(unit string) string {
+	if u, ok := countUnits[unit]; ok {
+		return u
+	}
+	if ts := lexicon.Terms(unit); len(ts) == 1 && ts[0].Key != unit && !strings.HasPrefix(unit, ts[0].Key) {
+		return ts[0].Key
+	}
+	return unit
+}
+
 // countUnits folds the nouns that count the same things: people in
 // general ("citizens", "residents"; not a group among them such as
 // "soldiers" or "children"), dwellings, and jobs.
 var countUnits = map[string]string{
-	"people": "person", "citizen": "person", "resident": "person", "individual": "person", "inhabitant": "person", "local": "person",
+	"person": "person", "people": "person", "citizen": "person", "resident": "person", "individual": "person", "inhabitant": "person", "local": "person",
 	"home": "house", "dwelling": "house", "household": "house",
 	"position": "job",
 }

@@ -113,6 +113,7 @@ func TestSentenceFigures(t *testing.T) {
 		{"event day kept", "The quake struck on Tuesday.", []string{"weekday:tuesday"}},
 		{"people folded", "Some 200 residents and 40 homes", []string{"count:200:person", "count:40:house"}},
 		{"group kept apart", "12 soldiers", []string{"count:12:soldier"}},
+		{"equivalent nouns", "12 agreements and 14 deals", []string{"count:12:agreement", "count:14:agreement"}},
 		{"time found", "at 3 a.m. local time", []string{"time:03:00"}},
 	}
 	for _, tt := range tests {
