@@ -14,26 +14,9 @@ import (
 // documentation.
 func (c *comparison) align(ctx context.Context) error {
 	cv := c.newCoverer()
-	c.hits = make([][]hit, len(c.units))
-	// Clauses with the same words (a wire story run by many outlets) are
-	// scored once, against every source, and each copy then drops its
-	// own source's entry.
-	bySig := make(map[string][]hit)
-	var sig []byte
-	for i := range c.units {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		u := &c.units[i]
-		sig = u.signature(sig[:0])
-		hs, ok := bySig[string(sig)]
-		if !ok {
-			hs = c.cover(cv, u, -1)
-			bySig[string(sig)] = hs
-		}
-		c.hits[i] = hs
+	var err error
+	if c.hits, err = c.coverAll(ctx, cv, c.units); err != nil {
+		return err
 	}
 	if err := c.embedScores(ctx); err != nil {
 		return err
@@ -45,6 +28,32 @@ func (c *comparison) align(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// coverAll scores every clause of units against the other sources.
+// Clauses with the same words (a wire story run by many outlets) are
+// scored once, against every source, and each copy then drops its own
+// source's entry.
+func (c *comparison) coverAll(ctx context.Context, cv *coverer, units []unit) ([][]hit, error) {
+	out := make([][]hit, len(units))
+	bySig := make(map[string][]hit)
+	var sig []byte
+	for i := range units {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		u := &units[i]
+		sig = u.signature(sig[:0])
+		hs, ok := bySig[string(sig)]
+		if !ok {
+			hs = c.cover(cv, u, -1)
+			bySig[string(sig)] = hs
+		}
+		out[i] = hs
+	}
+	return out, nil
 }
 
 // shortBump raises the threshold for each content word a clause has

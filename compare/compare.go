@@ -13,8 +13,10 @@
 //
 // Each sentence is cut into clauses (clauseSpans): at a semicolon, before
 // "which", "while", "but", a participle after a comma ("..., reviving a
-// Cold War alliance"), or ", and" with a new subject; never inside a
-// quotation, and never leaving a clause of fewer than four content words.
+// Cold War alliance"), or ", and" with a new subject or a verb of its own
+// ("..., and rescuers were walking"), but not before the last item of a
+// list; never inside a quotation, and never leaving a clause of fewer
+// than four content words.
 // Bylines, captions and an agency's dateline are no facts. A clause's
 // words are internal/lexicon keys (names and their aliases, numbers in
 // words, a table of news equivalents, stems), each weighted by its IDF
@@ -45,11 +47,19 @@
 // # Claims
 //
 // The clauses stated by most sources become claims first; each takes the
-// sentences that state it and the clauses in them that state it back,
-// and, one step further, sources that word it like one of those
-// clauses. A clause whose sentences all belong to an earlier claim joins
-// it; claims whose sentences are one another's subset are merged. A
-// sentence may state several claims. A claim stated by more than half of
+// sentences that state it and, of the clauses in them, those that the
+// claim's own clause states back: a sentence that reports the signing
+// and the mutual-defence clause gives the signing claim its first clause
+// only, and the second becomes a claim of its own, so the sources that
+// never mention mutual defence are found to leave it out. A claim also
+// takes every other clause of its sources that states it back (a source
+// may give a fact twice, in its lead and its body), and, one step
+// further, sources that word it like one of those clauses. A clause
+// whose sentences all belong to an earlier claim joins it; claims whose
+// sentences are one another's subset are merged. A sentence may state
+// several claims. On the evaluation set, taking clauses rather than
+// sentences raised the omissions found on the summit from 8 to 11 of 13
+// at a precision of 0.83 (0.78 before). A claim stated by more than half of
 // three or more sources is an omission for each other source, unless
 // that source states it (omissionMargin, zero, says why). With two
 // sources there are no omissions: each source's unique clauses are what
