@@ -18,7 +18,7 @@ func (c *comparison) figureScope(x *looseFig) {
 	x.era = figureEra(s, c.figuresAt(x.src, x.n), x)
 	x.stage = figureStage(s, x.f)
 	x.threshold = isThreshold(s[x.f.End:]) || thresholdQualified(s[x.f.End:])
-	x.near = nearKeys(terms, x.f)
+	x.near = nearKeys(c.wordsAround(x.src, x.n), x.f)
 	x.place = c.subtotalPlaces(x)
 	x.part = isPart(s, x.f) || isSubset(s, x.f)
 	x.rate = figureRate(s, x.f)
@@ -58,10 +58,11 @@ func (c *comparison) claimScope(f fig) looseFig {
 }
 
 // bareKinds are the kinds of figure that say nothing of what they
-// measure: within a claim too, a bare number or year is set against
-// another only when a word next to both ties them ("began in 2015" is
-// not "worth $35 billion in 2023"; "Kim, 40," is not "nine in ten").
-var bareKinds = map[string]bool{"number": true, "year": true}
+// measure: within a claim too, a bare number, year or percentage is set
+// against another only when a word next to both ties them ("began in
+// 2015" is not "worth $35 billion in 2023"; "Kim, 40," is not "nine in
+// ten"; "52% above the average price" is not "closed 31.5% higher").
+var bareKinds = map[string]bool{"number": true, "year": true, "percent": true}
 
 // sameScope reports whether nothing around two figures says they are
 // values of different things: both count the same outcome when both name

@@ -170,7 +170,7 @@ func (c *comparison) contextFigures(used map[string]bool) []looseFig {
 				if f.Kind == "year" && f.Prep != "since" || f.Kind == "month" || f.Kind == "date" || f.Kind == "ordinal" {
 					continue // a year, month or date dates a fact; it is not a quantity
 				}
-				ctx, head := figContext(c.lex[si][n], f)
+				ctx, head := figContext(c.wordsAround(si, n), f)
 				if len(ctx) == 0 {
 					continue
 				}

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newslens/newslens/internal/lexicon"
@@ -87,3 +88,23 @@ var countUnits = map[string]string{
 	"home": "house", "dwelling": "house", "household": "house",
 	"position": "job",
 }
+
+// wordsAround returns the terms of sentence n of source si that can say
+// what a figure in it measures: not those inside a figure ("forints" of
+// "4,150 forints" says nothing of the "52%" beside it), nor a currency
+// (the lexicon gives "HUF" the key "forint").
+func (c *comparison) wordsAround(si, n int) []lexicon.Term {
+	terms := c.lex[si][n]
+	fs := c.figuresAt(si, n)
+	out := make([]lexicon.Term, 0, len(terms))
+	for _, t := range terms {
+		if currencyKeys[t.Key] || slices.ContainsFunc(fs, func(f figureT) bool { return t.Start >= f.Start && t.Start < f.End }) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// currencyKeys are the keys the lexicon gives currencies.
+var currencyKeys = map[string]bool{"euro": true, "dollar": true, "pound": true, "yen": true, "rupee": true, "yuan": true, "rouble": true, "forint": true, "franc": true, "tugrik": true}
