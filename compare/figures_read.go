@@ -33,11 +33,15 @@ func sentenceFigures(s string) []figureT {
 
 // reportTime reports whether day f says when something was reported
 // rather than when it happened: "officials said on Wednesday", "the toll
-// rose to 57 on Thursday". Outlets that report on different days differ
+// rose to 57 on Thursday", a label line such as "Budapest close, Tuesday
+// 14 October". Outlets that report on different days differ
 // there without disagreeing.
 func reportTime(s string, f figureT) bool {
 	if f.Kind != "weekday" && f.Kind != "date" {
 		return false
+	}
+	if len(strings.Fields(s)) <= 6 && !strings.ContainsAny(strings.TrimSpace(s), ".!?") {
+		return true // a heading or label line: "Budapest close, Tuesday 14 October"
 	}
 	before := strings.Fields(strings.ToLower(s[max(0, f.Start-40):f.Start]))
 	if len(before) > 0 && (before[len(before)-1] == "on" || before[len(before)-1] == "late" || before[len(before)-1] == "early") {

@@ -111,6 +111,7 @@ func TestSentenceFigures(t *testing.T) {
 		{"dateline left out", "KATHMANDU, Feb 13 - The toll rose to 57.", []string{"number:57"}},
 		{"report day left out", "The toll rose to 57 on Thursday, officials said on Friday.", []string{"number:57"}},
 		{"event day kept", "The quake struck on Tuesday.", []string{"weekday:tuesday"}},
+		{"label line left out", "Budapest close, Tuesday 14 October", nil},
 		{"people folded", "Some 200 residents and 40 homes", []string{"count:200:person", "count:40:house"}},
 		{"group kept apart", "12 soldiers", []string{"count:12:soldier"}},
 		{"equivalent nouns", "12 agreements and 14 deals", []string{"count:12:agreement", "count:14:agreement"}},
