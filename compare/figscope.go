@@ -33,7 +33,7 @@ func (c *comparison) figureScope(x *looseFig) {
 }
 
 // humanOutcome holds the outcomes that count people.
-var humanOutcome = map[string]bool{"dead": true, "injured": true, "missing": true, "displaced": true, "rescued": true, "arrested": true}
+var humanOutcome = map[string]bool{"crowd": true, "dead": true, "injured": true, "missing": true, "displaced": true, "rescued": true, "arrested": true}
 
 // How many content words after and before a figure an outcome word may
 // be: "186 people were injured", "the death toll rose to 52"; further
@@ -131,6 +131,8 @@ var outcomes = []struct{ prefix, outcome string }{
 	{"displac", "displaced"}, {"homeless", "displaced"}, {"evacua", "displaced"}, {"shelter", "displaced"},
 	{"rescu", "rescued"}, {"arrest", "arrested"}, {"detain", "arrested"},
 	{"seat", "seats"}, {"vote", "votes"}, {"ballot", "votes"},
+	{"crowd", "crowd"}, {"gathered", "crowd"}, {"rallied", "crowd"}, {"protested", "crowd"}, {"demonstrated", "crowd"},
+	{"marched", "crowd"}, {"lined", "crowd"}, {"lining", "crowd"}, {"cheered", "crowd"}, {"attended", "crowd"},
 	{"destroy", "destroyed"}, {"flatten", "destroyed"}, {"collaps", "destroyed"}, {"razed", "destroyed"},
 	{"damag", "damaged"},
 }
@@ -144,6 +146,15 @@ func outcomeOf(word string) string {
 		}
 	}
 	return ""
+}
+
+// outcomeAt returns the outcome term t of sentence s names: outcomeOf
+// its word, or a crowd for "turned out" and "came out".
+func outcomeAt(s string, t lexicon.Term) string {
+	if w := strings.ToLower(t.Token); (w == "turned" || w == "came") && strings.HasPrefix(s[t.End:], " out") {
+		return "crowd"
+	}
+	return outcomeOf(t.Token)
 }
 
 // clauseBreak reports whether text between two words ends a clause, so
@@ -170,7 +181,7 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 		if seen++; seen > outcomeAfter || clauseBreak(s[f.End:t.Start]) {
 			break
 		}
-		if o := outcomeOf(t.Token); o != "" {
+		if o := outcomeAt(s, t); o != "" {
 			return joinedOutcome(s, t.Start, t.End, o)
 		}
 	}
@@ -183,7 +194,7 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 		if seen++; seen > tollReach || clauseBreak(s[t.End:f.Start]) {
 			break
 		}
-		if o := outcomeOf(t.Token); o != "" && (seen <= outcomeBefore || strings.EqualFold(t.Token, "toll")) {
+		if o := outcomeAt(s, t); o != "" && (seen <= outcomeBefore || strings.EqualFold(t.Token, "toll")) {
 			return joinedOutcome(s, t.Start, t.End, o)
 		}
 	}

@@ -11,7 +11,7 @@ import (
 // figAt returns the figure of s whose text is text.
 func figAt(t *testing.T, s, text string) figureT {
 	t.Helper()
-	for _, f := range figuresOf(s) {
+	for _, f := range append(figuresOf(s), sentenceFigures(s)...) {
 		if f.Text == text {
 			return f
 		}
@@ -33,6 +33,8 @@ func TestFigureOutcome(t *testing.T) {
 		{"noun after", "Officials counted 48 dead.", "48", "dead"},
 		{"too far off", "53 people lost their lives in the earthquake of magnitude 6.4.", "6.4", ""},
 		{"seats", "The party won 64 seats in the assembly.", "64 seats", "seats"},
+		{"turned out", "Hundreds of thousands of citizens turned out along the streets.", "Hundreds of thousands of citizens", "crowd"},
+		{"lining", "He was cheered by tens of thousands of people lining the streets.", "tens of thousands of people", "crowd"},
 		{"nothing", "The quake struck at a depth of 10 km.", "10", ""},
 	}
 	for _, tt := range tests {
