@@ -13,11 +13,22 @@ import (
 // claims and finds the clauses no other source states; see the package
 // documentation.
 func (c *comparison) align(ctx context.Context) error {
-	cv := c.newCoverer()
-	var err error
-	if c.hits, err = c.coverAll(ctx, cv, c.units); err != nil {
+	if err := c.score(ctx); err != nil {
 		return err
 	}
+	return c.settle(ctx)
+}
+
+// score finds, for every clause, its best coverage by each other source.
+func (c *comparison) score(ctx context.Context) error {
+	var err error
+	c.hits, err = c.coverAll(ctx, c.newCoverer(), c.units)
+	return err
+}
+
+// settle rescores by meaning when an embedder is set, then builds the
+// claims and finds the clauses no other source states.
+func (c *comparison) settle(ctx context.Context) error {
 	if err := c.embedScores(ctx); err != nil {
 		return err
 	}
