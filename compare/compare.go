@@ -63,7 +63,11 @@
 // three or more sources is an omission for each other source, unless
 // that source states it (omissionMargin, zero, says why). With two
 // sources there are no omissions: each source's unique clauses are what
-// the other lacks. Identical inputs give only shared claims.
+// the other lacks. Identical inputs give only shared claims. Among three
+// or more sources, one that shares fewer than offTopicLinks (2) clauses
+// with all the others reports another event: it is left out before
+// claims are built (Report.LeftOut), since it would change which facts
+// most sources carry and every word's weight.
 //
 // # Figures, names and quotes
 //
