@@ -238,13 +238,13 @@ func sameQuantity(a, b *looseFig) bool {
 			one = k
 		}
 	}
-	if shared >= 2 {
-		return 2*shared >= min(len(a.ctx), len(b.ctx))
-	}
-	if sameThing(a, b) && a.f.Unit == b.f.Unit && (a.outcome != "" || shared == 1) {
+	if sameThing(a, b) && a.f.Unit == b.f.Unit && (a.outcome != "" || shared >= 1) {
 		// "112 people were killed", "140 people have died"; "900 jobs"
 		// and "1,200 jobs" with a word in common.
 		return true
+	}
+	if shared >= 2 {
+		return 2*shared >= min(len(a.ctx), len(b.ctx))
 	}
 	if shared == 1 && a.f.Kind == "time" {
 		return true // times of day are few; one word in common ties two

@@ -21,9 +21,11 @@ func floodArticles(t *testing.T) []*article.Article {
 			"Floods in the southern province of Veloria have killed 112 people, the disaster agency said on Monday. "+
 				"In Tarn district alone, 47 people died. "+
 				"More than 3,000 houses were destroyed and about 9,000 were damaged. "+
+				"Floods hit the southern province after days of heavy rain. "+
 				"Rescuers reached the cut-off village of Orle shortly after 6 a.m."),
 		fromText(t, "relief", "Red Cross says 140 dead",
 			"At least 140 people have died in floods across Veloria, according to the Red Cross. "+
+				"Floods hit the southern province of Veloria after days of heavy rain. "+
 				"Some 3,100 homes were destroyed by the water. "+
 				"Rescue teams arrived in Orle at about 8:30 a.m. on Tuesday. "+
 				"A preliminary count had put the toll at 60."),
@@ -202,4 +204,24 @@ func TestAmbiguousSourceLeftOut(t *testing.T) {
 	if !found {
 		t.Errorf("no discrepancy sets relief's toll against world's: %+v", r.Discrepancies)
 	}
+}
+
+// TestTollAcrossThreeSources checks that counts of one outcome are set
+// against each other however many other words their sentences share.
+func TestTollAcrossThreeSources(t *testing.T) {
+	a := floodArticles(t)
+	r, err := Sources(t.Context(), []*article.Article{a[0], a[2], a[3]}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range r.Discrepancies {
+		var vs []string
+		for _, v := range d.Values {
+			vs = append(vs, v.Source+" "+v.Text)
+		}
+		if strings.Join(vs, ", ") == "agency 112 people, daily 112, world 98 people" {
+			return
+		}
+	}
+	t.Errorf("no discrepancy sets the tolls 112 and 98 against each other: %+v", r.Discrepancies)
 }
