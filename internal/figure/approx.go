@@ -211,3 +211,29 @@ func linkRanges(s string, figs []Figure) {
 		b.Low, b.High, b.Bound = a.Value, b.Value, "between"
 	}
 }
+
+// scaledCount reads a count written with a one-letter scale glued to it
+// and a plural noun after: "1.5m people", "40k homes". Alone, "5m" may be
+// five metres, so the noun decides.
+func (p *parser) scaledCount(i int) (Figure, int, bool) {
+	t := p.toks[i]
+	n, ok := p.tok(i + 1)
+	if t.kind != tokNum || !ok || !n.joined || n.kind != tokWord {
+		return Figure{}, 0, false
+	}
+	scale := map[string]float64{"m": 1e6, "k": 1e3}[n.text]
+	if scale == 0 || i > 0 && t.joined && p.toks[i-1].kind == tokWord {
+		return Figure{}, 0, false
+	}
+	noun, ok := pluralNoun(p, i+2)
+	if !ok {
+		return Figure{}, 0, false
+	}
+	v, ok := parseDigits(t.text)
+	if !ok {
+		return Figure{}, 0, false
+	}
+	v *= scale
+	f := Figure{Kind: "count", Value: v, Unit: noun, Norm: "count:" + formatNum(v) + ":" + noun, Start: t.start, End: p.toks[i+2].end}
+	return f, i + 3, true
+}

@@ -32,6 +32,8 @@ func TestExtractAll(t *testing.T) {
 		{"converted measure", "winds of 50 mph", []string{"50 mph|measure|measure:80.4672:km/h|converted|76.44384000000001-84.49056"}},
 		{"degrees", "a record 48.5C", []string{"48.5C|measure|measure:48.5:c||48.5-48.5"}},
 		{"code is no measure", "on 4G phones", nil},
+		{"glued scale", "nearly 1.5m people fled", []string{"1.5m people|count|count:1500000:person|nearly|1.35e+06-1.5e+06"}},
+		{"metres are no scale", "a 5m wall", nil},
 		{"several hundred", "several hundred people", []string{"several hundred people|count|count:~200-999:person|vague|200-999"}},
 		{"a few thousand", "a few thousand", []string{"a few thousand|number|number:~2000-9999|vague|2000-9999"}},
 		{"half a million", "half a million people", []string{"half a million people|count|count:500000:person||500000-500000"}},

@@ -66,8 +66,9 @@ func Extract(s string) []Figure {
 
 // ExtractAll is Extract that also finds times of day ("shortly after 3
 // a.m.", "14:30 GMT"), orders of magnitude written in words ("dozens",
-// "tens of thousands of people") and measures with their units ("10 km",
-// "93 mph", kind "measure"), which say how a report differs from another
+// "tens of thousands of people"), counts with a glued scale ("1.5m
+// people") and measures with their units ("10 km", "93 mph", kind
+// "measure"), which say how a report differs from another
 // but which a summary may well paraphrase or convert.
 func ExtractAll(s string) []Figure {
 	figs, _ := extract(s, true)
@@ -157,6 +158,9 @@ func (p *parser) extraAt(i int, all bool) (Figure, float64, int, bool) {
 		return f, f.Value, next, true
 	}
 	if f, next, ok := p.measure(i); ok {
+		return f, f.Value, next, true
+	}
+	if f, next, ok := p.scaledCount(i); ok {
 		return f, f.Value, next, true
 	}
 	return Figure{}, 0, 0, false
