@@ -125,7 +125,7 @@ func fractions(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
 			old := formatNum(f.Value)
 			f.Value /= 2
 			f.Norm = strings.Replace(f.Norm, old, formatNum(f.Value), 1)
-			f.Start -= len("half ")
+			f.Start = strings.LastIndex(strings.ToLower(s[:f.Start]), "half")
 			f.Text = s[f.Start:f.End]
 			f.Low, f.High = 0, 0
 			setRange(s, &f)

@@ -231,11 +231,12 @@ func BenchmarkExtract(b *testing.B) {
 }
 
 func FuzzExtract(f *testing.F) {
-	for _, s := range []string{"$1.2 billion on 19 June 2024", "’90s 2024-06-19 twenty-four", "a dozen 24-year-old 40%"} {
+	for _, s := range []string{"$1.2 billion on 19 June 2024", "’90s 2024-06-19 twenty-four", "a dozen 24-year-old 40%",
+		"half a million people at 2:40 a.m.", "between 40 and 50 km/h", "tens of thousands of 1.5m homes", "a third of 45°C"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, fig := range Extract(s) {
+		for _, fig := range append(Extract(s), ExtractAll(s)...) {
 			if fig.Start < 0 || fig.End > len(s) || fig.Start >= fig.End || s[fig.Start:fig.End] != fig.Text {
 				t.Fatalf("bad offsets %d-%d for %q in %q", fig.Start, fig.End, fig.Text, s)
 			}
