@@ -167,8 +167,8 @@ func (c *comparison) contextFigures(used map[string]bool) []looseFig {
 				if used[c.valueKey(fig{f: f, src: si, n: n})] {
 					continue
 				}
-				if f.Kind == "year" && f.Prep != "since" || f.Kind == "month" || f.Kind == "date" || f.Kind == "ordinal" {
-					continue // a year, month or date dates a fact; it is not a quantity
+				if f.Kind == "year" && f.Prep != "since" || f.Kind == "month" || f.Kind == "ordinal" || f.Kind == "date" && !dayDate(f) {
+					continue // a year or month dates a fact; it is not a quantity
 				}
 				ctx, head := figContext(c.wordsAround(si, n), f)
 				if len(ctx) == 0 {
@@ -224,7 +224,7 @@ func figContext(terms []lexicon.Term, f figureT) ([]string, string) {
 // a threshold beside a reading share a word or two in longer contexts;
 // the proportion keeps them apart.
 func sameQuantity(a, b *looseFig) bool {
-	if a.f.Kind != b.f.Kind && !(a.f.Prep == "since" || b.f.Prep == "since") {
+	if a.f.Kind != b.f.Kind && !(a.f.Prep == "since" || b.f.Prep == "since") && !dayKinds(a.f, b.f) {
 		return false
 	}
 	if !sameScope(a, b) {
@@ -260,13 +260,46 @@ func sameQuantity(a, b *looseFig) bool {
 }
 
 // looseConflict reports whether two figures disagree: they conflict as
-// figures, or one is a "since" year whose span differs from the other's
-// duration by more than a year.
+// figures, one is a "since" year whose span differs from the other's
+// duration by more than a year, or one is a weekday and the other a date
+// that falls on another ("Monday" and "June 18" in 2024).
 func looseConflict(a, b fig) bool {
 	if (a.f.Prep == "since") != (b.f.Prep == "since") {
 		return sinceGap(a, b) > 1 && sinceGap(a, b) < 1e9
 	}
+	if dayKinds(a.f, b.f) {
+		if a.f.Kind == "weekday" {
+			a, b = b, a
+		}
+		wd, ok := weekdayOf(a)
+		return ok && float64(wd) != b.f.Value
+	}
 	return figConflict(a.f, b.f)
+}
+
+// dayDate reports whether date f names a day ("June 18", "18 June
+// 2024"), which a weekday can be set against.
+func dayDate(f figureT) bool {
+	return f.Kind == "date" && int(f.Value)%100 > 0 && int(f.Value)/100%100 > 0
+}
+
+// dayKinds reports whether a and b are a weekday and a day's date.
+func dayKinds(a, b figureT) bool {
+	return a.Kind == "weekday" && dayDate(b) || b.Kind == "weekday" && dayDate(a)
+}
+
+// weekdayOf returns the weekday of date x, in its own year or else the
+// year of its article's date.
+func weekdayOf(x fig) (time.Weekday, bool) {
+	v := int(x.f.Value)
+	y, m, d := v/10000, v/100%100, v%100
+	if y == 0 {
+		if x.ref.IsZero() {
+			return 0, false
+		}
+		y = x.ref.Year()
+	}
+	return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC).Weekday(), true
 }
 
 // looseDiscrepancy turns a group of figures into a discrepancy, or false

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -17,6 +18,9 @@ import (
 func sentenceFigures(s string) []figureT {
 	fs := figure.ExtractAll(s)
 	end := datelineEnd(s) // 0 when s opens with none
+	if end == 0 {
+		end = len(colonDateline.FindString(s)) // "BAJURA, Feb 12: ..."
+	}
 	out := fs[:0]
 	for _, f := range fs {
 		if f.Start < end || reportTime(s, f) {
@@ -30,6 +34,10 @@ func sentenceFigures(s string) []figureT {
 	}
 	return out
 }
+
+// colonDateline is a dateline that ends in a colon, which a newspaper
+// may use where an agency puts a dash.
+var colonDateline = regexp.MustCompile(`^[A-Z][A-Z .'’-]*[A-Z], [A-Z][a-z]+\.? \d{1,2}:\s`)
 
 // reportTime reports whether day f says when something was reported
 // rather than when it happened: "officials said on Wednesday", "the toll

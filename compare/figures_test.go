@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newslens/newslens/internal/article"
 	"github.com/newslens/newslens/internal/lexicon"
@@ -111,6 +112,7 @@ func TestSentenceFigures(t *testing.T) {
 		want    []string // Norm of each figure
 	}{
 		{"dateline left out", "KATHMANDU, Feb 13 - The toll rose to 57.", []string{"number:57"}},
+		{"colon dateline left out", "BAJURA, Feb 12: At least 53 people have died.", []string{"count:53:person"}},
 		{"report day left out", "The toll rose to 57 on Thursday, officials said on Friday.", []string{"number:57"}},
 		{"event day kept", "The quake struck on Tuesday.", []string{"weekday:tuesday"}},
 		{"label line left out", "Budapest close, Tuesday 14 October", nil},
@@ -224,4 +226,31 @@ func TestTollAcrossThreeSources(t *testing.T) {
 		}
 	}
 	t.Errorf("no discrepancy sets the tolls 112 and 98 against each other: %+v", r.Discrepancies)
+}
+
+func TestWeekdayAgainstDate(t *testing.T) {
+	ref := time.Date(2024, 6, 19, 0, 0, 0, 0, time.UTC)
+	day := func(t *testing.T, s string) fig {
+		t.Helper()
+		fs := sentenceFigures(s)
+		if len(fs) != 1 {
+			t.Fatalf("want one figure in %q, got %d", s, len(fs))
+		}
+		return fig{f: fs[0], ref: ref}
+	}
+	tests := []struct {
+		name, a, b string
+		want       bool
+	}{
+		{"same day", "The leaders met on Tuesday.", "The leaders met on June 18.", false},
+		{"another day", "The leaders met on Monday.", "The leaders met on June 18.", true},
+		{"with the year", "The leaders met on Tuesday.", "The leaders met on 18 June 2024.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := looseConflict(day(t, tt.a), day(t, tt.b)); got != tt.want {
+				t.Errorf("looseConflict(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
 }
