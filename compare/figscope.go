@@ -10,15 +10,16 @@ import (
 )
 
 // figureScope fills in what tells figure x's value apart from values of
-// other things described in similar words.
-func (c *comparison) figureScope(x *looseFig) {
+// other things described in similar words; words are the terms of its
+// sentence that may say so (wordsAround).
+func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	s := c.arts[x.src].Sentences[x.n]
 	terms := c.lex[x.src][x.n]
 	x.outcome = figureOutcome(s, terms, x.f)
 	x.era = figureEra(s, c.figuresAt(x.src, x.n), x)
 	x.stage = figureStage(s, x.f)
 	x.threshold = isThreshold(s[x.f.End:]) || thresholdQualified(s[x.f.End:])
-	x.near = nearKeys(c.wordsAround(x.src, x.n), x.f)
+	x.near = nearKeys(words, x.f)
 	x.place = c.subtotalPlaces(x)
 	x.part = isPart(s, x.f) || isSubset(s, x.f)
 	x.rate = figureRate(s, x.f)
@@ -50,7 +51,7 @@ const (
 // "53 died and 143 were injured" then give two discrepancies, not one.
 func (c *comparison) claimScope(f fig) looseFig {
 	x := looseFig{fig: f}
-	c.figureScope(&x)
+	c.figureScope(&x, c.wordsAround(x.src, x.n))
 	if !bareKinds[x.f.Kind] {
 		x.near = nil
 	}

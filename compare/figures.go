@@ -163,6 +163,7 @@ func (c *comparison) contextFigures(used map[string]bool) []looseFig {
 	for si, a := range c.arts {
 		ref, _ := time.Parse(time.DateOnly, a.Date)
 		for n := range a.Sentences {
+			var words []lexicon.Term
 			for _, f := range c.figuresAt(si, n) {
 				if used[c.valueKey(fig{f: f, src: si, n: n})] {
 					continue
@@ -170,12 +171,15 @@ func (c *comparison) contextFigures(used map[string]bool) []looseFig {
 				if f.Kind == "year" && f.Prep != "since" || f.Kind == "month" || f.Kind == "ordinal" || f.Kind == "date" && !dayDate(f) {
 					continue // a year or month dates a fact; it is not a quantity
 				}
-				ctx, head := figContext(c.wordsAround(si, n), f)
+				if words == nil {
+					words = c.wordsAround(si, n)
+				}
+				ctx, head := figContext(words, f)
 				if len(ctx) == 0 {
 					continue
 				}
 				lf := looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, head: head}
-				c.figureScope(&lf)
+				c.figureScope(&lf, words)
 				out = append(out, lf)
 			}
 		}
