@@ -161,6 +161,7 @@ func (c *comparison) mergeTerms(alias, diffed []Term) []Term {
 			out = append(out, t)
 		}
 	}
+	out = dropHouseAbbreviations(mergeSameReferent(out))
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].BySource) > len(out[j].BySource) })
 	return out
 }

@@ -1,0 +1,498 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newslens/newslens/internal/words"
+)
+
+// nameGraph joins the names the coverage gives one referent: a name and
+// its acronym, a name and what follows it in brackets, a name and the
+// description set beside it ("Oyu Tolgoi, the copper mine"), an
+// institution's name in any word order, and the definite descriptions
+// ("the mine", "the ministry") that can only mean one named referent.
+type nameGraph struct {
+	uf       termCollector // union-find over lowercased forms
+	mentions map[string]map[int][]aliasUse
+	order    []string
+	expand   map[string]map[string]bool // initials -> lowercased names
+	acronyms map[string]bool
+	heads    map[string]map[string]bool // head noun -> lowercased names it describes
+	inst     map[string]map[string]bool // institution key -> lowercased names
+}
+
+// genericHeads are nouns too general to stand for one referent.
+var genericHeads = map[string]bool{
+	"case": true, "event": true, "year": true, "day": true, "time": true, "people": true, "way": true,
+	"thing": true, "part": true, "number": true, "world": true, "region": true, "area": true, "city": true,
+	"man": true, "woman": true, "official": true, "statement": true, "report": true, "side": true,
+	"capital": true, "country": true, "nation": true, "state": true, "town": true, "village": true,
+	"district": true, "province": true, "government": true,
+}
+
+func (c *comparison) nameGraph() *nameGraph {
+	g := &nameGraph{
+		uf:       *newTermCollector(),
+		mentions: make(map[string]map[int][]aliasUse),
+		expand:   make(map[string]map[string]bool),
+		acronyms: make(map[string]bool),
+		heads:    make(map[string]map[string]bool),
+		inst:     make(map[string]map[string]bool),
+	}
+	known := c.capitalsElsewhere()
+	type sent struct {
+		s    string
+		toks []ntok
+		runs []nameRun
+	}
+	all := make([][]sent, len(c.arts))
+	for si, a := range c.arts {
+		for n, s := range a.Sentences {
+			toks := ntokens(s)
+			runs := nameRuns(s, toks, known)
+			all[si] = append(all[si], sent{s, toks, runs})
+			for _, r := range runs {
+				g.addName(r.form, si, n)
+			}
+			g.links(s, toks, runs)
+		}
+	}
+	g.linkAcronyms()
+	g.linkInstitutions()
+	for si := range all {
+		for n, st := range all[si] {
+			g.descriptions(st.s, st.toks, si, n)
+		}
+	}
+	return g
+}
+
+func (g *nameGraph) mention(form string, si, n int) string {
+	k := strings.ToLower(form)
+	if g.mentions[k] == nil {
+		g.mentions[k] = make(map[int][]aliasUse)
+		g.order = append(g.order, k)
+	}
+	g.mentions[k][si] = append(g.mentions[k][si], aliasUse{form: form, n: n})
+	g.uf.find(k)
+	return k
+}
+
+// addName records a name and indexes it by its initials and, for an
+// institution, by its content words.
+func (g *nameGraph) addName(form string, si, n int) {
+	form = untitled(form)
+	k := g.mention(form, si, n)
+	if isAcronymTok(form) {
+		g.acronyms[k] = true
+		return
+	}
+	if len(strings.Fields(form)) < 2 {
+		return
+	}
+	bare, full := initials(form)
+	for _, in := range []string{bare, full} {
+		if len(in) >= 2 {
+			if g.expand[in] == nil {
+				g.expand[in] = make(map[string]bool)
+			}
+			g.expand[in][k] = true
+		}
+	}
+	if ik := institutionKey(form); ik != "" {
+		if g.inst[ik] == nil {
+			g.inst[ik] = make(map[string]bool)
+		}
+		g.inst[ik][k] = true
+	}
+}
+
+// linkAcronyms joins each acronym to the one name of the coverage whose
+// initials spell it.
+func (g *nameGraph) linkAcronyms() {
+	for a := range g.acronyms {
+		names := g.expand[strings.ToUpper(a)]
+		if len(names) != 1 {
+			continue
+		}
+		for k := range names {
+			g.uf.union(a, k)
+		}
+	}
+}
+
+// linkInstitutions joins the names of one institution written in
+// different word orders or with fewer words ("Ministry of Home Affairs",
+// "Home Ministry"; "Ministry of Mining and Heavy Industry", "Mining
+// Ministry") when no other institution of that kind could be meant, and
+// registers its head for "the ministry" when the coverage names one
+// institution of that kind.
+func (g *nameGraph) linkInstitutions() {
+	keys := make([]string, 0, len(g.inst))
+	for ik := range g.inst {
+		keys = append(keys, ik)
+	}
+	sort.Strings(keys)
+	rep := make(map[string]string) // institution key -> a name of it
+	for _, ik := range keys {
+		for k := range g.inst[ik] {
+			if rep[ik] == "" || k < rep[ik] {
+				rep[ik] = k
+			}
+		}
+		for k := range g.inst[ik] {
+			g.uf.union(rep[ik], k)
+		}
+	}
+	for _, a := range keys {
+		var wider []string
+		for _, b := range keys {
+			if a != b && instWithin(a, b) {
+				wider = append(wider, b)
+			}
+		}
+		if len(wider) == 1 {
+			g.uf.union(rep[a], rep[wider[0]])
+		}
+	}
+	byHead := make(map[string]map[string]bool)
+	for _, ik := range keys {
+		h := ik[:strings.IndexByte(ik, ':')]
+		if byHead[h] == nil {
+			byHead[h] = make(map[string]bool)
+		}
+		byHead[h][g.uf.find(rep[ik])] = true
+	}
+	for h, roots := range byHead {
+		if len(roots) == 1 {
+			for r := range roots {
+				g.addHead(h, r)
+			}
+		}
+	}
+}
+
+// instWithin reports whether institution key a has b's head and a subset
+// of its words.
+func instWithin(a, b string) bool {
+	ha, wa, _ := strings.Cut(a, ":")
+	hb, wb, _ := strings.Cut(b, ":")
+	if ha != hb {
+		return false
+	}
+	in := make(map[string]bool)
+	for _, w := range strings.Fields(wb) {
+		in[w] = true
+	}
+	for _, w := range strings.Fields(wa) {
+		if !in[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func (g *nameGraph) addHead(h, k string) {
+	if genericHeads[h] {
+		return
+	}
+	if g.heads[h] == nil {
+		g.heads[h] = make(map[string]bool)
+	}
+	g.heads[h][k] = true
+}
+
+// links joins the names of one sentence that its punctuation sets side
+// by side: "Name (ACR)" and "Name (Other Name)", "Name, the copper mine,"
+// and "the copper mine, Name,", and "the Name mine".
+func (g *nameGraph) links(s string, toks []ntok, runs []nameRun) {
+	for ri, r := range runs {
+		k := strings.ToLower(untitled(r.form))
+		if r.j+1 < len(toks) && toks[r.j].text == "(" && ri+1 < len(runs) {
+			nx := runs[ri+1]
+			if nx.i == r.j+1 && nx.j < len(toks) && toks[nx.j].text == ")" && bracketAlias(r.form, nx.form) {
+				g.uf.union(k, strings.ToLower(nx.form))
+			}
+		}
+		if r.j < len(toks) && toks[r.j].text == "," && (r.i == 0 || !placePrepositions[toks[r.i-1].lower]) {
+			if h, end := description(toks, r.j+1); h != "" && (end == len(toks) || isClauseEnd(toks[end].text) || appositionGoesOn[toks[end].lower]) {
+				g.addHead(h, k)
+			}
+		}
+		if r.i >= 2 && toks[r.i-1].text == "," {
+			if h := descriptionBefore(toks, r.i-1); h != "" && (r.j == len(toks) || isClauseEnd(toks[r.j].text)) {
+				g.addHead(h, k)
+			}
+		}
+		if r.i > 0 && toks[r.i-1].lower == "the" && len(strings.Fields(r.form)) > 1 {
+			if h, _ := modifiersHead(toks, r.j); h != "" {
+				g.addHead(h, k)
+			}
+		}
+	}
+}
+
+// bracketAlias reports whether the name in brackets after a name is
+// another name for it: its acronym (its letters are initials of the
+// name, in order) or a name of two or more words.
+func bracketAlias(name, inner string) bool {
+	if isAcronymTok(inner) {
+		_, full := initials(name)
+		return isSubsequence(inner, full) && inner[0] == full[0]
+	}
+	return len(strings.Fields(inner)) >= 2 && len(strings.Fields(name)) >= 2
+}
+
+func isSubsequence(a, b string) bool {
+	i := 0
+	for j := 0; j < len(b) && i < len(a); j++ {
+		if a[i] == b[j] {
+			i++
+		}
+	}
+	return i == len(a)
+}
+
+// placePrepositions before a name and its comma open a sentence ("In
+// Seoul, the presidential office said"): what follows is not an
+// apposition.
+var placePrepositions = map[string]bool{"in": true, "at": true, "from": true, "to": true, "on": true, "near": true, "for": true, "by": true}
+
+// appositionGoesOn are the words that may follow a description set
+// beside a name and continue it ("the copper mine in the Gobi").
+var appositionGoesOn = map[string]bool{
+	"in": true, "of": true, "at": true, "near": true, "on": true, "that": true, "which": true,
+	"whose": true, "with": true, "owned": true, "run": true, "based": true, "for": true,
+}
+
+func isClauseEnd(tok string) bool {
+	return tok == "," || tok == "." || tok == ";" || tok == "(" || tok == ":" || tok == "\u2014"
+}
+
+// description reads "the copper mine" (or "a copper mine", "Mongolia's
+// largest copper mine") at toks[i] and returns its head noun and the
+// index after it, or "".
+func description(toks []ntok, i int) (string, int) {
+	if i >= len(toks) {
+		return "", i
+	}
+	switch {
+	case toks[i].lower == "the":
+		i++
+	case isNameWord(toks[i]) && (strings.HasSuffix(toks[i].lower, "'s") || strings.HasSuffix(toks[i].lower, "\u2019s")):
+		i++
+	default:
+		return "", i
+	}
+	return modifiersHead(toks, i)
+}
+
+// descriptionBefore reads a description ending at toks[end-1].
+func descriptionBefore(toks []ntok, end int) string {
+	for i := end - 1; i >= 0 && end-i <= 5; i-- {
+		if toks[i].lower == "the" {
+			if h, e := modifiersHead(toks, i+1); e == end {
+				return h
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// modifiersHead reads up to three modifiers and a head noun at toks[i]
+// ("copper mine", "giant copper-gold mine", "Anglo-Australian miner")
+// and returns the head and the index after it, or "". The head is
+// lowercase; a capitalised modifier must be a hyphenated or demonym-like
+// adjective.
+func modifiersHead(toks []ntok, i int) (string, int) {
+	j := i
+	for j < len(toks) && j-i < 4 && isDescriptionWord(toks[j]) {
+		j++
+	}
+	for ; j > i; j-- {
+		h := toks[j-1].lower
+		if !words.IsCapitalized(toks[j-1].text) && nounLike(h) && !numberWords[h] && !isFigureWord(words.Stem(h)) {
+			return h, j
+		}
+	}
+	return "", i
+}
+
+func isDescriptionWord(t ntok) bool {
+	if strings.HasSuffix(t.lower, "ly") || strings.HasSuffix(t.lower, "'s") {
+		return false
+	}
+	if words.IsCapitalized(t.text) {
+		return strings.Contains(t.text, "-") || strings.HasSuffix(t.lower, "an") || strings.HasSuffix(t.lower, "ese")
+	}
+	return isModifier(t.text)
+}
+
+// descriptions records, in one sentence, each definite description
+// whose head stands for one named referent ("the mine", "the copper
+// mine", "the ministry") as a name of it.
+func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].lower != "the" {
+			continue
+		}
+		_, end := modifiersHead(toks, i+1)
+		for end > i+1 && len(g.heads[toks[end-1].lower]) != 1 {
+			end--
+		}
+		if end == i+1 || end < len(toks) && (isNameWord(toks[end]) || !words.IsCapitalized(toks[end].text) && isModifier(toks[end].text) && nounLike(toks[end].lower)) {
+			continue // "the mine Oyu Tolgoi" names it already; "the party newspaper" is another thing
+		}
+		var target string
+		for k := range g.heads[toks[end-1].lower] {
+			target = k
+		}
+		form := "the" + s[toks[i].end:toks[end-1].end]
+		g.uf.union(target, g.mention(form, si, n))
+	}
+}
+
+// refTerms returns a Term for each referent the coverage names in two or
+// more ways, two or more sources naming it and not all alike.
+func (c *comparison) refTerms() []Term {
+	g := c.nameGraph()
+	members := make(map[string][]string)
+	var roots []string
+	for _, k := range g.order {
+		r := g.uf.find(k)
+		if members[r] == nil {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], k)
+	}
+	var out []Term
+	for _, r := range roots {
+		if len(members[r]) < 2 {
+			continue
+		}
+		bySrc := make(map[int][]aliasUse)
+		for _, k := range members[r] {
+			for si, us := range g.mentions[k] {
+				bySrc[si] = append(bySrc[si], us...)
+			}
+		}
+		for _, us := range bySrc {
+			sort.SliceStable(us, func(i, j int) bool { return us[i].n < us[j].n || us[i].n == us[j].n && us[i].form < us[j].form })
+		}
+		if t, ok := c.aliasTerm(bySrc); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// mergeSameReferent merges the terms that share a source's name for a
+// referent (two rules finding "Home Ministry" for one outlet name one
+// institution): the first keeps its concept and gains the other's names.
+func mergeSameReferent(terms []Term) []Term {
+	out := []Term{}
+	for _, t := range terms {
+		at := -1
+		for i := range out {
+			if shareName(out[i], t) {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			out = append(out, t)
+			continue
+		}
+		m := &out[at]
+		for l, v := range t.BySource {
+			m.BySource[l] = joinNames(m.BySource[l], v)
+			for _, n := range t.Evidence[l] {
+				m.Evidence[l] = appendUnique(m.Evidence[l], n)
+			}
+			sort.Ints(m.Evidence[l])
+		}
+	}
+	return out
+}
+
+func shareName(a, b Term) bool {
+	for l, v := range a.BySource {
+		w, ok := b.BySource[l]
+		if !ok {
+			continue
+		}
+		for _, x := range strings.Split(v, " / ") {
+			for _, y := range strings.Split(w, " / ") {
+				if strings.EqualFold(x, y) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// joinNames adds the names of b missing from a, up to four in all.
+func joinNames(a, b string) string {
+	if a == "" {
+		return b
+	}
+	names := strings.Split(a, " / ")
+	for _, y := range strings.Split(b, " / ") {
+		dup := false
+		for _, x := range names {
+			dup = dup || strings.EqualFold(x, y)
+		}
+		if !dup && len(names) < 4 {
+			names = append(names, y)
+		}
+	}
+	return strings.Join(names, " / ")
+}
+
+// houseAbbreviations are the abbreviations news style books let every
+// outlet use without spelling them out: "UN" against "United Nations" is
+// house style, not a choice of words a reader needs pointed out.
+var houseAbbreviations = map[string]bool{"UN": true, "US": true, "USA": true, "UK": true, "EU": true, "NATO": true}
+
+// dropHouseAbbreviations removes the terms whose names are only such an
+// abbreviation and its expansion.
+func dropHouseAbbreviations(terms []Term) []Term {
+	out := terms[:0]
+	for _, t := range terms {
+		if !onlyHouseAbbreviation(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func onlyHouseAbbreviation(t Term) bool {
+	abbr := ""
+	var others []string
+	for _, v := range t.BySource {
+		for _, name := range strings.Split(v, " / ") {
+			n := strings.ReplaceAll(name, ".", "")
+			switch {
+			case houseAbbreviations[n] && (abbr == "" || abbr == n):
+				abbr = n
+			case houseAbbreviations[n]:
+				return false
+			default:
+				others = append(others, n)
+			}
+		}
+	}
+	if abbr == "" {
+		return false
+	}
+	for _, o := range others {
+		bare, full := initials(o)
+		if bare != abbr && full != abbr && !(abbr == "USA" && bare == "US") {
+			return false
+		}
+	}
+	return true
+}

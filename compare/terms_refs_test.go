@@ -1,0 +1,99 @@
+package compare
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newslens/newslens/internal/article"
+)
+
+func TestNameRuns(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		want    []string
+	}{
+		{"joiners", "Officials at the Ministry of Mining and Heavy Industry said so.", []string{"Ministry of Mining and Heavy Industry"}},
+		{"and before a head", "The National Seismic Monitoring and Research Centre said so.", []string{"National Seismic Monitoring and Research Centre"}},
+		{"two bodies", "Soldiers of the Lakeland Police and Border Guard Force helped.", []string{"Lakeland Police", "Border Guard Force"}},
+		{"and before a title", "He leads the Farmers' Party of Arden and President Tamsin Vale met him.", []string{"Farmers' Party of Arden", "President Tamsin Vale"}},
+		{"on a weekday", "They met near Dorn Valley on Monday.", []string{"Dorn Valley", "Monday"}},
+		{"initials", "They met Premier J.R. Molloy.", []string{"Premier J.R. Molloy"}},
+		{"possessive", "Officials said Arden's Home Ministry agreed.", []string{"Arden", "Home Ministry"}},
+		{"possessive inside", "The Free People's Republic of Arden said so.", []string{"Free People's Republic of Arden"}},
+		{"first word unknown", "Speaking in Dorn, Vale said so.", []string{"Dorn", "Vale"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, r := range nameRuns(tc.s, ntokens(tc.s), map[string]bool{}) {
+				got = append(got, r.form)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestBracketAlias(t *testing.T) {
+	for _, tc := range []struct {
+		name, outer, inner string
+		want               bool
+	}{
+		{"acronym", "Flood Relief Corps", "FRC", true},
+		{"acronym with joiner", "Bank of Arden", "BOA", true},
+		{"acronym of other words", "Flood Relief Corps", "XYZ", false},
+		{"other name", "Dorn Copper Works", "Dorn Mining Company", true},
+		{"dateline", "Dorn", "Wire", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := bracketAlias(tc.outer, tc.inner); got != tc.want {
+				t.Errorf("bracketAlias(%q, %q) = %v, want %v", tc.outer, tc.inner, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestRefTerms runs three outlets' reports of an invented story through
+// Sources and checks the names each is credited with for each referent.
+func TestRefTerms(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Dispute ends", "Arden and the mining group Calder Holdings agreed on Monday to end a long dispute over Vell Ridge, the giant copper mine in the northern desert. "+
+			"The Flood Relief Corps (FRC) will oversee the payments, the Ministry of Mining and Heavy Industry said. The mine employs about 9,000 people."),
+		fromText(t, "b", "Quarrel settled", "Calder Holdings and the government of Arden settled their quarrel over Vell Ridge on Monday. "+
+			"The FRC will oversee the payments, according to the ministry. The copper mine employs about 9,000 people."),
+		fromText(t, "c", "Row resolved", "The government of Arden and Calder Holdings, the Anglo-Dutch miner, resolved their row over Vell Ridge on Monday. "+
+			"The Flood Relief Corps will oversee the payments, the Mining Ministry said. The miner said Vell Ridge employs about 9,000 people."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]map[string]string{
+		"Vell Ridge":         {"a": "Vell Ridge / the giant copper mine / the mine", "b": "Vell Ridge / the copper mine", "c": "Vell Ridge"},
+		"Flood Relief Corps": {"a": "FRC / Flood Relief Corps", "b": "FRC", "c": "Flood Relief Corps"},
+		"Calder Holdings":    {"a": "Calder Holdings", "b": "Calder Holdings", "c": "Calder Holdings / the Anglo-Dutch miner / the miner"},
+	}
+	got := make(map[string]map[string]string)
+	for _, tm := range r.Terms {
+		got[tm.Concept] = tm.BySource
+	}
+	for concept, by := range want {
+		t.Run(concept, func(t *testing.T) {
+			for l, w := range by {
+				if got[concept][l] != w {
+					t.Errorf("%s: got %q, want %q (all terms: %v)", l, got[concept][l], w, got)
+				}
+			}
+		})
+	}
+	var ministry string
+	for _, tm := range r.Terms {
+		if strings.Contains(strings.ToLower(tm.Concept), "ministry") {
+			ministry = tm.BySource["b"]
+		}
+	}
+	if ministry != "the ministry" {
+		t.Errorf("b's name for the ministry: got %q, want %q", ministry, "the ministry")
+	}
+}
