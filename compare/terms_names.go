@@ -56,10 +56,12 @@ var personTitles = map[string]bool{
 }
 
 // capitalsElsewhere returns the lowercased words the coverage writes
-// capitalised away from the start of a sentence: a capitalised first
-// word opens a name only when it is one of them.
+// capitalised away from the start of a sentence and never in lowercase:
+// a capitalised first word opens a name only when it is one of them
+// ("Police said" does not, where the coverage also writes "police").
 func (c *comparison) capitalsElsewhere() map[string]bool {
 	out := make(map[string]bool)
+	lowered := make(map[string]bool)
 	for _, a := range c.arts {
 		for _, s := range a.Sentences {
 			first := true
@@ -67,12 +69,18 @@ func (c *comparison) capitalsElsewhere() map[string]bool {
 				if !words.IsWord(tok) {
 					return
 				}
-				if !first && words.IsCapitalized(tok) {
+				switch {
+				case !words.IsCapitalized(tok):
+					lowered[tok] = true
+				case !first:
 					out[strings.ToLower(tok)] = true
 				}
 				first = false
 			})
 		}
+	}
+	for w := range lowered {
+		delete(out, w)
 	}
 	return out
 }
@@ -133,7 +141,14 @@ func startsName(toks []ntok, i int, known map[string]bool) bool {
 }
 
 func isNameWord(t ntok) bool {
-	return words.IsWord(t.text) && words.IsCapitalized(t.text) && !words.IsNumber(t.text)
+	return words.IsWord(t.text) && words.IsCapitalized(t.text) && !words.IsNumber(t.text) &&
+		!(calendarWords[t.lower] && t.lower != "may") && !timeAbbreviations[t.text]
+}
+
+// timeAbbreviations are time zones and clock marks, not names.
+var timeAbbreviations = map[string]bool{
+	"GMT": true, "UTC": true, "IST": true, "EST": true, "EDT": true, "PST": true, "PDT": true, "CET": true,
+	"CEST": true, "BST": true, "JST": true, "KST": true, "MSK": true, "AM": true, "PM": true, "NPT": true,
 }
 
 // pluralPossessive reports whether the apostrophe b joins a and c
@@ -280,4 +295,47 @@ func institutionKey(form string) string {
 	}
 	sort.Strings(ws)
 	return head + ":" + strings.Join(ws, " ")
+}
+
+// foldLetters returns the lowercase letters of a name, accents dropped
+// ("Khürelsükh" is "khurelsukh", "Oyun-Erdene" is "oyunerdene").
+func foldLetters(form string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(form) {
+		if f, ok := accentFold[r]; ok {
+			r = f
+		}
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var accentFold = map[rune]rune{
+	'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'ā': 'a', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
+	'ē': 'e', 'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'ī': 'i', 'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o',
+	'ø': 'o', 'ō': 'o', 'ő': 'o', 'ú': 'u', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ū': 'u', 'ű': 'u', 'ñ': 'n', 'ç': 'c',
+	'ý': 'y', 'ÿ': 'y', 'š': 's', 'ž': 'z', 'č': 'c', 'ğ': 'g', 'ş': 's', 'ı': 'i',
+}
+
+// skeleton returns a name's consonants with doubles collapsed and its
+// first letter kept: transliterations of one name share it ("Ulaanbaatar"
+// and "Ulan Bator" are "ulnbtr"; "Kolti" and "Koltee" are "klt").
+func skeleton(letters string) string {
+	if letters == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteByte(letters[0])
+	last := letters[0]
+	for i := 1; i < len(letters); i++ {
+		ch := letters[i]
+		if strings.IndexByte("aeiouyhw", ch) >= 0 || ch == last {
+			continue
+		}
+		b.WriteByte(ch)
+		last = ch
+	}
+	return b.String()
 }

@@ -60,6 +60,8 @@ func (c *comparison) nameGraph() *nameGraph {
 	}
 	g.linkAcronyms()
 	g.linkInstitutions()
+	g.linkSpellings()
+	g.linkShortNames()
 	for si := range all {
 		for n, st := range all[si] {
 			g.descriptions(st.s, st.toks, si, n)
@@ -495,4 +497,89 @@ func onlyHouseAbbreviation(t Term) bool {
 		}
 	}
 	return true
+}
+
+// linkSpellings joins the names that are one name transliterated or
+// typed differently ("Ulaanbaatar", "Ulan Bator"; "Kim Jong Un", "Kim
+// Jong-un"; "Kolti", "Koltee"): the same letters, or the same consonant
+// skeleton and first letter within a third of their letters of each
+// other, never two names one source writes both of (two villages).
+func (g *nameGraph) linkSpellings() {
+	bySkel := make(map[string][]string)
+	for _, k := range g.order {
+		if g.acronyms[k] {
+			continue
+		}
+		if sk := skeleton(foldLetters(k)); len(sk) >= 3 {
+			bySkel[sk] = append(bySkel[sk], k)
+		}
+	}
+	for _, ks := range bySkel {
+		for i, a := range ks {
+			for _, b := range ks[i+1:] {
+				la, lb := foldLetters(a), foldLetters(b)
+				if la != lb && (g.inOneSource(a, b) || editDistance(la, lb) > max(2, min(len(la), len(lb))/3)) {
+					continue
+				}
+				g.uf.union(a, b)
+			}
+		}
+	}
+}
+
+func (g *nameGraph) inOneSource(a, b string) bool {
+	for si := range g.mentions[a] {
+		if len(g.mentions[b][si]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// compassWords open the names of one part of a place: "Inner Mongolia"
+// is not Mongolia, but "the North" is North Korea where no other North
+// is named.
+var compassWords = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "inner": true, "outer": true, "upper": true,
+	"lower": true, "new": true, "greater": true, "northeast": true, "northwest": true, "southeast": true,
+	"southwest": true,
+}
+
+// linkShortNames joins a one-word name to the one longer name it
+// shortens: a surname to the full name ("Oli", "K.P. Sharma Oli"; a
+// title before it was cut off already), "North" to "North Korea". A
+// word that shortens two names ("Kim": "Kim Jong Un", "Kim Jong Il")
+// stays apart.
+func (g *nameGraph) linkShortNames() {
+	targets := make(map[string]map[string]bool) // one-word name -> roots of longer names
+	for _, k := range g.order {
+		fs := strings.Fields(k)
+		if len(fs) < 2 || len(fs) > 4 || institutionKey(k) != "" || g.acronyms[k] {
+			continue
+		}
+		ends := []string{fs[len(fs)-1]}
+		if compassWords[fs[0]] {
+			ends = []string{fs[0]}
+		}
+		for _, w := range fs {
+			if nameJoiners[w] || w == "and" {
+				ends = nil
+			}
+		}
+		for _, e := range ends {
+			if targets[e] == nil {
+				targets[e] = make(map[string]bool)
+			}
+			targets[e][g.uf.find(k)] = true
+		}
+	}
+	for _, k := range g.order {
+		if strings.Contains(k, " ") || len(targets[k]) != 1 {
+			continue
+		}
+		for r := range targets[k] {
+			g.uf.union(k, r)
+		}
+	}
 }
