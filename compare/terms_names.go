@@ -14,7 +14,7 @@ type ntok struct {
 }
 
 func ntokens(s string) []ntok {
-	var out []ntok
+	out := make([]ntok, 0, len(s)/5)
 	words.Each(s, func(tok string, start int) {
 		out = append(out, ntok{text: tok, lower: strings.ToLower(tok), start: start, end: start + len(tok)})
 	})
@@ -59,24 +59,22 @@ var personTitles = map[string]bool{
 // capitalised away from the start of a sentence and never in lowercase:
 // a capitalised first word opens a name only when it is one of them
 // ("Police said" does not, where the coverage also writes "police").
-func (c *comparison) capitalsElsewhere() map[string]bool {
+func capitalsElsewhere[S any](sents map[string]S, toks func(S) []ntok) map[string]bool {
 	out := make(map[string]bool)
 	lowered := make(map[string]bool)
-	for _, a := range c.arts {
-		for _, s := range a.Sentences {
-			first := true
-			words.Each(s, func(tok string, _ int) {
-				if !words.IsWord(tok) {
-					return
-				}
-				switch {
-				case !words.IsCapitalized(tok):
-					lowered[tok] = true
-				case !first:
-					out[strings.ToLower(tok)] = true
-				}
-				first = false
-			})
+	for _, st := range sents {
+		first := true
+		for _, t := range toks(st) {
+			if !words.IsWord(t.text) {
+				continue
+			}
+			switch {
+			case !words.IsCapitalized(t.text):
+				lowered[t.text] = true
+			case !first:
+				out[t.lower] = true
+			}
+			first = false
 		}
 	}
 	for w := range lowered {

@@ -40,22 +40,33 @@ func (c *comparison) nameGraph() *nameGraph {
 		heads:    make(map[string]map[string]bool),
 		inst:     make(map[string]map[string]bool),
 	}
-	known := c.capitalsElsewhere()
 	type sent struct {
 		s    string
 		toks []ntok
 		runs []nameRun
 	}
-	all := make([][]sent, len(c.arts))
+	read := make(map[string]*sent) // outlets repeat wire copy word for word
+	all := make([][]*sent, len(c.arts))
 	for si, a := range c.arts {
-		for n, s := range a.Sentences {
-			toks := ntokens(s)
-			runs := nameRuns(s, toks, known)
-			all[si] = append(all[si], sent{s, toks, runs})
-			for _, r := range runs {
+		for _, s := range a.Sentences {
+			st, ok := read[s]
+			if !ok {
+				st = &sent{s: s, toks: ntokens(s)}
+				read[s] = st
+			}
+			all[si] = append(all[si], st)
+		}
+	}
+	known := capitalsElsewhere(read, func(st *sent) []ntok { return st.toks })
+	for _, st := range read {
+		st.runs = nameRuns(st.s, st.toks, known)
+		g.links(st.s, st.toks, st.runs)
+	}
+	for si := range all {
+		for n, st := range all[si] {
+			for _, r := range st.runs {
 				g.addName(r.form, si, n)
 			}
-			g.links(s, toks, runs)
 		}
 	}
 	g.linkAcronyms()
@@ -64,7 +75,9 @@ func (c *comparison) nameGraph() *nameGraph {
 	g.linkShortNames()
 	for si := range all {
 		for n, st := range all[si] {
-			g.descriptions(st.s, st.toks, si, n)
+			if len(g.heads) > 0 {
+				g.descriptions(st.s, st.toks, si, n)
+			}
 		}
 	}
 	return g
@@ -85,7 +98,11 @@ func (g *nameGraph) mention(form string, si, n int) string {
 // institution, by its content words.
 func (g *nameGraph) addName(form string, si, n int) {
 	form = untitled(form)
+	_, seen := g.mentions[strings.ToLower(form)]
 	k := g.mention(form, si, n)
+	if seen {
+		return // indexed at its first mention
+	}
 	if isAcronymTok(form) {
 		g.acronyms[k] = true
 		return

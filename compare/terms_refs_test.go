@@ -153,3 +153,25 @@ func TestRefTermsShortNames(t *testing.T) {
 		})
 	}
 }
+
+func TestSubstitute(t *testing.T) {
+	for _, tc := range []struct {
+		name, a, b, ref, want string
+	}{
+		{"same slot", "Kim pledged support for Moscow's war in Ukraine.", "Kim pledged support for Russia's fight in Ukraine.", "war", "fight in Ukraine"},
+		{"slot runs into the verb", "Officials said South Korea accuse Pyongyang of arms sales.", "Officials said its allies believe Pyongyang of arms sales.", "South Korea", ""},
+		{"no anchor", "The deal was signed in the capital.", "The visit was long and busy in the capital.", "deal", ""},
+		{"capital for a government", "Talks with North Korea resumed on Monday.", "Talks with Pyongyang resumed on Monday.", "North Korea", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			at := strings.Index(tc.a, tc.ref)
+			got, ok := substitute(tc.a, tc.b, posItems(tc.a, tc.b), nameSpan{"k", at, at + len(tc.ref)}, nil)
+			if !ok {
+				got = ""
+			}
+			if got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
