@@ -17,7 +17,7 @@ type aliasUse struct {
 // aliasTerms finds the referents (internal/lexicon.Referents: countries,
 // the agreement, the war, the disaster, a person's name) that two or more
 // sources name, under two or more different names. Each source's term is
-// the names it uses, most used first, up to three; the concept is named
+// the names it uses, most used first, up to four; the concept is named
 // by the name most sources use.
 func (c *comparison) aliasTerms() []Term {
 	uses := make(map[string]map[int][]aliasUse) // key -> source -> uses
@@ -40,6 +40,7 @@ func (c *comparison) aliasTerms() []Term {
 	c.alignedSubstitutes(func(si, n int) []nameSpan { return spans[[2]int{si, n}] }, func(k string, si, n int, form string) {
 		uses[k][si] = append(uses[k][si], aliasUse{form: form, n: n})
 	})
+	c.addDisasterNames(uses)
 	var out []Term
 	for _, k := range keys {
 		if t, ok := c.aliasTerm(uses[k]); ok {
@@ -76,8 +77,8 @@ func (c *comparison) aliasTerm(bySrc map[int][]aliasUse) (Term, bool) {
 			count[k]++
 		}
 		sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
-		if len(order) > 3 {
-			order = order[:3]
+		if len(order) > 4 {
+			order = order[:4]
 		}
 		var shown []string
 		for _, k := range order {
@@ -129,7 +130,8 @@ func widen(s string, r lexicon.Ref) string {
 		w := before[len(before)-1]
 		lw := strings.ToLower(w)
 		if !words.IsWord(w) || strings.ContainsAny(w, ",;:\"'“”()") || words.IsCapitalized(w) || words.IsStopword(lw) ||
-			determiners[lw] || verbs[lw] || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly") {
+			determiners[lw] || verbs[lw] || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly") ||
+			gradable(lw, before[:len(before)-1]) {
 			break
 		}
 		start = strings.LastIndex(s[:start], w)

@@ -263,3 +263,48 @@ func lastWord(s string) string {
 	fs := strings.Fields(s)
 	return fs[len(fs)-1]
 }
+
+// disasterKeys are the referents (internal/lexicon.Referents) that are
+// disasters; disasterWords are the nouns that stand for the disaster a
+// report is about once it has been named ("The disaster revived memories
+// of the 2015 quake").
+var (
+	disasterKeys  = map[string]bool{"quake": true, "flood": true, "fire": true, "landslide": true, "explosion": true}
+	disasterWords = []string{"disaster", "tragedy", "catastrophe", "calamity"}
+)
+
+// addDisasterNames records "the disaster" and its like as names of the
+// one disaster the coverage reports, when it reports one only.
+func (c *comparison) addDisasterNames(uses map[string]map[int][]aliasUse) {
+	key := ""
+	for k := range uses {
+		if disasterKeys[k] {
+			if key != "" {
+				return
+			}
+			key = k
+		}
+	}
+	if key == "" {
+		return
+	}
+	for si, a := range c.arts {
+		for n, s := range a.Sentences {
+			ls := strings.ToLower(s)
+			for _, w := range disasterWords {
+				if at := strings.Index(ls, "the "+w); at >= 0 && containsPhrase(ls, "the "+w) && !usedAt(uses[key][si], w, n) {
+					uses[key][si] = append(uses[key][si], aliasUse{form: s[at+4 : at+4+len(w)], n: n})
+				}
+			}
+		}
+	}
+}
+
+func usedAt(us []aliasUse, form string, n int) bool {
+	for _, u := range us {
+		if u.n == n && strings.EqualFold(u.form, form) {
+			return true
+		}
+	}
+	return false
+}

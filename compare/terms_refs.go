@@ -234,7 +234,7 @@ func (g *nameGraph) links(s string, toks []ntok, runs []nameRun) {
 				g.uf.union(k, strings.ToLower(nx.form))
 			}
 		}
-		if r.j < len(toks) && toks[r.j].text == "," && (r.i == 0 || !placePrepositions[toks[r.i-1].lower]) {
+		if r.j < len(toks) && toks[r.j].text == "," && (r.i != 1 || !placePrepositions[toks[0].lower]) {
 			if h, end := description(toks, r.j+1); h != "" && (end == len(toks) || isClauseEnd(toks[end].text) || appositionGoesOn[toks[end].lower]) {
 				g.addHead(h, k)
 			}
@@ -273,9 +273,9 @@ func isSubsequence(a, b string) bool {
 	return i == len(a)
 }
 
-// placePrepositions before a name and its comma open a sentence ("In
-// Seoul, the presidential office said"): what follows is not an
-// apposition.
+// placePrepositions before a name and its comma at the start of a
+// sentence make an opening phrase ("In Seoul, the presidential office
+// said"): what follows is not an apposition.
 var placePrepositions = map[string]bool{"in": true, "at": true, "from": true, "to": true, "on": true, "near": true, "for": true, "by": true}
 
 // appositionGoesOn are the words that may follow a description set
@@ -283,6 +283,30 @@ var placePrepositions = map[string]bool{"in": true, "at": true, "from": true, "t
 var appositionGoesOn = map[string]bool{
 	"in": true, "of": true, "at": true, "near": true, "on": true, "that": true, "which": true,
 	"whose": true, "with": true, "owned": true, "run": true, "based": true, "for": true,
+}
+
+// gradable reports whether w, after the words before it, is a judgement
+// rather than part of a name: a superlative ("strongest") or an
+// adjective after "most", "more", "very" or "ever" ("most powerful").
+func gradable(w string, before []string) bool {
+	if strings.HasSuffix(w, "est") && len(w) > 5 {
+		return true
+	}
+	if len(before) == 0 {
+		return false
+	}
+	switch strings.ToLower(before[len(before)-1]) {
+	case "most", "more", "very", "ever", "so", "too", "less", "least":
+		return true
+	}
+	return false
+}
+
+// roleWords make a description a role a place or body plays for a while
+// ("Vietnam, the next stop"), not a name for it.
+var roleWords = map[string]bool{
+	"next": true, "last": true, "first": true, "latest": true, "previous": true, "former": true,
+	"other": true, "same": true, "final": true, "only": true,
 }
 
 func isClauseEnd(tok string) bool {
@@ -304,7 +328,13 @@ func description(toks []ntok, i int) (string, int) {
 	default:
 		return "", i
 	}
-	return modifiersHead(toks, i)
+	h, end := modifiersHead(toks, i)
+	for k := i; k < end; k++ {
+		if roleWords[toks[k].lower] {
+			return "", i
+		}
+	}
+	return h, end
 }
 
 // descriptionBefore reads a description ending at toks[end-1].
@@ -351,10 +381,21 @@ func isDescriptionWord(t ntok) bool {
 
 // descriptions records, in one sentence, each definite description
 // whose head stands for one named referent ("the mine", "the copper
-// mine", "the ministry") as a name of it.
+// mine", "the ministry", "Mongolia's largest copper mine") as a name of
+// it.
 func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].lower != "the" {
+		start := -1
+		switch {
+		case toks[i].lower == "the":
+			start = toks[i].start
+		case isNameWord(toks[i]) && (strings.HasSuffix(toks[i].lower, "'s") || strings.HasSuffix(toks[i].lower, "\u2019s")):
+			k := i
+			for k > 0 && isNameWord(toks[k-1]) && adjacent(s, toks[k-1], toks[k]) {
+				k--
+			}
+			start = toks[k].start
+		default:
 			continue
 		}
 		_, end := modifiersHead(toks, i+1)
@@ -368,7 +409,10 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 		for k := range g.heads[toks[end-1].lower] {
 			target = k
 		}
-		form := "the" + s[toks[i].end:toks[end-1].end]
+		form := s[start:toks[end-1].end]
+		if toks[i].lower == "the" {
+			form = "the" + s[toks[i].end:toks[end-1].end]
+		}
 		g.uf.union(target, g.mention(form, si, n))
 	}
 }

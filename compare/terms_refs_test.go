@@ -175,3 +175,30 @@ func TestSubstitute(t *testing.T) {
 		})
 	}
 }
+
+// TestDisasterNames checks that "the disaster" is one more name of the
+// one disaster the coverage reports, and that a possessive description
+// names the referent its head stands for.
+func TestDisasterNames(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Flood", "A flood swept through Dorn Valley on Monday. The flood cut the road to Vell Ridge, the copper mine."),
+		fromText(t, "b", "Flood", "Flooding swept through Dorn Valley on Monday. The disaster cut the road to Arden's copper mine."),
+		fromText(t, "c", "Flood", "A flood swept through Dorn Valley on Monday. The flood cut the road to Vell Ridge."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"flood": "Flooding / disaster", "Vell Ridge": "Arden's copper mine"}
+	for concept, w := range want {
+		got := ""
+		for _, tm := range r.Terms {
+			if tm.Concept == concept {
+				got = tm.BySource["b"]
+			}
+		}
+		if got != w {
+			t.Errorf("%s: b's names: got %q, want %q (all: %v)", concept, got, w, r.Terms)
+		}
+	}
+}

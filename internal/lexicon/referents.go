@@ -21,6 +21,15 @@ var referentRows = [][]string{
 	{"agreement", "agreement", "pact", "treaty", "deal", "accord"},
 	{"war", "war", "conflict", "special military operation", "ukrainian direction"},
 	{"quake", "earthquake", "quake", "tremor", "temblor"},
+	{"flood", "flood", "floods", "flooding", "deluge", "inundation"},
+	{"fire", "wildfire", "bushfire", "forest fire", "blaze"},
+	{"landslide", "landslide", "mudslide", "landslip"},
+	{"explosion", "explosion", "blast"},
+	{"election", "election", "vote", "poll", "polls", "ballot"},
+	{"protest", "protest", "protests", "demonstration", "demonstrations", "rally", "rallies"},
+	{"ceasefire", "ceasefire", "truce", "armistice"},
+	{"fighters", "militants", "fighters", "insurgents", "rebels", "terrorists", "gunmen"},
+	{"migrants", "migrants", "refugees", "asylum seekers"},
 }
 
 var referents = map[string][]phrase{} // first word -> phrases, longest first
