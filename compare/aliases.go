@@ -17,7 +17,7 @@ type aliasUse struct {
 // aliasTerms finds the referents (internal/lexicon.Referents: countries,
 // the agreement, the war, the disaster, a person's name) that two or more
 // sources name, under two or more different names. Each source's term is
-// the names it uses, most used first, up to four; the concept is named
+// the names it uses, most used first, up to three; the concept is named
 // by the name most sources use.
 func (c *comparison) aliasTerms() []Term {
 	uses := make(map[string]map[int][]aliasUse) // key -> source -> uses
@@ -77,8 +77,8 @@ func (c *comparison) aliasTerm(bySrc map[int][]aliasUse) (Term, bool) {
 			count[k]++
 		}
 		sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
-		if len(order) > 4 {
-			order = order[:4]
+		if len(order) > 3 {
+			order = order[:3]
 		}
 		var shown []string
 		for _, k := range order {

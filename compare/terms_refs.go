@@ -497,7 +497,7 @@ func shareName(a, b Term) bool {
 	return false
 }
 
-// joinNames adds the names of b missing from a, up to four in all.
+// joinNames adds the names of b missing from a, up to three in all.
 func joinNames(a, b string) string {
 	if a == "" {
 		return b
@@ -508,7 +508,7 @@ func joinNames(a, b string) string {
 		for _, x := range names {
 			dup = dup || strings.EqualFold(x, y)
 		}
-		if !dup && len(names) < 4 {
+		if !dup && len(names) < 3 {
 			names = append(names, y)
 		}
 	}
