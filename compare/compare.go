@@ -66,11 +66,65 @@
 // sentence that covers the claim without stating it (within
 // coverMargin, 0.1, or the second of two adjacent sentences), so one
 // outlet's looser wording does not drop its figure from the tally. A
-// discrepancy in which one source gives two values is dropped. Names come from
-// internal/lexicon.Referents (countries, the agreement, the war, the
-// disaster, a person's spellings) and from the noun phrases that claims'
-// wordings substitute for each other. Quotes are clustered by their
-// words with one speaker per cluster; a media attribution is no speaker.
+// discrepancy in which one source gives two values is dropped. Quotes
+// are clustered by their words with one speaker per cluster; a media
+// attribution is no speaker.
+//
+// # Names for one referent (terms)
+//
+// A term is one referent that two or more sources name, under two or
+// more names, not all alike: each source is shown with up to three of its
+// names, most used first, and the concept takes the name most sources
+// use. Names are noun phrases or proper names, never a lone adjective,
+// adverb or verb. They are gathered five ways:
+//
+//   - The referent table (internal/lexicon.Referents): countries and their
+//     official names, the agreement, the war, disasters, elections,
+//     protests, truces, fighters and migrants by their common synonyms,
+//     and a person's spellings. A common noun is widened over the
+//     modifiers before it ("mutual defence pact") but not over a
+//     superlative or a "most ..." ("strongest treaty" is a judgement).
+//     "The disaster" names the one disaster a coverage reports.
+//   - Aligned sentences (terms_aligned.go): where a claim's sentence names
+//     a table referent and another source's sentence of the same claim
+//     does not, the noun phrase in the same slot is that source's name
+//     for it ("Russia's fight in Ukraine" for "the war in Ukraine"). The
+//     slot must be anchored by a content word kept beside it, or by "in
+//     Ukraine" after it; a slot that runs on into a verb, a capitalised
+//     name (a capital standing for its government) or a generic noun is
+//     refused. Each sentence is read against one partner that shares an
+//     anchor, so the cost grows with the members of a claim.
+//   - The name graph (terms_refs.go) joins the capitalised names of the
+//     whole coverage: an acronym and the one name whose initials spell
+//     it ("NDRF"); a name and the name or acronym in brackets after it; a
+//     name and the description set beside it ("Oyu Tolgoi, the copper
+//     mine,"; "the Oyu Tolgoi mine"), which then makes "the mine", "the
+//     copper mine" and "Mongolia's copper mine" names of it wherever the
+//     coverage describes only one referent by that head; one
+//     institution's name in any word order or shortened ("Ministry of
+//     Home Affairs", "Home Ministry"; "the ministry" when it is the only
+//     ministry named); one name's spellings (the same letters, or the same
+//     consonants within a third of its letters: "Ulaanbaatar", "Ulan
+//     Bator"); and a one-word name to the one longer name it shortens
+//     ("Oli" after titles are cut from "Prime Minister Oli"; "the North").
+//     Weekdays, months, time zones, role descriptions ("the next stop")
+//     and words the coverage also writes in lowercase are no names.
+//   - People, organisations and places from internal/entity (names.go):
+//     a surname against the full name, one-word place spellings.
+//   - Noun phrases that claims' wordings substitute for each other
+//     (terms.go), kept when three sources or two claims show the same
+//     substitution.
+//
+// Terms that share a source's name are merged. A term whose names are
+// only a house-style abbreviation and its expansion (UN, US, EU, NATO)
+// is dropped, and so is one whose names differ only in case and full
+// stops. On the evaluation set, term recall rose from 0.59 to 0.72 and
+// precision from 0.71 to 0.79: summit 0.84 to 0.89 (precision 0.71 to
+// 0.83), quake 0.79 (precision 1.00), the held-out event 0.35 to 0.58
+// (precision 0.50 to 0.67). What is left is mostly hypernyms and
+// descriptions no rule can tie to a name without meaning: "the
+// document" for the treaty, "Nepal's seismologists" for the monitoring
+// centre.
 //
 // # Cost
 //

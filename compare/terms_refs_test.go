@@ -202,3 +202,25 @@ func TestDisasterNames(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNameRuns checks that any sentence is read for names without a
+// panic and that each name is a piece of the sentence.
+func FuzzNameRuns(f *testing.F) {
+	for _, s := range []string{
+		"The Ministry of Mining and Heavy Industry (MMHI) said so.",
+		"K.P. Sharma Oli, the prime minister, met the Workers' Party of Korea's chief.",
+		"(", "A.", "Arden's", "the the the", "X (Y) Z, the z,",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := ntokens(s)
+		for _, r := range nameRuns(s, toks, map[string]bool{}) {
+			if !strings.Contains(s, r.form) {
+				t.Errorf("name %q is not in %q", r.form, s)
+			}
+		}
+		c := &comparison{arts: []*article.Article{{Sentences: []string{s}}, {Sentences: []string{s + " The mine."}}}, labels: []string{"a", "b"}}
+		c.refTerms()
+	})
+}
