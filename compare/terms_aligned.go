@@ -23,7 +23,7 @@ type posItem struct {
 }
 
 func posItems(a, b string) []posItem {
-	var out []posItem
+	out := make([]posItem, 0, (len(a)+len(b))/5)
 	offA, offB := 0, 0
 	for _, op := range worddiff.Minimal(a, b) {
 		oa, ob := offA, offB
@@ -290,8 +290,11 @@ func (c *comparison) addDisasterNames(uses map[string]map[int][]aliasUse) {
 	}
 	for si, a := range c.arts {
 		for n, s := range a.Sentences {
-			ls := strings.ToLower(s)
 			for _, w := range disasterWords {
+				if !strings.Contains(s, w) {
+					continue
+				}
+				ls := strings.ToLower(s)
 				if at := strings.Index(ls, "the "+w); at >= 0 && containsPhrase(ls, "the "+w) && !usedAt(uses[key][si], w, n) {
 					uses[key][si] = append(uses[key][si], aliasUse{form: s[at+4 : at+4+len(w)], n: n})
 				}
