@@ -126,10 +126,10 @@ func TestNineOutletsTextShorterThanInput(t *testing.T) {
 }
 
 // TestEvalTextShorterThanInput checks, on each event of the evaluation
-// set (seven or eight outlets each), that the default text report has
+// set (goldEvents, seven or eight outlets each), that the default text report has
 // fewer words than the articles it compares.
 func TestEvalTextShorterThanInput(t *testing.T) {
-	for _, event := range []string{"summit", "quake", "heldout"} {
+	for _, event := range goldEvents {
 		t.Run(event, func(t *testing.T) {
 			paths, err := filepath.Glob(filepath.Join("..", "testdata", "eval", event, "*.txt"))
 			if err != nil || len(paths) < 2 {
