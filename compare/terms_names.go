@@ -112,7 +112,7 @@ func nameRuns(s string, toks []ntok, known map[string]bool) []nameRun {
 				continue
 			}
 			if j > i && j+1 < len(toks) && isNameWord(toks[j+1]) && !calendarWords[toks[j+1].lower] &&
-				(joinsName(toks, i, j) || toks[j].lower == "and" && joinsInstitution(toks, i, j)) {
+				(joinsName(toks, i, j) || (toks[j].lower == "and" || toks[j].text == "&") && joinsInstitution(toks, i, j)) {
 				j++
 				continue
 			}
@@ -131,6 +131,9 @@ func nameRuns(s string, toks []ntok, known map[string]bool) []nameRun {
 
 func startsName(toks []ntok, i int, known map[string]bool) bool {
 	t := toks[i]
+	if courtesyTitles[t.lower] && i+1 < len(toks) && isNameWord(toks[i+1]) {
+		return true // "Ms Varga", "Mr Zhou"
+	}
 	if !isNameWord(t) || words.IsStopword(t.lower) || determiners[t.lower] {
 		return false
 	}
@@ -238,16 +241,30 @@ func isAcronymTok(tok string) bool {
 // untitled cuts the titles off the front of a name ("Prime Minister
 // Oli" is "Oli") when a name is left.
 func untitled(form string) string {
+	name, _ := cutTitles(form)
+	return name
+}
+
+// cutTitles returns the name left after the titles in front of it and
+// the courtesy title ("Ms", "Mr") among them, if the last one is one:
+// outlets that write "Ms Varga" name her differently from those that
+// write "Varga".
+func cutTitles(form string) (name, courtesy string) {
 	fs := strings.Fields(form)
 	k := 0
 	for k < len(fs)-1 && (personTitles[strings.ToLower(strings.TrimSuffix(fs[k], "."))] || isDemonymBeforeTitle(fs, k)) {
 		k++
 	}
 	if k == 0 || !personTitles[strings.ToLower(strings.TrimSuffix(fs[k-1], "."))] {
-		return form
+		return form, ""
 	}
-	return strings.Join(fs[k:], " ")
+	if courtesyTitles[strings.ToLower(strings.TrimSuffix(fs[k-1], "."))] {
+		courtesy = fs[k-1]
+	}
+	return strings.Join(fs[k:], " "), courtesy
 }
+
+var courtesyTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true}
 
 // isDemonymBeforeTitle reports whether fs[k] is a word such as
 // "Russian" in "Russian President Vladimir Putin".

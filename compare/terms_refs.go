@@ -20,6 +20,7 @@ type nameGraph struct {
 	acronyms map[string]bool
 	heads    map[string]map[string]bool // head noun -> lowercased names it describes
 	inst     map[string]map[string]bool // institution key -> lowercased names
+	titled   map[string]bool            // one-word names written after "Mr" or "Ms"
 }
 
 // genericHeads are nouns too general to stand for one referent.
@@ -39,6 +40,7 @@ func (c *comparison) nameGraph() *nameGraph {
 		acronyms: make(map[string]bool),
 		heads:    make(map[string]map[string]bool),
 		inst:     make(map[string]map[string]bool),
+		titled:   make(map[string]bool),
 	}
 	type sent struct {
 		s    string
@@ -84,7 +86,11 @@ func (c *comparison) nameGraph() *nameGraph {
 }
 
 func (g *nameGraph) mention(form string, si, n int) string {
-	k := strings.ToLower(form)
+	return g.mentionAs(strings.ToLower(form), form, si, n)
+}
+
+// mentionAs records form, as written, under key.
+func (g *nameGraph) mentionAs(k, form string, si, n int) string {
 	if g.mentions[k] == nil {
 		g.mentions[k] = make(map[int][]aliasUse)
 		g.order = append(g.order, k)
@@ -97,9 +103,14 @@ func (g *nameGraph) mention(form string, si, n int) string {
 // addName records a name and indexes it by its initials and, for an
 // institution, by its content words.
 func (g *nameGraph) addName(form string, si, n int) {
-	form = untitled(form)
+	form, courtesy := cutTitles(form)
 	_, seen := g.mentions[strings.ToLower(form)]
-	k := g.mention(form, si, n)
+	shown := form
+	if courtesy != "" {
+		shown = courtesy + " " + form
+		g.titled[strings.ToLower(form)] = true
+	}
+	k := g.mentionAs(strings.ToLower(form), shown, si, n)
 	if seen {
 		return // indexed at its first mention
 	}
@@ -302,6 +313,19 @@ func gradable(w string, before []string) bool {
 	return false
 }
 
+// describesOther reports whether the modifiers of a description make it
+// a role ("the next stop") or tie it to a country ("the Chinese
+// steelmaker"), so that it may name another referent than the one its
+// head stands for.
+func describesOther(mods []ntok) bool {
+	for _, t := range mods {
+		if roleWords[t.lower] || words.IsCapitalized(t.text) {
+			return true
+		}
+	}
+	return false
+}
+
 // roleWords make a description a role a place or body plays for a while
 // ("Vietnam, the next stop"), not a name for it.
 var roleWords = map[string]bool{
@@ -402,6 +426,9 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 		for end > i+1 && len(g.heads[toks[end-1].lower]) != 1 {
 			end--
 		}
+		if describesOther(toks[i+1 : end]) {
+			continue // "the first Chinese steelmaker" is not the Hungarian one
+		}
 		if end == i+1 || end < len(toks) && (isNameWord(toks[end]) || !words.IsCapitalized(toks[end].text) && isModifier(toks[end].text) && nounLike(toks[end].lower)) {
 			continue // "the mine Oyu Tolgoi" names it already; "the party newspaper" is another thing
 		}
@@ -443,6 +470,9 @@ func (c *comparison) refTerms() []Term {
 		}
 		for _, us := range bySrc {
 			sort.SliceStable(us, func(i, j int) bool { return us[i].n < us[j].n || us[i].n == us[j].n && us[i].form < us[j].form })
+		}
+		if !namesDiffer(bySrc) {
+			continue
 		}
 		if t, ok := c.aliasTerm(bySrc); ok {
 			out = append(out, t)
@@ -620,8 +650,11 @@ func (g *nameGraph) linkShortNames() {
 			continue
 		}
 		ends := []string{fs[len(fs)-1]}
-		if compassWords[fs[0]] {
+		switch {
+		case compassWords[fs[0]]:
 			ends = []string{fs[0]}
+		case g.titled[fs[0]] && len(fs) <= 3:
+			ends = append(ends, fs[0]) // "Mr Zhou" is Zhou Weiming: the surname comes first
 		}
 		for _, w := range fs {
 			if nameJoiners[w] || w == "and" {
@@ -643,4 +676,51 @@ func (g *nameGraph) linkShortNames() {
 			g.uf.union(k, r)
 		}
 	}
+}
+
+// namesDiffer reports whether the sources that name a referent use
+// different names: proper names and acronyms, and descriptions two or
+// more sources share ("the copper mine"). A description one source
+// alone writes ("the union") alongside or instead of a name is how that
+// report refers back to what it named, not a shared way of naming it.
+func namesDiffer(bySrc map[int][]aliasUse) bool {
+	descSrcs := make(map[string]int)
+	for _, us := range bySrc {
+		seen := make(map[string]bool)
+		for _, u := range us {
+			if k := strings.ToLower(u.form); !seen[k] && !isProperName(u.form) {
+				seen[k] = true
+				descSrcs[k]++
+			}
+		}
+	}
+	var first map[string]bool
+	for _, us := range bySrc {
+		names := make(map[string]bool)
+		for _, u := range us {
+			if k := strings.ToLower(u.form); isProperName(u.form) || descSrcs[k] >= 2 {
+				names[k] = true
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		if first == nil {
+			first = names
+			continue
+		}
+		if len(names) != len(first) {
+			return true
+		}
+		for k := range names {
+			if !first[k] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isProperName(form string) bool {
+	return words.IsCapitalized(form) && !strings.HasPrefix(form, "The ")
 }

@@ -59,7 +59,7 @@ func TestBracketAlias(t *testing.T) {
 func TestRefTerms(t *testing.T) {
 	arts := []*article.Article{
 		fromText(t, "a", "Dispute ends", "Arden and the mining group Calder Holdings agreed on Monday to end a long dispute over Vell Ridge, the giant copper mine in the northern desert. "+
-			"The Flood Relief Corps (FRC) will oversee the payments, the Ministry of Mining and Heavy Industry said. The mine employs about 9,000 people."),
+			"The Flood Relief Corps (FRC) will oversee the payments, the Ministry of Mining and Heavy Industry said. The copper mine employs about 9,000 people."),
 		fromText(t, "b", "Quarrel settled", "Calder Holdings and the government of Arden settled their quarrel over Vell Ridge on Monday. "+
 			"The FRC will oversee the payments, according to the ministry. The copper mine employs about 9,000 people."),
 		fromText(t, "c", "Row resolved", "The government of Arden and Calder Holdings, the Anglo-Dutch miner, resolved their row over Vell Ridge on Monday. "+
@@ -70,9 +70,11 @@ func TestRefTerms(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]map[string]string{
-		"Vell Ridge":         {"a": "Vell Ridge / the giant copper mine / the mine", "b": "Vell Ridge / the copper mine", "c": "Vell Ridge"},
+		"Vell Ridge":         {"a": "Vell Ridge / the giant copper mine / the copper mine", "b": "Vell Ridge / the copper mine", "c": "Vell Ridge"},
 		"Flood Relief Corps": {"a": "FRC / Flood Relief Corps", "b": "FRC", "c": "Flood Relief Corps"},
-		"Calder Holdings":    {"a": "Calder Holdings", "b": "Calder Holdings", "c": "Calder Holdings / the Anglo-Dutch miner / the miner"},
+		// every source names Calder Holdings alike; c alone also calls it
+		// "the Anglo-Dutch miner", which is no shared name for it
+		"Calder Holdings": nil,
 	}
 	got := make(map[string]map[string]string)
 	for _, tm := range r.Terms {
@@ -80,6 +82,9 @@ func TestRefTerms(t *testing.T) {
 	}
 	for concept, by := range want {
 		t.Run(concept, func(t *testing.T) {
+			if by == nil && got[concept] != nil {
+				t.Errorf("got %v, want no term", got[concept])
+			}
 			for l, w := range by {
 				if got[concept][l] != w {
 					t.Errorf("%s: got %q, want %q (all terms: %v)", l, got[concept][l], w, got)

@@ -24,12 +24,13 @@ var referentRows = [][]string{
 	{"flood", "flood", "floods", "flooding", "deluge", "inundation"},
 	{"fire", "wildfire", "bushfire", "forest fire", "blaze"},
 	{"landslide", "landslide", "mudslide", "landslip"},
-	{"explosion", "explosion", "blast"},
 	{"election", "election", "vote", "poll", "polls", "ballot"},
 	{"protest", "protest", "protests", "demonstration", "demonstrations", "rally", "rallies"},
 	{"ceasefire", "ceasefire", "truce", "armistice"},
 	{"fighters", "militants", "fighters", "insurgents", "rebels", "terrorists", "gunmen"},
 	{"migrants", "migrants", "refugees", "asylum seekers"},
+	{"takeover", "takeover", "acquisition", "purchase", "buyout", "merger", "transaction"},
+	{"offer", "offer", "bid", "tender offer"},
 }
 
 var referents = map[string][]phrase{} // first word -> phrases, longest first
