@@ -75,8 +75,34 @@ func (c *comparison) nameGraph() *nameGraph {
 	g.linkInstitutions()
 	g.linkSpellings()
 	g.linkShortNames()
+	expansions := make(map[string]string) // lowercase expansion -> acronym's key
+	if bare := g.bareAcronyms(); len(bare) > 0 {
+		found := make(map[string]map[string]bool) // acronym -> expansions
+		for _, st := range read {
+			lowercaseExpansions(st.toks, bare, found)
+		}
+		for a, es := range found {
+			if len(es) == 1 {
+				for e := range es {
+					expansions[e] = a
+				}
+			}
+		}
+	}
+	phrases := make([]string, 0, len(expansions))
+	for e := range expansions {
+		phrases = append(phrases, e)
+	}
+	sort.Strings(phrases)
 	for si := range all {
 		for n, st := range all[si] {
+			for _, e := range phrases {
+				if k := expansions[e]; containsPhrase(st.s, e) {
+					at := strings.Index(strings.ToLower(st.s), e)
+					g.uf.union(k, g.mention(st.s[at:at+len(e)], si, n))
+				}
+			}
+			g.ownerNames(st.s, st.toks, si, n)
 			if len(g.heads) > 0 {
 				g.descriptions(st.s, st.toks, si, n)
 			}
@@ -723,4 +749,76 @@ func namesDiffer(bySrc map[int][]aliasUse) bool {
 
 func isProperName(form string) bool {
 	return words.IsCapitalized(form) && !strings.HasPrefix(form, "The ")
+}
+
+// ownerNames records "Hungary's government" and "Hungarian government"
+// as one name: a country's possessive or its adjective directly before
+// the same lowercase noun, keyed by the noun and the first four letters
+// of the country.
+func (g *nameGraph) ownerNames(s string, toks []ntok, si, n int) {
+	for i := 1; i+1 < len(toks); i++ {
+		t, h := toks[i], toks[i+1]
+		if !isNameWord(t) || words.IsCapitalized(h.text) || !words.IsWord(h.text) || !nounLike(h.lower) ||
+			!adjacent(s, t, h) || isNameWord(toks[i-1]) || i+2 < len(toks) && isModifier(toks[i+2].text) && nounLike(toks[i+2].lower) {
+			continue
+		}
+		owner := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "\u2019s")
+		possessive := owner != t.lower
+		if !possessive && !isDemonym(t.lower) || len(owner) < 4 || words.IsStopword(h.lower) || verbs[h.lower] {
+			continue
+		}
+		k := "owner:" + h.lower + ":" + owner[:4]
+		g.uf.union(k, g.mention(s[t.start:h.end], si, n))
+	}
+}
+
+// isDemonym reports whether a capitalised word reads as a country's
+// adjective ("Hungarian", "Chinese", "Nepali").
+func isDemonym(w string) bool {
+	for _, suf := range []string{"ian", "an", "ese", "ish", "i"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// bareAcronyms returns the acronyms (lowercased, by their upper-case
+// letters) that no capitalised name of the coverage spells out.
+func (g *nameGraph) bareAcronyms() map[string]string {
+	out := make(map[string]string)
+	for a := range g.acronyms {
+		if len(g.expand[strings.ToUpper(a)]) == 0 && len(a) <= 5 {
+			out[strings.ToUpper(a)] = a
+		}
+	}
+	return out
+}
+
+// lowercaseExpansions finds, for the acronyms in bare, runs of as many
+// lowercase words whose initials spell them ("electric arc furnace" for
+// EAF), the last a noun, and adds them to found.
+func lowercaseExpansions(toks []ntok, bare map[string]string, found map[string]map[string]bool) {
+	for i := range toks {
+		var b strings.Builder
+		for j := i; j < len(toks) && j-i < 5; j++ {
+			t := toks[j]
+			if !words.IsWord(t.text) || words.IsCapitalized(t.text) || words.IsStopword(t.lower) {
+				break
+			}
+			b.WriteByte(t.lower[0] - 'a' + 'A')
+			a, ok := bare[b.String()]
+			if !ok || j == i || !nounLike(t.lower) {
+				continue
+			}
+			var parts []string
+			for _, w := range toks[i : j+1] {
+				parts = append(parts, w.lower)
+			}
+			if found[a] == nil {
+				found[a] = make(map[string]bool)
+			}
+			found[a][strings.Join(parts, " ")] = true
+		}
+	}
 }

@@ -229,3 +229,34 @@ func FuzzNameRuns(f *testing.F) {
 		c.refTerms()
 	})
 }
+
+// TestOwnerAndLowercaseNames checks "Arden's government" against
+// "Ardenian government", and an acronym spelt out in lowercase words
+// elsewhere in the coverage.
+func TestOwnerAndLowercaseNames(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Plant", "Approval from Arden's government is needed. Calder will build an electric arc furnace at the plant."),
+		fromText(t, "b", "Plant", "Approval from the Ardenian government is needed. Calder will build an electric arc furnace at the plant."),
+		fromText(t, "c", "Plant", "Approval from Arden's government is needed. Calder will build an EAF at the plant, an electric arc furnace fed with scrap."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Arden's government": "Ardenian government", "electric arc furnace": "EAF / electric arc furnace"}
+	for concept, w := range want {
+		got, by := "", ""
+		for _, tm := range r.Terms {
+			if tm.Concept == concept {
+				got = tm.BySource["b"]
+				by = tm.BySource["c"]
+			}
+		}
+		if concept == "electric arc furnace" {
+			got = by
+		}
+		if got != w {
+			t.Errorf("%s: got %q, want %q (all: %v)", concept, got, w, r.Terms)
+		}
+	}
+}
