@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newslens/newslens/internal/quote"
 	"github.com/newslens/newslens/internal/worddiff"
 	"github.com/newslens/newslens/internal/words"
 )
@@ -15,7 +16,8 @@ type quoteRef struct {
 	src   int
 	n     int // 0-based sentence index
 	norm  string
-	stems map[string]bool
+	stems map[string]bool // comparison keys of the quoted words
+	sent  map[string]bool // comparison keys of the whole sentence
 }
 
 // quoteCluster is one quotation as rendered across sources. New quotes
@@ -54,53 +56,6 @@ func (qc *quoteCluster) add(r quoteRef, group int) {
 	qc.srcNorms[srcNorm{r.src, r.norm}] = true
 }
 
-// Quotes are joined when their speakers are compatible and their content
-// words overlap: the overlap coefficient (shared words over the shorter
-// quote's words) reaches quoteOverlap, or the quotes sit in sentences
-// aligned with each other and share at least one content word.
-const quoteOverlap = 0.5
-
-// bestCluster returns the index of the cluster quote r (in claim group)
-// joins, or -1.
-func bestCluster(clusters []*quoteCluster, ref quoteRef, group int) int {
-	best, bestScore := -1, 0.0
-	for ci, qc := range clusters {
-		if qc.srcs[ref.src] && !qc.srcNorms[srcNorm{ref.src, ref.norm}] {
-			continue
-		}
-		for _, r := range qc.reps {
-			if score := quoteScore(qc, r, ref, group); score >= quoteOverlap && score > bestScore {
-				best, bestScore = ci, score
-			}
-		}
-	}
-	return best
-}
-
-// quoteScore rates how well quote b renders rep a of cluster qc: their
-// overlap, plus quoteOverlap when they sit in one claim. Speakers must be
-// compatible, except that a fragment quoted from a group named only by
-// a description ("local officials") joins a named speaker's quote that
-// contains every content word of it: outlets credit one statement to
-// its speaker or to the body the speaker belongs to.
-func quoteScore(qc *quoteCluster, a, b quoteRef, group int) float64 {
-	same := quoteSameSpeaker(qc.speaker, b.q.Speaker) && quoteSameSpeaker(a.q.Speaker, b.q.Speaker)
-	if !same && !(genericSpeaker(a.q.Speaker) || genericSpeaker(b.q.Speaker)) {
-		return 0
-	}
-	ov := overlap(a.stems, b.stems)
-	if ov == 0 || !same && ov < 1 {
-		return 0
-	}
-	if !same {
-		return ov
-	}
-	if group >= 0 && qc.groups[group] {
-		ov += quoteOverlap
-	}
-	return ov
-}
-
 // genericSpeaker reports whether a speaker is a description rather than a
 // name: more than one word and none but the first capitalised ("Local
 // officials", "Rescue workers").
@@ -126,7 +81,7 @@ func (c *comparison) clusterQuotes() []*quoteCluster {
 			if n < 0 || n >= len(a.Sentences) {
 				continue
 			}
-			ref := quoteRef{q: q, src: si, n: n, norm: quoteNormalize(q.Text), stems: stemSet(q.Text)}
+			ref := quoteRef{q: q, src: si, n: n, norm: quoteNormalize(q.Text), stems: keySet(q.Text), sent: keySet(a.Sentences[n])}
 			if len(ref.stems) == 0 {
 				continue
 			}
@@ -270,9 +225,14 @@ func (c *comparison) quotes(clusters []*quoteCluster) []Quote {
 
 // quote turns a cluster into a Quote when two or more sources carry it.
 func (c *comparison) quote(qc *quoteCluster) (Quote, bool) {
+	// Words in quote marks that nobody is quoted as saying (scare
+	// quotes, names of things) are no quotation of a speaker, however
+	// many outlets use them.
 	srcs := make(map[int]bool)
 	for _, r := range qc.refs {
-		srcs[r.src] = true
+		if r.q.Kind != quote.Term {
+			srcs[r.src] = true
+		}
 	}
 	if len(srcs) < 2 {
 		return Quote{}, false
@@ -308,7 +268,7 @@ func (c *comparison) quote(qc *quoteCluster) (Quote, bool) {
 		}
 		return vs[i].first < vs[j].first
 	})
-	q := Quote{Speaker: mostCommon(speakers), By: Engine}
+	q := Quote{Speaker: mostCommon(personOverBody(speakers, qc.refs)), By: Engine}
 	for i, v := range vs {
 		sort.Ints(v.srcs)
 		out := Variant{Text: v.text, Evidence: v.evid}
@@ -343,15 +303,6 @@ func appendUnique(s []int, n int) []int {
 		}
 	}
 	return append(s, n)
-}
-
-func stemSet(s string) map[string]bool {
-	ws := words.Content(s)
-	m := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		m[w] = true
-	}
-	return m
 }
 
 // overlap is the overlap coefficient of two sets: shared members over the

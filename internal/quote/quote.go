@@ -55,6 +55,15 @@ type Quote struct {
 	// titles removed ("Kim", "Vladimir Putin", "Russian state media"), or
 	// "" when unknown.
 	Speaker string
+	// Role is the description the article gives the speaker, as written:
+	// "a spokesman for the Home Ministry", "union president", "Danubia's
+	// chief executive"; "" when none. A role given once with the full
+	// name carries over to later quotes of the same speaker.
+	Role string
+	// Source is the medium the words are credited through, kept apart
+	// from the speaker: "local media" in `according to local media`,
+	// "Russian news agencies" in `..., Russian news agencies said`.
+	Source string
 	// Sentence is the 1-based number of the sentence where the quote
 	// starts.
 	Sentence int
@@ -86,9 +95,10 @@ const (
 // a quoted sentence whose speaker the article gave earlier is longer.
 const minSpeechWords = 6
 
-// imagined are the phrases that introduce words nobody said: "as if to
-// say", "as though".
-var imagined = []string{"as if to say", "as if", "as though", "so to speak"}
+// imagined are the phrases that introduce words nobody said ("as if to
+// say", "as though") or that the writer holds at a distance as a label
+// ("so-called").
+var imagined = []string{"as if to say", "as if", "as though", "so to speak", "so-called", "so called"}
 
 // kindOf types a quotation by its speaker, its length and the words
 // before it.
@@ -99,7 +109,7 @@ func kindOf(q Quote, before string) Kind {
 			return Term
 		}
 	}
-	if q.Speaker != "" || len(strings.Fields(q.Text)) >= minSpeechWords {
+	if q.Speaker != "" || q.Source != "" || len(strings.Fields(q.Text)) >= minSpeechWords {
 		return Speech
 	}
 	return Term
@@ -153,7 +163,7 @@ func Extract(sentences []string) []Quote {
 		if k := nextOpen(after); k >= 0 {
 			after = after[:k]
 		}
-		q.Speaker = a.speaker(s, before, after, sp.open-starts[s])
+		q.Speaker, q.Source = a.speaker(s, before, after, sp.open-starts[s])
 		if q.Speaker == "" && prevSent == s && prevSpeaker != "" && !strings.ContainsAny(before, ".;") {
 			// `Putin called it "historic" and "a breakthrough"`.
 			q.Speaker = prevSpeaker
@@ -165,6 +175,7 @@ func Extract(sentences []string) []Quote {
 		}
 		if q.Speaker != "" {
 			a.heard(q.Speaker, s)
+			q.Role = a.role(q.Speaker, cs)
 		}
 		q.Kind = kindOf(q, before)
 		quotes = append(quotes, q)

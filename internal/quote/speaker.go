@@ -30,7 +30,9 @@ var speechVerbs = map[string]bool{
 	"instructed": true, "directed": true, "ordered": true, "demanded": true,
 	"assured": true, "cautioned": true, "reiterated": true, "conceded": true,
 	"complained": true, "predicted": true, "affirmed": true, "responded": true,
-	"commented": true, "countered": true,
+	"commented": true, "countered": true, "thanked": true, "welcomed": true,
+	"criticised": true, "criticized": true, "accused": true, "dismissed": true,
+	"expressed": true, "voiced": true, "rejected": true,
 }
 
 // participles are speech verbs whose subject is the clause's subject,
@@ -53,6 +55,22 @@ var speakerNouns = map[string]bool{
 	"foreign": true, "defence": true, "defense": true, "leader": true,
 	"president": true, "minister": true, "mr": true, "mrs": true, "ms": true,
 	"dr": true, "premier": true, "chancellor": true, "secretary": true,
+	"union": true, "company": true, "police": true, "army": true,
+	"military": true, "court": true, "commission": true, "committee": true,
+	"council": true, "party": true, "authorities": true, "regulator": true,
+	"board": true, "opposition": true, "prosecutors": true,
+}
+
+// institutions are the speaker nouns that name a body able to speak as
+// one, so that "the union said" or "state media said" has a speaker
+// although it is written in lower case; "the spokesman said" names
+// nobody in particular.
+var institutions = map[string]bool{
+	"media": true, "union": true, "company": true, "government": true,
+	"ministry": true, "police": true, "army": true, "military": true,
+	"court": true, "commission": true, "committee": true, "council": true,
+	"party": true, "embassy": true, "agency": true, "broadcaster": true,
+	"regulator": true, "board": true, "opposition": true,
 }
 
 // adverbs may stand between a speaker and the verb: "Putin later said".
@@ -78,7 +96,9 @@ func words(s string) []word {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			if !unicode.IsSpace(r) {
+			// An apostrophe ending a word ("the steelworkers' union")
+			// is part of the phrase, not punctuation.
+			if !unicode.IsSpace(r) && r != '\'' && r != '’' {
 				brk = true
 			}
 			i += n
@@ -267,25 +287,70 @@ func (a *attributor) firstPersonAt(ws []word, end int, person func(string) bool)
 
 func isPronoun(w string) bool { return w == "he" || w == "she" }
 
+// pronounLike reports whether name is a pronoun the attributor resolves
+// or deliberately leaves unresolved.
+func pronounLike(name string) bool {
+	switch strings.ToLower(name) {
+	case "he", "she", "it", "they", "we", "i":
+		return true
+	}
+	return false
+}
+
 // speaker attributes the quote at offset open of sentence si, given the
-// text before it (back to any earlier quote) and after it (up to the next).
-func (a *attributor) speaker(si int, before, after string, open int) string {
+// text before it (back to any earlier quote) and after it (up to the
+// next). A medium the words are credited through ("Russian news agencies
+// said") is returned as the source, and the speaker is then looked for
+// before the quote alone.
+func (a *attributor) speaker(si int, before, after string, open int) (speaker, source string) {
 	name := a.attribution(before, after)
+	if isMedium(name) {
+		source = name
+		if name = a.attribution(before, ""); isMedium(name) {
+			name = ""
+		}
+	}
 	switch {
 	case isPronoun(strings.ToLower(name)):
-		return a.resolve(si, open)
+		return a.resolve(si, open), source
 	case strings.EqualFold(name, "it"):
-		return a.org
+		return a.org, source
 	case strings.EqualFold(name, "they") || strings.EqualFold(name, "we") || name == "I":
-		return ""
+		return "", source
 	}
 	if name == "" {
 		name = a.participleSubject(words(before))
 	}
-	if !plausibleName(name) {
-		return ""
+	if !plausibleName(name) || isMedium(name) {
+		return "", source
 	}
-	return name
+	return name, source
+}
+
+// mediaWords mark a phrase as a medium that passes words on rather than
+// a speaker: "Russian news agencies", "local media", "state television".
+var mediaWords = []string{"news agenc", "media", "newspaper", "reports", "reported", "broadcaster", "television", "reporters"}
+
+// isMedium reports whether an attribution names a medium.
+func isMedium(name string) bool {
+	if name == "" {
+		return false
+	}
+	l := strings.ToLower(name)
+	for _, w := range mediaWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsInstitution reports whether a speaker written in lower case names a
+// body that speaks as one ("union", "the ministry", "state media")
+// rather than a misread stretch of the sentence.
+func IsInstitution(name string) bool {
+	fs := strings.Fields(strings.ToLower(name))
+	return len(fs) > 0 && institutions[fs[len(fs)-1]]
 }
 
 // notInNames are lower-case words that a speaker's name or title never
@@ -335,7 +400,9 @@ func (a *attributor) participleSubject(bw []word) string {
 func (a *attributor) attribution(before, after string) string {
 	aw := words(after)
 	// Tight attribution right after the quote.
-	if name := tightAfter(aw); name != "" {
+	// A phrase that cannot be a name ("between the two nations and
+	// said") is no attribution: look for one before the quote.
+	if name := tightAfter(aw); name != "" && (plausibleName(name) || pronounLike(name)) {
 		return name
 	}
 	bw := words(before)
@@ -487,7 +554,7 @@ func phraseAfter(ws []word, i int) string {
 	}
 	// "said chief inspector Jennifer Mattinson": lower-case descriptors
 	// before the name.
-	for k := i; k < len(ws) && k < i+3 && !ws[k].capital && !speakerNouns[ws[k].lower] && (k == i || !ws[k].breakBefore); k++ {
+	for k := i; k < len(ws) && k < i+3 && !ws[k].capital && !notInNames[ws[k].lower] && (k == i || !ws[k].breakBefore); k++ {
 		if k+1 < len(ws) && ws[k+1].capital && !ws[k+1].breakBefore && ws[k].lower != "the" {
 			i = k + 1
 			break
@@ -497,6 +564,12 @@ func phraseAfter(ws []word, i int) string {
 	for end < len(ws) && (end == i || !ws[end].breakBefore) {
 		w := ws[end]
 		if w.capital || speakerNouns[w.lower] || w.lower == "the" && end == i || w.lower == "of" {
+			end++
+			continue
+		}
+		// "local media", "foreign diplomats": a modifier of a speaker
+		// noun.
+		if end+1 < len(ws) && speakerNouns[ws[end+1].lower] && !ws[end+1].breakBefore && !notInNames[w.lower] && !isVerb(w) {
 			end++
 			continue
 		}
@@ -542,7 +615,7 @@ func cleanName(ws []word) string {
 	name := entity.BareName(strings.Join(parts, " "))
 	// A lone title or generic noun ("the spokesman") names nobody in
 	// particular unless it is an institution such as "state media".
-	if !capital && len(ws) == 1 && !strings.HasSuffix(ws[0].lower, "s") && ws[0].lower != "media" {
+	if !capital && len(ws) == 1 && !strings.HasSuffix(ws[0].lower, "s") && !institutions[ws[0].lower] {
 		return ""
 	}
 	return name

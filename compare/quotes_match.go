@@ -1,0 +1,174 @@
+package compare
+
+import (
+	"github.com/newslens/newslens/internal/lexicon"
+	"github.com/newslens/newslens/internal/quote"
+	"github.com/newslens/newslens/internal/words"
+)
+
+// Two renderings are one quotation when their speakers can be one and
+// their words say one thing. Words are compared as lexicon keys, so that
+// "could increase" meets "likely to rise" and "toll" meets "deaths", and
+// by directional coverage: the share of the shorter rendering's keys the
+// longer holds, since outlets quote a fragment of a longer statement.
+const (
+	// quoteOverlap is the coverage that joins renderings of one speaker
+	// (0.5: "written guarantees" in "We want guarantees in writing").
+	quoteOverlap = 0.5
+	// translatedOverlap is the coverage that joins two translations of
+	// one speaker's statement ("the size and the money" against "the
+	// scale and the capital") when their sentences report the same
+	// thing: they sit in one claim, or quoteContext of the keys of the
+	// shorter sentence are in the longer.
+	translatedOverlap = 0.25
+	quoteContext      = 0.5
+)
+
+// speakerRel is how the speakers of two renderings relate.
+type speakerRel int
+
+const (
+	relNone       speakerRel = iota // different speakers: never one quote
+	relUnknown                      // one rendering has no speaker
+	relDescribed                    // a description ("local officials") and a name
+	relAffiliated                   // a body and a person the article places in it
+	relSame                         // one person or body
+)
+
+// relation compares the speakers of two renderings. A body and a person
+// whose role names it ("Home Ministry" and Dilli Bhatta, "a spokesman
+// for the Home Ministry"; "union" and "union president Gábor Horváth")
+// may share a quotation: outlets credit one statement to its speaker or
+// to the body the speaker speaks for.
+func relation(a, b quoteT) speakerRel {
+	sa, sb := a.Speaker, b.Speaker
+	switch {
+	case sa == "" || sb == "":
+		return relUnknown
+	case quote.SameSpeaker(sa, sb):
+		return relSame
+	case affiliated(sa, b.Role) || affiliated(sb, a.Role):
+		return relAffiliated
+	case genericSpeaker(sa) || genericSpeaker(sb):
+		return relDescribed
+	}
+	return relNone
+}
+
+// affiliated reports whether every key of body is in role.
+func affiliated(body, role string) bool {
+	if role == "" {
+		return false
+	}
+	bk, rk := keySet(body), keySet(role)
+	return len(bk) > 0 && words.Shared(bk, rk) == len(bk)
+}
+
+// bestCluster returns the index of the cluster quote r (in claim group)
+// joins, or -1.
+func bestCluster(clusters []*quoteCluster, ref quoteRef, group int) int {
+	best, bestScore := -1, 0.0
+	for ci, qc := range clusters {
+		if qc.srcs[ref.src] && !qc.srcNorms[srcNorm{ref.src, ref.norm}] {
+			continue
+		}
+		if !qc.admits(ref) {
+			continue
+		}
+		for _, r := range qc.reps {
+			if score := quoteScore(qc, r, ref, group); score >= quoteOverlap && score > bestScore {
+				best, bestScore = ci, score
+			}
+		}
+	}
+	return best
+}
+
+// admits reports whether ref may join the cluster at all: one cluster
+// holds one speaker, so ref's speaker must relate to every speaker in
+// it; a label in quote marks (a Term) joins only speech it repeats.
+func (qc *quoteCluster) admits(ref quoteRef) bool {
+	for _, r := range qc.refs {
+		if r.q.Speaker != "" && relation(r.q, ref.q) == relNone {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteScore rates how well quote b renders rep a of cluster qc, 0 when
+// it does not: its coverage, plus quoteOverlap when they sit in one
+// claim.
+func quoteScore(qc *quoteCluster, a, b quoteRef, group int) float64 {
+	if (a.q.Kind == quote.Term) != (b.q.Kind == quote.Term) {
+		// A label joins speech only when it repeats words of it.
+		if ov := overlap(a.stems, b.stems); ov == 1 && min(len(a.stems), len(b.stems)) >= 2 {
+			return ov
+		}
+		return 0
+	}
+	ov := overlap(a.stems, b.stems)
+	if ov == 0 {
+		return 0
+	}
+	shared := words.Shared(a.stems, b.stems)
+	together := group >= 0 && qc.groups[group]
+	support := together || overlap(a.sent, b.sent) >= quoteContext
+	switch relation(a.q, b.q) {
+	case relSame:
+		switch {
+		case ov >= quoteOverlap && (shared >= 2 || ov == 1):
+		case ov >= translatedOverlap && support:
+			ov = max(ov, quoteOverlap)
+		default:
+			return 0
+		}
+		if together {
+			ov += quoteOverlap
+		}
+		return ov
+	case relUnknown:
+		if ov >= quoteOverlap && (shared >= 2 || support) {
+			return ov
+		}
+	case relDescribed, relAffiliated:
+		if ov == 1 || ov >= quoteOverlap && support {
+			return ov
+		}
+	}
+	return 0
+}
+
+// keySet returns the comparison keys of s (internal/lexicon): stems,
+// with news-domain equivalents and numbers normalised.
+func keySet(s string) map[string]bool {
+	ts := lexicon.Terms(s)
+	m := make(map[string]bool, len(ts))
+	for _, t := range ts {
+		m[t.Key] = true
+	}
+	return m
+}
+
+// personOverBody drops from speakers the bodies that a person quoted in
+// refs speaks for: the quotation is the person's ("Ana Lobo" over
+// "Harbour Board" when she is its spokeswoman).
+func personOverBody(speakers map[string]int, refs []quoteRef) map[string]int {
+	out := make(map[string]int, len(speakers))
+	for k, n := range speakers {
+		body := false
+		for _, r := range refs {
+			if r.q.Speaker != "" && !quote.SameSpeaker(r.q.Speaker, k) && affiliated(k, r.q.Role) {
+				body = true
+				break
+			}
+		}
+		if !body {
+			out[k] = n
+		}
+	}
+	if len(out) == 0 {
+		return speakers
+	}
+	return out
+}
