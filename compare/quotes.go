@@ -18,6 +18,7 @@ type quoteRef struct {
 	norm  string
 	stems map[string]bool // comparison keys of the quoted words
 	sent  map[string]bool // comparison keys of the whole sentence
+	group int             // the claim the sentence is in, or -1
 }
 
 // quoteCluster is one quotation as rendered across sources. New quotes
@@ -81,11 +82,11 @@ func (c *comparison) clusterQuotes() []*quoteCluster {
 			if n < 0 || n >= len(a.Sentences) {
 				continue
 			}
-			ref := quoteRef{q: q, src: si, n: n, norm: quoteNormalize(q.Text), stems: keySet(q.Text), sent: keySet(a.Sentences[n])}
+			group := c.groupOf[si][n]
+			ref := quoteRef{q: q, src: si, n: n, norm: quoteNormalize(q.Text), stems: keySet(q.Text), sent: keySet(a.Sentences[n]), group: group}
 			if len(ref.stems) == 0 {
 				continue
 			}
-			group := c.groupOf[si][n]
 			best := bestCluster(clusters, ref, group)
 			if best < 0 {
 				clusters = append(clusters, &quoteCluster{groups: map[int]bool{}, srcs: map[int]bool{}, srcNorms: map[srcNorm]bool{}})
@@ -94,7 +95,7 @@ func (c *comparison) clusterQuotes() []*quoteCluster {
 			clusters[best].add(ref, group)
 		}
 	}
-	return clusters
+	return joinClusters(clusters)
 }
 
 // mergeByQuotes joins the sentences that carry one quote into one

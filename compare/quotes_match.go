@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"slices"
+
 	"github.com/newslens/newslens/internal/lexicon"
 	"github.com/newslens/newslens/internal/quote"
 	"github.com/newslens/newslens/internal/words"
@@ -111,13 +113,12 @@ func quoteScore(qc *quoteCluster, a, b quoteRef, group int) float64 {
 	if ov == 0 {
 		return 0
 	}
-	shared := words.Shared(a.stems, b.stems)
 	together := group >= 0 && qc.groups[group]
 	support := together || overlap(a.sent, b.sent) >= quoteContext
 	switch relation(a.q, b.q) {
 	case relSame:
 		switch {
-		case ov >= quoteOverlap && (shared >= 2 || ov == 1):
+		case ov >= quoteOverlap:
 		case ov >= translatedOverlap && support:
 			ov = max(ov, quoteOverlap)
 		default:
@@ -128,7 +129,7 @@ func quoteScore(qc *quoteCluster, a, b quoteRef, group int) float64 {
 		}
 		return ov
 	case relUnknown:
-		if ov >= quoteOverlap && (shared >= 2 || support) {
+		if ov >= quoteOverlap && (words.Shared(a.stems, b.stems) >= 2 || support) {
 			return ov
 		}
 	case relDescribed, relAffiliated:
@@ -171,4 +172,49 @@ func personOverBody(speakers map[string]int, refs []quoteRef) map[string]int {
 		return speakers
 	}
 	return out
+}
+
+// joinClusters merges clusters that render one quotation but were
+// started apart because the sources came in an unlucky order: a fragment
+// met before the full statement that holds it ("written guarantees"
+// before "We want guarantees in writing", which had already joined
+// another outlet's fragment). Two clusters join when no source is in
+// both, their speakers relate, and a rendering of one matches a
+// rendering of the other.
+func joinClusters(clusters []*quoteCluster) []*quoteCluster {
+	for i := 0; i < len(clusters); i++ {
+		for j := i + 1; j < len(clusters); j++ {
+			if !clusters[i].joins(clusters[j]) {
+				continue
+			}
+			for _, r := range clusters[j].refs {
+				clusters[i].add(r, r.group)
+			}
+			clusters = slices.Delete(clusters, j, j+1)
+			j = i
+		}
+	}
+	return clusters
+}
+
+// joins reports whether cluster o renders the quotation of qc.
+func (qc *quoteCluster) joins(o *quoteCluster) bool {
+	for s := range o.srcs {
+		if qc.srcs[s] {
+			return false
+		}
+	}
+	for _, r := range o.refs {
+		if !qc.admits(r) {
+			return false
+		}
+	}
+	for _, a := range qc.reps {
+		for _, b := range o.reps {
+			if quoteScore(qc, a, b, -1) >= quoteOverlap {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -100,6 +100,16 @@ func TestQuoteVariants(t *testing.T) {
 			wantSources: [][]int{{2}},
 		},
 		{
+			name: "a fragment met before the statement that holds it",
+			texts: []string{
+				`A storm shut the port of Kelby on Monday. The dockers' union would not accept "a single compulsory redundancy", it said.`,
+				`The port of Kelby closed on Monday after a storm. Union leader Ana Lobo said members wanted "written guarantees" first.`,
+				`Kelby's port was shut by a storm on Monday. "We want guarantees in writing, and we will not accept a single compulsory redundancy," said union leader Ana Lobo.`,
+			},
+			wantSpeaker: []string{"Ana Lobo"},
+			wantSources: [][]int{{1, 1, 1}},
+		},
+		{
 			name: "two speakers stay apart",
 			texts: []string{
 				`A storm shut the port of Kelby on Monday. "The docks will reopen within a week," said Mayor Jon Pell.`,

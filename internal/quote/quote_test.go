@@ -306,6 +306,8 @@ func TestExtractRolesAndSources(t *testing.T) {
 			[]want{{"", "", "local media", Speech}}},
 		{"implausible phrase after, speaker before", []string{`Kim called it the "strongest ever treaty" between the two nations and said it was defensive.`},
 			[]want{{"Kim", "", "", Speech}}},
+		{"institution named by the article's organisation", []string{`The Kelby Dockers' Union met on Monday.`, `Later the union said it wanted "written guarantees".`},
+			[]want{{"Kelby Dockers' Union", "", "", Speech}}},
 		{"so-called is a label", []string{`Kim signed the so-called "comprehensive strategic partnership" on Wednesday.`},
 			[]want{{"", "", "", Term}}},
 		{"thanked", []string{`Putin, who flies on to Hanoi, also thanked Kim for his "unwavering support".`},

@@ -31,8 +31,8 @@ var speechVerbs = map[string]bool{
 	"assured": true, "cautioned": true, "reiterated": true, "conceded": true,
 	"complained": true, "predicted": true, "affirmed": true, "responded": true,
 	"commented": true, "countered": true, "thanked": true, "welcomed": true,
-	"criticised": true, "criticized": true, "accused": true, "dismissed": true,
-	"expressed": true, "voiced": true, "rejected": true,
+	"criticised": true, "criticized": true, "accused": true,
+	"expressed": true, "voiced": true,
 }
 
 // participles are speech verbs whose subject is the clause's subject,
@@ -158,6 +158,7 @@ type attributor struct {
 	sentences []string
 	people    []string // the persons the article names
 	names     []string // untyped names that read as persons' (plainName)
+	bodies    []string // organisations and other names of several words
 	last      string   // last named speaker
 	lastAt    int      // the sentence where last was heard
 	subject   string   // last person named as a sentence's subject
@@ -173,6 +174,9 @@ func newAttributor(sentences []string) *attributor {
 			a.people = append(a.people, e.Name)
 		case e.Type == "other" && plainName(e.Name):
 			a.names = append(a.names, e.Name)
+		}
+		if e.Type == "organisation" || e.Type == "other" && len(strings.Fields(e.Name)) > 1 {
+			a.bodies = append(a.bodies, e.Name)
 		}
 	}
 	return a
@@ -324,7 +328,26 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 	if !plausibleName(name) || isMedium(name) {
 		return "", source
 	}
-	return name, source
+	return a.body(name), source
+}
+
+// body names a lower-case institution ("the union said") by the
+// organisation of the article it refers to, the first one whose name
+// holds the noun ("Danubia Steelworkers' Union"); other names are
+// returned as they are.
+func (a *attributor) body(name string) string {
+	fs := strings.Fields(name)
+	if len(fs) != 1 || !institutions[fs[0]] {
+		return name
+	}
+	for _, b := range a.bodies {
+		for _, w := range strings.Fields(strings.ToLower(b)) {
+			if w == fs[0] {
+				return b
+			}
+		}
+	}
+	return name
 }
 
 // mediaWords mark a phrase as a medium that passes words on rather than
