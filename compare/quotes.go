@@ -19,6 +19,10 @@ type quoteRef struct {
 	stems map[string]bool // comparison keys of the quoted words
 	sent  map[string]bool // comparison keys of the whole sentence
 	group int             // the claim the sentence is in, or -1
+	// speakerKeys and roleKeys are the comparison keys of the speaker
+	// and of the speaker's role, for telling a body from a person who
+	// speaks for it.
+	speakerKeys, roleKeys map[string]bool
 }
 
 // quoteCluster is one quotation as rendered across sources. New quotes
@@ -31,6 +35,30 @@ type quoteCluster struct {
 	groups   map[int]bool
 	srcs     map[int]bool
 	srcNorms map[srcNorm]bool
+	// joined are the clusters joinClusters merged into this one, and own
+	// how many of refs were this cluster's before (0: all).
+	joined []*quoteCluster
+	own    int
+}
+
+// quotePart is a cluster as it was before joinClusters.
+type quotePart struct {
+	speaker string
+	refs    []quoteRef
+}
+
+// parts returns the cluster as it was before joinClusters, and the
+// clusters it absorbed.
+func (qc *quoteCluster) parts() []quotePart {
+	refs := qc.refs
+	if qc.own > 0 {
+		refs = refs[:qc.own]
+	}
+	out := []quotePart{{speaker: qc.speaker, refs: refs}}
+	for _, j := range qc.joined {
+		out = append(out, j.parts()...)
+	}
+	return out
 }
 
 type srcNorm struct {
@@ -87,6 +115,12 @@ func (c *comparison) clusterQuotes() []*quoteCluster {
 			if len(ref.stems) == 0 {
 				continue
 			}
+			if q.Speaker != "" {
+				ref.speakerKeys = keySet(q.Speaker)
+			}
+			if q.Role != "" {
+				ref.roleKeys = keySet(q.Role)
+			}
 			best := bestCluster(clusters, ref, group)
 			if best < 0 {
 				clusters = append(clusters, &quoteCluster{groups: map[int]bool{}, srcs: map[int]bool{}, srcNorms: map[srcNorm]bool{}})
@@ -107,32 +141,45 @@ func (c *comparison) clusterQuotes() []*quoteCluster {
 // credited to a description of the speaker ("local officials") shows the
 // quote's variants but moves no sentence: the rest of its sentence may
 // report something else.
+//
+// Each cluster moves sentences as it was before joinClusters merged
+// clusters for the report: the parts it absorbed move their own. A join
+// rests on one matching rendering, too little to merge whole claims on.
 func (c *comparison) mergeByQuotes(clusters []*quoteCluster) {
 	for _, qc := range clusters {
-		if len(qc.srcs) < 2 {
-			continue
+		for _, p := range qc.parts() {
+			c.mergeQuoted(p.speaker, p.refs)
 		}
-		refs := slices.DeleteFunc(slices.Clone(qc.refs), func(r quoteRef) bool { return !quoteSameSpeaker(qc.speaker, r.q.Speaker) })
-		if len(refs) < 2 {
-			continue
+	}
+}
+
+// mergeQuoted merges the claims of the sentences that carry refs, the
+// renderings of one quotation by speaker.
+func (c *comparison) mergeQuoted(speaker string, refs []quoteRef) {
+	refs = slices.DeleteFunc(slices.Clone(refs), func(r quoteRef) bool { return !quoteSameSpeaker(speaker, r.q.Speaker) })
+	srcs := map[int]bool{}
+	for _, r := range refs {
+		srcs[r.src] = true
+	}
+	if len(srcs) < 2 {
+		return
+	}
+	target := -1
+	for _, r := range refs {
+		if g := c.groupOf[r.src][r.n]; g >= 0 && (target < 0 || len(c.groups[g].members) > len(c.groups[target].members)) {
+			target = g
 		}
-		target := -1
-		for _, r := range refs {
-			if g := c.groupOf[r.src][r.n]; g >= 0 && (target < 0 || len(c.groups[g].members) > len(c.groups[target].members)) {
-				target = g
+	}
+	for _, r := range refs {
+		g := c.groupOf[r.src][r.n]
+		switch {
+		case g == target && g >= 0:
+		case g >= 0:
+			if !overlapGroups(c.groups[target], c.groups[g]) {
+				c.mergeGroups(target, g)
 			}
-		}
-		for _, r := range refs {
-			g := c.groupOf[r.src][r.n]
-			switch {
-			case g == target && g >= 0:
-			case g >= 0:
-				if !overlapGroups(c.groups[target], c.groups[g]) {
-					c.mergeGroups(target, g)
-				}
-			default:
-				target = c.joinQuoted(target, r)
-			}
+		default:
+			target = c.joinQuoted(target, r)
 		}
 	}
 }

@@ -42,14 +42,14 @@ const (
 // for the Home Ministry"; "union" and "union president Gábor Horváth")
 // may share a quotation: outlets credit one statement to its speaker or
 // to the body the speaker speaks for.
-func relation(a, b quoteT) speakerRel {
-	sa, sb := a.Speaker, b.Speaker
+func relation(a, b quoteRef) speakerRel {
+	sa, sb := a.q.Speaker, b.q.Speaker
 	switch {
 	case sa == "" || sb == "":
 		return relUnknown
 	case quote.SameSpeaker(sa, sb):
 		return relSame
-	case affiliated(sa, b.Role) || affiliated(sb, a.Role):
+	case covers(a.speakerKeys, b.roleKeys) || covers(b.speakerKeys, a.roleKeys):
 		return relAffiliated
 	case genericSpeaker(sa) || genericSpeaker(sb):
 		return relDescribed
@@ -57,13 +57,9 @@ func relation(a, b quoteT) speakerRel {
 	return relNone
 }
 
-// affiliated reports whether every key of body is in role.
-func affiliated(body, role string) bool {
-	if role == "" {
-		return false
-	}
-	bk, rk := keySet(body), keySet(role)
-	return len(bk) > 0 && words.Shared(bk, rk) == len(bk)
+// covers reports whether every key of body is in role.
+func covers(body, role map[string]bool) bool {
+	return len(body) > 0 && len(role) > 0 && words.Shared(body, role) == len(body)
 }
 
 // bestCluster returns the index of the cluster quote r (in claim group)
@@ -91,7 +87,7 @@ func bestCluster(clusters []*quoteCluster, ref quoteRef, group int) int {
 // it; a label in quote marks (a Term) joins only speech it repeats.
 func (qc *quoteCluster) admits(ref quoteRef) bool {
 	for _, r := range qc.refs {
-		if r.q.Speaker != "" && relation(r.q, ref.q) == relNone {
+		if r.q.Speaker != "" && relation(r, ref) == relNone {
 			return false
 		}
 	}
@@ -115,7 +111,7 @@ func quoteScore(qc *quoteCluster, a, b quoteRef, group int) float64 {
 	}
 	together := group >= 0 && qc.groups[group]
 	support := together || overlap(a.sent, b.sent) >= quoteContext
-	switch relation(a.q, b.q) {
+	switch relation(a, b) {
 	case relSame:
 		switch {
 		case ov >= quoteOverlap:
@@ -158,8 +154,9 @@ func personOverBody(speakers map[string]int, refs []quoteRef) map[string]int {
 	out := make(map[string]int, len(speakers))
 	for k, n := range speakers {
 		body := false
+		kk := keySet(k)
 		for _, r := range refs {
-			if r.q.Speaker != "" && !quote.SameSpeaker(r.q.Speaker, k) && affiliated(k, r.q.Role) {
+			if r.q.Speaker != "" && !quote.SameSpeaker(r.q.Speaker, k) && covers(kk, r.roleKeys) {
 				body = true
 				break
 			}
@@ -187,9 +184,13 @@ func joinClusters(clusters []*quoteCluster) []*quoteCluster {
 			if !clusters[i].joins(clusters[j]) {
 				continue
 			}
+			if clusters[i].own == 0 {
+				clusters[i].own = len(clusters[i].refs)
+			}
 			for _, r := range clusters[j].refs {
 				clusters[i].add(r, r.group)
 			}
+			clusters[i].joined = append(clusters[i].joined, clusters[j])
 			clusters = slices.Delete(clusters, j, j+1)
 			j = i
 		}

@@ -14,7 +14,15 @@ func (a *attributor) role(name string, si int) string {
 	if isPronoun(strings.ToLower(name)) || IsInstitution(name) {
 		return ""
 	}
+	nw := strings.Fields(name)
+	if len(nw) == 0 {
+		return ""
+	}
+	last := nw[len(nw)-1]
 	for i := si; i >= 0; i-- {
+		if !strings.Contains(a.sentences[i], last) {
+			continue
+		}
 		if r := roleIn(a.sentences[i], name); r != "" {
 			return r
 		}
