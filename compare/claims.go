@@ -5,6 +5,8 @@ import (
 	"iter"
 	"slices"
 	"sort"
+
+	"github.com/newslens/newslens/internal/words"
 )
 
 // align scores every clause against the other sources, then builds the
@@ -12,26 +14,9 @@ import (
 // documentation.
 func (c *comparison) align(ctx context.Context) error {
 	cv := c.newCoverer()
-	c.hits = make([][]hit, len(c.units))
-	// Clauses with the same words (a wire story run by many outlets) are
-	// scored once, against every source, and each copy then drops its
-	// own source's entry.
-	bySig := make(map[string][]hit)
-	var sig []byte
-	for i := range c.units {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		u := &c.units[i]
-		sig = u.signature(sig[:0])
-		hs, ok := bySig[string(sig)]
-		if !ok {
-			hs = c.cover(cv, u, -1)
-			bySig[string(sig)] = hs
-		}
-		c.hits[i] = hs
+	var err error
+	if c.hits, err = c.coverAll(ctx, cv, c.units); err != nil {
+		return err
 	}
 	if err := c.embedScores(ctx); err != nil {
 		return err
@@ -43,6 +28,32 @@ func (c *comparison) align(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// coverAll scores every clause of units against the other sources.
+// Clauses with the same words (a wire story run by many outlets) are
+// scored once, against every source, and each copy then drops its own
+// source's entry.
+func (c *comparison) coverAll(ctx context.Context, cv *coverer, units []unit) ([][]hit, error) {
+	out := make([][]hit, len(units))
+	bySig := make(map[string][]hit)
+	var sig []byte
+	for i := range units {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		u := &units[i]
+		sig = u.signature(sig[:0])
+		hs, ok := bySig[string(sig)]
+		if !ok {
+			hs = c.cover(cv, u, -1)
+			bySig[string(sig)] = hs
+		}
+		out[i] = hs
+	}
+	return out, nil
 }
 
 // shortBump raises the threshold for each content word a clause has
@@ -259,6 +270,7 @@ func (c *comparison) claim(ui int, claimed []bool) *group {
 			from = append(from, m.unit)
 		}
 	}
+	from = append(from, c.statesBack(ui, in, claimed)...)
 	// One step further: a source that words the fact like a member
 	// rather than like the anchor.
 	extra := make(map[int]member)
@@ -280,6 +292,36 @@ func (c *comparison) claim(ui int, claimed []bool) *group {
 	return g
 }
 
+// statesBack returns the clauses of the sources in a claim, other than
+// anchor ui's, that state the anchor back in a sentence of their own
+// (a source may state one fact twice, once in its lead and once in its
+// body, worded differently each time), and marks them claimed.
+func (c *comparison) statesBack(ui int, in map[int]bool, claimed []bool) []int {
+	u := &c.units[ui]
+	var out []int
+	for si := range in {
+		if si == u.src {
+			continue
+		}
+		for n := range c.sents[si] {
+			for _, vi := range c.sents[si][n].units {
+				if claimed[vi] {
+					continue
+				}
+				for b := range c.hitsOf(vi) {
+					if b.src == u.src && (b.n == u.n || b.n2 == u.n) && b.score >= c.th(vi) && c.unitCover(vi, u) >= c.th(vi) {
+						claimed[vi] = true
+						out = append(out, vi)
+						break
+					}
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // takeBack marks as claimed the clauses of the sentences h points at
 // that state clause u's sentence back, and returns the best of them, or
 // -1.
@@ -294,6 +336,11 @@ func (c *comparison) takeBack(h hit, u *unit, claimed []bool) int {
 				if b.src != u.src || b.score < c.th(vi) || (b.n != u.n && b.n2 != u.n) {
 					continue
 				}
+				if len(c.sents[u.src][u.n].units) > 1 && c.unitCover(vi, u) < c.th(vi) {
+					// The sentence states vi through another of its
+					// clauses: vi is another fact.
+					continue
+				}
 				claimed[vi] = true
 				if b.score > bestScore {
 					best, bestScore = vi, b.score
@@ -302,6 +349,34 @@ func (c *comparison) takeBack(h hit, u *unit, claimed []bool) int {
 		}
 	}
 	return best
+}
+
+// unitCover is the share of clause vi's weight found in clause u alone,
+// where the coverage of hits is the share found in u's whole sentence.
+func (c *comparison) unitCover(vi int, u *unit) float64 {
+	v := &c.units[vi]
+	if v.weight == 0 {
+		return 0
+	}
+	var ids []int32
+	for _, t := range c.lex[u.src][u.n] {
+		if t.Start >= u.start && t.Start < u.end {
+			ids = append(ids, c.ids[t.Key])
+			if t.Kind == words.Number {
+				ids = append(ids, c.ids[anyNumber])
+			}
+		}
+	}
+	got := 0.0
+	for _, sl := range v.slots {
+		for _, id := range sl.ids {
+			if slices.Contains(ids, id) {
+				got += sl.w
+				break
+			}
+		}
+	}
+	return got / v.weight
 }
 
 // unitOf returns the text of clause i.

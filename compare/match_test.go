@@ -26,6 +26,10 @@ func TestClauseSpans(t *testing.T) {
 			[]string{`He said "we will build roads, which our people need badly" at the rally in the city.`}},
 		{"relative that", "The leaders signed a defence treaty that commits each side to help the other if attacked.",
 			[]string{"The leaders signed a defence treaty", "that commits each side to help the other if attacked."}},
+		{"and with a verb", "Floodwater closed the main road into the valley, and rescue teams were walking to the villages.",
+			[]string{"Floodwater closed the main road into the valley", "and rescue teams were walking to the villages."}},
+		{"and ending a list", "The two sides signed agreements covering energy trade, farm exports, and student exchanges.",
+			[]string{"The two sides signed agreements covering energy trade, farm exports, and student exchanges."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -169,6 +173,41 @@ func TestSpeakerIsNotTheMedia(t *testing.T) {
 	for _, q := range r.Quoted {
 		if strings.Contains(strings.ToLower(q.Speaker), "agencies") {
 			t.Errorf("got speaker %q, want no media attribution as a speaker", q.Speaker)
+		}
+	}
+}
+
+// TestTwoFactsOfOneSentence: a sentence that states the signing and the
+// mutual-defence clause supports two claims, so the sources that report
+// only the signing are reported as leaving the clause out.
+func TestTwoFactsOfOneSentence(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Pact signed", "The two presidents signed a security treaty in the capital on Friday that commits each side to defend the other if it is attacked. Markets in both countries were closed for a public holiday."),
+		fromText(t, "b", "Leaders sign pact", "On Friday the two presidents signed a security treaty in the capital that obliges each side to defend the other if it comes under attack."),
+		fromText(t, "c", "Treaty", "A security treaty was signed by the two presidents on Friday in the capital. Each country pledges to defend the other in case of an attack."),
+		fromText(t, "d", "Presidents meet", "The two presidents signed a security treaty in the capital on Friday. They also discussed fishing rights in the disputed strait."),
+		fromText(t, "e", "Summit ends", "On Friday the two presidents signed a security treaty in the capital. A joint press conference was cancelled at short notice."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []string{"d", "e"} {
+		found := false
+		for _, o := range r.Omissions[l] {
+			if strings.Contains(o.Text, "defend") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no omission of the defence clause; omissions %+v", l, r.Omissions[l])
+		}
+	}
+	for _, l := range []string{"a", "b", "c"} {
+		for _, o := range r.Omissions[l] {
+			if strings.Contains(o.Text, "defend") {
+				t.Errorf("%s states the defence clause but is said to leave it out", l)
+			}
 		}
 	}
 }

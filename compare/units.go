@@ -93,7 +93,7 @@ func clauseCuts(s string) []int {
 			case w == "that" && relativeThat(s, i):
 				cuts = append(cuts, i)
 			case afterComma && w == "and":
-				if next := strings.ToLower(wordAt(s, nextWord(s, i+len(w)))); subjects[next] || isUpperAt(s, nextWord(s, i+len(w))) {
+				if next := strings.ToLower(wordAt(s, nextWord(s, i+len(w)))); subjects[next] || isUpperAt(s, nextWord(s, i+len(w))) || verbAhead(s, i+len(w)) {
 					cuts = append(cuts, i)
 				}
 			case afterComma && clauseStarters[w] && w != "and",
@@ -107,6 +107,31 @@ func clauseCuts(s string) []int {
 		i += size
 	}
 	return cuts
+}
+
+// auxiliaries mark a finite verb: "..., and rescuers were walking".
+var auxiliaries = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "could": true, "can": true, "may": true, "might": true, "did": true,
+}
+
+// verbAhead reports whether the words after s[i], up to the next comma
+// or the fifth word, hold a verb in the past or an auxiliary: after ", and"
+// a new clause with a subject of its own, not the last item of a list
+// ("trade, investment, and culture").
+func verbAhead(s string, i int) bool {
+	for k := 0; k < 5; k++ {
+		i = nextWord(s, i)
+		w := strings.ToLower(wordAt(s, i))
+		if w == "" {
+			return false
+		}
+		if auxiliaries[w] || k > 0 && len(w) > 4 && strings.HasSuffix(w, "ed") {
+			return true
+		}
+		i += len(w)
+	}
+	return false
 }
 
 func nextWord(s string, i int) int {

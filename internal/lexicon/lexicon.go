@@ -86,6 +86,26 @@ func Terms(s string) []Term {
 			continue
 		}
 		term := Term{Key: Key(t.lower), Token: t.text, Start: t.start, End: t.end}
+		if cur := currencyKey(t.text); cur != "" {
+			term.Key = cur
+			out = append(out, term)
+			inName = false
+			continue
+		}
+		if words.IsNumber(t.text) {
+			next := ""
+			if i < len(toks) {
+				next = toks[i].lower
+			}
+			if k, used := scaledKey(t.text, next); k != "" {
+				term.Key = k
+				if used {
+					term.End = toks[i].end
+					term.Token = s[term.Start:term.End]
+					i++
+				}
+			}
+		}
 		switch {
 		case words.IsNumber(t.text) || numberWord(t.lower) != "":
 			term.Kind = words.Number
@@ -112,6 +132,17 @@ func tokens(s string) []token {
 	var out []token
 	first := true
 	words.Each(s, func(tok string, start int) {
+		if currencies[tok] != "" && !words.IsWord(tok) {
+			// A currency symbol: a word of its own.
+			out = append(out, token{text: tok, lower: tok, start: start, end: start + len(tok)})
+			return
+		}
+		if m := codeAmount.FindStringSubmatchIndex(tok); m != nil && currencyKey(tok[m[2]:m[3]]) != "" {
+			out = append(out, token{text: tok[m[2]:m[3]], lower: strings.ToLower(tok[m[2]:m[3]]), start: start, end: start + m[3]},
+				token{text: tok[m[4]:m[5]], lower: strings.ToLower(tok[m[4]:m[5]]), start: start + m[4], end: start + m[5]})
+			first = false
+			return
+		}
 		if !words.IsWord(tok) {
 			if tok != "\"" && tok != "'" && tok != "\u201c" && tok != "\u2018" && tok != "(" {
 				first = first || tok == "." || tok == "!" || tok == "?" || tok == ":"
@@ -162,6 +193,19 @@ func Key(lower string) string {
 	return st
 }
 
+// alwaysIse lists the stems of words spelt -ise on both sides of the
+// Atlantic ("promise", "exercise"), which must not become -ize.
+var alwaysIse = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`advert advise apprise arise chastise compromise comprise concise despise
+		devise disguise enterprise excise exercise expertise franchise improvise incise
+		merchandise noise otherwise poise praise precise premise promise raise revise rise
+		supervise surmise surprise televise treatise cruise demise expertise`) {
+		alwaysIse[strings.TrimSuffix(w, "ise")] = true
+	}
+}
+
 // american spells a British word the American way, so that "centre" and
 // "center", "honour" and "honor", "organise" and "organize" meet: -tre,
 // -our and -is- endings of words long enough not to be "our" or "tour".
@@ -178,7 +222,7 @@ func american(w string) string {
 		return w[:n-4] + "ters"
 	}
 	for _, suf := range []string{"ise", "ised", "ises", "ising", "isation"} {
-		if n > len(suf)+3 && strings.HasSuffix(w, suf) {
+		if n > len(suf)+3 && strings.HasSuffix(w, suf) && !alwaysIse[w[:n-len(suf)]] {
 			return w[:n-len(suf)] + "iz" + suf[2:]
 		}
 	}

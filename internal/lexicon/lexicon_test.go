@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/newslens/newslens/internal/words"
+
 	_ "github.com/newslens/newslens/internal/golden" // for -update; no golden files here
 )
 
@@ -29,6 +31,8 @@ func TestTermsNormalise(t *testing.T) {
 		{"equivalents", "They inked a pact.", "They signed a treaty."},
 		{"toll", "Officials said 48 were killed.", "Officials said 48 were dead."},
 		{"honorific", "Respected Comrade Kim spoke.", "Kim spoke."},
+		{"british spelling", "They organised it.", "They organized it."},
+		{"promise keeps its s", "Each promises help.", "Each promise help."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,6 +50,7 @@ func TestTermsKeepApart(t *testing.T) {
 		{"us the pronoun", "He told us.", "He told the US."},
 		{"different countries", "South Korea agreed.", "North Korea agreed."},
 		{"different numbers", "24 years", "14 years"},
+		{"promise is not prom", "They promised.", "They promized."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,5 +100,51 @@ func TestReferents(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestEquivalentRowsDisjoint: a word in two rows of the equivalents
+// table would silently belong to the later one only.
+func TestEquivalentRowsDisjoint(t *testing.T) {
+	seen := map[string]string{} // stem -> canonical of its first row
+	for _, row := range equivalentRows {
+		c := words.Stem(row[0])
+		for _, w := range row {
+			st := words.Stem(w)
+			if prev, ok := seen[st]; ok && prev != c {
+				t.Errorf("%q (stem %q) is in the rows of %q and %q", w, st, prev, c)
+			}
+			seen[st] = c
+		}
+	}
+}
+
+func TestMoney(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+	}{
+		{"symbol and suffix", "It is worth €1.9bn.", "It is worth 1.9 billion euros."},
+		{"code glued to amount", "They paid HUF4,150 a share.", "They paid 4,150 forints a share."},
+		{"code apart", "They paid HUF 4,150 a share.", "They paid 4,150 forints a share."},
+		{"million", "A loss of $600m.", "A loss of 600 million dollars."},
+		{"pounds", "Worth £1.65bn.", "Worth 1.65 billion pounds sterling."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := keys(tt.a), keys(tt.b)
+			slices.Sort(a)
+			slices.Sort(b)
+			a, b = slices.Compact(a), slices.Compact(b)
+			if !slices.Equal(a, b) {
+				t.Errorf("got %q and %q, want the same keys", a, b)
+			}
+		})
+	}
+	for _, s := range []string{"They rub it in.", "He won the vote.", "Eur is no code."} {
+		for _, k := range keys(s) {
+			if k == "rouble" || k == "euro" {
+				t.Errorf("%q: got currency %q from an ordinary word", s, k)
+			}
+		}
 	}
 }

@@ -55,7 +55,7 @@ var equivalentRows = [][]string{
 	{"support", "backing", "backed", "supported"},
 	{"war", "war", "conflict", "fighting", "hostilities"},
 	{"defence", "defense"},
-	{"military", "military", "armed", "army"},
+	{"military", "military", "army"},
 	{"help", "help", "assistance", "aid", "assist"},
 	{"attack", "attack", "aggression", "assault", "invasion", "attacked", "invaded"},
 	{"leader", "leader", "leaders"},

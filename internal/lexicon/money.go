@@ -1,0 +1,79 @@
+package lexicon
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// currencies maps the names, codes and symbols of currencies news copy
+// uses to one key, so that "€1.9bn", "1.9 billion euros" and "EUR 1.9
+// billion" share their currency as well as their amount.
+var currencies = map[string]string{
+	"€": "euro", "euro": "euro", "euros": "euro", "eur": "euro",
+	"$": "dollar", "dollar": "dollar", "dollars": "dollar", "usd": "dollar",
+	"£": "pound", "pound": "pound", "pounds": "pound", "sterling": "pound", "gbp": "pound",
+	"¥": "yen", "yen": "yen", "jpy": "yen",
+	"₹": "rupee", "rupee": "rupee", "rupees": "rupee", "rs": "rupee", "inr": "rupee", "npr": "rupee",
+	"yuan": "yuan", "renminbi": "yuan", "rmb": "yuan", "cny": "yuan",
+	"rouble": "rouble", "roubles": "rouble", "ruble": "rouble", "rubles": "rouble", "rub": "rouble",
+	"forint": "forint", "forints": "forint", "huf": "forint",
+	"franc": "franc", "francs": "franc", "chf": "franc",
+	"tugrik": "tugrik", "tugriks": "tugrik", "togrog": "tugrik", "mnt": "tugrik",
+}
+
+// currencyCodes are the ISO codes of currencies, which count only in
+// capitals: "rub" and "won" are verbs, "eur" is nothing.
+var currencyCodes = map[string]bool{
+	"eur": true, "usd": true, "gbp": true, "jpy": true, "inr": true, "npr": true, "cny": true,
+	"rmb": true, "rub": true, "huf": true, "chf": true, "mnt": true,
+}
+
+// currencyKey returns the currency a token names, or "".
+func currencyKey(tok string) string {
+	low := strings.ToLower(tok)
+	if currencyCodes[low] && strings.ToUpper(tok) != tok {
+		return ""
+	}
+	return currencies[low]
+}
+
+// codeAmount matches a currency code written against its amount:
+// "HUF4,150", "USD2.2bn".
+var codeAmount = regexp.MustCompile(`^([A-Z]{3})(\d[\d,.]*(?:bn|mn|m|k|tn)?)$`)
+
+// scales are the words and suffixes that multiply an amount.
+var scales = map[string]float64{
+	"thousand": 1e3, "k": 1e3,
+	"million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+	"billion": 1e9, "bn": 1e9, "bln": 1e9,
+	"trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+
+// amount matches a figure with an optional scale suffix: "1.9bn", "600m".
+var amount = regexp.MustCompile(`^(\d[\d,]*(?:\.\d+)?)(bn|mn|mln|m|k|tn|trn)?$`)
+
+// scaledKey returns the key of a figure followed by the word next (or ""),
+// and whether next was used as its scale: "1.9bn" and "1.9" "billion"
+// both give "1900000000". A figure that is not an amount gets "".
+func scaledKey(tok, next string) (string, bool) {
+	m := amount.FindStringSubmatch(strings.ToLower(tok))
+	if m == nil {
+		return "", false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
+	if err != nil {
+		return "", false
+	}
+	used := false
+	switch {
+	case m[2] != "":
+		v *= scales[m[2]]
+	case scales[next] >= 1e6 || next == "thousand":
+		v *= scales[next]
+		used = true
+	default:
+		return "", false
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64), used
+}
