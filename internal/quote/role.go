@@ -66,7 +66,7 @@ func roleAfter(s string, ws []word, j int) string {
 		return ""
 	}
 	first := ws[k]
-	if prepositions[first.lower] || strings.HasSuffix(first.lower, "ing") {
+	if prepositions[first.lower] || strings.HasSuffix(first.lower, "ing") || first.lower[0] >= '0' && first.lower[0] <= '9' {
 		// ", for his part,", ", speaking at a meeting,": not who the
 		// speaker is.
 		return ""
@@ -100,7 +100,7 @@ func roleBefore(s string, ws []word, i int) string {
 	for k > 0 && i-k < 5 && (k == i || !ws[k].breakBefore) && !stopsRole(ws[k-1]) {
 		k--
 	}
-	clean := k == 0 || k < i && ws[k].breakBefore
+	clean := k == 0 || k < i && ws[k].breakBefore || k < i && isArticle(ws[k-1]) && (k == 1 || ws[k-1].breakBefore)
 	if k == i || comma && !clean || !comma && !clean && !stopsRole(ws[k-1]) || !hasRoleNoun(ws[k:i]) {
 		return ""
 	}
@@ -160,4 +160,71 @@ func hasRoleNoun(ws []word) bool {
 // conjunction, or an article.
 func stopsRole(p word) bool {
 	return isVerb(p) || participles[p.lower] || notInNames[p.lower] || isPronoun(p.lower) || adverbs[p.lower] || p.lower == "the" || p.lower == "a" || p.lower == "an"
+}
+
+func isArticle(w word) bool { return w.lower == "the" || w.lower == "a" || w.lower == "an" }
+
+// titleSubject returns the title a quotation is credited to when the
+// speaker is named by it alone: "the minister" in `The minister
+// promised "..."` or `"...," the minister said`; "" otherwise.
+func titleSubject(before, after string) string {
+	aw := words(after)
+	for v := 0; v < len(aw) && v < 4; v++ {
+		if v > 0 && aw[v].breakBefore {
+			break
+		}
+		if isVerb(aw[v]) {
+			return loneTitle(aw[:v])
+		}
+	}
+	bw := words(before)
+	for v := len(bw) - 1; v > 0; v-- {
+		if isVerb(bw[v]) {
+			k := v
+			for k > 0 && v-k < 3 && !bw[k].breakBefore {
+				k--
+			}
+			return loneTitle(bw[k:v])
+		}
+	}
+	return ""
+}
+
+// loneTitle returns the title noun of "the minister", "the transport
+// minister": an article, lower-case words, a role noun last.
+func loneTitle(ws []word) string {
+	if len(ws) < 2 || !isArticle(ws[0]) {
+		return ""
+	}
+	for _, w := range ws[1:] {
+		if w.capital || notInNames[w.lower] || isVerb(w) {
+			return ""
+		}
+	}
+	last := ws[len(ws)-1].lower
+	if !roleNouns[last] && !speakerNouns[last] || institutions[last] {
+		return ""
+	}
+	return last
+}
+
+// titled returns the person the article, up to sentence si, describes
+// with title ("Rosa Quispe, the transport minister"), the latest one
+// described, or "".
+func (a *attributor) titled(title string, si int) string {
+	people := append(append([]string(nil), a.people...), a.names...)
+	for i := si; i >= 0; i-- {
+		for _, p := range people {
+			fs := strings.Fields(p)
+			if !strings.Contains(a.sentences[i], fs[len(fs)-1]) {
+				continue
+			}
+			for _, w := range words(roleIn(a.sentences[i], p)) {
+				if w.lower == title {
+					return p
+				}
+			}
+		}
+	}
+	return ""
 }

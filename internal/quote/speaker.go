@@ -167,7 +167,7 @@ type attributor struct {
 }
 
 func newAttributor(sentences []string) *attributor {
-	a := &attributor{sentences: sentences}
+	a := &attributor{sentences: sentences, lastAt: -1, subjectAt: -1}
 	for _, e := range entity.Extract(sentences) {
 		switch {
 		case e.Type == "person":
@@ -325,6 +325,13 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 	if name == "" {
 		name = a.participleSubject(words(before))
 	}
+	if name == "" {
+		// "The minister promised ...": the person the article gave
+		// that title.
+		if t := titleSubject(before, after); t != "" {
+			name = a.titled(t, si)
+		}
+	}
 	if !plausibleName(name) || isMedium(name) {
 		return "", source
 	}
@@ -401,7 +408,7 @@ func plausibleName(name string) bool {
 
 // relatives open a relative clause, whose verb belongs to the noun before
 // them.
-var relatives = map[string]bool{"that": true, "which": true, "who": true}
+var relatives = map[string]bool{"that": true, "which": true, "who": true, "whose": true, "where": true, "when": true}
 
 // participleSubject reads `Yoon apologized in an address, saying "..."`:
 // the speaker of a participle is the first person named in the clause.
@@ -439,6 +446,13 @@ func (a *attributor) attribution(before, after string) string {
 			if bw[v].lower == "reported" || bw[v].lower == "quoted" || bw[v].lower == "cited" {
 				if v+1 < len(bw) && bw[v+1].lower == "by" {
 					if name := phraseAfter(bw, v+2); name != "" {
+						return name
+					}
+				}
+				// "Russian news agencies quoted Putin as saying": the
+				// speaker is the object; the subject passes the words on.
+				if v+1 < len(bw) && bw[v+1].capital && bw[v].lower != "reported" {
+					if name := phraseAfter(bw, v+1); name != "" {
 						return name
 					}
 				}
@@ -575,6 +589,9 @@ func phraseAfter(ws []word, i int) string {
 	if isPronoun(ws[i].lower) {
 		return ws[i].text
 	}
+	if body := bodyOfRole(ws, i); body != "" {
+		return body
+	}
 	// "said chief inspector Jennifer Mattinson": lower-case descriptors
 	// before the name.
 	for k := i; k < len(ws) && k < i+3 && !ws[k].capital && !notInNames[ws[k].lower] && (k == i || !ws[k].breakBefore); k++ {
@@ -656,7 +673,7 @@ func (a *attributor) resolve(si, off int) string {
 	if a.subject != "" && a.subjectAt > a.lastAt {
 		return a.subject
 	}
-	if a.last != "" && !a.maybePerson(a.last) && a.subject != "" {
+	if a.last == "" || !a.maybePerson(a.last) && a.subject != "" {
 		return a.subject
 	}
 	return a.last
@@ -695,3 +712,30 @@ func callFor(ws []word, v int) bool {
 // isVerb reports whether w is a speech verb as written: in lower case, so
 // that "States" in "United States" is not "states".
 func isVerb(w word) bool { return speechVerbs[w.lower] && !w.capital }
+
+// bodyOfRole reads "a spokesman for the Home Ministry" from word i: a
+// speaker named only by a role in a body speaks for that body.
+func bodyOfRole(ws []word, i int) string {
+	k := i
+	if k < len(ws) && (ws[k].lower == "a" || ws[k].lower == "an" || ws[k].lower == "the") {
+		k++
+	}
+	start := k
+	for k < len(ws) && k-start < 3 && !ws[k].capital && !notInNames[ws[k].lower] && !prepositions[ws[k].lower] && (k == i || !ws[k].breakBefore) {
+		k++
+	}
+	if k == start || k+1 >= len(ws) || !roleNouns[ws[k-1].lower] && !speakerNouns[ws[k-1].lower] || ws[k].breakBefore {
+		return ""
+	}
+	if p := ws[k].lower; p != "for" && p != "of" && p != "at" {
+		return ""
+	}
+	k++
+	if k < len(ws) && ws[k].lower == "the" {
+		k++
+	}
+	if k >= len(ws) || !ws[k].capital {
+		return ""
+	}
+	return phraseAfter(ws, k)
+}
