@@ -19,6 +19,7 @@ type quoteRef struct {
 	stems map[string]bool // comparison keys of the quoted words
 	sent  map[string]bool // comparison keys of the whole sentence
 	group int             // the claim the sentence is in, or -1
+	sole  bool            // the source quotes the speaker in this sentence only
 	// speakerKeys and roleKeys are the comparison keys of the speaker
 	// and of the speaker's role, for telling a body from a person who
 	// speaks for it.
@@ -104,32 +105,50 @@ func genericSpeaker(s string) bool {
 // clusterQuotes groups every source's quotations.
 func (c *comparison) clusterQuotes() []*quoteCluster {
 	var clusters []*quoteCluster
-	for si, a := range c.arts {
-		for _, q := range quotesOf(a.Sentences) {
-			n := q.Sentence - 1
-			if n < 0 || n >= len(a.Sentences) {
-				continue
-			}
-			group := c.groupOf[si][n]
-			ref := quoteRef{q: q, src: si, n: n, norm: quoteNormalize(q.Text), stems: keySet(q.Text), sent: keySet(a.Sentences[n]), group: group}
-			if len(ref.stems) == 0 {
-				continue
-			}
-			if q.Speaker != "" {
-				ref.speakerKeys = keySet(q.Speaker)
-			}
-			if q.Role != "" {
-				ref.roleKeys = keySet(q.Role)
-			}
-			best := bestCluster(clusters, ref, group)
+	for si := range c.arts {
+		for _, ref := range c.quoteRefs(si) {
+			best := bestCluster(clusters, ref, ref.group)
 			if best < 0 {
 				clusters = append(clusters, &quoteCluster{groups: map[int]bool{}, srcs: map[int]bool{}, srcNorms: map[srcNorm]bool{}})
 				best = len(clusters) - 1
 			}
-			clusters[best].add(ref, group)
+			clusters[best].add(ref, ref.group)
 		}
 	}
 	return joinClusters(clusters)
+}
+
+// quoteRefs returns the quotations of source si with their keys.
+func (c *comparison) quoteRefs(si int) []quoteRef {
+	a := c.arts[si]
+	var refs []quoteRef
+	for _, q := range quotesOf(a.Sentences) {
+		n := q.Sentence - 1
+		if n < 0 || n >= len(a.Sentences) {
+			continue
+		}
+		ref := quoteRef{q: q, src: si, n: n, norm: quoteNormalize(q.Text), stems: keySet(q.Text), sent: keySet(a.Sentences[n]), group: c.groupOf[si][n]}
+		if len(ref.stems) == 0 {
+			continue
+		}
+		if q.Speaker != "" {
+			ref.speakerKeys = keySet(q.Speaker)
+		}
+		if q.Role != "" {
+			ref.roleKeys = keySet(q.Role)
+		}
+		refs = append(refs, ref)
+	}
+	for i := range refs {
+		refs[i].sole = refs[i].q.Speaker != ""
+		for j := range refs {
+			if j != i && refs[j].n != refs[i].n && refs[j].q.Speaker != "" && quote.SameSpeaker(refs[i].q.Speaker, refs[j].q.Speaker) {
+				refs[i].sole = false
+				break
+			}
+		}
+	}
+	return refs
 }
 
 // mergeByQuotes joins the sentences that carry one quote into one

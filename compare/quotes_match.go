@@ -2,6 +2,7 @@ package compare
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/newslens/newslens/internal/lexicon"
 	"github.com/newslens/newslens/internal/quote"
@@ -24,6 +25,10 @@ const (
 	// shorter sentence are in the longer.
 	translatedOverlap = 0.25
 	quoteContext      = 0.5
+	// quoteFrame is the share of the shorter rendering's words, small
+	// words included, that the other holds in the same order, for two
+	// renderings that are their outlets' only quotes of the speaker.
+	quoteFrame = 0.6
 )
 
 // speakerRel is how the speakers of two renderings relate.
@@ -110,7 +115,14 @@ func quoteScore(qc *quoteCluster, a, b quoteRef, group int) float64 {
 		return 0
 	}
 	together := group >= 0 && qc.groups[group]
-	support := together || overlap(a.sent, b.sent) >= quoteContext
+	// Two renderings share a context when their sentences report the
+	// same thing, or when each is the only statement its outlet quotes
+	// from the speaker and the two keep one sentence frame (translations
+	// of one statement keep its order and its small words: "We will not
+	// rest until we know what caused this tragedy" and "We will not
+	// stop until we find out what caused this disaster").
+	support := together || overlap(a.sent, b.sent) >= quoteContext ||
+		a.sole && b.sole && frame(a.q.Text, b.q.Text) >= quoteFrame
 	switch relation(a, b) {
 	case relSame:
 		switch {
@@ -218,4 +230,31 @@ func (qc *quoteCluster) joins(o *quoteCluster) bool {
 		}
 	}
 	return false
+}
+
+// frame is the longest common subsequence of the lower-case words of a
+// and b over the length of the shorter.
+func frame(a, b string) float64 {
+	wa, wb := strings.Fields(strings.ToLower(a)), strings.Fields(strings.ToLower(b))
+	for _, ws := range [][]string{wa, wb} {
+		for i, w := range ws {
+			ws[i] = strings.Trim(w, `"'“”‘’.,;:!?()`)
+		}
+	}
+	if len(wa) == 0 || len(wb) == 0 {
+		return 0
+	}
+	prev, cur := make([]int, len(wb)+1), make([]int, len(wb)+1)
+	for i := range wa {
+		for j := range wb {
+			switch {
+			case wa[i] == wb[j]:
+				cur[j+1] = prev[j] + 1
+			default:
+				cur[j+1] = max(prev[j+1], cur[j])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return float64(prev[len(wb)]) / float64(min(len(wa), len(wb)))
 }

@@ -110,6 +110,31 @@ func TestQuoteVariants(t *testing.T) {
 			wantSources: [][]int{{1, 1, 1}},
 		},
 		{
+			name: "translations of one statement",
+			texts: []string{
+				`A train left the rails near Ollanta on Sunday. "We will not rest until we know what caused this tragedy," Transport Minister Rosa Quispe told reporters at the site.`,
+				`Dozens were hurt when a train came off the tracks near Ollanta on Sunday. "We will not stop until we find out what caused this disaster," Quispe said on Monday.`,
+			},
+			wantSpeaker: []string{"Rosa Quispe"},
+			wantSources: [][]int{{1, 1}},
+		},
+		{
+			name: "two statements of one speaker stay apart",
+			texts: []string{
+				`A train left the rails near Ollanta on Sunday. "The line will stay closed until the track is checked," said Rosa Quispe, the transport minister. "Families will get help with funeral costs," Quispe added.`,
+				`A train came off the tracks near Ollanta on Sunday. "Families will get help with funeral costs," Quispe said. "The line stays closed until every bridge is checked," she added.`,
+			},
+			wantSpeaker: []string{"Rosa Quispe", "Quispe"},
+			wantSources: [][]int{{1, 1}, {2}},
+		},
+		{
+			name: "two statements of one speaker on one topic stay apart",
+			texts: []string{
+				`The river flooded Kelby on Monday. "Entire streets have been flooded, and we still cannot reach some of them," said Ana Lobo, the fire chief.`,
+				`Floods hit Kelby on Monday. "We have sent boats, but it will take at least a day to reach some streets," Lobo said.`,
+			},
+		},
+		{
 			name: "two speakers stay apart",
 			texts: []string{
 				`A storm shut the port of Kelby on Monday. "The docks will reopen within a week," said Mayor Jon Pell.`,
