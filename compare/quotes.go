@@ -20,6 +20,8 @@ type quoteRef struct {
 	sent  map[string]bool // comparison keys of the whole sentence
 	group int             // the claim the sentence is in, or -1
 	sole  bool            // the source quotes the speaker in this sentence only
+	// spWords is the speaker as quote.SpeakerWords compares it.
+	spWords []string
 	// speakerKeys and roleKeys are the comparison keys of the speaker
 	// and of the speaker's role, for telling a body from a person who
 	// speaks for it.
@@ -133,6 +135,7 @@ func (c *comparison) quoteRefs(si int) []quoteRef {
 		}
 		if q.Speaker != "" {
 			ref.speakerKeys = keySet(q.Speaker)
+			ref.spWords = quote.SpeakerWords(q.Speaker)
 		}
 		if q.Role != "" {
 			ref.roleKeys = keySet(q.Role)
@@ -142,7 +145,7 @@ func (c *comparison) quoteRefs(si int) []quoteRef {
 	for i := range refs {
 		refs[i].sole = refs[i].q.Speaker != ""
 		for j := range refs {
-			if j != i && refs[j].n != refs[i].n && refs[j].q.Speaker != "" && quote.SameSpeaker(refs[i].q.Speaker, refs[j].q.Speaker) {
+			if j != i && refs[j].n != refs[i].n && quote.SameSpeakerWords(refs[i].spWords, refs[j].spWords) {
 				refs[i].sole = false
 				break
 			}

@@ -52,7 +52,7 @@ func relation(a, b quoteRef) speakerRel {
 	switch {
 	case sa == "" || sb == "":
 		return relUnknown
-	case quote.SameSpeaker(sa, sb):
+	case quote.SameSpeakerWords(a.spWords, b.spWords):
 		return relSame
 	case covers(a.speakerKeys, b.roleKeys) || covers(b.speakerKeys, a.roleKeys):
 		return relAffiliated

@@ -25,7 +25,17 @@
 // States") give no speaker. "He" or "she" resolves to the first person
 // named earlier in the same sentence, else to the most recent of the last
 // named speaker and the last person named as a sentence's subject; "it" to
-// the last organisation that spoke. A quotation that opens its sentence
+// the last organisation that spoke; a lone title ("the minister said") to
+// the person the article described with it. "The union said" is the
+// union the article names ("Danubia Steelworkers' Union"), and "a
+// spokesman for the Home Ministry said" is the ministry.
+//
+// The description given with a speaker is kept as Role ("a spokesman for
+// the Home Ministry", "union president", "Danubia's chief executive"),
+// so that callers can tell that a person speaks for a body. A medium the
+// words are credited through ("according to local media", "Russian news
+// agencies said", "agencies quoted Putin as saying") is kept as Source,
+// never as the speaker. A quotation that opens its sentence
 // with no attribution of its own, within two sentences of the last one,
 // continues it (news writing gives the speaker once per run of quoted
 // paragraphs).
@@ -373,8 +383,16 @@ func nextOpen(s string) int {
 // name must be a run of the longer's words that includes its first or last
 // word. Empty names match nothing.
 func SameSpeaker(a, b string) bool {
-	wa := speakerWords(a)
-	wb := speakerWords(b)
+	return SameSpeakerWords(SpeakerWords(a), SpeakerWords(b))
+}
+
+// SpeakerWords returns the words SameSpeaker compares a name by, for
+// callers that compare one name many times.
+func SpeakerWords(name string) []string { return speakerWords(name) }
+
+// SameSpeakerWords is SameSpeaker on names already turned into words by
+// SpeakerWords.
+func SameSpeakerWords(wa, wb []string) bool {
 	if len(wa) == 0 || len(wb) == 0 {
 		return false
 	}

@@ -156,12 +156,14 @@ func nameAbbrev(w string) bool {
 // article and the last named speaker, for pronouns.
 type attributor struct {
 	sentences []string
-	people    []string // the persons the article names
-	names     []string // untyped names that read as persons' (plainName)
-	bodies    []string // organisations and other names of several words
-	last      string   // last named speaker
-	lastAt    int      // the sentence where last was heard
-	subject   string   // last person named as a sentence's subject
+	people    []string   // the persons the article names
+	names     []string   // untyped names that read as persons' (plainName)
+	bodies    []string   // organisations and other names of several words
+	peopleW   [][]string // SpeakerWords of people
+	namesW    [][]string // SpeakerWords of names
+	last      string     // last named speaker
+	lastAt    int        // the sentence where last was heard
+	subject   string     // last person named as a sentence's subject
 	subjectAt int
 	org       string // last speaker that is not a person, for "it"
 }
@@ -178,6 +180,12 @@ func newAttributor(sentences []string) *attributor {
 		if e.Type == "organisation" || e.Type == "other" && len(strings.Fields(e.Name)) > 1 {
 			a.bodies = append(a.bodies, e.Name)
 		}
+	}
+	for _, p := range a.people {
+		a.peopleW = append(a.peopleW, speakerWords(p))
+	}
+	for _, p := range a.names {
+		a.namesW = append(a.namesW, speakerWords(p))
 	}
 	return a
 }
@@ -216,8 +224,9 @@ const subjectWords = 4
 // isPerson reports whether name is, or is part of, a person the article
 // names.
 func (a *attributor) isPerson(name string) bool {
-	for _, p := range a.people {
-		if SameSpeaker(name, p) {
+	w := speakerWords(name)
+	for _, p := range a.peopleW {
+		if SameSpeakerWords(w, p) {
 			return true
 		}
 	}
@@ -231,8 +240,9 @@ func (a *attributor) maybePerson(name string) bool {
 	if a.isPerson(name) {
 		return true
 	}
-	for _, p := range a.names {
-		if SameSpeaker(name, p) {
+	w := speakerWords(name)
+	for _, p := range a.namesW {
+		if SameSpeakerWords(w, p) {
 			return true
 		}
 	}
