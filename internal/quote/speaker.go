@@ -59,6 +59,10 @@ var speakerNouns = map[string]bool{
 	"military": true, "court": true, "commission": true, "committee": true,
 	"council": true, "party": true, "authorities": true, "regulator": true,
 	"board": true, "opposition": true, "prosecutors": true,
+	"operator": true, "airline": true, "railway": true, "firm": true,
+	"bank": true, "hospital": true, "university": true, "investigators": true,
+	"observers": true, "rescuers": true, "witnesses": true, "survivors": true,
+	"residents": true, "passengers": true,
 }
 
 // institutions are the speaker nouns that name a body able to speak as
@@ -70,7 +74,9 @@ var institutions = map[string]bool{
 	"ministry": true, "police": true, "army": true, "military": true,
 	"court": true, "commission": true, "committee": true, "council": true,
 	"party": true, "embassy": true, "agency": true, "broadcaster": true,
-	"regulator": true, "board": true, "opposition": true,
+	"regulator": true, "board": true, "opposition": true, "operator": true,
+	"airline": true, "railway": true, "firm": true, "bank": true,
+	"hospital": true, "university": true,
 }
 
 // adverbs may stand between a speaker and the verb: "Putin later said".
@@ -546,17 +552,36 @@ func subjectBefore(ws []word, v int) string {
 		// Skip back over ", the North Korean leader," to the name; or
 		// take the name set off by the commas: "The leader of the
 		// party, Rachid Ghannouchi, condemned".
+		// "Dorj, 52, a former minister, said": past every
+		// parenthetical that names nobody.
+		seg := end
 		for k := end - 1; k > 0 && k > end-12; k-- {
-			if ws[k].breakBefore {
-				if allCapital(ws[k:end]) && end-k <= 4 {
-					return cleanName(ws[k:end])
-				}
-				return nameEndingAt(ws, k)
+			if !ws[k].breakBefore {
+				continue
 			}
+			if allCapital(ws[k:seg]) && seg-k <= 4 {
+				return cleanName(ws[k:seg])
+			}
+			if name := nameEndingAt(ws, k); name != "" || !parenthetical(ws[k:seg]) {
+				return name
+			}
+			seg = k
 		}
 		return ""
 	}
 	return nameEndingAt(ws, end)
+}
+
+// parenthetical reports whether ws, set off by commas, describes rather
+// than names: an age, or lower-case words opening with an article.
+func parenthetical(ws []word) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	if c := ws[0].lower[0]; c >= '0' && c <= '9' {
+		return len(ws) == 1
+	}
+	return isArticle(ws[0]) && !ws[0].capital
 }
 
 // allCapital reports whether every word of ws is capitalised.
