@@ -13,11 +13,22 @@ import (
 // claims and finds the clauses no other source states; see the package
 // documentation.
 func (c *comparison) align(ctx context.Context) error {
-	cv := c.newCoverer()
-	var err error
-	if c.hits, err = c.coverAll(ctx, cv, c.units); err != nil {
+	if err := c.score(ctx); err != nil {
 		return err
 	}
+	return c.settle(ctx)
+}
+
+// score finds, for every clause, its best coverage by each other source.
+func (c *comparison) score(ctx context.Context) error {
+	var err error
+	c.hits, err = c.coverAll(ctx, c.newCoverer(), c.units)
+	return err
+}
+
+// settle rescores by meaning when an embedder is set, then builds the
+// claims and finds the clauses no other source states.
+func (c *comparison) settle(ctx context.Context) error {
 	if err := c.embedScores(ctx); err != nil {
 		return err
 	}
@@ -298,28 +309,38 @@ func (c *comparison) claim(ui int, claimed []bool) *group {
 // body, worded differently each time), and marks them claimed.
 func (c *comparison) statesBack(ui int, in map[int]bool, claimed []bool) []int {
 	u := &c.units[ui]
+	if c.statedBy == nil {
+		c.statedBy = c.indexStatedBy()
+	}
 	var out []int
-	for si := range in {
-		if si == u.src {
-			continue
+	for _, vi := range c.statedBy[[2]int{u.src, u.n}] {
+		if !claimed[vi] && in[c.units[vi].src] && c.unitCover(vi, u) >= c.th(vi) {
+			claimed[vi] = true
+			out = append(out, vi)
 		}
-		for n := range c.sents[si] {
-			for _, vi := range c.sents[si][n].units {
-				if claimed[vi] {
-					continue
-				}
-				for b := range c.hitsOf(vi) {
-					if b.src == u.src && (b.n == u.n || b.n2 == u.n) && b.score >= c.th(vi) && c.unitCover(vi, u) >= c.th(vi) {
-						claimed[vi] = true
-						out = append(out, vi)
-						break
-					}
+	}
+	return out
+}
+
+// indexStatedBy lists, for each sentence, the clauses of other sources
+// that it (alone or with the next or previous sentence) states, in
+// clause order.
+func (c *comparison) indexStatedBy() map[[2]int][]int {
+	idx := make(map[[2]int][]int)
+	for vi := range c.units {
+		for b := range c.hitsOf(vi) {
+			if b.score < c.th(vi) {
+				continue
+			}
+			for _, n := range [2]int{b.n, b.n2} {
+				if n >= 0 {
+					k := [2]int{b.src, n}
+					idx[k] = append(idx[k], vi)
 				}
 			}
 		}
 	}
-	slices.Sort(out)
-	return out
+	return idx
 }
 
 // takeBack marks as claimed the clauses of the sentences h points at

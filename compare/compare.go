@@ -13,8 +13,10 @@
 //
 // Each sentence is cut into clauses (clauseSpans): at a semicolon, before
 // "which", "while", "but", a participle after a comma ("..., reviving a
-// Cold War alliance"), or ", and" with a new subject; never inside a
-// quotation, and never leaving a clause of fewer than four content words.
+// Cold War alliance"), or ", and" with a new subject or a verb of its own
+// ("..., and rescuers were walking"), but not before the last item of a
+// list; never inside a quotation, and never leaving a clause of fewer
+// than four content words.
 // Bylines, captions and an agency's dateline are no facts. A clause's
 // words are internal/lexicon keys (names and their aliases, numbers in
 // words, a table of news equivalents, stems), each weighted by its IDF
@@ -45,15 +47,27 @@
 // # Claims
 //
 // The clauses stated by most sources become claims first; each takes the
-// sentences that state it and the clauses in them that state it back,
-// and, one step further, sources that word it like one of those
-// clauses. A clause whose sentences all belong to an earlier claim joins
-// it; claims whose sentences are one another's subset are merged. A
-// sentence may state several claims. A claim stated by more than half of
+// sentences that state it and, of the clauses in them, those that the
+// claim's own clause states back: a sentence that reports the signing
+// and the mutual-defence clause gives the signing claim its first clause
+// only, and the second becomes a claim of its own, so the sources that
+// never mention mutual defence are found to leave it out. A claim also
+// takes every other clause of its sources that states it back (a source
+// may give a fact twice, in its lead and its body), and, one step
+// further, sources that word it like one of those clauses. A clause
+// whose sentences all belong to an earlier claim joins it; claims whose
+// sentences are one another's subset are merged. A sentence may state
+// several claims. On the evaluation set, taking clauses rather than
+// sentences raised the omissions found on the summit from 8 to 11 of 13
+// at a precision of 0.83 (0.78 before). A claim stated by more than half of
 // three or more sources is an omission for each other source, unless
 // that source states it (omissionMargin, zero, says why). With two
 // sources there are no omissions: each source's unique clauses are what
-// the other lacks. Identical inputs give only shared claims.
+// the other lacks. Identical inputs give only shared claims. Among three
+// or more sources, one that shares fewer than offTopicLinks (2) clauses
+// with all the others reports another event: it is left out before
+// claims are built (Report.LeftOut), since it would change which facts
+// most sources carry and every word's weight.
 //
 // # Figures, names and quotes
 //
@@ -112,6 +126,7 @@ package compare
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -154,17 +169,84 @@ func Sources(ctx context.Context, arts []*article.Article, opt Options) (*Report
 	if th < 0 || th > 1 {
 		return nil, fmt.Errorf("compare sources: threshold %g is outside 0..1", th)
 	}
-	c := &comparison{arts: arts, threshold: th, embedder: opt.Embedder, embedModel: opt.EmbedModel}
-	c.labels, c.warnings = uniqueLabels(arts)
-	c.vectorize()
-	if err := c.align(ctx); err != nil {
+	c, err := scored(ctx, arts, th, opt)
+	if err != nil {
+		return nil, fmt.Errorf("compare sources: %w", err)
+	}
+	off := c.offTopic()
+	var left []Source
+	if len(off) > 0 {
+		var keep []*article.Article
+		var notes []string
+		for si, a := range arts {
+			if slices.Contains(off, si) {
+				notes = append(notes, fmt.Sprintf("%s (%q) shares no fact with the other sources and is left out of the comparison: it does not seem to report the same event", c.labels[si], a.Title))
+				left = append(left, Source{Label: c.labels[si], URL: a.URL, Title: a.Title, Date: a.Date, SHA256: a.SHA256, Sentences: len(a.Sentences)})
+				continue
+			}
+			keep = append(keep, a)
+		}
+		if c, err = scored(ctx, keep, th, opt); err != nil {
+			return nil, fmt.Errorf("compare sources: %w", err)
+		}
+		c.warnings = append(c.warnings, notes...)
+	}
+	if err := c.settle(ctx); err != nil {
 		return nil, fmt.Errorf("compare sources: %w", err)
 	}
 	r := c.report()
+	r.LeftOut, r.leftOut = left, off
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("compare sources: %w", err)
 	}
 	return r, nil
+}
+
+// scored reads arts and scores every clause against the other sources.
+func scored(ctx context.Context, arts []*article.Article, th float64, opt Options) (*comparison, error) {
+	c := &comparison{arts: arts, threshold: th, embedder: opt.Embedder, embedModel: opt.EmbedModel}
+	c.labels, c.warnings = uniqueLabels(arts)
+	c.vectorize()
+	if err := c.score(ctx); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// offTopicLinks is the fewest clauses a source must share with the
+// others, stating theirs or stated by them, to count as reporting the
+// same event. On the evaluation set every outlet shares four or more; an
+// article on another event added to one shares none or one.
+const offTopicLinks = 2
+
+// offTopic returns the sources, among three or more, that share fewer
+// than offTopicLinks clauses with all the others together, when fewer
+// than half of the sources are such. An article about something else,
+// given by mistake, would otherwise change which facts most sources
+// carry and the weight of every word.
+func (c *comparison) offTopic() []int {
+	if len(c.arts) < 3 {
+		return nil
+	}
+	links := make([]int, len(c.arts))
+	for i, u := range c.units {
+		for h := range c.hitsOf(i) {
+			if h.score >= c.th(i) {
+				links[u.src]++
+				links[h.src]++
+			}
+		}
+	}
+	var off []int
+	for si, n := range links {
+		if n < offTopicLinks {
+			off = append(off, si)
+		}
+	}
+	if 2*len(off) >= len(c.arts) {
+		return nil
+	}
+	return off
 }
 
 // uniqueLabels returns one label per article, numbering repeats so that

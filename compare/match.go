@@ -58,6 +58,9 @@ type comparison struct {
 	// claimsOf lists, per source and sentence, the claims it states
 	// while they are built.
 	claimsOf map[[2]int][]int
+	// statedBy lists, per source and sentence, the clauses of other
+	// sources it states (claims.go, indexStatedBy), built on first use.
+	statedBy map[[2]int][]int
 	figs     [][][]figureT // per source, per sentence, found on first use
 	unique   []int         // units no other source covers
 

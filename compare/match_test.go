@@ -1,6 +1,9 @@
 package compare
 
 import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -209,5 +212,44 @@ func TestTwoFactsOfOneSentence(t *testing.T) {
 				t.Errorf("%s states the defence clause but is said to leave it out", l)
 			}
 		}
+	}
+}
+
+// TestAnUnrelatedArticleChangesNothing adds to each event of the
+// evaluation set an article about another event: it is left out with a
+// warning, and every finding about the event stays as it was (without
+// the rule, it would change which facts most sources carry and the weight
+// of every word).
+func TestAnUnrelatedArticleChangesNothing(t *testing.T) {
+	for _, tt := range []struct{ event, other string }{{"summit", "quake"}, {"quake", "steel"}, {"steel", "summit"}} {
+		t.Run(tt.event, func(t *testing.T) {
+			ev, err := loadGold(t.Context(), filepath.Join(evalDir, tt.event))
+			if err != nil {
+				t.Fatal(err)
+			}
+			other, err := loadGold(t.Context(), filepath.Join(evalDir, tt.other))
+			if err != nil {
+				t.Fatal(err)
+			}
+			before, err := Sources(t.Context(), ev.arts, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			extra := *other.arts[0]
+			extra.Label = "elsewhere"
+			after, err := Sources(t.Context(), append(slices.Clone(ev.arts), &extra), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(after.Warnings) == 0 || !strings.Contains(after.Warnings[len(after.Warnings)-1], "elsewhere") {
+				t.Errorf("got warnings %q, want one about the unrelated article", after.Warnings)
+			}
+			after.Warnings, after.LeftOut = before.Warnings, nil
+			b, _ := json.Marshal(before)
+			a, _ := json.Marshal(after)
+			if !bytes.Equal(a, b) {
+				t.Errorf("the report changed when an unrelated article was added")
+			}
+		})
 	}
 }

@@ -1,6 +1,11 @@
 package compare
 
-import "github.com/newslens/newslens/internal/worddiff"
+import (
+	"slices"
+
+	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/worddiff"
+)
 
 // Report is the JSON contract of a comparison. Field names are public:
 // other tools parse them, and findings from a language model are merged
@@ -26,13 +31,35 @@ type Report struct {
 	// Rejected holds the candidate claims a model rejected on
 	// verification (verify.go), moved out of Unique, Omissions and
 	// Discrepancies.
-	Rejected   []Rejected `json:"rejected,omitempty"`
+	Rejected []Rejected `json:"rejected,omitempty"`
+	// LeftOut lists the articles given that report another event: they
+	// share no fact with the others and are not compared (a warning says
+	// so). Sources and every finding are about the rest.
+	LeftOut    []Source   `json:"left_out,omitempty"`
 	Provenance Provenance `json:"provenance"`
 	Warnings   []string   `json:"warnings"`
 
 	// near lists other sources' sentences most like a sentence, by the
 	// matcher's scores; nil for a report not made by Sources.
 	near func(label string, n int) []Neighbour
+	// leftOut holds the indexes, among the articles given to Sources, of
+	// those in LeftOut.
+	leftOut []int
+}
+
+// Compared returns the articles of arts, as given to Sources, that the
+// report compares: all of them unless some were left out.
+func (r *Report) Compared(arts []*article.Article) []*article.Article {
+	if len(r.leftOut) == 0 {
+		return arts
+	}
+	var out []*article.Article
+	for i, a := range arts {
+		if !slices.Contains(r.leftOut, i) {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // SchemaVersion is Report.SchemaVersion. Version 1 was the report

@@ -113,6 +113,10 @@ func runCompare(ctx context.Context, opts *CompareOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, l := range report.LeftOut {
+		opts.IO.notice("%s shares no fact with the other sources and is left out of the comparison", l.Label)
+	}
+	arts = report.Compared(arts)
 	if syn == nil && opts.Engine.Engine == "auto" {
 		opts.IO.notice("no endpoint configured; showing the rule-based comparison only (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server, to add a language model's synthesis)")
 	}

@@ -21,6 +21,10 @@
 //     meet, and a hyphenated given name is split ("Kim Jong-un" is "Kim
 //     Jong Un"). Courtesy titles ("Mr", "Comrade", "respected") are dropped.
 //   - Numbers: "twenty-four" and "24" are one key, "1,000" and "1000" too.
+//   - Amounts and currencies (money.go): "€1.9bn", "1.9 billion euros" and
+//     "EUR 1.9 billion" give the same two keys, the amount in full and
+//     the currency; "HUF4,150" is "4,150 forints". ISO codes count only
+//     in capitals, since "rub" and "eur" are other words.
 //   - Equivalents (the table below): words that news writing uses for one
 //     another about the same event (pact/treaty/agreement/deal,
 //     signed/inked/sealed, killed/dead/died). Each row was chosen so that
