@@ -92,11 +92,28 @@ func bestCluster(clusters []*quoteCluster, ref quoteRef, group int) int {
 // it; a label in quote marks (a Term) joins only speech it repeats.
 func (qc *quoteCluster) admits(ref quoteRef) bool {
 	for _, r := range qc.refs {
-		if r.q.Speaker != "" && relation(r, ref) == relNone {
+		if r.q.Speaker != "" && qc.relation(r, ref) == relNone {
 			return false
 		}
 	}
 	return true
+}
+
+// relation is the relation of a's speaker to b's, using what every
+// rendering of the cluster says of a's speaker: one outlet gives Dilli
+// Bhatta's role as "a spokesman for the Home Ministry", another names
+// him alone, and both relate him to the ministry.
+func (qc *quoteCluster) relation(a, b quoteRef) speakerRel {
+	rel := relation(a, b)
+	if rel != relNone || a.q.Speaker == "" {
+		return rel
+	}
+	for _, r := range qc.refs {
+		if r.q.Role != "" && quote.SameSpeakerWords(r.spWords, a.spWords) {
+			rel = max(rel, relation(r, b))
+		}
+	}
+	return rel
 }
 
 // quoteScore rates how well quote b renders rep a of cluster qc, 0 when
@@ -123,7 +140,7 @@ func quoteScore(qc *quoteCluster, a, b quoteRef, group int) float64 {
 	// stop until we find out what caused this disaster").
 	support := together || overlap(a.sent, b.sent) >= quoteContext ||
 		a.sole && b.sole && frame(a.q.Text, b.q.Text) >= quoteFrame
-	switch relation(a, b) {
+	switch qc.relation(a, b) {
 	case relSame:
 		switch {
 		case ov >= quoteOverlap:

@@ -84,6 +84,16 @@ func TestQuoteVariants(t *testing.T) {
 			wantSources: [][]int{{1, 1}},
 		},
 		{
+			name: "a body joins a person its role is given for in another outlet",
+			texts: []string{
+				`A storm shut the port of Kelby on Monday. "The damage is likely to rise as our crews reach the outer docks," said Ana Lobo, a spokeswoman for the Harbour Board.`,
+				`The port of Kelby closed on Monday after a storm. "The damage is likely to rise as our crews reach the outer docks," Lobo said.`,
+				`Kelby's port was shut by a storm on Monday. The Harbour Board warned that the damage "could increase" as crews reach the outer docks.`,
+			},
+			wantSpeaker: []string{"Ana Lobo"},
+			wantSources: [][]int{{2, 1}},
+		},
+		{
 			name: "a label in quote marks is no quotation",
 			texts: []string{
 				`A storm shut the port of Kelby on Monday under the so-called "red flag plan" of the council.`,
