@@ -72,7 +72,7 @@ func covers(body, role map[string]bool) bool {
 func bestCluster(clusters []*quoteCluster, ref quoteRef, group int) int {
 	best, bestScore := -1, 0.0
 	for ci, qc := range clusters {
-		if qc.srcs[ref.src] && !qc.srcNorms[srcNorm{ref.src, ref.norm}] {
+		if qc.srcs[ref.src] && !qc.srcNorms[srcNorm{ref.src, ref.norm}] && !qc.splitOf(ref) {
 			continue
 		}
 		if !qc.admits(ref) {
@@ -85,6 +85,21 @@ func bestCluster(clusters []*quoteCluster, ref quoteRef, group int) int {
 		}
 	}
 	return best
+}
+
+// splitOf reports whether ref is the other part of a quotation of the
+// cluster that its sentence splits around the attribution: `"We will
+// rebuild," she said, "and we will do it quickly."`.
+func (qc *quoteCluster) splitOf(ref quoteRef) bool {
+	if ref.q.Speaker == "" {
+		return false
+	}
+	for _, r := range qc.refs {
+		if r.src == ref.src && r.n == ref.n && quote.SameSpeakerWords(r.spWords, ref.spWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // admits reports whether ref may join the cluster at all: one cluster
@@ -227,10 +242,11 @@ func joinClusters(clusters []*quoteCluster) []*quoteCluster {
 	return clusters
 }
 
-// joins reports whether cluster o renders the quotation of qc.
+// joins reports whether cluster o renders the quotation of qc: no
+// source is in both, except with the other part of a split quotation.
 func (qc *quoteCluster) joins(o *quoteCluster) bool {
-	for s := range o.srcs {
-		if qc.srcs[s] {
+	for _, r := range o.refs {
+		if qc.srcs[r.src] && !qc.splitOf(r) {
 			return false
 		}
 	}

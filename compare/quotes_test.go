@@ -94,6 +94,15 @@ func TestQuoteVariants(t *testing.T) {
 			wantSources: [][]int{{2, 1}},
 		},
 		{
+			name: "a quote split by its attribution",
+			texts: []string{
+				`A storm shut the port of Kelby on Monday. "We will rebuild the harbour wall," Ana Lobo said, "and we will finish before the winter storms."`,
+				`The port of Kelby closed on Monday after a storm. "We will rebuild the harbour wall and we will finish before the winter storms," said Ana Lobo.`,
+			},
+			wantSpeaker: []string{"Ana Lobo"},
+			wantSources: [][]int{{1, 1, 1}},
+		},
+		{
 			name: "a label in quote marks is no quotation",
 			texts: []string{
 				`A storm shut the port of Kelby on Monday under the so-called "red flag plan" of the council.`,
