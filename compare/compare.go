@@ -80,9 +80,7 @@
 // sentence that covers the claim without stating it (within
 // coverMargin, 0.1, or the second of two adjacent sentences), so one
 // outlet's looser wording does not drop its figure from the tally. A
-// discrepancy in which one source gives two values is dropped. Quotes
-// are clustered by their words with one speaker per cluster; a media
-// attribution is no speaker.
+// discrepancy in which one source gives two values is dropped.
 //
 // # Names for one referent (terms)
 //
@@ -151,6 +149,43 @@
 // a capital for its government ("Budapest"), "the document" for the
 // treaty, "Nepal's seismologists" for the monitoring centre, a ticker
 // ("DNBS"), a name in the local language.
+//
+// # Quotes
+//
+// A quotation's speaker comes from internal/quote: a name without
+// honorifics or titles ("Mr Oli" is Oli), a pronoun resolved to the last
+// named person, or a body ("the union said" is the union the article
+// names). The description given with a speaker ("a spokesman for the Home
+// Ministry", "union president") is kept as the role, from the full name
+// to later mentions by surname; a medium the words are credited through
+// ("according to local media", "Russian news agencies said") is kept
+// apart from the speaker, and words in quote marks with no speaker
+// (scare quotes, "the so-called ...") are labels, never reported as a
+// quotation.
+//
+// Renderings are compared as lexicon keys, by the share of the shorter
+// one's keys the longer holds, so a fragment joins the statement it was
+// cut from (quotes_match.go). One speaker's renderings join at 0.5
+// (quoteOverlap); translations at 0.25 when their sentences sit in one
+// claim or share half their keys, or when each is its outlet's only
+// quote of the speaker and the shorter keeps 0.6 of its words in the
+// other's order (quoteFrame: a translation keeps the frame of the
+// statement, a second statement on the same topic does not; at 0.25
+// without the frame, two statements of one official on the quake were
+// joined and quake's recall fell to 0.67). A body joins the quotation of
+// a person whose role names it, and a description ("local officials")
+// a named speaker's, when the fragment is wholly in the quotation or,
+// at 0.5, in a sentence reporting the same thing; a role any outlet
+// gives counts for the whole cluster. A cluster holds one speaker and
+// names the person over the body they speak for; the two parts of a
+// quotation split by its attribution ("We will ...," she said, "and
+// ...") stay in one cluster. Clustering is greedy in source order, so
+// clusters kept apart by a fragment met too early are joined afterwards;
+// those joins move no claims (one matching rendering is too little to
+// merge claims on). On the evaluation set these rules took quote recall
+// from 0.67 to 1.00 on quake and steel, and precision from 0.67 to 1.00
+// on summit and steel; the held-out events went from 8 of 14 renderings
+// to 12 of 14.
 //
 // # Cost
 //
