@@ -22,9 +22,13 @@ type aliasUse struct {
 func (c *comparison) aliasTerms() []Term {
 	uses := make(map[string]map[int][]aliasUse) // key -> source -> uses
 	var keys []string
+	spans := make(map[[2]int][]nameSpan)
 	for si, a := range c.arts {
 		for n, s := range a.Sentences {
 			for _, r := range lexicon.Referents(s) {
+				if !strings.HasPrefix(r.Key, "person:") && !words.IsCapitalized(s[r.Start:r.End]) {
+					spans[[2]int{si, n}] = append(spans[[2]int{si, n}], nameSpan{r.Key, r.Start, r.End})
+				}
 				if uses[r.Key] == nil {
 					uses[r.Key] = make(map[int][]aliasUse)
 					keys = append(keys, r.Key)
@@ -33,6 +37,10 @@ func (c *comparison) aliasTerms() []Term {
 			}
 		}
 	}
+	c.alignedSubstitutes(func(si, n int) []nameSpan { return spans[[2]int{si, n}] }, func(k string, si, n int, form string) {
+		uses[k][si] = append(uses[k][si], aliasUse{form: form, n: n})
+	})
+	c.addDisasterNames(uses)
 	var out []Term
 	for _, k := range keys {
 		if t, ok := c.aliasTerm(uses[k]); ok {
@@ -122,7 +130,8 @@ func widen(s string, r lexicon.Ref) string {
 		w := before[len(before)-1]
 		lw := strings.ToLower(w)
 		if !words.IsWord(w) || strings.ContainsAny(w, ",;:\"'“”()") || words.IsCapitalized(w) || words.IsStopword(lw) ||
-			determiners[lw] || verbs[lw] || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly") {
+			determiners[lw] || verbs[lw] || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly") ||
+			gradable(lw, before[:len(before)-1]) {
 			break
 		}
 		start = strings.LastIndex(s[:start], w)
@@ -161,6 +170,7 @@ func (c *comparison) mergeTerms(alias, diffed []Term) []Term {
 			out = append(out, t)
 		}
 	}
+	out = dropHouseAbbreviations(mergeSameReferent(out))
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].BySource) > len(out[j].BySource) })
 	return out
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/newslens/newslens/internal/figure"
 	"github.com/newslens/newslens/internal/quote"
-	"github.com/newslens/newslens/internal/words"
 )
 
 // The quote and figure packages are reached through these few functions
@@ -14,38 +13,6 @@ import (
 // find them.
 
 type quoteT = quote.Quote
-
-// quotesOf returns the quotations of an article's sentences, each with
-// a speaker that is a name, a title with a name or an organisation, or
-// none: a source attribution ("Russian news agencies said", "state media
-// reported") reports words, it does not speak them, and a speaker that
-// starts in lower case ("between the two countries and") is a misread
-// clause.
-func quotesOf(sentences []string) []quoteT {
-	qs := quote.Extract(sentences)
-	for i := range qs {
-		if !isSpeaker(qs[i].Speaker) {
-			qs[i].Speaker = ""
-		}
-	}
-	return qs
-}
-
-// mediaWords mark a speaker as a source attribution.
-var mediaWords = []string{"news agenc", "media", "newspaper", "reports", "reported", "broadcaster", "television", "reporters"}
-
-func isSpeaker(s string) bool {
-	if s == "" || !words.IsCapitalized(s) {
-		return false
-	}
-	ls := strings.ToLower(s)
-	for _, w := range mediaWords {
-		if strings.Contains(ls, w) {
-			return false
-		}
-	}
-	return true
-}
 
 // quoteNormalize is a quotation's identity as a rendering: case, quote
 // marks and spacing aside, and without the comma or period that English

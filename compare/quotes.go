@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newslens/newslens/internal/quote"
 	"github.com/newslens/newslens/internal/worddiff"
 	"github.com/newslens/newslens/internal/words"
 )
@@ -15,7 +16,16 @@ type quoteRef struct {
 	src   int
 	n     int // 0-based sentence index
 	norm  string
-	stems map[string]bool
+	stems map[string]bool // comparison keys of the quoted words
+	sent  map[string]bool // comparison keys of the whole sentence
+	group int             // the claim the sentence is in, or -1
+	sole  bool            // the source quotes the speaker in this sentence only
+	// spWords is the speaker as quote.SpeakerWords compares it.
+	spWords []string
+	// speakerKeys and roleKeys are the comparison keys of the speaker
+	// and of the speaker's role, for telling a body from a person who
+	// speaks for it.
+	speakerKeys, roleKeys map[string]bool
 }
 
 // quoteCluster is one quotation as rendered across sources. New quotes
@@ -28,6 +38,30 @@ type quoteCluster struct {
 	groups   map[int]bool
 	srcs     map[int]bool
 	srcNorms map[srcNorm]bool
+	// joined are the clusters joinClusters merged into this one, and own
+	// how many of refs were this cluster's before (0: all).
+	joined []*quoteCluster
+	own    int
+}
+
+// quotePart is a cluster as it was before joinClusters.
+type quotePart struct {
+	speaker string
+	refs    []quoteRef
+}
+
+// parts returns the cluster as it was before joinClusters, and the
+// clusters it absorbed.
+func (qc *quoteCluster) parts() []quotePart {
+	refs := qc.refs
+	if qc.own > 0 {
+		refs = refs[:qc.own]
+	}
+	out := []quotePart{{speaker: qc.speaker, refs: refs}}
+	for _, j := range qc.joined {
+		out = append(out, j.parts()...)
+	}
+	return out
 }
 
 type srcNorm struct {
@@ -54,53 +88,6 @@ func (qc *quoteCluster) add(r quoteRef, group int) {
 	qc.srcNorms[srcNorm{r.src, r.norm}] = true
 }
 
-// Quotes are joined when their speakers are compatible and their content
-// words overlap: the overlap coefficient (shared words over the shorter
-// quote's words) reaches quoteOverlap, or the quotes sit in sentences
-// aligned with each other and share at least one content word.
-const quoteOverlap = 0.5
-
-// bestCluster returns the index of the cluster quote r (in claim group)
-// joins, or -1.
-func bestCluster(clusters []*quoteCluster, ref quoteRef, group int) int {
-	best, bestScore := -1, 0.0
-	for ci, qc := range clusters {
-		if qc.srcs[ref.src] && !qc.srcNorms[srcNorm{ref.src, ref.norm}] {
-			continue
-		}
-		for _, r := range qc.reps {
-			if score := quoteScore(qc, r, ref, group); score >= quoteOverlap && score > bestScore {
-				best, bestScore = ci, score
-			}
-		}
-	}
-	return best
-}
-
-// quoteScore rates how well quote b renders rep a of cluster qc: their
-// overlap, plus quoteOverlap when they sit in one claim. Speakers must be
-// compatible, except that a fragment quoted from a group named only by
-// a description ("local officials") joins a named speaker's quote that
-// contains every content word of it: outlets credit one statement to
-// its speaker or to the body the speaker belongs to.
-func quoteScore(qc *quoteCluster, a, b quoteRef, group int) float64 {
-	same := quoteSameSpeaker(qc.speaker, b.q.Speaker) && quoteSameSpeaker(a.q.Speaker, b.q.Speaker)
-	if !same && !(genericSpeaker(a.q.Speaker) || genericSpeaker(b.q.Speaker)) {
-		return 0
-	}
-	ov := overlap(a.stems, b.stems)
-	if ov == 0 || !same && ov < 1 {
-		return 0
-	}
-	if !same {
-		return ov
-	}
-	if group >= 0 && qc.groups[group] {
-		ov += quoteOverlap
-	}
-	return ov
-}
-
 // genericSpeaker reports whether a speaker is a description rather than a
 // name: more than one word and none but the first capitalised ("Local
 // officials", "Rescue workers").
@@ -120,26 +107,51 @@ func genericSpeaker(s string) bool {
 // clusterQuotes groups every source's quotations.
 func (c *comparison) clusterQuotes() []*quoteCluster {
 	var clusters []*quoteCluster
-	for si, a := range c.arts {
-		for _, q := range quotesOf(a.Sentences) {
-			n := q.Sentence - 1
-			if n < 0 || n >= len(a.Sentences) {
-				continue
-			}
-			ref := quoteRef{q: q, src: si, n: n, norm: quoteNormalize(q.Text), stems: stemSet(q.Text)}
-			if len(ref.stems) == 0 {
-				continue
-			}
-			group := c.groupOf[si][n]
-			best := bestCluster(clusters, ref, group)
+	for si := range c.arts {
+		for _, ref := range c.quoteRefs(si) {
+			best := bestCluster(clusters, ref, ref.group)
 			if best < 0 {
 				clusters = append(clusters, &quoteCluster{groups: map[int]bool{}, srcs: map[int]bool{}, srcNorms: map[srcNorm]bool{}})
 				best = len(clusters) - 1
 			}
-			clusters[best].add(ref, group)
+			clusters[best].add(ref, ref.group)
 		}
 	}
-	return clusters
+	return joinClusters(clusters)
+}
+
+// quoteRefs returns the quotations of source si with their keys.
+func (c *comparison) quoteRefs(si int) []quoteRef {
+	a := c.arts[si]
+	var refs []quoteRef
+	for _, q := range quotesOf(a.Sentences) {
+		n := q.Sentence - 1
+		if n < 0 || n >= len(a.Sentences) {
+			continue
+		}
+		ref := quoteRef{q: q, src: si, n: n, norm: quoteNormalize(q.Text), stems: keySet(q.Text), sent: keySet(a.Sentences[n]), group: c.groupOf[si][n]}
+		if len(ref.stems) == 0 {
+			continue
+		}
+		if q.Speaker != "" {
+			ref.speakerKeys = keySet(q.Speaker)
+			ref.spWords = quote.SpeakerWords(q.Speaker)
+		}
+		if q.Role != "" {
+			ref.roleKeys = keySet(q.Role)
+		}
+		refs = append(refs, ref)
+	}
+	for i := range refs {
+		refs[i].sole = refs[i].q.Speaker != ""
+		for j := range refs {
+			if j != i && refs[j].n != refs[i].n && quote.SameSpeakerWords(refs[i].spWords, refs[j].spWords) {
+				refs[i].sole = false
+				break
+			}
+		}
+	}
+	return refs
 }
 
 // mergeByQuotes joins the sentences that carry one quote into one
@@ -151,32 +163,45 @@ func (c *comparison) clusterQuotes() []*quoteCluster {
 // credited to a description of the speaker ("local officials") shows the
 // quote's variants but moves no sentence: the rest of its sentence may
 // report something else.
+//
+// Each cluster moves sentences as it was before joinClusters merged
+// clusters for the report: the parts it absorbed move their own. A join
+// rests on one matching rendering, too little to merge whole claims on.
 func (c *comparison) mergeByQuotes(clusters []*quoteCluster) {
 	for _, qc := range clusters {
-		if len(qc.srcs) < 2 {
-			continue
+		for _, p := range qc.parts() {
+			c.mergeQuoted(p.speaker, p.refs)
 		}
-		refs := slices.DeleteFunc(slices.Clone(qc.refs), func(r quoteRef) bool { return !quoteSameSpeaker(qc.speaker, r.q.Speaker) })
-		if len(refs) < 2 {
-			continue
+	}
+}
+
+// mergeQuoted merges the claims of the sentences that carry refs, the
+// renderings of one quotation by speaker.
+func (c *comparison) mergeQuoted(speaker string, refs []quoteRef) {
+	refs = slices.DeleteFunc(slices.Clone(refs), func(r quoteRef) bool { return !quoteSameSpeaker(speaker, r.q.Speaker) })
+	srcs := map[int]bool{}
+	for _, r := range refs {
+		srcs[r.src] = true
+	}
+	if len(srcs) < 2 {
+		return
+	}
+	target := -1
+	for _, r := range refs {
+		if g := c.groupOf[r.src][r.n]; g >= 0 && (target < 0 || len(c.groups[g].members) > len(c.groups[target].members)) {
+			target = g
 		}
-		target := -1
-		for _, r := range refs {
-			if g := c.groupOf[r.src][r.n]; g >= 0 && (target < 0 || len(c.groups[g].members) > len(c.groups[target].members)) {
-				target = g
+	}
+	for _, r := range refs {
+		g := c.groupOf[r.src][r.n]
+		switch {
+		case g == target && g >= 0:
+		case g >= 0:
+			if !overlapGroups(c.groups[target], c.groups[g]) {
+				c.mergeGroups(target, g)
 			}
-		}
-		for _, r := range refs {
-			g := c.groupOf[r.src][r.n]
-			switch {
-			case g == target && g >= 0:
-			case g >= 0:
-				if !overlapGroups(c.groups[target], c.groups[g]) {
-					c.mergeGroups(target, g)
-				}
-			default:
-				target = c.joinQuoted(target, r)
-			}
+		default:
+			target = c.joinQuoted(target, r)
 		}
 	}
 }
@@ -270,9 +295,14 @@ func (c *comparison) quotes(clusters []*quoteCluster) []Quote {
 
 // quote turns a cluster into a Quote when two or more sources carry it.
 func (c *comparison) quote(qc *quoteCluster) (Quote, bool) {
+	// Words in quote marks that nobody is quoted as saying (scare
+	// quotes, names of things) are no quotation of a speaker, however
+	// many outlets use them.
 	srcs := make(map[int]bool)
 	for _, r := range qc.refs {
-		srcs[r.src] = true
+		if r.q.Kind != quote.Term {
+			srcs[r.src] = true
+		}
 	}
 	if len(srcs) < 2 {
 		return Quote{}, false
@@ -308,7 +338,7 @@ func (c *comparison) quote(qc *quoteCluster) (Quote, bool) {
 		}
 		return vs[i].first < vs[j].first
 	})
-	q := Quote{Speaker: mostCommon(speakers), By: Engine}
+	q := Quote{Speaker: mostCommon(personOverBody(speakers, qc.refs)), By: Engine}
 	for i, v := range vs {
 		sort.Ints(v.srcs)
 		out := Variant{Text: v.text, Evidence: v.evid}
@@ -343,15 +373,6 @@ func appendUnique(s []int, n int) []int {
 		}
 	}
 	return append(s, n)
-}
-
-func stemSet(s string) map[string]bool {
-	ws := words.Content(s)
-	m := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		m[w] = true
-	}
-	return m
 }
 
 // overlap is the overlap coefficient of two sets: shared members over the

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
@@ -48,5 +49,136 @@ func TestQuoteFragmentOfDescribedSpeaker(t *testing.T) {
 	}
 	if len(q.Variants) != 2 || q.Variants[1].Text != "underwater" || q.Variants[1].Sources[0] != "b" {
 		t.Errorf("got variants %+v, want the full quote of a and the fragment of b", q.Variants)
+	}
+}
+
+// quoteGroups compares the texts and returns their quote groups as
+// speaker and the sources of each variant.
+func quoteGroups(t *testing.T, texts ...string) []Quote {
+	t.Helper()
+	var arts []*article.Article
+	for i, s := range texts {
+		arts = append(arts, fromText(t, string(rune('a'+i)), "Port", s))
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Quotes
+}
+
+func TestQuoteVariants(t *testing.T) {
+	tests := []struct {
+		name        string
+		texts       []string
+		wantSpeaker []string // one per quote group, in order
+		wantSources [][]int  // how many sources each group's variants have
+	}{
+		{
+			name: "a body and the person who speaks for it",
+			texts: []string{
+				`A storm shut the port of Kelby on Monday. "The damage is likely to rise as our crews reach the outer docks," said Ana Lobo, a spokeswoman for the Harbour Board.`,
+				`The port of Kelby closed on Monday after a storm. The Harbour Board warned that the damage "could increase" as crews reach the outer docks.`,
+			},
+			wantSpeaker: []string{"Ana Lobo"},
+			wantSources: [][]int{{1, 1}},
+		},
+		{
+			name: "a body joins a person its role is given for in another outlet",
+			texts: []string{
+				`A storm shut the port of Kelby on Monday. "The damage is likely to rise as our crews reach the outer docks," said Ana Lobo, a spokeswoman for the Harbour Board.`,
+				`The port of Kelby closed on Monday after a storm. "The damage is likely to rise as our crews reach the outer docks," Lobo said.`,
+				`Kelby's port was shut by a storm on Monday. The Harbour Board warned that the damage "could increase" as crews reach the outer docks.`,
+			},
+			wantSpeaker: []string{"Ana Lobo"},
+			wantSources: [][]int{{2, 1}},
+		},
+		{
+			name: "a quote split by its attribution",
+			texts: []string{
+				`A storm shut the port of Kelby on Monday. "We will rebuild the harbour wall," Ana Lobo said, "and we will finish before the winter storms."`,
+				`The port of Kelby closed on Monday after a storm. "We will rebuild the harbour wall and we will finish before the winter storms," said Ana Lobo.`,
+			},
+			wantSpeaker: []string{"Ana Lobo"},
+			wantSources: [][]int{{1, 1, 1}},
+		},
+		{
+			name: "a label in quote marks is no quotation",
+			texts: []string{
+				`A storm shut the port of Kelby on Monday under the so-called "red flag plan" of the council.`,
+				`The port of Kelby closed on Monday after a storm, and the council invoked its "red flag plan" for the docks.`,
+			},
+		},
+		{
+			name: "a medium is no speaker",
+			texts: []string{
+				`A storm shut the port of Kelby on Monday. Mayor Jon Pell called the damage "worse than anything since 1990", local media reported.`,
+				`The port of Kelby closed on Monday after a storm. Pell said the damage was "worse than anything since 1990".`,
+			},
+			wantSpeaker: []string{"Jon Pell"},
+			wantSources: [][]int{{2}},
+		},
+		{
+			name: "a fragment met before the statement that holds it",
+			texts: []string{
+				`A storm shut the port of Kelby on Monday. The dockers' union would not accept "a single compulsory redundancy", it said.`,
+				`The port of Kelby closed on Monday after a storm. Union leader Ana Lobo said members wanted "written guarantees" first.`,
+				`Kelby's port was shut by a storm on Monday. "We want guarantees in writing, and we will not accept a single compulsory redundancy," said union leader Ana Lobo.`,
+			},
+			wantSpeaker: []string{"Ana Lobo"},
+			wantSources: [][]int{{1, 1, 1}},
+		},
+		{
+			name: "translations of one statement",
+			texts: []string{
+				`A train left the rails near Ollanta on Sunday. "We will not rest until we know what caused this tragedy," Transport Minister Rosa Quispe told reporters at the site.`,
+				`Dozens were hurt when a train came off the tracks near Ollanta on Sunday. "We will not stop until we find out what caused this disaster," Quispe said on Monday.`,
+			},
+			wantSpeaker: []string{"Rosa Quispe"},
+			wantSources: [][]int{{1, 1}},
+		},
+		{
+			name: "two statements of one speaker stay apart",
+			texts: []string{
+				`A train left the rails near Ollanta on Sunday. "The line will stay closed until the track is checked," said Rosa Quispe, the transport minister. "Families will get help with funeral costs," Quispe added.`,
+				`A train came off the tracks near Ollanta on Sunday. "Families will get help with funeral costs," Quispe said. "The line stays closed until every bridge is checked," she added.`,
+			},
+			wantSpeaker: []string{"Rosa Quispe", "Quispe"},
+			wantSources: [][]int{{1, 1}, {2}},
+		},
+		{
+			name: "two statements of one speaker on one topic stay apart",
+			texts: []string{
+				`The river flooded Kelby on Monday. "Entire streets have been flooded, and we still cannot reach some of them," said Ana Lobo, the fire chief.`,
+				`Floods hit Kelby on Monday. "We have sent boats, but it will take at least a day to reach some streets," Lobo said.`,
+			},
+		},
+		{
+			name: "two speakers stay apart",
+			texts: []string{
+				`A storm shut the port of Kelby on Monday. "The docks will reopen within a week," said Mayor Jon Pell.`,
+				`The port of Kelby closed on Monday after a storm. "The docks will not reopen within a week," said harbour master Ana Lobo.`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quoteGroups(t, tt.texts...)
+			if len(got) != len(tt.wantSpeaker) {
+				t.Fatalf("got %d quote groups %+v, want %d", len(got), got, len(tt.wantSpeaker))
+			}
+			for i, q := range got {
+				if q.Speaker != tt.wantSpeaker[i] {
+					t.Errorf("group %d: got speaker %q, want %q", i, q.Speaker, tt.wantSpeaker[i])
+				}
+				var ns []int
+				for _, v := range q.Variants {
+					ns = append(ns, len(v.Sources))
+				}
+				if !slices.Equal(ns, tt.wantSources[i]) {
+					t.Errorf("group %d: got variants with %v sources, want %v", i, ns, tt.wantSources[i])
+				}
+			}
+		})
 	}
 }

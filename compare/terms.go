@@ -330,6 +330,7 @@ func (tc *termCollector) terms(c *comparison) []Term {
 			out = append(out, t)
 		}
 	}
+	out = append(out, c.refTerms()...)
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].BySource) > len(out[j].BySource) })
 	return out
 }

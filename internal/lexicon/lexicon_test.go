@@ -89,6 +89,8 @@ func TestReferents(t *testing.T) {
 		{"person spellings", "Kim Jong-un met Kim Jong Un.", []string{"person:kim jong un=Kim Jong-un", "person:kim jong un=Kim Jong Un"}},
 		{"no adjective", "The North Korean side agreed.", nil},
 		{"pronoun us", "He told us.", nil},
+		{"event names", "The blaze, a wildfire, spread after the flooding.", []string{"fire=blaze", "fire=wildfire", "flood=flooding"}},
+		{"loaded names", "Militants, or rebels as others call the fighters, held asylum seekers.", []string{"fighters=Militants", "fighters=rebels", "fighters=fighters", "migrants=asylum seekers"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

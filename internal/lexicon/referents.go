@@ -21,6 +21,16 @@ var referentRows = [][]string{
 	{"agreement", "agreement", "pact", "treaty", "deal", "accord"},
 	{"war", "war", "conflict", "special military operation", "ukrainian direction"},
 	{"quake", "earthquake", "quake", "tremor", "temblor"},
+	{"flood", "flood", "floods", "flooding", "deluge", "inundation"},
+	{"fire", "wildfire", "bushfire", "forest fire", "blaze"},
+	{"landslide", "landslide", "mudslide", "landslip"},
+	{"election", "election", "vote", "poll", "polls", "ballot"},
+	{"protest", "protest", "protests", "demonstration", "demonstrations", "rally", "rallies"},
+	{"ceasefire", "ceasefire", "truce", "armistice"},
+	{"fighters", "militants", "fighters", "insurgents", "rebels", "terrorists", "gunmen"},
+	{"migrants", "migrants", "refugees", "asylum seekers"},
+	{"takeover", "takeover", "acquisition", "purchase", "buyout", "merger", "transaction"},
+	{"offer", "offer", "bid", "tender offer"},
 }
 
 var referents = map[string][]phrase{} // first word -> phrases, longest first

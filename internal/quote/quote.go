@@ -25,7 +25,17 @@
 // States") give no speaker. "He" or "she" resolves to the first person
 // named earlier in the same sentence, else to the most recent of the last
 // named speaker and the last person named as a sentence's subject; "it" to
-// the last organisation that spoke. A quotation that opens its sentence
+// the last organisation that spoke; a lone title ("the minister said") to
+// the person the article described with it. "The union said" is the
+// union the article names ("Danubia Steelworkers' Union"), and "a
+// spokesman for the Home Ministry said" is the ministry.
+//
+// The description given with a speaker is kept as Role ("a spokesman for
+// the Home Ministry", "union president", "Danubia's chief executive"),
+// so that callers can tell that a person speaks for a body. A medium the
+// words are credited through ("according to local media", "Russian news
+// agencies said", "agencies quoted Putin as saying") is kept as Source,
+// never as the speaker. A quotation that opens its sentence
 // with no attribution of its own, within two sentences of the last one,
 // continues it (news writing gives the speaker once per run of quoted
 // paragraphs).
@@ -55,6 +65,15 @@ type Quote struct {
 	// titles removed ("Kim", "Vladimir Putin", "Russian state media"), or
 	// "" when unknown.
 	Speaker string
+	// Role is the description the article gives the speaker, as written:
+	// "a spokesman for the Home Ministry", "union president", "Danubia's
+	// chief executive"; "" when none. A role given once with the full
+	// name carries over to later quotes of the same speaker.
+	Role string
+	// Source is the medium the words are credited through, kept apart
+	// from the speaker: "local media" in `according to local media`,
+	// "Russian news agencies" in `..., Russian news agencies said`.
+	Source string
 	// Sentence is the 1-based number of the sentence where the quote
 	// starts.
 	Sentence int
@@ -86,9 +105,10 @@ const (
 // a quoted sentence whose speaker the article gave earlier is longer.
 const minSpeechWords = 6
 
-// imagined are the phrases that introduce words nobody said: "as if to
-// say", "as though".
-var imagined = []string{"as if to say", "as if", "as though", "so to speak"}
+// imagined are the phrases that introduce words nobody said ("as if to
+// say", "as though") or that the writer holds at a distance as a label
+// ("so-called").
+var imagined = []string{"as if to say", "as if", "as though", "so to speak", "so-called", "so called"}
 
 // kindOf types a quotation by its speaker, its length and the words
 // before it.
@@ -99,7 +119,7 @@ func kindOf(q Quote, before string) Kind {
 			return Term
 		}
 	}
-	if q.Speaker != "" || len(strings.Fields(q.Text)) >= minSpeechWords {
+	if q.Speaker != "" || q.Source != "" || len(strings.Fields(q.Text)) >= minSpeechWords {
 		return Speech
 	}
 	return Term
@@ -153,7 +173,7 @@ func Extract(sentences []string) []Quote {
 		if k := nextOpen(after); k >= 0 {
 			after = after[:k]
 		}
-		q.Speaker = a.speaker(s, before, after, sp.open-starts[s])
+		q.Speaker, q.Source = a.speaker(s, before, after, sp.open-starts[s])
 		if q.Speaker == "" && prevSent == s && prevSpeaker != "" && !strings.ContainsAny(before, ".;") {
 			// `Putin called it "historic" and "a breakthrough"`.
 			q.Speaker = prevSpeaker
@@ -165,6 +185,7 @@ func Extract(sentences []string) []Quote {
 		}
 		if q.Speaker != "" {
 			a.heard(q.Speaker, s)
+			q.Role = a.role(q.Speaker, cs)
 		}
 		q.Kind = kindOf(q, before)
 		quotes = append(quotes, q)
@@ -362,8 +383,16 @@ func nextOpen(s string) int {
 // name must be a run of the longer's words that includes its first or last
 // word. Empty names match nothing.
 func SameSpeaker(a, b string) bool {
-	wa := speakerWords(a)
-	wb := speakerWords(b)
+	return SameSpeakerWords(SpeakerWords(a), SpeakerWords(b))
+}
+
+// SpeakerWords returns the words SameSpeaker compares a name by, for
+// callers that compare one name many times.
+func SpeakerWords(name string) []string { return speakerWords(name) }
+
+// SameSpeakerWords is SameSpeaker on names already turned into words by
+// SpeakerWords.
+func SameSpeakerWords(wa, wb []string) bool {
 	if len(wa) == 0 || len(wb) == 0 {
 		return false
 	}

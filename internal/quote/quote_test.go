@@ -45,7 +45,7 @@ func TestExtract(t *testing.T) {
 		{"said after", []string{`"We will win," Putin said.`}, []Quote{{Text: "We will win,", Speaker: "Putin", Sentence: 1}}},
 		{"said inverted", []string{`"We will win," said President Vladimir Putin.`}, []Quote{{Text: "We will win,", Speaker: "Vladimir Putin", Sentence: 1}}},
 		{"said before curly", []string{`Kremlin spokesman Dmitry Peskov told reporters: “The talks were frank.”`}, []Quote{{Text: "The talks were frank.", Speaker: "Dmitry Peskov", Sentence: 1}}},
-		{"according to", []string{`According to Russian state media, "the deal is done".`}, []Quote{{Text: "the deal is done", Speaker: "Russian state media", Sentence: 1}}},
+		{"according to a medium", []string{`According to Russian state media, "the deal is done".`}, []Quote{{Text: "the deal is done", Speaker: "", Sentence: 1}}},
 		{"according to after", []string{`"It is over", according to the Kremlin.`}, []Quote{{Text: "It is over", Speaker: "Kremlin", Sentence: 1}}},
 		{"called it", []string{`Kim called it "a new era".`}, []Quote{{Text: "a new era", Speaker: "Kim", Sentence: 1}}},
 		{"title stripped", []string{`North Korean leader Kim Jong Un described the pact as the "strongest ever treaty".`}, []Quote{{Text: "strongest ever treaty", Speaker: "Kim Jong Un", Sentence: 1}}},
@@ -272,6 +272,75 @@ func TestExtractSpeakersAndKinds(t *testing.T) {
 			for i, w := range tt.want {
 				if got[i].Speaker != w.speaker || got[i].Kind != w.kind {
 					t.Errorf("quote %d %q: got speaker %q, kind %q; want %q, %q", i, got[i].Text, got[i].Speaker, got[i].Kind, w.speaker, w.kind)
+				}
+			}
+		})
+	}
+}
+
+func TestExtractRolesAndSources(t *testing.T) {
+	type want struct {
+		speaker, role, source string
+		kind                  Kind
+	}
+	tests := []struct {
+		name      string
+		sentences []string
+		want      []want
+	}{
+		{"apposition after the name", []string{`"The toll is likely to rise," said Dilli Bhatta, a spokesman for the Home Ministry.`},
+			[]want{{"Dilli Bhatta", "a spokesman for the Home Ministry", "", Speech}}},
+		{"descriptor before the name", []string{`"We want guarantees in writing," said union president Gábor Horváth.`},
+			[]want{{"Gábor Horváth", "union president", "", Speech}}},
+		{"description before commas", []string{`Danubia's chief executive, Katalin Varga, said the deal gave it "the scale and the capital".`},
+			[]want{{"Katalin Varga", "Danubia's chief executive", "", Speech}}},
+		{"role carried to the surname", []string{`Gábor Horváth, president of the steelworkers' union, spoke first.`, `Horváth said members wanted "written guarantees".`},
+			[]want{{"Horváth", "president of the steelworkers' union", "", Speech}}},
+		{"a phrase before a comma is no role", []string{`In a statement, Horváth said members wanted "written guarantees".`},
+			[]want{{"Horváth", "", "", Speech}}},
+		{"lower-case institution", []string{`Jobs could go, and the union has said it will not accept "a single compulsory redundancy".`},
+			[]want{{"union", "", "", Speech}}},
+		{"medium after the quote, speaker before", []string{`Putin called the pact "a breakthrough", Russian news agencies said.`},
+			[]want{{"Putin", "", "Russian news agencies", Speech}}},
+		{"medium alone", []string{`"The rescue goes on through the night," according to local media.`},
+			[]want{{"", "", "local media", Speech}}},
+		{"implausible phrase after, speaker before", []string{`Kim called it the "strongest ever treaty" between the two nations and said it was defensive.`},
+			[]want{{"Kim", "", "", Speech}}},
+		{"institution named by the article's organisation", []string{`The Kelby Dockers' Union met on Monday.`, `Later the union said it wanted "written guarantees".`},
+			[]want{{"Kelby Dockers' Union", "", "", Speech}}},
+		{"pronoun to a subject named before any quote", []string{`Maria Lopez leads the rescue.`, `"We will rebuild," she said, "and we will do it quickly."`},
+			[]want{{"Maria Lopez", "", "", Speech}, {"Maria Lopez", "", "", Speech}}},
+		{"quoted as saying", []string{`Russian news agencies quoted Putin as saying the pact was "a breakthrough".`},
+			[]want{{"Putin", "", "", Speech}}},
+		{"a spokesman for a body", []string{`"We will rebuild," said a spokesman for the Home Ministry.`},
+			[]want{{"Home Ministry", "", "", Speech}}},
+		{"a title resolved to the person given it", []string{`Rosa Quispe, the transport minister, visited the site.`, `"We will find the cause," the minister said.`},
+			[]want{{"Rosa Quispe", "the transport minister", "", Speech}}},
+		{"an age is no role", []string{`"We are watching closely," Reyes, 54, said.`},
+			[]want{{"Reyes", "", "", Speech}}},
+		{"a relative clause is no role", []string{`"This should never have happened," said Ana Rojas, whose brother was on the train.`},
+			[]want{{"Ana Rojas", "", "", Speech}}},
+		{"past an age and a description", []string{`Dorj, 52, a former finance minister, said the vote was "neither free nor fair".`},
+			[]want{{"Dorj", "", "", Speech}}},
+		{"an operator speaks as a body", []string{`The rail operator said in a statement that it was "cooperating fully" with investigators.`},
+			[]want{{"operator", "", "", Speech}}},
+		{"so-called is a label", []string{`Kim signed the so-called "comprehensive strategic partnership" on Wednesday.`},
+			[]want{{"", "", "", Term}}},
+		{"thanked", []string{`Putin, who flies on to Hanoi, also thanked Kim for his "unwavering support".`},
+			[]want{{"Putin", "", "", Speech}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Helper()
+			got := Extract(tt.sentences)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d quotes %+v, want %d", len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Speaker != w.speaker || g.Role != w.role || g.Source != w.source || g.Kind != w.kind {
+					t.Errorf("quote %d %q: got speaker %q, role %q, source %q, kind %q; want %q, %q, %q, %q",
+						i, g.Text, g.Speaker, g.Role, g.Source, g.Kind, w.speaker, w.role, w.source, w.kind)
 				}
 			}
 		})

@@ -30,7 +30,9 @@ var speechVerbs = map[string]bool{
 	"instructed": true, "directed": true, "ordered": true, "demanded": true,
 	"assured": true, "cautioned": true, "reiterated": true, "conceded": true,
 	"complained": true, "predicted": true, "affirmed": true, "responded": true,
-	"commented": true, "countered": true,
+	"commented": true, "countered": true, "thanked": true, "welcomed": true,
+	"criticised": true, "criticized": true, "accused": true,
+	"expressed": true, "voiced": true,
 }
 
 // participles are speech verbs whose subject is the clause's subject,
@@ -53,6 +55,28 @@ var speakerNouns = map[string]bool{
 	"foreign": true, "defence": true, "defense": true, "leader": true,
 	"president": true, "minister": true, "mr": true, "mrs": true, "ms": true,
 	"dr": true, "premier": true, "chancellor": true, "secretary": true,
+	"union": true, "company": true, "police": true, "army": true,
+	"military": true, "court": true, "commission": true, "committee": true,
+	"council": true, "party": true, "authorities": true, "regulator": true,
+	"board": true, "opposition": true, "prosecutors": true,
+	"operator": true, "airline": true, "railway": true, "firm": true,
+	"bank": true, "hospital": true, "university": true, "investigators": true,
+	"observers": true, "rescuers": true, "witnesses": true, "survivors": true,
+	"residents": true, "passengers": true,
+}
+
+// institutions are the speaker nouns that name a body able to speak as
+// one, so that "the union said" or "state media said" has a speaker
+// although it is written in lower case; "the spokesman said" names
+// nobody in particular.
+var institutions = map[string]bool{
+	"media": true, "union": true, "company": true, "government": true,
+	"ministry": true, "police": true, "army": true, "military": true,
+	"court": true, "commission": true, "committee": true, "council": true,
+	"party": true, "embassy": true, "agency": true, "broadcaster": true,
+	"regulator": true, "board": true, "opposition": true, "operator": true,
+	"airline": true, "railway": true, "firm": true, "bank": true,
+	"hospital": true, "university": true,
 }
 
 // adverbs may stand between a speaker and the verb: "Putin later said".
@@ -78,7 +102,9 @@ func words(s string) []word {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			if !unicode.IsSpace(r) {
+			// An apostrophe ending a word ("the steelworkers' union")
+			// is part of the phrase, not punctuation.
+			if !unicode.IsSpace(r) && r != '\'' && r != '’' {
 				brk = true
 			}
 			i += n
@@ -136,17 +162,20 @@ func nameAbbrev(w string) bool {
 // article and the last named speaker, for pronouns.
 type attributor struct {
 	sentences []string
-	people    []string // the persons the article names
-	names     []string // untyped names that read as persons' (plainName)
-	last      string   // last named speaker
-	lastAt    int      // the sentence where last was heard
-	subject   string   // last person named as a sentence's subject
+	people    []string   // the persons the article names
+	names     []string   // untyped names that read as persons' (plainName)
+	bodies    []string   // organisations and other names of several words
+	peopleW   [][]string // SpeakerWords of people
+	namesW    [][]string // SpeakerWords of names
+	last      string     // last named speaker
+	lastAt    int        // the sentence where last was heard
+	subject   string     // last person named as a sentence's subject
 	subjectAt int
 	org       string // last speaker that is not a person, for "it"
 }
 
 func newAttributor(sentences []string) *attributor {
-	a := &attributor{sentences: sentences}
+	a := &attributor{sentences: sentences, lastAt: -1, subjectAt: -1}
 	for _, e := range entity.Extract(sentences) {
 		switch {
 		case e.Type == "person":
@@ -154,6 +183,15 @@ func newAttributor(sentences []string) *attributor {
 		case e.Type == "other" && plainName(e.Name):
 			a.names = append(a.names, e.Name)
 		}
+		if e.Type == "organisation" || e.Type == "other" && len(strings.Fields(e.Name)) > 1 {
+			a.bodies = append(a.bodies, e.Name)
+		}
+	}
+	for _, p := range a.people {
+		a.peopleW = append(a.peopleW, speakerWords(p))
+	}
+	for _, p := range a.names {
+		a.namesW = append(a.namesW, speakerWords(p))
 	}
 	return a
 }
@@ -192,8 +230,9 @@ const subjectWords = 4
 // isPerson reports whether name is, or is part of, a person the article
 // names.
 func (a *attributor) isPerson(name string) bool {
-	for _, p := range a.people {
-		if SameSpeaker(name, p) {
+	w := speakerWords(name)
+	for _, p := range a.peopleW {
+		if SameSpeakerWords(w, p) {
 			return true
 		}
 	}
@@ -207,8 +246,9 @@ func (a *attributor) maybePerson(name string) bool {
 	if a.isPerson(name) {
 		return true
 	}
-	for _, p := range a.names {
-		if SameSpeaker(name, p) {
+	w := speakerWords(name)
+	for _, p := range a.namesW {
+		if SameSpeakerWords(w, p) {
 			return true
 		}
 	}
@@ -267,25 +307,96 @@ func (a *attributor) firstPersonAt(ws []word, end int, person func(string) bool)
 
 func isPronoun(w string) bool { return w == "he" || w == "she" }
 
+// pronounLike reports whether name is a pronoun the attributor resolves
+// or deliberately leaves unresolved.
+func pronounLike(name string) bool {
+	switch strings.ToLower(name) {
+	case "he", "she", "it", "they", "we", "i":
+		return true
+	}
+	return false
+}
+
 // speaker attributes the quote at offset open of sentence si, given the
-// text before it (back to any earlier quote) and after it (up to the next).
-func (a *attributor) speaker(si int, before, after string, open int) string {
+// text before it (back to any earlier quote) and after it (up to the
+// next). A medium the words are credited through ("Russian news agencies
+// said") is returned as the source, and the speaker is then looked for
+// before the quote alone.
+func (a *attributor) speaker(si int, before, after string, open int) (speaker, source string) {
 	name := a.attribution(before, after)
+	if isMedium(name) {
+		source = name
+		if name = a.attribution(before, ""); isMedium(name) {
+			name = ""
+		}
+	}
 	switch {
 	case isPronoun(strings.ToLower(name)):
-		return a.resolve(si, open)
+		return a.resolve(si, open), source
 	case strings.EqualFold(name, "it"):
-		return a.org
+		return a.org, source
 	case strings.EqualFold(name, "they") || strings.EqualFold(name, "we") || name == "I":
-		return ""
+		return "", source
 	}
 	if name == "" {
 		name = a.participleSubject(words(before))
 	}
-	if !plausibleName(name) {
-		return ""
+	if name == "" {
+		// "The minister promised ...": the person the article gave
+		// that title.
+		if t := titleSubject(before, after); t != "" {
+			name = a.titled(t, si)
+		}
+	}
+	if !plausibleName(name) || isMedium(name) {
+		return "", source
+	}
+	return a.body(name), source
+}
+
+// body names a lower-case institution ("the union said") by the
+// organisation of the article it refers to, the first one whose name
+// holds the noun ("Danubia Steelworkers' Union"); other names are
+// returned as they are.
+func (a *attributor) body(name string) string {
+	fs := strings.Fields(name)
+	if len(fs) != 1 || !institutions[fs[0]] {
+		return name
+	}
+	for _, b := range a.bodies {
+		for _, w := range strings.Fields(strings.ToLower(b)) {
+			if w == fs[0] {
+				return b
+			}
+		}
 	}
 	return name
+}
+
+// mediaWords mark a phrase as a medium that passes words on rather than
+// a speaker: "Russian news agencies", "local media", "state television".
+var mediaWords = []string{"news agenc", "media", "newspaper", "reports", "reported", "broadcaster", "television", "reporters"}
+
+// isMedium reports whether an attribution names a medium.
+func isMedium(name string) bool {
+	if name == "" {
+		return false
+	}
+	l := strings.ToLower(name)
+	for _, w := range mediaWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsInstitution reports whether a speaker written in lower case names a
+// body that speaks as one ("union", "the ministry", "state media")
+// rather than a misread stretch of the sentence.
+func IsInstitution(name string) bool {
+	fs := strings.Fields(strings.ToLower(name))
+	return len(fs) > 0 && institutions[fs[len(fs)-1]]
 }
 
 // notInNames are lower-case words that a speaker's name or title never
@@ -313,7 +424,7 @@ func plausibleName(name string) bool {
 
 // relatives open a relative clause, whose verb belongs to the noun before
 // them.
-var relatives = map[string]bool{"that": true, "which": true, "who": true}
+var relatives = map[string]bool{"that": true, "which": true, "who": true, "whose": true, "where": true, "when": true}
 
 // participleSubject reads `Yoon apologized in an address, saying "..."`:
 // the speaker of a participle is the first person named in the clause.
@@ -335,7 +446,9 @@ func (a *attributor) participleSubject(bw []word) string {
 func (a *attributor) attribution(before, after string) string {
 	aw := words(after)
 	// Tight attribution right after the quote.
-	if name := tightAfter(aw); name != "" {
+	// A phrase that cannot be a name ("between the two nations and
+	// said") is no attribution: look for one before the quote.
+	if name := tightAfter(aw); name != "" && (plausibleName(name) || pronounLike(name)) {
 		return name
 	}
 	bw := words(before)
@@ -349,6 +462,13 @@ func (a *attributor) attribution(before, after string) string {
 			if bw[v].lower == "reported" || bw[v].lower == "quoted" || bw[v].lower == "cited" {
 				if v+1 < len(bw) && bw[v+1].lower == "by" {
 					if name := phraseAfter(bw, v+2); name != "" {
+						return name
+					}
+				}
+				// "Russian news agencies quoted Putin as saying": the
+				// speaker is the object; the subject passes the words on.
+				if v+1 < len(bw) && bw[v+1].capital && bw[v].lower != "reported" {
+					if name := phraseAfter(bw, v+1); name != "" {
 						return name
 					}
 				}
@@ -432,17 +552,36 @@ func subjectBefore(ws []word, v int) string {
 		// Skip back over ", the North Korean leader," to the name; or
 		// take the name set off by the commas: "The leader of the
 		// party, Rachid Ghannouchi, condemned".
+		// "Dorj, 52, a former minister, said": past every
+		// parenthetical that names nobody.
+		seg := end
 		for k := end - 1; k > 0 && k > end-12; k-- {
-			if ws[k].breakBefore {
-				if allCapital(ws[k:end]) && end-k <= 4 {
-					return cleanName(ws[k:end])
-				}
-				return nameEndingAt(ws, k)
+			if !ws[k].breakBefore {
+				continue
 			}
+			if allCapital(ws[k:seg]) && seg-k <= 4 {
+				return cleanName(ws[k:seg])
+			}
+			if name := nameEndingAt(ws, k); name != "" || !parenthetical(ws[k:seg]) {
+				return name
+			}
+			seg = k
 		}
 		return ""
 	}
 	return nameEndingAt(ws, end)
+}
+
+// parenthetical reports whether ws, set off by commas, describes rather
+// than names: an age, or lower-case words opening with an article.
+func parenthetical(ws []word) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	if c := ws[0].lower[0]; c >= '0' && c <= '9' {
+		return len(ws) == 1
+	}
+	return isArticle(ws[0]) && !ws[0].capital
 }
 
 // allCapital reports whether every word of ws is capitalised.
@@ -485,9 +624,12 @@ func phraseAfter(ws []word, i int) string {
 	if isPronoun(ws[i].lower) {
 		return ws[i].text
 	}
+	if body := bodyOfRole(ws, i); body != "" {
+		return body
+	}
 	// "said chief inspector Jennifer Mattinson": lower-case descriptors
 	// before the name.
-	for k := i; k < len(ws) && k < i+3 && !ws[k].capital && !speakerNouns[ws[k].lower] && (k == i || !ws[k].breakBefore); k++ {
+	for k := i; k < len(ws) && k < i+3 && !ws[k].capital && !notInNames[ws[k].lower] && (k == i || !ws[k].breakBefore); k++ {
 		if k+1 < len(ws) && ws[k+1].capital && !ws[k+1].breakBefore && ws[k].lower != "the" {
 			i = k + 1
 			break
@@ -497,6 +639,12 @@ func phraseAfter(ws []word, i int) string {
 	for end < len(ws) && (end == i || !ws[end].breakBefore) {
 		w := ws[end]
 		if w.capital || speakerNouns[w.lower] || w.lower == "the" && end == i || w.lower == "of" {
+			end++
+			continue
+		}
+		// "local media", "foreign diplomats": a modifier of a speaker
+		// noun.
+		if end+1 < len(ws) && speakerNouns[ws[end+1].lower] && !ws[end+1].breakBefore && !notInNames[w.lower] && !isVerb(w) {
 			end++
 			continue
 		}
@@ -542,7 +690,7 @@ func cleanName(ws []word) string {
 	name := entity.BareName(strings.Join(parts, " "))
 	// A lone title or generic noun ("the spokesman") names nobody in
 	// particular unless it is an institution such as "state media".
-	if !capital && len(ws) == 1 && !strings.HasSuffix(ws[0].lower, "s") && ws[0].lower != "media" {
+	if !capital && len(ws) == 1 && !strings.HasSuffix(ws[0].lower, "s") && !institutions[ws[0].lower] {
 		return ""
 	}
 	return name
@@ -560,7 +708,7 @@ func (a *attributor) resolve(si, off int) string {
 	if a.subject != "" && a.subjectAt > a.lastAt {
 		return a.subject
 	}
-	if a.last != "" && !a.maybePerson(a.last) && a.subject != "" {
+	if a.last == "" || !a.maybePerson(a.last) && a.subject != "" {
 		return a.subject
 	}
 	return a.last
@@ -599,3 +747,30 @@ func callFor(ws []word, v int) bool {
 // isVerb reports whether w is a speech verb as written: in lower case, so
 // that "States" in "United States" is not "states".
 func isVerb(w word) bool { return speechVerbs[w.lower] && !w.capital }
+
+// bodyOfRole reads "a spokesman for the Home Ministry" from word i: a
+// speaker named only by a role in a body speaks for that body.
+func bodyOfRole(ws []word, i int) string {
+	k := i
+	if k < len(ws) && (ws[k].lower == "a" || ws[k].lower == "an" || ws[k].lower == "the") {
+		k++
+	}
+	start := k
+	for k < len(ws) && k-start < 3 && !ws[k].capital && !notInNames[ws[k].lower] && !prepositions[ws[k].lower] && (k == i || !ws[k].breakBefore) {
+		k++
+	}
+	if k == start || k+1 >= len(ws) || !roleNouns[ws[k-1].lower] && !speakerNouns[ws[k-1].lower] || ws[k].breakBefore {
+		return ""
+	}
+	if p := ws[k].lower; p != "for" && p != "of" && p != "at" {
+		return ""
+	}
+	k++
+	if k < len(ws) && ws[k].lower == "the" {
+		k++
+	}
+	if k >= len(ws) || !ws[k].capital {
+		return ""
+	}
+	return phraseAfter(ws, k)
+}

@@ -1,0 +1,356 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newslens/newslens/internal/words"
+)
+
+// ntok is one token of a sentence read for names.
+type ntok struct {
+	text, lower string
+	start, end  int
+}
+
+func ntokens(s string) []ntok {
+	out := make([]ntok, 0, len(s)/5)
+	words.Each(s, func(tok string, start int) {
+		out = append(out, ntok{text: tok, lower: strings.ToLower(tok), start: start, end: start + len(tok)})
+	})
+	return out
+}
+
+// nameRun is a capitalised name in a sentence, tokens [i, j).
+type nameRun struct {
+	i, j int
+	form string
+}
+
+// nameJoiners may join the capitalised words of one name ("Ministry of
+// Home Affairs", "Centre for Disease Control").
+var nameJoiners = map[string]bool{"of": true, "for": true, "on": true, "de": true}
+
+// institutionHeads are the words that make a name an institution's:
+// its other content words, in any order, say which one ("Home Ministry",
+// "Ministry of Home Affairs"), and "the ministry" names it when the
+// coverage names one institution of that kind.
+var institutionHeads = map[string]bool{
+	"ministry": true, "department": true, "agency": true, "force": true, "centre": true, "center": true,
+	"council": true, "commission": true, "committee": true, "bank": true, "court": true, "office": true,
+	"authority": true, "bureau": true, "board": true, "service": true, "survey": true, "institute": true,
+	"fund": true, "party": true, "parliament": true, "assembly": true, "corporation": true, "company": true,
+	"administration": true, "organisation": true, "organization": true, "association": true, "union": true,
+	"university": true, "group": true, "federation": true, "network": true, "directorate": true, "cabinet": true,
+}
+
+// personTitles open a name without being part of it ("Prime Minister
+// Oli"): they are cut off so that the holder's name is what is matched.
+var personTitles = map[string]bool{
+	"president": true, "prime": true, "minister": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"chairman": true, "chairwoman": true, "chancellor": true, "king": true, "queen": true, "governor": true,
+	"secretary": true, "general": true, "chief": true, "director": true, "senator": true, "mayor": true,
+	"ambassador": true, "deputy": true, "vice": true, "premier": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "ceo": true, "leader": true, "foreign": true, "finance": true, "defence": true,
+	"defense": true, "home": true, "interior": true, "sir": true, "comrade": true, "executive": true,
+}
+
+// capitalsElsewhere returns the lowercased words the coverage writes
+// capitalised away from the start of a sentence and never in lowercase:
+// a capitalised first word opens a name only when it is one of them
+// ("Police said" does not, where the coverage also writes "police").
+func capitalsElsewhere[S any](sents map[string]S, toks func(S) []ntok) map[string]bool {
+	out := make(map[string]bool)
+	lowered := make(map[string]bool)
+	for _, st := range sents {
+		first := true
+		for _, t := range toks(st) {
+			if !words.IsWord(t.text) {
+				continue
+			}
+			switch {
+			case !words.IsCapitalized(t.text):
+				lowered[t.text] = true
+			case !first:
+				out[t.lower] = true
+			}
+			first = false
+		}
+	}
+	for w := range lowered {
+		delete(out, w)
+	}
+	return out
+}
+
+// nameRuns returns the capitalised names of a sentence: runs of
+// capitalised words, joined by "of", "for" and "on" (and by "and" inside
+// an institution's name), an initial with its full stop kept ("K.P."),
+// a possessive "'s" cut off the last word, a leading "The" dropped.
+func nameRuns(s string, toks []ntok, known map[string]bool) []nameRun {
+	var out []nameRun
+	for i := 0; i < len(toks); {
+		if !startsName(toks, i, known) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) {
+			if k := initialEnd(s, toks, j); k > j {
+				j = k
+				continue
+			}
+			if j > i && j+1 < len(toks) && pluralPossessive(toks[j-1], toks[j], toks[j+1]) {
+				j++
+				continue
+			}
+			if isNameWord(toks[j]) && (j == i || adjacent(s, toks[j-1], toks[j]) || toks[j-1].text == "'" || toks[j-1].text == "\u2019") {
+				j++
+				if j-1 == i && (strings.HasSuffix(toks[i].lower, "'s") || strings.HasSuffix(toks[i].lower, "\u2019s")) {
+					break // "Nepal's Home Ministry" names Nepal, then the ministry
+				}
+				continue
+			}
+			if j > i && j+1 < len(toks) && isNameWord(toks[j+1]) && !calendarWords[toks[j+1].lower] &&
+				(joinsName(toks, i, j) || (toks[j].lower == "and" || toks[j].text == "&") && joinsInstitution(toks, i, j)) {
+				j++
+				continue
+			}
+			break
+		}
+		if j == i {
+			i++
+			continue
+		}
+		form := strings.TrimSuffix(strings.TrimSuffix(s[toks[i].start:toks[j-1].end], "'s"), "\u2019s")
+		out = append(out, nameRun{i: i, j: j, form: form})
+		i = j
+	}
+	return out
+}
+
+func startsName(toks []ntok, i int, known map[string]bool) bool {
+	t := toks[i]
+	if courtesyTitles[t.lower] && i+1 < len(toks) && isNameWord(toks[i+1]) {
+		return true // "Ms Varga", "Mr Zhou"
+	}
+	if !isNameWord(t) || words.IsStopword(t.lower) || determiners[t.lower] {
+		return false
+	}
+	atStart := i == 0 || toks[i-1].text == "\"" || toks[i-1].text == "\u201c"
+	return !atStart || known[t.lower] || isAcronymTok(t.text)
+}
+
+func isNameWord(t ntok) bool {
+	return words.IsWord(t.text) && words.IsCapitalized(t.text) && !words.IsNumber(t.text) &&
+		!(calendarWords[t.lower] && t.lower != "may") && !timeAbbreviations[t.text]
+}
+
+// timeAbbreviations are time zones and clock marks, not names.
+var timeAbbreviations = map[string]bool{
+	"GMT": true, "UTC": true, "IST": true, "EST": true, "EDT": true, "PST": true, "PDT": true, "CET": true,
+	"CEST": true, "BST": true, "JST": true, "KST": true, "MSK": true, "AM": true, "PM": true, "NPT": true,
+}
+
+// pluralPossessive reports whether the apostrophe b joins a and c
+// inside one name ("Workers' Party").
+func pluralPossessive(a, b, c ntok) bool {
+	return (b.text == "'" || b.text == "\u2019") && b.start == a.end && strings.HasSuffix(a.lower, "s") && isNameWord(c)
+}
+
+func adjacent(s string, a, b ntok) bool {
+	return b.start-a.end <= 1 && strings.TrimSpace(s[a.end:b.start]) == ""
+}
+
+// initialEnd returns the end of an initial ("K." in "K.P. Sharma Oli")
+// starting at toks[j], or j.
+func initialEnd(s string, toks []ntok, j int) int {
+	if j+2 < len(toks) && len(toks[j].text) == 1 && words.IsCapitalized(toks[j].text) &&
+		toks[j+1].text == "." && toks[j+1].start == toks[j].end && words.IsCapitalized(toks[j+2].text) {
+		return j + 2
+	}
+	return j
+}
+
+// calendarWords never continue a name across a joiner ("Oyu Tolgoi on
+// Monday").
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// joinsName reports whether the joiner at toks[j] continues the name
+// that starts at toks[i]: "of" and "for" do, "on" only after a treaty's
+// or an institution's head ("Treaty on Comprehensive Strategic
+// Partnership", "Committee on Foreign Affairs").
+func joinsName(toks []ntok, i, j int) bool {
+	switch toks[j].lower {
+	case "of", "for", "de":
+		return true
+	case "on":
+		h := toks[j-1].lower
+		return institutionHeads[h] || h == "treaty" || h == "agreement" || h == "convention" || h == "pact"
+	}
+	return false
+}
+
+// joinsInstitution reports whether "and" at toks[j] continues the name
+// that starts at toks[i]: the name has "of" or "for" before it ("Ministry
+// of Mining and Heavy Industry") or ends in an institution's head after
+// it ("Earthquake Monitoring and Research Centre").
+func joinsInstitution(toks []ntok, i, j int) bool {
+	if institutionHeads[toks[j-1].lower] || forceWords[toks[j-1].lower] {
+		return false // "Nepal Police and Armed Police Force" are two
+	}
+	for k := j + 1; k < len(toks) && isNameWord(toks[k]); k++ {
+		if personTitles[toks[k].lower] {
+			return false // "Party of Korea and President Kim"
+		}
+	}
+	for k := i; k < j; k++ {
+		if toks[k].lower == "of" || toks[k].lower == "for" {
+			return true
+		}
+	}
+	for k := j + 1; k < len(toks) && isNameWord(toks[k]); k++ {
+		if institutionHeads[toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// forceWords end the name of a body that "and" does not continue.
+var forceWords = map[string]bool{"police": true, "army": true, "navy": true, "guard": true, "forces": true}
+
+// isAcronymTok reports whether tok is an acronym: two to six capital
+// letters.
+func isAcronymTok(tok string) bool {
+	if len(tok) < 2 || len(tok) > 6 {
+		return false
+	}
+	for _, r := range tok {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// untitled cuts the titles off the front of a name ("Prime Minister
+// Oli" is "Oli") when a name is left.
+func untitled(form string) string {
+	name, _ := cutTitles(form)
+	return name
+}
+
+// cutTitles returns the name left after the titles in front of it and
+// the courtesy title ("Ms", "Mr") among them, if the last one is one:
+// outlets that write "Ms Varga" name her differently from those that
+// write "Varga".
+func cutTitles(form string) (name, courtesy string) {
+	fs := strings.Fields(form)
+	k := 0
+	for k < len(fs)-1 && (personTitles[strings.ToLower(strings.TrimSuffix(fs[k], "."))] || isDemonymBeforeTitle(fs, k)) {
+		k++
+	}
+	if k == 0 || !personTitles[strings.ToLower(strings.TrimSuffix(fs[k-1], "."))] {
+		return form, ""
+	}
+	if courtesyTitles[strings.ToLower(strings.TrimSuffix(fs[k-1], "."))] {
+		courtesy = fs[k-1]
+	}
+	return strings.Join(fs[k:], " "), courtesy
+}
+
+var courtesyTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true}
+
+// isDemonymBeforeTitle reports whether fs[k] is a word such as
+// "Russian" in "Russian President Vladimir Putin".
+func isDemonymBeforeTitle(fs []string, k int) bool {
+	return k == 0 && len(fs) > 2 && personTitles[strings.ToLower(fs[1])]
+}
+
+// initials returns the first letters of a name's words, upper case,
+// without the joiners ("NDRF" for "National Disaster Response Force")
+// and with them.
+func initials(form string) (bare, full string) {
+	var b, f strings.Builder
+	for _, w := range strings.Fields(form) {
+		r := w[0]
+		if r >= 'a' && r <= 'z' {
+			r -= 'a' - 'A'
+		}
+		f.WriteByte(r)
+		if !nameJoiners[w] && w != "and" && w != "the" {
+			b.WriteByte(r)
+		}
+	}
+	return b.String(), f.String()
+}
+
+// institutionKey returns the content words of an institution's name in
+// order, without "affairs" ("home ministry" for both "Home Ministry" and
+// "Ministry of Home Affairs"), or "" when it is not an institution's.
+func institutionKey(form string) string {
+	var ws []string
+	head := ""
+	for _, w := range strings.Fields(strings.ToLower(form)) {
+		switch {
+		case institutionHeads[w] && head == "":
+			head = w
+		case w == "affairs" || w == "and" || nameJoiners[w] || w == "the":
+		default:
+			ws = append(ws, w)
+		}
+	}
+	if head == "" || len(ws) == 0 {
+		return ""
+	}
+	sort.Strings(ws)
+	return head + ":" + strings.Join(ws, " ")
+}
+
+// foldLetters returns the lowercase letters of a name, accents dropped
+// ("Khürelsükh" is "khurelsukh", "Oyun-Erdene" is "oyunerdene").
+func foldLetters(form string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(form) {
+		if f, ok := accentFold[r]; ok {
+			r = f
+		}
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var accentFold = map[rune]rune{
+	'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'ā': 'a', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
+	'ē': 'e', 'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'ī': 'i', 'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o',
+	'ø': 'o', 'ō': 'o', 'ő': 'o', 'ú': 'u', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ū': 'u', 'ű': 'u', 'ñ': 'n', 'ç': 'c',
+	'ý': 'y', 'ÿ': 'y', 'š': 's', 'ž': 'z', 'č': 'c', 'ğ': 'g', 'ş': 's', 'ı': 'i',
+}
+
+// skeleton returns a name's consonants with doubles collapsed and its
+// first letter kept: transliterations of one name share it ("Ulaanbaatar"
+// and "Ulan Bator" are "ulnbtr"; "Kolti" and "Koltee" are "klt").
+func skeleton(letters string) string {
+	if letters == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteByte(letters[0])
+	last := letters[0]
+	for i := 1; i < len(letters); i++ {
+		ch := letters[i]
+		if strings.IndexByte("aeiouyhw", ch) >= 0 || ch == last {
+			continue
+		}
+		b.WriteByte(ch)
+		last = ch
+	}
+	return b.String()
+}

@@ -1,0 +1,824 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newslens/newslens/internal/words"
+)
+
+// nameGraph joins the names the coverage gives one referent: a name and
+// its acronym, a name and what follows it in brackets, a name and the
+// description set beside it ("Oyu Tolgoi, the copper mine"), an
+// institution's name in any word order, and the definite descriptions
+// ("the mine", "the ministry") that can only mean one named referent.
+type nameGraph struct {
+	uf       termCollector // union-find over lowercased forms
+	mentions map[string]map[int][]aliasUse
+	order    []string
+	expand   map[string]map[string]bool // initials -> lowercased names
+	acronyms map[string]bool
+	heads    map[string]map[string]bool // head noun -> lowercased names it describes
+	inst     map[string]map[string]bool // institution key -> lowercased names
+	titled   map[string]bool            // one-word names written after "Mr" or "Ms"
+}
+
+// genericHeads are nouns too general to stand for one referent.
+var genericHeads = map[string]bool{
+	"case": true, "event": true, "year": true, "day": true, "time": true, "people": true, "way": true,
+	"thing": true, "part": true, "number": true, "world": true, "region": true, "area": true, "city": true,
+	"man": true, "woman": true, "official": true, "statement": true, "report": true, "side": true,
+	"capital": true, "country": true, "nation": true, "state": true, "town": true, "village": true,
+	"district": true, "province": true, "government": true,
+}
+
+func (c *comparison) nameGraph() *nameGraph {
+	g := &nameGraph{
+		uf:       *newTermCollector(),
+		mentions: make(map[string]map[int][]aliasUse),
+		expand:   make(map[string]map[string]bool),
+		acronyms: make(map[string]bool),
+		heads:    make(map[string]map[string]bool),
+		inst:     make(map[string]map[string]bool),
+		titled:   make(map[string]bool),
+	}
+	type sent struct {
+		s    string
+		toks []ntok
+		runs []nameRun
+	}
+	read := make(map[string]*sent) // outlets repeat wire copy word for word
+	all := make([][]*sent, len(c.arts))
+	for si, a := range c.arts {
+		for _, s := range a.Sentences {
+			st, ok := read[s]
+			if !ok {
+				st = &sent{s: s, toks: ntokens(s)}
+				read[s] = st
+			}
+			all[si] = append(all[si], st)
+		}
+	}
+	known := capitalsElsewhere(read, func(st *sent) []ntok { return st.toks })
+	for _, st := range read {
+		st.runs = nameRuns(st.s, st.toks, known)
+		g.links(st.s, st.toks, st.runs)
+	}
+	for si := range all {
+		for n, st := range all[si] {
+			for _, r := range st.runs {
+				g.addName(r.form, si, n)
+			}
+		}
+	}
+	g.linkAcronyms()
+	g.linkInstitutions()
+	g.linkSpellings()
+	g.linkShortNames()
+	expansions := make(map[string]string) // lowercase expansion -> acronym's key
+	if bare := g.bareAcronyms(); len(bare) > 0 {
+		found := make(map[string]map[string]bool) // acronym -> expansions
+		for _, st := range read {
+			lowercaseExpansions(st.toks, bare, found)
+		}
+		for a, es := range found {
+			if len(es) == 1 {
+				for e := range es {
+					expansions[e] = a
+				}
+			}
+		}
+	}
+	phrases := make([]string, 0, len(expansions))
+	for e := range expansions {
+		phrases = append(phrases, e)
+	}
+	sort.Strings(phrases)
+	for si := range all {
+		for n, st := range all[si] {
+			for _, e := range phrases {
+				if k := expansions[e]; containsPhrase(st.s, e) {
+					at := strings.Index(strings.ToLower(st.s), e)
+					g.uf.union(k, g.mention(st.s[at:at+len(e)], si, n))
+				}
+			}
+			g.ownerNames(st.s, st.toks, si, n)
+			if len(g.heads) > 0 {
+				g.descriptions(st.s, st.toks, si, n)
+			}
+		}
+	}
+	return g
+}
+
+func (g *nameGraph) mention(form string, si, n int) string {
+	return g.mentionAs(strings.ToLower(form), form, si, n)
+}
+
+// mentionAs records form, as written, under key.
+func (g *nameGraph) mentionAs(k, form string, si, n int) string {
+	if g.mentions[k] == nil {
+		g.mentions[k] = make(map[int][]aliasUse)
+		g.order = append(g.order, k)
+	}
+	g.mentions[k][si] = append(g.mentions[k][si], aliasUse{form: form, n: n})
+	g.uf.find(k)
+	return k
+}
+
+// addName records a name and indexes it by its initials and, for an
+// institution, by its content words.
+func (g *nameGraph) addName(form string, si, n int) {
+	form, courtesy := cutTitles(form)
+	_, seen := g.mentions[strings.ToLower(form)]
+	shown := form
+	if courtesy != "" {
+		shown = courtesy + " " + form
+		g.titled[strings.ToLower(form)] = true
+	}
+	k := g.mentionAs(strings.ToLower(form), shown, si, n)
+	if seen {
+		return // indexed at its first mention
+	}
+	if isAcronymTok(form) {
+		g.acronyms[k] = true
+		return
+	}
+	if len(strings.Fields(form)) < 2 {
+		return
+	}
+	bare, full := initials(form)
+	for _, in := range []string{bare, full} {
+		if len(in) >= 2 {
+			if g.expand[in] == nil {
+				g.expand[in] = make(map[string]bool)
+			}
+			g.expand[in][k] = true
+		}
+	}
+	if ik := institutionKey(form); ik != "" {
+		if g.inst[ik] == nil {
+			g.inst[ik] = make(map[string]bool)
+		}
+		g.inst[ik][k] = true
+	}
+}
+
+// linkAcronyms joins each acronym to the one name of the coverage whose
+// initials spell it.
+func (g *nameGraph) linkAcronyms() {
+	for a := range g.acronyms {
+		names := g.expand[strings.ToUpper(a)]
+		if len(names) != 1 {
+			continue
+		}
+		for k := range names {
+			g.uf.union(a, k)
+		}
+	}
+}
+
+// linkInstitutions joins the names of one institution written in
+// different word orders or with fewer words ("Ministry of Home Affairs",
+// "Home Ministry"; "Ministry of Mining and Heavy Industry", "Mining
+// Ministry") when no other institution of that kind could be meant, and
+// registers its head for "the ministry" when the coverage names one
+// institution of that kind.
+func (g *nameGraph) linkInstitutions() {
+	keys := make([]string, 0, len(g.inst))
+	for ik := range g.inst {
+		keys = append(keys, ik)
+	}
+	sort.Strings(keys)
+	rep := make(map[string]string) // institution key -> a name of it
+	for _, ik := range keys {
+		for k := range g.inst[ik] {
+			if rep[ik] == "" || k < rep[ik] {
+				rep[ik] = k
+			}
+		}
+		for k := range g.inst[ik] {
+			g.uf.union(rep[ik], k)
+		}
+	}
+	for _, a := range keys {
+		var wider []string
+		for _, b := range keys {
+			if a != b && instWithin(a, b) {
+				wider = append(wider, b)
+			}
+		}
+		if len(wider) == 1 {
+			g.uf.union(rep[a], rep[wider[0]])
+		}
+	}
+	byHead := make(map[string]map[string]bool)
+	for _, ik := range keys {
+		h := ik[:strings.IndexByte(ik, ':')]
+		if byHead[h] == nil {
+			byHead[h] = make(map[string]bool)
+		}
+		byHead[h][g.uf.find(rep[ik])] = true
+	}
+	for h, roots := range byHead {
+		if len(roots) == 1 {
+			for r := range roots {
+				g.addHead(h, r)
+			}
+		}
+	}
+}
+
+// instWithin reports whether institution key a has b's head and a subset
+// of its words.
+func instWithin(a, b string) bool {
+	ha, wa, _ := strings.Cut(a, ":")
+	hb, wb, _ := strings.Cut(b, ":")
+	if ha != hb {
+		return false
+	}
+	in := make(map[string]bool)
+	for _, w := range strings.Fields(wb) {
+		in[w] = true
+	}
+	for _, w := range strings.Fields(wa) {
+		if !in[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func (g *nameGraph) addHead(h, k string) {
+	if genericHeads[h] {
+		return
+	}
+	if g.heads[h] == nil {
+		g.heads[h] = make(map[string]bool)
+	}
+	g.heads[h][k] = true
+}
+
+// links joins the names of one sentence that its punctuation sets side
+// by side: "Name (ACR)" and "Name (Other Name)", "Name, the copper mine,"
+// and "the copper mine, Name,", and "the Name mine".
+func (g *nameGraph) links(s string, toks []ntok, runs []nameRun) {
+	for ri, r := range runs {
+		k := strings.ToLower(untitled(r.form))
+		if r.j+1 < len(toks) && toks[r.j].text == "(" && ri+1 < len(runs) {
+			nx := runs[ri+1]
+			if nx.i == r.j+1 && nx.j < len(toks) && toks[nx.j].text == ")" && bracketAlias(r.form, nx.form) {
+				g.uf.union(k, strings.ToLower(nx.form))
+			}
+		}
+		if r.j < len(toks) && toks[r.j].text == "," && (r.i != 1 || !placePrepositions[toks[0].lower]) {
+			if h, end := description(toks, r.j+1); h != "" && (end == len(toks) || isClauseEnd(toks[end].text) || appositionGoesOn[toks[end].lower]) {
+				g.addHead(h, k)
+			}
+		}
+		if r.i >= 2 && toks[r.i-1].text == "," {
+			if h := descriptionBefore(toks, r.i-1); h != "" && (r.j == len(toks) || isClauseEnd(toks[r.j].text)) {
+				g.addHead(h, k)
+			}
+		}
+		if r.i > 0 && toks[r.i-1].lower == "the" && len(strings.Fields(r.form)) > 1 {
+			if h, _ := modifiersHead(toks, r.j); h != "" {
+				g.addHead(h, k)
+			}
+		}
+	}
+}
+
+// bracketAlias reports whether the name in brackets after a name is
+// another name for it: its acronym (its letters are initials of the
+// name, in order) or a name of two or more words.
+func bracketAlias(name, inner string) bool {
+	if isAcronymTok(inner) {
+		_, full := initials(name)
+		return isSubsequence(inner, full) && inner[0] == full[0]
+	}
+	return len(strings.Fields(inner)) >= 2 && len(strings.Fields(name)) >= 2
+}
+
+func isSubsequence(a, b string) bool {
+	i := 0
+	for j := 0; j < len(b) && i < len(a); j++ {
+		if a[i] == b[j] {
+			i++
+		}
+	}
+	return i == len(a)
+}
+
+// placePrepositions before a name and its comma at the start of a
+// sentence make an opening phrase ("In Seoul, the presidential office
+// said"): what follows is not an apposition.
+var placePrepositions = map[string]bool{"in": true, "at": true, "from": true, "to": true, "on": true, "near": true, "for": true, "by": true}
+
+// appositionGoesOn are the words that may follow a description set
+// beside a name and continue it ("the copper mine in the Gobi").
+var appositionGoesOn = map[string]bool{
+	"in": true, "of": true, "at": true, "near": true, "on": true, "that": true, "which": true,
+	"whose": true, "with": true, "owned": true, "run": true, "based": true, "for": true,
+}
+
+// gradable reports whether w, after the words before it, is a judgement
+// rather than part of a name: a superlative ("strongest") or an
+// adjective after "most", "more", "very" or "ever" ("most powerful").
+func gradable(w string, before []string) bool {
+	if strings.HasSuffix(w, "est") && len(w) > 5 {
+		return true
+	}
+	if len(before) == 0 {
+		return false
+	}
+	switch strings.ToLower(before[len(before)-1]) {
+	case "most", "more", "very", "ever", "so", "too", "less", "least":
+		return true
+	}
+	return false
+}
+
+// describesOther reports whether the modifiers of a description make it
+// a role ("the next stop") or tie it to a country ("the Chinese
+// steelmaker"), so that it may name another referent than the one its
+// head stands for.
+func describesOther(mods []ntok) bool {
+	for _, t := range mods {
+		if roleWords[t.lower] || words.IsCapitalized(t.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleWords make a description a role a place or body plays for a while
+// ("Vietnam, the next stop"), not a name for it.
+var roleWords = map[string]bool{
+	"next": true, "last": true, "first": true, "latest": true, "previous": true, "former": true,
+	"other": true, "same": true, "final": true, "only": true,
+}
+
+func isClauseEnd(tok string) bool {
+	return tok == "," || tok == "." || tok == ";" || tok == "(" || tok == ":" || tok == "\u2014"
+}
+
+// description reads "the copper mine" (or "a copper mine", "Mongolia's
+// largest copper mine") at toks[i] and returns its head noun and the
+// index after it, or "".
+func description(toks []ntok, i int) (string, int) {
+	if i >= len(toks) {
+		return "", i
+	}
+	switch {
+	case toks[i].lower == "the":
+		i++
+	case isNameWord(toks[i]) && (strings.HasSuffix(toks[i].lower, "'s") || strings.HasSuffix(toks[i].lower, "\u2019s")):
+		i++
+	default:
+		return "", i
+	}
+	h, end := modifiersHead(toks, i)
+	for k := i; k < end; k++ {
+		if roleWords[toks[k].lower] {
+			return "", i
+		}
+	}
+	return h, end
+}
+
+// descriptionBefore reads a description ending at toks[end-1].
+func descriptionBefore(toks []ntok, end int) string {
+	for i := end - 1; i >= 0 && end-i <= 5; i-- {
+		if toks[i].lower == "the" {
+			if h, e := modifiersHead(toks, i+1); e == end {
+				return h
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// modifiersHead reads up to three modifiers and a head noun at toks[i]
+// ("copper mine", "giant copper-gold mine", "Anglo-Australian miner")
+// and returns the head and the index after it, or "". The head is
+// lowercase; a capitalised modifier must be a hyphenated or demonym-like
+// adjective.
+func modifiersHead(toks []ntok, i int) (string, int) {
+	j := i
+	for j < len(toks) && j-i < 4 && isDescriptionWord(toks[j]) {
+		j++
+	}
+	for ; j > i; j-- {
+		h := toks[j-1].lower
+		if !words.IsCapitalized(toks[j-1].text) && nounLike(h) && !numberWords[h] && !isFigureWord(words.Stem(h)) {
+			return h, j
+		}
+	}
+	return "", i
+}
+
+func isDescriptionWord(t ntok) bool {
+	if strings.HasSuffix(t.lower, "ly") || strings.HasSuffix(t.lower, "'s") {
+		return false
+	}
+	if words.IsCapitalized(t.text) {
+		return strings.Contains(t.text, "-") || strings.HasSuffix(t.lower, "an") || strings.HasSuffix(t.lower, "ese")
+	}
+	return isModifier(t.text)
+}
+
+// descriptions records, in one sentence, each definite description
+// whose head stands for one named referent ("the mine", "the copper
+// mine", "the ministry", "Mongolia's largest copper mine") as a name of
+// it.
+func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
+	for i := 0; i+1 < len(toks); i++ {
+		start := -1
+		switch {
+		case toks[i].lower == "the":
+			start = toks[i].start
+		case isNameWord(toks[i]) && (strings.HasSuffix(toks[i].lower, "'s") || strings.HasSuffix(toks[i].lower, "\u2019s")):
+			k := i
+			for k > 0 && isNameWord(toks[k-1]) && adjacent(s, toks[k-1], toks[k]) {
+				k--
+			}
+			start = toks[k].start
+		default:
+			continue
+		}
+		_, end := modifiersHead(toks, i+1)
+		for end > i+1 && len(g.heads[toks[end-1].lower]) != 1 {
+			end--
+		}
+		if describesOther(toks[i+1 : end]) {
+			continue // "the first Chinese steelmaker" is not the Hungarian one
+		}
+		if end == i+1 || end < len(toks) && (isNameWord(toks[end]) || !words.IsCapitalized(toks[end].text) && isModifier(toks[end].text) && nounLike(toks[end].lower)) {
+			continue // "the mine Oyu Tolgoi" names it already; "the party newspaper" is another thing
+		}
+		var target string
+		for k := range g.heads[toks[end-1].lower] {
+			target = k
+		}
+		form := s[start:toks[end-1].end]
+		if toks[i].lower == "the" {
+			form = "the" + s[toks[i].end:toks[end-1].end]
+		}
+		g.uf.union(target, g.mention(form, si, n))
+	}
+}
+
+// refTerms returns a Term for each referent the coverage names in two or
+// more ways, two or more sources naming it and not all alike.
+func (c *comparison) refTerms() []Term {
+	g := c.nameGraph()
+	members := make(map[string][]string)
+	var roots []string
+	for _, k := range g.order {
+		r := g.uf.find(k)
+		if members[r] == nil {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], k)
+	}
+	var out []Term
+	for _, r := range roots {
+		if len(members[r]) < 2 {
+			continue
+		}
+		bySrc := make(map[int][]aliasUse)
+		for _, k := range members[r] {
+			for si, us := range g.mentions[k] {
+				bySrc[si] = append(bySrc[si], us...)
+			}
+		}
+		for _, us := range bySrc {
+			sort.SliceStable(us, func(i, j int) bool { return us[i].n < us[j].n || us[i].n == us[j].n && us[i].form < us[j].form })
+		}
+		if !namesDiffer(bySrc) {
+			continue
+		}
+		if t, ok := c.aliasTerm(bySrc); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// mergeSameReferent merges the terms that share a source's name for a
+// referent (two rules finding "Home Ministry" for one outlet name one
+// institution): the first keeps its concept and gains the other's names.
+func mergeSameReferent(terms []Term) []Term {
+	out := []Term{}
+	for _, t := range terms {
+		at := -1
+		for i := range out {
+			if shareName(out[i], t) {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			out = append(out, t)
+			continue
+		}
+		m := &out[at]
+		for l, v := range t.BySource {
+			m.BySource[l] = joinNames(m.BySource[l], v)
+			for _, n := range t.Evidence[l] {
+				m.Evidence[l] = appendUnique(m.Evidence[l], n)
+			}
+			sort.Ints(m.Evidence[l])
+		}
+	}
+	return out
+}
+
+func shareName(a, b Term) bool {
+	for l, v := range a.BySource {
+		w, ok := b.BySource[l]
+		if !ok {
+			continue
+		}
+		for _, x := range strings.Split(v, " / ") {
+			for _, y := range strings.Split(w, " / ") {
+				if strings.EqualFold(x, y) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// joinNames adds the names of b missing from a, up to three in all.
+func joinNames(a, b string) string {
+	if a == "" {
+		return b
+	}
+	names := strings.Split(a, " / ")
+	for _, y := range strings.Split(b, " / ") {
+		dup := false
+		for _, x := range names {
+			dup = dup || strings.EqualFold(x, y)
+		}
+		if !dup && len(names) < 3 {
+			names = append(names, y)
+		}
+	}
+	return strings.Join(names, " / ")
+}
+
+// houseAbbreviations are the abbreviations news style books let every
+// outlet use without spelling them out: "UN" against "United Nations" is
+// house style, not a choice of words a reader needs pointed out.
+var houseAbbreviations = map[string]bool{"UN": true, "US": true, "USA": true, "UK": true, "EU": true, "NATO": true}
+
+// dropHouseAbbreviations removes the terms whose names are only such an
+// abbreviation and its expansion.
+func dropHouseAbbreviations(terms []Term) []Term {
+	out := terms[:0]
+	for _, t := range terms {
+		if !onlyHouseAbbreviation(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func onlyHouseAbbreviation(t Term) bool {
+	abbr := ""
+	var others []string
+	for _, v := range t.BySource {
+		for _, name := range strings.Split(v, " / ") {
+			n := strings.ReplaceAll(name, ".", "")
+			switch {
+			case houseAbbreviations[n] && (abbr == "" || abbr == n):
+				abbr = n
+			case houseAbbreviations[n]:
+				return false
+			default:
+				others = append(others, n)
+			}
+		}
+	}
+	if abbr == "" {
+		return false
+	}
+	for _, o := range others {
+		bare, full := initials(o)
+		if bare != abbr && full != abbr && !(abbr == "USA" && bare == "US") {
+			return false
+		}
+	}
+	return true
+}
+
+// linkSpellings joins the names that are one name transliterated or
+// typed differently ("Ulaanbaatar", "Ulan Bator"; "Kim Jong Un", "Kim
+// Jong-un"; "Kolti", "Koltee"): the same letters, or the same consonant
+// skeleton and first letter within a third of their letters of each
+// other, never two names one source writes both of (two villages).
+func (g *nameGraph) linkSpellings() {
+	bySkel := make(map[string][]string)
+	for _, k := range g.order {
+		if g.acronyms[k] {
+			continue
+		}
+		if sk := skeleton(foldLetters(k)); len(sk) >= 3 {
+			bySkel[sk] = append(bySkel[sk], k)
+		}
+	}
+	for _, ks := range bySkel {
+		for i, a := range ks {
+			for _, b := range ks[i+1:] {
+				la, lb := foldLetters(a), foldLetters(b)
+				if la != lb && (g.inOneSource(a, b) || editDistance(la, lb) > max(2, min(len(la), len(lb))/3)) {
+					continue
+				}
+				g.uf.union(a, b)
+			}
+		}
+	}
+}
+
+func (g *nameGraph) inOneSource(a, b string) bool {
+	for si := range g.mentions[a] {
+		if len(g.mentions[b][si]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// compassWords open the names of one part of a place: "Inner Mongolia"
+// is not Mongolia, but "the North" is North Korea where no other North
+// is named.
+var compassWords = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "inner": true, "outer": true, "upper": true,
+	"lower": true, "new": true, "greater": true, "northeast": true, "northwest": true, "southeast": true,
+	"southwest": true,
+}
+
+// linkShortNames joins a one-word name to the one longer name it
+// shortens: a surname to the full name ("Oli", "K.P. Sharma Oli"; a
+// title before it was cut off already), "North" to "North Korea". A
+// word that shortens two names ("Kim": "Kim Jong Un", "Kim Jong Il")
+// stays apart.
+func (g *nameGraph) linkShortNames() {
+	targets := make(map[string]map[string]bool) // one-word name -> roots of longer names
+	for _, k := range g.order {
+		fs := strings.Fields(k)
+		if len(fs) < 2 || len(fs) > 4 || institutionKey(k) != "" || g.acronyms[k] {
+			continue
+		}
+		ends := []string{fs[len(fs)-1]}
+		switch {
+		case compassWords[fs[0]]:
+			ends = []string{fs[0]}
+		case g.titled[fs[0]] && len(fs) <= 3:
+			ends = append(ends, fs[0]) // "Mr Zhou" is Zhou Weiming: the surname comes first
+		}
+		for _, w := range fs {
+			if nameJoiners[w] || w == "and" {
+				ends = nil
+			}
+		}
+		for _, e := range ends {
+			if targets[e] == nil {
+				targets[e] = make(map[string]bool)
+			}
+			targets[e][g.uf.find(k)] = true
+		}
+	}
+	for _, k := range g.order {
+		if strings.Contains(k, " ") || len(targets[k]) != 1 {
+			continue
+		}
+		for r := range targets[k] {
+			g.uf.union(k, r)
+		}
+	}
+}
+
+// namesDiffer reports whether the sources that name a referent use
+// different names: proper names and acronyms, and descriptions two or
+// more sources share ("the copper mine"). A description one source
+// alone writes ("the union") alongside or instead of a name is how that
+// report refers back to what it named, not a shared way of naming it.
+func namesDiffer(bySrc map[int][]aliasUse) bool {
+	descSrcs := make(map[string]int)
+	for _, us := range bySrc {
+		seen := make(map[string]bool)
+		for _, u := range us {
+			if k := strings.ToLower(u.form); !seen[k] && !isProperName(u.form) {
+				seen[k] = true
+				descSrcs[k]++
+			}
+		}
+	}
+	var first map[string]bool
+	for _, us := range bySrc {
+		names := make(map[string]bool)
+		for _, u := range us {
+			if k := strings.ToLower(u.form); isProperName(u.form) || descSrcs[k] >= 2 {
+				names[k] = true
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		if first == nil {
+			first = names
+			continue
+		}
+		if len(names) != len(first) {
+			return true
+		}
+		for k := range names {
+			if !first[k] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isProperName(form string) bool {
+	return words.IsCapitalized(form) && !strings.HasPrefix(form, "The ")
+}
+
+// ownerNames records "Hungary's government" and "Hungarian government"
+// as one name: a country's possessive or its adjective directly before
+// the same lowercase noun, keyed by the noun and the first four letters
+// of the country.
+func (g *nameGraph) ownerNames(s string, toks []ntok, si, n int) {
+	for i := 1; i+1 < len(toks); i++ {
+		t, h := toks[i], toks[i+1]
+		if !isNameWord(t) || words.IsCapitalized(h.text) || !words.IsWord(h.text) || !nounLike(h.lower) ||
+			!adjacent(s, t, h) || isNameWord(toks[i-1]) || i+2 < len(toks) && isModifier(toks[i+2].text) && nounLike(toks[i+2].lower) {
+			continue
+		}
+		owner := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "\u2019s")
+		possessive := owner != t.lower
+		if !possessive && !isDemonym(t.lower) || len(owner) < 4 || words.IsStopword(h.lower) || verbs[h.lower] {
+			continue
+		}
+		k := "owner:" + h.lower + ":" + owner[:4]
+		g.uf.union(k, g.mention(s[t.start:h.end], si, n))
+	}
+}
+
+// isDemonym reports whether a capitalised word reads as a country's
+// adjective ("Hungarian", "Chinese", "Nepali").
+func isDemonym(w string) bool {
+	for _, suf := range []string{"ian", "an", "ese", "ish", "i"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// bareAcronyms returns the acronyms (lowercased, by their upper-case
+// letters) that no capitalised name of the coverage spells out.
+func (g *nameGraph) bareAcronyms() map[string]string {
+	out := make(map[string]string)
+	for a := range g.acronyms {
+		if len(g.expand[strings.ToUpper(a)]) == 0 && len(a) <= 5 {
+			out[strings.ToUpper(a)] = a
+		}
+	}
+	return out
+}
+
+// lowercaseExpansions finds, for the acronyms in bare, runs of as many
+// lowercase words whose initials spell them ("electric arc furnace" for
+// EAF), the last a noun, and adds them to found.
+func lowercaseExpansions(toks []ntok, bare map[string]string, found map[string]map[string]bool) {
+	for i := range toks {
+		var b strings.Builder
+		for j := i; j < len(toks) && j-i < 5; j++ {
+			t := toks[j]
+			if !words.IsWord(t.text) || words.IsCapitalized(t.text) || words.IsStopword(t.lower) {
+				break
+			}
+			b.WriteByte(t.lower[0] - 'a' + 'A')
+			a, ok := bare[b.String()]
+			if !ok || j == i || !nounLike(t.lower) {
+				continue
+			}
+			var parts []string
+			for _, w := range toks[i : j+1] {
+				parts = append(parts, w.lower)
+			}
+			if found[a] == nil {
+				found[a] = make(map[string]bool)
+			}
+			found[a][strings.Join(parts, " ")] = true
+		}
+	}
+}

@@ -1,0 +1,262 @@
+package compare
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newslens/newslens/internal/article"
+)
+
+func TestNameRuns(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		want    []string
+	}{
+		{"joiners", "Officials at the Ministry of Mining and Heavy Industry said so.", []string{"Ministry of Mining and Heavy Industry"}},
+		{"and before a head", "The National Seismic Monitoring and Research Centre said so.", []string{"National Seismic Monitoring and Research Centre"}},
+		{"two bodies", "Soldiers of the Lakeland Police and Border Guard Force helped.", []string{"Lakeland Police", "Border Guard Force"}},
+		{"and before a title", "He leads the Farmers' Party of Arden and President Tamsin Vale met him.", []string{"Farmers' Party of Arden", "President Tamsin Vale"}},
+		{"on a weekday", "They met near Dorn Valley on Monday.", []string{"Dorn Valley"}},
+		{"initials", "They met Premier J.R. Molloy.", []string{"Premier J.R. Molloy"}},
+		{"possessive", "Officials said Arden's Home Ministry agreed.", []string{"Arden", "Home Ministry"}},
+		{"possessive inside", "The Free People's Republic of Arden said so.", []string{"Free People's Republic of Arden"}},
+		{"first word unknown", "Speaking in Dorn, Vale said so.", []string{"Dorn", "Vale"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, r := range nameRuns(tc.s, ntokens(tc.s), map[string]bool{}) {
+				got = append(got, r.form)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestBracketAlias(t *testing.T) {
+	for _, tc := range []struct {
+		name, outer, inner string
+		want               bool
+	}{
+		{"acronym", "Flood Relief Corps", "FRC", true},
+		{"acronym with joiner", "Bank of Arden", "BOA", true},
+		{"acronym of other words", "Flood Relief Corps", "XYZ", false},
+		{"other name", "Dorn Copper Works", "Dorn Mining Company", true},
+		{"dateline", "Dorn", "Wire", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := bracketAlias(tc.outer, tc.inner); got != tc.want {
+				t.Errorf("bracketAlias(%q, %q) = %v, want %v", tc.outer, tc.inner, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestRefTerms runs three outlets' reports of an invented story through
+// Sources and checks the names each is credited with for each referent.
+func TestRefTerms(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Dispute ends", "Arden and the mining group Calder Holdings agreed on Monday to end a long dispute over Vell Ridge, the giant copper mine in the northern desert. "+
+			"The Flood Relief Corps (FRC) will oversee the payments, the Ministry of Mining and Heavy Industry said. The copper mine employs about 9,000 people."),
+		fromText(t, "b", "Quarrel settled", "Calder Holdings and the government of Arden settled their quarrel over Vell Ridge on Monday. "+
+			"The FRC will oversee the payments, according to the ministry. The copper mine employs about 9,000 people."),
+		fromText(t, "c", "Row resolved", "The government of Arden and Calder Holdings, the Anglo-Dutch miner, resolved their row over Vell Ridge on Monday. "+
+			"The Flood Relief Corps will oversee the payments, the Mining Ministry said. The miner said Vell Ridge employs about 9,000 people."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]map[string]string{
+		"Vell Ridge":         {"a": "Vell Ridge / the giant copper mine / the copper mine", "b": "Vell Ridge / the copper mine", "c": "Vell Ridge"},
+		"Flood Relief Corps": {"a": "FRC / Flood Relief Corps", "b": "FRC", "c": "Flood Relief Corps"},
+		// every source names Calder Holdings alike; c alone also calls it
+		// "the Anglo-Dutch miner", which is no shared name for it
+		"Calder Holdings": nil,
+	}
+	got := make(map[string]map[string]string)
+	for _, tm := range r.Terms {
+		got[tm.Concept] = tm.BySource
+	}
+	for concept, by := range want {
+		t.Run(concept, func(t *testing.T) {
+			if by == nil && got[concept] != nil {
+				t.Errorf("got %v, want no term", got[concept])
+			}
+			for l, w := range by {
+				if got[concept][l] != w {
+					t.Errorf("%s: got %q, want %q (all terms: %v)", l, got[concept][l], w, got)
+				}
+			}
+		})
+	}
+	var ministry string
+	for _, tm := range r.Terms {
+		if strings.Contains(strings.ToLower(tm.Concept), "ministry") {
+			ministry = tm.BySource["b"]
+		}
+	}
+	if ministry != "the ministry" {
+		t.Errorf("b's name for the ministry: got %q, want %q", ministry, "the ministry")
+	}
+}
+
+func TestSkeleton(t *testing.T) {
+	for _, tc := range []struct {
+		name, a, b string
+		same       bool
+	}{
+		{"transliteration", "Ulaanbaatar", "Ulan Bator", true},
+		{"vowel ending", "Kolti", "Koltee", true},
+		{"accents", "Khürelsükh", "Khurelsukh", true},
+		{"hyphen", "Oyun-Erdene", "Oyunerdene", true},
+		{"two countries", "Austria", "Australia", false},
+		{"two names", "Kim Jong Un", "Kim Jong Il", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := skeleton(foldLetters(tc.a)), skeleton(foldLetters(tc.b))
+			if (a == b) != tc.same {
+				t.Errorf("skeletons %q and %q: same is %v, want %v", a, b, a == b, tc.same)
+			}
+		})
+	}
+}
+
+// TestRefTermsShortNames checks the spellings and shortened names the
+// coverage gives one person or place.
+func TestRefTermsShortNames(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Visit", "Premier Tamsin Okonkwo-Vale arrived in Ulaanbaatar on Monday. Okonkwo-Vale met traders in Ulaanbaatar."),
+		fromText(t, "b", "Visit", "Premier Tamsin Okonkwo-Vale arrived in Ulan Bator on Monday. She met traders in Ulan Bator."),
+		fromText(t, "c", "Visit", "Okonkwo-Vale arrived in Ulaanbaatar on Monday. Okonkwo-Vale met traders there."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]map[string]string{
+		"Ulaanbaatar":  {"a": "Ulaanbaatar", "b": "Ulan Bator", "c": "Ulaanbaatar"},
+		"Okonkwo-Vale": {"a": "Tamsin Okonkwo-Vale / Okonkwo-Vale", "b": "Tamsin Okonkwo-Vale", "c": "Okonkwo-Vale"},
+	}
+	for concept, by := range want {
+		t.Run(concept, func(t *testing.T) {
+			var got map[string]string
+			for _, tm := range r.Terms {
+				for _, v := range tm.BySource {
+					if strings.Contains(v, concept) {
+						got = tm.BySource
+					}
+				}
+			}
+			for l, w := range by {
+				if got[l] != w {
+					t.Errorf("%s: got %q, want %q (all: %v)", l, got[l], w, r.Terms)
+				}
+			}
+		})
+	}
+}
+
+func TestSubstitute(t *testing.T) {
+	for _, tc := range []struct {
+		name, a, b, ref, want string
+	}{
+		{"same slot", "Kim pledged support for Moscow's war in Ukraine.", "Kim pledged support for Russia's fight in Ukraine.", "war", "fight in Ukraine"},
+		{"slot runs into the verb", "Officials said South Korea accuse Pyongyang of arms sales.", "Officials said its allies believe Pyongyang of arms sales.", "South Korea", ""},
+		{"no anchor", "The deal was signed in the capital.", "The visit was long and busy in the capital.", "deal", ""},
+		{"capital for a government", "Talks with North Korea resumed on Monday.", "Talks with Pyongyang resumed on Monday.", "North Korea", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			at := strings.Index(tc.a, tc.ref)
+			got, ok := substitute(tc.a, tc.b, posItems(tc.a, tc.b), nameSpan{"k", at, at + len(tc.ref)}, nil)
+			if !ok {
+				got = ""
+			}
+			if got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDisasterNames checks that "the disaster" is one more name of the
+// one disaster the coverage reports, and that a possessive description
+// names the referent its head stands for.
+func TestDisasterNames(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Flood", "A flood swept through Dorn Valley on Monday. The flood cut the road to Vell Ridge, the copper mine."),
+		fromText(t, "b", "Flood", "Flooding swept through Dorn Valley on Monday. The disaster cut the road to Arden's copper mine."),
+		fromText(t, "c", "Flood", "A flood swept through Dorn Valley on Monday. The flood cut the road to Vell Ridge."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"flood": "Flooding / disaster", "Vell Ridge": "Arden's copper mine"}
+	for concept, w := range want {
+		got := ""
+		for _, tm := range r.Terms {
+			if tm.Concept == concept {
+				got = tm.BySource["b"]
+			}
+		}
+		if got != w {
+			t.Errorf("%s: b's names: got %q, want %q (all: %v)", concept, got, w, r.Terms)
+		}
+	}
+}
+
+// FuzzNameRuns checks that any sentence is read for names without a
+// panic and that each name is a piece of the sentence.
+func FuzzNameRuns(f *testing.F) {
+	for _, s := range []string{
+		"The Ministry of Mining and Heavy Industry (MMHI) said so.",
+		"K.P. Sharma Oli, the prime minister, met the Workers' Party of Korea's chief.",
+		"(", "A.", "Arden's", "the the the", "X (Y) Z, the z,",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := ntokens(s)
+		for _, r := range nameRuns(s, toks, map[string]bool{}) {
+			if !strings.Contains(s, r.form) {
+				t.Errorf("name %q is not in %q", r.form, s)
+			}
+		}
+		c := &comparison{arts: []*article.Article{{Sentences: []string{s}}, {Sentences: []string{s + " The mine."}}}, labels: []string{"a", "b"}}
+		c.refTerms()
+	})
+}
+
+// TestOwnerAndLowercaseNames checks "Arden's government" against
+// "Ardenian government", and an acronym spelt out in lowercase words
+// elsewhere in the coverage.
+func TestOwnerAndLowercaseNames(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Plant", "Approval from Arden's government is needed. Calder will build an electric arc furnace at the plant."),
+		fromText(t, "b", "Plant", "Approval from the Ardenian government is needed. Calder will build an electric arc furnace at the plant."),
+		fromText(t, "c", "Plant", "Approval from Arden's government is needed. Calder will build an EAF at the plant, an electric arc furnace fed with scrap."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Arden's government": "Ardenian government", "electric arc furnace": "EAF / electric arc furnace"}
+	for concept, w := range want {
+		got, by := "", ""
+		for _, tm := range r.Terms {
+			if tm.Concept == concept {
+				got = tm.BySource["b"]
+				by = tm.BySource["c"]
+			}
+		}
+		if concept == "electric arc furnace" {
+			got = by
+		}
+		if got != w {
+			t.Errorf("%s: got %q, want %q (all: %v)", concept, got, w, r.Terms)
+		}
+	}
+}
