@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/newslens/newslens/internal/lexicon"
 
@@ -18,7 +19,7 @@ import (
 func sentenceFigures(s string) []figureT {
 	fs := figure.ExtractAll(s)
 	end := datelineEnd(s) // 0 when s opens with none
-	if end == 0 {
+	if end == 0 && len(s) > 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' {
 		end = len(colonDateline.FindString(s)) // "BAJURA, Feb 12: ..."
 	}
 	out := fs[:0]
@@ -86,11 +87,20 @@ func countUnit(unit string) string {
 	if u, ok := countUnits[unit]; ok {
 		return u
 	}
-	if ts := lexicon.Terms(unit); len(ts) == 1 && ts[0].Key != unit && !strings.HasPrefix(unit, ts[0].Key) {
-		return ts[0].Key
+	if u, ok := unitKeys.Load(unit); ok {
+		return u.(string)
 	}
-	return unit
+	u := unit
+	if ts := lexicon.Terms(unit); len(ts) == 1 && ts[0].Key != unit && !strings.HasPrefix(unit, ts[0].Key) {
+		u = ts[0].Key
+	}
+	unitKeys.Store(unit, u)
+	return u
 }
+
+// unitKeys caches countUnit's look-ups in the lexicon; the nouns counted
+// in news are few.
+var unitKeys sync.Map
 
 // countUnits folds the nouns that count the same things: people in
 // general ("citizens", "residents"; not a group among them such as
