@@ -9,17 +9,10 @@ import (
 	"github.com/newslens/newslens/internal/words"
 )
 
-// align scores every clause against the other sources, then builds the
-// claims and finds the clauses no other source states; see the package
-// documentation.
-func (c *comparison) align(ctx context.Context) error {
-	if err := c.score(ctx); err != nil {
-		return err
-	}
-	return c.settle(ctx)
-}
-
-// score finds, for every clause, its best coverage by each other source.
+// score finds, for every clause, its best coverage by each other
+// source; settle then builds the claims (see the package documentation).
+// Sources calls the two apart so that an article on another event can be
+// left out in between (offTopic).
 func (c *comparison) score(ctx context.Context) error {
 	var err error
 	c.hits, err = c.coverAll(ctx, c.newCoverer(), c.units)
