@@ -3,6 +3,7 @@ package compare
 import (
 	"context"
 	"iter"
+	"regexp"
 	"slices"
 	"sort"
 
@@ -526,12 +527,26 @@ func (c *comparison) uniquePart(ui int) (span [2]int, ok bool) {
 	best, bestF := [2]int{}, 0.0
 	for _, cut := range cuts {
 		for _, sp := range [][2]int{{u.start, cut}, {cut, u.end}} {
+			if isAttribution(s[sp[0]:sp[1]]) {
+				continue
+			}
 			if f, n := free(sp[0], sp[1]); n >= minUnitTerms-1 && f >= uniqueTail && f > bestF {
 				best, bestF = sp, f
 			}
 		}
 	}
 	return best, bestF > 0
+}
+
+// attribution matches a part of a sentence that only says who reports
+// the rest: "according to the Ministry of Home Affairs", "officials
+// said on Wednesday", "a police spokesman told reporters".
+var attribution = regexp.MustCompile(`(?i)^\W*(?:according to [^,;]+|(?:[\w'’.-]+ ){1,6}(?:said|says|told [\w ]{1,20}|reported|added)(?: on \w+| in a statement)?)\W*$`)
+
+// isAttribution reports whether part is only an attribution: who said
+// the fact is no fact of its own, so it is never reported as one.
+func isAttribution(part string) bool {
+	return attribution.MatchString(part)
 }
 
 // seenElsewhere returns the term ids of the sentences that best state

@@ -42,7 +42,10 @@
 // uniques for no precision, 0.15 loses a tenth of the recall. When a
 // sentence states a claim, only a comma-separated part of it that no
 // other source holds (uniqueTail, 0.7 of its weight) is reported, so a
-// unique clause inside a shared sentence is shown alone.
+// unique clause inside a shared sentence is shown alone; a part that only
+// says who reports the rest ("according to the Ministry of Home
+// Affairs", "officials said") is never one (isAttribution; on the
+// evaluation set it removes two false claims and loses none).
 //
 // # Claims
 //

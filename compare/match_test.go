@@ -253,3 +253,45 @@ func TestAnUnrelatedArticleChangesNothing(t *testing.T) {
 		})
 	}
 }
+
+func TestIsAttribution(t *testing.T) {
+	tests := []struct {
+		part string
+		want bool
+	}{
+		{" according to the Ministry of Home Affairs.", true},
+		{"officials said on Wednesday.", true},
+		{" a police spokesman told reporters.", true},
+		{"the two companies said.", true},
+		{" according to Nepali officials, and the toll is expected to rise.", false},
+		{"Rescue work was slowed by landslides.", false},
+		{"which employs nearly 7,000 people", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.part, func(t *testing.T) {
+			if got := isAttribution(tt.part); got != tt.want {
+				t.Errorf("isAttribution(%q) = %v, want %v", tt.part, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAttributionIsNoUniqueFact: a sentence whose facts the other
+// sources state between them, credited to a body nobody else names, does
+// not make "according to ..." a fact of its own.
+func TestAttributionIsNoUniqueFact(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Quake", "At least 53 people died and 143 were hurt when the quake struck Karvi and nearby valleys at 11:47 pm on Tuesday, according to the Ministry of Home Affairs."),
+		fromText(t, "b", "Quake", "The quake struck Karvi at 11:47 pm on Tuesday."),
+		fromText(t, "c", "Quake", "At least 53 people died and 143 were hurt in the Karvi valleys."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range r.Unique["a"] {
+		if strings.Contains(u.Text, "according to") {
+			t.Errorf("got unique %q for a: an attribution is no fact", u.Text)
+		}
+	}
+}
