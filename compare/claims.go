@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/newslens/newslens/internal/lexicon"
 	"github.com/newslens/newslens/internal/words"
 )
 
@@ -527,7 +528,7 @@ func (c *comparison) uniquePart(ui int) (span [2]int, ok bool) {
 	best, bestF := [2]int{}, 0.0
 	for _, cut := range cuts {
 		for _, sp := range [][2]int{{u.start, cut}, {cut, u.end}} {
-			if isAttribution(s[sp[0]:sp[1]]) {
+			if isAttribution(s[sp[0]:sp[1]]) || namesOnly(terms, sp) {
 				continue
 			}
 			if f, n := free(sp[0], sp[1]); n >= minUnitTerms-1 && f >= uniqueTail && f > bestF {
@@ -536,6 +537,18 @@ func (c *comparison) uniquePart(ui int) (span [2]int, ok bool) {
 		}
 	}
 	return best, bestF > 0
+}
+
+// namesOnly reports whether the terms in span sp are all names or
+// figures: the last items of a list ("..., Uttar Pradesh and Delhi"),
+// which state nothing on their own.
+func namesOnly(terms []lexicon.Term, sp [2]int) bool {
+	for _, t := range terms {
+		if t.Start >= sp[0] && t.Start < sp[1] && t.Kind == words.Word {
+			return false
+		}
+	}
+	return true
 }
 
 // attribution matches a part of a sentence that only says who reports

@@ -45,7 +45,8 @@
 // unique clause inside a shared sentence is shown alone; a part that only
 // says who reports the rest ("according to the Ministry of Home
 // Affairs", "officials said") is never one (isAttribution; on the
-// evaluation set it removes two false claims and loses none).
+// evaluation set it removes two false claims and loses none), nor is the
+// tail of a list, made of names alone ("..., Uttar Pradesh and Delhi").
 //
 // # Claims
 //

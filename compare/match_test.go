@@ -295,3 +295,24 @@ func TestAttributionIsNoUniqueFact(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesOnly(t *testing.T) {
+	tests := []struct {
+		name, s string
+		want    bool
+	}{
+		{"list tail", "Uttar Pradesh and Delhi-NCR.", true},
+		{"figures and names", "Bajura 41, Bajhang 12.", true},
+		{"a fact", "Tremors were felt in Delhi.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// A list's tail follows a comma: start the span after one.
+			s := "They said, " + tt.s
+			sp := [2]int{len("They said, "), len(s)}
+			if got := namesOnly(lexicon.Terms(s), sp); got != tt.want {
+				t.Errorf("namesOnly(%q) = %v, want %v", tt.s, got, tt.want)
+			}
+		})
+	}
+}
