@@ -84,6 +84,11 @@ func runSummarize(ctx context.Context, opts *SummarizeOptions) error {
 	if err != nil {
 		return err
 	}
+	if b == nil && opts.Engine.Engine == "auto" {
+		// Said once the articles are read, so that a bad argument's
+		// error stands alone.
+		opts.IO.notice("no endpoint configured; using the offline extractive engine (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server, to use a language model)")
+	}
 	sums, errs := summarizeAll(ctx, opts.IO, arts, engine, opts.Endpoint.Concurrency)
 	if err := firstCancel(errs); err != nil {
 		return err
@@ -99,9 +104,6 @@ func summaryEngine(opts *SummarizeOptions) (summarize.Engine, *backend, error) {
 		return nil, nil, err
 	}
 	if !use {
-		if opts.Engine.Engine == "auto" {
-			opts.IO.notice("no endpoint configured; using the offline extractive engine (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server, to use a language model)")
-		}
 		return summarize.Extractive{}, nil, nil
 	}
 	return llmEngine(opts.Endpoint, opts.Prompt, opts.IO)
