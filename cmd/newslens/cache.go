@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -36,7 +38,7 @@ func cacheCommand() *cli.Command {
 		Action:       groupAction("cache", "stats or clear"),
 		Subcommands: []*cli.Command{
 			sub("stats", "entries, bytes, and the last run's hits and misses", runCacheStats),
-			sub("clear", "remove every cached reply and sentence split", runCacheClear),
+			sub("clear", "remove every cached reply and sentence split, and the unusable replies kept", runCacheClear),
 		},
 	}
 }
@@ -78,7 +80,33 @@ func runCacheStats(opts *CacheOptions) error {
 	fmt.Fprintf(w, "bytes      %d\n", st.Bytes)
 	fmt.Fprintf(w, "splits     %d (%d bytes)\n", st.Splits, st.SplitBytes)
 	fmt.Fprintf(w, "last run   %d hits, %d misses\n", st.Hits, st.Misses)
+	kept, err := keptReplies(dir)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "kept       %d unusable replies in %s\n", len(kept), filepath.Join(dir, "replies"))
 	return nil
+}
+
+// keptReplies lists the unusable replies kept in dir's replies/ folder
+// (structured.RawStore): regular files named newslens-reply-*.txt, never
+// anything a link points at.
+func keptReplies(dir string) ([]string, error) {
+	ents, err := os.ReadDir(filepath.Join(dir, "replies"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list kept replies: %w", err)
+	}
+	var out []string
+	for _, e := range ents {
+		name := e.Name()
+		if e.Type().IsRegular() && strings.HasPrefix(name, "newslens-reply-") && strings.HasSuffix(name, ".txt") {
+			out = append(out, filepath.Join(dir, "replies", name))
+		}
+	}
+	return out, nil
 }
 
 func runCacheClear(opts *CacheOptions) error {
@@ -98,6 +126,18 @@ func runCacheClear(opts *CacheOptions) error {
 	if err != nil {
 		return err
 	}
+	kept, err := keptReplies(cc.Dir())
+	if err != nil {
+		return err
+	}
+	for _, p := range kept {
+		if err := os.Remove(p); err != nil {
+			return fmt.Errorf("remove kept reply: %w", err)
+		}
+	}
 	fmt.Fprintf(opts.IO.Out, "removed %d entries from %s\n", n, cc.Dir())
+	if len(kept) > 0 {
+		fmt.Fprintf(opts.IO.Out, "removed %d unusable replies kept in %s\n", len(kept), filepath.Join(cc.Dir(), "replies"))
+	}
 	return nil
 }
