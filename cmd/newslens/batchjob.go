@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -104,7 +105,9 @@ func runBatchSubmit(ctx context.Context, opts *BatchOptions) error {
 			return usagef("save the article to a file first", "batch submit cannot read standard input: collect must read the articles again")
 		}
 	}
-	if _, err := os.Stat(opts.State); err == nil {
+	if fi, err := os.Stat(opts.State); strings.HasSuffix(opts.State, string(os.PathSeparator)) || err == nil && fi.IsDir() {
+		return usagef("name a file inside it, such as --state "+filepath.Join(opts.State, "job.json"), "cannot write --state %s: it names a directory", opts.State)
+	} else if err == nil {
 		return usagef("newslens batch collect, or --state another.json", "%s already records a batch job", opts.State)
 	}
 	if err := safefile.CheckOutput(opts.State); err != nil {
