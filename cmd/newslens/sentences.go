@@ -100,14 +100,27 @@ type loaded struct {
 type numbered struct {
 	N    int    `json:"n"`
 	Text string `json:"text"`
+	// Kind is what the sentence is on the page when it is not the
+	// article's own text: caption, credit, link or heading. Such
+	// sentences keep their numbers but are never summarised or compared.
+	Kind string `json:"kind,omitempty"`
 }
 
 func loadedOf(a *article.Article) loaded {
 	l := loaded{Source: summarize.SourceOf(a), Sentences: make([]numbered, len(a.Sentences))}
 	for i, s := range a.Sentences {
-		l.Sentences[i] = numbered{N: i + 1, Text: s}
+		l.Sentences[i] = numbered{N: i + 1, Text: s, Kind: kindTag(a, i+1)}
 	}
 	return l
+}
+
+// kindTag is the kind of sentence n of a, or "" for the article's own
+// text.
+func kindTag(a *article.Article, n int) string {
+	if k := a.Kind(n); k != article.Body {
+		return k.String()
+	}
+	return ""
 }
 
 // metadata are an article's fields as name-value pairs, the empty ones
@@ -144,6 +157,9 @@ func writeSentencesText(w io.Writer, arts []*article.Article, color bool) error 
 		b.WriteString("\n")
 		width := len(fmt.Sprint(len(a.Sentences)))
 		for n, s := range a.Sentences {
+			if k := kindTag(a, n+1); k != "" {
+				s = st.dim + "(" + k + ")" + st.reset + " " + s
+			}
 			fmt.Fprintf(&b, "%s%*d%s  %s\n", st.dim, width, n+1, st.reset, s)
 		}
 	}
@@ -165,7 +181,11 @@ func writeSentencesMarkdown(w io.Writer, arts []*article.Article) error {
 		}
 		b.WriteString("\n")
 		for n, s := range a.Sentences {
-			fmt.Fprintf(&b, "%d. %s\n", n+1, mdText(s))
+			tag := ""
+			if k := kindTag(a, n+1); k != "" {
+				tag = "*(" + k + ")* "
+			}
+			fmt.Fprintf(&b, "%d. %s%s\n", n+1, tag, mdText(s))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
