@@ -43,6 +43,9 @@ func TestExtract(t *testing.T) {
 		want      []Quote // Start and End are checked through Text
 	}{
 		{"said after", []string{`"We will win," Putin said.`}, []Quote{{Text: "We will win,", Speaker: "Putin", Sentence: 1}}},
+		{"initials in a name", []string{`"We will not rest," said Prime Minister K.P. Sharma Oli.`}, []Quote{{Text: "We will not rest,", Speaker: "K.P. Sharma Oli", Sentence: 1}}},
+		{"initials before the quote", []string{`Prime Minister K.P. Sharma Oli said: "We will not rest."`}, []Quote{{Text: "We will not rest.", Speaker: "K.P. Sharma Oli", Sentence: 1}}},
+		{"agency quoted a title", []string{`Ambassador Li Wei arrived on Tuesday.`, `Xinhua quoted the ambassador as saying: "We stand ready to help."`}, []Quote{{Text: "We stand ready to help.", Speaker: "Li Wei", Source: "Xinhua", Sentence: 2}}},
 		{"said inverted", []string{`"We will win," said President Vladimir Putin.`}, []Quote{{Text: "We will win,", Speaker: "Vladimir Putin", Sentence: 1}}},
 		{"said before curly", []string{`Kremlin spokesman Dmitry Peskov told reporters: “The talks were frank.”`}, []Quote{{Text: "The talks were frank.", Speaker: "Dmitry Peskov", Sentence: 1}}},
 		{"according to a medium", []string{`According to Russian state media, "the deal is done".`}, []Quote{{Text: "the deal is done", Speaker: "", Sentence: 1}}},
@@ -80,6 +83,9 @@ func TestExtract(t *testing.T) {
 				}
 				if g.Sentence != w.Sentence {
 					t.Errorf("quote %d sentence: got %d, want %d", i, g.Sentence, w.Sentence)
+				}
+				if w.Source != "" && g.Source != w.Source {
+					t.Errorf("quote %d source: got %q, want %q", i, g.Source, w.Source)
 				}
 				s := tt.sentences[g.Sentence-1]
 				if g.End == len(s) && len(g.Text) > g.End-g.Start {

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -154,8 +155,14 @@ func nameAbbrev(w string) bool {
 	if nameAbbrevs[strings.ToLower(w)] {
 		return true
 	}
-	r, n := utf8.DecodeRuneInString(w)
-	return n == len(w) && unicode.IsUpper(r)
+	// "M", or initials written together: "K.P" in "K.P. Sharma Oli".
+	for i, part := range strings.Split(w, ".") {
+		r, n := utf8.DecodeRuneInString(part)
+		if n != len(part) || !unicode.IsUpper(r) || i > 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // attributor resolves speakers; it remembers the people named in the
@@ -323,6 +330,11 @@ func pronounLike(name string) bool {
 // said") is returned as the source, and the speaker is then looked for
 // before the quote alone.
 func (a *attributor) speaker(si int, before, after string, open int) (speaker, source string) {
+	if src, title := quotedTitle(before); title != "" {
+		// "Xinhua quoted the ambassador as saying": the words are the
+		// ambassador's, passed on by Xinhua.
+		return a.titled(title, si), src
+	}
 	name := a.attribution(before, after)
 	if isMedium(name) {
 		source = name
@@ -352,6 +364,21 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 		return "", source
 	}
 	return a.body(name), source
+}
+
+// quotedAs matches "SOURCE quoted the TITLE as saying" (or "cited") at
+// the end of the text before a quote, with the title in lower case.
+var quotedAs = regexp.MustCompile(`(?:^|[.;,] |^\W*)((?:[A-Z][\w'’.-]*|news|state|media|agencies|agency|the|[a-z]+ media) (?:[\w'’.-]+ ){0,4}?)(?:quoted|cited) (?:the|a|an) ((?:[a-z-]+ ){0,3}[a-z-]+) as (?:saying|telling [\w ]+)\W*$`)
+
+// quotedTitle returns the source and the title of "Xinhua quoted the
+// ambassador as saying", or "" when before does not end so.
+func quotedTitle(before string) (source, title string) {
+	m := quotedAs.FindStringSubmatch(before)
+	if m == nil {
+		return "", ""
+	}
+	ws := strings.Fields(m[2])
+	return strings.TrimSpace(m[1]), ws[len(ws)-1]
 }
 
 // body names a lower-case institution ("the union said") by the
