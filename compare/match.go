@@ -33,6 +33,11 @@ const pairPart = 0.2
 // rarest word, and is tried only where no single sentence states it.
 const pairSlots = 6
 
+// minSlots is the fewest content words (names and figures included) a
+// clause needs to be compared at all: a line of one word states nothing
+// that two outlets could share or one could add.
+const minSlots = 2
+
 // keepScore is the lowest coverage kept for a source at all; below it a
 // clause and a sentence share no more than common words.
 const keepScore = 0.2
@@ -248,7 +253,8 @@ func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 		for _, sl := range u.slots {
 			u.weight += sl.w
 		}
-		if len(u.slots) == 0 {
+		if len(u.slots) < minSlots {
+			// "Definitely.", "Notes:", "For example:": no fact.
 			continue
 		}
 		c.sents[si][n].units = append(c.sents[si][n].units, len(c.units))

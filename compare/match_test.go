@@ -316,3 +316,28 @@ func TestNamesOnly(t *testing.T) {
 		})
 	}
 }
+
+// TestOneWordLinesAreNoFacts: "Definitely." or "For example:" in two
+// outlets is no shared fact, and in one no fact of its own.
+func TestOneWordLinesAreNoFacts(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Rain", "Heavy rain closed the coastal road near Harlow on Monday. Definitely."),
+		fromText(t, "b", "Rain", "Definitely. The harbour master kept the fishing fleet in port at Kessel all week."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sh := range r.Shared {
+		if strings.Contains(sh.Text, "Definitely") {
+			t.Errorf("got shared claim %q", sh.Text)
+		}
+	}
+	for _, l := range []string{"a", "b"} {
+		for _, u := range r.Unique[l] {
+			if u.Text == "Definitely." {
+				t.Errorf("%s: got unique %q", l, u.Text)
+			}
+		}
+	}
+}
