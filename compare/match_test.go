@@ -31,6 +31,8 @@ func TestClauseSpans(t *testing.T) {
 			[]string{"The leaders signed a defence treaty", "that commits each side to help the other if attacked."}},
 		{"and with a verb", "Floodwater closed the main road into the valley, and rescue teams were walking to the villages.",
 			[]string{"Floodwater closed the main road into the valley", "and rescue teams were walking to the villages."}},
+		{"a name alone is no clause", "Harlow Water Services Limited, which supplies the valley, has raised its prices by a fifth this spring.",
+			[]string{"Harlow Water Services Limited, which supplies the valley, has raised its prices by a fifth this spring."}},
 		{"and ending a list", "The two sides signed agreements covering energy trade, farm exports, and student exchanges.",
 			[]string{"The two sides signed agreements covering energy trade, farm exports, and student exchanges."}},
 	}

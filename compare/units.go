@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newslens/newslens/internal/lexicon"
+	"github.com/newslens/newslens/internal/words"
 )
 
 // minUnitTerms is the fewest content words a clause needs to stand as a
@@ -46,11 +47,17 @@ func clauseSpans(s string, terms []lexicon.Term) [][2]int {
 	}
 	spans = append(spans, [2]int{start, len(s)})
 	count := func(sp [2]int) int {
-		n := 0
+		n, word := 0, false
 		for _, t := range terms {
 			if t.Start >= sp[0] && t.Start < sp[1] {
 				n++
+				word = word || t.Kind == words.Word && !words.IsCapitalized(t.Token)
 			}
+		}
+		if !word {
+			// "Jiangxin Iron & Steel Group, which ...": a name alone
+			// is the subject of the next clause, not a fact.
+			return 0
 		}
 		return n
 	}
