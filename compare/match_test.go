@@ -343,3 +343,24 @@ func TestOneWordLinesAreNoFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestWideLetters: letters whose lower case has another byte length
+// ("Ⱥ" is two bytes, "ⱥ" three; "İ" two, "i̇" three) before an acronym's
+// expansion, "the disaster" or a clause cut compare without a panic.
+func TestWideLetters(t *testing.T) {
+	sets := [][]string{
+		{"Calder will build an EAF at the plant.", "Calder will build an EAF at the plant.", "ȺȺȺȺ plant will build an electric arc furnace at the plant, Calder said."},
+		{"An earthquake struck Karvi on Tuesday, killing 12 people.", "The earthquake in Karvi killed 12 people on Tuesday.", "ȺȺȺȺȺȺȺȺȺȺ mourned the disaster in Karvi, where the earthquake killed 12 people."},
+		{"The river rose quickly overnight, and xȺȺȺȺ.", "The river rose quickly overnight.", "İİİİ The river rose overnight, and the town flooded."},
+	}
+	for i, set := range sets {
+		var arts []*article.Article
+		for k, s := range set {
+			arts = append(arts, fromText(t, string(rune('a'+k)), "Wide", s))
+		}
+		if _, err := Sources(t.Context(), arts, Options{}); err != nil {
+			t.Errorf("set %d: %v", i, err)
+		}
+	}
+	clauseCuts("The river rose quickly overnight, and xȺȺȺȺ")
+}

@@ -429,19 +429,24 @@ func preferredTerm(counts map[string]int) string {
 // containsPhrase reports whether phrase occurs in s as whole words,
 // ignoring case.
 func containsPhrase(s, phrase string) bool {
-	ls, lp := strings.ToLower(s), strings.ToLower(phrase)
-	for i := 0; ; {
-		j := strings.Index(ls[i:], lp)
-		if j < 0 {
-			return false
+	return phraseIndex(s, phrase) >= 0
+}
+
+// phraseIndex returns the byte offset in s of the first whole-word
+// occurrence of phrase, in any case, or -1. The offset is in s itself:
+// lowering s first could change its length ("Ⱥ" is two bytes, "ⱥ" three).
+func phraseIndex(s, phrase string) int {
+	n := len(phrase)
+	for at := 0; at+n <= len(s); at++ {
+		if !strings.EqualFold(s[at:at+n], phrase) {
+			continue
 		}
-		at := i + j
-		end := at + len(lp)
-		if (at == 0 || !words.IsWord(ls[at-1:at])) && (end == len(ls) || !words.IsWord(ls[end:end+1])) {
-			return true
+		end := at + n
+		if (at == 0 || !words.IsWord(s[at-1:at])) && (end == len(s) || !words.IsWord(s[end:end+1])) {
+			return at
 		}
-		i = at + 1
 	}
+	return -1
 }
 
 // conceptName names a concept by the term most sources use when two or

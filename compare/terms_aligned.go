@@ -294,8 +294,7 @@ func (c *comparison) addDisasterNames(uses map[string]map[int][]aliasUse) {
 				if !strings.Contains(s, w) {
 					continue
 				}
-				ls := strings.ToLower(s)
-				if at := strings.Index(ls, "the "+w); at >= 0 && containsPhrase(ls, "the "+w) && !usedAt(uses[key][si], w, n) {
+				if at := phraseIndex(s, "the "+w); at >= 0 && !usedAt(uses[key][si], w, n) {
 					uses[key][si] = append(uses[key][si], aliasUse{form: s[at+4 : at+4+len(w)], n: n})
 				}
 			}

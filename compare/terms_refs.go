@@ -97,9 +97,8 @@ func (c *comparison) nameGraph() *nameGraph {
 	for si := range all {
 		for n, st := range all[si] {
 			for _, e := range phrases {
-				if k := expansions[e]; containsPhrase(st.s, e) {
-					at := strings.Index(strings.ToLower(st.s), e)
-					g.uf.union(k, g.mention(st.s[at:at+len(e)], si, n))
+				if at := phraseIndex(st.s, e); at >= 0 {
+					g.uf.union(expansions[e], g.mention(st.s[at:at+len(e)], si, n))
 				}
 			}
 			g.ownerNames(st.s, st.toks, si, n)

@@ -129,14 +129,15 @@ var auxiliaries = map[string]bool{
 func verbAhead(s string, i int) bool {
 	for k := 0; k < 5; k++ {
 		i = nextWord(s, i)
-		w := strings.ToLower(wordAt(s, i))
-		if w == "" {
+		raw := wordAt(s, i)
+		if raw == "" {
 			return false
 		}
+		w := strings.ToLower(raw)
 		if auxiliaries[w] || k > 0 && len(w) > 4 && strings.HasSuffix(w, "ed") {
 			return true
 		}
-		i += len(w)
+		i += len(raw)
 	}
 	return false
 }

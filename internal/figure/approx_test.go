@@ -2,6 +2,7 @@ package figure
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -101,6 +102,27 @@ func TestConflictWithBounds(t *testing.T) {
 			}
 			if got := Conflict(a[len(a)-1], b[0]); got != tt.want {
 				t.Errorf("Conflict(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestHalfAfterWideLetters: "half a million" is found in the text as
+// written, even after letters whose lower case has another byte length.
+func TestHalfAfterWideLetters(t *testing.T) {
+	for _, s := range []string{"İİé half a million people fled.", strings.Repeat("Ⱥ", 40) + " half a million people fled.", "ȺȺȺ half a million people"} {
+		t.Run(s[:6], func(t *testing.T) {
+			found := false
+			for _, f := range ExtractAll(s) {
+				if strings.Contains(f.Text, "million") {
+					found = true
+					if f.Text != s[f.Start:f.End] || !strings.HasPrefix(f.Text, "half") {
+						t.Errorf("got %q at %d-%d, want the text from \"half\"", f.Text, f.Start, f.End)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no figure in %q", s)
 			}
 		})
 	}

@@ -125,7 +125,7 @@ func fractions(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
 			old := formatNum(f.Value)
 			f.Value /= 2
 			f.Norm = strings.Replace(f.Norm, old, formatNum(f.Value), 1)
-			f.Start = strings.LastIndex(strings.ToLower(s[:f.Start]), "half")
+			f.Start = lastIndexFold(s[:f.Start], "half")
 			f.Text = s[f.Start:f.End]
 			f.Low, f.High = 0, 0
 			setRange(s, &f)
@@ -344,4 +344,16 @@ func dateParts(v float64) (y, m, d int) {
 func formatNum(v float64) string {
 	v = math.Round(v*1e6) / 1e6
 	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// lastIndexFold returns the byte offset in s of the last occurrence of
+// the lower-case ASCII word w in any case, or -1; unlike an index into
+// strings.ToLower(s), it is an offset into s itself.
+func lastIndexFold(s, w string) int {
+	for at := len(s) - len(w); at >= 0; at-- {
+		if strings.EqualFold(s[at:at+len(w)], w) {
+			return at
+		}
+	}
+	return -1
 }

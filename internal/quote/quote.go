@@ -165,7 +165,9 @@ func Extract(sentences []string) []Quote {
 		}
 		beforeFrom := 0
 		if prevSent == s {
-			beforeFrom = prevClose - starts[s]
+			// A quote nested in the previous one opens before that one
+			// closed: its attribution starts where the sentence does.
+			beforeFrom = min(max(prevClose-starts[s], 0), sp.open-starts[s])
 		}
 		before := sentences[s][beforeFrom : sp.open-starts[s]]
 		afterFrom := sp.close - starts[cs]

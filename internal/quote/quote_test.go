@@ -208,7 +208,7 @@ func BenchmarkFind(b *testing.B) {
 }
 
 func FuzzExtract(f *testing.F) {
-	for _, s := range []string{`"We will win," Putin said.`, `Kim hailed the ‘leaders’ summit’ «x»`, `“a. b,” he said`} {
+	for _, s := range []string{`"We will win," Putin said.`, `Kim hailed the ‘leaders’ summit’ «x»`, `“a. b,” he said`, "‘The «deal» is «done»’, he said.", "‘««'»’"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
