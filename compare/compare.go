@@ -267,28 +267,23 @@ func Sources(ctx context.Context, arts []*article.Article, opt Options) (*Report
 	if th < 0 || th > 1 {
 		return nil, fmt.Errorf("compare sources: threshold %g is outside 0..1", th)
 	}
-	c, err := scored(ctx, arts, th, opt)
+	labels, dups := uniqueLabels(arts)
+	c, err := scored(ctx, arts, labels, th, opt)
 	if err != nil {
 		return nil, fmt.Errorf("compare sources: %w", err)
 	}
 	off := c.offTopic()
 	var left []Source
+	var notes []string
 	if len(off) > 0 {
 		var keep []*article.Article
-		var notes []string
-		for si, a := range arts {
-			if slices.Contains(off, si) {
-				notes = append(notes, fmt.Sprintf("%s (%q) shares no fact with the other sources and is left out of the comparison: it does not seem to report the same event", c.labels[si], a.Title))
-				left = append(left, Source{Label: c.labels[si], URL: a.URL, Title: a.Title, Date: a.Date, SHA256: a.SHA256, Sentences: len(a.Sentences)})
-				continue
-			}
-			keep = append(keep, a)
-		}
-		if c, err = scored(ctx, keep, th, opt); err != nil {
+		var keepLabels []string
+		keep, keepLabels, left, notes = c.leaveOut(off)
+		if c, err = scored(ctx, keep, keepLabels, th, opt); err != nil {
 			return nil, fmt.Errorf("compare sources: %w", err)
 		}
-		c.warnings = append(c.warnings, notes...)
 	}
+	c.warnings = append(append(dups, c.articleWarnings()...), notes...)
 	if err := c.settle(ctx); err != nil {
 		return nil, fmt.Errorf("compare sources: %w", err)
 	}
@@ -300,10 +295,10 @@ func Sources(ctx context.Context, arts []*article.Article, opt Options) (*Report
 	return r, nil
 }
 
-// scored reads arts and scores every clause against the other sources.
-func scored(ctx context.Context, arts []*article.Article, th float64, opt Options) (*comparison, error) {
-	c := &comparison{arts: arts, threshold: th, embedder: opt.Embedder, embedModel: opt.EmbedModel}
-	c.labels, c.warnings = uniqueLabels(arts)
+// scored reads arts, labelled labels, and scores every clause against
+// the other sources.
+func scored(ctx context.Context, arts []*article.Article, labels []string, th float64, opt Options) (*comparison, error) {
+	c := &comparison{arts: arts, labels: labels, threshold: th, embedder: opt.Embedder, embedModel: opt.EmbedModel}
 	c.vectorize()
 	if err := c.score(ctx); err != nil {
 		return nil, err
@@ -326,13 +321,24 @@ func (c *comparison) offTopic() []int {
 	if len(c.arts) < 3 {
 		return nil
 	}
+	// A source's links: its clauses another source states, and its
+	// sentences that state another source's clause, each counted once.
 	links := make([]int, len(c.arts))
+	stating := make(map[[2]int]bool)
 	for i, u := range c.units {
+		stated := false
 		for h := range c.hitsOf(i) {
-			if h.score >= c.th(i) {
-				links[u.src]++
+			if h.score < c.th(i) {
+				continue
+			}
+			stated = true
+			if k := [2]int{h.src, h.n}; !stating[k] {
+				stating[k] = true
 				links[h.src]++
 			}
+		}
+		if stated {
+			links[u.src]++
 		}
 	}
 	var off []int
@@ -348,7 +354,8 @@ func (c *comparison) offTopic() []int {
 }
 
 // uniqueLabels returns one label per article, numbering repeats so that
-// every map in the report has one key per source.
+// every map in the report has one key per source, and a warning for each
+// repeat, which names the article by its place among those given.
 func uniqueLabels(arts []*article.Article) ([]string, []string) {
 	var warnings []string
 	seen := make(map[string]int)
@@ -366,10 +373,17 @@ func uniqueLabels(arts []*article.Article) ([]string, []string) {
 		}
 		labels[i] = l
 	}
+	return labels, warnings
+}
+
+// articleWarnings warns of compared articles with no sentences and of
+// compared articles that carry different dates.
+func (c *comparison) articleWarnings() []string {
+	var warnings []string
 	dates := make(map[string]bool)
-	for i, a := range arts {
+	for i, a := range c.arts {
 		if len(a.Sentences) == 0 {
-			warnings = append(warnings, fmt.Sprintf("%s has no sentences", labels[i]))
+			warnings = append(warnings, fmt.Sprintf("%s has no sentences", c.labels[i]))
 		}
 		if a.Date != "" {
 			dates[a.Date] = true
@@ -383,5 +397,19 @@ func uniqueLabels(arts []*article.Article) ([]string, []string) {
 		sort.Strings(ds)
 		warnings = append(warnings, fmt.Sprintf("articles carry different dates (%s); weekdays and \"since\" figures may differ for that reason", strings.Join(ds, ", ")))
 	}
-	return labels, warnings
+	return warnings
+}
+
+// leaveOut splits the articles into those compared, with their labels,
+// and those left out (the indexes off), with a warning for each.
+func (c *comparison) leaveOut(off []int) (keep []*article.Article, labels []string, left []Source, notes []string) {
+	for si, a := range c.arts {
+		if !slices.Contains(off, si) {
+			keep, labels = append(keep, a), append(labels, c.labels[si])
+			continue
+		}
+		notes = append(notes, fmt.Sprintf("%s (%q) shares no fact with the other sources and is left out of the comparison: it does not seem to report the same event", c.labels[si], a.Title))
+		left = append(left, Source{Label: c.labels[si], URL: a.URL, Title: a.Title, Date: a.Date, SHA256: a.SHA256, Sentences: len(a.Sentences)})
+	}
+	return keep, labels, left, notes
 }

@@ -364,3 +364,40 @@ func TestWideLetters(t *testing.T) {
 	}
 	clauseCuts("The river rose quickly overnight, and xȺȺȺȺ")
 }
+
+// TestLeftOutKeepsLabels: the labels given when the articles came in
+// stay theirs when one is left out, so "wire#2" never names two
+// articles.
+func TestLeftOutKeepsLabels(t *testing.T) {
+	summit, err := loadGold(t.Context(), filepath.Join(evalDir, "summit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	quake, err := loadGold(t.Context(), filepath.Join(evalDir, "quake"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	relabel := func(a *article.Article, l string) *article.Article {
+		c := *a
+		c.Label = l
+		return &c
+	}
+	arts := []*article.Article{
+		relabel(summit.arts[0], "wire"), relabel(quake.arts[0], "wire"),
+		relabel(summit.arts[1], "wire"), relabel(summit.arts[2], "kcna"),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.LeftOut) != 1 || r.LeftOut[0].Label != "wire#2" {
+		t.Fatalf("got left out %+v, want wire#2", r.LeftOut)
+	}
+	var got []string
+	for _, s := range r.Sources {
+		got = append(got, s.Label)
+	}
+	if want := []string{"wire", "wire#3", "kcna"}; !slices.Equal(got, want) {
+		t.Errorf("got sources %q, want %q", got, want)
+	}
+}
