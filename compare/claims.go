@@ -592,7 +592,7 @@ func (c *comparison) seenElsewhere(ui int) map[int32]bool {
 }
 
 // commaCuts returns the offsets just after each comma of s[lo:hi] that
-// is outside a quotation.
+// is outside a quotation and followed by a space.
 func commaCuts(s string, lo, hi int) []int {
 	var out []int
 	inQuote := false
@@ -601,7 +601,8 @@ func commaCuts(s string, lo, hi int) []int {
 		case '"':
 			inQuote = !inQuote
 		case ',':
-			if !inQuote {
+			// Not the comma of "10,000": a cut needs a space after it.
+			if !inQuote && i+1 < hi && s[i+1] == ' ' {
 				out = append(out, i+1)
 			}
 		}

@@ -401,3 +401,30 @@ func TestLeftOutKeepsLabels(t *testing.T) {
 		t.Errorf("got sources %q, want %q", got, want)
 	}
 }
+
+func TestCommaCuts(t *testing.T) {
+	s := `More than 10,000 containers went north, officials said, "and more, later" by sea.`
+	var got []string
+	for _, c := range commaCuts(s, 0, len(s)) {
+		got = append(got, s[:c])
+	}
+	want := []string{"More than 10,000 containers went north,", "More than 10,000 containers went north, officials said,"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got cuts after %q, want %q", got, want)
+	}
+}
+
+func TestOwnerStem(t *testing.T) {
+	same := [][2]string{{"hungary", "hungarian"}, {"austria", "austrian"}, {"australia", "australian"}, {"china", "chinese"}, {"nepal", "nepali"}}
+	for _, p := range same {
+		if ownerStem(p[0]) != ownerStem(p[1]) {
+			t.Errorf("ownerStem(%q) = %q, ownerStem(%q) = %q, want one", p[0], ownerStem(p[0]), p[1], ownerStem(p[1]))
+		}
+	}
+	apart := [][2]string{{"austria", "australian"}, {"slovakia", "slovenian"}, {"austrian", "australia"}}
+	for _, p := range apart {
+		if ownerStem(p[0]) == ownerStem(p[1]) {
+			t.Errorf("ownerStem(%q) = ownerStem(%q) = %q, want two", p[0], p[1], ownerStem(p[0]))
+		}
+	}
+}

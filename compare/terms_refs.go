@@ -766,9 +766,21 @@ func (g *nameGraph) ownerNames(s string, toks []ntok, si, n int) {
 		if !possessive && !isDemonym(t.lower) || len(owner) < 4 || words.IsStopword(h.lower) || verbs[h.lower] {
 			continue
 		}
-		k := "owner:" + h.lower + ":" + owner[:4]
+		k := "owner:" + h.lower + ":" + ownerStem(owner)
 		g.uf.union(k, g.mention(s[t.start:h.end], si, n))
 	}
+}
+
+// ownerStem is a country's name or adjective without the ending that
+// tells them apart ("hungary" and "hungarian" are "hungar"; "austria"
+// and "austrian" "austr", "australia" and "australian" "austral").
+func ownerStem(w string) string {
+	for _, suf := range []string{"ian", "ean", "ese", "ish", "an", "ia", "i", "a", "y", "e"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
 }
 
 // isDemonym reports whether a capitalised word reads as a country's
