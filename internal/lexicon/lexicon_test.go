@@ -130,6 +130,7 @@ func TestMoney(t *testing.T) {
 		{"code apart", "They paid HUF 4,150 a share.", "They paid 4,150 forints a share."},
 		{"million", "A loss of $600m.", "A loss of 600 million dollars."},
 		{"pounds", "Worth £1.65bn.", "Worth 1.65 billion pounds sterling."},
+		{"decimal scale", "It cost $8.2 million.", "It cost $8,200,000."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -142,11 +143,14 @@ func TestMoney(t *testing.T) {
 			}
 		})
 	}
-	for _, s := range []string{"They rub it in.", "He won the vote.", "Eur is no code."} {
+	for _, s := range []string{"They rub it in.", "He won the vote.", "Eur is no code.", "Raheem Sterling scored twice."} {
 		for _, k := range keys(s) {
-			if k == "rouble" || k == "euro" {
+			if k == "rouble" || k == "euro" || k == "pound" {
 				t.Errorf("%q: got currency %q from an ordinary word", s, k)
 			}
 		}
+	}
+	if a, b := keys("They built a 100 m wall."), keys("They built a 100 million wall."); slices.Equal(a, b) {
+		t.Errorf("a 100 m wall and 100 million have the same keys %q", a)
 	}
 }

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -23,7 +24,8 @@ var currencies = map[string]string{
 }
 
 // currencyCodes are the ISO codes of currencies, which count only in
-// capitals: "rub" and "won" are verbs, "eur" is nothing.
+// capitals: "rub" is a verb, "eur" is nothing. Currency words count only
+// in lower case.
 var currencyCodes = map[string]bool{
 	"eur": true, "usd": true, "gbp": true, "jpy": true, "inr": true, "npr": true, "cny": true,
 	"rmb": true, "rub": true, "huf": true, "chf": true, "mnt": true,
@@ -32,7 +34,14 @@ var currencyCodes = map[string]bool{
 // currencyKey returns the currency a token names, or "".
 func currencyKey(tok string) string {
 	low := strings.ToLower(tok)
-	if currencyCodes[low] && strings.ToUpper(tok) != tok {
+	switch {
+	case currencyCodes[low]:
+		if strings.ToUpper(tok) != tok {
+			return ""
+		}
+	case low != tok && low != "rs":
+		// "Sterling" the surname, "Franc" a name: currencies are
+		// written in lower case.
 		return ""
 	}
 	return currencies[low]
@@ -48,6 +57,13 @@ var scales = map[string]float64{
 	"million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
 	"billion": 1e9, "bn": 1e9, "bln": 1e9,
 	"trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+
+// wordScales are the scales written as a word of their own after the
+// figure: "8.2 million", not "a 100 m wall" or "5 k run".
+var wordScales = map[string]bool{
+	"thousand": true, "million": true, "billion": true, "trillion": true,
+	"mn": true, "mln": true, "bn": true, "bln": true, "tn": true, "trn": true,
 }
 
 // amount matches a figure with an optional scale suffix: "1.9bn", "600m".
@@ -69,11 +85,13 @@ func scaledKey(tok, next string) (string, bool) {
 	switch {
 	case m[2] != "":
 		v *= scales[m[2]]
-	case scales[next] >= 1e6 || next == "thousand":
+	case wordScales[next]:
 		v *= scales[next]
 		used = true
 	default:
 		return "", false
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64), used
+	// 8.2 × 1e6 is 8199999.999999999 in floating point: an amount is
+	// never finer than a thousandth.
+	return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64), used
 }
