@@ -429,3 +429,38 @@ func TestOwnerStem(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSources compares three articles cut from arbitrary text: whatever
+// the letters, quotes, figures and punctuation, Sources returns a report
+// or an error, never a panic.
+func FuzzSources(f *testing.F) {
+	for _, s := range []string{
+		"Putin and Kim signed a pact on Wednesday, killing 38 and injuring more than 100.|The pact was signed by Kim Jong-un, the DPRK said.|‘The «deal» is «done»’, he said.",
+		"ȺȺȺȺ plant will build an electric arc furnace (EAF).|Calder will build an EAF.|İİİİ The river rose overnight, and the town flooded.",
+		"Xinhua quoted the ambassador as saying: \"We stand ready.\"|Prime Minister K.P. Sharma Oli said: \"half a million\" fled.|According to the Ministry, 1,850 houses, 3,100 damaged, €1.9bn, HUF4,150.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		parts := strings.SplitN(s, "|", 3)
+		var arts []*article.Article
+		for i, p := range parts {
+			body := "title: T\ndate: 2024-06-19\n\nThe river rose. " + p
+			a, err := article.Load(t.Context(), string(rune('a'+i))+"=-", article.Options{Stdin: strings.NewReader(body)})
+			if err != nil {
+				return
+			}
+			arts = append(arts, a)
+		}
+		if len(arts) < 2 {
+			return
+		}
+		r, err := Sources(t.Context(), arts, Options{})
+		if err != nil {
+			return
+		}
+		if _, err := json.Marshal(r); err != nil {
+			t.Fatalf("report does not marshal: %v", err)
+		}
+	})
+}
