@@ -36,6 +36,8 @@ package lexicon
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newslens/newslens/internal/words"
 )
@@ -171,10 +173,11 @@ func tokens(s string) []token {
 }
 
 func capitalise(w string) string {
-	if w == "" {
+	r, n := utf8.DecodeRuneInString(w)
+	if n == 0 {
 		return w
 	}
-	return strings.ToUpper(w[:1]) + w[1:]
+	return string(unicode.ToUpper(r)) + w[n:]
 }
 
 func isAcronym(tok string) bool {

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newslens/newslens/internal/words"
@@ -153,4 +154,22 @@ func TestMoney(t *testing.T) {
 	if a, b := keys("They built a 100 m wall."), keys("They built a 100 million wall."); slices.Equal(a, b) {
 		t.Errorf("a 100 m wall and 100 million have the same keys %q", a)
 	}
+}
+
+// FuzzTerms: every term of any text lies inside it, its Token the text
+// at its offsets (in any case: "Jong-un" gives the name part "Un").
+func FuzzTerms(f *testing.F) {
+	for _, s := range []string{"Kim Jong-un met the DPRK's leader.", "HUF4,150 a share; €1.9bn ($2.2 billion).", "ȺȺ İİ twenty-four Rs 50 million", "They organised 8.2 million."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, tm := range Terms(s) {
+			if tm.Start < 0 || tm.End > len(s) || tm.Start > tm.End {
+				t.Fatalf("term %+v outside %q", tm, s)
+			}
+			if !strings.EqualFold(tm.Token, s[tm.Start:tm.End]) {
+				t.Fatalf("term %+v: token is not the text %q at its offsets", tm, s[tm.Start:tm.End])
+			}
+		}
+	})
 }
