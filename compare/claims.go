@@ -7,7 +7,6 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/newslens/newslens/internal/lexicon"
 	"github.com/newslens/newslens/internal/words"
 )
 
@@ -537,18 +536,6 @@ func (c *comparison) uniquePart(ui int) (span [2]int, ok bool) {
 		}
 	}
 	return best, bestF > 0
-}
-
-// namesOnly reports whether the terms in span sp are all names or
-// figures: the last items of a list ("..., Uttar Pradesh and Delhi"),
-// which state nothing on their own.
-func namesOnly(terms []lexicon.Term, sp [2]int) bool {
-	for _, t := range terms {
-		if t.Start >= sp[0] && t.Start < sp[1] && t.Kind == words.Word {
-			return false
-		}
-	}
-	return true
 }
 
 // attribution matches a part of a sentence that only says who reports

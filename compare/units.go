@@ -47,17 +47,16 @@ func clauseSpans(s string, terms []lexicon.Term) [][2]int {
 	}
 	spans = append(spans, [2]int{start, len(s)})
 	count := func(sp [2]int) int {
-		n, word := 0, false
-		for _, t := range terms {
-			if t.Start >= sp[0] && t.Start < sp[1] {
-				n++
-				word = word || t.Kind == words.Word && !words.IsCapitalized(t.Token)
-			}
-		}
-		if !word {
+		if namesOnly(terms, sp) {
 			// "Jiangxin Iron & Steel Group, which ...": a name alone
 			// is the subject of the next clause, not a fact.
 			return 0
+		}
+		n := 0
+		for _, t := range terms {
+			if t.Start >= sp[0] && t.Start < sp[1] {
+				n++
+			}
 		}
 		return n
 	}
@@ -70,6 +69,20 @@ func clauseSpans(s string, terms []lexicon.Term) [][2]int {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// namesOnly reports whether the terms in span sp are all names or
+// figures, a capitalised word opening the sentence counted as a name: a
+// subject before its clause ("Jiangxin Iron & Steel Group, which ...")
+// or the last items of a list ("..., Uttar Pradesh and Delhi"), which
+// state nothing on their own.
+func namesOnly(terms []lexicon.Term, sp [2]int) bool {
+	for _, t := range terms {
+		if t.Start >= sp[0] && t.Start < sp[1] && t.Kind == words.Word && !words.IsCapitalized(t.Token) {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseCuts returns the byte offsets where a new clause starts.
