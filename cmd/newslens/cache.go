@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/newslens/newslens/internal/cache"
+	"github.com/newslens/newslens/internal/structured"
 )
 
 // CacheOptions is everything the cache subcommands need.
@@ -84,7 +85,7 @@ func runCacheStats(opts *CacheOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "kept       %d unusable replies in %s\n", len(kept), filepath.Join(dir, "replies"))
+	fmt.Fprintf(w, "kept       %d unusable replies in %s\n", len(kept), rawDir(dir))
 	return nil
 }
 
@@ -92,7 +93,7 @@ func runCacheStats(opts *CacheOptions) error {
 // (structured.RawStore): regular files named newslens-reply-*.txt, never
 // anything a link points at.
 func keptReplies(dir string) ([]string, error) {
-	ents, err := os.ReadDir(filepath.Join(dir, "replies"))
+	ents, err := os.ReadDir(rawDir(dir))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -102,7 +103,7 @@ func keptReplies(dir string) ([]string, error) {
 	var out []string
 	for _, e := range ents {
 		name := e.Name()
-		if e.Type().IsRegular() && strings.HasPrefix(name, "newslens-reply-") && strings.HasSuffix(name, ".txt") {
+		if e.Type().IsRegular() && strings.HasPrefix(name, structured.RawPrefix) && strings.HasSuffix(name, structured.RawSuffix) {
 			out = append(out, filepath.Join(dir, "replies", name))
 		}
 	}
@@ -137,7 +138,7 @@ func runCacheClear(opts *CacheOptions) error {
 	}
 	fmt.Fprintf(opts.IO.Out, "removed %d entries from %s\n", n, cc.Dir())
 	if len(kept) > 0 {
-		fmt.Fprintf(opts.IO.Out, "removed %d unusable replies kept in %s\n", len(kept), filepath.Join(cc.Dir(), "replies"))
+		fmt.Fprintf(opts.IO.Out, "removed %d unusable replies kept in %s\n", len(kept), rawDir(cc.Dir()))
 	}
 	return nil
 }

@@ -30,6 +30,14 @@ func DefaultRawDir() (string, error) {
 	return filepath.Join(d, "newslens", "replies"), nil
 }
 
+// RawPrefix and RawSuffix frame the name of every file a RawStore
+// writes, so that other code can tell them from anything else in the
+// directory.
+const (
+	RawPrefix = "newslens-reply-"
+	RawSuffix = ".txt"
+)
+
 // maxRawNames bounds the names tried for one request's replies.
 const maxRawNames = 1000
 
@@ -50,11 +58,11 @@ func (s *RawStore) Save(tags map[string]string, content string) (string, error) 
 		return "", err
 	}
 	h := sha256.Sum256([]byte(tags["Article"] + "\x00" + tags["Prompt"]))
-	base := "newslens-reply-" + hex.EncodeToString(h[:6])
+	base := RawPrefix + hex.EncodeToString(h[:6])
 	for i := 1; i <= maxRawNames; i++ {
-		name := base + ".txt"
+		name := base + RawSuffix
 		if i > 1 {
-			name = base + "-" + strconv.Itoa(i) + ".txt"
+			name = base + "-" + strconv.Itoa(i) + RawSuffix
 		}
 		path := filepath.Join(dir, name)
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
