@@ -104,7 +104,7 @@ func keptReplies(dir string) ([]string, error) {
 	for _, e := range ents {
 		name := e.Name()
 		if e.Type().IsRegular() && strings.HasPrefix(name, structured.RawPrefix) && strings.HasSuffix(name, structured.RawSuffix) {
-			out = append(out, filepath.Join(dir, "replies", name))
+			out = append(out, filepath.Join(rawDir(dir), name))
 		}
 	}
 	return out, nil
