@@ -32,6 +32,7 @@ func (c *comparison) settle(ctx context.Context) error {
 			c.unique = append(c.unique, i)
 		}
 	}
+	c.unique = c.dropNearWorded(c.unique)
 	return nil
 }
 

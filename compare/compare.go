@@ -5,9 +5,10 @@
 // Every finding points at the numbered sentences it came from.
 //
 // It imports internal/article (the articles), internal/lexicon (words
-// as comparison keys), internal/figure and internal/quote (through
-// extract.go), internal/worddiff and internal/words, and, for the
-// optional synthesis, internal/llm and prompts.
+// as comparison keys), internal/wordvec (words near in meaning),
+// internal/figure and internal/quote (through extract.go),
+// internal/worddiff and internal/words, and, for the optional synthesis,
+// internal/llm and prompts.
 //
 // # Facts are clauses
 //
@@ -39,7 +40,12 @@
 //
 // A clause is only in its source when its best coverage elsewhere is
 // below the threshold by uniqueMargin (0.05): 0.1 costs three found
-// uniques for no precision, 0.15 loses a tenth of the recall. When a
+// uniques for no precision, 0.15 loses a tenth of the recall. Among
+// three or more sources it must also not be stated in near words by a
+// sentence of another source that holds an unmatched clause too, words
+// counting as near by internal/wordvec (near.go): two outlets that put
+// one fact in different words then do not each get it as their own, and
+// unique precision rises from 0.66 to 0.71 for two found uniques. When a
 // sentence states a claim, only a comma-separated part of it that no
 // other source holds (uniqueTail, 0.7 of its weight) is reported, so a
 // unique clause inside a shared sentence is shown alone; a part that only

@@ -1,0 +1,38 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newslens/newslens/internal/article"
+)
+
+// TestNearWordingIsNotUnique gives two of three sources one fact in
+// different words: a's "needs approval from competition regulators" is
+// not reported as found in a only, since b's "requires clearance by
+// competition officials" says it in near words, while a fact that only
+// the third carries still is unique.
+func TestNearWordingIsNotUnique(t *testing.T) {
+	shared := "The carmaker agreed on Monday to buy the battery maker for four billion dollars. The battery maker employs about two thousand workers at its plant near the river port."
+	arts := []*article.Article{
+		fromText(t, "a", "Carmaker buys battery maker", shared+" The purchase still needs approval from competition regulators in Brussels."),
+		fromText(t, "b", "Battery deal", shared+" The takeover requires clearance by competition officials in Brussels."),
+		fromText(t, "c", "Deal agreed", shared+" Shares in the carmaker fell sharply after the announcement."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range r.Unique["a"] {
+		if strings.Contains(u.Text, "approval") {
+			t.Errorf("a: %q is reported as found only there; b states it in other words", u.Text)
+		}
+	}
+	found := false
+	for _, u := range r.Unique["c"] {
+		found = found || strings.Contains(u.Text, "Shares")
+	}
+	if !found {
+		t.Errorf("c: the fall in shares is not reported as unique; got %+v", r.Unique["c"])
+	}
+}
