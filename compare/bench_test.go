@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -90,5 +91,26 @@ func TestSyntheticScale(t *testing.T) {
 	}
 	if len(r.Shared) == 0 {
 		t.Errorf("got no shared content between synthetic outlets")
+	}
+}
+
+// BenchmarkSourcesThreeEvents compares the 23 articles of the three dev
+// events of the evaluation set at once: most clauses are then found in
+// one source only, the case where checking unmatched clauses for near
+// wordings (near.go) costs most.
+func BenchmarkSourcesThreeEvents(b *testing.B) {
+	var arts []*article.Article
+	for _, ev := range []string{"summit", "quake", "steel"} {
+		g, err := loadGold(b.Context(), filepath.Join(evalDir, ev))
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts = append(arts, g.arts...)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Sources(b.Context(), arts, Options{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
