@@ -17,10 +17,10 @@ var (
 // evalDir holds the annotated evaluation set, one folder per event.
 const evalDir = "../testdata/eval"
 
-// goldEvents are the events of the evaluation set. heldout and heldout2
-// are measured like the others but are kept out of tuning
+// goldEvents are the events of the evaluation set. heldout, heldout2 and
+// heldout3 are measured like the others but are kept out of tuning
 // (testdata/README.md).
-var goldEvents = []string{"summit", "quake", "steel", "rates", "heldout", "heldout2"}
+var goldEvents = []string{"summit", "quake", "steel", "rates", "heldout", "heldout2", "heldout3"}
 
 // goldFloor is the lowest acceptable figure of each measure, set a little
 // below what the engine scores today so that a regression fails; raise
@@ -42,7 +42,8 @@ var goldFloors = map[string]goldFloor{
 	"rates":    {0.64, 0.80, 0.68, 0.80, 0.30, 0.00, 0.50, 0.55, 0.87, 0.93},
 	"heldout":  {0.72, 0.60, 0.72, 0.82, 0.25, 0.55, 0.55, 0.95, 0.82, 0.87},
 	"heldout2": {0.68, 0.85, 0.74, 0.68, 0.25, 0.60, 0.30, 0.75, 0.79, 0.94},
-	"overall":  {0.68, 0.85, 0.71, 0.76, 0.41, 0.65, 0.58, 0.87, 0.84, 0.93},
+	"heldout3": {0.48, 0.42, 0.46, 0.68, 0.20, 0.00, 0.15, 0.30, 0.75, 0.90},
+	"overall":  {0.64, 0.74, 0.66, 0.75, 0.35, 0.52, 0.45, 0.70, 0.82, 0.92},
 }
 
 // TestGold compares each event of the evaluation set offline and
