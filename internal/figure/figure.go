@@ -27,7 +27,8 @@ type Figure struct {
 	// "twenty-four", "$1.2 billion", "40%".
 	Text string
 	// Kind is one of "number", "year", "date", "weekday", "month",
-	// "duration", "percent", "money", "ordinal" or "count".
+	// "duration", "percent", "money", "ordinal" or "count", and, from
+	// ExtractAll, "tally" for a vote or a score ("7-2", Norm "tally:7-2").
 	Kind string
 	// Value is the numeric value: 24 for "24 years", 40 for "40%",
 	// 1.2e9 for "$1.2 billion", 20 for "two decades" (in years), 6 for
@@ -99,6 +100,9 @@ func extract(s string, all bool) ([]Figure, []float64) {
 		i = next
 	}
 	figs, raws = fractions(s, figs, raws)
+	if all {
+		figs, raws = tallies(s, figs, raws)
+	}
 	linkRanges(s, figs)
 	return figs, raws
 }

@@ -1,0 +1,76 @@
+package figure
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// tallies joins the two numbers of a vote or a score into one figure of
+// kind "tally" ("voted 7-2", "six votes to three", "won 3-1"), so that
+// "7-2" is set against "6-3" and neither number is read alone (the "two"
+// of "7-2" is no count of anything). Two numbers joined by a hyphen or
+// dash are a tally only beside a word of voting or winning (tallyWords),
+// since "3-4 days" is a range.
+func tallies(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
+	out, outRaw := figs[:0], raws[:0]
+	for k := 0; k < len(figs); k++ {
+		if k+1 < len(figs) {
+			if t, ok := tallyOf(s, figs[k], figs[k+1]); ok {
+				out, outRaw = append(out, t), append(outRaw, t.Value)
+				k++
+				continue
+			}
+		}
+		out, outRaw = append(out, figs[k]), append(outRaw, raws[k])
+	}
+	return out, outRaw
+}
+
+// tallyOf returns the tally a and b make, if they make one.
+func tallyOf(s string, a, b Figure) (Figure, bool) {
+	if !smallWhole(a) || !smallWhole(b) {
+		return Figure{}, false
+	}
+	gap := strings.ToLower(s[a.End:b.Start])
+	switch {
+	case gap == "-" || gap == "–" || gap == "—":
+		if !(a.Kind == "number" && b.Kind == "number") || !tallyContext(s, a.Start, b.End) {
+			return Figure{}, false
+		}
+	case gap == " to " && a.Kind == "count" && a.Unit == "vote" && b.Kind == "number":
+		// "six votes to three", "by 7 votes to 2"
+	default:
+		return Figure{}, false
+	}
+	v := a.Value*1000 + b.Value
+	name := strconv.Itoa(int(a.Value)) + "-" + strconv.Itoa(int(b.Value))
+	return Figure{Text: s[a.Start:b.End], Kind: "tally", Value: v, Norm: "tally:" + name, Prep: a.Prep, Start: a.Start, End: b.End, Low: v, High: v}, true
+}
+
+func smallWhole(f Figure) bool {
+	return (f.Kind == "number" || f.Kind == "count") && f.Bound == "" && f.Value >= 0 && f.Value < 1000 && f.Value == math.Trunc(f.Value)
+}
+
+// tallyWords, within a few words of "7-2", make it a vote or a score.
+var tallyWords = []string{"vote", "voted", "votes", "voting", "ballot", "majority", "split", "won", "win", "wins", "beat", "beaten", "lost", "lose", "defeat", "defeated", "victory", "score", "scored", "ruled", "ruling", "verdict", "decision", "in favour", "in favor"}
+
+// tallyContext reports whether a tally word is within three words
+// before s[lo:hi] or two after it.
+func tallyContext(s string, lo, hi int) bool {
+	before := strings.Fields(strings.ToLower(s[max(0, lo-40):lo]))
+	if len(before) > 3 {
+		before = before[len(before)-3:]
+	}
+	after := strings.Fields(strings.ToLower(s[hi:min(len(s), hi+30)]))
+	if len(after) > 2 {
+		after = after[:2]
+	}
+	ctx := " " + strings.Join(append(before, after...), " ") + " "
+	for _, w := range tallyWords {
+		if strings.Contains(ctx, " "+w+" ") || strings.Contains(ctx, " "+w+",") || strings.Contains(ctx, " "+w+".") {
+			return true
+		}
+	}
+	return false
+}

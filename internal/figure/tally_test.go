@@ -1,0 +1,40 @@
+package figure
+
+import "testing"
+
+func TestTallies(t *testing.T) {
+	tests := []struct {
+		name, s, want string // want: the tally's Norm, or "" for none
+	}{
+		{"hyphen after voted", "The council voted 7-2 for the cut.", "tally:7-2"},
+		{"vote was", "The vote was 7-2, with both dissenters favouring a hold.", "tally:7-2"},
+		{"votes to", "It was closer than expected, at six votes to three.", "tally:6-3"},
+		{"digits votes to", "The court ruled by 5 votes to 4 that the law stands.", "tally:5-4"},
+		{"en dash score", "United won 3–1 at home on Saturday.", "tally:3-1"},
+		{"range of days", "Repairs will take 3-4 days, the company said.", ""},
+		{"no vote word", "Rooms 7-2 and 7-3 were closed.", ""},
+		{"years", "The council voted in 2019-2020 on the plan.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ""
+			for _, f := range ExtractAll(tt.s) {
+				if f.Kind == "tally" {
+					got = f.Norm
+				}
+			}
+			if got != tt.want {
+				t.Errorf("ExtractAll(%q): tally %q, want %q", tt.s, got, tt.want)
+			}
+		})
+	}
+	for _, f := range Extract("The council voted 7-2 for the cut.") {
+		if f.Kind == "tally" {
+			t.Errorf("Extract found tally %q; only ExtractAll reads tallies", f.Text)
+		}
+	}
+	a, b := ExtractAll("voted 7-2")[0], ExtractAll("voted 6-3")[0]
+	if !Conflict(a, b) {
+		t.Errorf("Conflict(%q, %q) = false, want true", a.Text, b.Text)
+	}
+}
