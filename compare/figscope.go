@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -76,7 +77,7 @@ func sameScope(a, b *looseFig) bool {
 	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome {
 		return false
 	}
-	if !sameThing(a, b) && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
+	if !sameThing(a, b) && !sameSubject(a, b) && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
 		return false
 	}
 	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total || a.rate != b.rate {
@@ -90,6 +91,9 @@ func sameScope(a, b *looseFig) bool {
 // general ("900 jobs", "as many as 1,200 jobs"). That names the quantity
 // as well as any word beside them.
 func sameThing(a, b *looseFig) bool {
+	if a.f.Kind == "tally" && b.f.Kind == "tally" {
+		return true // a vote or a score
+	}
 	if a.outcome != "" && a.outcome == b.outcome {
 		return true
 	}
@@ -317,20 +321,39 @@ func figureStage(s string, f figureT) string {
 	}
 	near := strings.Join(strings.Fields(strings.ToLower(s[max(0, f.Start-20):f.Start])), " ")
 	switch {
-	case slices.ContainsFunc(beforeWords, func(w string) bool { return strings.HasSuffix(near, w) }), containsAny(after, laterWords):
+	case slices.ContainsFunc(beforeWords, func(w string) bool { return strings.HasSuffix(near, w) }), containsAny(strings.ReplaceAll(after, "than ", "than_"), laterWords):
+		// "61% a year earlier" is an earlier value; "3.4% higher than a
+		// year earlier" is this year's rise.
 		return "before"
 	case containsAny(before, earlyWords), containsAny(after, earlyWords):
 		return "early"
 	case containsAny(near, limitWords):
 		return "limit"
+	case holdAt.MatchString(before):
+		return "held"
 	case containsAny(near, aboardWords) || strings.HasPrefix(strings.TrimSpace(after), "on board") || strings.HasPrefix(strings.TrimSpace(after), "aboard"):
 		return "aboard"
-	case containsAny(before, expectedWords):
+	case containsAny(strings.ReplaceAll(before, "than expected", ""), expectedWords), targetAfter(after):
+		// "closer than expected, at six votes to three" is what
+		// happened, not a forecast.
 		return "expected"
 	case strings.Contains(before, "final"), strings.Contains(after, "final"):
 		return "final"
 	}
 	return ""
+}
+
+// holdAt matches the words before a level something was kept at rather
+// than moved to: "preferring to keep the rate at 4.75%", "left
+// unchanged at 2%", "held steady at". The level it moved to is another
+// quantity.
+var holdAt = regexp.MustCompile(`(?:\b(?:keep|keeps|keeping|kept|hold|holds|holding|held|leave|leaves|leaving|left|maintain|maintains|maintaining|maintained)\b[^,.;]{0,25}|\b(?:unchanged|steady|constant))\s+at\s*$`)
+
+// targetAfter reports whether the words after a figure make it a target
+// ("above the 2.5% target"), which is not a value reached.
+func targetAfter(after string) bool {
+	fs := strings.Fields(after)
+	return len(fs) > 0 && strings.HasPrefix(fs[0], "target")
 }
 
 func containsAny(s string, words []string) bool {

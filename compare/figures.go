@@ -17,6 +17,11 @@ type looseFig struct {
 	fig
 	ctx  []string // lexicon keys of the content words around it
 	head string   // the key right after it ("dead" in "48 dead"), or ""
+	// subject holds the keys of the first two common words of its
+	// sentence when the figure comes after them: "inflation" in
+	// "Annual inflation slowed to 3.1%" and "Inflation in the country
+	// stands at 3.4%".
+	subject []string
 	// scope tells apart values of different things that share context
 	// words: what a count counts (figureOutcome), the other year the
 	// sentence is about (figureEra), a threshold ("4 or above") and an
@@ -178,7 +183,7 @@ func (c *comparison) contextFigures(used map[string]bool) []looseFig {
 				if len(ctx) == 0 {
 					continue
 				}
-				lf := looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, head: head}
+				lf := looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, head: head, subject: subjectKeys(words, f)}
 				c.figureScope(&lf, words)
 				out = append(out, lf)
 			}
@@ -250,8 +255,14 @@ func sameQuantity(a, b *looseFig) bool {
 	if shared >= 2 {
 		return 2*shared >= min(len(a.ctx), len(b.ctx))
 	}
-	if shared == 1 && a.f.Kind == "time" {
-		return true // times of day are few; one word in common ties two
+	if shared == 1 && sameSubject(a, b) {
+		return true // "Annual inflation slowed to 3.1%", "Inflation ... stands at 3.4%"
+	}
+	if shared == 1 && a.f.Kind == "time" || a.f.Kind == "tally" {
+		// Times of day are few, and one word in common ties two; a
+		// report gives one vote or one score, and the kind says what
+		// it counts.
+		return true
 	}
 	if shared != 1 {
 		return false
@@ -260,7 +271,16 @@ func sameQuantity(a, b *looseFig) bool {
 	if one == a.head || one == b.head {
 		return short <= 2 // a unit word ("km") says little more
 	}
-	return short <= 3 && slices.Contains(a.near, one) && slices.Contains(b.near, one)
+	return short <= 3 && !motionKeys[one] && slices.Contains(a.near, one) && slices.Contains(b.near, one)
+}
+
+// motionKeys say which way a figure moved, not what it measures: "bond
+// yields fell 9bp to 3.82%" is not "inflation fell to 3.1%".
+var motionKeys = map[string]bool{
+	"fell": true, "fall": true, "rose": true, "ris": true, "rise": true, "drop": true, "climb": true,
+	"gain": true, "eas": true, "slip": true, "jump": true, "slow": true, "increas": true, "declin": true,
+	"lower": true, "rais": true, "weaken": true, "strengthen": true, "surg": true, "plung": true, "soar": true,
+	"up": true, "down": true, "higher": true, "hit": true, "reach": true, "stand": true,
 }
 
 // looseConflict reports whether two figures disagree: they conflict as
@@ -533,4 +553,35 @@ func classFor(figs []fig, idx, classOf []int, x fig) int {
 		}
 	}
 	return best
+}
+
+// subjectKeys returns the keys of the first two common words of a
+// sentence (terms) that come before figure f: what the sentence is
+// about, when it opens with it.
+func subjectKeys(terms []lexicon.Term, f figureT) []string {
+	var out []string
+	for _, t := range terms {
+		if t.Start >= f.Start || len(out) == 2 {
+			break
+		}
+		if t.Kind == words.Word {
+			out = append(out, t.Key)
+		}
+	}
+	return out
+}
+
+// sameSubject reports whether two percentages open sentences about the
+// same common noun: a rate named first is what the figure measures,
+// however far from it ("Inflation in the country stands at 3.4%").
+func sameSubject(a, b *looseFig) bool {
+	if a.f.Kind != "percent" || b.f.Kind != "percent" {
+		return false
+	}
+	for _, k := range a.subject {
+		if !motionKeys[k] && slices.Contains(b.subject, k) {
+			return true
+		}
+	}
+	return false
 }

@@ -29,7 +29,7 @@ func figurePlaces(s string, terms []lexicon.Term, f figureT) []string {
 			break
 		}
 		between := strings.ToLower(s[max(f.End, t.Start-12):t.Start])
-		if capitalisedWord(t.Token) && (inRun || placePrep(between)) {
+		if capitalisedWord(t.Token) && !calendarWords[strings.ToLower(t.Token)] && (inRun || placePrep(between)) {
 			out = append(out, t.Key)
 			inRun = true
 			continue

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -252,5 +253,36 @@ func TestWeekdayAgainstDate(t *testing.T) {
 				t.Errorf("looseConflict(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestRateDecisionFigures reads figures the way a report on a rate
+// decision gives them: a vote as "7-2" or "six votes to three", the rate
+// a dissenter wanted kept, a target beside the value reached, a bond
+// yield that "fell" like inflation, and a rate named at the head of its
+// sentence ("Inflation in the country stands at 3.4%").
+func TestRateDecisionFigures(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Bank cuts rate", "The central bank cut its main rate to 4.5% on Thursday. Two members wanted to keep the rate at 4.75%. Annual inflation slowed to 3.1% in October, still above the 2.5% target. Government bond yields fell to 3.82% after the decision. The council voted 7-2 for the cut."),
+		fromText(t, "b", "Rate lowered", "The central bank lowered its main rate to 4.5% on Thursday. Inflation in the country stands at 3.4%, well above the bank's 2.5% target. The vote on the council was closer than expected, at six votes to three."),
+		fromText(t, "c", "Borrowing costs fall", "The central bank reduced its main rate to 4.5% on Thursday. Inflation, which hit 3.1% in October, remains high."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range r.Discrepancies {
+		var vs []string
+		for _, v := range d.Values {
+			vs = append(vs, v.Source+"="+v.Text)
+		}
+		slices.Sort(vs)
+		got = append(got, strings.Join(vs, " "))
+	}
+	slices.Sort(got)
+	want := []string{"a=3.1% b=3.4% c=3.1%", "a=7-2 b=six votes to three"}
+	if !slices.Equal(got, want) {
+		t.Errorf("discrepancies:\n got %q\nwant %q", got, want)
 	}
 }

@@ -173,7 +173,8 @@ func initialEnd(s string, toks []ntok, j int) int {
 }
 
 // calendarWords never continue a name across a joiner ("Oyu Tolgoi on
-// Monday").
+// Monday"), nor place a figure ("3.1% in October" says when, not
+// where).
 var calendarWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
 	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
