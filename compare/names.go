@@ -84,9 +84,11 @@ func (c *comparison) nameKeys(per [][]entity.Entity) map[string]string {
 			switch {
 			case e.Type == "organisation" && ministryKey(ws) != "":
 				add(e.Name, "org:"+ministryKey(ws), si)
-			case surnames[last] && !lowered[last] && (e.Type == "person" || len(ws) > 1):
-				add(e.Name, "person:"+last, si)
-				short["person:"+last] = short["person:"+last] || len(ws) == 1
+			case surnames[foldLetters(last)] && !lowered[last] && (e.Type == "person" || len(ws) > 1):
+				// accents folded: "Vasić" and "Vasic" are one person
+				k := "person:" + foldLetters(last)
+				add(e.Name, k, si)
+				short[k] = short[k] || len(ws) == 1
 			}
 		}
 	}
@@ -107,7 +109,7 @@ func fullNameSurnames(per [][]entity.Entity) map[string]bool {
 		for _, e := range es {
 			ws := strings.Fields(e.Name)
 			if e.Type == "person" && len(ws) > 1 {
-				out[strings.ToLower(ws[len(ws)-1])] = true
+				out[foldLetters(ws[len(ws)-1])] = true
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newslens/newslens/internal/lexicon"
 	"github.com/newslens/newslens/internal/words"
 )
 
@@ -317,22 +318,12 @@ func institutionKey(form string) string {
 // ("Khürelsükh" is "khurelsukh", "Oyun-Erdene" is "oyunerdene").
 func foldLetters(form string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(form) {
-		if f, ok := accentFold[r]; ok {
-			r = f
-		}
+	for _, r := range lexicon.FoldAccents(strings.ToLower(form)) {
 		if r >= 'a' && r <= 'z' {
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
-}
-
-var accentFold = map[rune]rune{
-	'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'ā': 'a', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
-	'ē': 'e', 'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'ī': 'i', 'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o',
-	'ø': 'o', 'ō': 'o', 'ő': 'o', 'ú': 'u', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ū': 'u', 'ű': 'u', 'ñ': 'n', 'ç': 'c',
-	'ý': 'y', 'ÿ': 'y', 'š': 's', 'ž': 'z', 'č': 'c', 'ğ': 'g', 'ş': 's', 'ı': 'i',
 }
 
 // skeleton returns a name's consonants with doubles collapsed and its

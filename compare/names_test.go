@@ -1,0 +1,31 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newslens/newslens/internal/article"
+)
+
+// TestNameWithoutAccents lists a person whom one outlet writes without
+// accents ("Teodora Vasic") with the others' "Teodora Vasić" / "Vasić".
+func TestNameWithoutAccents(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Rate cut", "The central bank cut its main rate on Thursday. Governor Teodora Vasić said more cuts would follow. Vasić gave no date."),
+		fromText(t, "b", "Bank eases", "The central bank lowered its main rate on Thursday. Vasić said the bank would move step by step."),
+		fromText(t, "c", "Rates fall", "The central bank reduced its main rate on Thursday. Governor Teodora Vasic said there was room to ease."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tm := range r.Terms {
+		if strings.HasPrefix(tm.Concept, "Vasi") {
+			if got := tm.BySource["c"]; got != "Teodora Vasic" {
+				t.Errorf("term %q: c names her %q, want %q; all %v", tm.Concept, got, "Teodora Vasic", tm.BySource)
+			}
+			return
+		}
+	}
+	t.Errorf("no term for the governor; terms %+v", r.Terms)
+}
