@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/newslens/newslens/internal/lexicon"
 	"github.com/newslens/newslens/internal/words"
 )
 
@@ -318,7 +317,7 @@ func institutionKey(form string) string {
 // ("Khürelsükh" is "khurelsukh", "Oyun-Erdene" is "oyunerdene").
 func foldLetters(form string) string {
 	var b strings.Builder
-	for _, r := range lexicon.FoldAccents(strings.ToLower(form)) {
+	for _, r := range words.FoldAccents(strings.ToLower(form)) {
 		if r >= 'a' && r <= 'z' {
 			b.WriteRune(r)
 		}

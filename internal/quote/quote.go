@@ -53,6 +53,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newslens/newslens/internal/entity"
+	textwords "github.com/newslens/newslens/internal/words"
 )
 
 // Quote is one direct quotation.
@@ -418,7 +419,7 @@ func hasRun(a, b []string) bool {
 
 func speakerWords(s string) []string {
 	s = entity.BareName(strings.TrimSpace(s))
-	s = strings.ToLower(s)
+	s = textwords.FoldAccents(strings.ToLower(s)) // "Vasić" is "Vasic"
 	s = speakerFolder.Replace(s)
 	return strings.Fields(s)
 }
