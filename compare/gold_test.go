@@ -17,10 +17,10 @@ var (
 // evalDir holds the annotated evaluation set, one folder per event.
 const evalDir = "../testdata/eval"
 
-// goldEvents are the events of the evaluation set. heldout, heldout2 and
-// heldout3 are measured like the others but are kept out of tuning
+// goldEvents are the events of the evaluation set. heldout, heldout2,
+// heldout3 and heldout4 are measured like the others but are kept out of tuning
 // (testdata/README.md).
-var goldEvents = []string{"summit", "quake", "steel", "rates", "verdict", "heldout", "heldout2", "heldout3"}
+var goldEvents = []string{"summit", "quake", "steel", "rates", "verdict", "heldout", "heldout2", "heldout3", "heldout4"}
 
 // goldFloor is the lowest acceptable figure of each measure, set a little
 // below what the engine scores today so that a regression fails; raise
@@ -44,7 +44,8 @@ var goldFloors = map[string]goldFloor{
 	"heldout":  {0.72, 0.60, 0.72, 0.82, 0.25, 0.55, 0.55, 0.95, 0.82, 0.87},
 	"heldout2": {0.68, 0.85, 0.74, 0.68, 0.25, 0.60, 0.30, 0.75, 0.79, 0.94},
 	"heldout3": {0.48, 0.42, 0.46, 0.68, 0.20, 0.00, 0.15, 0.30, 0.75, 0.90},
-	"overall":  {0.64, 0.74, 0.66, 0.75, 0.35, 0.52, 0.45, 0.70, 0.82, 0.92},
+	"heldout4": {0.85, 0.60, 0.80, 0.80, 0.45, 0.70, 0.45, 0.80, 0.88, 0.89},
+	"overall":  {0.64, 0.73, 0.66, 0.75, 0.35, 0.52, 0.45, 0.70, 0.82, 0.92},
 }
 
 // TestGold compares each event of the evaluation set offline and
