@@ -136,7 +136,8 @@
 //
 //   - The referent table (internal/lexicon.Referents): countries and their
 //     official names, the agreement, the war, disasters, elections,
-//     protests, truces, fighters, migrants, takeovers and offers by their
+//     protests, truces, fighters, migrants, takeovers, offers and bribes
+//     ("kickbacks") by their
 //     common synonyms, and a person's spellings. A common noun is widened over the
 //     modifiers before it ("mutual defence pact") but not over a
 //     superlative or a "most ..." ("strongest treaty" is a judgement).

@@ -91,6 +91,7 @@ func TestReferents(t *testing.T) {
 		{"no adjective", "The North Korean side agreed.", nil},
 		{"pronoun us", "He told us.", nil},
 		{"event names", "The blaze, a wildfire, spread after the flooding.", []string{"fire=blaze", "fire=wildfire", "flood=flooding"}},
+		{"payments", "He took kickbacks, the bribes that won the contracts.", []string{"bribes=kickbacks", "bribes=bribes"}},
 		{"loaded names", "Militants, or rebels as others call the fighters, held asylum seekers.", []string{"fighters=Militants", "fighters=rebels", "fighters=fighters", "migrants=asylum seekers"}},
 	}
 	for _, tt := range tests {

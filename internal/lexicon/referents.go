@@ -31,6 +31,7 @@ var referentRows = [][]string{
 	{"migrants", "migrants", "refugees", "asylum seekers"},
 	{"takeover", "takeover", "acquisition", "purchase", "buyout", "merger", "transaction"},
 	{"offer", "offer", "bid", "tender offer"},
+	{"bribes", "bribes", "kickbacks", "backhanders"},
 }
 
 var referents = map[string][]phrase{} // first word -> phrases, longest first
