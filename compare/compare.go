@@ -137,9 +137,9 @@
 //   - The referent table (internal/lexicon.Referents): countries and their
 //     official names, the agreement, the war, disasters, elections,
 //     protests, truces, fighters, migrants, takeovers, offers and bribes
-//     ("kickbacks") by their
-//     common synonyms, and a person's spellings. A common noun is widened over the
-//     modifiers before it ("mutual defence pact") but not over a
+//     ("kickbacks") by their common synonyms, and a person's spellings. A
+//     common noun is widened over the modifiers before it ("mutual
+//     defence pact") but not over a
 //     superlative or a "most ..." ("strongest treaty" is a judgement).
 //     "The disaster" names the one disaster a coverage reports.
 //   - Aligned sentences (terms_aligned.go): where a claim's sentence names
