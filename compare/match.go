@@ -51,6 +51,7 @@ type comparison struct {
 	ids     map[string]int32   // key to term id
 	keys    []string           // term id to key
 	idf     []float64          // per term id
+	alias   map[int32][]int32  // acronym ids and the ids of the name it stands for (acronymAliases)
 	lex     [][][]lexicon.Term // per source, per sentence
 	sents   [][]sentence       // per source, per sentence
 	units   []unit             // every clause of every source, in order
@@ -171,6 +172,7 @@ func (c *comparison) vectorize() {
 		c.idf[id] = math.Log(1 + float64(total)/float64(max(d, 1)))
 		c.post[id] = make([]int32, 0, d)
 	}
+	c.alias = c.acronymAliases()
 	for si := range c.arts {
 		for n := range c.sents[si] {
 			for _, id := range c.sents[si][n].ids {
@@ -249,6 +251,9 @@ func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 				names[t.Name] = len(u.slots)
 			}
 			u.slots = append(u.slots, slot{ids: []int32{id}, w: w})
+		}
+		for k := range u.slots {
+			u.slots[k].ids = c.withAliases(u.slots[k].ids)
 		}
 		for _, sl := range u.slots {
 			u.weight += sl.w

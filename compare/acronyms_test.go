@@ -1,0 +1,34 @@
+package compare
+
+import (
+	"testing"
+
+	"github.com/newslens/newslens/internal/article"
+)
+
+// TestAcronymStandsForItsName gives one fact with a council's full name
+// in two outlets and its acronym in the third: the acronym's sentence
+// states it too.
+func TestAcronymStandsForItsName(t *testing.T) {
+	common := "The central bank cut its main interest rate to 4.5% on Thursday. Inflation slowed to 3.1% in October, the statistics office said. "
+	arts := []*article.Article{
+		fromText(t, "a", "Rates cut", common+"The Monetary Policy Council was split over the cut."),
+		fromText(t, "b", "MPC cuts", common+"The MPC was split over the cut."),
+		fromText(t, "c", "Bank eases", common+"The Monetary Policy Council was split over the cut."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range r.Unique["b"] {
+		if u.Sentence == 3 {
+			t.Errorf("b: %q is reported as found only there; a and c state it with the full name", u.Text)
+		}
+	}
+	for _, sh := range r.Shared {
+		if len(sh.Sources) == 3 {
+			return
+		}
+	}
+	t.Errorf("no claim shared by all three; shared %+v", r.Shared)
+}
