@@ -29,8 +29,8 @@ func (c *comparison) acronymAliases() map[int32][]int32 {
 		return nil
 	}
 	spelled := make(map[string][]string) // acronym -> names (lower case) it spells
-	for _, a := range c.arts {
-		for _, e := range entity.Extract(a.Sentences) {
+	for _, es := range c.entities() {
+		for _, e := range es {
 			if len(strings.Fields(e.Name)) < 2 {
 				continue
 			}
@@ -74,4 +74,16 @@ func (c *comparison) withAliases(ids []int32) []int32 {
 		}
 	}
 	return ids
+}
+
+// entities returns the names of each source's article (internal/entity),
+// read once for the acronyms and the names section.
+func (c *comparison) entities() [][]entity.Entity {
+	if c.ents == nil {
+		c.ents = make([][]entity.Entity, len(c.arts))
+		for si, a := range c.arts {
+			c.ents[si] = entity.Extract(a.Sentences)
+		}
+	}
+	return c.ents
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/entity"
 	"github.com/newslens/newslens/internal/lexicon"
 	"github.com/newslens/newslens/internal/words"
 )
@@ -52,6 +53,7 @@ type comparison struct {
 	keys    []string           // term id to key
 	idf     []float64          // per term id
 	alias   map[int32][]int32  // acronym ids and the ids of the name it stands for (acronymAliases)
+	ents    [][]entity.Entity  // per source (entities)
 	lex     [][][]lexicon.Term // per source, per sentence
 	sents   [][]sentence       // per source, per sentence
 	units   []unit             // every clause of every source, in order

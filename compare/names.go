@@ -13,10 +13,7 @@ import (
 // "Ministry of Home Affairs", and one-word place names spelt within two
 // letters of each other ("Kolti", "Koltee") by different sources.
 func (c *comparison) nameTerms() []Term {
-	per := make([][]entity.Entity, len(c.arts))
-	for si, a := range c.arts {
-		per[si] = entity.Extract(a.Sentences)
-	}
+	per := c.entities()
 	keyOf := c.nameKeys(per)
 	uses := make(map[string]map[int][]aliasUse)
 	var keys []string
