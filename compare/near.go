@@ -18,8 +18,8 @@ import (
 // elsewhere is usually a sentence that already states another claim.
 //
 // On the evaluation set (TestGold), with the five events it then had,
-// this takes unique precision from 0.65
-// to 0.69 on the dev events and from 0.67 to 0.73 on the held-out ones,
+// this takes unique precision from 0.65 to 0.69 on the dev events and
+// from 0.67 to 0.73 on the held-out ones,
 // for one found unique in each (recall 0.79 to 0.78 and 0.78 to 0.77):
 // of the 16 clauses it keeps from being reported, 13 were false. Cosines
 // of 0.5 and 0.55 and coverages of 0.4 to 0.55 lose up to half the found
