@@ -10,11 +10,15 @@ import (
 
 // acronymAliases links an acronym to the one name of the coverage whose
 // initials it spells ("MPC", "Monetary Policy Council"; "NBM", "National
-// Bank of Marevia"): the acronym's key stands for the name's words, and
-// each of them for the acronym, so that "The MPC vote was 7-2" can state
-// "The Monetary Policy Council voted 7-2". An acronym two names could
-// spell links to neither.
-func (c *comparison) acronymAliases() map[int32][]int32 {
+// Bank of Marevia"), so that "The MPC was split" states "The Monetary
+// Policy Council was split" and back: every sentence that writes the
+// name out also holds the acronym's key (its document frequency, df, is
+// counted again), and a clause's slot that holds all of the name's
+// words also takes the acronym (withAliases). One word of the name
+// alone ("national") never stands for it. An acronym two names could
+// spell links to neither. It returns, for each acronym's id, the ids of
+// the name's words.
+func (c *comparison) acronymAliases(df []int) map[int32][]int32 {
 	acrs := make(map[string]bool)
 	for si := range c.lex {
 		for _, ts := range c.lex[si] {
@@ -49,28 +53,35 @@ func (c *comparison) acronymAliases() map[int32][]int32 {
 		if len(names) != 1 || !ok {
 			continue
 		}
+		var ws []int32
 		for _, t := range lexicon.Terms(names[0]) {
-			id, ok := c.ids[t.Key]
-			if !ok || id == aid {
-				continue
+			if id, ok := c.ids[t.Key]; ok && id != aid && !slices.Contains(ws, id) {
+				ws = append(ws, id)
 			}
-			out[aid] = append(out[aid], id)
-			out[id] = append(out[id], aid)
+		}
+		if len(ws) < 2 {
+			continue
+		}
+		out[aid] = ws
+		for si, a := range c.arts {
+			for n, s := range a.Sentences {
+				st := &c.sents[si][n]
+				if k, found := slices.BinarySearch(st.ids, aid); !found && strings.Contains(strings.ToLower(s), names[0]) {
+					st.ids = slices.Insert(st.ids, k, aid)
+					df[aid]++
+				}
+			}
 		}
 	}
 	return out
 }
 
-// withAliases returns ids with the aliases of each added.
+// withAliases returns the ids of a clause's slot with the acronym of a
+// name whose words are all among them.
 func (c *comparison) withAliases(ids []int32) []int32 {
-	if len(c.alias) == 0 {
-		return ids
-	}
-	for _, id := range ids {
-		for _, a := range c.alias[id] {
-			if !slices.Contains(ids, a) {
-				ids = append(ids, a)
-			}
+	for aid, ws := range c.alias {
+		if !slices.Contains(ids, aid) && !slices.ContainsFunc(ws, func(w int32) bool { return !slices.Contains(ids, w) }) {
+			ids = append(ids, aid)
 		}
 	}
 	return ids

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
@@ -31,4 +32,26 @@ func TestAcronymStandsForItsName(t *testing.T) {
 		}
 	}
 	t.Errorf("no claim shared by all three; shared %+v", r.Shared)
+}
+
+// TestAcronymNeedsTheWholeName: one word of the name ("national") does
+// not stand for the acronym, so "The NBM governor resigned" does not
+// state "The national football team coach resigned".
+func TestAcronymNeedsTheWholeName(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Rates held", "The National Bank of Marevia kept its main rate at 4% on Thursday. The NBM governor resigned."),
+		fromText(t, "b", "Coach quits", "The National Bank of Marevia held its main rate at 4% on Thursday. The national football team coach resigned."),
+		fromText(t, "c", "Bank holds", "The National Bank of Marevia left its main rate at 4% on Thursday."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, u := range r.Unique["b"] {
+		found = found || strings.Contains(u.Text, "coach")
+	}
+	if !found {
+		t.Errorf("b: the coach's resignation is not reported as unique; uniques %+v", r.Unique)
+	}
 }

@@ -114,3 +114,43 @@ func BenchmarkSourcesThreeEvents(b *testing.B) {
 		}
 	}
 }
+
+// distinctOutlets builds n outlets of 30 sentences each whose words are
+// drawn at random from the summit set's vocabulary: almost nothing is
+// shared, so almost every clause is unmatched, the worst case for the
+// near-wording rule (near.go).
+func distinctOutlets(tb testing.TB, n int) []*article.Article {
+	tb.Helper()
+	var vocab []string
+	for _, s := range summitPool(tb) {
+		for _, w := range strings.Fields(s) {
+			if w = strings.Trim(w, `.,;:"'()`); len(w) > 3 {
+				vocab = append(vocab, strings.ToLower(w))
+			}
+		}
+	}
+	arts := make([]*article.Article, n)
+	for k := range n {
+		rng := rand.New(rand.NewPCG(uint64(k), 7))
+		var b strings.Builder
+		for range 30 {
+			ws := make([]string, 12)
+			for i := range ws {
+				ws[i] = vocab[rng.IntN(len(vocab))]
+			}
+			b.WriteString("The " + strings.Join(ws, " ") + ". ")
+		}
+		arts[k] = fromText(tb, fmt.Sprintf("outlet%03d", k), fmt.Sprintf("Outlet %d", k), b.String())
+	}
+	return arts
+}
+
+func BenchmarkSourcesDistinct100(b *testing.B) {
+	arts := distinctOutlets(b, 100)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Sources(b.Context(), arts, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -25,9 +25,9 @@
 // figure's weight goes to any figure, so "38 killed" and "the toll rose
 // to 52" report one fact, whose figures are a discrepancy). An acronym
 // that spells the initials of exactly one name in the coverage stands
-// for that name's words, and they for it (acronyms.go: "MPC" and
-// "Monetary Policy Council"); on the rate decision this found one more
-// unique and dropped one false one.
+// for that name written out, and the name for it, never one of its
+// words alone (acronyms.go: "MPC" and "Monetary Policy Council"); on the
+// rate decision this found one more unique.
 //
 // # A clause is stated elsewhere when most of it is there
 //
@@ -101,9 +101,11 @@
 // day one shared word, and for two percentages the common noun that
 // opens both sentences ("Annual inflation slowed to 3.1%", "Inflation in
 // the country stands at 3.4%"); a word that only says which way a figure
-// moved ("fell", "rose") ties nothing. A vote or a score is one figure
-// ("voted 7-2", "six votes to three": internal/figure's tally), and a
-// report gives one, so two tallies are always compared. Figures of
+// moved ("fell", "rose") ties nothing, nor does a word such as "annual"
+// that opens sentences about many rates. A vote or a score is one
+// figure ("voted 7-2", "six votes to three": internal/figure's tally),
+// and a report gives few, so two tallies with one word around them in
+// common are compared. Figures of
 // different things are never set against each other (figscope.go,
 // figures_place.go): different outcomes (houses
 // destroyed, damaged, or either), another year, a threshold, a stage

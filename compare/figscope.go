@@ -319,17 +319,20 @@ func figureStage(s string, f figureT) string {
 	if i := strings.IndexAny(after, ",;"); i >= 0 {
 		after = after[:i]
 	}
-	near := strings.Join(strings.Fields(strings.ToLower(s[max(0, f.Start-20):f.Start])), " ")
-	switch {
-	case slices.ContainsFunc(beforeWords, func(w string) bool { return strings.HasSuffix(near, w) }), containsAny(strings.ReplaceAll(after, "than ", "than_"), laterWords):
+	if i := strings.Index(after, "than "); i >= 0 {
 		// "61% a year earlier" is an earlier value; "3.4% higher than a
 		// year earlier" is this year's rise.
+		after = after[:i]
+	}
+	near := strings.Join(strings.Fields(strings.ToLower(s[max(0, f.Start-20):f.Start])), " ")
+	switch {
+	case slices.ContainsFunc(beforeWords, func(w string) bool { return strings.HasSuffix(near, w) }), containsAny(after, laterWords):
 		return "before"
 	case containsAny(before, earlyWords), containsAny(after, earlyWords):
 		return "early"
 	case containsAny(near, limitWords):
 		return "limit"
-	case holdAt.MatchString(before):
+	case levelKinds[f.Kind] && holdAt.MatchString(before):
 		return "held"
 	case containsAny(near, aboardWords) || strings.HasPrefix(strings.TrimSpace(after), "on board") || strings.HasPrefix(strings.TrimSpace(after), "aboard"):
 		return "aboard"
@@ -348,6 +351,10 @@ func figureStage(s string, f figureT) string {
 // unchanged at 2%", "held steady at". The level it moved to is another
 // quantity.
 var holdAt = regexp.MustCompile(`(?:\b(?:keep|keeps|keeping|kept|hold|holds|holding|held|leave|leaves|leaving|left|maintain|maintains|maintaining|maintained)\b[^,.;]{0,25}|\b(?:unchanged|steady|constant))\s+at\s*$`)
+
+// levelKinds are the figures a level can be kept at: "held at 10:00"
+// dates a meeting, it keeps nothing.
+var levelKinds = map[string]bool{"percent": true, "money": true, "number": true}
 
 // targetAfter reports whether the words after a figure make it a target
 // ("above the 2.5% target"), which is not a value reached.

@@ -154,3 +154,22 @@ func TestJoinedOutcome(t *testing.T) {
 		})
 	}
 }
+
+func TestFigureStageLevels(t *testing.T) {
+	tests := []struct {
+		name, s, fig, want string
+	}{
+		{"kept level", "Two members wanted to keep the rate at 4.75%.", "4.75%", "held"},
+		{"meeting time", "The meeting was held at 10:00 in the capital.", "10:00", ""},
+		{"target after", "Inflation fell to 3.1%, still above the 2.5% target.", "2.5%", "expected"},
+		{"rise on a year", "Exports were 3.4% higher than a year earlier.", "3.4%", ""},
+		{"earlier value", "Turnout was 61%, against 55% a year earlier.", "55%", "before"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := figureStage(tt.s, figAt(t, tt.s, tt.fig)); got != tt.want {
+				t.Errorf("figureStage(%q, %q) = %q, want %q", tt.s, tt.fig, got, tt.want)
+			}
+		})
+	}
+}

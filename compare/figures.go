@@ -258,7 +258,7 @@ func sameQuantity(a, b *looseFig) bool {
 	if shared == 1 && sameSubject(a, b) {
 		return true // "Annual inflation slowed to 3.1%", "Inflation ... stands at 3.4%"
 	}
-	if shared == 1 && a.f.Kind == "time" || a.f.Kind == "tally" {
+	if shared >= 1 && a.f.Kind == "tally" || shared == 1 && a.f.Kind == "time" {
 		// Times of day are few, and one word in common ties two; a
 		// report gives one vote or one score, and the kind says what
 		// it counts.
@@ -579,9 +579,17 @@ func sameSubject(a, b *looseFig) bool {
 		return false
 	}
 	for _, k := range a.subject {
-		if !motionKeys[k] && slices.Contains(b.subject, k) {
+		if !motionKeys[k] && !subjectModifiers[k] && slices.Contains(b.subject, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// subjectModifiers open many sentences about different rates: "Annual
+// inflation" is not "annual wage growth".
+var subjectModifiers = map[string]bool{
+	"annual": true, "monthly": true, "quarterly": true, "yearly": true, "averag": true, "overall": true,
+	"total": true, "new": true, "current": true, "latest": true, "official": true, "national": true,
+	"cor": true, "headlin": true, "year": true, "month": true, "quarter": true,
 }

@@ -52,7 +52,7 @@ type comparison struct {
 	ids     map[string]int32   // key to term id
 	keys    []string           // term id to key
 	idf     []float64          // per term id
-	alias   map[int32][]int32  // acronym ids and the ids of the name it stands for (acronymAliases)
+	alias   map[int32][]int32  // acronym id -> the ids of the name it stands for (acronymAliases)
 	ents    [][]entity.Entity  // per source (entities)
 	lex     [][][]lexicon.Term // per source, per sentence
 	sents   [][]sentence       // per source, per sentence
@@ -168,13 +168,13 @@ func (c *comparison) vectorize() {
 		c.keys = append(c.keys, anyNumber)
 		df = append(df, 0)
 	}
+	c.alias = c.acronymAliases(df)
 	c.idf = make([]float64, len(c.keys))
 	c.post = make([][]int32, len(c.keys))
 	for id, d := range df {
 		c.idf[id] = math.Log(1 + float64(total)/float64(max(d, 1)))
 		c.post[id] = make([]int32, 0, d)
 	}
-	c.alias = c.acronymAliases()
 	for si := range c.arts {
 		for n := range c.sents[si] {
 			for _, id := range c.sents[si][n].ids {

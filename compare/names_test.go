@@ -29,3 +29,30 @@ func TestNameWithoutAccents(t *testing.T) {
 	}
 	t.Errorf("no term for the governor; terms %+v", r.Terms)
 }
+
+// TestFoldLettersOtherScripts keeps names in other scripts: a surname
+// folded to nothing would key every such person alike.
+func TestFoldLettersOtherScripts(t *testing.T) {
+	a, b := foldLetters("Путин"), foldLetters("Навальный")
+	if a == "" || b == "" || a == b {
+		t.Errorf("foldLetters(Путин) = %q, foldLetters(Навальный) = %q: want two different keys", a, b)
+	}
+	if got := foldLetters("Vasić"); got != "vasic" {
+		t.Errorf("foldLetters(Vasić) = %q, want %q", got, "vasic")
+	}
+}
+
+func TestAnnualIsNoSubject(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Prices", "The central bank cut its main rate to 4.5% on Thursday. Annual inflation slowed to 3.1% in October."),
+		fromText(t, "b", "Wages", "The central bank cut its main rate to 4.5% on Thursday. Annual wage growth reached 5.6% in October."),
+		fromText(t, "c", "Rates", "The central bank cut its main rate to 4.5% on Thursday. Exporters welcomed the move."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Discrepancies) != 0 {
+		t.Errorf("got discrepancies %+v, want none: inflation and wage growth are two rates", r.Discrepancies)
+	}
+}

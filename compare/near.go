@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/newslens/newslens/internal/wordvec"
@@ -29,14 +31,27 @@ import (
 // gained one dev claim and lost one held-out claim. Using the vectors to
 // match words while building claims made "killed" state "injured":
 // omission precision fell from 0.85 to 0.69.
+//
+// Vectors put words that name different things side by side ("killed"
+// and "injured", "Monday" and "Tuesday", "northern" and "southern"):
+// such words never stand for each other (contrastGroup). A clause reads
+// at most nearReads leftovers, those sharing the most weight with it:
+// among a hundred unrelated articles every clause is a leftover, and
+// reading them all took ten times as long as the rest of the comparison
+// (BenchmarkSourcesDistinct100); on the evaluation set the cap costs one
+// false unique.
 const (
 	nearWord   = 0.6
 	nearWorded = 0.6
+	nearReads  = 8
 )
 
 // nearTerm is one word of a sentence: its key and its wordvec ID.
 type nearTerm struct {
 	key, vid int32
+	// group is set for a word whose near neighbours name other things
+	// (contrastGroup); it is not near to a word of another group.
+	group string
 }
 
 // vecID is the wordvec ID of a word as written, less any possessive.
@@ -61,7 +76,7 @@ func (c *comparison) dropNearWorded(cand []int) []int {
 		var out []nearTerm
 		for _, t := range c.lex[src][n] {
 			if t.Start >= lo && t.Start < hi {
-				out = append(out, nearTerm{key: c.ids[t.Key], vid: vecID(t.Token)})
+				out = append(out, nearTerm{key: c.ids[t.Key], vid: vecID(t.Token), group: contrastGroup(t.Token)})
 			}
 		}
 		return out
@@ -92,6 +107,7 @@ func (c *comparison) dropNearWorded(cand []int) []int {
 		}
 	}
 	stamp := make([]int, len(terms))
+	shared := make([]float64, len(terms))
 	var near []int32
 	out := cand[:0]
 	for ci, i := range cand {
@@ -102,11 +118,24 @@ func (c *comparison) dropNearWorded(cand []int) []int {
 		for _, t := range mine {
 			total += c.idf[t.key]
 			for _, li := range post[t.key] {
-				if lsrc[li] != u.src && stamp[li] != ci+1 {
+				if lsrc[li] == u.src {
+					continue
+				}
+				if stamp[li] != ci+1 {
 					stamp[li] = ci + 1
+					shared[li] = 0
 					near = append(near, li)
 				}
+				shared[li] += c.idf[t.key]
 			}
+		}
+		if len(near) > nearReads {
+			// The leftovers sharing the most weight with the clause
+			// first; past nearReads the rest would rarely reach
+			// nearWorded, and reading them all is quadratic in the
+			// unmatched clauses of many unrelated sources.
+			slices.SortFunc(near, func(a, b int32) int { return cmp.Compare(shared[b], shared[a]) })
+			near = near[:nearReads]
 		}
 		if total == 0 || !c.nearAny(mine, total, near, terms) {
 			out = append(out, i)
@@ -131,7 +160,7 @@ func (c *comparison) nearAny(mine []nearTerm, total float64, near []int32, terms
 					best = 1
 					break
 				}
-				if t.vid >= 0 && o.vid >= 0 {
+				if t.vid >= 0 && o.vid >= 0 && (t.group == o.group || t.group == "" || o.group == "") {
 					if s := wordvec.Sim(t.vid, o.vid); s >= nearWord && s > best {
 						best = s
 					}
@@ -147,4 +176,24 @@ func (c *comparison) nearAny(mine []nearTerm, total float64, near []int32, terms
 		}
 	}
 	return false
+}
+
+// contrastGroup returns what a word names when vectors put it next to
+// words that name something else: an outcome ("killed" beside
+// "injured"), a day or month ("Monday" beside "Tuesday"), a direction
+// ("northern" beside "southern"); "" for any other word.
+func contrastGroup(tok string) string {
+	w := strings.ToLower(tok)
+	if o := outcomeOf(w); o != "" {
+		return o
+	}
+	if calendarWords[w] {
+		return w
+	}
+	for _, d := range []string{"north", "south", "east", "west"} {
+		if strings.HasPrefix(w, d) {
+			return d
+		}
+	}
+	return ""
 }

@@ -36,3 +36,24 @@ func TestNearWordingIsNotUnique(t *testing.T) {
 		t.Errorf("c: the fall in shares is not reported as unique; got %+v", r.Unique["c"])
 	}
 }
+
+func TestContrastGroup(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"killed", "injured"},
+		{"Monday", "Tuesday"},
+		{"northern", "southern"},
+		{"missing", "rescued"},
+	}
+	for _, tt := range tests {
+		ga, gb := contrastGroup(tt.a), contrastGroup(tt.b)
+		if ga == "" || gb == "" || ga == gb {
+			t.Errorf("contrastGroup(%q) = %q, contrastGroup(%q) = %q: want two different groups", tt.a, ga, tt.b, gb)
+		}
+	}
+	if g, h := contrastGroup("killed"), contrastGroup("died"); g != h {
+		t.Errorf("contrastGroup(killed) = %q, contrastGroup(died) = %q: want one group", g, h)
+	}
+	if g := contrastGroup("approval"); g != "" {
+		t.Errorf("contrastGroup(approval) = %q, want none", g)
+	}
+}

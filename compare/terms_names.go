@@ -3,6 +3,7 @@ package compare
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newslens/newslens/internal/words"
 )
@@ -318,8 +319,8 @@ func institutionKey(form string) string {
 func foldLetters(form string) string {
 	var b strings.Builder
 	for _, r := range words.FoldAccents(strings.ToLower(form)) {
-		if r >= 'a' && r <= 'z' {
-			b.WriteRune(r)
+		if unicode.IsLetter(r) {
+			b.WriteRune(r) // any script: "Путин" must not fold to ""
 		}
 	}
 	return b.String()
