@@ -77,7 +77,7 @@ func sameScope(a, b *looseFig) bool {
 	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome {
 		return false
 	}
-	if !sameThing(a, b) && !sameSubject(a, b) && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
+	if !sameThing(a, b) && !sameSubject(a, b) && a.f.Kind != "tally" && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
 		return false
 	}
 	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total || a.rate != b.rate {
@@ -91,9 +91,6 @@ func sameScope(a, b *looseFig) bool {
 // general ("900 jobs", "as many as 1,200 jobs"). That names the quantity
 // as well as any word beside them.
 func sameThing(a, b *looseFig) bool {
-	if a.f.Kind == "tally" && b.f.Kind == "tally" {
-		return true // a vote or a score
-	}
 	if a.outcome != "" && a.outcome == b.outcome {
 		return true
 	}

@@ -247,6 +247,11 @@ func sameQuantity(a, b *looseFig) bool {
 			one = k
 		}
 	}
+	if a.f.Kind == "tally" {
+		// A report gives few votes or scores, and the kind says what
+		// they count: one word in common ties two.
+		return shared >= 1
+	}
 	if sameThing(a, b) && a.f.Unit == b.f.Unit && (a.outcome != "" || shared >= 1) {
 		// "112 people were killed", "140 people have died"; "900 jobs"
 		// and "1,200 jobs" with a word in common.
@@ -258,11 +263,8 @@ func sameQuantity(a, b *looseFig) bool {
 	if shared == 1 && sameSubject(a, b) {
 		return true // "Annual inflation slowed to 3.1%", "Inflation ... stands at 3.4%"
 	}
-	if shared >= 1 && a.f.Kind == "tally" || shared == 1 && a.f.Kind == "time" {
-		// Times of day are few, and one word in common ties two; a
-		// report gives one vote or one score, and the kind says what
-		// it counts.
-		return true
+	if shared == 1 && a.f.Kind == "time" {
+		return true // times of day are few; one word in common ties two
 	}
 	if shared != 1 {
 		return false

@@ -286,3 +286,24 @@ func TestRateDecisionFigures(t *testing.T) {
 		t.Errorf("discrepancies:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestTalliesNeedAWordInCommon keeps a council's vote apart from a
+// football score: two tallies are compared only when a word around them
+// is shared.
+func TestTalliesNeedAWordInCommon(t *testing.T) {
+	common := "The central bank cut its main rate to 4.5% on Thursday. Inflation slowed to 3.1% in October. "
+	arts := []*article.Article{
+		fromText(t, "a", "Rate cut", common+"The council voted 7-2 for the cut."),
+		fromText(t, "b", "Cut and a match", common+"United beat the visitors 3-1 at home."),
+		fromText(t, "c", "Bank eases", common+"Exporters welcomed the move."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range r.Discrepancies {
+		if d.Kind == "tally" {
+			t.Errorf("got tally discrepancy %+v, want none", d)
+		}
+	}
+}
