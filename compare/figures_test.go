@@ -89,24 +89,6 @@ func TestSubtotalPlaces(t *testing.T) {
 	}
 }
 
-func TestIsPart(t *testing.T) {
-	tests := []struct {
-		name, s, fig string
-		want         bool
-	}{
-		{"including", "The flood killed 98 people, including 31 children.", "31 children", true},
-		{"of whom", "Of the 40 rescued, of whom 12 were soldiers, most were hurt.", "12", true},
-		{"whole", "The flood killed 98 people, including 31 children.", "98 people", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := isPart(tt.s, figAt(t, tt.s, tt.fig)); got != tt.want {
-				t.Errorf("isPart(%q, %q) = %v, want %v", tt.s, tt.fig, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestSentenceFigures(t *testing.T) {
 	tests := []struct {
 		name, s string
@@ -135,21 +117,28 @@ func TestSentenceFigures(t *testing.T) {
 	}
 }
 
-func TestIsTotal(t *testing.T) {
+// TestPartAndTotal checks the two figures a count is not set against as
+// itself: a part of it (isPart) and the whole it is taken from (isTotal).
+func TestPartAndTotal(t *testing.T) {
 	tests := []struct {
 		name, s, fig string
+		test         string // "isPart" or "isTotal"
 		want         bool
 	}{
-		{"of the", "The party won 180 of the 300 seats.", "300 seats", true},
-		{"out of", "It won 40 out of 52 districts.", "52 districts", true},
-		{"the count itself", "The party won 180 of the 300 seats.", "180", false},
-		{"of a noun", "A toll of 57 people.", "57 people", false},
-		{"of a possessive", "The plans put up to 1,500 of the works' 6,800 jobs at risk.", "6,800 jobs", true},
+		{"including", "The flood killed 98 people, including 31 children.", "31 children", "isPart", true},
+		{"of whom", "Of the 40 rescued, of whom 12 were soldiers, most were hurt.", "12", "isPart", true},
+		{"whole", "The flood killed 98 people, including 31 children.", "98 people", "isPart", false},
+		{"of the", "The party won 180 of the 300 seats.", "300 seats", "isTotal", true},
+		{"out of", "It won 40 out of 52 districts.", "52 districts", "isTotal", true},
+		{"the count itself", "The party won 180 of the 300 seats.", "180", "isTotal", false},
+		{"of a noun", "A toll of 57 people.", "57 people", "isTotal", false},
+		{"of a possessive", "The plans put up to 1,500 of the works' 6,800 jobs at risk.", "6,800 jobs", "isTotal", true},
 	}
+	fns := map[string]func(string, figureT) bool{"isPart": isPart, "isTotal": isTotal}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := isTotal(tt.s, figAt(t, tt.s, tt.fig)); got != tt.want {
-				t.Errorf("isTotal(%q, %q) = %v, want %v", tt.s, tt.fig, got, tt.want)
+			if got := fns[tt.test](tt.s, figAt(t, tt.s, tt.fig)); got != tt.want {
+				t.Errorf("%s(%q, %q) = %v, want %v", tt.test, tt.s, tt.fig, got, tt.want)
 			}
 		})
 	}
