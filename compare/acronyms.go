@@ -48,6 +48,7 @@ func (c *comparison) acronymAliases(df []int) map[int32][]int32 {
 		}
 	}
 	out := make(map[int32][]int32)
+	var lower [][]string // each sentence in lower case, read once
 	for acr, names := range spelled {
 		aid, ok := c.ids[lexicon.Key(strings.ToLower(acr))]
 		if len(names) != 1 || !ok {
@@ -63,10 +64,18 @@ func (c *comparison) acronymAliases(df []int) map[int32][]int32 {
 			continue
 		}
 		out[aid] = ws
-		for si, a := range c.arts {
-			for n, s := range a.Sentences {
+		if lower == nil {
+			lower = make([][]string, len(c.arts))
+			for si, a := range c.arts {
+				for _, s := range a.Sentences {
+					lower[si] = append(lower[si], strings.ToLower(s))
+				}
+			}
+		}
+		for si := range c.arts {
+			for n, s := range lower[si] {
 				st := &c.sents[si][n]
-				if k, found := slices.BinarySearch(st.ids, aid); !found && strings.Contains(strings.ToLower(s), names[0]) {
+				if k, found := slices.BinarySearch(st.ids, aid); !found && strings.Contains(s, names[0]) {
 					st.ids = slices.Insert(st.ids, k, aid)
 					df[aid]++
 				}
