@@ -33,6 +33,7 @@ func (c *comparison) settle(ctx context.Context) error {
 		}
 	}
 	c.unique = c.dropNearWorded(c.unique)
+	c.unique = c.dropSharedPhrase(c.unique)
 	return nil
 }
 

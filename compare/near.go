@@ -72,15 +72,6 @@ func (c *comparison) dropNearWorded(cand []int) []int {
 	if len(cand) == 0 || len(c.arts) < 3 {
 		return cand
 	}
-	termsOf := func(src, n, lo, hi int) []nearTerm {
-		var out []nearTerm
-		for _, t := range c.lex[src][n] {
-			if t.Start >= lo && t.Start < hi {
-				out = append(out, nearTerm{key: c.ids[t.Key], vid: vecID(t.Token), group: contrastGroup(t.Token)})
-			}
-		}
-		return out
-	}
 	// The leftover sentences, their words, and for each key the
 	// leftovers that hold it: only those are read for a clause.
 	var (
@@ -97,7 +88,7 @@ func (c *comparison) dropNearWorded(cand []int) []int {
 		}
 		li := int32(len(terms))
 		index[k] = li
-		ts := termsOf(u.src, u.n, 0, len(c.arts[u.src].Sentences[u.n]))
+		ts := c.nearTerms(u.src, u.n, 0, len(c.arts[u.src].Sentences[u.n]))
 		lsrc = append(lsrc, u.src)
 		terms = append(terms, ts)
 		for _, t := range ts {
@@ -112,7 +103,7 @@ func (c *comparison) dropNearWorded(cand []int) []int {
 	out := cand[:0]
 	for ci, i := range cand {
 		u := &c.units[i]
-		mine := termsOf(u.src, u.n, u.start, u.end)
+		mine := c.nearTerms(u.src, u.n, u.start, u.end)
 		var total float64
 		near = near[:0]
 		for _, t := range mine {
@@ -144,6 +135,36 @@ func (c *comparison) dropNearWorded(cand []int) []int {
 	return out
 }
 
+// nearTerms returns the words of sentence n of source src that start
+// in the byte span lo..hi.
+func (c *comparison) nearTerms(src, n, lo, hi int) []nearTerm {
+	var out []nearTerm
+	for _, t := range c.lex[src][n] {
+		if t.Start >= lo && t.Start < hi {
+			out = append(out, nearTerm{key: c.ids[t.Key], vid: vecID(t.Token), group: contrastGroup(t.Token)})
+		}
+	}
+	return out
+}
+
+// nearest returns how well theirs holds word t: 1 for the same key,
+// else the cosine of the nearest word of the same contrast group that is
+// at least nearWord alike, else 0.
+func nearest(t nearTerm, theirs []nearTerm) float64 {
+	best := 0.0
+	for _, o := range theirs {
+		if o.key == t.key {
+			return 1
+		}
+		if t.vid >= 0 && o.vid >= 0 && (t.group == o.group || t.group == "" || o.group == "") {
+			if s := wordvec.Sim(t.vid, o.vid); s >= nearWord && s > best {
+				best = s
+			}
+		}
+	}
+	return best
+}
+
 // nearAny reports whether one of the leftover sentences near covers the
 // words mine, of weight total, in near words.
 func (c *comparison) nearAny(mine []nearTerm, total float64, near []int32, terms [][]nearTerm) bool {
@@ -154,19 +175,7 @@ func (c *comparison) nearAny(mine []nearTerm, total float64, near []int32, terms
 		for _, t := range mine {
 			w := c.idf[t.key]
 			left -= w
-			best := 0.0
-			for _, o := range theirs {
-				if o.key == t.key {
-					best = 1
-					break
-				}
-				if t.vid >= 0 && o.vid >= 0 && (t.group == o.group || t.group == "" || o.group == "") {
-					if s := wordvec.Sim(t.vid, o.vid); s >= nearWord && s > best {
-						best = s
-					}
-				}
-			}
-			got += w * best
+			got += w * nearest(t, theirs)
 			if got >= need {
 				return true
 			}
