@@ -47,6 +47,7 @@ func (c *comparison) report() *Report {
 		c.omissions(r, g, sh)
 		r.Discrepancies = append(r.Discrepancies, c.discrepancies(g, covering)...)
 	}
+	c.figureOmissions(r)
 	c.uniques(r)
 	r.Discrepancies = cleanDiscrepancies(r.Discrepancies)
 	r.Discrepancies = append(r.Discrepancies, c.looseDiscrepancies(r.Discrepancies, covering)...)

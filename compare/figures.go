@@ -162,17 +162,31 @@ func unambiguous(figs []looseFig, idx []int, conflicted map[int]bool) ([]int, ma
 }
 
 // contextFigures lists every figure of every sentence, other than the
-// values in used (keyed by valueKey), with its context.
+// values in used (keyed by valueKey), with its context. The figures are
+// read once (allContextFigures) and filtered on each call.
 func (c *comparison) contextFigures(used map[string]bool) []looseFig {
-	var out []looseFig
+	all := c.allContextFigures()
+	out := make([]looseFig, 0, len(all))
+	for _, f := range all {
+		if !used[c.valueKey(f.fig)] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// allContextFigures lists every figure of every sentence that measures
+// a quantity, with its context, read on first use.
+func (c *comparison) allContextFigures() []looseFig {
+	if c.ctxFigs != nil {
+		return c.ctxFigs
+	}
+	out := []looseFig{}
 	for si, a := range c.arts {
 		ref, _ := time.Parse(time.DateOnly, a.Date)
 		for n := range a.Sentences {
 			var words []lexicon.Term
 			for _, f := range c.figuresAt(si, n) {
-				if used[c.valueKey(fig{f: f, src: si, n: n})] {
-					continue
-				}
 				if f.Kind == "year" && f.Prep != "since" || f.Kind == "month" || f.Kind == "ordinal" || f.Kind == "date" && !dayDate(f) {
 					continue // a year or month dates a fact; it is not a quantity
 				}
@@ -189,6 +203,7 @@ func (c *comparison) contextFigures(used map[string]bool) []looseFig {
 			}
 		}
 	}
+	c.ctxFigs = out
 	return out
 }
 
@@ -199,6 +214,15 @@ func figContext(terms []lexicon.Term, f figureT) ([]string, string) {
 	var before, after []string
 	head := ""
 	for _, t := range terms {
+		if t.Kind == words.Number && t.Start <= f.Start && f.Start < t.End {
+			// "6.3-magnitude", "12-year-old": the word joined to the
+			// figure says what it measures.
+			if k := joinedWord(t.Token[f.Start-t.Start:]); k != "" && !isFigureWord(k) {
+				head = k
+				after = append(after, k)
+			}
+			continue
+		}
 		if t.Kind == words.Number || isFigureWord(t.Key) || t.Start >= f.Start && t.Start < f.End {
 			continue
 		}
@@ -218,6 +242,23 @@ func figContext(terms []lexicon.Term, f figureT) ([]string, string) {
 		after = after[:ctxAfter]
 	}
 	return append(before, after...), head
+}
+
+// joinedWord returns the key of the first word hyphenated to the figure
+// a token starts with ("magnitud" for "6.3-magnitude"), or "".
+func joinedWord(tok string) string {
+	i := strings.IndexByte(tok, '-')
+	if i < 0 {
+		return ""
+	}
+	w := tok[i+1:]
+	if j := strings.IndexByte(w, '-'); j >= 0 {
+		w = w[:j]
+	}
+	if w == "" || !words.IsWord(w) || strings.ContainsAny(w, "0123456789") || words.IsStopword(strings.ToLower(w)) {
+		return ""
+	}
+	return words.Stem(strings.ToLower(w))
 }
 
 // sameQuantity reports whether two figures' surroundings describe one

@@ -70,6 +70,7 @@ type comparison struct {
 	// sources it states (claims.go, indexStatedBy), built on first use.
 	statedBy map[[2]int][]int
 	figs     [][][]figureT // per source, per sentence, found on first use
+	ctxFigs  []looseFig    // every quantity's figure with its context (allContextFigures)
 	unique   []int         // units no other source covers
 
 	embedder   Embedder         // embed.go; nil offline

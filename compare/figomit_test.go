@@ -1,0 +1,72 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newslens/newslens/internal/article"
+)
+
+// TestFigureOmission gives three of four sources the toll, each in a
+// sentence about something else, and the fourth none: the fourth leaves
+// the toll out. All four give the magnitude, so no one leaves it out.
+func TestFigureOmission(t *testing.T) {
+	lead := "A magnitude 6.1 earthquake struck the remote Dorn valley late on Monday. "
+	arts := []*article.Article{
+		fromText(t, "a", "Quake", lead+"Rescue teams reached villages on Tuesday where the quake had killed 48 people."),
+		fromText(t, "b", "Earthquake", lead+"Officials, who put the number of dead at 48, said the search for survivors would go on."),
+		fromText(t, "c", "Tremor", lead+"With 48 people dead, the prime minister declared three days of mourning."),
+		fromText(t, "d", "Dorn quake", lead+"The mayor of Vell sent two trucks of blankets."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, o := range r.Omissions["d"] {
+		found = found || strings.Contains(o.Text, "48")
+	}
+	if !found {
+		t.Errorf("d: the toll is not reported as left out; omissions %+v", r.Omissions["d"])
+	}
+	for l, os := range r.Omissions {
+		for _, o := range os {
+			if strings.Contains(o.Text, "6.1") {
+				t.Errorf("%s: reported as leaving out the magnitude, which it gives: %q", l, o.Text)
+			}
+		}
+	}
+}
+
+// TestGivesSince: a source that dates a span's start with "since" a
+// month, which is no figure of its own for the quantity, may give the
+// span the others give in years.
+func TestGivesSince(t *testing.T) {
+	lead := "Premier Vale of Arden arrived in Dorn on Monday. "
+	arts := []*article.Article{
+		fromText(t, "a", "Visit", lead+"It was her first visit to the island in 24 years, her office said."),
+		fromText(t, "b", "Visit", lead+"Officials said the premier, on her first visit in 24 years, would sign a fishing deal."),
+		fromText(t, "c", "Visit", lead+"It was her first visit to the island since July 2000, her office said."),
+		fromText(t, "d", "Visit", lead+"She will stay for two days."),
+	}
+	c, err := scored(t.Context(), arts, []string{"a", "b", "c", "d"}, DefaultThreshold, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	figs := c.contextFigures(nil)
+	var idx []int
+	for i, f := range figs {
+		if f.f.Kind == "duration" && f.src < 2 {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) != 2 {
+		t.Fatalf("want the two spans of a and b, got %d figures", len(idx))
+	}
+	if !c.givesSince(figs, idx, 2) {
+		t.Error("c dates the span with \"since July 2000\" and may give it")
+	}
+	if c.givesSince(figs, idx, 3) {
+		t.Error("d gives no span")
+	}
+}
