@@ -296,3 +296,31 @@ func TestTalliesNeedAWordInCommon(t *testing.T) {
 		}
 	}
 }
+
+// TestSumsOfMoneyByWhatTheyPay: two sums in one currency are one
+// quantity when the noun after both says what they are ("in
+// kickbacks"), not when it only says they are sums ("in total").
+func TestSumsOfMoneyByWhatTheyPay(t *testing.T) {
+	common := "A court in Dorn jailed former minister Ivo Marek for six years on Thursday. "
+	arts := []*article.Article{
+		fromText(t, "a", "Minister jailed", common+"Prosecutors showed he had taken 2.4 million euros in kickbacks from a road builder. Prosecutors said they had recovered assets worth 1.1 million euros. Auditors put the state's losses at 12 million euros in total."),
+		fromText(t, "b", "Marek convicted", common+"Judges said the engineering firm paid 2.7 million euros in kickbacks over three years. The contracts for the new ring road were worth 310 million euros. The firm's fines came to 3 million euros in total."),
+		fromText(t, "c", "Six years", common+"Marek said he would appeal."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range r.Discrepancies {
+		var vs []string
+		for _, v := range d.Values {
+			vs = append(vs, v.Source+" "+v.Text)
+		}
+		got = append(got, strings.Join(vs, ", "))
+	}
+	want := []string{"a 2.4 million euros, b 2.7 million euros"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
