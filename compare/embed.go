@@ -45,6 +45,10 @@ const (
 const (
 	MatcherLexical   = "lexical"
 	MatcherEmbedding = "embedding"
+	// MatcherFigure marks the cells of a quantity that sources give in
+	// sentences no claim joins (figureOmissions): the figures were tied,
+	// not the wordings.
+	MatcherFigure = "figure"
 )
 
 // EmbedProvenance says how embeddings were used in a comparison.

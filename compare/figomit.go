@@ -116,14 +116,19 @@ func (c *comparison) omitFigure(r *Report, figs []looseFig, idx []int, have map[
 	}
 }
 
-// figureClause returns the clause that holds figure f, or its sentence.
+// figureClause returns the clause that holds figure f, or its sentence,
+// with the figure in square brackets: "Inflation fell to 3.1% in
+// October, still above the [2.5%] target." The brackets tell the
+// omission apart from a claim on the clause's other facts.
 func (c *comparison) figureClause(f looseFig) string {
+	s := c.arts[f.src].Sentences[f.n]
+	marked := s[:f.f.Start] + "[" + s[f.f.Start:f.f.End] + "]" + s[f.f.End:]
 	for _, ui := range c.sents[f.src][f.n].units {
 		if u := &c.units[ui]; u.start <= f.f.Start && f.f.Start < u.end {
-			return c.unitText(ui)
+			return unitText(marked, [2]int{u.start, u.end + 2})
 		}
 	}
-	return c.arts[f.src].Sentences[f.n]
+	return marked
 }
 
 // mayGive reports whether source si has a figure of the kind and unit of

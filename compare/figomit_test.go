@@ -9,7 +9,8 @@ import (
 
 // TestFigureOmission gives three of four sources the toll, each in a
 // sentence about something else, and the fourth none: the fourth leaves
-// the toll out. All four give the magnitude, so no one leaves it out.
+// the toll out, and the matrix has a row for the toll with the figure
+// in brackets. All four give the magnitude, so no one leaves it out.
 func TestFigureOmission(t *testing.T) {
 	lead := "A magnitude 6.1 earthquake struck the remote Dorn valley late on Monday. "
 	arts := []*article.Article{
@@ -28,6 +29,19 @@ func TestFigureOmission(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("d: the toll is not reported as left out; omissions %+v", r.Omissions["d"])
+	}
+	row := false
+	for _, cl := range r.Matrix {
+		if !strings.Contains(cl.Text, "[48") {
+			continue
+		}
+		row = true
+		if cl.Stated != 3 || cl.Cells["d"].State != Absent || cl.Cells["a"].State != Stated || cl.Cells["a"].Matcher != MatcherFigure {
+			t.Errorf("toll row: %+v", cl)
+		}
+	}
+	if !row {
+		t.Errorf("no matrix row for the toll; rows %+v", r.Matrix)
 	}
 	for l, os := range r.Omissions {
 		for _, o := range os {

@@ -6,7 +6,9 @@ import (
 )
 
 // BuildMatrix fills r.Matrix from the report's findings: one claim per
-// shared fact and per fact only one source has, each source's cell
+// shared fact, per quantity most sources give that is no shared fact's
+// text (an omission of figureOmissions), and per fact only one source
+// has, each source's cell
 // stated, absent or, where a discrepancy puts the source's figure in a
 // minority class within the claim's sentences, conflicts. Claims carried
 // by more sources come first; ties keep the findings' order. Call it
@@ -37,6 +39,7 @@ func (r *Report) BuildMatrix() {
 		}
 		claims = append(claims, cl)
 	}
+	claims = append(claims, r.omissionRows(labels, conflict)...)
 	for _, l := range labels {
 		for _, u := range r.Unique[l] {
 			cl := Claim{Text: u.Text, From: l, Stated: 1, Cells: make(map[string]Cell, len(labels)), By: firstNonEmpty(u.By, Engine)}
@@ -56,6 +59,53 @@ func (r *Report) BuildMatrix() {
 		claims = []Claim{}
 	}
 	r.Matrix = claims
+}
+
+// omissionRows returns a claim for each omission whose text no shared
+// claim has: a quantity tied by its figures (figureOmissions), stated by
+// the sources its evidence cites.
+func (r *Report) omissionRows(labels []string, conflict map[sentenceKey]bool) []Claim {
+	seen := make(map[string]bool, len(r.Shared))
+	for _, sh := range r.Shared {
+		seen[sh.Text] = true
+	}
+	var out []Claim
+	for _, l := range labels {
+		for _, o := range r.Omissions[l] {
+			if seen[o.Text] || len(o.Evidence) == 0 {
+				continue
+			}
+			seen[o.Text] = true
+			cl := Claim{Text: o.Text, From: firstPresent(labels, o.Evidence), Cells: make(map[string]Cell, len(labels)), By: firstNonEmpty(o.By, Engine)}
+			for _, m := range labels {
+				ns, ok := o.Evidence[m]
+				if !ok {
+					cl.Cells[m] = Cell{State: Absent}
+					continue
+				}
+				c := Cell{State: Stated, Sentences: ns, Matcher: MatcherFigure}
+				for _, n := range ns {
+					if conflict[sentenceKey{m, n}] {
+						c.State = Conflicts
+					}
+				}
+				cl.Cells[m] = c
+				cl.Stated++
+			}
+			out = append(out, cl)
+		}
+	}
+	return out
+}
+
+// firstPresent returns the first of labels that ev cites.
+func firstPresent(labels []string, ev map[string][]int) string {
+	for _, l := range labels {
+		if _, ok := ev[l]; ok {
+			return l
+		}
+	}
+	return ""
 }
 
 type sentenceKey struct {

@@ -93,7 +93,8 @@ type Cell struct {
 	// Score is the match score of the source's wording against the
 	// claim (1 for the claim's own wording), zero when absent.
 	Score float64 `json:"score,omitempty"`
-	// Matcher names what made the match: "lexical", "embedding" or "llm".
+	// Matcher names what made the match: "lexical", "embedding", "llm",
+	// or "figure" for a quantity tied by its figures.
 	Matcher string `json:"matcher,omitempty"`
 }
 
