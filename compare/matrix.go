@@ -29,11 +29,7 @@ func (r *Report) BuildMatrix() {
 			if c.Score == 0 && sh.By == Engine {
 				c.Score = sh.Similarity
 			}
-			for _, n := range ns {
-				if conflict[sentenceKey{l, n}] {
-					c.State = Conflicts
-				}
-			}
+			c.State = statedState(conflict, l, ns)
 			cl.Cells[l] = c
 			cl.Stated++
 		}
@@ -83,13 +79,7 @@ func (r *Report) omissionRows(labels []string, conflict map[sentenceKey]bool) []
 					cl.Cells[m] = Cell{State: Absent}
 					continue
 				}
-				c := Cell{State: Stated, Sentences: ns, Matcher: MatcherFigure}
-				for _, n := range ns {
-					if conflict[sentenceKey{m, n}] {
-						c.State = Conflicts
-					}
-				}
-				cl.Cells[m] = c
+				cl.Cells[m] = Cell{State: statedState(conflict, m, ns), Sentences: ns, Matcher: MatcherFigure}
 				cl.Stated++
 			}
 			out = append(out, cl)
@@ -106,6 +96,17 @@ func firstPresent(labels []string, ev map[string][]int) string {
 		}
 	}
 	return ""
+}
+
+// statedState is Conflicts when one of source l's sentences ns holds a
+// minority value of a discrepancy, else Stated.
+func statedState(conflict map[sentenceKey]bool, l string, ns []int) string {
+	for _, n := range ns {
+		if conflict[sentenceKey{l, n}] {
+			return Conflicts
+		}
+	}
+	return Stated
 }
 
 type sentenceKey struct {
