@@ -326,7 +326,7 @@ var (
 	// contributor lines.
 	creditShape = regexp.MustCompile(`(?i)^(?:` +
 		`\(?(?:photo|photograph|image|picture|video|illustration|graphic)s?(?: credit)?\s*(?:by\b|:|©)` +
-		`|credits?\b|©|copyright\b|image copyright\b|\(?(?:ap|afp|reuters|getty images|epa)\)\.?$` +
+		`|credits?\b|©|copyright\b|image copyright\b|all rights reserved\b|\(?(?:ap|afp|reuters|getty images|epa)\)\.?$` +
 		`|additional reporting by\b|reporting by\b|(?:written |edited )?by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*$` +
 		`|follow (?:him|her|them|us|@)` +
 		`)|(?:contributed (?:to this report|reporting)|reported from [A-Z][\w -]+(?:, and [\w -]+ from [\w -]+)?)\.?$` +
@@ -334,11 +334,15 @@ var (
 		`|\bby [\w ]+ staff$` +
 		`|^(?:[A-Z][\w.'-]+ ){2,3}(?:is (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|correspondent|editor|writer|producer|columnist|contributor|photographer)\b|covers [\w ,.-]+\.$)`)
 	// linkShape: related links, link lists, calls to action and page
-	// furniture.
+	// furniture: notes on the story itself (updated, corrected, first
+	// published elsewhere) and cookie notices.
 	linkShape = regexp.MustCompile(`(?i)^(?:` +
 		`\[.*\]$|(?:read|see|watch|listen)(?: more| also)?\s*:|related\s*:|more on this\b|read more\b` +
 		`|continue reading\b|read the full\b|click here\b|check it out here\b|view (?:photo|gallery|slideshow)s?\b` +
 		`|powered by\b|sign up\b|subscribe\b|share (?:this|on)\b|first published\b|most read\b` +
+		`|this (?:story|article|report|page) (?:has been|was) (?:updated|corrected|amended)\b` +
+		`|(?:this|the) (?:story|article) (?:was|is) (?:originally |first )?(?:published|republished|reproduced)\b` +
+		`|(?:we|this (?:site|website)) uses? cookies\b|editor['’]?s note\s*:|correction\s*:` +
 		`)`)
 	// captionShape: labels that open a caption.
 	captionShape = regexp.MustCompile(`(?i)^(?:media caption|image caption|caption\s*:|map\s*:|chart\s*:|graphic\s*:|video\s*:|photo\s*:|pictured\s*:|clockwise from\b|above,|left,|right,|top,|from left\b)`)
