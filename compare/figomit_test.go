@@ -84,3 +84,33 @@ func TestGivesSince(t *testing.T) {
 		t.Error("d gives no span")
 	}
 }
+
+// TestMayGive: a source may give a quantity in a figure the ties missed
+// when the figure is of its kind and unit, or a bare number beside a
+// count, and has a word most of the quantity's figures have beside them.
+func TestMayGive(t *testing.T) {
+	count := figureT{Kind: "count", Unit: "person"}
+	group := []looseFig{
+		{fig: fig{f: count, src: 0}, ctx: []string{"quak", "dead", "villag"}},
+		{fig: fig{f: count, src: 1}, ctx: []string{"dead", "official"}},
+		{fig: fig{f: count, src: 2}, ctx: []string{"dead", "quak", "mourn"}},
+	}
+	for _, tc := range []struct {
+		name string
+		f    figureT
+		ctx  []string
+		want bool
+	}{
+		{"a bare number beside the toll's word", figureT{Kind: "number"}, []string{"dead", "ris"}, true},
+		{"a count of the same thing", count, []string{"quak", "hospit"}, true},
+		{"a word only one figure has", count, []string{"villag", "school"}, false},
+		{"a share", figureT{Kind: "percent", Unit: "%"}, []string{"dead", "quak"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			figs := append(append([]looseFig{}, group...), looseFig{fig: fig{f: tc.f, src: 3}, ctx: tc.ctx})
+			if got := mayGive(figs, []int{0, 1, 2}, 3); got != tc.want {
+				t.Errorf("mayGive = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
