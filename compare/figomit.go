@@ -91,7 +91,7 @@ func (c *comparison) figureOmissions(r *Report) {
 // omitFigure records the omission of the quantity figs[idx[0]] and the
 // figures tied to it, given by the sources have, from every other source
 // that has no omission citing those sentences and may not give it in
-// other words (mayGive).
+// other words (mayGive, givesSince, or a sum in another currency).
 func (c *comparison) omitFigure(r *Report, figs []looseFig, idx []int, have map[int]bool) {
 	ev := make(map[string][]int)
 	var present []string
@@ -110,8 +110,9 @@ func (c *comparison) omitFigure(r *Report, figs []looseFig, idx []int, have map[
 		slices.Sort(ns)
 	}
 	text := c.figureClause(figs[idx[0]])
+	sums := bigSums(figs, idx)
 	for si, l := range c.labels {
-		if have[si] || c.saidOmitted(r, l, ev) || mayGive(figs, idx, si) || c.givesSince(figs, idx, si) {
+		if have[si] || c.saidOmitted(r, l, ev) || mayGive(figs, idx, si) || c.givesSince(figs, idx, si) || c.givesAnySum(sums, si) {
 			continue
 		}
 		r.Omissions[l] = append(r.Omissions[l], Omission{Text: text, PresentIn: present, Evidence: ev, By: Engine})

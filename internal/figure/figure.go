@@ -208,10 +208,14 @@ func Equal(a, b Figure) bool {
 // so "June 19" does not conflict with "2024-06-19" but does with
 // "June 20, 2024". A bound or an estimate conflicts only with values it
 // does not allow: "more than 50" agrees with "53", "about two hours"
-// conflicts with "nearly three hours".
+// conflicts with "nearly three hours". Two sums tenfold or more apart
+// are two amounts, not one in dispute.
 func Conflict(a, b Figure) bool {
 	if a.Norm == "" || b.Norm == "" || a.Kind != b.Kind || a.Unit != b.Unit || Equal(a, b) || Compatible(a, b) && a.Bound+b.Bound != "" {
 		return false
+	}
+	if a.Kind == "money" && a.Value > 0 && b.Value > 0 && max(a.Value, b.Value) >= 10*min(a.Value, b.Value) {
+		return false // a price per share and the value of the company
 	}
 	if a.Kind == "date" {
 		ay, am, ad := dateParts(a.Value)

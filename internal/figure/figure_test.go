@@ -54,6 +54,11 @@ func TestExtract(t *testing.T) {
 		{"money billion", "$1.2 billion", []string{"$1.2 billion|money|money:1200000000:usd"}},
 		{"money suffix", "$5bn and £3m", []string{"$5bn|money|money:5000000000:usd", "£3m|money|money:3000000:gbp"}},
 		{"money words", "5 million roubles", []string{"5 million roubles|money|money:5000000:rub"}},
+		{"forints", "nearly 760 billion forints", []string{"760 billion forints|money|money:760000000000:huf"}},
+		{"code glued", "for HUF4,150 a share", []string{"HUF4,150|money|money:4150:huf"}},
+		{"code spaced", "worth EUR 1.9 billion", []string{"EUR 1.9 billion|money|money:1900000000:eur"}},
+		{"a code is capitals", "try 5 times", []string{"5 times|count|count:5:time"}},
+		{"crowns of several countries", "19.2 million crowns", []string{"19.2 million crowns|money|money:19200000:crown"}},
 		{"thousands separator", "1,000 troops", []string{"1,000 troops|count|count:1000:troop"}},
 		{"list is not a thousands separator", "1991, 2000", []string{"1991|year|year:1991", "2000|year|year:2000"}},
 		{"scale word", "2 million people", []string{"2 million people|count|count:2000000:person"}},
@@ -121,6 +126,8 @@ func TestEqualConflict(t *testing.T) {
 		{"percent", "40%", "forty percent", true, false},
 		{"money", "$1.2 billion", "$1.2bn", true, false},
 		{"currency differs", "$5bn", "€5bn", false, false},
+		{"a share price and a company's value", "HUF4,150", "760 billion forints", false, false},
+		{"sums apart but not tenfold", "2.4 million euros", "2.7 million euros", false, true},
 		{"partial date agrees", "June 19", "19 June 2024", false, false},
 		{"partial date conflicts", "June 19", "June 20, 2024", false, true},
 		{"full dates", "2024-06-19", "19 June 2024", true, false},
@@ -242,4 +249,35 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestSameAmount(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"about 1.9 billion euros", "about £1.65bn", true},
+		{"about 1.9 billion euros", "nearly 760 billion forints", true},
+		{"1.9 billion euros", "$2.2 billion", true},
+		{"2.4 million euros", "$2.8 million", true},
+		{"1.9 billion euros", "$2.8 million", false},
+		{"1.9 billion euros", "1.9 billion euros", false},   // one currency: Equal's question
+		{"19.2 million crowns", "2.4 million euros", false}, // crowns of which country?
+	} {
+		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
+			a, b := one(t, tc.a), one(t, tc.b)
+			if got := SameAmount(a, b); got != tc.want {
+				t.Errorf("SameAmount: got %v, want %v", got, tc.want)
+			}
+			if got := SameAmount(b, a); got != tc.want {
+				t.Errorf("SameAmount reversed: got %v, want %v", got, tc.want)
+			}
+		})
+	}
+	if v, ok := Dollars(one(t, "€2m")); !ok || v < 2e6 || v > 2.5e6 {
+		t.Errorf("Dollars(€2m) = %v, %v", v, ok)
+	}
+	if _, ok := Dollars(one(t, "19.2 million crowns")); ok {
+		t.Error("crowns have no rough rate")
+	}
 }

@@ -84,6 +84,11 @@ func (p *parser) at(i int) (Figure, float64, int, bool) {
 		}
 		return p.numberFigure(i)
 	case tokWord:
+		if cur, ok := currencyCodes[t.text]; ok {
+			if f, v, next, ok := p.codeMoney(i, cur); ok {
+				return f, v, next, true
+			}
+		}
 		w := strings.ToLower(t.text)
 		if _, ok := months[w]; ok || monthAbbrevs[w] != 0 {
 			if f, next, ok := p.monthFirst(i); ok {
@@ -398,6 +403,22 @@ func (p *parser) money(start, i int, cur string) (Figure, float64, int, bool) {
 	}
 	f := Figure{Kind: "money", Value: v, Unit: cur, Norm: "money:" + formatNum(v) + ":" + cur,
 		Start: p.toks[start].start, End: p.toks[next-1].end}
+	return f, v, next, true
+}
+
+// codeMoney matches a currency code before an amount, glued or spaced:
+// "HUF4,150", "USD2.2bn", "EUR 1.9 billion".
+func (p *parser) codeMoney(i int, cur string) (Figure, float64, int, bool) {
+	n, ok := p.tok(i + 1)
+	if !ok || n.kind != tokNum || p.toks[i].joined {
+		return Figure{}, 0, 0, false
+	}
+	v, next, ok := p.value(i+1, true)
+	if !ok {
+		return Figure{}, 0, 0, false
+	}
+	f := Figure{Kind: "money", Value: v, Unit: cur, Norm: "money:" + formatNum(v) + ":" + cur,
+		Start: p.toks[i].start, End: p.toks[next-1].end}
 	return f, v, next, true
 }
 

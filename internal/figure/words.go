@@ -68,6 +68,25 @@ var currencyWords = map[string]string{
 	"pound": "gbp", "pounds": "gbp", "rouble": "rub", "roubles": "rub",
 	"ruble": "rub", "rubles": "rub", "yuan": "cny", "renminbi": "cny",
 	"yen": "jpy", "rupee": "inr", "rupees": "inr",
+	"forint": "huf", "forints": "huf", "franc": "chf", "francs": "chf",
+	"zloty": "pln", "zlotys": "pln", "zlotych": "pln", "lira": "try", "liras": "try",
+	"rand": "zar", "shekel": "ils", "shekels": "ils", "hryvnia": "uah", "hryvnias": "uah",
+	"rupiah": "idr", "ringgit": "myr", "baht": "thb", "tugrik": "mnt", "tugriks": "mnt",
+	"naira": "ngn", "krona": "sek", "kronor": "sek", "koruna": "czk", "korunas": "czk",
+	// Names several countries give their currency: a unit of its own,
+	// compared only with itself.
+	"crown": "crown", "crowns": "crown", "peso": "peso", "pesos": "peso",
+	"dinar": "dinar", "dinars": "dinar", "krone": "krone", "kroner": "krone",
+}
+
+// currencyCodes are the ISO 4217 codes written before an amount, in
+// capitals: "HUF4,150", "EUR 1.9 billion".
+var currencyCodes = map[string]string{
+	"USD": "usd", "EUR": "eur", "GBP": "gbp", "JPY": "jpy", "CNY": "cny", "RMB": "cny",
+	"INR": "inr", "RUB": "rub", "HUF": "huf", "CHF": "chf", "PLN": "pln", "TRY": "try",
+	"ZAR": "zar", "ILS": "ils", "UAH": "uah", "IDR": "idr", "MYR": "myr", "THB": "thb",
+	"MNT": "mnt", "NGN": "ngn", "SEK": "sek", "CZK": "czk", "KRW": "krw", "CAD": "cad",
+	"AUD": "aud", "BRL": "brl", "MXN": "mxn", "NOK": "nok", "DKK": "dkk",
 }
 
 var months = map[string]time.Month{

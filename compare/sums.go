@@ -1,0 +1,58 @@
+package compare
+
+import "github.com/newslens/newslens/internal/figure"
+
+// bigSum is the least a sum must be worth, in rough US dollars, for
+// another source giving it to count as that source stating the fact the
+// sum is in: large sums rarely come up twice by chance.
+const bigSum = 1e6
+
+// givesSum reports whether source si gives, in any sentence, a large sum
+// of money that a clause of claim g gives, in the same currency or in
+// another one (figure.SameAmount: "1.9 billion euros", "£1.65bn",
+// "760 billion forints"): it may state the claim in words the matcher
+// missed, and is not said to leave it out.
+func (c *comparison) givesSum(g *group, si int) bool {
+	var sums []figureT
+	for _, m := range g.members {
+		lo, hi := 0, len(c.arts[m.src].Sentences[m.n])
+		if m.unit >= 0 {
+			lo, hi = c.units[m.unit].start, c.units[m.unit].end
+		}
+		for _, f := range c.figuresAt(m.src, m.n) {
+			if v, ok := figure.Dollars(f); ok && v >= bigSum && f.Start >= lo && f.Start < hi {
+				sums = append(sums, f)
+			}
+		}
+	}
+	return c.givesAnySum(sums, si)
+}
+
+// givesAnySum reports whether source si gives, in any sentence, one of
+// the large sums sums, in its currency or in another.
+func (c *comparison) givesAnySum(sums []figureT, si int) bool {
+	if len(sums) == 0 {
+		return false
+	}
+	for n := range c.arts[si].Sentences {
+		for _, f := range c.figuresAt(si, n) {
+			for _, s := range sums {
+				if figure.SameAmount(s, f) || f.Kind == "money" && figEqual(s, f) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// bigSums returns the figures idx of figs that are large sums of money.
+func bigSums(figs []looseFig, idx []int) []figureT {
+	var out []figureT
+	for _, i := range idx {
+		if v, ok := figure.Dollars(figs[i].f); ok && v >= bigSum {
+			out = append(out, figs[i].f)
+		}
+	}
+	return out
+}
