@@ -397,13 +397,7 @@ func (p *parser) money(start, i int, cur string) (Figure, float64, int, bool) {
 			return Figure{}, 0, 0, false
 		}
 	}
-	v, next, ok := p.value(i+1, true)
-	if !ok {
-		return Figure{}, 0, 0, false
-	}
-	f := Figure{Kind: "money", Value: v, Unit: cur, Norm: "money:" + formatNum(v) + ":" + cur,
-		Start: p.toks[start].start, End: p.toks[next-1].end}
-	return f, v, next, true
+	return p.amount(start, i+1, cur)
 }
 
 // codeMoney matches a currency code before an amount, glued or spaced:
@@ -413,12 +407,18 @@ func (p *parser) codeMoney(i int, cur string) (Figure, float64, int, bool) {
 	if !ok || n.kind != tokNum || p.toks[i].joined {
 		return Figure{}, 0, 0, false
 	}
-	v, next, ok := p.value(i+1, true)
+	return p.amount(i, i+1, cur)
+}
+
+// amount reads the sum at token i in currency cur, the figure starting
+// at token start.
+func (p *parser) amount(start, i int, cur string) (Figure, float64, int, bool) {
+	v, next, ok := p.value(i, true)
 	if !ok {
 		return Figure{}, 0, 0, false
 	}
 	f := Figure{Kind: "money", Value: v, Unit: cur, Norm: "money:" + formatNum(v) + ":" + cur,
-		Start: p.toks[i].start, End: p.toks[next-1].end}
+		Start: p.toks[start].start, End: p.toks[next-1].end}
 	return f, v, next, true
 }
 
