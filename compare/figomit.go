@@ -54,14 +54,29 @@ func (c *comparison) figureOmissions(r *Report) {
 			figs = append(figs, f)
 		}
 	}
+	// sameQuantity ties figures of one kind only, a "since" year
+	// counting as a length of time: each kind is read on its own.
+	byKind := make(map[string][]int)
+	for i, f := range figs {
+		k := f.f.Kind
+		if f.f.Prep == "since" {
+			k = "duration"
+		}
+		byKind[k] = append(byKind[k], i)
+	}
 	tied := make([][]int, len(figs))
-	for i := range figs {
-		for j := i + 1; j < len(figs); j++ {
-			if figs[i].src != figs[j].src && sameQuantity(&figs[i], &figs[j]) {
-				tied[i] = append(tied[i], j)
-				tied[j] = append(tied[j], i)
+	for _, ids := range byKind {
+		for x, i := range ids {
+			for _, j := range ids[x+1:] {
+				if figs[i].src != figs[j].src && sameQuantity(&figs[i], &figs[j]) {
+					tied[i] = append(tied[i], j)
+					tied[j] = append(tied[j], i)
+				}
 			}
 		}
+	}
+	for i := range tied {
+		slices.Sort(tied[i])
 	}
 	reach := make([]map[int]bool, len(figs))
 	var order []int

@@ -34,16 +34,33 @@ func (c *comparison) givesAnySum(sums []figureT, si int) bool {
 	if len(sums) == 0 {
 		return false
 	}
-	for n := range c.arts[si].Sentences {
-		for _, f := range c.figuresAt(si, n) {
-			for _, s := range sums {
-				if figure.SameAmount(s, f) || f.Kind == "money" && figEqual(s, f) {
-					return true
-				}
+	for _, f := range c.sumsOf(si) {
+		for _, s := range sums {
+			if figure.SameAmount(s, f) || figEqual(s, f) {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// sumsOf returns the sums of money source si gives, read on first use.
+func (c *comparison) sumsOf(si int) []figureT {
+	if c.sums == nil {
+		c.sums = make([][]figureT, len(c.arts))
+	}
+	if c.sums[si] == nil {
+		out := []figureT{}
+		for n := range c.arts[si].Sentences {
+			for _, f := range c.figuresAt(si, n) {
+				if f.Kind == "money" {
+					out = append(out, f)
+				}
+			}
+		}
+		c.sums[si] = out
+	}
+	return c.sums[si]
 }
 
 // bigSums returns the figures idx of figs that are large sums of money.

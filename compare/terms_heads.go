@@ -169,33 +169,35 @@ func (c *comparison) headTerms() []Term {
 	return out
 }
 
-// headUses sets the qualified phrases of every two members of a claim
-// from different sources against each other, and returns by head noun
-// the phrases whose qualifiers differ from another's.
+// headUses sets the qualified phrases of the members of each claim
+// against each other, and returns by head noun the phrases whose
+// qualifiers differ from those of another source's phrase with that
+// head in the same claim. Phrases are read once per wording, so a wire
+// story many outlets run costs one reading.
 func (c *comparison) headUses() map[string][]headUse {
 	uses := make(map[string][]headUse)
-	phrases := make(map[[2]int][]headPhrase)
-	at := func(src, n int) []headPhrase {
-		k := [2]int{src, n}
-		p, ok := phrases[k]
-		if !ok {
-			p = headPhrases(c.arts[src].Sentences[n])
-			phrases[k] = p
-		}
-		return p
+	phrases := make(map[string][]headPhrase)
+	type entry struct {
+		hp     headPhrase
+		src, n int
 	}
 	for _, g := range c.groups {
-		for x, a := range g.members {
-			for _, b := range g.members[x+1:] {
-				if a.src == b.src {
-					continue
-				}
-				for _, pa := range at(a.src, a.n) {
-					for _, pb := range at(b.src, b.n) {
-						if pa.head == pb.head && !slices.Equal(pa.mods, pb.mods) {
-							uses[pa.head] = append(uses[pa.head], headUse{pa.text, a.src, a.n}, headUse{pb.text, b.src, b.n})
-						}
-					}
+		byHead := make(map[string][]entry)
+		for _, m := range g.members {
+			s := c.arts[m.src].Sentences[m.n]
+			ps, ok := phrases[s]
+			if !ok {
+				ps = headPhrases(s)
+				phrases[s] = ps
+			}
+			for _, hp := range ps {
+				byHead[hp.head] = append(byHead[hp.head], entry{hp, m.src, m.n})
+			}
+		}
+		for h, es := range byHead {
+			for _, e := range es {
+				if slices.ContainsFunc(es, func(o entry) bool { return o.src != e.src && !slices.Equal(o.hp.mods, e.hp.mods) }) {
+					uses[h] = append(uses[h], headUse{e.hp.text, e.src, e.n})
 				}
 			}
 		}
