@@ -92,6 +92,7 @@ func TestReferents(t *testing.T) {
 		{"pronoun us", "He told us.", nil},
 		{"event names", "The blaze, a wildfire, spread after the flooding.", []string{"fire=blaze", "fire=wildfire", "flood=flooding"}},
 		{"payments", "He took kickbacks, the bribes that won the contracts.", []string{"bribes=kickbacks", "bribes=bribes"}},
+		{"a company sold", "The sale, a takeover by a rival, ends years of losses; sales fell.", []string{"takeover=sale", "takeover=takeover"}},
 		{"loaded names", "Militants, or rebels as others call the fighters, held asylum seekers.", []string{"fighters=Militants", "fighters=rebels", "fighters=fighters", "migrants=asylum seekers"}},
 	}
 	for _, tt := range tests {

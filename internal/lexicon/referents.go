@@ -29,7 +29,7 @@ var referentRows = [][]string{
 	{"ceasefire", "ceasefire", "truce", "armistice"},
 	{"fighters", "militants", "fighters", "insurgents", "rebels", "terrorists", "gunmen"},
 	{"migrants", "migrants", "refugees", "asylum seekers"},
-	{"takeover", "takeover", "acquisition", "purchase", "buyout", "merger", "transaction"},
+	{"takeover", "takeover", "acquisition", "purchase", "buyout", "merger", "transaction", "sale"},
 	{"offer", "offer", "bid", "tender offer"},
 	{"bribes", "bribes", "kickbacks", "backhanders"},
 }
