@@ -273,14 +273,14 @@ func joinedWord(tok string) string {
 // shorter context; the same outcome counted in the same unit ("killed",
 // "died"; "displaced", "left homeless"), which names the quantity
 // whatever the other words, or the same counted noun and one word in
-// common (sameThing); for times of day, which an event has few
-// of, one word in common; for sums in one currency, the same noun
-// written just after both ("in kickbacks", paidFor); or one that is the word right after a figure
-// when neither context has more than two words, or next to both figures
-// when neither has more than three ("Turnout was 61%", "Turnout reached
-// 58%"). Distances from two places or
-// a threshold beside a reading share a word or two in longer contexts;
-// the proportion keeps them apart.
+// common (sameThing); for times of day, which an event has few of, one
+// word in common; for sums in one currency, the same noun written just
+// after both ("in kickbacks", paidFor); or one that is the word right
+// after a figure when neither context has more than two words, or next
+// to both figures when neither has more than three ("Turnout was 61%",
+// "Turnout reached 58%"). Distances from two places or a threshold
+// beside a reading share a word or two in longer contexts; the
+// proportion keeps them apart.
 func sameQuantity(a, b *looseFig) bool {
 	if a.f.Kind != b.f.Kind && !(a.f.Prep == "since" || b.f.Prep == "since") && !dayKinds(a.f, b.f) {
 		return false
