@@ -324,3 +324,32 @@ func TestSumsOfMoneyByWhatTheyPay(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestHowLongItLasted: "the 14-month trial" and "the trial dragged on
+// for nearly two years" are how long one trial lasted, and disagree,
+// though one names the trial after the figure and the other opens its
+// sentence with it and counts in years.
+func TestHowLongItLasted(t *testing.T) {
+	common := "A court in Dorn jailed former minister Ivo Marek on Thursday. "
+	arts := []*article.Article{
+		fromText(t, "a", "Jailed", common+"Marek, who denied the charges throughout the 14-month trial, called the ruling political."),
+		fromText(t, "b", "Marek convicted", common+"The trial dragged on for nearly two years, with the defence complaining of delays."),
+		fromText(t, "c", "Verdict", common+"Court records show the hearings ran for 14 months in all."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range r.Discrepancies {
+		var vs []string
+		for _, v := range d.Values {
+			vs = append(vs, fmt.Sprintf("%s %s (%d)", v.Source, v.Text, v.Class))
+		}
+		got = append(got, strings.Join(vs, ", "))
+	}
+	want := []string{"a 14-month (1), b two years (2)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -209,8 +209,12 @@ func Equal(a, b Figure) bool {
 // "June 20, 2024". A bound or an estimate conflicts only with values it
 // does not allow: "more than 50" agrees with "53", "about two hours"
 // conflicts with "nearly three hours". Two sums tenfold or more apart
-// are two amounts, not one in dispute.
+// are two amounts, not one in dispute. Lengths of time in different
+// units are compared in days (spansApart).
 func Conflict(a, b Figure) bool {
+	if a.Kind == "duration" && b.Kind == "duration" && a.Unit != b.Unit {
+		return spansApart(a, b)
+	}
 	if a.Norm == "" || b.Norm == "" || a.Kind != b.Kind || a.Unit != b.Unit || Equal(a, b) || Compatible(a, b) && a.Bound+b.Bound != "" {
 		return false
 	}
@@ -231,6 +235,33 @@ func Conflict(a, b Figure) bool {
 		return false
 	}
 	return true
+}
+
+// unitDays are the lengths of the duration units in days, a month and a
+// year on average.
+var unitDays = map[string]float64{
+	"second": 1.0 / 86400, "minute": 1.0 / 1440, "hour": 1.0 / 24, "day": 1, "month": 30.44, "year": 365.25,
+}
+
+// spansApart reports whether two lengths of time in different units
+// allow no common value: "14 months" and "nearly two years" do not,
+// "24 months" and "two years" do. A month's and a year's length differ
+// from the average by up to a tenth, so that much is allowed. Spans four
+// times apart or more measure different things and never conflict.
+func spansApart(a, b Figure) bool {
+	da, oka := unitDays[a.Unit]
+	db, okb := unitDays[b.Unit]
+	if !oka || !okb {
+		return false
+	}
+	alo, ahi := span(a)
+	blo, bhi := span(b)
+	alo, ahi, blo, bhi = alo*da, ahi*da, blo*db, bhi*db
+	const slack = 1.1
+	if max(ahi, bhi) >= 4*min(alo, blo) {
+		return false // "30 days" to appeal and a "six-year" sentence measure two things
+	}
+	return ahi*slack < blo || bhi*slack < alo
 }
 
 // Index holds the figures of one text, extracted once, for checking many
