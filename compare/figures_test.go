@@ -340,16 +340,23 @@ func TestHowLongItLasted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
+	got := discrepancyLines(r)
+	want := []string{"a 14-month (1), b two years (2)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// discrepancyLines writes each discrepancy of r as its values, each
+// with its source and class: "a 14-month (1), b two years (2)".
+func discrepancyLines(r *Report) []string {
+	var out []string
 	for _, d := range r.Discrepancies {
 		var vs []string
 		for _, v := range d.Values {
 			vs = append(vs, fmt.Sprintf("%s %s (%d)", v.Source, v.Text, v.Class))
 		}
-		got = append(got, strings.Join(vs, ", "))
+		out = append(out, strings.Join(vs, ", "))
 	}
-	want := []string{"a 14-month (1), b two years (2)"}
-	if !slices.Equal(got, want) {
-		t.Errorf("got %q, want %q", got, want)
-	}
+	return out
 }

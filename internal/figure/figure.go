@@ -254,9 +254,8 @@ func spansApart(a, b Figure) bool {
 	if !oka || !okb {
 		return false
 	}
-	alo, ahi := span(a)
-	blo, bhi := span(b)
-	alo, ahi, blo, bhi = alo*da, ahi*da, blo*db, bhi*db
+	alo, ahi := scaledSpan(a, da)
+	blo, bhi := scaledSpan(b, db)
 	const slack = 1.1
 	if max(ahi, bhi) >= 4*min(alo, blo) {
 		return false // "30 days" to appeal and a "six-year" sentence measure two things

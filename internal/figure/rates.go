@@ -30,11 +30,9 @@ func SameAmount(a, b Figure) bool {
 	if !oka || !okb {
 		return false
 	}
-	alo, ahi := span(a)
-	blo, bhi := span(b)
-	alo, ahi = alo*ra*(1-amountSlack), ahi*ra*(1+amountSlack)
-	blo, bhi = blo*rb, bhi*rb
-	return alo <= bhi && blo <= ahi
+	alo, ahi := scaledSpan(a, ra)
+	blo, bhi := scaledSpan(b, rb)
+	return alo*(1-amountSlack) <= bhi && blo <= ahi*(1+amountSlack)
 }
 
 // Dollars returns a sum's rough value in US dollars, false when f is no
@@ -45,4 +43,10 @@ func Dollars(f Figure) (float64, bool) {
 		return 0, false
 	}
 	return f.Value * r, true
+}
+
+// scaledSpan is the range of values f allows (span), times k.
+func scaledSpan(f Figure, k float64) (float64, float64) {
+	lo, hi := span(f)
+	return lo * k, hi * k
 }
