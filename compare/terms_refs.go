@@ -290,11 +290,17 @@ func (g *nameGraph) links(s string, toks []ntok, runs []nameRun) {
 
 // bracketAlias reports whether the name in brackets after a name is
 // another name for it: its acronym (its letters are initials of the
-// name, in order) or a name of two or more words.
+// name, in order), a ticker of three or more capitals that are letters
+// of the name in order from its first ("Danubia Steel (DNBS)"), or a
+// name of two or more words.
 func bracketAlias(name, inner string) bool {
 	if isAcronymTok(inner) {
 		_, full := initials(name)
-		return isSubsequence(inner, full) && inner[0] == full[0]
+		if isSubsequence(inner, full) && inner[0] == full[0] {
+			return true
+		}
+		letters := strings.ToUpper(strings.ReplaceAll(name, " ", ""))
+		return len(inner) >= 3 && inner[0] == letters[0] && isSubsequence(inner, letters)
 	}
 	return len(strings.Fields(inner)) >= 2 && len(strings.Fields(name)) >= 2
 }

@@ -43,6 +43,9 @@ func TestBracketAlias(t *testing.T) {
 		{"acronym", "Flood Relief Corps", "FRC", true},
 		{"acronym with joiner", "Bank of Arden", "BOA", true},
 		{"acronym of other words", "Flood Relief Corps", "XYZ", false},
+		{"ticker", "Danubia Steel", "DNBS", true},
+		{"two letters are no ticker", "European Commission", "EU", false},
+		{"ticker of another name", "Danubia Steel", "JXIS", false},
 		{"other name", "Dorn Copper Works", "Dorn Mining Company", true},
 		{"dateline", "Dorn", "Wire", false},
 	} {
