@@ -170,11 +170,16 @@
 //     anchor, so the cost grows with the members of a claim.
 //   - The name graph (terms_refs.go) joins the capitalised names of the
 //     whole coverage: an acronym and the one name whose initials spell
-//     it ("NDRF"); a name and the name or acronym in brackets after it; a
+//     it ("NDRF"); a name and the name, acronym or ticker in brackets
+//     after it ("Danubia Steel (DNBS)": capitals that are its letters in
+//     order, one term more on steel); a
 //     name and the description set beside it ("Oyu Tolgoi, the copper
 //     mine,"; "the Oyu Tolgoi mine"), which then makes "the mine", "the
 //     copper mine" and "Mongolia's copper mine" names of it wherever the
-//     coverage describes only one referent by that head; one
+//     coverage describes only one referent by that head, or, after a
+//     possessor, only one whose names hold it ("Marevia's central bank"
+//     beside the European Central Bank and a savings bank: one term more
+//     on rates); one
 //     institution's name in any word order or shortened ("Ministry of
 //     Home Affairs", "Home Ministry"; "the ministry" when it is the only
 //     ministry named); one name's spellings (the same letters, or the same

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -220,10 +221,10 @@ func (g *nameGraph) linkInstitutions() {
 		byHead[h][g.uf.find(rep[ik])] = true
 	}
 	for h, roots := range byHead {
-		if len(roots) == 1 {
-			for r := range roots {
-				g.addHead(h, r)
-			}
+		// Every institution with the head is kept: a description takes
+		// the one it names (ownedHeads), and none when that is not one.
+		for r := range roots {
+			g.addHead(h, r)
 		}
 	}
 }
@@ -441,6 +442,7 @@ func isDescriptionWord(t ntok) bool {
 func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 	for i := 0; i+1 < len(toks); i++ {
 		start := -1
+		owner := "" // the possessor, lower case, without "'s"
 		switch {
 		case toks[i].lower == "the":
 			start = toks[i].start
@@ -450,11 +452,12 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 				k--
 			}
 			start = toks[k].start
+			owner = strings.TrimSuffix(strings.TrimSuffix(toks[i].lower, "'s"), "\u2019s")
 		default:
 			continue
 		}
 		_, end := modifiersHead(toks, i+1)
-		for end > i+1 && len(g.heads[toks[end-1].lower]) != 1 {
+		for end > i+1 && len(g.ownedHeads(toks[end-1].lower, owner)) != 1 {
 			end--
 		}
 		if describesOther(toks[i+1 : end]) {
@@ -464,7 +467,7 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 			continue // "the mine Oyu Tolgoi" names it already; "the party newspaper" is another thing
 		}
 		var target string
-		for k := range g.heads[toks[end-1].lower] {
+		for _, k := range g.ownedHeads(toks[end-1].lower, owner) {
 			target = k
 		}
 		form := s[start:toks[end-1].end]
@@ -473,6 +476,35 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 		}
 		g.uf.union(target, g.mention(form, si, n))
 	}
+}
+
+// ownedHeads returns the names that head noun h describes: all of them,
+// or, after a possessor ("Marevia's central bank"), those of them that
+// hold the possessor's name when any does ("National Bank of Marevia"
+// among three banks).
+func (g *nameGraph) ownedHeads(h, owner string) []string {
+	var all, owned []string
+	for k := range g.heads[h] {
+		all = append(all, k)
+		if owner != "" && g.classHolds(k, owner) {
+			owned = append(owned, k)
+		}
+	}
+	if len(owned) > 0 {
+		return owned
+	}
+	return all
+}
+
+// classHolds reports whether a name joined to k has the word w.
+func (g *nameGraph) classHolds(k, w string) bool {
+	r := g.uf.find(k)
+	for _, n := range g.order {
+		if slices.Contains(strings.Fields(n), w) && g.uf.find(n) == r {
+			return true
+		}
+	}
+	return false
 }
 
 // refTerms returns a Term for each referent the coverage names in two or

@@ -263,3 +263,28 @@ func TestOwnerAndLowercaseNames(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnerPicksTheInstitution: "Arden's central bank" names the
+// National Bank of Arden though the coverage names three banks: the
+// possessor picks the one whose name holds it.
+func TestOwnerPicksTheInstitution(t *testing.T) {
+	shared := "Inflation in Arden slowed to 3.1% in October. Exporters said they welcomed lower borrowing costs. "
+	arts := []*article.Article{
+		fromText(t, "a", "Cut", shared+"The National Bank of Arden cut its main rate to 4.5% on Thursday. With the European Central Bank's deposit rate at 2%, the gap has shrunk."),
+		fromText(t, "b", "Cut", shared+"Arden's central bank surprised few economists when it eased policy. Dorn Savings Bank, the city's largest lender, will lower its mortgage rates."),
+		fromText(t, "c", "Cut", shared+"On Thursday the National Bank of Arden lowered its main rate to 4.5%. Exporters welcomed the move."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tm := range r.Terms {
+		if strings.Contains(tm.BySource["a"], "National Bank of Arden") {
+			if !strings.Contains(tm.BySource["b"], "Arden's central bank") {
+				t.Errorf("b names the bank %q, want \"Arden's central bank\"", tm.BySource["b"])
+			}
+			return
+		}
+	}
+	t.Errorf("no term for the National Bank of Arden; terms %+v", r.Terms)
+}
