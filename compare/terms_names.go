@@ -302,7 +302,7 @@ func institutionKey(form string) string {
 		switch {
 		case institutionHeads[w] && head == "":
 			head = w
-		case w == "affairs" || w == "and" || nameJoiners[w] || w == "the":
+		case w == "affairs" || w == "and" || w == "&" || nameJoiners[w] || w == "the":
 		default:
 			ws = append(ws, w)
 		}

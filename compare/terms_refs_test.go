@@ -288,3 +288,21 @@ func TestOwnerPicksTheInstitution(t *testing.T) {
 	}
 	t.Errorf("no term for the National Bank of Arden; terms %+v", r.Terms)
 }
+
+func TestInstitutionKey(t *testing.T) {
+	for _, tc := range []struct {
+		form, want string
+	}{
+		{"Ministry of Home Affairs", "ministry:home"},
+		{"Home Ministry", "ministry:home"},
+		{"Jiangxin Iron and Steel Group", "group:iron jiangxin steel"},
+		{"Jiangxin Iron & Steel Group", "group:iron jiangxin steel"},
+		{"Katalin Varga", ""},
+	} {
+		t.Run(tc.form, func(t *testing.T) {
+			if got := institutionKey(tc.form); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
