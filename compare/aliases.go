@@ -26,6 +26,9 @@ func (c *comparison) aliasTerms() []Term {
 	for si, a := range c.arts {
 		for n, s := range a.Sentences {
 			for _, r := range lexicon.Referents(s) {
+				if yearBefore(s, r.Start) {
+					continue // "the 2015 quake" is another quake
+				}
 				if !strings.HasPrefix(r.Key, "person:") && !words.IsCapitalized(s[r.Start:r.End]) {
 					spans[[2]int{si, n}] = append(spans[[2]int{si, n}], nameSpan{r.Key, r.Start, r.End})
 				}
@@ -114,6 +117,20 @@ func inOrder(order []string, k string) bool {
 		}
 	}
 	return false
+}
+
+// yearBefore reports whether the word before byte i of s is a year:
+// "the 2015 quake", "the 1953 armistice" name another event of the kind.
+func yearBefore(s string, i int) bool {
+	before := strings.Fields(s[:i])
+	if len(before) == 0 {
+		return false
+	}
+	w := before[len(before)-1]
+	if len(w) != 4 || strings.Trim(w, "0123456789") != "" {
+		return false
+	}
+	return w >= "1800" && w <= "2099"
 }
 
 // widen extends a referent's name over the lowercase modifiers before it

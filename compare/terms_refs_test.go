@@ -306,3 +306,30 @@ func TestInstitutionKey(t *testing.T) {
 		})
 	}
 }
+
+// TestAnotherEventOfTheKind: "the 2015 quake" is not a name of the quake
+// the coverage reports.
+func TestAnotherEventOfTheKind(t *testing.T) {
+	shared := "Rescuers searched for survivors in Dorn on Tuesday. "
+	arts := []*article.Article{
+		fromText(t, "a", "Quake", shared+"An earthquake struck the Dorn valley late on Monday."),
+		fromText(t, "b", "Tremor", shared+"A strong tremor struck the Dorn valley late on Monday. The disaster revived memories of the 2015 quake."),
+		fromText(t, "c", "Temblor", shared+"A shallow temblor struck the Dorn valley late on Monday."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, tm := range r.Terms {
+		for l, f := range tm.BySource {
+			if strings.Contains(f, "2015") {
+				t.Errorf("%s: %q names the quake reported", l, f)
+			}
+			found = found || l == "b" && strings.Contains(f, "disaster")
+		}
+	}
+	if !found {
+		t.Errorf("b's \"the disaster\" is no name of the quake; terms %+v", r.Terms)
+	}
+}
