@@ -176,10 +176,11 @@
 //     name and the description set beside it ("Oyu Tolgoi, the copper
 //     mine,"; "the Oyu Tolgoi mine"), which then makes "the mine", "the
 //     copper mine" and "Mongolia's copper mine" names of it wherever the
-//     coverage describes only one referent by that head, or, after a
-//     possessor, only one whose names hold it ("Marevia's central bank"
-//     beside the European Central Bank and a savings bank: one term more
-//     on rates); one
+//     coverage describes only one referent by that head, or only one
+//     whose names hold the possessor or a qualifier ("Marevia's central
+//     bank" beside the European Central Bank and a savings bank; "the
+//     anti-corruption court" beside the Supreme Court: one term more on
+//     rates and one on verdict); one
 //     institution's name in any word order or shortened ("Ministry of
 //     Home Affairs", "Home Ministry"; "the ministry" when it is the only
 //     ministry named); one name's spellings (the same letters, or the same

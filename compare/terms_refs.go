@@ -442,7 +442,7 @@ func isDescriptionWord(t ntok) bool {
 func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 	for i := 0; i+1 < len(toks); i++ {
 		start := -1
-		owner := "" // the possessor, lower case, without "'s"
+		var owners []string // the possessor, or the qualifiers, that may pick one name
 		switch {
 		case toks[i].lower == "the":
 			start = toks[i].start
@@ -452,12 +452,15 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 				k--
 			}
 			start = toks[k].start
-			owner = strings.TrimSuffix(strings.TrimSuffix(toks[i].lower, "'s"), "\u2019s")
+			owners = []string{words.Stem(strings.TrimSuffix(strings.TrimSuffix(toks[i].lower, "'s"), "\u2019s"))}
 		default:
 			continue
 		}
 		_, end := modifiersHead(toks, i+1)
-		for end > i+1 && len(g.ownedHeads(toks[end-1].lower, owner)) != 1 {
+		if owners == nil && end > i+1 {
+			owners = qualifierWords(toks[i+1 : end-1])
+		}
+		for end > i+1 && len(g.ownedHeads(toks[end-1].lower, owners)) != 1 {
 			end--
 		}
 		if describesOther(toks[i+1 : end]) {
@@ -467,7 +470,7 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 			continue // "the mine Oyu Tolgoi" names it already; "the party newspaper" is another thing
 		}
 		var target string
-		for _, k := range g.ownedHeads(toks[end-1].lower, owner) {
+		for _, k := range g.ownedHeads(toks[end-1].lower, owners) {
 			target = k
 		}
 		form := s[start:toks[end-1].end]
@@ -479,14 +482,16 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 }
 
 // ownedHeads returns the names that head noun h describes: all of them,
-// or, after a possessor ("Marevia's central bank"), those of them that
-// hold the possessor's name when any does ("National Bank of Marevia"
-// among three banks).
-func (g *nameGraph) ownedHeads(h, owner string) []string {
+// or those whose names hold one of owners when any does: the possessor
+// ("Marevia's central bank" for the National Bank of Marevia, beside the
+// European Central Bank), or a qualifier ("the anti-corruption court"
+// for the Special Court for Corruption and Organised Crime, beside the
+// Supreme Court).
+func (g *nameGraph) ownedHeads(h string, owners []string) []string {
 	var all, owned []string
 	for k := range g.heads[h] {
 		all = append(all, k)
-		if owner != "" && g.classHolds(k, owner) {
+		if slices.ContainsFunc(owners, func(w string) bool { return g.classHolds(k, w) }) {
 			owned = append(owned, k)
 		}
 	}
@@ -496,11 +501,26 @@ func (g *nameGraph) ownedHeads(h, owner string) []string {
 	return all
 }
 
-// classHolds reports whether a name joined to k has the word w.
+// qualifierWords returns the stems of the words of toks, hyphenated
+// parts apart, of four letters or more: the words that may say which of
+// several institutions a description names.
+func qualifierWords(toks []ntok) []string {
+	var out []string
+	for _, t := range toks {
+		for _, w := range strings.Split(t.lower, "-") {
+			if len(w) >= 4 && !words.IsStopword(w) {
+				out = append(out, words.Stem(w))
+			}
+		}
+	}
+	return out
+}
+
+// classHolds reports whether a name joined to k has a word with stem w.
 func (g *nameGraph) classHolds(k, w string) bool {
 	r := g.uf.find(k)
 	for _, n := range g.order {
-		if slices.Contains(strings.Fields(n), w) && g.uf.find(n) == r {
+		if slices.ContainsFunc(strings.Fields(n), func(f string) bool { return words.Stem(f) == w }) && g.uf.find(n) == r {
 			return true
 		}
 	}

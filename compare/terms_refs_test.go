@@ -333,3 +333,28 @@ func TestAnotherEventOfTheKind(t *testing.T) {
 		t.Errorf("b's \"the disaster\" is no name of the quake; terms %+v", r.Terms)
 	}
 }
+
+// TestQualifierPicksTheInstitution: "the anti-corruption court" names
+// the Special Court for Corruption though the Supreme Court is named
+// too: a qualifier the one name holds picks it.
+func TestQualifierPicksTheInstitution(t *testing.T) {
+	shared := "Former minister Ivo Marek was jailed for six years on Thursday. His lawyer said he would appeal to the Supreme Court. "
+	arts := []*article.Article{
+		fromText(t, "a", "Jailed", shared+"The Special Court for Corruption and Organised Crime found him guilty of taking bribes."),
+		fromText(t, "b", "Marek jailed", shared+"Supporters said the anti-corruption court, which sat for a year, ignored the evidence."),
+		fromText(t, "c", "Six years", shared+"Court records show the anti-corruption court, in a separate ruling, also fined him."),
+	}
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tm := range r.Terms {
+		if strings.Contains(tm.BySource["a"], "Special Court") {
+			if !strings.Contains(tm.BySource["b"], "anti-corruption court") {
+				t.Errorf("b names the court %q, want \"the anti-corruption court\"", tm.BySource["b"])
+			}
+			return
+		}
+	}
+	t.Errorf("no term for the Special Court; terms %+v", r.Terms)
+}
