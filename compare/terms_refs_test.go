@@ -264,29 +264,51 @@ func TestOwnerAndLowercaseNames(t *testing.T) {
 	}
 }
 
-// TestOwnerPicksTheInstitution: "Arden's central bank" names the
-// National Bank of Arden though the coverage names three banks: the
-// possessor picks the one whose name holds it.
-func TestOwnerPicksTheInstitution(t *testing.T) {
-	shared := "Inflation in Arden slowed to 3.1% in October. Exporters said they welcomed lower borrowing costs. "
-	arts := []*article.Article{
-		fromText(t, "a", "Cut", shared+"The National Bank of Arden cut its main rate to 4.5% on Thursday. With the European Central Bank's deposit rate at 2%, the gap has shrunk."),
-		fromText(t, "b", "Cut", shared+"Arden's central bank surprised few economists when it eased policy. Dorn Savings Bank, the city's largest lender, will lower its mortgage rates."),
-		fromText(t, "c", "Cut", shared+"On Thursday the National Bank of Arden lowered its main rate to 4.5%. Exporters welcomed the move."),
-	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tm := range r.Terms {
-		if strings.Contains(tm.BySource["a"], "National Bank of Arden") {
-			if !strings.Contains(tm.BySource["b"], "Arden's central bank") {
-				t.Errorf("b names the bank %q, want \"Arden's central bank\"", tm.BySource["b"])
+// TestDescriptionPicksTheInstitution: a description names the one of
+// several institutions with its head whose name holds its possessor
+// ("Arden's central bank" beside two other banks) or one of its
+// qualifiers ("the anti-corruption court" beside the Supreme Court).
+func TestDescriptionPicksTheInstitution(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		shared     string
+		a, b, c    string
+		named, got string // a's name and b's description of it
+	}{
+		{"possessor",
+			"Inflation in Arden slowed to 3.1% in October. Exporters said they welcomed lower borrowing costs. ",
+			"The National Bank of Arden cut its main rate to 4.5% on Thursday. With the European Central Bank's deposit rate at 2%, the gap has shrunk.",
+			"Arden's central bank surprised few economists when it eased policy. Dorn Savings Bank, the city's largest lender, will lower its mortgage rates.",
+			"On Thursday the National Bank of Arden lowered its main rate to 4.5%. Exporters welcomed the move.",
+			"National Bank of Arden", "Arden's central bank"},
+		{"qualifier",
+			"Former minister Ivo Marek was jailed for six years on Thursday. His lawyer said he would appeal to the Supreme Court. ",
+			"The Special Court for Corruption and Organised Crime found him guilty of taking bribes.",
+			"Supporters said the anti-corruption court, which sat for a year, ignored the evidence.",
+			"Court records show the anti-corruption court, in a separate ruling, also fined him.",
+			"Special Court", "anti-corruption court"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			arts := []*article.Article{
+				fromText(t, "a", "Report", tc.shared+tc.a),
+				fromText(t, "b", "Report", tc.shared+tc.b),
+				fromText(t, "c", "Report", tc.shared+tc.c),
 			}
-			return
-		}
+			r, err := Sources(t.Context(), arts, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, tm := range r.Terms {
+				if strings.Contains(tm.BySource["a"], tc.named) {
+					if !strings.Contains(tm.BySource["b"], tc.got) {
+						t.Errorf("b names it %q, want %q", tm.BySource["b"], tc.got)
+					}
+					return
+				}
+			}
+			t.Errorf("no term for %s; terms %+v", tc.named, r.Terms)
+		})
 	}
-	t.Errorf("no term for the National Bank of Arden; terms %+v", r.Terms)
 }
 
 func TestInstitutionKey(t *testing.T) {
@@ -332,29 +354,4 @@ func TestAnotherEventOfTheKind(t *testing.T) {
 	if !found {
 		t.Errorf("b's \"the disaster\" is no name of the quake; terms %+v", r.Terms)
 	}
-}
-
-// TestQualifierPicksTheInstitution: "the anti-corruption court" names
-// the Special Court for Corruption though the Supreme Court is named
-// too: a qualifier the one name holds picks it.
-func TestQualifierPicksTheInstitution(t *testing.T) {
-	shared := "Former minister Ivo Marek was jailed for six years on Thursday. His lawyer said he would appeal to the Supreme Court. "
-	arts := []*article.Article{
-		fromText(t, "a", "Jailed", shared+"The Special Court for Corruption and Organised Crime found him guilty of taking bribes."),
-		fromText(t, "b", "Marek jailed", shared+"Supporters said the anti-corruption court, which sat for a year, ignored the evidence."),
-		fromText(t, "c", "Six years", shared+"Court records show the anti-corruption court, in a separate ruling, also fined him."),
-	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tm := range r.Terms {
-		if strings.Contains(tm.BySource["a"], "Special Court") {
-			if !strings.Contains(tm.BySource["b"], "anti-corruption court") {
-				t.Errorf("b names the court %q, want \"the anti-corruption court\"", tm.BySource["b"])
-			}
-			return
-		}
-	}
-	t.Errorf("no term for the Special Court; terms %+v", r.Terms)
 }
