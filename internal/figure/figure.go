@@ -249,13 +249,10 @@ var unitDays = map[string]float64{
 // from the average by up to a tenth, so that much is allowed. Spans four
 // times apart or more measure different things and never conflict.
 func spansApart(a, b Figure) bool {
-	da, oka := unitDays[a.Unit]
-	db, okb := unitDays[b.Unit]
-	if !oka || !okb {
+	alo, ahi, blo, bhi, ok := commonSpans(a, b, unitDays)
+	if !ok {
 		return false
 	}
-	alo, ahi := scaledSpan(a, da)
-	blo, bhi := scaledSpan(b, db)
 	const slack = 1.1
 	if max(ahi, bhi) >= 4*min(alo, blo) {
 		return false // "30 days" to appeal and a "six-year" sentence measure two things

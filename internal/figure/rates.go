@@ -25,14 +25,8 @@ func SameAmount(a, b Figure) bool {
 	if a.Kind != "money" || b.Kind != "money" || a.Unit == b.Unit {
 		return false
 	}
-	ra, oka := usdPerUnit[a.Unit]
-	rb, okb := usdPerUnit[b.Unit]
-	if !oka || !okb {
-		return false
-	}
-	alo, ahi := scaledSpan(a, ra)
-	blo, bhi := scaledSpan(b, rb)
-	return alo*(1-amountSlack) <= bhi && blo <= ahi*(1+amountSlack)
+	alo, ahi, blo, bhi, ok := commonSpans(a, b, usdPerUnit)
+	return ok && alo*(1-amountSlack) <= bhi && blo <= ahi*(1+amountSlack)
 }
 
 // Dollars returns a sum's rough value in US dollars, false when f is no
@@ -45,8 +39,16 @@ func Dollars(f Figure) (float64, bool) {
 	return f.Value * r, true
 }
 
-// scaledSpan is the range of values f allows (span), times k.
-func scaledSpan(f Figure, k float64) (float64, float64) {
-	lo, hi := span(f)
-	return lo * k, hi * k
+// commonSpans returns the ranges of values a and b allow (span) in one
+// unit, each times its own unit's size in per; ok is false when per
+// lacks either unit.
+func commonSpans(a, b Figure, per map[string]float64) (alo, ahi, blo, bhi float64, ok bool) {
+	ka, oka := per[a.Unit]
+	kb, okb := per[b.Unit]
+	if !oka || !okb {
+		return 0, 0, 0, 0, false
+	}
+	alo, ahi = span(a)
+	blo, bhi = span(b)
+	return alo * ka, ahi * ka, blo * kb, bhi * kb, true
 }
