@@ -106,7 +106,7 @@ func (c *comparison) figureOmissions(r *Report) {
 // omitFigure records the omission of the quantity figs[idx[0]] and the
 // figures tied to it, given by the sources have, from every other source
 // that has no omission citing those sentences and may not give it in
-// other words (mayGive, givesSince, or a sum in another currency).
+// other words (mayGive, datesSince, or a sum in another currency).
 func (c *comparison) omitFigure(r *Report, figs []looseFig, idx []int, have map[int]bool) {
 	ev := make(map[string][]int)
 	var present []string
@@ -125,9 +125,11 @@ func (c *comparison) omitFigure(r *Report, figs []looseFig, idx []int, have map[
 		slices.Sort(ns)
 	}
 	text := c.figureClause(figs[idx[0]])
+	core := coreWords(figs, idx)
+	span := isSpan(figs, idx)
 	sums := bigSums(figs, idx)
 	for si, l := range c.labels {
-		if have[si] || c.saidOmitted(r, l, ev) || mayGive(figs, idx, si) || c.givesSince(figs, idx, si) || c.givesAnySum(sums, si) {
+		if have[si] || c.saidOmitted(r, l, ev) || mayGive(figs, idx, core, si) || span && c.datesSince(si) || c.givesAnySum(sums, si) {
 			continue
 		}
 		r.Omissions[l] = append(r.Omissions[l], Omission{Text: text, PresentIn: present, Evidence: ev, By: Engine})
@@ -149,10 +151,9 @@ func (c *comparison) figureClause(f looseFig) string {
 	return marked
 }
 
-// mayGive reports whether source si has a figure of the kind and unit of
-// one in idx (sameMeasure) whose context holds a word that half or more
-// of idx have in theirs.
-func mayGive(figs []looseFig, idx []int, si int) bool {
+// coreWords returns the context words that half or more of the figures
+// idx have beside them: what the quantity is ("magnitude", "dead").
+func coreWords(figs []looseFig, idx []int) map[string]bool {
 	count := make(map[string]int)
 	for _, i := range idx {
 		seen := make(map[string]bool)
@@ -163,39 +164,44 @@ func mayGive(figs []looseFig, idx []int, si int) bool {
 			}
 		}
 	}
+	core := make(map[string]bool)
+	for k, n := range count {
+		if 2*n >= len(idx) {
+			core[k] = true
+		}
+	}
+	return core
+}
+
+// mayGive reports whether source si has a figure of the kind and unit of
+// one in idx (sameMeasure) with one of the quantity's core words
+// (coreWords) in its context.
+func mayGive(figs []looseFig, idx []int, core map[string]bool, si int) bool {
 	for j := range figs {
 		if figs[j].src != si {
 			continue
 		}
 		for _, i := range idx {
-			if !sameMeasure(figs[i].f, figs[j].f) {
-				continue
-			}
-			for _, k := range figs[j].ctx {
-				if 2*count[k] >= len(idx) {
-					return true
-				}
+			if sameMeasure(figs[i].f, figs[j].f) && slices.ContainsFunc(figs[j].ctx, func(k string) bool { return core[k] }) {
+				return true
 			}
 		}
 	}
 	return false
 }
 
-// givesSince reports whether, for a length of time, source si dates its
-// start with "since" anywhere ("since July 2000" against "24 years").
-func (c *comparison) givesSince(figs []looseFig, idx []int, si int) bool {
-	span := false
-	for _, i := range idx {
-		span = span || figs[i].f.Kind == "duration" || figs[i].f.Prep == "since"
-	}
-	if !span {
-		return false
-	}
+// isSpan reports whether the quantity figs[idx] is a length of time.
+func isSpan(figs []looseFig, idx []int) bool {
+	return slices.ContainsFunc(idx, func(i int) bool { return figs[i].f.Kind == "duration" || figs[i].f.Prep == "since" })
+}
+
+// datesSince reports whether source si dates a start with "since"
+// anywhere ("since July 2000"): for a length of time, it may give the
+// span the others give in years.
+func (c *comparison) datesSince(si int) bool {
 	for n := range c.arts[si].Sentences {
-		for _, f := range c.figuresAt(si, n) {
-			if f.Prep == "since" {
-				return true
-			}
+		if slices.ContainsFunc(c.figuresAt(si, n), func(f figureT) bool { return f.Prep == "since" }) {
+			return true
 		}
 	}
 	return false

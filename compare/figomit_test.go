@@ -52,10 +52,10 @@ func TestFigureOmission(t *testing.T) {
 	}
 }
 
-// TestGivesSince: a source that dates a span's start with "since" a
+// TestDatesSince: a source that dates a span's start with "since" a
 // month, which is no figure of its own for the quantity, may give the
 // span the others give in years.
-func TestGivesSince(t *testing.T) {
+func TestDatesSince(t *testing.T) {
 	lead := "Premier Vale of Arden arrived in Dorn on Monday. "
 	arts := []*article.Article{
 		fromText(t, "a", "Visit", lead+"It was her first visit to the island in 24 years, her office said."),
@@ -77,10 +77,10 @@ func TestGivesSince(t *testing.T) {
 	if len(idx) != 2 {
 		t.Fatalf("want the two spans of a and b, got %d figures", len(idx))
 	}
-	if !c.givesSince(figs, idx, 2) {
+	if !isSpan(figs, idx) && c.datesSince(2) {
 		t.Error("c dates the span with \"since July 2000\" and may give it")
 	}
-	if c.givesSince(figs, idx, 3) {
+	if isSpan(figs, idx) && c.datesSince(3) {
 		t.Error("d gives no span")
 	}
 }
@@ -108,7 +108,8 @@ func TestMayGive(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			figs := append(append([]looseFig{}, group...), looseFig{fig: fig{f: tc.f, src: 3}, ctx: tc.ctx})
-			if got := mayGive(figs, []int{0, 1, 2}, 3); got != tc.want {
+			idx := []int{0, 1, 2}
+			if got := mayGive(figs, idx, coreWords(figs, idx), 3); got != tc.want {
 				t.Errorf("mayGive = %v, want %v", got, tc.want)
 			}
 		})
