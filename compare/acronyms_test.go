@@ -17,10 +17,7 @@ func TestAcronymStandsForItsName(t *testing.T) {
 		fromText(t, "b", "MPC cuts", common+"The MPC was split over the cut."),
 		fromText(t, "c", "Bank eases", common+"The Monetary Policy Council was split over the cut."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	for _, u := range r.Unique["b"] {
 		if u.Sentence == 3 {
 			t.Errorf("b: %q is reported as found only there; a and c state it with the full name", u.Text)
@@ -43,10 +40,7 @@ func TestAcronymNeedsTheWholeName(t *testing.T) {
 		fromText(t, "b", "Coach quits", "The National Bank of Marevia held its main rate at 4% on Thursday. The national football team coach resigned."),
 		fromText(t, "c", "Bank holds", "The National Bank of Marevia left its main rate at 4% on Thursday."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	found := false
 	for _, u := range r.Unique["b"] {
 		found = found || strings.Contains(u.Text, "coach")

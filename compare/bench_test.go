@@ -85,10 +85,7 @@ func TestSyntheticScale(t *testing.T) {
 			t.Errorf("%s: got %d words, want about 800", a.Label, n)
 		}
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	if len(r.Shared) == 0 {
 		t.Errorf("got no shared content between synthetic outlets")
 	}

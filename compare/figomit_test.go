@@ -19,10 +19,7 @@ func TestFigureOmission(t *testing.T) {
 		fromText(t, "c", "Tremor", lead+"With 48 people dead, the prime minister declared three days of mourning."),
 		fromText(t, "d", "Dorn quake", lead+"The mayor of Vell sent two trucks of blankets."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	found := false
 	for _, o := range r.Omissions["d"] {
 		found = found || strings.Contains(o.Text, "48")

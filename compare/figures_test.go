@@ -176,10 +176,7 @@ func TestAmbiguousSourceLeftOut(t *testing.T) {
 	arts := append(floodArticles(t), fromText(t, "radio", "Veloria toll unclear",
 		"Rescuers in the hills said 90 people had died in their area. "+
 			"Hospital staff counted 131 people dead across Veloria."))
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	found := false
 	for _, d := range r.Discrepancies {
 		srcs := map[string]int{}
@@ -256,10 +253,7 @@ func TestRateDecisionFigures(t *testing.T) {
 		fromText(t, "b", "Rate lowered", "The central bank lowered its main rate to 4.5% on Thursday. Inflation in the country stands at 3.4%, well above the bank's 2.5% target. The vote on the council was closer than expected, at six votes to three."),
 		fromText(t, "c", "Borrowing costs fall", "The central bank reduced its main rate to 4.5% on Thursday. Inflation, which hit 3.1% in October, remains high."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	var got []string
 	for _, d := range r.Discrepancies {
 		var vs []string
@@ -286,10 +280,7 @@ func TestTalliesNeedAWordInCommon(t *testing.T) {
 		fromText(t, "b", "Cut and a match", common+"United beat the visitors 3-1 at home."),
 		fromText(t, "c", "Bank eases", common+"Exporters welcomed the move."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	for _, d := range r.Discrepancies {
 		if d.Kind == "tally" {
 			t.Errorf("got tally discrepancy %+v, want none", d)
@@ -307,18 +298,8 @@ func TestSumsOfMoneyByWhatTheyPay(t *testing.T) {
 		fromText(t, "b", "Marek convicted", common+"Judges said the engineering firm paid 2.7 million euros in kickbacks over three years. The contracts for the new ring road were worth 310 million euros. The firm's fines came to 3 million euros in total."),
 		fromText(t, "c", "Six years", common+"Marek said he would appeal."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, d := range r.Discrepancies {
-		var vs []string
-		for _, v := range d.Values {
-			vs = append(vs, v.Source+" "+v.Text)
-		}
-		got = append(got, strings.Join(vs, ", "))
-	}
+	r := mustCompare(t, arts)
+	got := discrepancyLines(r, func(v Value) string { return v.Source + " " + v.Text })
 	want := []string{"a 2.4 million euros, b 2.7 million euros"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
@@ -336,11 +317,8 @@ func TestHowLongItLasted(t *testing.T) {
 		fromText(t, "b", "Marek convicted", common+"The trial dragged on for nearly two years, with the defence complaining of delays."),
 		fromText(t, "c", "Verdict", common+"Court records show the hearings ran for 14 months in all."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := discrepancyLines(r)
+	r := mustCompare(t, arts)
+	got := discrepancyLines(r, func(v Value) string { return fmt.Sprintf("%s %s (%d)", v.Source, v.Text, v.Class) })
 	want := []string{"a 14-month (1), b two years (2)"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
@@ -348,13 +326,13 @@ func TestHowLongItLasted(t *testing.T) {
 }
 
 // discrepancyLines writes each discrepancy of r as its values, each
-// with its source and class: "a 14-month (1), b two years (2)".
-func discrepancyLines(r *Report) []string {
+// written by value and joined by commas: "a 14-month (1), b two years (2)".
+func discrepancyLines(r *Report, value func(Value) string) []string {
 	var out []string
 	for _, d := range r.Discrepancies {
 		var vs []string
 		for _, v := range d.Values {
-			vs = append(vs, fmt.Sprintf("%s %s (%d)", v.Source, v.Text, v.Class))
+			vs = append(vs, value(v))
 		}
 		out = append(out, strings.Join(vs, ", "))
 	}

@@ -43,3 +43,14 @@ func fromText(t testing.TB, label, title, text string) *article.Article {
 	a.Path = "" // text from memory has no path, not standard input's "-"
 	return a
 }
+
+// mustCompare compares arts with the default options, failing the test
+// on an error.
+func mustCompare(t testing.TB, arts []*article.Article) *Report {
+	t.Helper()
+	r, err := Sources(t.Context(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}

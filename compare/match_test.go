@@ -142,10 +142,7 @@ func TestSinceAgreesAcrossSentences(t *testing.T) {
 		fromText(t, "two", "Visit", "The minister landed in Hanoi for talks. She has not made a visit to Vietnam since 2000, the ministry said."),
 		fromText(t, "three", "Visit", "Crowds met the minister in Hanoi. Her first visit to Vietnam in 14 years drew attention."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	d := findDiscrepancy(t, r, "three", "14 years")
 	if !hasValue(d, "one", "24 years") {
 		t.Errorf("got values %+v, want one's 24 years set against 14", d.Values)
@@ -171,10 +168,7 @@ func TestSpeakerIsNotTheMedia(t *testing.T) {
 		fromText(t, "a", "Q", `Russian news agencies said Putin called the deal "a historic step forward for both of our peoples".`),
 		fromText(t, "b", "Q", `Putin called the deal "a historic step forward for both of our peoples", the Kremlin said.`),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	for _, q := range r.Quoted {
 		if strings.Contains(strings.ToLower(q.Speaker), "agencies") {
 			t.Errorf("got speaker %q, want no media attribution as a speaker", q.Speaker)
@@ -193,10 +187,7 @@ func TestTwoFactsOfOneSentence(t *testing.T) {
 		fromText(t, "d", "Presidents meet", "The two presidents signed a security treaty in the capital on Friday. They also discussed fishing rights in the disputed strait."),
 		fromText(t, "e", "Summit ends", "On Friday the two presidents signed a security treaty in the capital. A joint press conference was cancelled at short notice."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	for _, l := range []string{"d", "e"} {
 		found := false
 		for _, o := range r.Omissions[l] {
@@ -288,10 +279,7 @@ func TestAttributionIsNoUniqueFact(t *testing.T) {
 		fromText(t, "b", "Quake", "The quake struck Karvi at 11:47 pm on Tuesday."),
 		fromText(t, "c", "Quake", "At least 53 people died and 143 were hurt in the Karvi valleys."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	for _, u := range r.Unique["a"] {
 		if strings.Contains(u.Text, "according to") {
 			t.Errorf("got unique %q for a: an attribution is no fact", u.Text)
@@ -327,10 +315,7 @@ func TestOneWordLinesAreNoFacts(t *testing.T) {
 		fromText(t, "a", "Rain", "Heavy rain closed the coastal road near Harlow on Monday. Definitely."),
 		fromText(t, "b", "Rain", "Definitely. The harbour master kept the fishing fleet in port at Kessel all week."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	for _, sh := range r.Shared {
 		if strings.Contains(sh.Text, "Definitely") {
 			t.Errorf("got shared claim %q", sh.Text)
@@ -387,10 +372,7 @@ func TestLeftOutKeepsLabels(t *testing.T) {
 		relabel(summit.arts[0], "wire"), relabel(quake.arts[0], "wire"),
 		relabel(summit.arts[1], "wire"), relabel(summit.arts[2], "kcna"),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	if len(r.LeftOut) != 1 || r.LeftOut[0].Label != "wire#2" {
 		t.Fatalf("got left out %+v, want wire#2", r.LeftOut)
 	}

@@ -15,10 +15,7 @@ func TestNameWithoutAccents(t *testing.T) {
 		fromText(t, "b", "Bank eases", "The central bank lowered its main rate on Thursday. Vasić said the bank would move step by step."),
 		fromText(t, "c", "Rates fall", "The central bank reduced its main rate on Thursday. Governor Teodora Vasic said there was room to ease."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	for _, tm := range r.Terms {
 		if strings.HasPrefix(tm.Concept, "Vasi") {
 			if got := tm.BySource["c"]; got != "Teodora Vasic" {
@@ -48,10 +45,7 @@ func TestAnnualIsNoSubject(t *testing.T) {
 		fromText(t, "b", "Wages", "The central bank cut its main rate to 4.5% on Thursday. Annual wage growth reached 5.6% in October."),
 		fromText(t, "c", "Rates", "The central bank cut its main rate to 4.5% on Thursday. Exporters welcomed the move."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	if len(r.Discrepancies) != 0 {
 		t.Errorf("got discrepancies %+v, want none: inflation and wage growth are two rates", r.Discrepancies)
 	}

@@ -19,10 +19,7 @@ func TestNearWordingIsNotUnique(t *testing.T) {
 		fromText(t, "b", "Battery deal", shared+" The takeover requires clearance by competition officials in Brussels."),
 		fromText(t, "c", "Deal agreed", shared+" Shares in the carmaker fell sharply after the announcement."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	for _, u := range r.Unique["a"] {
 		if strings.Contains(u.Text, "approval") {
 			t.Errorf("a: %q is reported as found only there; b states it in other words", u.Text)

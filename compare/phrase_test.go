@@ -19,10 +19,7 @@ func TestSharedPhraseIsNotUnique(t *testing.T) {
 		fromText(t, "b", "Rate cut", shared+" She declined to say whether interest rates would fall again at the next meeting in March."),
 		fromText(t, "c", "Bank eases", shared+" Dorn is ready to provide relief supplies to the victims of the floods. Shares in Arden's banks rose sharply after the announcement."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	has := func(l, word string) bool {
 		for _, u := range r.Unique[l] {
 			if strings.Contains(u.Text, word) {

@@ -60,10 +60,7 @@ func quoteGroups(t *testing.T, texts ...string) []Quote {
 	for i, s := range texts {
 		arts = append(arts, fromText(t, string(rune('a'+i)), "Port", s))
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	return r.Quotes
 }
 

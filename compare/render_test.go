@@ -103,10 +103,7 @@ func TestNineOutletsTextShorterThanInput(t *testing.T) {
 	for _, a := range arts {
 		in += len(strings.Fields(a.Text))
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	var b bytes.Buffer
 	if err := r.WriteText(&b, false); err != nil {
 		t.Fatal(err)
@@ -142,10 +139,7 @@ func TestEvalTextShorterThanInput(t *testing.T) {
 				in += len(strings.Fields(a.Text))
 				arts = append(arts, a)
 			}
-			r, err := Sources(t.Context(), arts, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := mustCompare(t, arts)
 			var b bytes.Buffer
 			if err := r.WriteText(&b, false); err != nil {
 				t.Fatal(err)

@@ -19,10 +19,7 @@ func TestSumInAnotherCurrency(t *testing.T) {
 		fromText(t, "d", "Steel sale", "Arden's biggest steelmaker is to be taken over by a Chinese rival in a deal worth about £1.65bn. "+
 			"The unions asked for talks. Shares in Vell rose sharply. The mayor welcomed the news."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	for _, o := range r.Omissions["d"] {
 		if strings.Contains(o.Text, "1.9 billion") {
 			t.Errorf("d gives the value in pounds; reported as leaving it out: %q", o.Text)

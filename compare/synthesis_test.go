@@ -101,10 +101,7 @@ func encodeReport(t *testing.T, r *Report) []byte {
 
 func TestSynthesizeSummit(t *testing.T) {
 	arts := summit(t)
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	sums := summitSummaries(t, arts)
 	rulesWarnings := len(r.Warnings)
 
@@ -254,10 +251,7 @@ func pair(t *testing.T) (*Report, []*article.Article, []*summarize.Summary) {
 		fromText(t, "a", "Leaders meet", "Putin met Kim in Pyongyang on Wednesday. They signed a treaty. Crowds cheered."),
 		fromText(t, "b", "Summit held", "Putin met Kim in Pyongyang on Tuesday. Markets were calm."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	sums := []*summarize.Summary{
 		{Source: summarize.Source{Label: "a"}, Headline: "Leaders meet", Summary: "They met and signed a treaty.", KeyPoints: []summarize.KeyPoint{{Text: "They met.", Evidence: []int{1}}}},
 		{Source: summarize.Source{Label: "b"}, Headline: "Summit held", Summary: "They met.", KeyPoints: []summarize.KeyPoint{{Text: "They met.", Evidence: []int{1, 9}}}},

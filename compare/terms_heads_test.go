@@ -43,10 +43,7 @@ func TestHeadTerms(t *testing.T) {
 		fromText(t, "b", "Cut", "The Bank of Arden lowered its key policy rate to 4.5% on Thursday. Officials in Dorn welcomed the decision."),
 		fromText(t, "c", "Cut", "On Thursday the Bank of Arden reduced its main interest rate to 4.5%. Farmers in Vell protested."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	want := map[string]string{"a": "benchmark repo rate", "b": "key policy rate", "c": "main interest rate"}
 	for _, tm := range r.Terms {
 		if tm.BySource["a"] == want["a"] {
@@ -66,10 +63,7 @@ func TestHeadTermsNeedThreeSources(t *testing.T) {
 		fromText(t, "a", "Cut", "The Bank of Arden cut its benchmark repo rate by a quarter point to 4.5% on Thursday."),
 		fromText(t, "b", "Cut", "The Bank of Arden lowered its key policy rate to 4.5% on Thursday."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	for _, tm := range r.Terms {
 		if tm.BySource["a"] == "benchmark repo rate" {
 			t.Errorf("two sources gave a term: %+v", tm)

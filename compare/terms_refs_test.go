@@ -68,10 +68,7 @@ func TestRefTerms(t *testing.T) {
 		fromText(t, "c", "Row resolved", "The government of Arden and Calder Holdings, the Anglo-Dutch miner, resolved their row over Vell Ridge on Monday. "+
 			"The Flood Relief Corps will oversee the payments, the Mining Ministry said. The miner said Vell Ridge employs about 9,000 people."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	want := map[string]map[string]string{
 		"Vell Ridge":         {"a": "Vell Ridge / the giant copper mine / the copper mine", "b": "Vell Ridge / the copper mine", "c": "Vell Ridge"},
 		"Flood Relief Corps": {"a": "FRC / Flood Relief Corps", "b": "FRC", "c": "Flood Relief Corps"},
@@ -135,10 +132,7 @@ func TestRefTermsShortNames(t *testing.T) {
 		fromText(t, "b", "Visit", "Premier Tamsin Okonkwo-Vale arrived in Ulan Bator on Monday. She met traders in Ulan Bator."),
 		fromText(t, "c", "Visit", "Okonkwo-Vale arrived in Ulaanbaatar on Monday. Okonkwo-Vale met traders there."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	want := map[string]map[string]string{
 		"Ulaanbaatar":  {"a": "Ulaanbaatar", "b": "Ulan Bator", "c": "Ulaanbaatar"},
 		"Okonkwo-Vale": {"a": "Tamsin Okonkwo-Vale / Okonkwo-Vale", "b": "Tamsin Okonkwo-Vale", "c": "Okonkwo-Vale"},
@@ -193,10 +187,7 @@ func TestDisasterNames(t *testing.T) {
 		fromText(t, "b", "Flood", "Flooding swept through Dorn Valley on Monday. The disaster cut the road to Arden's copper mine."),
 		fromText(t, "c", "Flood", "A flood swept through Dorn Valley on Monday. The flood cut the road to Vell Ridge."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	want := map[string]string{"flood": "Flooding / disaster", "Vell Ridge": "Arden's copper mine"}
 	for concept, w := range want {
 		got := ""
@@ -242,10 +233,7 @@ func TestOwnerAndLowercaseNames(t *testing.T) {
 		fromText(t, "b", "Plant", "Approval from the Ardenian government is needed. Calder will build an electric arc furnace at the plant."),
 		fromText(t, "c", "Plant", "Approval from Arden's government is needed. Calder will build an EAF at the plant, an electric arc furnace fed with scrap."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	want := map[string]string{"Arden's government": "Ardenian government", "electric arc furnace": "EAF / electric arc furnace"}
 	for concept, w := range want {
 		got, by := "", ""
@@ -294,10 +282,7 @@ func TestDescriptionPicksTheInstitution(t *testing.T) {
 				fromText(t, "b", "Report", tc.shared+tc.b),
 				fromText(t, "c", "Report", tc.shared+tc.c),
 			}
-			r, err := Sources(t.Context(), arts, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := mustCompare(t, arts)
 			for _, tm := range r.Terms {
 				if strings.Contains(tm.BySource["a"], tc.named) {
 					if !strings.Contains(tm.BySource["b"], tc.got) {
@@ -338,10 +323,7 @@ func TestAnotherEventOfTheKind(t *testing.T) {
 		fromText(t, "b", "Tremor", shared+"A strong tremor struck the Dorn valley late on Monday. The disaster revived memories of the 2015 quake."),
 		fromText(t, "c", "Temblor", shared+"A shallow temblor struck the Dorn valley late on Monday."),
 	}
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	found := false
 	for _, tm := range r.Terms {
 		for l, f := range tm.BySource {

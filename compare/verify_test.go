@@ -25,10 +25,7 @@ func TestVerdicts(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			arts := summit(t)
-			r, err := Sources(t.Context(), arts, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := mustCompare(t, arts)
 			cands := candidates(r, arts)
 			i := slices.IndexFunc(cands, func(c *candidate) bool {
 				return c.Kind == "only_in" && c.Source == "kcna" && strings.HasPrefix(c.Text, "Tens of thousands")
@@ -78,10 +75,7 @@ func TestVerdicts(t *testing.T) {
 // sent changes nothing and says so.
 func TestVerdictUnknownClaim(t *testing.T) {
 	arts := summit(t)
-	r, err := Sources(t.Context(), arts, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCompare(t, arts)
 	cands := candidates(r, arts)
 	m := newMerger(r)
 	applyVerdicts(r, m, cands, []verdict{{Claim: "u9999", Verdict: VerdictRejected, Source: "wire", Sentence: 1}}, sentenceText(r, arts))
@@ -112,10 +106,7 @@ func TestVerdictKinds(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			arts := summit(t)
-			r, err := Sources(t.Context(), arts, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := mustCompare(t, arts)
 			cands := candidates(r, arts)
 			i := slices.IndexFunc(cands, func(c *candidate) bool { return c.Kind == tt.kind })
 			if i < 0 {
