@@ -22,6 +22,7 @@ type nameGraph struct {
 	heads    map[string]map[string]bool // head noun -> lowercased names it describes
 	inst     map[string]map[string]bool // institution key -> lowercased names
 	titled   map[string]bool            // one-word names written after "Mr" or "Ms"
+	byStem   map[string][]string        // word stem -> the names (keys) holding it
 }
 
 // genericHeads are nouns too general to stand for one referent.
@@ -42,6 +43,7 @@ func (c *comparison) nameGraph() *nameGraph {
 		heads:    make(map[string]map[string]bool),
 		inst:     make(map[string]map[string]bool),
 		titled:   make(map[string]bool),
+		byStem:   make(map[string][]string),
 	}
 	type sent struct {
 		s    string
@@ -120,6 +122,12 @@ func (g *nameGraph) mentionAs(k, form string, si, n int) string {
 	if g.mentions[k] == nil {
 		g.mentions[k] = make(map[int][]aliasUse)
 		g.order = append(g.order, k)
+		for _, f := range strings.Fields(k) {
+			st := words.Stem(f)
+			if l := g.byStem[st]; len(l) == 0 || l[len(l)-1] != k {
+				g.byStem[st] = append(l, k)
+			}
+		}
 	}
 	g.mentions[k][si] = append(g.mentions[k][si], aliasUse{form: form, n: n})
 	g.uf.find(k)
@@ -519,12 +527,7 @@ func qualifierWords(toks []ntok) []string {
 // classHolds reports whether a name joined to k has a word with stem w.
 func (g *nameGraph) classHolds(k, w string) bool {
 	r := g.uf.find(k)
-	for _, n := range g.order {
-		if slices.ContainsFunc(strings.Fields(n), func(f string) bool { return words.Stem(f) == w }) && g.uf.find(n) == r {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(g.byStem[w], func(n string) bool { return g.uf.find(n) == r })
 }
 
 // refTerms returns a Term for each referent the coverage names in two or
