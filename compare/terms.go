@@ -239,7 +239,7 @@ func nounPhrase(s string) (string, bool) {
 		return "", false
 	}
 	head := strings.ToLower(fs[len(fs)-1])
-	if words.IsStopword(head) || determiners[head] {
+	if words.IsStopword(head) || determiners[head] || possessive(head) {
 		return "", false
 	}
 	if !words.IsCapitalized(fs[len(fs)-1]) {
@@ -490,4 +490,10 @@ func headNoun(p string) string {
 		}
 	}
 	return words.Stem(fs[len(fs)-1])
+}
+
+// possessive reports whether w ends in "'s": "Korea's" is the start of
+// a noun phrase, not one.
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'")
 }
