@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newslens/newslens/internal/entity"
@@ -157,7 +158,7 @@ func spellingKeys(per [][]entity.Entity, lowered map[string]bool, add func(name,
 	for i, a := range us {
 		for _, b := range us[i+1:] {
 			la, lb := strings.ToLower(a.name), strings.ToLower(b.name)
-			if la == lb || la[0] != lb[0] || a.si == b.si || bySrc[a.si][lb] || bySrc[b.si][la] || editDistance(la, lb) > 2 {
+			if la == lb || la[0] != lb[0] || a.si == b.si || bySrc[a.si][lb] || bySrc[b.si][la] || editDistance(la, lb) > 2 || demonym(la, lb) {
 				continue
 			}
 			k := "place:" + min(la, lb)
@@ -165,6 +166,20 @@ func spellingKeys(per [][]entity.Entity, lowered map[string]bool, add func(name,
 			add(b.name, k, b.si)
 		}
 	}
+}
+
+// demonymEnds are the endings that make a place's adjective or people
+// of its name: "Nepal", "Nepali"; "Kenya", "Kenyan"; "Chile", "Chilean".
+var demonymEnds = []string{"n", "an", "ian", "i", "ese", "ish"}
+
+// demonym reports whether one of two lowercase one-word names is the
+// other with a demonym's ending: an adjective, not another spelling.
+func demonym(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	rest, ok := strings.CutPrefix(b, a)
+	return ok && slices.Contains(demonymEnds, rest)
 }
 
 // editDistance is the Levenshtein distance between a and b, by bytes.

@@ -50,3 +50,33 @@ func TestAnnualIsNoSubject(t *testing.T) {
 		t.Errorf("got discrepancies %+v, want none: inflation and wage growth are two rates", r.Discrepancies)
 	}
 }
+
+// TestDemonymIsNoSpelling keeps a place's adjective ("Valdorian") out of
+// its names: one source's "Valdoria" and another's "Valdorian" are not
+// two spellings of one place.
+func TestDemonymIsNoSpelling(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Minister jailed", "A court in Valdoria jailed a former minister on Thursday. He was found guilty of bribery."),
+		fromText(t, "b", "Ex-minister sentenced", "A Valdorian court jailed a former minister on Thursday. He took bribes from a builder."),
+		fromText(t, "c", "Verdict", "The Valdorian court sentenced the former minister on Thursday for bribery."),
+	}
+	r := mustCompare(t, arts)
+	for _, tm := range r.Terms {
+		for _, v := range tm.BySource {
+			if strings.Contains(v, "Valdorian") {
+				t.Errorf("term %q gives the adjective as a name: %v", tm.Concept, tm.BySource)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"nepal", "nepali", true}, {"kenyan", "kenya", true}, {"chile", "chilean", true},
+		{"kolti", "koltee", false}, {"bajura", "bajhang", false},
+	} {
+		if got := demonym(tc.a, tc.b); got != tc.want {
+			t.Errorf("demonym(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
