@@ -93,6 +93,8 @@ func TestReferents(t *testing.T) {
 		{"event names", "The blaze, a wildfire, spread after the flooding.", []string{"fire=blaze", "fire=wildfire", "flood=flooding"}},
 		{"payments", "He took kickbacks, the bribes that won the contracts.", []string{"bribes=kickbacks", "bribes=bribes"}},
 		{"a company sold", "The sale, a takeover by a rival, ends years of losses; sales fell.", []string{"takeover=sale", "takeover=takeover"}},
+		{"a body's vote is no election", "The MPC vote was 7-2; the vote on the council was close; the vote is in May.", []string{"election=vote"}},
+		{"opinion polls are no election", "His party leads in opinion polls before the election.", []string{"opinion_poll=opinion polls", "election=election"}},
 		{"loaded names", "Militants, or rebels as others call the fighters, held asylum seekers.", []string{"fighters=Militants", "fighters=rebels", "fighters=fighters", "migrants=asylum seekers"}},
 	}
 	for _, tt := range tests {

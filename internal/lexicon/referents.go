@@ -24,7 +24,8 @@ var referentRows = [][]string{
 	{"flood", "flood", "floods", "flooding", "deluge", "inundation"},
 	{"fire", "wildfire", "bushfire", "forest fire", "blaze"},
 	{"landslide", "landslide", "mudslide", "landslip"},
-	{"election", "election", "vote", "poll", "polls", "ballot"},
+	{"election", "election", "vote", "ballot"},
+	{"opinion_poll", "opinion poll", "opinion polls", "opinion survey"},
 	{"protest", "protest", "protests", "demonstration", "demonstrations", "rally", "rallies"},
 	{"ceasefire", "ceasefire", "truce", "armistice"},
 	{"fighters", "militants", "fighters", "insurgents", "rebels", "terrorists", "gunmen"},
@@ -115,7 +116,7 @@ func referentAt(toks []token, i int) (string, int) {
 				break
 			}
 		}
-		if !ok || len(p.words) == 1 && capitalsOnly(p.words[0]) && strings.ToUpper(toks[i].text) != toks[i].text {
+		if !ok || len(p.words) == 1 && capitalsOnly(p.words[0]) && strings.ToUpper(toks[i].text) != toks[i].text || bodyVote(toks, i, p) {
 			continue
 		}
 		return p.key, len(p.words)
@@ -153,4 +154,18 @@ func personKey(toks []token) string {
 		ws[i] = words.FoldAccents(t.lower)
 	}
 	return "person:" + strings.Join(ws, " ")
+}
+
+// bodyVote reports whether the "vote" at toks[i] is a body's vote or a
+// vote on a question ("the MPC vote", "the vote on the council", "a vote
+// of no confidence"), not an election. "Polls" alone are left out of the
+// table for the same reason: "leads in the polls" is no election.
+func bodyVote(toks []token, i int, p phrase) bool {
+	if p.key != "election" || p.words[0] != "vote" {
+		return false
+	}
+	if i > 0 && !toks[i-1].atStart && words.IsCapitalized(toks[i-1].text) {
+		return true
+	}
+	return i+1 < len(toks) && (toks[i+1].lower == "on" || toks[i+1].lower == "of")
 }
