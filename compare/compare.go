@@ -188,7 +188,11 @@
 //     Bator"); and a one-word name to the one longer name it shortens
 //     ("Oli" after titles are cut from "Prime Minister Oli"; "the North").
 //     Weekdays, months, time zones, role descriptions ("the next stop")
-//     and words the coverage also writes in lowercase are no names.
+//     and words the coverage also writes in lowercase are no names; nor
+//     is what a name owns ("the European Central Bank's deposit rate"),
+//     a verb after it ("the National Bank cut its rate": a word before a
+//     determiner) or a figure ("voted 7-2"). These had put the central
+//     bank's rate, the ECB and "the second cut" into one term on rates.
 //   - People, organisations and places from internal/entity (names.go):
 //     a surname against the full name, one-word place spellings. A
 //     place's adjective ("Valdorian", "Nepali") is not a spelling of it:

@@ -289,8 +289,10 @@ func (g *nameGraph) links(s string, toks []ntok, runs []nameRun) {
 				g.addHead(h, k)
 			}
 		}
-		if r.i > 0 && toks[r.i-1].lower == "the" && len(strings.Fields(r.form)) > 1 {
-			if h, _ := modifiersHead(toks, r.j); h != "" {
+		if r.i > 0 && toks[r.i-1].lower == "the" && len(strings.Fields(r.form)) > 1 && !possessive(toks[r.j-1].lower) {
+			if h, end := modifiersHead(toks, r.j); h != "" && (end == len(toks) || !determiners[toks[end].lower]) {
+				// "the European Central Bank's deposit rate" is another
+				// thing; "the National Bank cut its rate" a verb
 				g.addHead(h, k)
 			}
 		}
@@ -426,7 +428,7 @@ func modifiersHead(toks []ntok, i int) (string, int) {
 	}
 	for ; j > i; j-- {
 		h := toks[j-1].lower
-		if !words.IsCapitalized(toks[j-1].text) && nounLike(h) && !numberWords[h] && !isFigureWord(words.Stem(h)) {
+		if !words.IsCapitalized(toks[j-1].text) && nounLike(h) && !numberWords[h] && !isFigureWord(words.Stem(h)) && !strings.ContainsAny(h, "0123456789") {
 			return h, j
 		}
 	}

@@ -337,3 +337,26 @@ func TestAnotherEventOfTheKind(t *testing.T) {
 		t.Errorf("b's \"the disaster\" is no name of the quake; terms %+v", r.Terms)
 	}
 }
+
+// TestWhatANameOwnsOrDoes keeps a name's possession ("the European
+// Central Bank's deposit rate") and the verb after it ("the National
+// Bank cut its rate", "the Council voted 7-2") from being taken for a
+// description of it.
+func TestWhatANameOwnsOrDoes(t *testing.T) {
+	shared := "Inflation in Arden slowed to 3.1% in October. Exporters said they welcomed lower borrowing costs. "
+	arts := []*article.Article{
+		fromText(t, "a", "Report", shared+"On Thursday the National Bank of Arden cut its main rate to 4.5%. The Monetary Policy Council voted 7-2 for the move."),
+		fromText(t, "b", "Report", shared+"The National Bank of Arden lowered the rate to 4.5% on Thursday. With the European Central Bank's deposit rate at 2%, the gap has shrunk."),
+		fromText(t, "c", "Report", shared+"Arden's central bank cut the rate on Thursday, the second cut this year. The European Central Bank held its rate."),
+	}
+	r := mustCompare(t, arts)
+	for _, tm := range r.Terms {
+		for l, v := range tm.BySource {
+			for _, form := range strings.Split(v, " / ") {
+				if strings.Contains(form, "deposit rate") || strings.Contains(form, "cut") || strings.Contains(form, "7-2") || form == "the rate" {
+					t.Errorf("term %q: %s names it %q; all %v", tm.Concept, l, form, tm.BySource)
+				}
+			}
+		}
+	}
+}
