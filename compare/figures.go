@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -268,8 +269,9 @@ func joinedWord(tok string) string {
 	return words.Stem(strings.ToLower(w))
 }
 
-// sameQuantity reports whether two figures' surroundings describe one
-// quantity: two content words in common that are at least half the
+// sameQuantity reports whether two figures describe one quantity: the
+// same uncommon sum of money (specific), whatever is around it; or
+// surroundings that say so: two content words in common that are at least half the
 // shorter context; the same outcome counted in the same unit ("killed",
 // "died"; "displaced", "left homeless"), which names the quantity
 // whatever the other words, or the same counted noun and one word in
@@ -284,6 +286,12 @@ func joinedWord(tok string) string {
 func sameQuantity(a, b *looseFig) bool {
 	if a.f.Kind != b.f.Kind && !(a.f.Prep == "since" || b.f.Prep == "since") && !dayKinds(a.f, b.f) {
 		return false
+	}
+	if a.f.Kind == "money" && a.f.Norm == b.f.Norm && specific(a.f.Value) {
+		// "received 2.4 million euros", "accepting €2.4m in kickbacks":
+		// one uncommon sum is one sum, whatever the words and years
+		// around it.
+		return true
 	}
 	if !sameScope(a, b) {
 		return false
@@ -697,4 +705,15 @@ var subjectModifiers = map[string]bool{
 	"annual": true, "monthly": true, "quarterly": true, "yearly": true, "averag": true, "overall": true,
 	"total": true, "new": true, "current": true, "latest": true, "official": true, "national": true,
 	"cor": true, "headlin": true, "year": true, "month": true, "quarter": true,
+}
+
+// specific reports whether v is written with two or more significant
+// digits (2.4 million, 310 million, 1,850), not a round figure (500,000,
+// 2 million) that two different things may well share.
+func specific(v float64) bool {
+	if v <= 0 {
+		return false
+	}
+	m := v / math.Pow(10, math.Floor(math.Log10(v)))
+	return math.Abs(m-math.Round(m)) > 1e-6
 }

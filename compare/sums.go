@@ -35,6 +35,11 @@ func (c *comparison) givesAnySum(sums []figureT, si int) bool {
 		return false
 	}
 	for _, f := range c.sumsOf(si) {
+		if _, ok := figure.Dollars(f); !ok && f.Value >= bigSum {
+			// "19.2 million crowns": a currency with no rate here may
+			// be worth the same.
+			return true
+		}
 		for _, s := range sums {
 			if figure.SameAmount(s, f) || figEqual(s, f) {
 				return true

@@ -26,3 +26,42 @@ func TestSumInAnotherCurrency(t *testing.T) {
 		}
 	}
 }
+
+// TestOneUncommonSum: three sources give the bribes' total, 2.4 million
+// euros, in sentences with little else in common; a fourth gives none
+// and leaves it out; a fifth gives a sum in a currency with no rate here
+// and is not said to leave it out.
+func TestOneUncommonSum(t *testing.T) {
+	lead := "A court in Dorn jailed former minister Ivo Marek for six years on Thursday. "
+	arts := []*article.Article{
+		fromText(t, "a", "Jailed", lead+"Judges found that Marek received 2.4 million euros from a road builder between 2018 and 2020."),
+		fromText(t, "b", "Convicted", lead+"Marek, who ran the transport ministry from 2017, was convicted of accepting €2.4m in kickbacks."),
+		fromText(t, "c", "Six years", lead+"The former minister pocketed 2.4 million euros to steer motorway contracts, the court said."),
+		fromText(t, "d", "Verdict", lead+"His supporters gathered outside the court."),
+		fromText(t, "e", "Sentenced", lead+"He accepted bribes totalling 19.2 million crowns, the court said."),
+	}
+	r := mustCompare(t, arts)
+	found := false
+	for _, o := range r.Omissions["d"] {
+		found = found || strings.Contains(o.Text, "2.4")
+	}
+	if !found {
+		t.Errorf("d: the sum is not reported as left out; omissions %+v", r.Omissions["d"])
+	}
+	for _, o := range r.Omissions["e"] {
+		if strings.Contains(o.Text, "2.4") {
+			t.Errorf("e gives a sum in crowns; reported as leaving the sum out: %q", o.Text)
+		}
+	}
+}
+
+func TestSpecific(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		want bool
+	}{{2.4e6, true}, {310e6, true}, {1850, true}, {500000, false}, {2e6, false}, {0, false}} {
+		if got := specific(tc.v); got != tc.want {
+			t.Errorf("specific(%g) = %v, want %v", tc.v, got, tc.want)
+		}
+	}
+}
