@@ -20,11 +20,7 @@ func TestFigureOmission(t *testing.T) {
 		fromText(t, "d", "Dorn quake", lead+"The mayor of Vell sent two trucks of blankets."),
 	}
 	r := mustCompare(t, arts)
-	found := false
-	for _, o := range r.Omissions["d"] {
-		found = found || strings.Contains(o.Text, "48")
-	}
-	if !found {
+	if !omits(r, "d", "48") {
 		t.Errorf("d: the toll is not reported as left out; omissions %+v", r.Omissions["d"])
 	}
 	row := false
@@ -110,5 +106,25 @@ func TestMayGive(t *testing.T) {
 				t.Errorf("mayGive = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSizeOfACutInPoints: "a quarter of a percentage point", "25bp" and
+// "0.25 percentage points" are one change, whatever else their sentences
+// say; a source that gives only the new level ("to 4.5%") leaves the
+// size of the cut out, and a level is never set against a change.
+func TestSizeOfACutInPoints(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Rate cut", "The National Bank cut its benchmark rate by a quarter of a percentage point to 4.50% on Thursday."),
+		fromText(t, "b", "Bank eases", "The bank decided on Thursday to lower the repo rate by 0.25 percentage points to 4.50 percent, to support growth."),
+		fromText(t, "c", "Markets", "The NBM cut the one-week repo rate 25bp to 4.50% on Thursday, in line with consensus."),
+		fromText(t, "d", "Rates fall", "The National Bank lowered its key interest rate to 4.5 percent on Thursday."),
+	}
+	r := mustCompare(t, arts)
+	if !omits(r, "d", "[") {
+		t.Errorf("d: the size of the cut is not reported as left out; omissions %+v", r.Omissions["d"])
+	}
+	for _, d := range r.Discrepancies {
+		t.Errorf("no figures disagree; got %+v", d)
 	}
 }

@@ -54,3 +54,14 @@ func mustCompare(t testing.TB, arts []*article.Article) *Report {
 	}
 	return r
 }
+
+// omits reports whether the report says source l leaves out a claim
+// whose text holds sub.
+func omits(r *Report, l, sub string) bool {
+	for _, o := range r.Omissions[l] {
+		if strings.Contains(o.Text, sub) {
+			return true
+		}
+	}
+	return false
+}

@@ -11,7 +11,10 @@
 // Extraction is rule-based and deterministic. Digits glued to letters
 // ("G7", "COVID-19", "4G", "10:30") are not figures. A bare four-digit
 // number from 1900 to 2099 is a year unless a unit, a currency or a
-// percent sign makes it something else.
+// percent sign makes it something else. Changes of a rate are read in
+// percentage points whatever their wording: "25 basis points", "25bp",
+// "a quarter of a percentage point", "a quarter-point" and "0.25 points"
+// are all "percent:0.25:point", never a level such as "4.5%".
 package figure
 
 import (

@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -104,6 +105,9 @@ func (p *parser) at(i int) (Figure, float64, int, bool) {
 			return Figure{}, 0, 0, false
 		}
 		if f, next, ok := p.ordinalWord(i); ok {
+			return f, f.Value, next, true
+		}
+		if f, next, ok := p.pointFraction(i); ok {
 			return f, f.Value, next, true
 		}
 		if w == "a" || w == "an" {
@@ -589,6 +593,11 @@ func (p *parser) numberFigure(i int) (Figure, float64, int, bool) {
 	}
 	if noun, ok := pluralNoun(p, j); ok && v != 1 {
 		f.Kind, f.Unit, f.Norm, f.End = "count", noun, "count:"+num+":"+noun, p.toks[j].end
+		if noun == "point" && v != math.Trunc(v) {
+			// "by 0.25 points": no count has a fraction; these are
+			// percentage points.
+			f.Kind, f.Norm = "percent", "percent:"+num+":point"
+		}
 		return f, v, j + 1, true
 	}
 	f.Kind, f.Norm, f.End = "number", "number:"+num, end
@@ -615,10 +624,60 @@ func (p *parser) gluedSuffix(i int) (f Figure, v float64, next int, done bool) {
 	case w == "s" && len(t.text) == 4 && strings.HasSuffix(t.text, "0"):
 		v, _ := parseDigits(t.text)
 		return Figure{Kind: "year", Value: v, Unit: "decade", Norm: "year:" + t.text + "s", Start: t.start, End: n.end}, v, i + 2, true
+	case w == "bp" || w == "bps":
+		v, _ := parseDigits(t.text)
+		f := basisPoints(Figure{Text: t.text, Value: v, Start: t.start}, n.end)
+		return f, f.Value, i + 2, true
 	case scaleSuffixes[w] != 0:
 		return Figure{}, 0, 0, false
 	}
 	return Figure{}, 0, 0, true
+}
+
+// basisPoints turns a number of basis points, ending at end, into
+// percentage points: "25 basis points" and "25bp" are "0.25 percentage
+// points".
+func basisPoints(f Figure, end int) Figure {
+	f.Kind, f.Unit, f.Value, f.End = "percent", "point", f.Value/100, end
+	f.Norm = "percent:" + formatNum(f.Value) + ":point"
+	return f
+}
+
+// pointFraction reads a fraction of a percentage point at token i: "a
+// quarter of a percentage point", "half a percentage point", "a
+// quarter-point", "a half point".
+func (p *parser) pointFraction(i int) (Figure, int, bool) {
+	j := i
+	if w := p.word(j); w == "a" || w == "an" {
+		j++
+	}
+	var v float64
+	switch p.word(j) {
+	case "quarter":
+		v = 0.25
+	case "half":
+		v = 0.5
+	default:
+		return Figure{}, 0, false
+	}
+	j++
+	switch {
+	case p.hyphenAt(j) && p.joined(j) && p.joined(j+1) && p.word(j+1) == "point":
+		j += 2
+	case p.word(j) == "point" && !p.joined(j):
+		j++
+	default:
+		k := j
+		if p.word(k) == "of" {
+			k++
+		}
+		if p.word(k) != "a" || p.word(k+1) != "percentage" || p.word(k+2) != "point" {
+			return Figure{}, 0, false
+		}
+		j = k + 3
+	}
+	f := Figure{Kind: "percent", Unit: "point", Value: v, Norm: "percent:" + formatNum(v) + ":point", Start: p.toks[i].start, End: p.toks[j-1].end}
+	return f, j, true
 }
 
 // unitAfter reads a percent sign or word, or a currency word, after the
@@ -639,6 +698,10 @@ func (p *parser) unitAfter(f Figure, j int) (Figure, int, bool) {
 	case w == "percentage" && (p.word(j+1) == "point" || p.word(j+1) == "points"):
 		f.Kind, f.Unit, f.Norm, f.End = "percent", "point", "percent:"+num+":point", p.toks[j+1].end
 		return f, j + 2, true
+	case w == "basis" && (p.word(j+1) == "point" || p.word(j+1) == "points"):
+		return basisPoints(f, p.toks[j+1].end), j + 2, true
+	case (w == "bp" || w == "bps") && !p.joined(j):
+		return basisPoints(f, p.toks[j].end), j + 1, true
 	case currencyWords[w] != "":
 		cur := currencyWords[w]
 		f.Kind, f.Unit, f.Norm, f.End = "money", cur, "money:"+num+":"+cur, p.toks[j].end
