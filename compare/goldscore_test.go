@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/newslens/newslens/internal/figure"
 )
 
 // ratio is a count of hits out of a total.
@@ -194,7 +196,7 @@ func (ev *goldEvent) discMatch(d Discrepancy) (int, bool) {
 		distinct := 0
 		for _, v := range d.Values {
 			si, ok := ev.src[v.Source]
-			if !ok || !g.at[si][v.Sentence-1] {
+			if !ok || !g.at[si][v.Sentence-1] || !sameValueText(v.Text, g.value[si]) {
 				continue
 			}
 			gc := g.class[si]
@@ -215,6 +217,24 @@ func (ev *goldEvent) discMatch(d Discrepancy) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// sameValueText reports whether a reported value and a gold one are the
+// same figure as written, one holding the other ("139 seats", "139"):
+// a sentence may hold the figures of two gold quantities.
+func sameValueText(reported, gold string) bool {
+	r, g := strings.ToLower(reported), strings.ToLower(gold)
+	if strings.Contains(r, g) || strings.Contains(g, r) {
+		return true
+	}
+	for _, a := range figure.ExtractAll(reported) {
+		for _, b := range figure.ExtractAll(gold) {
+			if a.Value == b.Value {
+				return true // "200 people", "more than 200"; "3.5 years", "three and a half years"
+			}
+		}
+	}
+	return false
 }
 
 func (ev *goldEvent) scoreDiscrepancies(r *Report, s *goldScore) {
