@@ -301,12 +301,18 @@ var (
 	laterWords    = []string{"a year earlier", "a year ago", "last year", "the previous year", "the year before"}
 )
 
+// countedShare follows a percentage that says how far a count has got
+// ("with 97% of ballots counted", "with 97% counted", "after 99.1
+// percent of votes had been processed"), which is not a share of the votes a party won.
+var countedShare = regexp.MustCompile(`^\s*(?:of (?:the )?(?:[a-z-]+ ){0,4}?)?(?:counted|processed|tallied|reporting)\b`)
+
 // figureStage returns what the words around a figure say of its stage:
 // "early" for a first or earlier report of a value that changed
 // ("revising an earlier figure of 11", "initially put at 30",
 // "52% in preliminary results"), "final" for the last, "before" for the
 // earlier value of a comparison ("up from 55%", "rose from 38 to 57",
-// "61% a year earlier"), "limit" for a limit ("a speed limit of 70
+// "61% a year earlier"), "counted" for how far a count has got
+// (countedShare), "limit" for a limit ("a speed limit of 70
 // km/h"), "aboard" for how many a vehicle carried ("carrying 300
 // people", "300 on board"), "expected" for a forecast or target, and ""
 // otherwise.
@@ -323,6 +329,8 @@ func figureStage(s string, f figureT) string {
 	}
 	near := strings.Join(strings.Fields(strings.ToLower(s[max(0, f.Start-20):f.Start])), " ")
 	switch {
+	case f.Kind == "percent" && countedShare.MatchString(after):
+		return "counted"
 	case slices.ContainsFunc(beforeWords, func(w string) bool { return strings.HasSuffix(near, w) }), containsAny(after, laterWords):
 		return "before"
 	case containsAny(before, earlyWords), containsAny(after, earlyWords):

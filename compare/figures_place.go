@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -130,6 +131,9 @@ func isPart(s string, f figureT) bool {
 // taken from: "180 of the 300 seats", "won 40 out of 52", "1,500 of the
 // works' 6,800 jobs". Such a total is set only against other totals.
 func isTotal(s string, f figureT) bool {
+	if sizes(s, f) {
+		return true
+	}
 	before := strings.Fields(strings.ToLower(s[max(0, f.Start-40):f.Start]))
 	for k := len(before) - 1; k >= 1 && k >= len(before)-3; k-- {
 		if isNumeral(before[k]) {
@@ -144,6 +148,26 @@ func isTotal(s string, f figureT) bool {
 		}
 	}
 	return false
+}
+
+// sizes reports whether figure f is joined by a hyphen to a noun that
+// names the size of the next one: "the 250-seat assembly", "the
+// nine-member council". The body's size is the whole the counts of its
+// parts are taken from.
+func sizes(s string, f figureT) bool {
+	if f.Kind != "number" && f.Kind != "count" || f.Value != math.Trunc(f.Value) {
+		return false // "a 6.3-magnitude quake" is a reading
+	}
+	rest, ok := strings.CutPrefix(s[f.End:], "-")
+	if !ok {
+		return false
+	}
+	unit, next, ok := strings.Cut(rest, " ")
+	if !ok || unit == "" || strings.ContainsFunc(unit, func(r rune) bool { return !unicode.IsLetter(r) }) || unit == "year" || unit == "old" || unit == "magnitude" {
+		return false
+	}
+	w, _, _ := strings.Cut(next, " ")
+	return w != "" && unicode.IsLetter([]rune(w)[0])
 }
 
 // isNumeral reports whether a word is written in digits.

@@ -24,7 +24,8 @@ func sentenceFigures(s string) []figureT {
 	}
 	out := fs[:0]
 	for _, f := range fs {
-		if f.Start < end || reportTime(s, f) {
+		if f.Start < end || reportTime(s, f) || f.Kind == "ordinal" && strings.HasPrefix(s[f.End:], "-") {
+			// an ordinal joined to a word is a rank: "second-placed"
 			continue
 		}
 		if u := countUnit(f.Unit); f.Kind == "count" && u != f.Unit {

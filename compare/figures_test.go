@@ -338,3 +338,45 @@ func discrepancyLines(r *Report, value func(Value) string) []string {
 	}
 	return out
 }
+
+// TestElectionCountFigures: the size of a parliament ("the 250-seat
+// assembly") is not a party's seats, a rank ("second-placed") is no
+// term's number, and the share of ballots counted is not a share of the
+// vote; the shares counted that differ are a discrepancy.
+func TestElectionCountFigures(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Count", "The ruling party won 41.3% of the vote, with 97% of ballots counted, and is on course for 142 seats. It secures a third consecutive term."),
+		fromText(t, "b", "Result", "With 99% of votes counted, officials project the ruling party will hold 139 seats in the 250-seat assembly, with the second-placed Alliance on 84."),
+		fromText(t, "c", "Vote", "The ruling party took 41% of the vote and 142 seats in the 250-member parliament, securing a third term."),
+	}
+	r := mustCompare(t, arts)
+	got := discrepancyLines(r, func(v Value) string { return v.Source + " " + v.Text })
+	want := []string{"a 142 seats, b 139 seats, c 142 seats", "a 97%, b 99%"}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestSizes(t *testing.T) {
+	for _, tc := range []struct {
+		s, fig string
+		want   bool
+	}{
+		{"142 seats in the 250-seat assembly", "250", true},
+		{"the nine-member council voted", "nine", true},
+		{"a 6.3-magnitude quake struck", "6.3", false},
+		{"a 24-year-old man", "24", false},
+		{"won 250 seats", "250", false},
+	} {
+		var got bool
+		for _, f := range sentenceFigures(tc.s) {
+			if f.Text == tc.fig {
+				got = sizes(tc.s, f)
+			}
+		}
+		if got != tc.want {
+			t.Errorf("sizes(%q, %q) = %v, want %v", tc.s, tc.fig, got, tc.want)
+		}
+	}
+}

@@ -14,7 +14,9 @@
 // percent sign makes it something else. Changes of a rate are read in
 // percentage points whatever their wording: "25 basis points", "25bp",
 // "a quarter of a percentage point", "a quarter-point" and "0.25 points"
-// are all "percent:0.25:point", never a level such as "4.5%".
+// are all "percent:0.25:point", never a level such as "4.5%". A value
+// rounded to fewer decimals ("41%" for "41.3%") does not conflict with
+// the exact one.
 package figure
 
 import (
@@ -224,6 +226,9 @@ func Conflict(a, b Figure) bool {
 	if a.Kind == "money" && a.Value > 0 && b.Value > 0 && max(a.Value, b.Value) >= 10*min(a.Value, b.Value) {
 		return false // a price per share and the value of the company
 	}
+	if a.Kind != "date" && (roundedTo(a.Value, b.Value) || roundedTo(b.Value, a.Value)) {
+		return false // "41%" is "41.3%" rounded
+	}
 	if a.Kind == "date" {
 		ay, am, ad := dateParts(a.Value)
 		by, bm, bd := dateParts(b.Value)
@@ -238,6 +243,26 @@ func Conflict(a, b Figure) bool {
 		return false
 	}
 	return true
+}
+
+// roundedTo reports whether y is x rounded to y's fewer decimal places:
+// 41 is 41.3 rounded, 99 is 99.1; 97 is not 99.
+func roundedTo(x, y float64) bool {
+	dx, dy := decimals(x), decimals(y)
+	if dy >= dx {
+		return false
+	}
+	p := math.Pow(10, float64(dy))
+	return math.Round(x*p)/p == y
+}
+
+// decimals counts the decimal places of v as formatNum writes it.
+func decimals(v float64) int {
+	s := formatNum(v)
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return len(s) - i - 1
+	}
+	return 0
 }
 
 // unitDays are the lengths of the duration units in days, a month and a
