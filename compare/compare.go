@@ -144,7 +144,11 @@
 // election event, written after the rules above and not tuned on before,
 // these took discrepancy precision from 4 of 8 to 5 of 6 and recall from
 // 3 to 4 of 6 (the shares counted, 97% or 99%), and found one more
-// omission; within a claim a bare number, year or percentage also
+// omission. A day that owns a thing ("Monday's closing price") dates
+// that thing, not the fact; a count of "other" things is the rest of a
+// set; a lone place in common ("in Dravenna") ties no two figures:
+// discrepancy precision 0.76 to 0.80 over the evaluation set, one false
+// one fewer each on steel, verdict and election. Within a claim a bare number, year or percentage also
 // needs a word next to both. A source that gives two values of one
 // quantity is left out of its discrepancy. On the evaluation set these
 // rules took discrepancy recall and precision from 0.60 and 0.75 to 1.00

@@ -30,6 +30,7 @@ type looseFig struct {
 	outcome, era, stage string
 	threshold           bool
 	near                []string // the keys of the content words next to it (nearKeys)
+	named               []string // the keys of ctx that are names ("dravenna")
 	// place holds the places that make it a subtotal (subtotalPlaces);
 	// part is set for a part of a count ("including 20 children", "on
 	// Monday alone"), total for the whole one is taken from ("180 of the
@@ -202,7 +203,7 @@ func (c *comparison) allContextFigures() []looseFig {
 				if len(ctx) == 0 {
 					continue
 				}
-				lf := looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, head: head, subject: subjectKeys(words, f)}
+				lf := looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, head: head, subject: subjectKeys(words, f), named: namedKeys(words, ctx)}
 				if f.Kind == "money" {
 					lf.paid = paidAs(a.Sentences[n], words, f)
 				}
@@ -341,7 +342,21 @@ func sameQuantity(a, b *looseFig) bool {
 	if one == a.head || one == b.head {
 		return short <= 2 // a unit word ("km") says little more
 	}
-	return short <= 3 && !motionKeys[one] && slices.Contains(a.near, one) && slices.Contains(b.near, one)
+	return short <= 3 && !motionKeys[one] && slices.Contains(a.near, one) && slices.Contains(b.near, one) &&
+		!slices.Contains(a.named, one)
+}
+
+// namedKeys returns the keys of ctx that words gives as names: a place
+// or a person says where or who, not what a figure counts ("a victory
+// speech in Dravenna on Sunday", "a protest in Dravenna on Tuesday").
+func namedKeys(terms []lexicon.Term, ctx []string) []string {
+	var out []string
+	for _, t := range terms {
+		if t.Kind == words.Name && slices.Contains(ctx, t.Key) && !slices.Contains(out, t.Key) {
+			out = append(out, t.Key)
+		}
+	}
+	return out
 }
 
 // paidFor reports whether two sums are given as the same thing ("in

@@ -116,8 +116,12 @@ func (c *comparison) subtotalPlaces(x *looseFig) []string {
 var partWords = []string{"including", "among them", "of whom", "of them", "of which", "among whom", "among those"}
 
 // isPart reports whether figure f is a part of another count in its
-// sentence.
+// sentence, or counts the others of a set.
 func isPart(s string, f figureT) bool {
+	after := strings.ToLower(s[f.End:])
+	if strings.HasPrefix(after, " other ") {
+		return true // "four other defendants": the rest of a set
+	}
 	before := " " + strings.Join(strings.Fields(strings.ToLower(s[max(0, f.Start-24):f.Start])), " ")
 	for _, w := range partWords {
 		if strings.HasSuffix(before, " "+w) || strings.HasSuffix(before, " "+w+" at least") || strings.HasSuffix(before, " "+w+" about") {

@@ -24,7 +24,7 @@ func sentenceFigures(s string) []figureT {
 	}
 	out := fs[:0]
 	for _, f := range fs {
-		if f.Start < end || reportTime(s, f) || f.Kind == "ordinal" && strings.HasPrefix(s[f.End:], "-") {
+		if f.Start < end || reportTime(s, f) || f.Kind == "ordinal" && strings.HasPrefix(s[f.End:], "-") || dayOwns(s, f) {
 			// an ordinal joined to a word is a rank: "second-placed"
 			continue
 		}
@@ -35,6 +35,17 @@ func sentenceFigures(s string) []figureT {
 		out = append(out, f)
 	}
 	return out
+}
+
+// dayOwns reports whether day f owns what follows ("Monday's closing
+// price", "Tuesday's vote"): it dates that thing, not the fact the
+// sentence reports.
+func dayOwns(s string, f figureT) bool {
+	if f.Kind != "weekday" && f.Kind != "date" {
+		return false
+	}
+	rest := s[f.End:]
+	return strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ")
 }
 
 // colonDateline is a dateline that ends in a colon, which a newspaper

@@ -380,3 +380,53 @@ func TestSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresOfOtherThings: a day that owns a thing ("Monday's closing
+// price"), a count of the others ("four other defendants") and two days
+// whose sentences share only a place are not values of one quantity.
+func TestFiguresOfOtherThings(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		a, b, c string
+	}{
+		{"a day's price",
+			"China's Jiangxin Iron and Steel Group on Tuesday signed an agreement to acquire Danubia Steel, Hungary's leading steel producer, in a deal worth 1.9 billion euros.",
+			"Jiangxin Iron and Steel Group agreed to buy the company for HUF4,150 a share in cash. The bid is 41% above Monday's closing price and values the equity at €1.9bn.",
+			"Jiangxin Iron and Steel Group will acquire Danubia Steel in a deal valuing the company at about 1.9 billion euros, the two companies said on Tuesday."},
+		{"the others of a set",
+			"Vantić received four years and two senior ministry officials were given suspended sentences.",
+			"Vantić got four years in prison. Four other defendants received prison terms or suspended sentences.",
+			"The court gave Vantić four years."},
+		{"a place in common",
+			"\"The people have chosen stability,\" Vaskar said in a victory speech in Dravenna on Sunday night.",
+			"Vaskar said the people had chosen stability. A protest is planned in Dravenna on Tuesday.",
+			"Vaskar's party won the vote, and he said the people had chosen stability."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			arts := []*article.Article{fromText(t, "a", "A", tc.a), fromText(t, "b", "B", tc.b), fromText(t, "c", "C", tc.c)}
+			r := mustCompare(t, arts)
+			if got := discrepancyLines(r, func(v Value) string { return v.Source + " " + v.Text }); len(got) > 0 {
+				t.Errorf("got discrepancies %q, want none", got)
+			}
+		})
+	}
+}
+
+func TestDayOwns(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want []string
+	}{
+		{"The bid is 41% above Monday's closing price.", []string{"41%"}},
+		{"The bid is 41% above the closing price on Monday.", []string{"41%", "Monday"}},
+		{"Tuesday’s vote was close.", nil},
+	} {
+		var got []string
+		for _, f := range sentenceFigures(tc.s) {
+			got = append(got, f.Text)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("sentenceFigures(%q) = %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}

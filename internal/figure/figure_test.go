@@ -53,6 +53,7 @@ func TestExtract(t *testing.T) {
 		{"percent words", "forty per cent and 3.5 percent", []string{"forty per cent|percent|percent:40", "3.5 percent|percent|percent:3.5"}},
 		{"basis points", "by 25 basis points, 25bp or 50 bps", []string{"25 basis points|percent|percent:0.25:point", "25bp|percent|percent:0.25:point", "50 bps|percent|percent:0.5:point"}},
 		{"point fractions", "by a quarter of a percentage point, half a percentage point and a quarter-point", []string{"a quarter of a percentage point|percent|percent:0.25:point", "half a percentage point|percent|percent:0.5:point", "a quarter-point|percent|percent:0.25:point"}},
+		{"and a half", "three and a half years, 2 and a half hours", []string{"three and a half years|duration|duration:3.5:year", "2 and a half hours|duration|duration:2.5:hour"}},
 		{"a fraction of points", "cut by 0.25 points after 3 points", []string{"0.25 points|percent|percent:0.25:point", "3 points|count|count:3:point"}},
 		{"a quarter alone is no point", "in a quarter of cases, half of them", nil},
 		{"money billion", "$1.2 billion", []string{"$1.2 billion|money|money:1200000000:usd"}},

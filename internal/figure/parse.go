@@ -582,6 +582,13 @@ func (p *parser) numberFigure(i int) (Figure, float64, int, bool) {
 	if g, next, ok := p.unitAfter(f, j); ok {
 		return g, v, next, true
 	}
+	if p.word(j) == "and" && p.word(j+1) == "a" && p.word(j+2) == "half" && v == math.Trunc(v) {
+		// "three and a half years" is 3.5 years; a half alone says nothing.
+		h := Figure{Value: v + 0.5, Start: t.start}
+		if g, next, ok, _ := p.durationAfter(h, j+3); ok {
+			return g, g.Value, next, true
+		}
+	}
 	if g, next, ok, stop := p.durationAfter(f, j); ok || stop {
 		return g, v, next, ok
 	}
