@@ -169,8 +169,9 @@ func spellingKeys(per [][]entity.Entity, lowered map[string]bool, add func(name,
 }
 
 // demonymEnds are the endings that make a place's adjective or people
-// of its name: "Nepal", "Nepali"; "Kenya", "Kenyan"; "Chile", "Chilean".
-var demonymEnds = []string{"n", "an", "ian", "i", "ese", "ish"}
+// of its name: "Nepal", "Nepali"; "Kenya", "Kenyan", "Kenyans"; "Chile",
+// "Chilean".
+var demonymEnds = []string{"n", "an", "ian", "i", "ese", "ish", "ns", "ans", "ians", "is"}
 
 // demonym reports whether one of two lowercase one-word names is the
 // other with a demonym's ending: an adjective, not another spelling.
