@@ -11,7 +11,9 @@ import (
 
 // Two renderings are one quotation when their speakers can be one and
 // their words say one thing. Words are compared as lexicon keys, so that
-// "could increase" meets "likely to rise" and "toll" meets "deaths", and
+// "could increase" meets "likely to rise" and "toll" meets "deaths", an
+// adverb as its adjective ("calmly" meets "calm": on the election event
+// two more renderings joined, quote recall 0.57 to 0.71), and
 // by directional coverage: the share of the shorter rendering's keys the
 // longer holds, since outlets quote a fragment of a longer statement.
 const (
@@ -186,7 +188,11 @@ func keySet(s string) map[string]bool {
 	ts := lexicon.Terms(s)
 	m := make(map[string]bool, len(ts))
 	for _, t := range ts {
-		m[t.Key] = true
+		k := t.Key
+		if lw := strings.ToLower(t.Token); strings.HasSuffix(lw, "ly") {
+			k = lexicon.Key(lexicon.AdjectiveOf(lw)) // "calmly" meets "calm"
+		}
+		m[k] = true
 	}
 	return m
 }

@@ -179,3 +179,16 @@ func TestQuoteVariants(t *testing.T) {
 		})
 	}
 }
+
+// TestAdverbAndAdjective: a rendering that gives the speaker's adverbs
+// as adjectives ("calm and transparent" for "proceeding calmly,
+// transparently") is the same quotation.
+func TestAdverbAndAdjective(t *testing.T) {
+	got := quoteGroups(t,
+		`Officials counted ballots through the night. "The count is proceeding calmly, transparently and in full accordance with the law," commission chairman Anton Reisz told a news conference.`,
+		`Officials counted ballots through the night. Commission chairman Anton Reisz said the count had been "calm and transparent" and that every complaint would be examined.`,
+		`Officials counted ballots through the night. The opposition said it would contest the result in court.`)
+	if len(got) != 1 || len(got[0].Variants) != 2 {
+		t.Errorf("got quote groups %+v, want one with both renderings", got)
+	}
+}

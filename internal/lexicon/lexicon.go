@@ -200,6 +200,36 @@ func Key(lower string) string {
 	return st
 }
 
+// AdjectiveOf returns the adjective an adverb in -ly is made from
+// ("calmly" is "calm", "transparently" "transparent", "heavily" "heavy",
+// "probably" "probable"), and any other word as it is: nouns and
+// adjectives that only end in -ly ("family", "early", "assembly") are
+// left alone. Quotes translated or trimmed turn one into the other.
+func AdjectiveOf(w string) string {
+	if len(w) < 6 || !strings.HasSuffix(w, "ly") || notAdverbs[w] {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "ily"): // "heavily"
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "bly"), strings.HasSuffix(w, "ply"): // "probably", "simply"
+		return w[:len(w)-1] + "e"
+	}
+	return w[:len(w)-2]
+}
+
+// notAdverbs end in -ly but are no adverb made from an adjective.
+var notAdverbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`family rally ally supply apply reply assembly early daily weekly monthly yearly
+		likely holy italy july anomaly monopoly belly bully jelly lonely friendly elderly costly deadly lovely ugly
+		silly chilly hilly lively orderly kindly only imply comply multiply poly homily tally sally folly
+		jolly woolly curly burly surly scholarly fly butterfly dragonfly hourly nightly quarterly`) {
+		notAdverbs[w] = true
+	}
+}
+
 // alwaysIse lists the stems of words spelt -ise on both sides of the
 // Atlantic ("promise", "exercise"), which must not become -ize.
 var alwaysIse = map[string]bool{}

@@ -177,3 +177,14 @@ func FuzzTerms(f *testing.F) {
 		}
 	})
 }
+
+func TestAdjectiveOf(t *testing.T) {
+	for w, want := range map[string]string{
+		"calmly": "calm", "transparently": "transparent", "heavily": "heavy", "probably": "probable",
+		"officially": "official", "family": "family", "early": "early", "assembly": "assembly", "calm": "calm",
+	} {
+		if got := AdjectiveOf(w); got != want {
+			t.Errorf("AdjectiveOf(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
