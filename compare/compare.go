@@ -101,7 +101,9 @@
 // or more sources, one that shares fewer than offTopicLinks (2) clauses
 // with all the others reports another event: it is left out before
 // claims are built (Report.LeftOut), since it would change which facts
-// most sources carry and every word's weight.
+// most sources carry and every word's weight. When half the sources or
+// more are such, none is left out and a warning says the articles do
+// not seem to report one event (scatterWarning).
 //
 // # Figures, names and quotes
 //
@@ -374,7 +376,7 @@ func Sources(ctx context.Context, arts []*article.Article, opt Options) (*Report
 			return nil, fmt.Errorf("compare sources: %w", err)
 		}
 	}
-	c.warnings = append(append(dups, c.articleWarnings()...), notes...)
+	c.warnings = append(append(append(dups, c.articleWarnings()...), notes...), c.scatterWarning()...)
 	if err := c.settle(ctx); err != nil {
 		return nil, fmt.Errorf("compare sources: %w", err)
 	}
@@ -412,8 +414,18 @@ func (c *comparison) offTopic() []int {
 	if len(c.arts) < 3 {
 		return nil
 	}
-	// A source's links: its clauses another source states, and its
-	// sentences that state another source's clause, each counted once.
+	off := c.unlinked()
+	if 2*len(off) >= len(c.arts) {
+		return nil
+	}
+	return off
+}
+
+// unlinked returns the sources that share fewer than offTopicLinks
+// clauses with all the others together. A source's links are its
+// clauses another source states, and its sentences that state another
+// source's clause, each counted once.
+func (c *comparison) unlinked() []int {
 	links := make([]int, len(c.arts))
 	stating := make(map[[2]int]bool)
 	for i, u := range c.units {
@@ -438,10 +450,24 @@ func (c *comparison) offTopic() []int {
 			off = append(off, si)
 		}
 	}
-	if 2*len(off) >= len(c.arts) {
+	return off
+}
+
+// scatterWarning warns when half the sources or more share next to
+// nothing with the others: they are then none of them left out, but
+// they do not seem to report one event, and most of what the report
+// calls found in one source only is what sets the events apart.
+func (c *comparison) scatterWarning() []string {
+	off := c.unlinked()
+	if len(off) == 0 || 2*len(off) < len(c.arts) {
 		return nil
 	}
-	return off
+	names := make([]string, len(off))
+	for i, si := range off {
+		names[i] = c.labels[si]
+	}
+	return []string{fmt.Sprintf("%d of %d sources (%s) share fewer than %d facts with the others: these articles do not seem to report the same event, so what is shown as found in one source only is mostly what sets them apart",
+		len(off), len(c.arts), strings.Join(names, ", "), offTopicLinks)}
 }
 
 // uniqueLabels returns one label per article, numbering repeats so that

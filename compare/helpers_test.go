@@ -65,3 +65,13 @@ func omits(r *Report, l, sub string) bool {
 	}
 	return false
 }
+
+// goldArticles returns the articles of evaluation event name.
+func goldArticles(t *testing.T, name string) []*article.Article {
+	t.Helper()
+	ev, err := loadGold(t.Context(), filepath.Join(evalDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev.arts
+}

@@ -355,22 +355,15 @@ func TestWideLetters(t *testing.T) {
 // stay theirs when one is left out, so "wire#2" never names two
 // articles.
 func TestLeftOutKeepsLabels(t *testing.T) {
-	summit, err := loadGold(t.Context(), filepath.Join(evalDir, "summit"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	quake, err := loadGold(t.Context(), filepath.Join(evalDir, "quake"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	summit, quake := goldArticles(t, "summit"), goldArticles(t, "quake")
 	relabel := func(a *article.Article, l string) *article.Article {
 		c := *a
 		c.Label = l
 		return &c
 	}
 	arts := []*article.Article{
-		relabel(summit.arts[0], "wire"), relabel(quake.arts[0], "wire"),
-		relabel(summit.arts[1], "wire"), relabel(summit.arts[2], "kcna"),
+		relabel(summit[0], "wire"), relabel(quake[0], "wire"),
+		relabel(summit[1], "wire"), relabel(summit[2], "kcna"),
 	}
 	r := mustCompare(t, arts)
 	if len(r.LeftOut) != 1 || r.LeftOut[0].Label != "wire#2" {
@@ -445,4 +438,21 @@ func FuzzSources(f *testing.F) {
 			t.Fatalf("report does not marshal: %v", err)
 		}
 	})
+}
+
+// TestScatteredSourcesWarn: when half the sources or more share next to
+// nothing, none is left out, but the report says they do not seem to
+// report one event; one event's coverage gets no such warning.
+func TestScatteredSourcesWarn(t *testing.T) {
+	summit, quake, rates := goldArticles(t, "summit"), goldArticles(t, "quake"), goldArticles(t, "rates")
+	scattered := func(r *Report) bool {
+		return slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.Contains(w, "do not seem to report the same event") })
+	}
+	r := mustCompare(t, []*article.Article{summit[0], quake[0], rates[0]})
+	if len(r.LeftOut) != 0 || !scattered(r) {
+		t.Errorf("three events: left out %+v, warnings %q; want none left out and the warning", r.LeftOut, r.Warnings)
+	}
+	if r := mustCompare(t, summit[:4]); scattered(r) {
+		t.Errorf("one event: warnings %q", r.Warnings)
+	}
 }
