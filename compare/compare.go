@@ -453,11 +453,14 @@ func (c *comparison) unlinked() []int {
 	return off
 }
 
-// scatterWarning warns when half the sources or more share next to
-// nothing with the others: they are then none of them left out, but
-// they do not seem to report one event, and most of what the report
+// scatterWarning warns when, among three or more sources, half or more
+// share next to nothing with the others: none of them is then left out,
+// but they do not seem to report one event, and most of what the report
 // calls found in one source only is what sets the events apart.
 func (c *comparison) scatterWarning() []string {
+	if len(c.arts) < 3 {
+		return nil
+	}
 	off := c.unlinked()
 	if len(off) == 0 || 2*len(off) < len(c.arts) {
 		return nil

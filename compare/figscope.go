@@ -304,7 +304,7 @@ var (
 // countedShare follows a percentage that says how far a count has got
 // ("with 97% of ballots counted", "with 97% counted", "after 99.1
 // percent of votes had been processed"), which is not a share of the votes a party won.
-var countedShare = regexp.MustCompile(`^\s*(?:of (?:the )?(?:[a-z-]+ ){0,4}?)?(?:counted|processed|tallied|reporting)\b`)
+var countedShare = regexp.MustCompile(`^\s*(?:of (?:the )?(?:votes?|ballots?|precincts?|(?:polling )?stations|returns|vote) (?:(?:had|have|has) been |were |was )?)?(?:counted|processed|tallied|reporting)\b`)
 
 // figureStage returns what the words around a figure say of its stage:
 // "early" for a first or earlier report of a value that changed

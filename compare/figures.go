@@ -271,9 +271,9 @@ func joinedWord(tok string) string {
 }
 
 // sameQuantity reports whether two figures describe one quantity: the
-// same uncommon sum of money or change in percentage points (specific),
-// whatever is around it, a level and a change in points never being one;
-// or
+// same uncommon sum of money (specific), whatever is around it, or
+// change in percentage points in the same scope, a level and a change in
+// points never being one; or
 // surroundings that say so: two content words in common that are at least half the
 // shorter context; the same outcome counted in the same unit ("killed",
 // "died"; "displaced", "left homeless"), which names the quantity
@@ -293,7 +293,7 @@ func sameQuantity(a, b *looseFig) bool {
 	if a.f.Kind == "percent" && b.f.Kind == "percent" && a.f.Unit != b.f.Unit {
 		return false // a level ("4.5%") is not a change in points ("25 basis points")
 	}
-	if (a.f.Kind == "money" || a.f.Unit == "point") && a.f.Norm == b.f.Norm && specific(a.f.Value) {
+	if a.f.Kind == "money" && a.f.Norm == b.f.Norm && specific(a.f.Value) {
 		// "received 2.4 million euros", "accepting €2.4m in kickbacks":
 		// one uncommon sum is one sum, whatever the words and years
 		// around it.
@@ -301,6 +301,9 @@ func sameQuantity(a, b *looseFig) bool {
 	}
 	if !sameScope(a, b) {
 		return false
+	}
+	if a.f.Kind == "percent" && a.f.Unit == "point" && a.f.Norm == b.f.Norm && specific(a.f.Value) {
+		return true // "25bp", "0.25 percentage points", in the same scope
 	}
 	shared := 0
 	var one string
@@ -343,7 +346,7 @@ func sameQuantity(a, b *looseFig) bool {
 		return short <= 2 // a unit word ("km") says little more
 	}
 	return short <= 3 && !motionKeys[one] && slices.Contains(a.near, one) && slices.Contains(b.near, one) &&
-		!slices.Contains(a.named, one)
+		!slices.Contains(a.named, one) && !slices.Contains(b.named, one)
 }
 
 // namedKeys returns the keys of ctx that words gives as names: a place

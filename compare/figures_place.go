@@ -167,12 +167,16 @@ func sizes(s string, f figureT) bool {
 		return false
 	}
 	unit, next, ok := strings.Cut(rest, " ")
-	if !ok || unit == "" || strings.ContainsFunc(unit, func(r rune) bool { return !unicode.IsLetter(r) }) || unit == "year" || unit == "old" || unit == "magnitude" {
-		return false
+	if !ok || !bodySizes[unit] {
+		return false // "40-odd people", "a 300-strong crowd", "a 6.3-magnitude quake"
 	}
 	w, _, _ := strings.Cut(next, " ")
 	return w != "" && unicode.IsLetter([]rune(w)[0])
 }
+
+// bodySizes are the nouns that give a body's size before its name: "the
+// 250-seat assembly", "the nine-member council", "a 15-judge panel".
+var bodySizes = map[string]bool{"seat": true, "member": true, "judge": true, "nation": true, "country": true, "state": true, "party": true}
 
 // isNumeral reports whether a word is written in digits.
 func isNumeral(w string) bool {

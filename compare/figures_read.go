@@ -37,15 +37,29 @@ func sentenceFigures(s string) []figureT {
 	return out
 }
 
-// dayOwns reports whether day f owns what follows ("Monday's closing
-// price", "Tuesday's vote"): it dates that thing, not the fact the
-// sentence reports.
+// dayOwns reports whether day f owns a thing of dayThings ("Monday's
+// closing price"): it dates that thing, not the fact the sentence
+// reports.
 func dayOwns(s string, f figureT) bool {
 	if f.Kind != "weekday" && f.Kind != "date" {
 		return false
 	}
-	rest := s[f.End:]
-	return strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ")
+	rest, ok := strings.CutPrefix(s[f.End:], "'s ")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s[f.End:], "’s "); !ok {
+			return false
+		}
+	}
+	w, _, _ := strings.Cut(strings.ToLower(rest), " ")
+	return dayThings[strings.Trim(w, ".,;:")]
+}
+
+// dayThings are what a day's possessive dates apart from the event:
+// "Monday's closing price", "Friday's session". "Tuesday's earthquake"
+// dates the event itself and stays a figure.
+var dayThings = map[string]bool{
+	"close": true, "closing": true, "price": true, "prices": true, "level": true, "levels": true,
+	"session": true, "trading": true, "high": true, "low": true, "opening": true, "meeting": true,
 }
 
 // colonDateline is a dateline that ends in a colon, which a newspaper

@@ -368,6 +368,8 @@ func TestSizes(t *testing.T) {
 		{"a 6.3-magnitude quake struck", "6.3", false},
 		{"a 24-year-old man", "24", false},
 		{"won 250 seats", "250", false},
+		{"40-odd people were killed", "40", false},
+		{"a 300-strong crowd gathered", "300", false},
 	} {
 		var got bool
 		for _, f := range sentenceFigures(tc.s) {
@@ -419,7 +421,8 @@ func TestDayOwns(t *testing.T) {
 	}{
 		{"The bid is 41% above Monday's closing price.", []string{"41%"}},
 		{"The bid is 41% above the closing price on Monday.", []string{"41%", "Monday"}},
-		{"Tuesday’s vote was close.", nil},
+		{"Tuesday’s session was close.", nil},
+		{"Tuesday's earthquake killed 300 people.", []string{"Tuesday", "300 people"}},
 	} {
 		var got []string
 		for _, f := range sentenceFigures(tc.s) {
@@ -427,6 +430,30 @@ func TestDayOwns(t *testing.T) {
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("sentenceFigures(%q) = %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}
+
+func TestCountedShare(t *testing.T) {
+	for _, tc := range []struct {
+		s, fig string
+		want   bool
+	}{
+		{"with 97% of ballots counted", "97%", true},
+		{"took 41.3% of the vote with 97% counted", "97%", true},
+		{"after 99.1 percent of votes had been processed", "99.1 percent", true},
+		{"took 41.3% of the vote", "41.3%", false},
+		{"78% of companies reporting so far beat estimates", "78%", false},
+		{"20% of the population counted as poor", "20%", false},
+	} {
+		got := false
+		for _, f := range sentenceFigures(tc.s) {
+			if f.Text == tc.fig {
+				got = figureStage(tc.s, f) == "counted"
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q in %q counted: %v, want %v", tc.fig, tc.s, got, tc.want)
 		}
 	}
 }

@@ -169,9 +169,10 @@ func spellingKeys(per [][]entity.Entity, lowered map[string]bool, add func(name,
 }
 
 // demonymEnds are the endings that make a place's adjective or people
-// of its name: "Nepal", "Nepali"; "Kenya", "Kenyan", "Kenyans"; "Chile",
-// "Chilean".
-var demonymEnds = []string{"n", "an", "ian", "i", "ese", "ish", "ns", "ans", "ians", "is"}
+// of its name within two letters (longer ones, "Japanese", are too far
+// apart to be taken for a spelling anyway): "Nepal", "Nepali"; "Kenya",
+// "Kenyan", "Kenyans"; "Chile", "Chilean"; "Israel", "Israelis".
+var demonymEnds = []string{"n", "an", "i", "ns", "is"}
 
 // demonym reports whether one of two lowercase one-word names is the
 // other with a demonym's ending: an adjective, not another spelling.

@@ -495,5 +495,5 @@ func headNoun(p string) string {
 // possessive reports whether w ends in "'s": "Korea's" is the start of
 // a noun phrase, not one.
 func possessive(w string) bool {
-	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'")
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")
 }

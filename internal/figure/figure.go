@@ -14,8 +14,8 @@
 // percent sign makes it something else. Changes of a rate are read in
 // percentage points whatever their wording: "25 basis points", "25bp",
 // "a quarter of a percentage point", "a quarter-point" and "0.25 points"
-// are all "percent:0.25:point", never a level such as "4.5%". A value
-// rounded to fewer decimals ("41%" for "41.3%") does not conflict with
+// are all "percent:0.25:point", never a level such as "4.5%". A share
+// rounded to a whole number ("41%" for "41.3%") does not conflict with
 // the exact one.
 package figure
 
@@ -226,7 +226,7 @@ func Conflict(a, b Figure) bool {
 	if a.Kind == "money" && a.Value > 0 && b.Value > 0 && max(a.Value, b.Value) >= 10*min(a.Value, b.Value) {
 		return false // a price per share and the value of the company
 	}
-	if a.Kind != "date" && (roundedTo(a.Value, b.Value) || roundedTo(b.Value, a.Value)) {
+	if a.Kind == "percent" && (roundedTo(a.Value, b.Value) || roundedTo(b.Value, a.Value)) {
 		return false // "41%" is "41.3%" rounded
 	}
 	if a.Kind == "date" {
@@ -245,15 +245,15 @@ func Conflict(a, b Figure) bool {
 	return true
 }
 
-// roundedTo reports whether y is x rounded to y's fewer decimal places:
-// 41 is 41.3 rounded, 99 is 99.1; 97 is not 99.
+// roundedTo reports whether y is x, written with one decimal, rounded
+// to a whole number: 41 is 41.3 rounded, 99 is 99.1; 97 is not 99, and
+// 4 is not 4.25 nor 3 2.5 (a quarter or a half is a value of its own,
+// as rates move by them).
 func roundedTo(x, y float64) bool {
-	dx, dy := decimals(x), decimals(y)
-	if dy >= dx {
+	if decimals(x) != 1 || decimals(y) != 0 || math.Abs(x-math.Trunc(x)-0.5) < 1e-9 {
 		return false
 	}
-	p := math.Pow(10, float64(dy))
-	return math.Round(x*p)/p == y
+	return math.Round(x) == y
 }
 
 // decimals counts the decimal places of v as formatNum writes it.

@@ -21,6 +21,15 @@ func (p *parser) tok(i int) (token, bool) {
 	return p.toks[i], true
 }
 
+// text returns the text of token i as written when it is a word, or "".
+func (p *parser) text(i int) string {
+	t, ok := p.tok(i)
+	if !ok || t.kind != tokWord {
+		return ""
+	}
+	return t.text
+}
+
 // word returns the lower-cased text of token i when it is a word.
 func (p *parser) word(i int) string {
 	t, ok := p.tok(i)
@@ -600,9 +609,10 @@ func (p *parser) numberFigure(i int) (Figure, float64, int, bool) {
 	}
 	if noun, ok := pluralNoun(p, j); ok && v != 1 {
 		f.Kind, f.Unit, f.Norm, f.End = "count", noun, "count:"+num+":"+noun, p.toks[j].end
-		if noun == "point" && v != math.Trunc(v) {
+		if noun == "point" && v != math.Trunc(v) && v < 5 {
 			// "by 0.25 points": no count has a fraction; these are
-			// percentage points.
+			// percentage points ("the Dow fell 120.5 points" is an
+			// index's).
 			f.Kind, f.Norm = "percent", "percent:"+num+":point"
 		}
 		return f, v, j + 1, true
@@ -631,7 +641,7 @@ func (p *parser) gluedSuffix(i int) (f Figure, v float64, next int, done bool) {
 	case w == "s" && len(t.text) == 4 && strings.HasSuffix(t.text, "0"):
 		v, _ := parseDigits(t.text)
 		return Figure{Kind: "year", Value: v, Unit: "decade", Norm: "year:" + t.text + "s", Start: t.start, End: n.end}, v, i + 2, true
-	case w == "bp" || w == "bps":
+	case n.text == "bp" || n.text == "bps":
 		v, _ := parseDigits(t.text)
 		f := basisPoints(Figure{Text: t.text, Value: v, Start: t.start}, n.end)
 		return f, f.Value, i + 2, true
@@ -655,8 +665,10 @@ func basisPoints(f Figure, end int) Figure {
 // quarter-point", "a half point".
 func (p *parser) pointFraction(i int) (Figure, int, bool) {
 	j := i
+	article := false
 	if w := p.word(j); w == "a" || w == "an" {
 		j++
+		article = true
 	}
 	var v float64
 	switch p.word(j) {
@@ -669,10 +681,10 @@ func (p *parser) pointFraction(i int) (Figure, int, bool) {
 	}
 	j++
 	switch {
-	case p.hyphenAt(j) && p.joined(j) && p.joined(j+1) && p.word(j+1) == "point":
+	case article && p.hyphenAt(j) && p.joined(j) && p.joined(j+1) && p.word(j+1) == "point":
 		j += 2
-	case p.word(j) == "point" && !p.joined(j):
-		j++
+	case article && p.word(j) == "point" && !p.joined(j):
+		j++ // "a half point"; "at the half point of the season" is no figure
 	default:
 		k := j
 		if p.word(k) == "of" {
@@ -707,7 +719,8 @@ func (p *parser) unitAfter(f Figure, j int) (Figure, int, bool) {
 		return f, j + 2, true
 	case w == "basis" && (p.word(j+1) == "point" || p.word(j+1) == "points"):
 		return basisPoints(f, p.toks[j+1].end), j + 2, true
-	case (w == "bp" || w == "bps") && !p.joined(j):
+	case (p.text(j) == "bp" || p.text(j) == "bps") && !p.joined(j):
+		// lower case only: "300 BP employees" names the company
 		return basisPoints(f, p.toks[j].end), j + 1, true
 	case currencyWords[w] != "":
 		cur := currencyWords[w]

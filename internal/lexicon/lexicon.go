@@ -212,7 +212,7 @@ func AdjectiveOf(w string) string {
 	switch {
 	case strings.HasSuffix(w, "ily"): // "heavily"
 		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "bly"), strings.HasSuffix(w, "ply"): // "probably", "simply"
+	case strings.HasSuffix(w, "bly"), strings.HasSuffix(w, "mply"): // "probably", "simply"
 		return w[:len(w)-1] + "e"
 	}
 	return w[:len(w)-2]
@@ -225,7 +225,8 @@ func init() {
 	for _, w := range strings.Fields(`family rally ally supply apply reply assembly early daily weekly monthly yearly
 		likely holy italy july anomaly monopoly belly bully jelly lonely friendly elderly costly deadly lovely ugly
 		silly chilly hilly lively orderly kindly only imply comply multiply poly homily tally sally folly
-		jolly woolly curly burly surly scholarly fly butterfly dragonfly hourly nightly quarterly`) {
+		jolly woolly curly burly surly scholarly fly butterfly dragonfly hourly nightly quarterly
+		hardly unlikely gently subtly lately shortly barely nearly mostly partly really already`) {
 		notAdverbs[w] = true
 	}
 }

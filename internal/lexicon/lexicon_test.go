@@ -93,6 +93,7 @@ func TestReferents(t *testing.T) {
 		{"event names", "The blaze, a wildfire, spread after the flooding.", []string{"fire=blaze", "fire=wildfire", "flood=flooding"}},
 		{"payments", "He took kickbacks, the bribes that won the contracts.", []string{"bribes=kickbacks", "bribes=bribes"}},
 		{"a company sold", "The sale, a takeover by a rival, ends years of losses; sales fell.", []string{"takeover=sale", "takeover=takeover"}},
+		{"a day's vote is the election", "Sunday's vote and the vote on Sunday and the November vote.", []string{"election=vote", "election=vote", "election=vote"}},
 		{"a body's vote is no election", "The MPC vote was 7-2; the vote on the council was close; the vote is in May.", []string{"election=vote"}},
 		{"opinion polls are no election", "His party leads in opinion polls before the election.", []string{"opinion_poll=opinion polls", "election=election"}},
 		{"loaded names", "Militants, or rebels as others call the fighters, held asylum seekers.", []string{"fighters=Militants", "fighters=rebels", "fighters=fighters", "migrants=asylum seekers"}},
@@ -182,6 +183,7 @@ func TestAdjectiveOf(t *testing.T) {
 	for w, want := range map[string]string{
 		"calmly": "calm", "transparently": "transparent", "heavily": "heavy", "probably": "probable",
 		"officially": "official", "family": "family", "early": "early", "assembly": "assembly", "calm": "calm",
+		"deeply": "deep", "sharply": "sharp", "simply": "simple", "hardly": "hardly", "unlikely": "unlikely", "gently": "gently",
 	} {
 		if got := AdjectiveOf(w); got != want {
 			t.Errorf("AdjectiveOf(%q) = %q, want %q", w, got, want)

@@ -164,8 +164,21 @@ func bodyVote(toks []token, i int, p phrase) bool {
 	if p.key != "election" || p.words[0] != "vote" {
 		return false
 	}
-	if i > 0 && !toks[i-1].atStart && words.IsCapitalized(toks[i-1].text) {
+	if i > 0 && !toks[i-1].atStart && words.IsCapitalized(toks[i-1].text) && !calendarWord(toks[i-1].lower) {
 		return true
 	}
-	return i+1 < len(toks) && (toks[i+1].lower == "on" || toks[i+1].lower == "of")
+	return i+2 < len(toks) && (toks[i+1].lower == "on" || toks[i+1].lower == "of") && !calendarWord(toks[i+2].lower)
+}
+
+// calendarWord reports whether w (lower case, perhaps possessive) is a
+// weekday or a month: "Sunday's vote", "the vote on Sunday" and "the
+// November vote" are the election.
+func calendarWord(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "\u2019s")
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december":
+		return true
+	}
+	return false
 }
