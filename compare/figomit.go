@@ -128,8 +128,14 @@ func (c *comparison) omitFigure(r *Report, figs []looseFig, idx []int, have map[
 	core := coreWords(figs, idx)
 	span := isSpan(figs, idx)
 	sums := bigSums(figs, idx)
+	about := make(map[string]bool)
+	for _, i := range idx {
+		for _, k := range figs[i].ctx {
+			about[k] = true
+		}
+	}
 	for si, l := range c.labels {
-		if have[si] || c.saidOmitted(r, l, ev) || mayGive(figs, idx, core, si) || span && c.datesSince(si) || c.givesAnySum(sums, si) {
+		if have[si] || c.saidOmitted(r, l, ev) || mayGive(figs, idx, core, si) || span && c.datesSince(si) || c.givesAnySum(sums, about, si) {
 			continue
 		}
 		r.Omissions[l] = append(r.Omissions[l], Omission{Text: text, PresentIn: present, Evidence: ev, By: Engine})

@@ -71,7 +71,7 @@ type comparison struct {
 	statedBy map[[2]int][]int
 	figs     [][][]figureT // per source, per sentence, found on first use
 	ctxFigs  []looseFig    // every quantity's figure with its context (allContextFigures)
-	sums     [][]figureT   // per source, its sums of money (sumsOf)
+	sums     [][]sumAt     // per source, its sums of money (sumsOf)
 	unique   []int         // units no other source covers
 
 	embedder   Embedder         // embed.go; nil offline

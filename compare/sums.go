@@ -14,6 +14,7 @@ const bigSum = 1e6
 // missed, and is not said to leave it out.
 func (c *comparison) givesSum(g *group, si int) bool {
 	var sums []figureT
+	about := make(map[string]bool)
 	for _, m := range g.members {
 		lo, hi := 0, len(c.arts[m.src].Sentences[m.n])
 		if m.unit >= 0 {
@@ -22,23 +23,37 @@ func (c *comparison) givesSum(g *group, si int) bool {
 		for _, f := range c.figuresAt(m.src, m.n) {
 			if v, ok := figure.Dollars(f); ok && v >= bigSum && f.Start >= lo && f.Start < hi {
 				sums = append(sums, f)
+				ctx, _ := figContext(c.wordsAround(m.src, m.n), f)
+				for _, k := range ctx {
+					about[k] = true
+				}
 			}
 		}
 	}
-	return c.givesAnySum(sums, si)
+	return c.givesAnySum(sums, about, si)
 }
 
 // givesAnySum reports whether source si gives, in any sentence, one of
-// the large sums sums, in its currency or in another.
-func (c *comparison) givesAnySum(sums []figureT, si int) bool {
+// the large sums sums, in its currency or in another, or a large sum in
+// a currency with no rate here beside one of the words about the sums
+// are given beside.
+func (c *comparison) givesAnySum(sums []figureT, about map[string]bool, si int) bool {
 	if len(sums) == 0 {
 		return false
 	}
-	for _, f := range c.sumsOf(si) {
+	for _, sa := range c.sumsOf(si) {
+		f := sa.f
 		if _, ok := figure.Dollars(f); !ok && f.Value >= bigSum {
-			// "19.2 million crowns": a currency with no rate here may
-			// be worth the same.
-			return true
+			// "accepted bribes totalling 19.2 million crowns": a
+			// currency with no rate here may be worth the same, when
+			// it pays for the same thing.
+			ctx, _ := figContext(c.wordsAround(si, sa.n), f)
+			for _, k := range ctx {
+				if about[k] {
+					return true
+				}
+			}
+			continue
 		}
 		for _, s := range sums {
 			if figure.SameAmount(s, f) || figEqual(s, f) {
@@ -49,17 +64,23 @@ func (c *comparison) givesAnySum(sums []figureT, si int) bool {
 	return false
 }
 
+// sumAt is a sum of money and the sentence that gives it.
+type sumAt struct {
+	f figureT
+	n int
+}
+
 // sumsOf returns the sums of money source si gives, read on first use.
-func (c *comparison) sumsOf(si int) []figureT {
+func (c *comparison) sumsOf(si int) []sumAt {
 	if c.sums == nil {
-		c.sums = make([][]figureT, len(c.arts))
+		c.sums = make([][]sumAt, len(c.arts))
 	}
 	if c.sums[si] == nil {
-		out := []figureT{}
+		out := []sumAt{}
 		for n := range c.arts[si].Sentences {
 			for _, f := range c.figuresAt(si, n) {
 				if f.Kind == "money" {
-					out = append(out, f)
+					out = append(out, sumAt{f, n})
 				}
 			}
 		}

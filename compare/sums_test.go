@@ -27,10 +27,11 @@ func TestSumInAnotherCurrency(t *testing.T) {
 	}
 }
 
-// TestOneUncommonSum: three sources give the bribes' total, 2.4 million
+// TestOneUncommonSum: four sources give the bribes' total, 2.4 million
 // euros, in sentences with little else in common; a fourth gives none
-// and leaves it out; a fifth gives a sum in a currency with no rate here
-// and is not said to leave it out.
+// and leaves it out; a fifth gives the bribes in a currency with no rate
+// here and is not said to leave it out; a sixth gives a sum in that
+// currency for something else and leaves the bribes out.
 func TestOneUncommonSum(t *testing.T) {
 	lead := "A court in Dorn jailed former minister Ivo Marek for six years on Thursday. "
 	arts := []*article.Article{
@@ -39,10 +40,15 @@ func TestOneUncommonSum(t *testing.T) {
 		fromText(t, "c", "Six years", lead+"The former minister pocketed 2.4 million euros to steer motorway contracts, the court said."),
 		fromText(t, "d", "Verdict", lead+"His supporters gathered outside the court."),
 		fromText(t, "e", "Sentenced", lead+"He accepted bribes totalling 19.2 million crowns, the court said."),
+		fromText(t, "f", "Court", lead+"The city has spent 40 million crowns on a new stadium."),
+		fromText(t, "g", "Guilty", lead+"Prosecutors said the 2.4 million euros were paid through a consultancy."),
 	}
 	r := mustCompare(t, arts)
 	if !omits(r, "d", "2.4") {
 		t.Errorf("d: the sum is not reported as left out; omissions %+v", r.Omissions["d"])
+	}
+	if !omits(r, "f", "2.4") {
+		t.Errorf("f: its sum in crowns is for something else; the bribes are not reported as left out; omissions %+v", r.Omissions["f"])
 	}
 	for _, o := range r.Omissions["e"] {
 		if strings.Contains(o.Text, "2.4") {
