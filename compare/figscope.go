@@ -25,6 +25,8 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.part = isPart(s, x.f) || isSubset(s, x.f)
 	x.rate = figureRate(s, x.f)
 	x.total = isTotal(s, x.f)
+	x.actor = relativeActor(s, terms, x.f)
+	x.names = nameKeysOf(terms)
 	if x.f.Kind == "number" && humanOutcome[x.outcome] && x.f.Value == math.Trunc(x.f.Value) && !strings.HasPrefix(s[x.f.End:], "-") {
 		// "nine remained missing", "the toll rose to 57": a count of
 		// people, to be set against "Eleven people" and "50 people"
@@ -71,8 +73,10 @@ var bareKinds = map[string]bool{"number": true, "year": true, "percent": true}
 // one ("186 injured" is not "11 missing"), both are about the same other
 // year or neither is ("the 2015 quake killed 9,000" is not this quake's
 // toll), neither is a threshold ("aftershocks of magnitude 4 or above"),
-// and both come from the same stage of a changing count ("an earlier
-// figure of 11" is not a conflict with the final 9).
+// both come from the same stage of a changing count ("an earlier
+// figure of 11" is not a conflict with the final 9), and neither is in a
+// relative clause about a person the other's sentence does not name
+// ("Aurel Dimescu, who received six years").
 func sameScope(a, b *looseFig) bool {
 	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome {
 		return false
@@ -82,6 +86,9 @@ func sameScope(a, b *looseFig) bool {
 	}
 	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total || a.rate != b.rate {
 		return false
+	}
+	if a.actor != "" && !slices.Contains(b.names, a.actor) || b.actor != "" && !slices.Contains(a.names, b.actor) {
+		return false // "..., who received six years" is another person's term
 	}
 	return a.era == b.era && a.stage == b.stage && !a.threshold && !b.threshold
 }
@@ -403,4 +410,35 @@ func isThreshold(after string) bool {
 		}
 	}
 	return false
+}
+
+// relativeActor returns the key of the last word of the name that a
+// relative clause holding figure f is about ("... to former minister
+// Aurel Dimescu, who received six years": "dimescu"), or "".
+func relativeActor(s string, terms []lexicon.Term, f figureT) string {
+	i := strings.LastIndex(s[:f.Start], ", who ")
+	if i < 0 || strings.ContainsAny(s[i+6:f.Start], ",;") {
+		return ""
+	}
+	actor := ""
+	for _, t := range terms {
+		if t.End > i {
+			break
+		}
+		if t.Kind == words.Name && t.End >= i-1 {
+			actor = t.Key
+		}
+	}
+	return actor
+}
+
+// nameKeysOf returns the keys of the names among terms.
+func nameKeysOf(terms []lexicon.Term) []string {
+	var out []string
+	for _, t := range terms {
+		if t.Kind == words.Name && !slices.Contains(out, t.Key) {
+			out = append(out, t.Key)
+		}
+	}
+	return out
 }

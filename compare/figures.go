@@ -31,6 +31,8 @@ type looseFig struct {
 	threshold           bool
 	near                []string // the keys of the content words next to it (nearKeys)
 	named               []string // the keys of ctx that are names ("dravenna")
+	actor               string   // the name a relative clause holding it is about (relativeActor)
+	names               []string // the keys of the names in its sentence
 	// place holds the places that make it a subtotal (subtotalPlaces);
 	// part is set for a part of a count ("including 20 children", "on
 	// Monday alone"), total for the whole one is taken from ("180 of the

@@ -457,3 +457,21 @@ func TestCountedShare(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeClauseActor: in "sentenced to three and a half years ...
+// to Aurel Dimescu, who received six years" the six years are
+// Dimescu's, not the founder's: the founder's term is set against the
+// others' four years, Dimescu's against nothing.
+func TestRelativeClauseActor(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Jailed", "Vantek's former chief executive Radu Vantić received four years and two ministry officials were given suspended sentences."),
+		fromText(t, "b", "Founder jailed", "Radu Vantić, the founder of Vantek, was sentenced to three and a half years in prison on Thursday for paying bribes to former minister Aurel Dimescu, who received six years."),
+		fromText(t, "c", "Verdict", "Radu Vantić, Vantek's former boss, got four years in prison."),
+	}
+	r := mustCompare(t, arts)
+	got := discrepancyLines(r, func(v Value) string { return v.Source + " " + v.Text })
+	want := []string{"a four years, b three and a half years, c four years"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
