@@ -128,11 +128,14 @@ func (c *comparison) omitFigure(r *Report, figs []looseFig, idx []int, have map[
 	core := coreWords(figs, idx)
 	span := isSpan(figs, idx)
 	sums := bigSums(figs, idx)
-	about := make(map[string]bool)
-	for _, i := range idx {
-		for _, k := range figs[i].ctx {
-			about[k] = true
+	about := func() map[string]bool {
+		words := make(map[string]bool)
+		for _, i := range idx {
+			for _, k := range figs[i].ctx {
+				words[k] = true
+			}
 		}
+		return words
 	}
 	for si, l := range c.labels {
 		if have[si] || c.saidOmitted(r, l, ev) || mayGive(figs, idx, core, si) || span && c.datesSince(si) || c.givesAnySum(sums, about, si) {

@@ -14,7 +14,8 @@ const bigSum = 1e6
 // missed, and is not said to leave it out.
 func (c *comparison) givesSum(g *group, si int) bool {
 	var sums []figureT
-	about := make(map[string]bool)
+	var at []sumAt // each of sums with its sentence, of source srcs[i]
+	var srcs []int
 	for _, m := range g.members {
 		lo, hi := 0, len(c.arts[m.src].Sentences[m.n])
 		if m.unit >= 0 {
@@ -23,30 +24,42 @@ func (c *comparison) givesSum(g *group, si int) bool {
 		for _, f := range c.figuresAt(m.src, m.n) {
 			if v, ok := figure.Dollars(f); ok && v >= bigSum && f.Start >= lo && f.Start < hi {
 				sums = append(sums, f)
-				ctx, _ := figContext(c.wordsAround(m.src, m.n), f)
-				for _, k := range ctx {
-					about[k] = true
-				}
+				at = append(at, sumAt{f, m.n})
+				srcs = append(srcs, m.src)
 			}
 		}
+	}
+	about := func() map[string]bool {
+		words := make(map[string]bool)
+		for i, sa := range at {
+			ctx, _ := figContext(c.wordsAround(srcs[i], sa.n), sa.f)
+			for _, k := range ctx {
+				words[k] = true
+			}
+		}
+		return words
 	}
 	return c.givesAnySum(sums, about, si)
 }
 
 // givesAnySum reports whether source si gives, in any sentence, one of
 // the large sums sums, in its currency or in another, or a large sum in
-// a currency with no rate here beside one of the words about the sums
-// are given beside.
-func (c *comparison) givesAnySum(sums []figureT, about map[string]bool, si int) bool {
+// a currency with no rate here beside one of the words the sums are
+// given beside (aboutOf, read only then).
+func (c *comparison) givesAnySum(sums []figureT, aboutOf func() map[string]bool, si int) bool {
 	if len(sums) == 0 {
 		return false
 	}
+	var about map[string]bool // read only for a sum in a currency with no rate
 	for _, sa := range c.sumsOf(si) {
 		f := sa.f
 		if _, ok := figure.Dollars(f); !ok && f.Value >= bigSum {
 			// "accepted bribes totalling 19.2 million crowns": a
 			// currency with no rate here may be worth the same, when
 			// it pays for the same thing.
+			if about == nil {
+				about = aboutOf()
+			}
 			ctx, _ := figContext(c.wordsAround(si, sa.n), f)
 			for _, k := range ctx {
 				if about[k] {
