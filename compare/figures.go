@@ -30,7 +30,6 @@ type looseFig struct {
 	outcome, era, stage string
 	threshold           bool
 	near                []string // the keys of the content words next to it (nearKeys)
-	named               []string // the keys of ctx that are names ("dravenna")
 	actor               string   // the name a relative clause holding it is about (relativeActor)
 	names               []string // the keys of the names in its sentence
 	// place holds the places that make it a subtotal (subtotalPlaces);
@@ -205,7 +204,7 @@ func (c *comparison) allContextFigures() []looseFig {
 				if len(ctx) == 0 {
 					continue
 				}
-				lf := looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, head: head, subject: subjectKeys(words, f), named: namedKeys(words, ctx)}
+				lf := looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, head: head, subject: subjectKeys(words, f)}
 				if f.Kind == "money" {
 					lf.paid = paidAs(a.Sentences[n], words, f)
 				}
@@ -348,20 +347,7 @@ func sameQuantity(a, b *looseFig) bool {
 		return short <= 2 // a unit word ("km") says little more
 	}
 	return short <= 3 && !motionKeys[one] && slices.Contains(a.near, one) && slices.Contains(b.near, one) &&
-		!slices.Contains(a.named, one) && !slices.Contains(b.named, one)
-}
-
-// namedKeys returns the keys of ctx that words gives as names: a place
-// or a person says where or who, not what a figure counts ("a victory
-// speech in Dravenna on Sunday", "a protest in Dravenna on Tuesday").
-func namedKeys(terms []lexicon.Term, ctx []string) []string {
-	var out []string
-	for _, t := range terms {
-		if t.Kind == words.Name && slices.Contains(ctx, t.Key) && !slices.Contains(out, t.Key) {
-			out = append(out, t.Key)
-		}
-	}
-	return out
+		!slices.Contains(a.names, one) && !slices.Contains(b.names, one) // a place says where, not what
 }
 
 // paidFor reports whether two sums are given as the same thing ("in

@@ -14,8 +14,7 @@ const bigSum = 1e6
 // missed, and is not said to leave it out.
 func (c *comparison) givesSum(g *group, si int) bool {
 	var sums []figureT
-	var at []sumAt // each of sums with its sentence, of source srcs[i]
-	var srcs []int
+	var at []sumAt // each of sums with where it is
 	for _, m := range g.members {
 		lo, hi := 0, len(c.arts[m.src].Sentences[m.n])
 		if m.unit >= 0 {
@@ -24,15 +23,14 @@ func (c *comparison) givesSum(g *group, si int) bool {
 		for _, f := range c.figuresAt(m.src, m.n) {
 			if v, ok := figure.Dollars(f); ok && v >= bigSum && f.Start >= lo && f.Start < hi {
 				sums = append(sums, f)
-				at = append(at, sumAt{f, m.n})
-				srcs = append(srcs, m.src)
+				at = append(at, sumAt{f, m.src, m.n})
 			}
 		}
 	}
 	about := func() map[string]bool {
 		words := make(map[string]bool)
-		for i, sa := range at {
-			ctx, _ := figContext(c.wordsAround(srcs[i], sa.n), sa.f)
+		for _, sa := range at {
+			ctx, _ := figContext(c.wordsAround(sa.src, sa.n), sa.f)
 			for _, k := range ctx {
 				words[k] = true
 			}
@@ -77,10 +75,10 @@ func (c *comparison) givesAnySum(sums []figureT, aboutOf func() map[string]bool,
 	return false
 }
 
-// sumAt is a sum of money and the sentence that gives it.
+// sumAt is a sum of money and the source and sentence that give it.
 type sumAt struct {
-	f figureT
-	n int
+	f      figureT
+	src, n int
 }
 
 // sumsOf returns the sums of money source si gives, read on first use.
@@ -93,7 +91,7 @@ func (c *comparison) sumsOf(si int) []sumAt {
 		for n := range c.arts[si].Sentences {
 			for _, f := range c.figuresAt(si, n) {
 				if f.Kind == "money" {
-					out = append(out, sumAt{f, n})
+					out = append(out, sumAt{f, si, n})
 				}
 			}
 		}
