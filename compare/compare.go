@@ -428,8 +428,12 @@ func (c *comparison) offTopic() []int {
 // unlinked returns the sources that share fewer than offTopicLinks
 // clauses with all the others together. A source's links are its
 // clauses another source states, and its sentences that state another
-// source's clause, each counted once.
+// source's clause, each counted once. Both offTopic and scatterWarning
+// ask; it is counted once per comparison.
 func (c *comparison) unlinked() []int {
+	if c.lonely != nil {
+		return c.lonely
+	}
 	links := make([]int, len(c.arts))
 	stating := make(map[[2]int]bool)
 	for i, u := range c.units {
@@ -448,12 +452,13 @@ func (c *comparison) unlinked() []int {
 			links[u.src]++
 		}
 	}
-	var off []int
+	off := []int{}
 	for si, n := range links {
 		if n < offTopicLinks {
 			off = append(off, si)
 		}
 	}
+	c.lonely = off
 	return off
 }
 

@@ -73,6 +73,7 @@ type comparison struct {
 	ctxFigs  []looseFig    // every quantity's figure with its context (allContextFigures)
 	sums     [][]sumAt     // per source, its sums of money (sumsOf)
 	unique   []int         // units no other source covers
+	lonely   []int         // sources sharing too little with the others (unlinked), found on first use
 
 	embedder   Embedder         // embed.go; nil offline
 	embedModel string           // the embedding model
