@@ -96,6 +96,7 @@ func TestReferents(t *testing.T) {
 		{"a day's vote is the election", "Sunday's vote and the vote on Sunday and the November vote.", []string{"election=vote", "election=vote", "election=vote"}},
 		{"a body's vote is no election", "The MPC vote was 7-2; the vote on the council was close; the vote is in May.", []string{"election=vote"}},
 		{"opinion polls are no election", "His party leads in opinion polls before the election.", []string{"opinion_poll=opinion polls", "election=election"}},
+		{"the union and its capital", "Brussels, the EU and the European Commission; the UN but not un-.", []string{"european_union=Brussels", "european_union=EU", "european_union=European Commission", "united_nations=UN"}},
 		{"loaded names", "Militants, or rebels as others call the fighters, held asylum seekers.", []string{"fighters=Militants", "fighters=rebels", "fighters=fighters", "migrants=asylum seekers"}},
 	}
 	for _, tt := range tests {

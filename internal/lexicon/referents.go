@@ -11,6 +11,10 @@ import (
 // (North Korea or the DPRK; the war or the special military operation;
 // pact, deal or treaty). Adjectives ("North Korean") and capitals used
 // for governments are left out: they are choices of style, not names.
+// Brussels is the exception: news writing uses it for the European Union
+// and its Commission far more than for Belgium's capital, and outlets
+// write "Brussels", "the EU" and "the European Commission" for the one
+// authority ("needs clearance by Brussels").
 var referentRows = [][]string{
 	{"north_korea", "north korea", "dprk", "democratic people's republic of korea", "democratic people’s republic of korea"},
 	{"south_korea", "south korea", "republic of korea", "rok"},
@@ -18,6 +22,8 @@ var referentRows = [][]string{
 	{"united_kingdom", "united kingdom", "britain", "great britain", "uk"},
 	{"russia", "russia", "russian federation"},
 	{"china", "china", "prc", "people's republic of china"},
+	{"european_union", "european union", "eu", "european commission", "brussels"},
+	{"united_nations", "united nations", "un", "u.n"},
 	{"agreement", "agreement", "pact", "treaty", "deal", "accord"},
 	{"war", "war", "conflict", "special military operation", "ukrainian direction"},
 	{"quake", "earthquake", "quake", "tremor", "temblor"},
