@@ -20,6 +20,8 @@
 //     any of its words, so "Vladimir Putin", "President Putin" and "Putin"
 //     meet, and a hyphenated given name is split ("Kim Jong-un" is "Kim
 //     Jong Un"). Courtesy titles ("Mr", "Comrade", "respected") are dropped.
+//   - Accents: "Vasvölgy" and "Vasvolgy", "Vasić" and "Vasic" are one
+//     key. Outlets abroad drop the marks their keyboards lack.
 //   - Numbers: "twenty-four" and "24" are one key, "1,000" and "1000" too.
 //   - Amounts and currencies (money.go): "€1.9bn", "1.9 billion euros" and
 //     "EUR 1.9 billion" give the same two keys, the amount in full and
@@ -193,7 +195,7 @@ func Key(lower string) string {
 	if words.IsNumber(lower) {
 		return strings.ReplaceAll(lower, ",", "")
 	}
-	st := words.Stem(american(lower))
+	st := words.Stem(american(words.FoldAccents(lower)))
 	if c, ok := equivalents[st]; ok {
 		return c
 	}

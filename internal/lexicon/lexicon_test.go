@@ -27,6 +27,7 @@ func TestTermsNormalise(t *testing.T) {
 		{"demonym", "The North Korean side agreed.", "The North Korea side agreed."},
 		{"formal name", "The Democratic People's Republic of Korea agreed.", "The DPRK agreed."},
 		{"capital by description", "He landed in the North Korean capital.", "He landed in Pyongyang."},
+		{"accents", "The works in Vasvölgy, said Vasić.", "The works in Vasvolgy, said Vasic."},
 		{"number words", "It took twenty-four years and two days.", "It took 24 years and 2 days."},
 		{"digit separators", "About 1,000 people.", "About 1000 people."},
 		{"equivalents", "They inked a pact.", "They signed a treaty."},
