@@ -140,12 +140,17 @@ func (c *comparison) vectorize() {
 	c.base = make([]int, len(c.arts))
 	total := 0
 	for si, a := range c.arts {
-		c.base[si] = total
 		c.lex[si] = make([][]lexicon.Term, len(a.Sentences))
-		c.sents[si] = make([]sentence, len(a.Sentences))
 		for n, s := range a.Sentences {
-			terms := lexicon.Terms(s)
-			c.lex[si][n] = terms
+			c.lex[si][n] = lexicon.Terms(s)
+		}
+	}
+	c.linkDemonyms()
+	for si, a := range c.arts {
+		c.base[si] = total
+		c.sents[si] = make([]sentence, len(a.Sentences))
+		for n := range a.Sentences {
+			terms := c.lex[si][n]
 			set := make([]int32, 0, len(terms)+1)
 			for _, t := range c.withNumber(terms) {
 				id, ok := ids[t.Key]
