@@ -178,7 +178,11 @@ func (c *comparison) mergeByQuotes(clusters []*quoteCluster) {
 // mergeQuoted merges the claims of the sentences that carry refs, the
 // renderings of one quotation by speaker.
 func (c *comparison) mergeQuoted(speaker string, refs []quoteRef) {
-	refs = slices.DeleteFunc(slices.Clone(refs), func(r quoteRef) bool { return !quoteSameSpeaker(speaker, r.q.Speaker) })
+	refs = slices.DeleteFunc(slices.Clone(refs), func(r quoteRef) bool {
+		// A one-word label (labelOfSpeaker) shows a rendering, but its
+		// sentence may report anything else.
+		return !quoteSameSpeaker(speaker, r.q.Speaker) || r.q.Kind == quote.Term && len(r.stems) < 2
+	})
 	srcs := map[int]bool{}
 	for _, r := range refs {
 		srcs[r.src] = true

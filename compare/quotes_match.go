@@ -56,12 +56,41 @@ func relation(a, b quoteRef) speakerRel {
 		return relUnknown
 	case quote.SameSpeakerWords(a.spWords, b.spWords):
 		return relSame
-	case covers(a.speakerKeys, b.roleKeys) || covers(b.speakerKeys, a.roleKeys):
+	case covers(a.speakerKeys, b.roleKeys) || covers(b.speakerKeys, a.roleKeys),
+		headsRole(sa, b.roleKeys) || headsRole(sb, a.roleKeys):
 		return relAffiliated
 	case genericSpeaker(sa) || genericSpeaker(sb):
 		return relDescribed
 	}
 	return relNone
+}
+
+// headsRole reports whether role names the body by its head noun or
+// its initials: "Commission chairman" and "CEC chairman" are roles in
+// the Central Electoral Commission. The body must be a name of two or
+// more capitalised words ending in a word of a body ("Commission",
+// "Ministry", "Union"). On the election event this joined the
+// commission's "transparent" to its chairman's "calm and transparent"
+// (quote recall 0.71 to 0.79); nothing else moved on the ten events.
+func headsRole(body string, role map[string]bool) bool {
+	ws := strings.Fields(body)
+	if len(ws) < 2 || len(role) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if !words.IsCapitalized(w) && !words.IsStopword(strings.ToLower(w)) {
+			return false
+		}
+	}
+	head := strings.ToLower(ws[len(ws)-1])
+	if !institutionHeads[head] {
+		return false
+	}
+	if role[lexicon.Key(head)] {
+		return true
+	}
+	acr, _ := initials(body)
+	return len(acr) >= 2 && role[lexicon.Key(strings.ToLower(acr))]
 }
 
 // covers reports whether every key of body is in role.
@@ -139,7 +168,8 @@ func (qc *quoteCluster) relation(a, b quoteRef) speakerRel {
 func quoteScore(qc *quoteCluster, a, b quoteRef, group int) float64 {
 	if (a.q.Kind == quote.Term) != (b.q.Kind == quote.Term) {
 		// A label joins speech only when it repeats words of it.
-		if ov := overlap(a.stems, b.stems); ov == 1 && min(len(a.stems), len(b.stems)) >= 2 {
+		ov := overlap(a.stems, b.stems)
+		if ov == 1 && (min(len(a.stems), len(b.stems)) >= 2 || labelOfSpeaker(a, b) || labelOfSpeaker(b, a)) {
 			return ov
 		}
 		return 0
@@ -180,6 +210,21 @@ func quoteScore(qc *quoteCluster, a, b quoteRef, group int) float64 {
 		}
 	}
 	return 0
+}
+
+// labelOfSpeaker reports whether label, a word or two in quote marks,
+// is a word of speech's speaker: its sentence names the speaker, by
+// surname, and the speaker is a name ("Mr Vaskar's talk of "stability""
+// against Vaskar's "chosen stability over chaos"). A one-word label
+// otherwise joins no speech: "pact" in quote marks is the outlet's word.
+// On the election event: quote recall 0.79 to 0.86, nothing else moved
+// once the label's sentence was kept out of the statement's claim
+// (mergeQuoted); before that, the sentence's own fact was lost.
+func labelOfSpeaker(label, speech quoteRef) bool {
+	if label.q.Kind != quote.Term || speech.q.Kind == quote.Term || len(speech.spWords) == 0 || genericSpeaker(speech.q.Speaker) {
+		return false
+	}
+	return label.sent[lexicon.Key(speech.spWords[len(speech.spWords)-1])]
 }
 
 // keySet returns the comparison keys of s (internal/lexicon): stems,

@@ -192,3 +192,33 @@ func TestAdverbAndAdjective(t *testing.T) {
 		t.Errorf("got quote groups %+v, want one with both renderings", got)
 	}
 }
+
+// TestBodyAndItsChairman: the body quoted in one outlet and its
+// chairman, named by his role in it, in another share one statement.
+func TestBodyAndItsChairman(t *testing.T) {
+	got := quoteGroups(t,
+		`Ballots were counted in Dravenna overnight. Commission chairman Anton Reisz said the count had been "calm and transparent".`,
+		`Ballots were counted in Dravenna overnight. The Central Electoral Commission has promised a "transparent" count.`,
+		`Ballots were counted in Dravenna overnight. The opposition said it would contest the result in court.`)
+	if len(got) != 1 || len(got[0].Variants) != 2 {
+		t.Errorf("got quote groups %+v, want one with both renderings", got)
+	}
+}
+
+// TestOneWordOfTheSpeaker: a word in quote marks joins the statement it
+// is taken from when its sentence names the speaker, and never otherwise.
+func TestOneWordOfTheSpeaker(t *testing.T) {
+	const (
+		a = `Polls closed on Sunday. "Lestovians have chosen stability over chaos," Prime Minister Oren Vaskar told supporters.`
+		b = `Polls closed on Sunday. Vaskar said voters chose "stability over chaos".`
+		d = `Polls closed on Sunday. The opposition said it would contest the result in court.`
+	)
+	got := quoteGroups(t, a, b, `Polls closed on Sunday. Mr Vaskar's talk of "stability" rang hollow in the capital, where the Alliance won most districts.`, d)
+	if len(got) != 1 || len(got[0].Variants) != 3 {
+		t.Fatalf("got quote groups %+v, want one with three renderings", got)
+	}
+	got = quoteGroups(t, a, b, `Polls closed on Sunday. Markets welcomed the "stability" of the currency.`, d)
+	if len(got) != 1 || len(got[0].Variants) != 2 {
+		t.Errorf("got quote groups %+v, want one with two renderings: the label names no speaker", got)
+	}
+}
