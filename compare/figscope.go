@@ -18,7 +18,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	terms := c.lex[x.src][x.n]
 	x.outcome = figureOutcome(s, terms, x.f)
 	x.era = figureEra(s, c.figuresAt(x.src, x.n), x)
-	x.stage = figureStage(s, x.f)
+	x.stage = figureStage(s, x.f, c.figuresAt(x.src, x.n))
 	x.threshold = isThreshold(s[x.f.End:]) || thresholdQualified(s[x.f.End:])
 	x.near = nearKeys(words, x.f)
 	x.place = c.subtotalPlaces(x)
@@ -322,8 +322,11 @@ var countedShare = regexp.MustCompile(`^\s*(?:of (?:the )?(?:votes?|ballots?|pre
 // (countedShare), "limit" for a limit ("a speed limit of 70
 // km/h"), "aboard" for how many a vehicle carried ("carrying 300
 // people", "300 on board"), "expected" for a forecast or target, and ""
-// otherwise.
-func figureStage(s string, f figureT) string {
+// otherwise. A figure followed by "last year" or "a year earlier" is an
+// earlier value only beside another figure of its kind (figs, those of
+// the sentence) that it is set against: "froze 4.2 billion euros of
+// funds last year" dates the freeze.
+func figureStage(s string, f figureT, figs []figureT) string {
 	before := strings.ToLower(s[max(0, f.Start-40):f.Start])
 	after := strings.ToLower(s[f.End:min(len(s), f.End+30)])
 	if i := strings.IndexAny(after, ",;"); i >= 0 {
@@ -338,7 +341,8 @@ func figureStage(s string, f figureT) string {
 	switch {
 	case f.Kind == "percent" && countedShare.MatchString(after):
 		return "counted"
-	case slices.ContainsFunc(beforeWords, func(w string) bool { return strings.HasSuffix(near, w) }), containsAny(after, laterWords):
+	case slices.ContainsFunc(beforeWords, func(w string) bool { return strings.HasSuffix(near, w) }),
+		containsAny(after, laterWords) && slices.ContainsFunc(figs, func(o figureT) bool { return o.Kind == f.Kind && o.Start != f.Start }):
 		return "before"
 	case containsAny(before, earlyWords), containsAny(after, earlyWords):
 		return "early"

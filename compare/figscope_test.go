@@ -73,11 +73,12 @@ func TestFigureStageAndThreshold(t *testing.T) {
 		{"target after", "Inflation fell to 3.1%, still above the 2.5% target.", "2.5%", "expected", false},
 		{"rise on a year", "Exports were 3.4% higher than a year earlier.", "3.4%", "", false},
 		{"earlier value", "Turnout was 61%, against 55% a year earlier.", "55%", "before", false},
+		{"date of a deed", "Brussels froze 4.2 billion euros of funds last year.", "4.2 billion euros", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := figAt(t, tt.s, tt.fig)
-			if got := figureStage(tt.s, f); got != tt.stage {
+			if got := figureStage(tt.s, f, figuresOf(tt.s)); got != tt.stage {
 				t.Errorf("figureStage(%q, %q) = %q, want %q", tt.s, tt.fig, got, tt.stage)
 			}
 			if got := isThreshold(tt.s[f.End:]) || thresholdQualified(tt.s[f.End:]); got != tt.threshold {

@@ -449,7 +449,7 @@ func TestCountedShare(t *testing.T) {
 		got := false
 		for _, f := range sentenceFigures(tc.s) {
 			if f.Text == tc.fig {
-				got = figureStage(tc.s, f) == "counted"
+				got = figureStage(tc.s, f, nil) == "counted"
 			}
 		}
 		if got != tc.want {
