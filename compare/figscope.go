@@ -24,6 +24,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.place = c.subtotalPlaces(x)
 	x.part = isPart(s, x.f) || isSubset(s, x.f)
 	x.rate = figureRate(s, x.f)
+	x.change = percentChange(s, x.f)
 	x.total = isTotal(s, x.f)
 	x.actor = relativeActor(s, terms, x.f)
 	x.names = nameKeysOf(terms)
@@ -84,7 +85,7 @@ func sameScope(a, b *looseFig) bool {
 	if !sameThing(a, b) && !sameSubject(a, b) && !lastsAs(a, b) && !lastsAs(b, a) && a.f.Kind != "tally" && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
 		return false
 	}
-	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total || a.rate != b.rate {
+	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total || a.rate != b.rate || a.change != b.change {
 		return false
 	}
 	if a.actor != "" && !slices.Contains(b.names, a.actor) || b.actor != "" && !slices.Contains(a.names, b.actor) {
@@ -445,4 +446,23 @@ func nameKeysOf(terms []lexicon.Term) []string {
 		}
 	}
 	return out
+}
+
+// changeBefore and changeAfter are the words that make a percentage
+// beside them a change or a difference: "shares were up 34%", "the
+// economy will grow by 1.2%", "a premium of 37%", "closed 31.5%
+// higher", "41% above Monday's close". "rose to 3.1%" is a level.
+var (
+	changeBefore = regexp.MustCompile(`\b(?:up|down|rose|fell|risen|fallen|gained|gains?|lost|jumped|slipped|dropped|declined|climbed|surged|plunged|soared|tumbled|weakened|strengthened|grew|shrank|shrunk|increased|decreased|advanced|retreated|(?:rise|fall|increase|decrease|drop|gain|jump|growth|premium|discount|cut|reduction) of|by)\s+(?:about |around |nearly |almost |some |roughly |more than |over |just |as much as )?$`)
+	changeAfter  = regexp.MustCompile(`^\s+(?:higher|lower|above|below|up|down|more|less|premium|discount|rise|fall|increase|decrease|gain|drop|jump|climb|growth)\b`)
+)
+
+// percentChange reports whether percentage f of s is a change or a
+// difference rather than a level. The two are never one quantity:
+// Danubia's shares "up 34%" are not Kestrel's "41% holding".
+func percentChange(s string, f figureT) bool {
+	if f.Kind != "percent" || f.Unit != "%" {
+		return false
+	}
+	return changeBefore.MatchString(strings.ToLower(s[max(0, f.Start-40):f.Start])) || changeAfter.MatchString(strings.ToLower(s[f.End:]))
 }

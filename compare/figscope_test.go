@@ -146,3 +146,29 @@ func TestFigureEra(t *testing.T) {
 		})
 	}
 }
+
+func TestPercentChange(t *testing.T) {
+	tests := []struct {
+		s, fig string
+		want   bool
+	}{
+		{"Danubia shares were up 34% at 4,047 forints by midday.", "34%", true},
+		{"The stock closed 31.5% higher.", "31.5%", true},
+		{"The bid is 41% above Monday's closing price.", "41%", true},
+		{"The offer is a premium of 37% to the closing price.", "37%", true},
+		{"The economy will grow by about 1.2% next year.", "1.2%", true},
+		{"Kestrel Capital, which owns 41% of Danubia, will sell.", "41%", false},
+		{"Inflation rose to 3.1% in October.", "3.1%", false},
+		{"Turnout was 61%.", "61%", false},
+	}
+	for _, tt := range tests {
+		if got := percentChange(tt.s, figAt(t, tt.s, tt.fig)); got != tt.want {
+			t.Errorf("percentChange(%q, %q) = %v, want %v", tt.s, tt.fig, got, tt.want)
+		}
+	}
+	// A change is never the same quantity as a level.
+	a := looseFig{change: true}
+	if sameScope(&a, &looseFig{}) {
+		t.Error("sameScope holds a change and a level together")
+	}
+}

@@ -40,6 +40,9 @@ type looseFig struct {
 	part  bool
 	total bool   // the whole a count is taken from (isTotal)
 	rate  string // what it is given per (figureRate): "share", "year"
+	// change is set for a percentage that is a change or a difference
+	// ("up 34%", "41% above Monday's close"), not a level (percentChange).
+	change bool
 	// paid is the key of the noun a sum is given as, written after it
 	// with at most "in", "of", "as" or "for" between ("2.4 million euros
 	// in kickbacks"), or "".
