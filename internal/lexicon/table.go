@@ -51,7 +51,7 @@ var equivalentRows = [][]string{
 	{"injured", "wounded", "injuries", "hurt", "injuring", "wounding"},
 	{"visit", "trip", "visits", "trips", "visited", "tour"},
 	{"talk", "talks", "negotiations", "meeting", "meetings"},
-	{"pledge", "pledged", "vowed", "vow", "promised", "promise", "committed", "commit", "offered"},
+	{"pledge", "pledged", "vowed", "vow", "promised", "promise", "committed", "commit"},
 	{"support", "backing", "backed", "supported"},
 	{"war", "war", "conflict", "fighting", "hostilities"},
 	{"defence", "defense"},
