@@ -60,10 +60,10 @@ var equivalentRows = [][]string{
 	{"attack", "attack", "aggression", "assault", "invasion", "attacked", "invaded"},
 	{"leader", "leader", "leaders"},
 	{"country", "country", "countries", "nation", "nations"},
-	{"weapon", "weapon", "weapons", "arms", "munitions", "ammunition", "shells", "shell", "missiles", "missile", "rounds"},
+	{"weapon", "weapon", "weapons", "arms", "munitions", "ammunition", "shells", "shell", "missiles", "missile"},
 	{"supply", "supplying", "supplied", "shipping", "shipped", "sending", "sent", "providing", "provided", "delivering", "delivered", "transfers", "transfer", "supplier"},
 	{"arrive", "arrived", "arriving", "landed", "flew", "arrival"},
-	{"greet", "greeted", "welcomed", "welcome", "received", "met"},
+	{"greet", "greeted", "welcomed", "welcome", "met"},
 	{"hug", "hugged", "embraced", "embrace"},
 	{"dawn", "dawn"},
 	{"rise", "rose", "risen", "climbed", "climb", "increased", "increase", "grew"},
@@ -81,7 +81,7 @@ var equivalentRows = [][]string{
 	{"hail", "hailed", "praised", "lauded"},
 	{"condemn", "condemned", "criticised", "criticized", "denounced"},
 	{"sleep", "asleep", "sleeping", "slept"},
-	{"head", "heading", "headed", "fly", "depart", "departed", "departing"},
+	{"depart", "depart", "departed", "departing", "heading", "fly"},
 }
 
 var (
