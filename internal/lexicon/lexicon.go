@@ -94,6 +94,9 @@ func Terms(s string) []Term {
 			continue
 		}
 		term := Term{Key: Key(t.lower), Token: t.text, Start: t.start, End: t.end}
+		if t.lower == "according" {
+			term.Key = "according" // "according to" attributes; it is no accord
+		}
 		if cur := currencyKey(t.text); cur != "" {
 			term.Key = cur
 			out = append(out, term)

@@ -52,6 +52,7 @@ func TestTermsKeepApart(t *testing.T) {
 		{"us the pronoun", "He told us.", "He told the US."},
 		{"different countries", "South Korea agreed.", "North Korea agreed."},
 		{"different numbers", "24 years", "14 years"},
+		{"according to is no accord", "According to the bank, they met.", "The accord of the bank, they met."},
 		{"promise is not prom", "They promised.", "They promized."},
 	}
 	for _, tt := range tests {
