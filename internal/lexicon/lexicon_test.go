@@ -26,6 +26,7 @@ func TestTermsNormalise(t *testing.T) {
 		{"country alias", "The DPRK signed it.", "North Korea signed it."},
 		{"demonym", "The North Korean side agreed.", "The North Korea side agreed."},
 		{"formal name", "The Democratic People's Republic of Korea agreed.", "The DPRK agreed."},
+		{"possessive", "The DPRK's leader and the EU's money.", "North Korea's leader and the European Union's money."},
 		{"capital by description", "He landed in the North Korean capital.", "He landed in Pyongyang."},
 		{"accents", "The works in Vasvölgy, said Vasić.", "The works in Vasvolgy, said Vasic."},
 		{"number words", "It took twenty-four years and two days.", "It took 24 years and 2 days."},

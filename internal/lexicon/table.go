@@ -138,13 +138,16 @@ func phraseWords(p string) []string {
 // the number of tokens it spans, or 0.
 func phraseAt(toks []token, i int) (string, int) {
 	cands := phrases[toks[i].lower]
+	if w := possessiveOf(toks[i].lower); w != toks[i].lower {
+		cands = phrases[w] // only a one-word phrase can end here
+	}
 	for _, p := range cands {
 		if i+len(p.words) > len(toks) {
 			continue
 		}
 		ok := true
 		for k, w := range p.words {
-			if toks[i+k].lower != w {
+			if toks[i+k].lower != w && (k < len(p.words)-1 || possessiveOf(toks[i+k].lower) != w) {
 				ok = false
 				break
 			}
@@ -152,12 +155,23 @@ func phraseAt(toks []token, i int) (string, int) {
 		if !ok {
 			continue
 		}
-		if len(p.words) == 1 && capitalsOnly(p.words[0]) && strings.ToUpper(toks[i].text) != toks[i].text {
+		if len(p.words) == 1 && capitalsOnly(p.words[0]) && strings.ToUpper(possessiveOf(toks[i].text)) != possessiveOf(toks[i].text) {
 			continue
 		}
 		return p.key, len(p.words)
 	}
 	return "", 0
+}
+
+// possessiveOf returns w less a possessive ending: "North Korea's" and
+// "the DPRK's" name the place.
+func possessiveOf(w string) string {
+	for _, p := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(w, p) {
+			return w[:len(w)-len(p)]
+		}
+	}
+	return w
 }
 
 // capitalsOnly reports whether a one-word place name is a place only
