@@ -95,6 +95,8 @@ func TestReferents(t *testing.T) {
 		{"pronoun us", "He told us.", nil},
 		{"event names", "The blaze, a wildfire, spread after the flooding.", []string{"fire=blaze", "fire=wildfire", "flood=flooding"}},
 		{"payments", "He took kickbacks, the bribes that won the contracts.", []string{"bribes=kickbacks", "bribes=bribes"}},
+		{"charges", "Convicted of bribery, or corruption as his party calls it.", []string{"bribes=bribery", "bribes=corruption"}},
+		{"a parliament", "The National Assembly, the country's parliament, met.", []string{"parliament=National Assembly", "parliament=parliament"}},
 		{"a company sold", "The sale, a takeover by a rival, ends years of losses; sales fell.", []string{"takeover=sale", "takeover=takeover"}},
 		{"a day's vote is the election", "Sunday's vote and the vote on Sunday and the November vote.", []string{"election=vote", "election=vote", "election=vote"}},
 		{"a body's vote is no election", "The MPC vote was 7-2; the vote on the council was close; the vote is in May.", []string{"election=vote"}},

@@ -38,7 +38,8 @@ var referentRows = [][]string{
 	{"migrants", "migrants", "refugees", "asylum seekers"},
 	{"takeover", "takeover", "acquisition", "purchase", "buyout", "merger", "transaction", "sale"},
 	{"offer", "offer", "bid", "tender offer"},
-	{"bribes", "bribes", "kickbacks", "backhanders"},
+	{"bribes", "bribes", "kickbacks", "backhanders", "bribery", "corruption", "graft"},
+	{"parliament", "parliament", "national assembly", "legislature"},
 }
 
 var referents = map[string][]phrase{} // first word -> phrases, longest first
