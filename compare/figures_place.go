@@ -181,7 +181,11 @@ var bodySizes = map[string]bool{"seat": true, "member": true, "judge": true, "na
 // isNumeral reports whether a word is written in digits.
 func isNumeral(w string) bool {
 	w = strings.Trim(w, ",;:")
-	return w != "" && strings.Trim(w, "0123456789,.") == ""
+	if w != "" && strings.Trim(w, "0123456789,.") == "" {
+		return true
+	}
+	k := lexicon.Key(w) // "seven", "twenty-four"
+	return k != "" && k != w && strings.Trim(k, "0123456789") == ""
 }
 
 // figureRate returns what a figure is given per ("a share", "per
