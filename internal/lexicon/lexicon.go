@@ -12,7 +12,8 @@
 //   - Places and their people: "North Korea", "DPRK", "the Democratic
 //     People's Republic of Korea" and "North Korean" are one key, as are
 //     "Russia", "Russian" and "the Russian Federation". Outlets choose one
-//     of these by house style, not by meaning.
+//     of these by house style, not by meaning. A possessive names the
+//     place too ("the DPRK's", "the EU's").
 //   - Capitals named by description: "the North Korean capital" is
 //     "Pyongyang". A capital used for its government ("Moscow said") is
 //     left alone: that is a choice of words the terms report shows.
@@ -32,7 +33,10 @@
 //     signed/inked/sealed, killed/dead/died). Each row was chosen so that
 //     two sentences using different words of a row report the same kind
 //     of fact; words that only sometimes mean the same (summit/talks) are
-//     not rows.
+//     not rows, nor are words that mean something else in other kinds of
+//     news ("offered" is no pledge in a takeover, "received" no greeting
+//     in a verdict, "rounds" no munitions in an election, "the head of"
+//     no flight, "according to" no accord).
 package lexicon
 
 import (
