@@ -19,6 +19,7 @@ var measureUnits = map[string]struct {
 	"inches": {"mm", 25.4}, "inch": {"mm", 25.4},
 	"km/h": {"km/h", 1}, "kph": {"km/h", 1}, "kmh": {"km/h", 1}, "mph": {"km/h", 1.609344}, "knots": {"km/h", 1.852},
 	"hectares": {"ha", 1}, "hectare": {"ha", 1}, "ha": {"ha", 1}, "acres": {"ha", 0.404686}, "acre": {"ha", 0.404686},
+	"sq km": {"ha", 100}, "sq mi": {"ha", 258.999},
 	"kg": {"kg", 1}, "kilograms": {"kg", 1}, "kilos": {"kg", 1}, "tonnes": {"kg", 1000}, "tons": {"kg", 1000},
 	"°c": {"c", 1}, "c": {"c", 1}, "celsius": {"c", 1}, "°f": {"c", -1}, "f": {"c", -1}, "fahrenheit": {"c", -1},
 }
@@ -75,6 +76,19 @@ func (p *parser) unitWord(j int) (string, int) {
 	}
 	if w == "km" && p.joinedPunct(j+1, "/") && p.word(j+2) == "h" {
 		return "km/h", j + 3
+	}
+	if t, ok := p.tok(j + 1); w == "km" && ok && t.joined && (t.text == "2" || t.text == "²") {
+		return "sq km", j + 2 // "120 km2"
+	}
+	if w == "sq" || w == "square" {
+		// "120 sq km", "145 square kilometres", "50 square miles"
+		switch p.word(j + 1) {
+		case "km", "kilometres", "kilometers", "kilometre", "kilometer":
+			return "sq km", j + 2
+		case "mi", "miles", "mile":
+			return "sq mi", j + 2
+		}
+		return "", j
 	}
 	if _, ok := measureUnits[w]; ok {
 		if w == "c" || w == "f" {
