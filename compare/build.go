@@ -159,7 +159,7 @@ func (c *comparison) omissions(r *Report, g *group, sh Shared) {
 		return
 	}
 	for si, l := range c.labels {
-		if inGroup(g, si) || c.statesLoosely(g, si) || c.givesSum(g, si) {
+		if inGroup(g, si) || c.statesLoosely(g, si) || c.givesSum(g, si) || c.givesQuantity(g, si) {
 			continue
 		}
 		r.Omissions[l] = append(r.Omissions[l], Omission{Text: sh.Text, PresentIn: sh.Sources, Evidence: sh.Evidence, By: Engine})

@@ -128,3 +128,26 @@ func TestSizeOfACutInPoints(t *testing.T) {
 		t.Errorf("no figures disagree; got %+v", d)
 	}
 }
+
+// TestGivesQuantity: an outlet that gives another count of the crews a
+// claim counts does not leave the claim out; one that gives none does.
+func TestGivesQuantity(t *testing.T) {
+	const (
+		a = "A wildfire raged for a third day in Skarda province. More than 700 firefighters and 14 aircraft are fighting the flames near the village of Orvenna."
+		b = "A wildfire raged for a third day in Skarda province. More than 700 firefighters and 14 aircraft are fighting the flames near Orvenna, officials said."
+	)
+	for _, tt := range []struct {
+		name, c string
+		want    bool
+	}{
+		{"another count", "A wildfire raged for a third day in Skarda province. About 650 firefighters and a dozen water-bombing aircraft are tackling the blaze.", false},
+		{"no count", "A wildfire raged for a third day in Skarda province. Residents blamed a power line for the blaze.", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := mustCompare(t, []*article.Article{fromText(t, "a", "Fire", a), fromText(t, "b", "Fire", b), fromText(t, "c", "Fire", tt.c)})
+			if got := omits(r, "c", "700 firefighters"); got != tt.want {
+				t.Errorf("c leaves out the firefighters: %v, want %v (omissions %+v)", got, tt.want, r.Omissions)
+			}
+		})
+	}
+}
