@@ -150,4 +150,22 @@ func TestGivesQuantity(t *testing.T) {
 			}
 		})
 	}
+	const (
+		d = "A wildfire raged for a third day in Skarda province. According to the agency, the fire has affected an area of 9,800 hectares."
+		e = "A wildfire raged for a third day in Skarda province. The agency said the fire had affected an area of 9,800 hectares so far."
+	)
+	for _, tt := range []struct {
+		name, c string
+		want    bool
+	}{
+		{"the area in other units", "A wildfire raged for a third day in Skarda province. The flames have swept across 120 sq km of pine-covered hillsides.", false},
+		{"no area", "A wildfire raged for a third day in Skarda province. Residents blamed a power line for the blaze.", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := mustCompare(t, []*article.Article{fromText(t, "d", "Fire", d), fromText(t, "e", "Fire", e), fromText(t, "c", "Fire", tt.c)})
+			if got := omits(r, "c", "9,800 hectares"); got != tt.want {
+				t.Errorf("c leaves out the firefighters: %v, want %v (omissions %+v)", got, tt.want, r.Omissions)
+			}
+		})
+	}
 }
