@@ -188,10 +188,11 @@ func unitText(s string, sp [2]int) string {
 // dateline matches the place and date an agency puts before its first
 // sentence, where the story was filed and not a fact of it, in the forms
 // agencies use: "PYONGYANG, June 19 (Reuters) - ", "SEOUL (AP) — ",
+// "KYIV, Ukraine (AP) — ", "CASTRONA, Kerevia, Aug 13 - ",
 // "PYONGYANG, June 19 (Xinhua) -- ", "MOSCOW -- " and TASS's
 // "PYONGYANG, June 19. /TASS/. ", which the splitter may leave as a
 // sentence of its own.
-var dateline = regexp.MustCompile(`^[A-Z][A-Z .'’-]*[A-Z](?:, [A-Z][a-z]+\.? \d{1,2})?\.?` +
+var dateline = regexp.MustCompile(`^[A-Z][A-Z .'’-]*[A-Z](?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z]+\.? \d{1,2})?| ?, [A-Z][a-z]+\.? \d{1,2})?\.?` +
 	`(?: ?\([A-Za-z .]+\) ?(?:[-–—]{1,2}|:) | ?[-–—]{1,2} | ?/[A-Za-z .-]+/\.?(?: |$))`)
 
 // datelineEnd returns where the body of a first sentence starts.
