@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/newslens/newslens/internal/lexicon"
+	"github.com/newslens/newslens/internal/words"
 
 	"github.com/newslens/newslens/internal/figure"
 )
@@ -92,6 +93,9 @@ func reportTime(s string, f figureT) bool {
 	if reportVerbs[last] {
 		return true
 	}
+	if releasedBy(before, strings.Fields(s[max(0, f.Start-40):f.Start])) {
+		return true
+	}
 	// "rose to 57 on Thursday": a count at a given time.
 	if len(before) >= 3 && strings.TrimRight(before[len(before)-2], ",") == "to" && risingVerbs[before[len(before)-3]] {
 		return true
@@ -102,6 +106,26 @@ func reportTime(s string, f figureT) bool {
 // reportVerbs say that something was reported; a day right after them is
 // when.
 var reportVerbs = map[string]bool{"said": true, "says": true, "told": true, "announced": true, "reported": true, "confirmed": true, "added": true, "stated": true, "reporters": true, "statement": true}
+
+// releasedBy reports whether the words before a day (lower, in lower
+// case; raw, the same words as written, perhaps with more after) end with figures
+// given out by someone: "figures released by CPERA on Wednesday", "data
+// published by the statistics office on Monday". The day is when they
+// were given, not when what they count happened.
+func releasedBy(lower, raw []string) bool {
+	for k := len(lower) - 1; k >= 0 && k >= len(lower)-6; k-- {
+		w := strings.Trim(lower[k], ",;:")
+		switch {
+		case w == "released" || w == "published" || w == "issued" || w == "updated":
+			return k < len(lower)-1 && lower[k+1] == "by"
+		case w == "by" || w == "the":
+		case k < len(raw) && words.IsCapitalized(raw[k]):
+		default:
+			return false
+		}
+	}
+	return false
+}
 
 // risingVerbs move a count to a new value.
 var risingVerbs = map[string]bool{"rose": true, "risen": true, "climbed": true, "jumped": true, "reached": true, "increased": true, "grew": true}

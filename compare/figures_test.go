@@ -98,6 +98,8 @@ func TestSentenceFigures(t *testing.T) {
 		{"colon dateline left out", "BAJURA, Feb 12: At least 53 people have died.", []string{"count:53:person"}},
 		{"report day left out", "The toll rose to 57 on Thursday, officials said on Friday.", []string{"number:57"}},
 		{"event day kept", "The quake struck on Tuesday.", []string{"weekday:tuesday"}},
+		{"release day left out", "According to figures released by CPERA on Wednesday evening, the fire has consumed 14,500 hectares.", []string{"measure:14500:ha"}},
+		{"day of an act by someone kept", "The man was arrested by police on Tuesday.", []string{"weekday:tuesday"}},
 		{"label line left out", "Budapest close, Tuesday 14 October", nil},
 		{"people folded", "Some 200 residents and 40 homes", []string{"count:200:person", "count:40:house"}},
 		{"group kept apart", "12 soldiers", []string{"count:12:soldier"}},
