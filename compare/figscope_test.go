@@ -172,3 +172,35 @@ func TestPercentChange(t *testing.T) {
 		t.Error("sameScope holds a change and a level together")
 	}
 }
+
+// TestWeekdaysOfOtherActs: within one claim, two weekdays that no word
+// ties are days of different acts, not a discrepancy; two days of one
+// act still are.
+func TestWeekdaysOfOtherActs(t *testing.T) {
+	c := &comparison{}
+	for i, s := range []string{
+		"A volunteer firefighter died when his water truck was overtaken by flames on Tuesday evening.",
+		"Some 820 firefighters and 160 volunteers were deployed on Wednesday, the fire service said.",
+		"The fire broke out on Monday afternoon near Orvenna.",
+		"The fire broke out on Sunday afternoon near Orvenna.",
+	} {
+		c.arts = append(c.arts, fromText(t, string(rune('a'+i)), "", s))
+	}
+	c.vectorize()
+	scope := func(si int) looseFig {
+		for _, f := range c.figuresAt(si, 0) {
+			if f.Kind == "weekday" {
+				return c.claimScope(fig{f: f, src: si})
+			}
+		}
+		t.Fatalf("no weekday in source %d", si)
+		return looseFig{}
+	}
+	a, b, d, e := scope(0), scope(1), scope(2), scope(3)
+	if sameScope(&a, &b) {
+		t.Error("the day a truck burned and the day crews were deployed are in one scope")
+	}
+	if !sameScope(&d, &e) {
+		t.Error("two days the fire broke out are not in one scope")
+	}
+}
