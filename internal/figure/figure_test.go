@@ -139,6 +139,8 @@ func TestEqualConflict(t *testing.T) {
 		{"the same span in other units", "24 months", "two years", false, false},
 		{"spans four times apart", "30 days", "six years", false, false},
 		{"sums apart but not tenfold", "2.4 million euros", "2.7 million euros", false, true},
+		{"a station's trains and the country's", "160 trains", "4,100 trains", false, false},
+		{"crowds tenfold apart", "20,000 people", "200,000 people", false, true},
 		{"a share rounded", "41.3%", "41%", false, false},
 		{"shares apart", "97%", "99%", false, true},
 		{"not a rounding", "41.6%", "41%", false, true},
