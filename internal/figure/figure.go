@@ -214,7 +214,9 @@ func Equal(a, b Figure) bool {
 // "June 20, 2024". A bound or an estimate conflicts only with values it
 // does not allow: "more than 50" agrees with "53", "about two hours"
 // conflicts with "nearly three hours". Two sums tenfold or more apart
-// are two amounts, not one in dispute. Lengths of time in different
+// are two amounts, not one in dispute, and two counts twenty times
+// apart are counts of different things (a station's trains and the
+// country's; crowds tenfold apart are still disputed). Lengths of time in different
 // units are compared in days (spansApart).
 func Conflict(a, b Figure) bool {
 	if a.Kind == "duration" && b.Kind == "duration" && a.Unit != b.Unit {
