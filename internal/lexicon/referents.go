@@ -33,6 +33,7 @@ var referentRows = [][]string{
 	{"election", "election", "vote", "ballot"},
 	{"opinion_poll", "opinion poll", "opinion polls", "opinion survey"},
 	{"protest", "protest", "protests", "demonstration", "demonstrations", "rally", "rallies"},
+	{"strike", "strike", "walkout", "stoppage", "industrial action"},
 	{"ceasefire", "ceasefire", "truce", "armistice"},
 	{"fighters", "militants", "fighters", "insurgents", "rebels", "terrorists", "gunmen"},
 	{"migrants", "migrants", "refugees", "asylum seekers"},

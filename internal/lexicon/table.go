@@ -81,6 +81,7 @@ var equivalentRows = [][]string{
 	{"hail", "hailed", "praised", "lauded"},
 	{"condemn", "condemned", "criticised", "criticized", "denounced"},
 	{"sleep", "asleep", "sleeping", "slept"},
+	{"strike", "strike", "strikes", "walkout", "walkouts", "stoppage", "stoppages"},
 	{"depart", "depart", "departed", "departing", "heading", "fly"},
 }
 
