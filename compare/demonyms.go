@@ -97,3 +97,22 @@ func bareName(tok string) string {
 	}
 	return w
 }
+
+// adjectivePlaces returns the lower-case words that a capitalised word
+// of the coverage is the adjective or people of, by its ending
+// (demonymBases): "kerevia" when the coverage writes "Kerevian".
+func (c *comparison) adjectivePlaces() map[string]bool {
+	out := make(map[string]bool)
+	for _, sents := range c.lex {
+		for _, ts := range sents {
+			for _, t := range ts {
+				if words.IsCapitalized(t.Token) && !strings.ContainsRune(t.Token, ' ') {
+					for _, b := range demonymBases(bareName(t.Token)) {
+						out[b] = true
+					}
+				}
+			}
+		}
+	}
+	return out
+}

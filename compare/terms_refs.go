@@ -23,6 +23,10 @@ type nameGraph struct {
 	inst     map[string]map[string]bool // institution key -> lowercased names
 	titled   map[string]bool            // one-word names written after "Mr" or "Ms"
 	byStem   map[string][]string        // word stem -> the names (keys) holding it
+	// places are the one-word names the coverage also writes as an
+	// adjective or people ("Kerevia" beside "Kerevian"): places, which
+	// shorten no longer name ("Elektra Kerevia" is a company).
+	places map[string]bool
 }
 
 // genericHeads are nouns too general to stand for one referent.
@@ -44,6 +48,7 @@ func (c *comparison) nameGraph() *nameGraph {
 		inst:     make(map[string]map[string]bool),
 		titled:   make(map[string]bool),
 		byStem:   make(map[string][]string),
+		places:   c.adjectivePlaces(),
 	}
 	type sent struct {
 		s    string
@@ -757,7 +762,7 @@ func (g *nameGraph) linkShortNames() {
 		}
 	}
 	for _, k := range g.order {
-		if strings.Contains(k, " ") || len(targets[k]) != 1 {
+		if strings.Contains(k, " ") || len(targets[k]) != 1 || g.places[k] {
 			continue
 		}
 		for r := range targets[k] {

@@ -360,3 +360,20 @@ func TestWhatANameOwnsOrDoes(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceShortensNoName: a country the coverage also names by its
+// adjective ("Kerevian") is a place, not the short name of the company
+// named after it ("Elektra Kerevia"), on the wildfire event.
+func TestPlaceShortensNoName(t *testing.T) {
+	r := mustCompare(t, goldArticles(t, "wildfire"))
+	for _, tm := range r.Terms {
+		company, country := false, false
+		for _, v := range tm.BySource {
+			company = company || strings.Contains(v, "Elektra Kerevia")
+			country = country || v == "Kerevia"
+		}
+		if company && country {
+			t.Errorf("the company and the country are one term: %+v", tm.BySource)
+		}
+	}
+}
