@@ -158,8 +158,16 @@ func (c *comparison) omissions(r *Report, g *group, sh Shared) {
 	if len(c.arts) < 3 || 2*len(g.members) <= len(c.arts) {
 		return
 	}
+	var figs []int
+	figsRead := false
 	for si, l := range c.labels {
-		if inGroup(g, si) || c.statesLoosely(g, si) || c.givesSum(g, si) || c.givesQuantity(g, si) {
+		if inGroup(g, si) || c.statesLoosely(g, si) || c.givesSum(g, si) {
+			continue
+		}
+		if !figsRead {
+			figs, figsRead = c.claimFigures(g), true
+		}
+		if c.givesQuantity(figs, si) {
 			continue
 		}
 		r.Omissions[l] = append(r.Omissions[l], Omission{Text: sh.Text, PresentIn: sh.Sources, Evidence: sh.Evidence, By: Engine})

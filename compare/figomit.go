@@ -138,7 +138,7 @@ func (c *comparison) omitFigure(r *Report, figs []looseFig, idx []int, have map[
 		return words
 	}
 	for si, l := range c.labels {
-		if have[si] || c.saidOmitted(r, l, ev) || mayGive(figs, idx, core, si) || measuresAlike(figs, idx, si) || span && c.datesSince(si) || c.givesAnySum(sums, about, si) {
+		if have[si] || c.saidOmitted(r, l, ev) || mayGive(figs, idx, core, si) || measuresAlike(figs, idx, figsOf(figs, si)) || span && c.datesSince(si) || c.givesAnySum(sums, about, si) {
 			continue
 		}
 		r.Omissions[l] = append(r.Omissions[l], Omission{Text: text, PresentIn: present, Evidence: ev, By: Engine})
@@ -259,7 +259,7 @@ func (c *comparison) saidOmitted(r *Report, l string, ev map[string][]int) bool 
 }
 
 // givesQuantity reports whether source si gives a value of a quantity
-// that claim g's clauses give, in whatever words: a figure of si tied to
+// that the figures idx of a claim's clauses (claimFigures) give, in whatever words: a figure of si tied to
 // one of the claim's figures (sameQuantity), whether the values agree or
 // not. "About 650 firefighters and a dozen water-bombing aircraft are
 // tackling the blaze" does not leave out "More than 700 firefighters and
@@ -273,48 +273,75 @@ func (c *comparison) saidOmitted(r *Report, l string, ev map[string][]int) bool 
 // figureOmissions (mayGive: a figure of the same kind and unit beside a
 // core word) removed 36, 23 false, and lost three more true ones on the
 // held-out events.
-func (c *comparison) givesQuantity(g *group, si int) bool {
-	all := c.allContextFigures()
-	var idx []int
-	for i := range all {
-		f := &all[i]
-		if !omittedKinds[f.f.Kind] || c.referring(*f) {
-			continue
-		}
-		for _, m := range g.members {
-			if f.src != m.src || f.n != m.n {
-				continue
-			}
-			if m.unit >= 0 && (f.f.Start < c.units[m.unit].start || f.f.Start >= c.units[m.unit].end) {
-				continue
-			}
-			idx = append(idx, i)
-			break
-		}
-	}
+func (c *comparison) givesQuantity(idx []int, si int) bool {
 	if len(idx) == 0 {
 		return false
 	}
-	for j := range all {
-		if all[j].src != si {
-			continue
-		}
+	all := c.allContextFigures()
+	by := c.contextFiguresBySource()
+	for _, j := range by[si] {
 		for _, i := range idx {
 			if sameQuantity(&all[i], &all[j]) {
 				return true
 			}
 		}
 	}
-	return measuresAlike(all, idx, si)
+	return measuresAlike(all, idx, by[si])
 }
 
-// measuresAlike reports whether source si gives a measure (an area, a
-// length, a speed) in the unit of one of the figures idx: news reports
+// claimFigures returns the indexes in allContextFigures of the figures
+// that claim g's clauses give, of the kinds whose absence is a finding.
+func (c *comparison) claimFigures(g *group) []int {
+	all := c.allContextFigures()
+	at := c.contextFiguresAt()
+	var idx []int
+	for _, m := range g.members {
+		for _, i := range at[[2]int{m.src, m.n}] {
+			f := &all[i]
+			if !omittedKinds[f.f.Kind] || c.referring(*f) {
+				continue
+			}
+			if m.unit >= 0 && (f.f.Start < c.units[m.unit].start || f.f.Start >= c.units[m.unit].end) {
+				continue
+			}
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+// contextFiguresBySource indexes allContextFigures by source, once.
+func (c *comparison) contextFiguresBySource() [][]int {
+	if c.ctxBySrc == nil {
+		c.ctxBySrc = make([][]int, len(c.arts))
+		for i, f := range c.allContextFigures() {
+			c.ctxBySrc[f.src] = append(c.ctxBySrc[f.src], i)
+		}
+	}
+	return c.ctxBySrc
+}
+
+// contextFiguresAt indexes allContextFigures by source and sentence,
+// once.
+func (c *comparison) contextFiguresAt() map[[2]int][]int {
+	if c.ctxAt == nil {
+		c.ctxAt = make(map[[2]int][]int)
+		for i, f := range c.allContextFigures() {
+			k := [2]int{f.src, f.n}
+			c.ctxAt[k] = append(c.ctxAt[k], i)
+		}
+	}
+	return c.ctxAt
+}
+
+// measuresAlike reports whether one of the figures theirs (a source's)
+// is a measure (an area, a length, a speed) in the unit of one of the
+// figures idx: news reports
 // of one event give few, and "120 sq km of hillsides" is the area "9,800
 // hectares" measures, in words that tie nothing.
-func measuresAlike(figs []looseFig, idx []int, si int) bool {
-	for j := range figs {
-		if figs[j].src != si || figs[j].f.Kind != "measure" {
+func measuresAlike(figs []looseFig, idx []int, theirs []int) bool {
+	for _, j := range theirs {
+		if figs[j].f.Kind != "measure" {
 			continue
 		}
 		for _, i := range idx {
@@ -324,4 +351,15 @@ func measuresAlike(figs []looseFig, idx []int, si int) bool {
 		}
 	}
 	return false
+}
+
+// figsOf returns the indexes of the figures of source si.
+func figsOf(figs []looseFig, si int) []int {
+	var out []int
+	for j := range figs {
+		if figs[j].src == si {
+			out = append(out, j)
+		}
+	}
+	return out
 }

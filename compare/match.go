@@ -69,11 +69,13 @@ type comparison struct {
 	// statedBy lists, per source and sentence, the clauses of other
 	// sources it states (claims.go, indexStatedBy), built on first use.
 	statedBy map[[2]int][]int
-	figs     [][][]figureT // per source, per sentence, found on first use
-	ctxFigs  []looseFig    // every quantity's figure with its context (allContextFigures)
-	sums     [][]sumAt     // per source, its sums of money (sumsOf)
-	unique   []int         // units no other source covers
-	lonely   []int         // sources sharing too little with the others (unlinked), found on first use
+	figs     [][][]figureT    // per source, per sentence, found on first use
+	ctxFigs  []looseFig       // every quantity's figure with its context (allContextFigures)
+	ctxBySrc [][]int          // ctxFigs' indexes by source (contextFiguresBySource)
+	ctxAt    map[[2]int][]int // ctxFigs' indexes by source and sentence (contextFiguresAt)
+	sums     [][]sumAt        // per source, its sums of money (sumsOf)
+	unique   []int            // units no other source covers
+	lonely   []int            // sources sharing too little with the others (unlinked), found on first use
 
 	embedder   Embedder         // embed.go; nil offline
 	embedModel string           // the embedding model
