@@ -105,6 +105,7 @@ func extract(s string, all bool) ([]Figure, []float64) {
 		i = next
 	}
 	figs, raws = fractions(s, figs, raws)
+	figs, raws = shares(s, figs, raws)
 	if all {
 		figs, raws = tallies(s, figs, raws)
 	}

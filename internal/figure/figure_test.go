@@ -58,7 +58,7 @@ func TestExtract(t *testing.T) {
 		{"index points", "the Dow fell 120.5 points", []string{"120.5 points|count|count:120.5:point"}},
 		{"a half point of a season", "at the half point of the season", nil},
 		{"a fraction of points", "cut by 0.25 points after 3 points", []string{"0.25 points|percent|percent:0.25:point", "3 points|count|count:3:point"}},
-		{"a quarter alone is no point", "in a quarter of cases, half of them", nil},
+		{"a quarter alone is no point", "in a quarter of cases, half of them", []string{"a quarter|percent|percent:25", "half|percent|percent:50"}},
 		{"money billion", "$1.2 billion", []string{"$1.2 billion|money|money:1200000000:usd"}},
 		{"money suffix", "$5bn and £3m", []string{"$5bn|money|money:5000000000:usd", "£3m|money|money:3000000:gbp"}},
 		{"money words", "5 million roubles", []string{"5 million roubles|money|money:5000000:rub"}},
