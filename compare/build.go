@@ -627,7 +627,10 @@ func (c *comparison) topic(g *group) string {
 func isFigureWord(stem string) bool {
 	switch stem {
 	case "year", "month", "week", "day", "hour", "percent", "monday", "tuesday", "wednesday",
-		"thursday", "friday", "saturday", "sunday":
+		"thursday", "friday", "saturday", "sunday",
+		"almost", "nearli", "approxim", "roughli", "around", "some":
+		// the last words bound a figure ("almost a third"); they say
+		// nothing of what it counts
 		return true
 	}
 	return false
