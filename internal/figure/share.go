@@ -33,8 +33,18 @@ var fractionDenominators = map[string]float64{
 // place of the figures the parser read inside it ("two thirds" as a
 // count of thirds, "nine" and "ten drivers").
 func shares(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
+	lower := strings.ToLower(s)
+	fraction := strings.Contains(lower, "half") || strings.Contains(lower, "halves") || strings.Contains(lower, "third") ||
+		strings.Contains(lower, "quarter") || strings.Contains(lower, "fifth") || strings.Contains(lower, "sixth") || strings.Contains(lower, "tenth")
+	inTen := false
+	for _, w := range []string{" in ten", " in five", " in four", " in three", " in 10", " in every ", " out of "} {
+		inTen = inTen || strings.Contains(lower, w)
+	}
+	if !fraction && !inTen {
+		return figs, raws // most sentences: the patterns below are slow to try
+	}
 	var found []Figure
-	for _, m := range fractionShare.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range fractionMatches(fraction, s) {
 		after := strings.ToLower(strings.TrimLeft(s[m[1]:], " "))
 		if strings.HasPrefix(after, "of a ") || strings.HasPrefix(after, "of an ") {
 			continue // "a quarter of a percentage point", "half of an hour": a part of a unit
@@ -49,7 +59,7 @@ func shares(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
 		}
 		found = append(found, shareFigure(s, m[0], m[1], num/den*100))
 	}
-	for _, m := range halfShare.FindAllStringIndex(s, -1) {
+	for _, m := range halfMatches(fraction && strings.Contains(lower, "half"), s) {
 		after := strings.ToLower(strings.TrimLeft(s[m[1]:], " "))
 		if strings.HasPrefix(after, "of a ") || strings.HasPrefix(after, "of an ") {
 			continue
@@ -58,7 +68,7 @@ func shares(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
 			found = append(found, shareFigure(s, m[0], m[1], 50))
 		}
 	}
-	for _, m := range inTenShare.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range inTenMatches(inTen, s) {
 		num := shareNumber(strings.ToLower(s[m[2]:m[3]]))
 		den := fractionDenominators[strings.ToLower(s[m[4]:m[5]])]
 		if num <= 0 || den == 0 || num > den {
@@ -119,4 +129,25 @@ func shareFigure(s string, start, end int, v float64) Figure {
 		f.Bound, f.Low, f.High = "share", v*0.9, v*1.1
 	}
 	return f
+}
+
+func fractionMatches(try bool, s string) [][]int {
+	if !try {
+		return nil
+	}
+	return fractionShare.FindAllStringSubmatchIndex(s, -1)
+}
+
+func halfMatches(try bool, s string) [][]int {
+	if !try {
+		return nil
+	}
+	return halfShare.FindAllStringIndex(s, -1)
+}
+
+func inTenMatches(try bool, s string) [][]int {
+	if !try {
+		return nil
+	}
+	return inTenShare.FindAllStringSubmatchIndex(s, -1)
 }
