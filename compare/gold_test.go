@@ -18,10 +18,10 @@ var (
 // evalDir holds the annotated evaluation set, one folder per event.
 const evalDir = "../testdata/eval"
 
-// goldEvents are the events of the evaluation set. heldout, heldout2,
-// heldout3 and heldout4 are measured like the others but are kept out of tuning
+// goldEvents are the events of the evaluation set. heldout to heldout6
+// are measured like the others but are kept out of tuning
 // (testdata/README.md).
-var goldEvents = []string{"summit", "quake", "steel", "rates", "verdict", "election", "strike", "wildfire", "heldout", "heldout2", "heldout3", "heldout4"}
+var goldEvents = []string{"summit", "quake", "steel", "rates", "verdict", "election", "strike", "wildfire", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"}
 
 // goldFloor is the lowest acceptable figure of each measure, set a little
 // below what the engine scores today so that a regression fails; raise
@@ -49,7 +49,9 @@ var goldFloors = map[string]goldFloor{
 	"heldout2": {0.72, 0.90, 0.77, 0.70, 0.37, 0.66, 0.41, 0.80, 0.81, 0.96},
 	"heldout3": {0.57, 0.46, 0.53, 0.68, 0.24, 0.00, 0.23, 0.35, 0.79, 0.92},
 	"heldout4": {0.89, 0.85, 0.88, 0.80, 0.50, 0.75, 0.48, 0.85, 0.90, 0.91},
-	"overall":  {0.71, 0.81, 0.73, 0.73, 0.43, 0.72, 0.53, 0.84, 0.84, 0.94},
+	"heldout5": {0.80, 0.75, 0.79, 0.56, 0.28, 0.40, 0.35, 0.95, 0.87, 0.92},
+	"heldout6": {0.55, 0.80, 0.60, 0.58, 0.32, 0.28, 0.36, 0.90, 0.77, 0.92},
+	"overall":  {0.70, 0.80, 0.72, 0.70, 0.41, 0.66, 0.50, 0.85, 0.84, 0.93},
 }
 
 // TestGold compares each event of the evaluation set offline and
