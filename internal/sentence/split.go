@@ -120,6 +120,7 @@ func splitParagraph(para string) []string {
 		parts = append(parts, splitMissed(s)...)
 	}
 	parts = reattachClosers(parts)
+	parts = rejoinZones(parts)
 	out := make([]string, 0, len(parts))
 	for _, p := range parts {
 		if strings.Contains(p, "\n") {
@@ -405,6 +406,35 @@ func splitParagraphs(text string) []string {
 		}
 	}
 	return append(paras, text[start:])
+}
+
+// clockZones are the time zones written after "a.m." or "p.m." ("11 p.m.
+// ET Monday"), which punkt takes for the start of a new sentence.
+var clockZones = map[string]bool{
+	"ET": true, "EST": true, "EDT": true, "CT": true, "CST": true, "CDT": true, "MT": true, "PT": true,
+	"PST": true, "PDT": true, "GMT": true, "UTC": true, "BST": true, "CET": true, "CEST": true,
+	"EET": true, "IST": true, "JST": true, "KST": true, "AEST": true, "WIB": true,
+}
+
+// rejoinZones joins to the sentence before it a part that starts with a
+// time zone when that sentence ends in "a.m." or "p.m.": "The storm made
+// landfall at 11 p.m. ET Monday" is one sentence.
+func rejoinZones(parts []string) []string {
+	out := parts[:0]
+	for i, p := range parts {
+		if i > 0 && len(out) > 0 {
+			prev := strings.TrimRight(out[len(out)-1], " \t\n")
+			lead := strings.TrimLeft(p, " \t\n")
+			first, _, _ := strings.Cut(lead, " ")
+			first = strings.TrimRight(first, ".,;:")
+			if (strings.HasSuffix(prev, "a.m.") || strings.HasSuffix(prev, "p.m.")) && clockZones[first] {
+				out[len(out)-1] += p
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // startsWithCloser reports whether s starts with a character strayCloser

@@ -354,3 +354,16 @@ func TestSplitByParagraph(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestTimeZoneAfterClock: "p.m." before a time zone ends no sentence.
+func TestTimeZoneAfterClock(t *testing.T) {
+	got := Split("The storm made landfall at 11 p.m. ET Monday near the port. It weakened overnight.")
+	want := []string{"The storm made landfall at 11 p.m. ET Monday near the port.", "It weakened overnight."}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	got = Split("He left at 9 a.m. The rest stayed.")
+	if len(got) != 2 {
+		t.Errorf("got %q, want two sentences", got)
+	}
+}
