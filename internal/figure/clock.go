@@ -6,7 +6,7 @@ import (
 )
 
 // timeOfDay reads a time of day at token i: "3 a.m.", "2:40 a.m.", "10pm",
-// "14:30 GMT", "noon", "midnight". Its Value is minutes after midnight and
+// "14:30 GMT", "0300 GMT", "noon", "midnight". Its Value is minutes after midnight and
 // its Unit the time zone named after it ("gmt", "edt", ...), or "" for
 // local or unnamed time, so that times in different zones are never set
 // against each other.
@@ -25,6 +25,14 @@ func (p *parser) timeOfDay(i int) (Figure, int, bool) {
 			return p.clockFigure(i, v, i+1), p.zoneEnd(i + 1), true
 		}
 		return Figure{}, 0, false
+	}
+	if t.kind == tokNum && len(t.text) == 4 && !t.commas && !t.decimal && p.zone(i+1) != "" && p.numStartOK(i) {
+		// "0300 GMT", "1802 GMT": a time in four digits before its zone
+		h, _ := parseDigits(t.text[:2])
+		m, _ := parseDigits(t.text[2:])
+		if h <= 23 && m < 60 {
+			return p.clockFigure(i, h*60+m, i+1), i + 2, true
+		}
 	}
 	if t.kind != tokNum || t.commas || t.decimal || len(t.text) > 2 || !p.numStartOK(i) && !p.joinedPunct(i+1, ":") {
 		return Figure{}, 0, false
@@ -98,7 +106,15 @@ var zones = map[string]string{"gmt": "gmt", "utc": "gmt", "est": "et", "edt": "e
 // zone returns the time zone named at token j, or "".
 func (p *parser) zone(j int) string {
 	t, ok := p.tok(j)
-	if !ok || t.kind != tokWord || t.text != strings.ToUpper(t.text) {
+	if !ok || t.kind != tokWord {
+		return ""
+	}
+	if t.text != strings.ToUpper(t.text) {
+		// "Beijing time", "Nepal time": a place's time is a zone of its
+		// own; "local time" is the unnamed one.
+		if capitalised(t.text) && strings.ToLower(t.text) != "local" && p.word(j+1) == "time" {
+			return strings.ToLower(t.text)
+		}
 		return ""
 	}
 	return zones[strings.ToLower(t.text)]

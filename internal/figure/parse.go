@@ -164,7 +164,19 @@ func (p *parser) numStartOK(i int) bool {
 			return false
 		}
 	}
+	if i > 0 && !t.joined && p.toks[i-1].kind == tokWord && labelWords[strings.ToLower(p.toks[i-1].text)] && capitalised(p.toks[i-1].text) {
+		return false // "Category 3", "Level 4", "Article 5": a label, not a quantity
+	}
 	return true
+}
+
+// labelWords, capitalised before a number, make it part of a name: "a
+// Category 3 storm", "a Level 4 alert", "Article 5", "Flight 370".
+var labelWords = map[string]bool{
+	"category": true, "level": true, "phase": true, "grade": true, "stage": true, "tier": true,
+	"article": true, "section": true, "clause": true, "chapter": true, "resolution": true,
+	"flight": true, "route": true, "highway": true, "gate": true, "platform": true, "terminal": true,
+	"channel": true, "line": true, "runway": true, "block": true, "unit": true, "room": true, "no": true,
 }
 
 func parseDigits(s string) (float64, bool) {
