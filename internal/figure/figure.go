@@ -229,6 +229,9 @@ func Conflict(a, b Figure) bool {
 	if a.Kind == "money" && a.Value > 0 && b.Value > 0 && max(a.Value, b.Value) >= 10*min(a.Value, b.Value) {
 		return false // a price per share and the value of the company
 	}
+	if a.Kind == "ordinal" && (a.Value <= 10) != (b.Value <= 10) {
+		return false // "his first goal" and "the 87th minute"
+	}
 	if a.Kind == "count" && a.Value > 0 && b.Value > 0 && max(a.Value, b.Value) >= 20*min(a.Value, b.Value) {
 		return false // the trains of one station and of the country
 	}

@@ -140,6 +140,8 @@ func TestEqualConflict(t *testing.T) {
 		{"spans four times apart", "30 days", "six years", false, false},
 		{"sums apart but not tenfold", "2.4 million euros", "2.7 million euros", false, true},
 		{"a station's trains and the country's", "160 trains", "4,100 trains", false, false},
+		{"a first and a minute", "first", "87th", false, false},
+		{"two minutes", "58th", "87th", false, true},
 		{"crowds tenfold apart", "20,000 people", "200,000 people", false, true},
 		{"a share rounded", "41.3%", "41%", false, false},
 		{"shares apart", "97%", "99%", false, true},
