@@ -148,7 +148,9 @@
 // "wanted to keep the rate at 4.75%"), a
 // subtotal (a place, never a month or weekday, beside the figure that
 // fewer than half the sources name, or any place when its sentence
-// breaks a total down), a part
+// breaks a total down, or "the city", "the district" after it: on the
+// storm two false omissions and a false discrepancy fewer for one true
+// omission lost), a part
 // ("including 31 children"), or the whole a count is taken from ("of the
 // 300 seats", "the 250-seat assembly", "the nine-member council"); nor
 // is a share of the count ("with 97% of ballots counted") set against a

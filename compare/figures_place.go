@@ -35,6 +35,9 @@ func figurePlaces(s string, terms []lexicon.Term, f figureT) []string {
 			inRun = true
 			continue
 		}
+		if localNouns[strings.ToLower(t.Token)] && localPrep(between) {
+			out = append(out, localPlace) // "42 shelters across the city"
+		}
 		inRun = false
 	}
 	if lead := strings.ToLower(s[:min(3, len(s))]); lead == "in " {
@@ -47,6 +50,26 @@ func figurePlaces(s string, terms []lexicon.Term, f figureT) []string {
 		}
 	}
 	return out
+}
+
+// localNouns name a place smaller than a country without naming it: a
+// figure "across the city" or "in the district" counts that place only.
+var localNouns = map[string]bool{"city": true, "town": true, "village": true, "district": true, "municipality": true, "county": true, "borough": true, "neighbourhood": true, "neighborhood": true}
+
+// localPlace is the place of a figure counted "in the city": no source
+// names it as such, so it is always a subtotal.
+const localPlace = "#local"
+
+// localPrep reports whether text before a local noun makes the figure
+// that place's: "in the", "across the", "around the".
+func localPrep(before string) bool {
+	b := " " + strings.TrimSpace(before)
+	for _, p := range []string{" in the", " across the", " around the", " throughout the"} {
+		if strings.HasSuffix(b, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // placePrep reports whether text before a word ends in a preposition of

@@ -78,6 +78,8 @@ func TestSubtotalPlaces(t *testing.T) {
 		{"place after", "In all, 95 people died in Jajarkot.", "95 people", []string{"jajarkot"}},
 		{"opening place", "In Tarn district alone, 47 people died.", "47 people", []string{"tarn"}},
 		{"no place", "The floods killed 112 people, officials said.", "112 people", nil},
+		{"the city", "Some 18,000 residents spent the night in 42 shelters across the city.", "42 shelters", []string{localPlace}},
+		{"the country", "Some 170,000 people spent the night in shelters across the country.", "170,000 people", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
