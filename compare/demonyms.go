@@ -79,6 +79,9 @@ func (c *comparison) linkDemonyms() {
 					continue
 				}
 				for _, b := range demonymBases(bareName(t.Token)) {
+					if calendarWords[b] {
+						continue // "Julian" is no one from July
+					}
 					if k := proper[b]; k != "" && k != t.Key {
 						ts[i].Key = k
 						break

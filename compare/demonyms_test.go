@@ -3,6 +3,8 @@ package compare
 import (
 	"slices"
 	"testing"
+
+	"github.com/newslens/newslens/internal/lexicon"
 )
 
 func TestDemonymBases(t *testing.T) {
@@ -56,6 +58,16 @@ func TestDemonymMeetsPlace(t *testing.T) {
 	}
 	if a, b := key(0, 0, "Lestovian"), key(1, 0, "Lestovia's"); a != b {
 		t.Errorf("Lestovian is %q, Lestovia's is %q: want one key", a, b)
+	}
+	c2 := &comparison{}
+	for i, text := range []string{"Julian Vale spoke in July.", "In July, Vale spoke.", "Vale spoke."} {
+		c2.arts = append(c2.arts, fromText(t, string(rune('a'+i)), "", text))
+	}
+	c2.vectorize()
+	for _, tm := range c2.lex[0][0] {
+		if tm.Token == "Julian" && tm.Key == lexicon.Key("july") {
+			t.Error("Julian has the key of July")
+		}
 	}
 	if a, b := key(1, 1, "Republican"), key(2, 0, "Republic"); a == b {
 		t.Errorf("Republican and Republic share the key %q", a)

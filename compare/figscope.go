@@ -469,5 +469,8 @@ func percentChange(s string, f figureT) bool {
 	if f.Kind != "percent" || f.Unit != "%" {
 		return false
 	}
+	if strings.HasPrefix(s[f.End:], " of ") {
+		return false // "gained 45% of the vote" is a share won
+	}
 	return changeBefore.MatchString(strings.ToLower(s[max(0, f.Start-40):f.Start])) || changeAfter.MatchString(strings.ToLower(s[f.End:]))
 }

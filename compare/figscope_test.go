@@ -160,6 +160,7 @@ func TestPercentChange(t *testing.T) {
 		{"Kestrel Capital, which owns 41% of Danubia, will sell.", "41%", false},
 		{"Inflation rose to 3.1% in October.", "3.1%", false},
 		{"Turnout was 61%.", "61%", false},
+		{"The party gained 45% of the vote.", "45%", false},
 	}
 	for _, tt := range tests {
 		if got := percentChange(tt.s, figAt(t, tt.s, tt.fig)); got != tt.want {

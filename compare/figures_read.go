@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/newslens/newslens/internal/lexicon"
-	"github.com/newslens/newslens/internal/words"
 
 	"github.com/newslens/newslens/internal/figure"
 )
@@ -93,7 +92,8 @@ func reportTime(s string, f figureT) bool {
 	if reportVerbs[last] {
 		return true
 	}
-	if releasedBy(before, strings.Fields(s[max(0, f.Start-40):f.Start])) {
+	wide := strings.Fields(strings.ToLower(s[max(0, f.Start-64):f.Start]))
+	if n := len(wide) - (len(strings.Fields(strings.ToLower(s[max(0, f.Start-40):f.Start]))) - len(before)); n > 0 && releasedBy(wide[:n]) {
 		return true
 	}
 	// "rose to 57 on Thursday": a count at a given time.
@@ -108,24 +108,23 @@ func reportTime(s string, f figureT) bool {
 var reportVerbs = map[string]bool{"said": true, "says": true, "told": true, "announced": true, "reported": true, "confirmed": true, "added": true, "stated": true, "reporters": true, "statement": true}
 
 // releasedBy reports whether the words before a day (lower, in lower
-// case; raw, the same words as written, perhaps with more after) end with figures
-// given out by someone: "figures released by CPERA on Wednesday", "data
-// published by the statistics office on Monday". The day is when they
-// were given, not when what they count happened.
-func releasedBy(lower, raw []string) bool {
-	for k := len(lower) - 1; k >= 0 && k >= len(lower)-6; k-- {
-		w := strings.Trim(lower[k], ",;:")
-		switch {
-		case w == "released" || w == "published" || w == "issued" || w == "updated":
-			return k < len(lower)-1 && lower[k+1] == "by"
-		case w == "by" || w == "the":
-		case k < len(raw) && words.IsCapitalized(raw[k]):
-		default:
-			return false
+// case) end with figures given out by someone: "figures released by
+// CPERA on Wednesday", "data published by the statistics office on
+// Monday". The day is when they were given, not when what they count
+// happened. A noun of figures must come just before the verb: "hostages
+// released by the group on Sunday" is an event's day.
+func releasedBy(lower []string) bool {
+	for k := len(lower) - 1; k >= 1 && k >= len(lower)-7; k-- {
+		switch strings.Trim(lower[k], ",;:") {
+		case "released", "published", "issued", "updated":
+			return k < len(lower)-1 && lower[k+1] == "by" && figureNouns[strings.Trim(lower[k-1], ",;:")]
 		}
 	}
 	return false
 }
+
+// figureNouns are what is released when the day of release is no fact.
+var figureNouns = map[string]bool{"figures": true, "data": true, "statistics": true, "numbers": true, "estimates": true, "results": true, "report": true, "tally": true, "count": true}
 
 // risingVerbs move a count to a new value.
 var risingVerbs = map[string]bool{"rose": true, "risen": true, "climbed": true, "jumped": true, "reached": true, "increased": true, "grew": true}

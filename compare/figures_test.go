@@ -102,6 +102,8 @@ func TestSentenceFigures(t *testing.T) {
 		{"event day kept", "The quake struck on Tuesday.", []string{"weekday:tuesday"}},
 		{"release day left out", "According to figures released by CPERA on Wednesday evening, the fire has consumed 14,500 hectares.", []string{"measure:14500:ha"}},
 		{"day of an act by someone kept", "The man was arrested by police on Tuesday.", []string{"weekday:tuesday"}},
+		{"day of a release kept", "Three hostages were released by the group on Sunday.", []string{"count:3:hostage", "weekday:sunday"}},
+		{"data published by an office", "According to data published by the statistics office on Monday, prices rose 3%.", []string{"percent:3"}},
 		{"label line left out", "Budapest close, Tuesday 14 October", nil},
 		{"people folded", "Some 200 residents and 40 homes", []string{"count:200:person", "count:40:house"}},
 		{"group kept apart", "12 soldiers", []string{"count:12:soldier"}},

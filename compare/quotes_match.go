@@ -87,11 +87,29 @@ func headsRole(body string, role map[string]bool) bool {
 		return false
 	}
 	if role[lexicon.Key(head)] {
+		// Every other word of the role must be the body's or a title:
+		// "Conservative Party chairman" speaks for no Labour Party.
+		own := keySet(body)
+		for k := range role {
+			if k != lexicon.Key(head) && !own[k] && !roleTitles[k] {
+				return false
+			}
+		}
 		return true
 	}
 	acr, _ := initials(body)
 	return len(acr) >= 2 && role[lexicon.Key(strings.ToLower(acr))]
 }
+
+// roleTitles are the keys of the words of a role that name the post, not
+// the body: "chairman" of "Commission chairman".
+var roleTitles = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range []string{"chairman", "chairwoman", "chair", "president", "head", "leader", "spokesman", "spokeswoman", "spokesperson", "director", "chief", "secretary", "deputy", "vice", "general", "executive", "member", "official", "senior"} {
+		m[lexicon.Key(w)] = true
+	}
+	return m
+}()
 
 // covers reports whether every key of body is in role.
 func covers(body, role map[string]bool) bool {

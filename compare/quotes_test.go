@@ -222,3 +222,16 @@ func TestOneWordOfTheSpeaker(t *testing.T) {
 		t.Errorf("got quote groups %+v, want one with two renderings: the label names no speaker", got)
 	}
 }
+
+// TestAnotherPartysChairman: the chairman of one party does not speak for
+// another.
+func TestAnotherPartysChairman(t *testing.T) {
+	a := quoteRef{q: quoteT{Speaker: "Labour Party"}}
+	b := quoteRef{q: quoteT{Speaker: "John Smith", Role: "Conservative Party chairman"}, roleKeys: keySet("Conservative Party chairman")}
+	if headsRole(a.q.Speaker, b.roleKeys) {
+		t.Error("the Conservative Party's chairman speaks for the Labour Party")
+	}
+	if !headsRole("Central Electoral Commission", keySet("Commission chairman")) {
+		t.Error("the commission's chairman does not speak for the Central Electoral Commission")
+	}
+}

@@ -192,7 +192,7 @@ func unitText(s string, sp [2]int) string {
 // "PYONGYANG, June 19 (Xinhua) -- ", "MOSCOW -- " and TASS's
 // "PYONGYANG, June 19. /TASS/. ", which the splitter may leave as a
 // sentence of its own.
-var dateline = regexp.MustCompile(`^[A-Z][A-Z .'’-]*[A-Z](?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z]+\.? \d{1,2})?| ?, [A-Z][a-z]+\.? \d{1,2})?\.?` +
+var dateline = regexp.MustCompile(`^[A-Z][A-Z .'’-]+[A-Z](?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z]+\.? \d{1,2})?| ?, [A-Z][a-z]+\.? \d{1,2})?\.?` +
 	`(?: ?\([A-Za-z .]+\) ?(?:[-–—]{1,2}|:) | ?[-–—]{1,2} | ?/[A-Za-z .-]+/\.?(?: |$))`)
 
 // datelineEnd returns where the body of a first sentence starts.

@@ -13,6 +13,7 @@ func TestDatelineEnd(t *testing.T) {
 		{"city and country", "KYIV, Ukraine (AP) — Russia fired missiles overnight.", "Russia fired missiles overnight."},
 		{"city, country and date", "CASTRONA, Kerevia, Aug 13 - A wildfire raged on.", "A wildfire raged on."},
 		{"city and two-word country", "SAN JOSE, Costa Rica (AP) — Rain fell.", "Rain fell."},
+		{"two countries are no dateline", "US, China — the two sides agreed on tariffs.", "US, China — the two sides agreed on tariffs."},
 		{"colon", "KATHMANDU, April 26 (IANS): Rescuers reached the village.", "Rescuers reached the village."},
 		{"slashes, alone", "PYONGYANG, June 19. /TASS/.", ""},
 		{"slashes, then text", "PYONGYANG, June 19. /TASS/. The leaders signed a treaty.", "The leaders signed a treaty."},

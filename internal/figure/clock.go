@@ -26,7 +26,7 @@ func (p *parser) timeOfDay(i int) (Figure, int, bool) {
 		}
 		return Figure{}, 0, false
 	}
-	if t.kind == tokNum && len(t.text) == 4 && !t.commas && !t.decimal && p.zone(i+1) != "" && p.numStartOK(i) {
+	if t.kind == tokNum && len(t.text) == 4 && !t.commas && !t.decimal && zones[strings.ToLower(p.word(i+1))] != "" && p.zone(i+1) != "" && p.numStartOK(i) {
 		// "0300 GMT", "1802 GMT": a time in four digits before its zone
 		h, _ := parseDigits(t.text[:2])
 		m, _ := parseDigits(t.text[2:])
@@ -101,7 +101,10 @@ func (p *parser) meridiem(j int) (int, bool, bool) {
 }
 
 // zones are the time zones news names after a time of day.
-var zones = map[string]string{"gmt": "gmt", "utc": "gmt", "est": "et", "edt": "et", "et": "et", "bst": "bst", "cet": "cet", "cest": "cet", "pst": "pt", "pdt": "pt", "pt": "pt", "ist": "ist", "jst": "jst", "kst": "kst", "msk": "msk"}
+// namedZones are the zones written as words before "time".
+var namedZones = map[string]string{"eastern": "et", "pacific": "pt", "central": "ct", "mountain": "mt", "moscow": "msk", "greenwich": "gmt", "british": "bst"}
+
+var zones = map[string]string{"ct": "ct", "cst": "ct", "cdt": "ct", "mt": "mt", "mst": "mt", "mdt": "mt", "gmt": "gmt", "utc": "gmt", "est": "et", "edt": "et", "et": "et", "bst": "bst", "cet": "cet", "cest": "cet", "pst": "pt", "pdt": "pt", "pt": "pt", "ist": "ist", "jst": "jst", "kst": "kst", "msk": "msk"}
 
 // zone returns the time zone named at token j, or "".
 func (p *parser) zone(j int) string {
@@ -113,6 +116,9 @@ func (p *parser) zone(j int) string {
 		// "Beijing time", "Nepal time": a place's time is a zone of its
 		// own; "local time" is the unnamed one.
 		if capitalised(t.text) && strings.ToLower(t.text) != "local" && p.word(j+1) == "time" {
+			if z, ok := namedZones[strings.ToLower(t.text)]; ok {
+				return z // "Eastern time" is ET
+			}
 			return strings.ToLower(t.text)
 		}
 		return ""

@@ -217,7 +217,8 @@ func Equal(a, b Figure) bool {
 // conflicts with "nearly three hours". Two sums tenfold or more apart
 // are two amounts, not one in dispute, and two counts twenty times
 // apart are counts of different things (a station's trains and the
-// country's; crowds tenfold apart are still disputed). Lengths of time in different
+// country's; crowds tenfold apart and tolls of people are still
+// disputed). Lengths of time in different
 // units are compared in days (spansApart).
 func Conflict(a, b Figure) bool {
 	if a.Kind == "duration" && b.Kind == "duration" && a.Unit != b.Unit {
@@ -229,11 +230,13 @@ func Conflict(a, b Figure) bool {
 	if a.Kind == "money" && a.Value > 0 && b.Value > 0 && max(a.Value, b.Value) >= 10*min(a.Value, b.Value) {
 		return false // a price per share and the value of the company
 	}
-	if a.Kind == "ordinal" && (a.Value <= 10) != (b.Value <= 10) {
+	if a.Kind == "ordinal" && hasDigit(a.Text) != hasDigit(b.Text) && (a.Value <= 10) != (b.Value <= 10) {
 		return false // "his first goal" and "the 87th minute"
 	}
-	if a.Kind == "count" && a.Value > 0 && b.Value > 0 && max(a.Value, b.Value) >= 20*min(a.Value, b.Value) {
-		return false // the trains of one station and of the country
+	if a.Kind == "count" && a.Unit != "person" && a.Value > 0 && b.Value > 0 && max(a.Value, b.Value) >= 20*min(a.Value, b.Value) {
+		// the trains of one station and of the country; a toll may
+		// rise twentyfold as a disaster is counted
+		return false
 	}
 	if a.Kind == "percent" && (roundedTo(a.Value, b.Value) || roundedTo(b.Value, a.Value)) {
 		return false // "41%" is "41.3%" rounded
@@ -429,3 +432,5 @@ func lastIndexFold(s, w string) int {
 	}
 	return -1
 }
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }

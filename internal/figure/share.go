@@ -2,6 +2,7 @@ package figure
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -61,7 +62,8 @@ func shares(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
 	}
 	for _, m := range halfMatches(fraction && strings.Contains(lower, "half"), s) {
 		after := strings.ToLower(strings.TrimLeft(s[m[1]:], " "))
-		if strings.HasPrefix(after, "of a ") || strings.HasPrefix(after, "of an ") {
+		before := strings.ToLower(s[:m[0]])
+		if strings.HasPrefix(after, "of a ") || strings.HasPrefix(after, "of an ") || halfOfSomething(before, after) {
 			continue
 		}
 		if strings.HasPrefix(after, "of ") || thanBefore.MatchString(s[:m[0]]) {
@@ -71,11 +73,12 @@ func shares(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
 	for _, m := range inTenMatches(inTen, s) {
 		num := shareNumber(strings.ToLower(s[m[2]:m[3]]))
 		den := fractionDenominators[strings.ToLower(s[m[4]:m[5]])]
-		if num <= 0 || den == 0 || num > den {
+		if num <= 0 || den == 0 || num > den || countsAfter(strings.ToLower(s[m[1]:])) {
 			continue
 		}
 		found = append(found, shareFigure(s, m[0], m[1], num/den*100))
 	}
+	found = firstOfOverlapping(found)
 	if len(found) == 0 {
 		return figs, raws
 	}
@@ -150,4 +153,55 @@ func inTenMatches(try bool, s string) [][]int {
 		return nil
 	}
 	return inTenShare.FindAllStringSubmatchIndex(s, -1)
+}
+
+// halfOfSomething reports whether "half", between before and after (in
+// lower case), is no share of a group: "half a million", "half an hour",
+// "the first half of the year", "a year and a half of talks", or the
+// "one half" of a fraction already read.
+func halfOfSomething(before, after string) bool {
+	for _, w := range []string{"a ", "an ", "million", "billion", "thousand", "hundred", "dozen"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	fs := strings.Fields(before)
+	if len(fs) == 0 {
+		return false
+	}
+	last := fs[len(fs)-1]
+	if _, ok := ordinalWords[last]; ok || last == "one" || last == "second-" {
+		return true
+	}
+	return len(fs) >= 2 && last == "a" && fs[len(fs)-2] == "and"
+}
+
+// countsAfter reports whether the words after "one in ten" make the ten a
+// count of something else ("three in ten minutes", "one in 10,000
+// children" is no share of ten).
+func countsAfter(after string) bool {
+	if strings.HasPrefix(after, ",") && len(after) > 1 && after[1] >= '0' && after[1] <= '9' {
+		return true
+	}
+	fs := strings.Fields(after)
+	if len(fs) == 0 {
+		return false
+	}
+	switch strings.Trim(fs[0], ".,;:") {
+	case "seconds", "minutes", "hours", "days", "weeks", "months", "years", "thousand", "million", "billion", "hundred":
+		return true
+	}
+	return false
+}
+
+// firstOfOverlapping keeps, of shares whose spans overlap, the first
+// found: "one half of" is read once.
+func firstOfOverlapping(found []Figure) []Figure {
+	var out []Figure
+	for _, f := range found {
+		if !slices.ContainsFunc(out, func(g Figure) bool { return f.Start < g.End && g.Start < f.End }) {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -124,7 +124,8 @@ func referentAt(toks []token, i int) (string, int) {
 				break
 			}
 		}
-		if !ok || len(p.words) == 1 && capitalsOnly(p.words[0]) && strings.ToUpper(toks[i].text) != toks[i].text || bodyVote(toks, i, p) {
+		if !ok || len(p.words) == 1 && capitalsOnly(p.words[0]) && strings.ToUpper(toks[i].text) != toks[i].text || bodyVote(toks, i, p) ||
+			p.words[0] == "stoppage" && i+1 < len(toks) && toks[i+1].lower == "time" {
 			continue
 		}
 		return p.key, len(p.words)

@@ -36,6 +36,7 @@ var placeRows = [][]string{
 // but weighted as ordinary words.
 var phraseRows = [][]string{
 	{"dawn", "small hours", "early hours"},
+	{"stoppage_time", "stoppage time", "injury time", "added time"},
 	{"war", "special military operation", "ukrainian direction"},
 	{"weapon", "artillery shells", "artillery rounds", "ballistic missiles"},
 }
@@ -140,7 +141,9 @@ func phraseWords(p string) []string {
 func phraseAt(toks []token, i int) (string, int) {
 	cands := phrases[toks[i].lower]
 	if w := possessiveOf(toks[i].lower); w != toks[i].lower {
-		cands = phrases[w] // only a one-word phrase can end here
+		// "People's Republic of China" starts with a possessive; "the
+		// DPRK's" is a one-word phrase in the possessive.
+		cands = append(slices.Clip(cands), phrases[w]...)
 	}
 	for _, p := range cands {
 		if i+len(p.words) > len(toks) {
