@@ -342,16 +342,18 @@ func (c *comparison) contextFiguresAt() map[[2]int][]int {
 
 // measuresAlike reports whether one of the figures theirs (a source's)
 // is a measure (an area, a length, a speed) in the unit of one of the
-// figures idx: news reports
-// of one event give few, and "120 sq km of hillsides" is the area "9,800
-// hectares" measures, in words that tie nothing.
+// figures idx, within a factor of three of it: news reports of one event
+// give few, and "120 sq km of hillsides" is the area "9,800 hectares"
+// measures, in words that tie nothing; a storm "moving north at 15 km/h"
+// does not give its "winds of 215 km/h".
 func measuresAlike(figs []looseFig, idx []int, theirs []int) bool {
 	for _, j := range theirs {
 		if figs[j].f.Kind != "measure" {
 			continue
 		}
 		for _, i := range idx {
-			if figs[i].f.Kind == "measure" && figs[i].f.Unit == figs[j].f.Unit {
+			a, b := figs[i].f.Value, figs[j].f.Value
+			if figs[i].f.Kind == "measure" && figs[i].f.Unit == figs[j].f.Unit && a > 0 && b > 0 && max(a, b) <= 3*min(a, b) {
 				return true
 			}
 		}

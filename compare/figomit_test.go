@@ -160,6 +160,7 @@ func TestGivesQuantity(t *testing.T) {
 	}{
 		{"the area in other units", "A wildfire raged for a third day in Skarda province. The flames have swept across 120 sq km of pine-covered hillsides.", false},
 		{"no area", "A wildfire raged for a third day in Skarda province. Residents blamed a power line for the blaze.", true},
+		{"another area", "A wildfire raged for a third day in Skarda province. Crews cleared firebreaks of 40 hectares near the villages.", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := mustCompare(t, []*article.Article{fromText(t, "d", "Fire", d), fromText(t, "e", "Fire", e), fromText(t, "c", "Fire", tt.c)})
