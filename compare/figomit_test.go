@@ -129,43 +129,35 @@ func TestSizeOfACutInPoints(t *testing.T) {
 	}
 }
 
-// TestGivesQuantity: an outlet that gives another count of the crews a
-// claim counts does not leave the claim out; one that gives none does.
+// TestGivesQuantity: an outlet that gives another value of the quantity
+// a claim gives (another count of the crews, the area in other units)
+// does not leave the claim out; one that gives none, or a value of
+// something else, does.
 func TestGivesQuantity(t *testing.T) {
 	const (
-		a = "A wildfire raged for a third day in Skarda province. More than 700 firefighters and 14 aircraft are fighting the flames near the village of Orvenna."
-		b = "A wildfire raged for a third day in Skarda province. More than 700 firefighters and 14 aircraft are fighting the flames near Orvenna, officials said."
+		lead   = "A wildfire raged for a third day in Skarda province. "
+		crews  = lead + "More than 700 firefighters and 14 aircraft are fighting the flames near the village of Orvenna."
+		crews2 = lead + "More than 700 firefighters and 14 aircraft are fighting the flames near Orvenna, officials said."
+		area   = lead + "According to the agency, the fire has affected an area of 9,800 hectares."
+		area2  = lead + "The agency said the fire had affected an area of 9,800 hectares so far."
+		none   = lead + "Residents blamed a power line for the blaze."
 	)
 	for _, tt := range []struct {
-		name, c string
-		want    bool
+		name      string
+		a, b, c   string
+		claim     string // a words of the claim c may leave out
+		leavesOut bool
 	}{
-		{"another count", "A wildfire raged for a third day in Skarda province. About 650 firefighters and a dozen water-bombing aircraft are tackling the blaze.", false},
-		{"no count", "A wildfire raged for a third day in Skarda province. Residents blamed a power line for the blaze.", true},
+		{"another count", crews, crews2, lead + "About 650 firefighters and a dozen water-bombing aircraft are tackling the blaze.", "700 firefighters", false},
+		{"no count", crews, crews2, none, "700 firefighters", true},
+		{"the area in other units", area, area2, lead + "The flames have swept across 120 sq km of pine-covered hillsides.", "9,800 hectares", false},
+		{"no area", area, area2, none, "9,800 hectares", true},
+		{"another area", area, area2, lead + "Crews cleared firebreaks of 40 hectares near the villages.", "9,800 hectares", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r := mustCompare(t, []*article.Article{fromText(t, "a", "Fire", a), fromText(t, "b", "Fire", b), fromText(t, "c", "Fire", tt.c)})
-			if got := omits(r, "c", "700 firefighters"); got != tt.want {
-				t.Errorf("c leaves out the firefighters: %v, want %v (omissions %+v)", got, tt.want, r.Omissions)
-			}
-		})
-	}
-	const (
-		d = "A wildfire raged for a third day in Skarda province. According to the agency, the fire has affected an area of 9,800 hectares."
-		e = "A wildfire raged for a third day in Skarda province. The agency said the fire had affected an area of 9,800 hectares so far."
-	)
-	for _, tt := range []struct {
-		name, c string
-		want    bool
-	}{
-		{"the area in other units", "A wildfire raged for a third day in Skarda province. The flames have swept across 120 sq km of pine-covered hillsides.", false},
-		{"no area", "A wildfire raged for a third day in Skarda province. Residents blamed a power line for the blaze.", true},
-		{"another area", "A wildfire raged for a third day in Skarda province. Crews cleared firebreaks of 40 hectares near the villages.", true},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			r := mustCompare(t, []*article.Article{fromText(t, "d", "Fire", d), fromText(t, "e", "Fire", e), fromText(t, "c", "Fire", tt.c)})
-			if got := omits(r, "c", "9,800 hectares"); got != tt.want {
-				t.Errorf("c leaves out the firefighters: %v, want %v (omissions %+v)", got, tt.want, r.Omissions)
+			r := mustCompare(t, []*article.Article{fromText(t, "a", "Fire", tt.a), fromText(t, "b", "Fire", tt.b), fromText(t, "c", "Fire", tt.c)})
+			if got := omits(r, "c", tt.claim); got != tt.leavesOut {
+				t.Errorf("c leaves out %q: %v, want %v (omissions %+v)", tt.claim, got, tt.leavesOut, r.Omissions)
 			}
 		})
 	}

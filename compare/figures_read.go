@@ -78,7 +78,7 @@ func reportTime(s string, f figureT) bool {
 	if len(strings.Fields(s)) <= 6 && !strings.ContainsAny(strings.TrimSpace(s), ".!?") {
 		return true // a heading or label line: "Budapest close, Tuesday 14 October"
 	}
-	before := strings.Fields(strings.ToLower(s[max(0, f.Start-40):f.Start]))
+	before := strings.Fields(strings.ToLower(s[max(0, f.Start-64):f.Start]))
 	if len(before) > 0 && (before[len(before)-1] == "on" || before[len(before)-1] == "late" || before[len(before)-1] == "early") {
 		before = before[:len(before)-1]
 	}
@@ -92,8 +92,7 @@ func reportTime(s string, f figureT) bool {
 	if reportVerbs[last] {
 		return true
 	}
-	wide := strings.Fields(strings.ToLower(s[max(0, f.Start-64):f.Start]))
-	if n := len(wide) - (len(strings.Fields(strings.ToLower(s[max(0, f.Start-40):f.Start]))) - len(before)); n > 0 && releasedBy(wide[:n]) {
+	if releasedBy(before) {
 		return true
 	}
 	// "rose to 57 on Thursday": a count at a given time.

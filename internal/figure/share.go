@@ -45,7 +45,7 @@ func shares(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
 		return figs, raws // most sentences: the patterns below are slow to try
 	}
 	var found []Figure
-	for _, m := range fractionMatches(fraction, s) {
+	for _, m := range matchesIf(fraction, fractionShare, s) {
 		after := strings.ToLower(strings.TrimLeft(s[m[1]:], " "))
 		if strings.HasPrefix(after, "of a ") || strings.HasPrefix(after, "of an ") {
 			continue // "a quarter of a percentage point", "half of an hour": a part of a unit
@@ -60,7 +60,7 @@ func shares(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
 		}
 		found = append(found, shareFigure(s, m[0], m[1], num/den*100))
 	}
-	for _, m := range halfMatches(fraction && strings.Contains(lower, "half"), s) {
+	for _, m := range matchesIf(strings.Contains(lower, "half"), halfShare, s) {
 		after := strings.ToLower(strings.TrimLeft(s[m[1]:], " "))
 		before := strings.ToLower(s[:m[0]])
 		if strings.HasPrefix(after, "of a ") || strings.HasPrefix(after, "of an ") || halfOfSomething(before, after) {
@@ -70,7 +70,7 @@ func shares(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
 			found = append(found, shareFigure(s, m[0], m[1], 50))
 		}
 	}
-	for _, m := range inTenMatches(inTen, s) {
+	for _, m := range matchesIf(inTen, inTenShare, s) {
 		num := shareNumber(strings.ToLower(s[m[2]:m[3]]))
 		den := fractionDenominators[strings.ToLower(s[m[4]:m[5]])]
 		if num <= 0 || den == 0 || num > den || countsAfter(strings.ToLower(s[m[1]:])) {
@@ -134,25 +134,13 @@ func shareFigure(s string, start, end int, v float64) Figure {
 	return f
 }
 
-func fractionMatches(try bool, s string) [][]int {
+// matchesIf returns re's submatch indexes in s, or none when try is
+// false: the cheap word test before it found nothing the pattern needs.
+func matchesIf(try bool, re *regexp.Regexp, s string) [][]int {
 	if !try {
 		return nil
 	}
-	return fractionShare.FindAllStringSubmatchIndex(s, -1)
-}
-
-func halfMatches(try bool, s string) [][]int {
-	if !try {
-		return nil
-	}
-	return halfShare.FindAllStringIndex(s, -1)
-}
-
-func inTenMatches(try bool, s string) [][]int {
-	if !try {
-		return nil
-	}
-	return inTenShare.FindAllStringSubmatchIndex(s, -1)
+	return re.FindAllStringSubmatchIndex(s, -1)
 }
 
 // halfOfSomething reports whether "half", between before and after (in
