@@ -12,6 +12,9 @@ import (
 type aliasUse struct {
 	form string // as written, widened over its modifiers
 	n    int    // 0-based sentence
+	// titled is set when form is a person's name with the title written
+	// before it (titleAt).
+	titled bool
 }
 
 // aliasTerms finds the referents (internal/lexicon.Referents: countries,

@@ -27,6 +27,10 @@ type nameGraph struct {
 	// adjective or people ("Kerevia" beside "Kerevian"): places, which
 	// shorten no longer name ("Elektra Kerevia" is a company).
 	places map[string]bool
+	// titles holds, per person's lowercase name, the title phrase and
+	// name each sentence writes (source, sentence -> "Koranth coach
+	// Teodor Vasko"), where it writes one (titleAt).
+	titles map[string]map[[2]int]string
 }
 
 // genericHeads are nouns too general to stand for one referent.
@@ -76,6 +80,7 @@ func (c *comparison) nameGraph() *nameGraph {
 		for n, st := range all[si] {
 			for _, r := range st.runs {
 				g.addName(r.form, si, n)
+				g.addTitle(st.s, st.toks, r, si, n)
 			}
 		}
 	}
@@ -552,13 +557,19 @@ func (c *comparison) refTerms() []Term {
 	}
 	var out []Term
 	for _, r := range roots {
-		if len(members[r]) < 2 {
+		titled := g.titlesDiffer(members[r])
+		if len(members[r]) < 2 && !titled {
 			continue
 		}
 		bySrc := make(map[int][]aliasUse)
 		for _, k := range members[r] {
 			for si, us := range g.mentions[k] {
-				bySrc[si] = append(bySrc[si], us...)
+				for _, u := range us {
+					if t, ok := g.titles[k][[2]int{si, u.n}]; ok && titled {
+						u.form, u.titled = t, true
+					}
+					bySrc[si] = append(bySrc[si], u)
+				}
 			}
 		}
 		for _, us := range bySrc {
@@ -568,10 +579,79 @@ func (c *comparison) refTerms() []Term {
 			continue
 		}
 		if t, ok := c.aliasTerm(bySrc); ok {
+			if titled {
+				t.Concept = g.personName(members[r])
+			}
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// addTitle records the title phrase written before the person named by
+// run r, if any (titleAt), and the person's name when the run held
+// titles that cutTitles leaves on ("Lt Gen Daria Leonti").
+func (g *nameGraph) addTitle(s string, toks []ntok, r nameRun, si, n int) {
+	k, t, ok := titleAt(s, toks, r)
+	if !ok || len(t) <= len(k) {
+		return
+	}
+	if name, _ := cutTitles(r.form); strings.ToLower(name) != k {
+		g.mentionAs(k, t[len(t)-len(k):], si, n)
+	}
+	if g.titles == nil {
+		g.titles = make(map[string]map[[2]int]string)
+	}
+	if g.titles[k] == nil {
+		g.titles[k] = make(map[[2]int]string)
+	}
+	g.titles[k][[2]int{si, n}] = t
+}
+
+// titlesDiffer reports whether the coverage gives the person named by
+// members two or more different titles ("leader Kim Jong Un", "Comrade
+// Kim Jong Un"). One title, written by some outlets and not others
+// ("President Vladimir Putin", "Vladimir Putin"), is no difference a
+// reader needs shown.
+func (g *nameGraph) titlesDiffer(members []string) bool {
+	var first string
+	for _, k := range members {
+		for _, t := range g.titles[k] {
+			if len(t) <= len(k) {
+				continue
+			}
+			title := strings.ToLower(t[:len(t)-len(k)])
+			if first == "" {
+				first = title
+			} else if title != first {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// personName is the fullest name, without titles, that the keys
+// members give a person: the one written most often, the longer of two.
+func (g *nameGraph) personName(members []string) string {
+	best, bn := "", 0
+	for _, k := range members {
+		n := 0
+		form := ""
+		for _, us := range g.mentions[k] {
+			n += len(us)
+			if form == "" && len(us) > 0 {
+				form = us[0].form
+			}
+		}
+		if len(strings.Fields(k)) < 2 {
+			n = 0
+		}
+		if best == "" || n > bn || n == bn && len(form) > len(best) {
+			best, bn = form, n
+		}
+	}
+	return best
 }
 
 // mergeSameReferent merges the terms that share a source's name for a
@@ -628,14 +708,24 @@ func joinNames(a, b string) string {
 	names := strings.Split(a, " / ")
 	for _, y := range strings.Split(b, " / ") {
 		dup := false
-		for _, x := range names {
-			dup = dup || strings.EqualFold(x, y)
+		for i, x := range names {
+			dup = dup || strings.EqualFold(x, y) || titles(x, y)
+			if titles(y, x) {
+				names[i], dup = y, true // the name with its title stands for it
+			}
 		}
 		if !dup && len(names) < 3 {
 			names = append(names, y)
 		}
 	}
 	return strings.Join(names, " / ")
+}
+
+// titles reports whether form is name with a title phrase before it
+// ("Governor Teodora Vasic" and "Teodora Vasic").
+func titles(form, name string) bool {
+	cut := len(form) - len(name)
+	return cut > 1 && form[cut-1] == ' ' && strings.EqualFold(form[cut:], name) && isTitleWord(lastField(form[:cut]))
 }
 
 // houseAbbreviations are the abbreviations news style books let every
@@ -781,7 +871,7 @@ func namesDiffer(bySrc map[int][]aliasUse) bool {
 	for _, us := range bySrc {
 		seen := make(map[string]bool)
 		for _, u := range us {
-			if k := strings.ToLower(u.form); !seen[k] && !isProperName(u.form) {
+			if k := strings.ToLower(u.form); !seen[k] && !isProperName(u.form) && !u.titled {
 				seen[k] = true
 				descSrcs[k]++
 			}
@@ -791,7 +881,7 @@ func namesDiffer(bySrc map[int][]aliasUse) bool {
 	for _, us := range bySrc {
 		names := make(map[string]bool)
 		for _, u := range us {
-			if k := strings.ToLower(u.form); isProperName(u.form) || descSrcs[k] >= 2 {
+			if k := strings.ToLower(u.form); isProperName(u.form) || u.titled || descSrcs[k] >= 2 {
 				names[k] = true
 			}
 		}

@@ -1,0 +1,102 @@
+package compare
+
+import (
+	"strings"
+
+	"github.com/newslens/newslens/internal/words"
+)
+
+// personRoles name what a person is when written just before the name:
+// "coach Teodor Vasko", "presiding judge Miriam Kostova", "teenager Luka
+// Petrel". With personTitles they end a person's title phrase.
+var personRoles = map[string]bool{
+	"coach": true, "captain": true, "referee": true, "judge": true, "substitute": true, "defender": true,
+	"striker": true, "midfielder": true, "goalkeeper": true, "founder": true, "chair": true, "head": true,
+	"lawyer": true, "prosecutor": true, "teenager": true, "businessman": true, "businesswoman": true,
+	"lieutenant": true, "lt": true, "gen": true, "colonel": true, "col": true, "major": true, "commander": true,
+	"admiral": true, "officer": true, "boss": true, "manager": true, "economist": true, "analyst": true,
+	"envoy": true, "lawmaker": true, "mp": true, "activist": true, "chairperson": true, "owner": true,
+	"investor": true, "billionaire": true, "opponent": true, "dissident": true, "rival": true,
+}
+
+// titleModifiers may stand in a title phrase before its role word
+// ("former transport minister", "fire service chief", "regional
+// governor"); any other lowercase word ends the phrase.
+var titleModifiers = map[string]bool{
+	"former": true, "regional": true, "state": true, "national": true, "acting": true, "interim": true,
+	"senior": true, "fire": true, "service": true, "police": true, "army": true, "military": true,
+	"party": true, "union": true, "opposition": true, "federation": true, "club": true, "team": true,
+	"vice": true, "presiding": true, "transport": true, "justice": true, "foreign": true, "finance": true,
+	"defence": true, "defense": true, "interior": true, "health": true, "economy": true, "trade": true,
+	"civil": true, "protection": true, "emergency": true, "government": true, "company": true, "bank": true,
+	"central": true, "deputy": true, "assistant": true, "chief": true, "general": true, "local": true,
+}
+
+// titleAt returns the title phrase written before the person named by
+// run r of sentence s, with the name: "Koranth coach Teodor Vasko",
+// "Fire Service Chief Lieutenant General Daria Leonti", "regional
+// governor Tomas Varelli". It returns the lowercase name and false when
+// the run names no person or is written without a title. A person is a
+// name of two or three capitalised words, none of them a title, that is
+// no institution's; a title phrase ends with a title or role word and
+// holds, besides such words, only an age ("19-year-old") and the
+// modifiers of titleModifiers, written without punctuation between them.
+// The body or place a title is of ("NEDO director", "Skarda Governor")
+// is left out: it is a name of its own, and the title is what differs.
+func titleAt(s string, toks []ntok, r nameRun) (name, titled string, ok bool) {
+	name, _ = cutTitles(r.form)
+	// Titles cutTitles does not know ("Fire Service Chief Lieutenant
+	// General", "Lt Gen") end at the last title word of the run.
+	fs := strings.Fields(name)
+	for k := len(fs) - 2; k >= 0; k-- {
+		if isTitleWord(fs[k]) {
+			name = strings.Join(fs[k+1:], " ")
+			fs = fs[k+1:]
+			break
+		}
+	}
+	if len(fs) < 2 || len(fs) > 3 || institutionKey(name) != "" || strings.Contains(name, " of ") {
+		return "", "", false
+	}
+	for _, f := range fs {
+		lf := strings.ToLower(strings.TrimSuffix(f, "."))
+		if personTitles[lf] || personRoles[lf] || isAcronymTok(f) {
+			return "", "", false
+		}
+	}
+	key := strings.ToLower(name)
+	end := toks[r.j-1].end
+	if !strings.HasSuffix(s[:end], name) {
+		return key, "", false
+	}
+	ni := r.j - 1
+	for ni > r.i && toks[ni].start > end-len(name) {
+		ni--
+	}
+	if toks[ni].start != end-len(name) || ni == 0 || !adjacent(s, toks[ni-1], toks[ni]) || !isTitleWord(toks[ni-1].lower) {
+		return key, "", false
+	}
+	start := toks[ni-1].start
+	for i := ni - 2; i >= 0 && ni-i <= 6; i-- {
+		t := toks[i]
+		if !adjacent(s, t, toks[i+1]) || !words.IsWord(t.text) ||
+			!(isTitleWord(t.lower) || titleModifiers[t.lower] || strings.HasSuffix(t.lower, "-year-old")) {
+			break
+		}
+		start = t.start
+	}
+	return key, s[start:end], true
+}
+
+func isTitleWord(w string) bool {
+	w = strings.TrimSuffix(strings.ToLower(w), ".")
+	return personTitles[w] || personRoles[w]
+}
+
+func lastField(s string) string {
+	fs := strings.Fields(s)
+	if len(fs) == 0 {
+		return ""
+	}
+	return fs[len(fs)-1]
+}
