@@ -99,8 +99,42 @@ func (c *comparison) figureOmissions(r *Report) {
 		for _, j := range idx {
 			done[j] = true
 		}
+		if c.mostlyQuoted(figs, idx) {
+			continue
+		}
 		c.omitFigure(r, figs, idx, reach[i])
 	}
+}
+
+// mostlyQuoted reports whether most of the figures idx stand inside
+// quotation marks: a quantity the outlets give in someone's words
+// ("\"The next 24 hours will be decisive\"") is part of the quote, which
+// the report shows with its renderings, and an outlet that leaves the
+// quote out leaves out no quantity of the event.
+func (c *comparison) mostlyQuoted(figs []looseFig, idx []int) bool {
+	n := 0
+	for _, i := range idx {
+		if insideQuote(c.arts[figs[i].src].Sentences[figs[i].n], figs[i].f.Start) {
+			n++
+		}
+	}
+	return 2*n > len(idx)
+}
+
+// insideQuote reports whether byte pos of s lies between quotation marks.
+func insideQuote(s string, pos int) bool {
+	open := false
+	for _, r := range s[:pos] {
+		switch r {
+		case '"':
+			open = !open
+		case '\u201c':
+			open = true
+		case '\u201d':
+			open = false
+		}
+	}
+	return open
 }
 
 // omitFigure records the omission of the quantity figs[idx[0]] and the

@@ -162,3 +162,55 @@ func TestGivesQuantity(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotedFigureNotOmitted: three sources give the fire chief's "24
+// hours", two of them in her quoted words, and the fourth gives no span.
+// The span is then part of a quote, which the report shows with its
+// renderings, and the fourth leaves out no quantity of the event.
+func TestQuotedFigureNotOmitted(t *testing.T) {
+	lead := "A forest fire forced hundreds of people from their homes in the hills above Vell on Monday. "
+	arts := []*article.Article{
+		fromText(t, "a", "Fire", lead+`"The next 24 hours will be decisive," fire chief Lena Moor said.`),
+		fromText(t, "b", "Blaze", lead+`Moor told reporters: “We have 24 hours before the wind turns.”`),
+		fromText(t, "c", "Wildfire", lead+`Moor said crews had 24 hours before the wind turned.`),
+		fromText(t, "d", "Vell fire", lead+"The mayor of Vell opened the school gym to evacuees."),
+	}
+	c, err := scored(t.Context(), arts, []string{"a", "b", "c", "d"}, DefaultThreshold, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	figs := c.contextFigures(nil)
+	var idx []int
+	for i, f := range figs {
+		if strings.Contains(f.f.Text, "24 hours") {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) != 3 {
+		t.Fatalf("found the span %d times, want 3", len(idx))
+	}
+	if !c.mostlyQuoted(figs, idx) {
+		t.Errorf("the span, quoted in two sources of three, is not mostly quoted")
+	}
+	if c.mostlyQuoted(figs, idx[2:]) {
+		t.Errorf("c's span, in reported speech, counts as quoted")
+	}
+}
+
+func TestInsideQuote(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		at   string
+		want bool
+	}{
+		{`"The next 24 hours will be decisive," she said.`, "24", true},
+		{`She said the next 24 hours would be decisive.`, "24", false},
+		{`"It is over," she said of the 24 hours.`, "24", false},
+		{`She said: “We have 24 hours.”`, "24", true},
+		{`“We are ready,” she said, 24 hours later.`, "24", false},
+	} {
+		if got := insideQuote(tc.s, strings.Index(tc.s, tc.at)); got != tc.want {
+			t.Errorf("%q: %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
