@@ -56,17 +56,7 @@ func TestDatesSince(t *testing.T) {
 		fromText(t, "c", "Visit", lead+"It was her first visit to the island since July 2000, her office said."),
 		fromText(t, "d", "Visit", lead+"She will stay for two days."),
 	}
-	c, err := scored(t.Context(), arts, []string{"a", "b", "c", "d"}, DefaultThreshold, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	figs := c.contextFigures(nil)
-	var idx []int
-	for i, f := range figs {
-		if f.f.Kind == "duration" && f.src < 2 {
-			idx = append(idx, i)
-		}
-	}
+	c, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return f.f.Kind == "duration" && f.src < 2 })
 	if len(idx) != 2 {
 		t.Fatalf("want the two spans of a and b, got %d figures", len(idx))
 	}
@@ -175,17 +165,7 @@ func TestQuotedFigureNotOmitted(t *testing.T) {
 		fromText(t, "c", "Wildfire", lead+`Moor said crews had 24 hours before the wind turned.`),
 		fromText(t, "d", "Vell fire", lead+"The mayor of Vell opened the school gym to evacuees."),
 	}
-	c, err := scored(t.Context(), arts, []string{"a", "b", "c", "d"}, DefaultThreshold, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	figs := c.contextFigures(nil)
-	var idx []int
-	for i, f := range figs {
-		if strings.Contains(f.f.Text, "24 hours") {
-			idx = append(idx, i)
-		}
-	}
+	c, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return strings.Contains(f.f.Text, "24 hours") })
 	if len(idx) != 3 {
 		t.Fatalf("found the span %d times, want 3", len(idx))
 	}
@@ -213,4 +193,26 @@ func TestInsideQuote(t *testing.T) {
 			t.Errorf("%q: %v, want %v", tc.s, got, tc.want)
 		}
 	}
+}
+
+// figuresWhere scores arts, labelled a, b, c..., and returns the
+// comparison, its context figures and the indexes of those keep takes.
+func figuresWhere(t *testing.T, arts []*article.Article, keep func(looseFig) bool) (*comparison, []looseFig, []int) {
+	t.Helper()
+	labels := make([]string, len(arts))
+	for i := range arts {
+		labels[i] = string(rune('a' + i))
+	}
+	c, err := scored(t.Context(), arts, labels, DefaultThreshold, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	figs := c.contextFigures(nil)
+	var idx []int
+	for i, f := range figs {
+		if keep(f) {
+			idx = append(idx, i)
+		}
+	}
+	return c, figs, idx
 }
