@@ -297,6 +297,9 @@ func sameQuantity(a, b *looseFig) bool {
 	if a.f.Kind == "percent" && b.f.Kind == "percent" && a.f.Unit != b.f.Unit {
 		return false // a level ("4.5%") is not a change in points ("25 basis points")
 	}
+	if sinceAgrees(a, b) {
+		return true
+	}
 	if a.f.Kind == "money" && a.f.Norm == b.f.Norm && specific(a.f.Value) {
 		// "received 2.4 million euros", "accepting €2.4m in kickbacks":
 		// one uncommon sum is one sum, whatever the words and years
@@ -351,6 +354,24 @@ func sameQuantity(a, b *looseFig) bool {
 	}
 	return short <= 3 && !motionKeys[one] && slices.Contains(a.near, one) && slices.Contains(b.near, one) &&
 		!slices.Contains(a.names, one) && !slices.Contains(b.names, one) // a place says where, not what
+}
+
+// sinceAgrees reports whether a "since" year and a span of five years or
+// more agree to within half a year, for the date of the span's article:
+// "the first national rail strike since 2009" and "for the first time in
+// 17 years" in February 2026. Years that agree so closely are one span
+// whatever words stand around them; a short span ("since 2024", "two
+// years") agrees by chance too often.
+func sinceAgrees(a, b *looseFig) bool {
+	if (a.f.Prep == "since") == (b.f.Prep == "since") {
+		return false
+	}
+	d := b
+	if b.f.Prep == "since" {
+		d = a
+	}
+	return d.f.Kind == "duration" && d.f.Unit == "year" && d.f.Value >= 5 && sinceGap(a.fig, b.fig) < 0.5 &&
+		slices.Equal(a.place, b.place) && !a.threshold && !b.threshold
 }
 
 // paidFor reports whether two sums are given as the same thing ("in

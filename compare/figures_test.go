@@ -482,3 +482,38 @@ func TestRelativeClauseActor(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestSinceAgrees: a "since" year and a span that agree to within half a
+// year for the article's date (19 June 2024) are one span whatever words
+// surround them; a span that disagrees, or a short one, is not tied so.
+func TestSinceAgrees(t *testing.T) {
+	for _, tc := range []struct {
+		span string
+		want bool
+	}{
+		{"for the first time in 17 years", true},
+		{"for the first time in 12 years", false},
+		{"in nearly two decades", false},
+	} {
+		arts := []*article.Article{
+			fromText(t, "a", "Strike", "It is the first national rail strike since 2007."),
+			fromText(t, "b", "Strike", "Trains stood still "+tc.span+" as drivers walked out."),
+		}
+		_, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return f.f.Prep == "since" || f.f.Kind == "duration" })
+		if len(idx) != 2 {
+			t.Errorf("%q: %d figures, want 2", tc.span, len(idx))
+			continue
+		}
+		if got := sinceAgrees(&figs[idx[0]], &figs[idx[1]]); got != tc.want {
+			t.Errorf("%q against \"since 2007\": %v, want %v", tc.span, got, tc.want)
+		}
+	}
+	arts := []*article.Article{
+		fromText(t, "a", "Deal", "Prices have doubled since 2022."),
+		fromText(t, "b", "Deal", "Prices have doubled in two years."),
+	}
+	_, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return f.f.Prep == "since" || f.f.Kind == "duration" })
+	if len(idx) == 2 && sinceAgrees(&figs[idx[0]], &figs[idx[1]]) {
+		t.Error("a two-year span agrees with \"since 2022\" by chance too often to be tied on that alone")
+	}
+}
