@@ -148,8 +148,10 @@
 // different things are never set against each other (figscope.go,
 // figures_place.go): different outcomes (houses
 // destroyed, damaged, or either), another year, a threshold, a stage
-// (preliminary, final, the earlier value of a comparison but not "3.4%
-// higher than a year earlier", a forecast or a target, "the 2.5% target"
+// (preliminary; final, as in "the final toll" but not "the Cup final is
+// worth 20 million euros", which on the final found the prize money's
+// discrepancy and lost one omission of it; the earlier value of a
+// comparison but not "3.4% higher than a year earlier", a forecast or a target, "the 2.5% target"
 // as well as "a target of 2.5%", a level kept rather than moved to,
 // "wanted to keep the rate at 4.75%"), a
 // subtotal (a place, never a month or weekday, beside the figure that

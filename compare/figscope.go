@@ -362,11 +362,16 @@ func figureStage(s string, f figureT, figs []figureT) string {
 		// "closer than expected, at six votes to three" is what
 		// happened, not a forecast.
 		return "expected"
-	case strings.Contains(before, "final"), strings.Contains(after, "final"):
+	case finalWords.MatchString(before), finalWords.MatchString(after):
 		return "final"
 	}
 	return ""
 }
+
+// finalWords mark a final figure, not an early one: "the final toll",
+// "final results". "Final" alone is as often the match ("the Cup final
+// is worth 20 million euros") or a moment ("the final whistle").
+var finalWords = regexp.MustCompile(`\bfinal (?:official )?(?:results?|count|tally|toll|figures?|numbers?|turnout|estimates?|report)\b|\bfinali[sz]ed\b`)
 
 // holdAt matches the words before a level something was kept at rather
 // than moved to: "preferring to keep the rate at 4.75%", "left
