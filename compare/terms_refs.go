@@ -863,19 +863,26 @@ func (g *nameGraph) linkShortNames() {
 
 // namesDiffer reports whether the sources that name a referent use
 // different names: proper names and acronyms, and descriptions two or
-// more sources share ("the copper mine"). A description one source
-// alone writes ("the union") alongside or instead of a name is how that
-// report refers back to what it named, not a shared way of naming it.
+// more sources share ("the copper mine"), or two sources describe in
+// different words ("the national railway company", "the state-owned
+// operator"). One description that one source alone writes ("the
+// union") alongside or instead of a name is how that report refers back
+// to what it named, not a way of naming it that differs.
 func namesDiffer(bySrc map[int][]aliasUse) bool {
 	descSrcs := make(map[string]int)
-	for _, us := range bySrc {
+	describers := make(map[int]bool)
+	for si, us := range bySrc {
 		seen := make(map[string]bool)
 		for _, u := range us {
 			if k := strings.ToLower(u.form); !seen[k] && !isProperName(u.form) && !u.titled {
 				seen[k] = true
 				descSrcs[k]++
+				describers[si] = true
 			}
 		}
+	}
+	if len(describers) >= 2 && len(descSrcs) >= 2 {
+		return true
 	}
 	var first map[string]bool
 	for _, us := range bySrc {

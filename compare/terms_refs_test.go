@@ -377,3 +377,35 @@ func TestPlaceShortensNoName(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptionsDiffer: two outlets that describe one company in
+// different words ("the national railway company", "the state-owned
+// operator") name it differently, though all three write its name
+// alike; one outlet's description alone is how it refers back.
+func TestDescriptionsDiffer(t *testing.T) {
+	run := func(b string) *Term {
+		arts := []*article.Article{
+			fromText(t, "a", "Strike", "Ferovia, the national railway company, cancelled 3,000 trains on Tuesday. Drivers walked out at dawn."),
+			fromText(t, "b", "Strike", b+" Drivers walked out at dawn."),
+			fromText(t, "c", "Strike", "Ferovia cancelled 3,000 trains on Tuesday. Drivers walked out at dawn."),
+		}
+		for _, tm := range mustCompare(t, arts).Terms {
+			if tm.Concept == "Ferovia" {
+				return &tm
+			}
+		}
+		return nil
+	}
+	tm := run("The state-owned operator, Ferovia, cancelled 3,000 trains on Tuesday.")
+	if tm == nil {
+		t.Fatal("no term for Ferovia, which two outlets describe differently")
+	}
+	for l, want := range map[string]string{"a": "national railway company", "b": "state-owned operator", "c": "Ferovia"} {
+		if !strings.Contains(tm.BySource[l], want) {
+			t.Errorf("%s: %q, want it to hold %q (all %v)", l, tm.BySource[l], want, tm.BySource)
+		}
+	}
+	if tm := run("Ferovia cancelled 3,000 trains on Tuesday."); tm != nil {
+		t.Errorf("one outlet's description alone made a term: %v", tm.BySource)
+	}
+}
