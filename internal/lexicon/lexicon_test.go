@@ -106,6 +106,7 @@ func TestReferents(t *testing.T) {
 		{"a body's vote is no election", "The MPC vote was 7-2; the vote on the council was close; the vote is in May.", []string{"election=vote"}},
 		{"opinion polls are no election", "His party leads in opinion polls before the election.", []string{"opinion_poll=opinion polls", "election=election"}},
 		{"the union and its capital", "Brussels, the EU and the European Commission; the UN but not un-.", []string{"european_union=Brussels", "european_union=EU", "european_union=European Commission", "united_nations=UN"}},
+		{"a storm", "The hurricane, a tropical storm by nightfall, was a cyclone no more.", []string{"storm=hurricane", "storm=tropical storm", "storm=cyclone"}},
 		{"loaded names", "Militants, or rebels as others call the fighters, held asylum seekers.", []string{"fighters=Militants", "fighters=rebels", "fighters=fighters", "migrants=asylum seekers"}},
 	}
 	for _, tt := range tests {

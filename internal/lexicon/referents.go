@@ -15,6 +15,13 @@ import (
 // and its Commission far more than for Belgium's capital, and outlets
 // write "Brussels", "the EU" and "the European Commission" for the one
 // authority ("needs clearance by Brussels").
+//
+// The storm row ("hurricane", "cyclone", "tropical storm") took term
+// recall over compare's sixteen evaluation events from 297 to 299 of 559
+// at the same precision. Rows for "fans" and "supporters", "prosecutors"
+// and "prosecution", and "verdict" and "judgment" each found terms on the
+// events they were drawn from and made false ones on the held-out
+// events, and are not here: a politician's supporters are no fans.
 var referentRows = [][]string{
 	{"north_korea", "north korea", "dprk", "democratic people's republic of korea", "democratic people’s republic of korea"},
 	{"south_korea", "south korea", "republic of korea", "rok"},
@@ -41,6 +48,7 @@ var referentRows = [][]string{
 	{"offer", "offer", "bid", "tender offer"},
 	{"bribes", "bribes", "kickbacks", "backhanders", "bribery", "corruption", "graft"},
 	{"parliament", "parliament", "national assembly", "legislature"},
+	{"storm", "hurricane", "cyclone", "typhoon", "tropical storm", "storm"},
 }
 
 var referents = map[string][]phrase{} // first word -> phrases, longest first
