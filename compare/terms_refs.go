@@ -28,9 +28,8 @@ type nameGraph struct {
 	// shorten no longer name ("Elektra Kerevia" is a company).
 	places map[string]bool
 	// titles holds, per person's lowercase name, the title phrase and
-	// name each sentence writes (source, sentence -> "Koranth coach
-	// Teodor Vasko"), where it writes one (titleAt).
-	titles map[string]map[[2]int]string
+	// name each sentence writes, where it writes one (titleAt).
+	titles map[string]map[[2]int]personTitle
 }
 
 // genericHeads are nouns too general to stand for one referent.
@@ -566,7 +565,7 @@ func (c *comparison) refTerms() []Term {
 			for si, us := range g.mentions[k] {
 				for _, u := range us {
 					if t, ok := g.titles[k][[2]int{si, u.n}]; ok && titled {
-						u.form, u.titled = t, true
+						u.form, u.titled = t.form, true
 					}
 					bySrc[si] = append(bySrc[si], u)
 				}
@@ -588,24 +587,28 @@ func (c *comparison) refTerms() []Term {
 	return out
 }
 
+// personTitle is a person's name with the title written before it
+// ("Lt Gen Daria Leonti") and the title alone, lowercase ("lt gen").
+type personTitle struct{ form, title string }
+
 // addTitle records the title phrase written before the person named by
 // run r, if any (titleAt), and the person's name when the run held
 // titles that cutTitles leaves on ("Lt Gen Daria Leonti").
 func (g *nameGraph) addTitle(s string, toks []ntok, r nameRun, si, n int) {
-	k, t, ok := titleAt(s, toks, r)
-	if !ok || len(t) <= len(k) {
+	k, name, t, ok := titleAt(s, toks, r)
+	if !ok || len(t) <= len(name) {
 		return
 	}
-	if name, _ := cutTitles(r.form); strings.ToLower(name) != k {
-		g.mentionAs(k, t[len(t)-len(k):], si, n)
+	if cut, _ := cutTitles(r.form); strings.ToLower(cut) != k {
+		g.mentionAs(k, name, si, n)
 	}
 	if g.titles == nil {
-		g.titles = make(map[string]map[[2]int]string)
+		g.titles = make(map[string]map[[2]int]personTitle)
 	}
 	if g.titles[k] == nil {
-		g.titles[k] = make(map[[2]int]string)
+		g.titles[k] = make(map[[2]int]personTitle)
 	}
-	g.titles[k][[2]int{si, n}] = t
+	g.titles[k][[2]int{si, n}] = personTitle{form: t, title: strings.ToLower(strings.TrimSpace(t[:len(t)-len(name)]))}
 }
 
 // titlesDiffer reports whether the coverage gives the person named by
@@ -614,16 +617,12 @@ func (g *nameGraph) addTitle(s string, toks []ntok, r nameRun, si, n int) {
 // ("President Vladimir Putin", "Vladimir Putin"), is no difference a
 // reader needs shown.
 func (g *nameGraph) titlesDiffer(members []string) bool {
-	var first string
+	first := ""
 	for _, k := range members {
 		for _, t := range g.titles[k] {
-			if len(t) <= len(k) {
-				continue
-			}
-			title := strings.ToLower(t[:len(t)-len(k)])
 			if first == "" {
-				first = title
-			} else if title != first {
+				first = t.title
+			} else if t.title != first {
 				return true
 			}
 		}

@@ -209,6 +209,7 @@ func FuzzNameRuns(f *testing.F) {
 		"The Ministry of Mining and Heavy Industry (MMHI) said so.",
 		"K.P. Sharma Oli, the prime minister, met the Workers' Party of Korea's chief.",
 		"(", "A.", "Arden's", "the the the", "X (Y) Z, the z,",
+		"Lt Gen Daria Leonti met the fire service chief İlker Şahin.",
 	} {
 		f.Add(s)
 	}
@@ -217,6 +218,9 @@ func FuzzNameRuns(f *testing.F) {
 		for _, r := range nameRuns(s, toks, map[string]bool{}) {
 			if !strings.Contains(s, r.form) {
 				t.Errorf("name %q is not in %q", r.form, s)
+			}
+			if _, name, titled, ok := titleAt(s, toks, r); ok && (!strings.HasSuffix(titled, name) || !strings.Contains(s, titled)) {
+				t.Errorf("titled name %q (name %q) is not in %q", titled, name, s)
 			}
 		}
 		c := &comparison{arts: []*article.Article{{Sentences: []string{s}}, {Sentences: []string{s + " The mine."}}}, labels: []string{"a", "b"}}

@@ -36,14 +36,15 @@ var titleModifiers = map[string]bool{
 // run r of sentence s, with the name: "Koranth coach Teodor Vasko",
 // "Fire Service Chief Lieutenant General Daria Leonti", "regional
 // governor Tomas Varelli". It returns the lowercase name and false when
-// the run names no person or is written without a title. A person is a
+// the run names no person or is written without a title. The name is
+// also returned as written, the end of titled. A person is a
 // name of two or three capitalised words, none of them a title, that is
 // no institution's; a title phrase ends with a title or role word and
 // holds, besides such words, only an age ("19-year-old") and the
 // modifiers of titleModifiers, written without punctuation between them.
 // The body or place a title is of ("NEDO director", "Skarda Governor")
 // is left out: it is a name of its own, and the title is what differs.
-func titleAt(s string, toks []ntok, r nameRun) (name, titled string, ok bool) {
+func titleAt(s string, toks []ntok, r nameRun) (key, name, titled string, ok bool) {
 	name, _ = cutTitles(r.form)
 	// Titles cutTitles does not know ("Fire Service Chief Lieutenant
 	// General", "Lt Gen") end at the last title word of the run.
@@ -56,25 +57,25 @@ func titleAt(s string, toks []ntok, r nameRun) (name, titled string, ok bool) {
 		}
 	}
 	if len(fs) < 2 || len(fs) > 3 || institutionKey(name) != "" || strings.Contains(name, " of ") {
-		return "", "", false
+		return "", "", "", false
 	}
 	for _, f := range fs {
 		lf := strings.ToLower(strings.TrimSuffix(f, "."))
 		if personTitles[lf] || personRoles[lf] || isAcronymTok(f) {
-			return "", "", false
+			return "", "", "", false
 		}
 	}
-	key := strings.ToLower(name)
+	key = strings.ToLower(name)
 	end := toks[r.j-1].end
 	if !strings.HasSuffix(s[:end], name) {
-		return key, "", false
+		return key, name, "", false
 	}
 	ni := r.j - 1
 	for ni > r.i && toks[ni].start > end-len(name) {
 		ni--
 	}
 	if toks[ni].start != end-len(name) || ni == 0 || !adjacent(s, toks[ni-1], toks[ni]) || !isTitleWord(toks[ni-1].lower) {
-		return key, "", false
+		return key, name, "", false
 	}
 	start := toks[ni-1].start
 	for i := ni - 2; i >= 0 && ni-i <= 6; i-- {
@@ -85,7 +86,7 @@ func titleAt(s string, toks []ntok, r nameRun) (name, titled string, ok bool) {
 		}
 		start = t.start
 	}
-	return key, s[start:end], true
+	return key, name, s[start:end], true
 }
 
 func isTitleWord(w string) bool {

@@ -24,7 +24,7 @@ func TestTitleAt(t *testing.T) {
 		var got string
 		found := false
 		for _, r := range nameRuns(tc.s, toks, nil) {
-			k, titled, ok := titleAt(tc.s, toks, r)
+			k, _, titled, ok := titleAt(tc.s, toks, r)
 			if k != tc.name {
 				continue
 			}
