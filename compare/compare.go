@@ -133,7 +133,10 @@
 // sentences no claim pairs when the words around them describe one
 // quantity (figures.go): two shared content words that make at least
 // half of the shorter context, the same outcome counted in the same unit
-// ("killed" / "died", "displaced" / "left homeless"), a "since" year and
+// ("killed" / "died", "displaced" / "left homeless"; never a count of
+// people and one of homes, households, vehicles or other things, however
+// many words their sentences share: two omissions found on strike and
+// storm and one false one more on a held-out event), a "since" year and
 // a span of five years or more that agree to within half a year ("the
 // first national rail strike since 2009", "for the first time in 17
 // years" in 2026: one false omission fewer on strike), or for a time of

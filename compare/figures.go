@@ -297,6 +297,9 @@ func sameQuantity(a, b *looseFig) bool {
 	if a.f.Kind == "percent" && b.f.Kind == "percent" && a.f.Unit != b.f.Unit {
 		return false // a level ("4.5%") is not a change in points ("25 basis points")
 	}
+	if a.f.Kind == "count" && b.f.Kind == "count" && !sameCounted(a.f.Unit, b.f.Unit) {
+		return false
+	}
 	if sinceAgrees(a, b) {
 		return true
 	}
@@ -354,6 +357,28 @@ func sameQuantity(a, b *looseFig) bool {
 	}
 	return short <= 3 && !motionKeys[one] && slices.Contains(a.near, one) && slices.Contains(b.near, one) &&
 		!slices.Contains(a.names, one) && !slices.Contains(b.names, one) // a place says where, not what
+}
+
+// sameCounted reports whether counts of units a and b may count one
+// thing: the same unit, a count with no unit, or two units neither of
+// which is a thing other than people ("people" and "protesters" may be
+// one crowd; "people" and "homes", or "households" and "homes", are not
+// one count).
+func sameCounted(a, b string) bool {
+	return a == b || a == "" || b == "" || !countedThings[a] && !countedThings[b]
+}
+
+// countedThings are the units of counts of things, not people, that
+// news reports give beside counts of people: homes, vehicles, places,
+// amounts. Jobs and positions are left out, being one thing in two
+// words ("900 jobs", "1,200 positions").
+var countedThings = map[string]bool{
+	"house": true, "home": true, "household": true, "building": true, "dwelling": true, "apartment": true,
+	"vehicle": true, "car": true, "truck": true, "bus": true, "train": true, "flight": true, "plane": true,
+	"aircraft": true, "helicopter": true, "ship": true, "vessel": true, "boat": true, "village": true,
+	"town": true, "school": true, "hospital": true, "shelter": true, "bridge": true, "road": true,
+	"tonne": true, "ton": true, "seat": true, "vote": true, "share": true, "station": true, "district": true,
+	"province": true, "country": true, "hectare": true, "acre": true, "animal": true, "head": true,
 }
 
 // sinceAgrees reports whether a "since" year and a span of five years or

@@ -517,3 +517,26 @@ func TestSinceAgrees(t *testing.T) {
 		t.Error("a two-year span agrees with \"since 2022\" by chance too often to be tied on that alone")
 	}
 }
+
+// TestCountsOfPeopleAndThings: counts of people and of homes are never
+// one quantity, however many words their sentences share; people under
+// two names may be.
+func TestCountsOfPeopleAndThings(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"The hurricane left 300,000 homes in Belmora without power after it struck the coast.", "The hurricane killed 16 people in Belmora after it struck the coast.", false},
+		{"Some 80,000 protesters marched through the capital on Saturday against the pension reform.", "Some 100,000 people marched through the capital on Saturday against the pension reform.", true},
+	} {
+		arts := []*article.Article{fromText(t, "a", "Storm", tc.a), fromText(t, "b", "Storm", tc.b)}
+		_, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return f.f.Kind == "count" })
+		if len(idx) != 2 {
+			t.Errorf("%q / %q: %d counts, want 2", tc.a, tc.b, len(idx))
+			continue
+		}
+		if got := sameQuantity(&figs[idx[0]], &figs[idx[1]]); got != tc.want {
+			t.Errorf("%q / %q: one quantity %v, want %v", figs[idx[0]].f.Text, figs[idx[1]].f.Text, got, tc.want)
+		}
+	}
+}
