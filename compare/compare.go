@@ -149,7 +149,9 @@
 // and a report gives few, so two tallies with one word around them in
 // common are compared. Figures of
 // different things are never set against each other (figscope.go,
-// figures_place.go): different outcomes (houses
+// figures_place.go): days beside times of day in different zones ("11
+// p.m. ET Monday", "03:00 GMT on Tuesday": one false discrepancy fewer
+// on the storm), different outcomes (houses
 // destroyed, damaged, or either), another year, a threshold, a stage
 // (preliminary; final, as in "the final toll" but not "the Cup final is
 // worth 20 million euros", which on the final found the prize money's

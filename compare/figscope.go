@@ -28,6 +28,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.total = isTotal(s, x.f)
 	x.actor = relativeActor(s, terms, x.f)
 	x.names = nameKeysOf(terms)
+	x.clock = clockZone(x.f, c.figuresAt(x.src, x.n))
 	if x.f.Kind == "number" && humanOutcome[x.outcome] && x.f.Value == math.Trunc(x.f.Value) && !strings.HasPrefix(s[x.f.End:], "-") {
 		// "nine remained missing", "the toll rose to 57": a count of
 		// people, to be set against "Eleven people" and "50 people"
@@ -96,7 +97,30 @@ func sameScope(a, b *looseFig) bool {
 	if a.actor != "" && !slices.Contains(b.names, a.actor) || b.actor != "" && !slices.Contains(a.names, b.actor) {
 		return false // "..., who received six years" is another person's term
 	}
+	if a.clock != "" && b.clock != "" && a.clock != b.clock {
+		return false // "11 p.m. ET Monday" is "03:00 GMT on Tuesday"
+	}
 	return a.era == b.era && a.stage == b.stage && !a.threshold && !b.threshold
+}
+
+// clockZone returns, for a weekday or a date, the time zone of the time
+// of day its sentence gives (figs), "local" for a time with no zone
+// named, or "" when there is none or f is another kind. A day given
+// beside a time in one zone is not set against a day given beside a time
+// in another: near midnight the two may name one moment.
+func clockZone(f figureT, figs []figureT) string {
+	if f.Kind != "weekday" && f.Kind != "date" {
+		return ""
+	}
+	for _, o := range figs {
+		if o.Kind == "time" {
+			if o.Unit == "" {
+				return "local"
+			}
+			return o.Unit
+		}
+	}
+	return ""
 }
 
 // sameThing reports whether two figures name what they count: the same

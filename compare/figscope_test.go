@@ -107,6 +107,9 @@ func TestSameScope(t *testing.T) {
 		{"threshold", looseFig{threshold: true}, looseFig{}, false},
 		{"shared anchor", looseFig{near: []string{"depth", "km"}}, looseFig{near: []string{"km", "agreement"}}, true},
 		{"no shared anchor", looseFig{near: []string{"lat", "left"}}, looseFig{near: []string{"dawn", "arriv"}}, false},
+		{"days beside times in two zones", looseFig{clock: "et"}, looseFig{clock: "gmt"}, false},
+		{"days beside times in one zone", looseFig{clock: "gmt"}, looseFig{clock: "gmt"}, true},
+		{"a day beside no time", looseFig{clock: "gmt"}, looseFig{}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,6 +117,19 @@ func TestSameScope(t *testing.T) {
 				t.Errorf("sameScope = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestClockZone(t *testing.T) {
+	for _, tc := range []struct{ s, day, want string }{
+		{"The storm came ashore around 11 p.m. ET Monday.", "Monday", "et"},
+		{"It made landfall at about 03:00 GMT on Tuesday.", "Tuesday", "gmt"},
+		{"It made landfall at 22:00 on Monday.", "Monday", "local"},
+		{"It made landfall on Monday.", "Monday", ""},
+	} {
+		if got := clockZone(figAt(t, tc.s, tc.day), sentenceFigures(tc.s)); got != tc.want {
+			t.Errorf("%q: zone %q, want %q", tc.s, got, tc.want)
+		}
 	}
 }
 

@@ -47,6 +47,9 @@ type looseFig struct {
 	// with at most "in", "of", "as" or "for" between ("2.4 million euros
 	// in kickbacks"), or "".
 	paid string
+	// clock is the time zone of the time of day beside a weekday or
+	// date (clockZone), or "".
+	clock string
 }
 
 // Context window of a figure, in content words: see figContext.
