@@ -180,6 +180,9 @@ func TestPercentChange(t *testing.T) {
 		{"Inflation rose to 3.1% in October.", "3.1%", false},
 		{"Turnout was 61%.", "61%", false},
 		{"The party gained 45% of the vote.", "45%", false},
+		{"The union, which demands a 12% raise, says pay lags prices.", "12%", true},
+		{"It wants a 12% pay rise over two years.", "12%", true},
+		{"Nine in ten drivers, or 90% of the union, walked out.", "90%", false},
 	}
 	for _, tt := range tests {
 		if got := percentChange(tt.s, figAt(t, tt.s, tt.fig)); got != tt.want {
