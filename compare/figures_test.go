@@ -79,6 +79,8 @@ func TestSubtotalPlaces(t *testing.T) {
 		{"opening place", "In Tarn district alone, 47 people died.", "47 people", []string{"tarn"}},
 		{"no place", "The floods killed 112 people, officials said.", "112 people", nil},
 		{"the city", "Some 18,000 residents spent the night in 42 shelters across the city.", "42 shelters", []string{localPlace}},
+		{"the city far off", "Some 18,000 residents spent the night in 42 shelters across the city.", "18,000 residents", []string{localPlace}},
+		{"the city in another clause", "Some 18,000 residents were evacuated, and the council opened 42 shelters across the city.", "18,000 residents", nil},
 		{"the country", "Some 170,000 people spent the night in shelters across the country.", "170,000 people", nil},
 		{"of the city", "Eight residents of the city are still missing.", "Eight residents", []string{localPlace}},
 		{"of the agency", "Eight residents are missing, the head of the agency said.", "Eight residents", nil},
