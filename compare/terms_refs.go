@@ -71,15 +71,19 @@ func (c *comparison) nameGraph() *nameGraph {
 		}
 	}
 	known := capitalsElsewhere(read, func(st *sent) []ntok { return st.toks })
+	names := make(map[string]bool)
 	for _, st := range read {
 		st.runs = nameRuns(st.s, st.toks, known)
 		g.links(st.s, st.toks, st.runs)
+		for _, r := range st.runs {
+			cut, _ := cutTitles(r.form)
+			names[strings.ToLower(cut)] = true
+		}
 	}
 	for si := range all {
 		for n, st := range all[si] {
 			for _, r := range st.runs {
-				g.addName(r.form, si, n)
-				g.addTitle(st.s, st.toks, r, si, n)
+				g.addName(g.addTitle(st.s, st.toks, r, names, si, n), si, n)
 			}
 		}
 	}
@@ -592,15 +596,18 @@ func (c *comparison) refTerms() []Term {
 type personTitle struct{ form, title string }
 
 // addTitle records the title phrase written before the person named by
-// run r, if any (titleAt), and the person's name when the run held
-// titles that cutTitles leaves on ("Lt Gen Daria Leonti").
-func (g *nameGraph) addTitle(s string, toks []ntok, r nameRun, si, n int) {
-	k, name, t, ok := titleAt(s, toks, r)
-	if !ok || len(t) <= len(name) {
-		return
+// run r, if any (titleAt), and returns the form of the run to record as
+// a name: the person's name alone when the run holds titles that
+// cutTitles leaves on ("Lt Gen Daria Leonti"), so that one person has
+// one key.
+func (g *nameGraph) addTitle(s string, toks []ntok, r nameRun, names map[string]bool, si, n int) string {
+	k, name, t, ok := titleAt(s, toks, r, names)
+	form := r.form
+	if cut, _ := cutTitles(r.form); name != "" && strings.ToLower(cut) != k {
+		form = name
 	}
-	if cut, _ := cutTitles(r.form); strings.ToLower(cut) != k {
-		g.mentionAs(k, name, si, n)
+	if !ok || len(t) <= len(name) {
+		return form
 	}
 	if g.titles == nil {
 		g.titles = make(map[string]map[[2]int]personTitle)
@@ -609,20 +616,40 @@ func (g *nameGraph) addTitle(s string, toks []ntok, r nameRun, si, n int) {
 		g.titles[k] = make(map[[2]int]personTitle)
 	}
 	g.titles[k][[2]int{si, n}] = personTitle{form: t, title: strings.ToLower(strings.TrimSpace(t[:len(t)-len(name)]))}
+	return form
 }
 
-// titlesDiffer reports whether the coverage gives the person named by
-// members two or more different titles ("leader Kim Jong Un", "Comrade
-// Kim Jong Un"). One title, written by some outlets and not others
-// ("President Vladimir Putin", "Vladimir Putin"), is no difference a
-// reader needs shown.
+// titlesDiffer reports whether two outlets give the person named by
+// members titles that have none in common ("leader Kim Jong Un",
+// "Comrade Kim Jong Un"). One title, written by some outlets and not
+// others ("President Vladimir Putin", "Vladimir Putin"), or a second
+// title one outlet adds, is no difference a reader needs shown.
 func (g *nameGraph) titlesDiffer(members []string) bool {
-	first := ""
+	bySrc := make(map[int]map[string]bool)
 	for _, k := range members {
-		for _, t := range g.titles[k] {
-			if first == "" {
-				first = t.title
-			} else if t.title != first {
+		for at, t := range g.titles[k] {
+			if bySrc[at[0]] == nil {
+				bySrc[at[0]] = make(map[string]bool)
+			}
+			bySrc[at[0]][t.title] = true
+		}
+	}
+	return disjointPair(bySrc)
+}
+
+// disjointPair reports whether two of the sets share no member.
+func disjointPair(sets map[int]map[string]bool) bool {
+	var all []map[string]bool
+	for _, s := range sets {
+		all = append(all, s)
+	}
+	for i := range all {
+		for _, o := range all[i+1:] {
+			shared := false
+			for w := range all[i] {
+				shared = shared || o[w]
+			}
+			if !shared {
 				return true
 			}
 		}
@@ -631,22 +658,29 @@ func (g *nameGraph) titlesDiffer(members []string) bool {
 }
 
 // personName is the fullest name, without titles, that the keys
-// members give a person: the one written most often, the longer of two.
+// members give a person: the one of two words or more written most
+// often, the longer of two, then the first in order.
 func (g *nameGraph) personName(members []string) string {
 	best, bn := "", 0
 	for _, k := range members {
+		if len(strings.Fields(k)) < 2 {
+			continue
+		}
 		n := 0
-		form := ""
+		forms := make(map[string]bool)
 		for _, us := range g.mentions[k] {
 			n += len(us)
-			if form == "" && len(us) > 0 {
-				form = us[0].form
+			for _, u := range us {
+				forms[untitled(u.form)] = true
 			}
 		}
-		if len(strings.Fields(k)) < 2 {
-			n = 0
+		form := ""
+		for f := range forms {
+			if form == "" || len(f) > len(form) || len(f) == len(form) && f < form {
+				form = f
+			}
 		}
-		if best == "" || n > bn || n == bn && len(form) > len(best) {
+		if n > bn || n == bn && (len(form) > len(best) || len(form) == len(best) && form < best) {
 			best, bn = form, n
 		}
 	}
@@ -863,24 +897,26 @@ func (g *nameGraph) linkShortNames() {
 // namesDiffer reports whether the sources that name a referent use
 // different names: proper names and acronyms, and descriptions two or
 // more sources share ("the copper mine"), or two sources describe in
-// different words ("the national railway company", "the state-owned
-// operator"). One description that one source alone writes ("the
-// union") alongside or instead of a name is how that report refers back
-// to what it named, not a way of naming it that differs.
+// words they do not share ("the national railway company", "the
+// state-owned operator"). A description one source alone writes ("the
+// union") beside a name or a description the others share is how that
+// report refers back to what it named, not a way of naming it that
+// differs.
 func namesDiffer(bySrc map[int][]aliasUse) bool {
 	descSrcs := make(map[string]int)
-	describers := make(map[int]bool)
+	described := make(map[int]map[string]bool) // source -> its descriptions
 	for si, us := range bySrc {
-		seen := make(map[string]bool)
 		for _, u := range us {
-			if k := strings.ToLower(u.form); !seen[k] && !isProperName(u.form) && !u.titled {
-				seen[k] = true
+			if k := strings.ToLower(u.form); !described[si][k] && !isProperName(u.form) && !u.titled {
+				if described[si] == nil {
+					described[si] = make(map[string]bool)
+				}
+				described[si][k] = true
 				descSrcs[k]++
-				describers[si] = true
 			}
 		}
 	}
-	if len(describers) >= 2 && len(descSrcs) >= 2 {
+	if disjointPair(described) {
 		return true
 	}
 	var first map[string]bool

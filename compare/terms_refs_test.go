@@ -219,7 +219,7 @@ func FuzzNameRuns(f *testing.F) {
 			if !strings.Contains(s, r.form) {
 				t.Errorf("name %q is not in %q", r.form, s)
 			}
-			if _, name, titled, ok := titleAt(s, toks, r); ok && (!strings.HasSuffix(titled, name) || !strings.Contains(s, titled)) {
+			if _, name, titled, ok := titleAt(s, toks, r, map[string]bool{"leonti": true}); ok && (!strings.HasSuffix(titled, name) || !strings.Contains(s, titled)) {
 				t.Errorf("titled name %q (name %q) is not in %q", titled, name, s)
 			}
 		}
@@ -411,5 +411,17 @@ func TestDescriptionsDiffer(t *testing.T) {
 	}
 	if tm := run("Ferovia cancelled 3,000 trains on Tuesday."); tm != nil {
 		t.Errorf("one outlet's description alone made a term: %v", tm.BySource)
+	}
+	// Every outlet writes "the national railway company"; b alone adds
+	// another description: no difference.
+	arts := []*article.Article{
+		fromText(t, "a", "Strike", "Ferovia, the national railway company, cancelled 3,000 trains on Tuesday."),
+		fromText(t, "b", "Strike", "Ferovia, the national railway company, cancelled 3,000 trains on Tuesday. The state-owned operator, Ferovia, apologised."),
+		fromText(t, "c", "Strike", "Ferovia, the national railway company, cancelled 3,000 trains on Tuesday."),
+	}
+	for _, tm := range mustCompare(t, arts).Terms {
+		if tm.Concept == "Ferovia" {
+			t.Errorf("one outlet's added description made a term: %v", tm.BySource)
+		}
 	}
 }

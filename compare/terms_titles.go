@@ -36,21 +36,29 @@ var titleModifiers = map[string]bool{
 // run r of sentence s, with the name: "Koranth coach Teodor Vasko",
 // "Fire Service Chief Lieutenant General Daria Leonti", "regional
 // governor Tomas Varelli". It returns the lowercase name and false when
-// the run names no person or is written without a title. The name is
-// also returned as written, the end of titled. A person is a
+// the run is written without a title, and "" when it names no person.
+// The name is also returned as written, the end of titled. A person is a
 // name of two or three capitalised words, none of them a title, that is
 // no institution's; a title phrase ends with a title or role word and
 // holds, besides such words, only an age ("19-year-old") and the
 // modifiers of titleModifiers, written without punctuation between them.
+// names holds the lowercase names the coverage writes (titles cut).
 // The body or place a title is of ("NEDO director", "Skarda Governor")
 // is left out: it is a name of its own, and the title is what differs.
-func titleAt(s string, toks []ntok, r nameRun) (key, name, titled string, ok bool) {
+func titleAt(s string, toks []ntok, r nameRun, names map[string]bool) (key, name, titled string, ok bool) {
 	name, _ = cutTitles(r.form)
 	// Titles cutTitles does not know ("Fire Service Chief Lieutenant
 	// General", "Lt Gen") end at the last title word of the run.
+	// The run is cut only when every word before the cut is a title or
+	// modifier, and one word alone only when the coverage writes what is
+	// left, or its last word, as a name of its own (names): "Gen Daria
+	// Leonti" beside "Leonti", but "Major League Baseball" keeps its
+	// "Major".
 	fs := strings.Fields(name)
 	for k := len(fs) - 2; k >= 0; k-- {
-		if isTitleWord(fs[k]) {
+		rest := fs[k+1:]
+		if isTitleWord(fs[k]) && allTitleWords(fs[:k+1]) &&
+			(k > 0 || names[strings.ToLower(strings.Join(rest, " "))] || names[strings.ToLower(rest[len(rest)-1])]) {
 			name = strings.Join(fs[k+1:], " ")
 			fs = fs[k+1:]
 			break
@@ -87,6 +95,18 @@ func titleAt(s string, toks []ntok, r nameRun) (key, name, titled string, ok boo
 		start = t.start
 	}
 	return key, name, s[start:end], true
+}
+
+// allTitleWords reports whether every word of ws may stand in a title
+// phrase (titleAt).
+func allTitleWords(ws []string) bool {
+	for _, w := range ws {
+		lw := strings.ToLower(strings.TrimSuffix(w, "."))
+		if !isTitleWord(lw) && !titleModifiers[lw] && !strings.HasSuffix(lw, "-year-old") {
+			return false
+		}
+	}
+	return true
 }
 
 func isTitleWord(w string) bool {

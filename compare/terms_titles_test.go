@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
@@ -24,7 +25,7 @@ func TestTitleAt(t *testing.T) {
 		var got string
 		found := false
 		for _, r := range nameRuns(tc.s, toks, nil) {
-			k, _, titled, ok := titleAt(tc.s, toks, r)
+			k, _, titled, ok := titleAt(tc.s, toks, r, map[string]bool{"leonti": true})
 			if k != tc.name {
 				continue
 			}
@@ -39,6 +40,18 @@ func TestTitleAt(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("%q: titled %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestNoPersonInAName: a title word inside a name does not cut a person
+// out of it.
+func TestNoPersonInAName(t *testing.T) {
+	s := "Officials of Major League Baseball met on Monday."
+	toks := ntokens(s)
+	for _, r := range nameRuns(s, toks, nil) {
+		if k, _, _, _ := titleAt(s, toks, r, map[string]bool{"baseball": false}); k != "" {
+			t.Errorf("%q: person %q in run %q", s, k, r.form)
 		}
 	}
 }
@@ -64,10 +77,46 @@ func TestTitleTerms(t *testing.T) {
 	if leonti == nil {
 		t.Fatalf("no term for Daria Leonti; terms %+v", r.Terms)
 	}
+	if leonti.Concept != "Daria Leonti" {
+		t.Errorf("term named %q, want %q", leonti.Concept, "Daria Leonti")
+	}
 	want := map[string]string{"a": "Lt Gen Daria Leonti", "b": "Fire chief Daria Leonti", "c": "Daria Leonti"}
 	for l, w := range want {
 		if got := leonti.BySource[l]; got != w {
 			t.Errorf("%s: %q, want %q (all %v)", l, got, w, leonti.BySource)
 		}
 	}
+}
+
+// TestTitlesOfOneOutlet: one outlet that gives a person a second title
+// the others do not use makes no term; every outlet agrees on the first.
+func TestTitlesOfOneOutlet(t *testing.T) {
+	lead := "Floods cut off the valley of Arn on Sunday. "
+	arts := []*article.Article{
+		fromText(t, "a", "Floods", lead+"Interior Minister Marek Sova visited the valley. Deputy Prime Minister Marek Sova promised aid."),
+		fromText(t, "b", "Floods", lead+"Interior Minister Marek Sova visited the valley."),
+		fromText(t, "c", "Floods", lead+"Interior Minister Marek Sova toured the valley."),
+	}
+	for _, tm := range mustCompare(t, arts).Terms {
+		if strings.Contains(tm.Concept, "Sova") {
+			t.Errorf("a term for Sova, whom every outlet calls interior minister: %v", tm.BySource)
+		}
+	}
+}
+
+// TestTitledShortName: "Lt Gen Daria Leonti" at the start of a sentence
+// is Daria Leonti, whom "Ms Leonti" and "Leonti" shorten: one person,
+// whose names differ.
+func TestTitledShortName(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Fire", "Lt Gen Daria Leonti said the fire was contained. Leonti said crews would stay."),
+		fromText(t, "b", "Fire", "Lt Gen Daria Leonti said the fire was contained. Ms Leonti said crews would stay."),
+		fromText(t, "c", "Fire", "Lt Gen Daria Leonti said the fire was contained. Leonti said crews would stay."),
+	}
+	for _, tm := range mustCompare(t, arts).Terms {
+		if strings.Contains(tm.BySource["b"], "Ms Leonti") {
+			return
+		}
+	}
+	t.Error("no term shows b's \"Ms Leonti\" beside the others' \"Leonti\"")
 }
