@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // omittedKinds are the kinds of figure whose absence is a finding: a
@@ -121,20 +123,48 @@ func (c *comparison) mostlyQuoted(figs []looseFig, idx []int) bool {
 	return 2*n > len(idx)
 }
 
-// insideQuote reports whether byte pos of s lies between quotation marks.
+// insideQuote reports whether byte pos of s lies between quotation
+// marks: after an opening mark not yet closed, or, when no mark comes
+// before it, before a closing one, a quote the splitter has cut at a
+// full stop inside it ("We are ready. The next 24 hours will be
+// decisive," she said). A straight mark opens after a space, a bracket
+// or a dash and closes elsewhere; one right after a digit is an inch
+// mark, no quote.
 func insideQuote(s string, pos int) bool {
-	open := false
-	for _, r := range s[:pos] {
-		switch r {
-		case '"':
-			open = !open
-		case '\u201c':
-			open = true
-		case '\u201d':
-			open = false
+	open, seen := false, false
+	for i, r := range s {
+		m := quoteMark(s, i, r)
+		if m == 0 {
+			continue
 		}
+		if i >= pos {
+			return open || !seen && m < 0
+		}
+		seen = true
+		open = m > 0
 	}
 	return open
+}
+
+// quoteMark returns 1 when rune r at byte i of s opens a quotation, -1
+// when it closes one, and 0 when it is no quotation mark.
+func quoteMark(s string, i int, r rune) int {
+	switch r {
+	case '\u201c':
+		return 1
+	case '\u201d':
+		return -1
+	case '"':
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		switch {
+		case i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{\u2014\u2013-", prev):
+			return 1
+		case unicode.IsDigit(prev):
+			return 0 // "a 6" pipe"
+		}
+		return -1
+	}
+	return 0
 }
 
 // omitFigure records the omission of the quantity figs[idx[0]] and the

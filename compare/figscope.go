@@ -393,9 +393,9 @@ func figureStage(s string, f figureT, figs []figureT) string {
 }
 
 // finalWords mark a final figure, not an early one: "the final toll",
-// "final results". "Final" alone is as often the match ("the Cup final
+// "the final death toll", "final results", "the toll, now final". "Final" alone is as often the match ("the Cup final
 // is worth 20 million euros") or a moment ("the final whistle").
-var finalWords = regexp.MustCompile(`\bfinal (?:official )?(?:results?|count|tally|toll|figures?|numbers?|turnout|estimates?|report)\b|\bfinali[sz]ed\b`)
+var finalWords = regexp.MustCompile(`\bfinal (?:[a-z-]+ ){0,2}(?:results?|count|tally|toll|figures?|numbers?|turnout|estimates?|report)\b|\b(?:now|is|was|are|were) final\b|\bfinali[sz]ed\b`)
 
 // holdAt matches the words before a level something was kept at rather
 // than moved to: "preferring to keep the rate at 4.75%", "left

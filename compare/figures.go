@@ -394,12 +394,15 @@ func sinceAgrees(a, b *looseFig) bool {
 	if (a.f.Prep == "since") == (b.f.Prep == "since") {
 		return false
 	}
-	d := b
+	since, d := a, b
 	if b.f.Prep == "since" {
-		d = a
+		since, d = b, a
 	}
-	return d.f.Kind == "duration" && d.f.Unit == "year" && d.f.Value >= 5 && sinceGap(a.fig, b.fig) < 0.5 &&
-		slices.Equal(a.place, b.place) && !a.threshold && !b.threshold
+	if d.f.Kind != "duration" || d.f.Unit != "year" || d.f.Value < 5 || d.ref.IsZero() {
+		return false
+	}
+	gap, ok := figSinceGap(since.f, d.f, d.ref)
+	return ok && gap < 0.5 && slices.Equal(a.place, b.place) && !a.threshold && !b.threshold
 }
 
 // paidFor reports whether two sums are given as the same thing ("in

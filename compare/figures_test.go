@@ -517,7 +517,10 @@ func TestSinceAgrees(t *testing.T) {
 		fromText(t, "b", "Deal", "Prices have doubled in two years."),
 	}
 	_, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return f.f.Prep == "since" || f.f.Kind == "duration" })
-	if len(idx) == 2 && sinceAgrees(&figs[idx[0]], &figs[idx[1]]) {
+	if len(idx) != 2 {
+		t.Fatalf("\"since 2022\" and \"two years\": %d figures, want 2", len(idx))
+	}
+	if sinceAgrees(&figs[idx[0]], &figs[idx[1]]) {
 		t.Error("a two-year span agrees with \"since 2022\" by chance too often to be tied on that alone")
 	}
 }

@@ -75,16 +75,11 @@ func (c *comparison) nameGraph() *nameGraph {
 	for _, st := range read {
 		st.runs = nameRuns(st.s, st.toks, known)
 		g.links(st.s, st.toks, st.runs)
-		for _, r := range st.runs {
-			cut, _ := cutTitles(r.form)
-			names[strings.ToLower(cut)] = true
-		}
+		addRunNames(names, st.runs)
 	}
 	for si := range all {
 		for n, st := range all[si] {
-			for _, r := range st.runs {
-				g.addName(g.addTitle(st.s, st.toks, r, names, si, n), si, n)
-			}
+			g.addRuns(st.s, st.toks, st.runs, names, si, n)
 		}
 	}
 	g.linkAcronyms()
@@ -594,6 +589,22 @@ func (c *comparison) refTerms() []Term {
 // personTitle is a person's name with the title written before it
 // ("Lt Gen Daria Leonti") and the title alone, lowercase ("lt gen").
 type personTitle struct{ form, title string }
+
+// addRunNames adds to names the lowercase names of runs, titles cut.
+func addRunNames(names map[string]bool, runs []nameRun) {
+	for _, r := range runs {
+		cut, _ := cutTitles(r.form)
+		names[strings.ToLower(cut)] = true
+	}
+}
+
+// addRuns records the names of the runs of sentence n of source si,
+// with the titles written before them (addTitle).
+func (g *nameGraph) addRuns(s string, toks []ntok, runs []nameRun, names map[string]bool, si, n int) {
+	for _, r := range runs {
+		g.addName(g.addTitle(s, toks, r, names, si, n), si, n)
+	}
+}
 
 // addTitle records the title phrase written before the person named by
 // run r, if any (titleAt), and returns the form of the run to record as

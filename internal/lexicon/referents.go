@@ -16,7 +16,8 @@ import (
 // write "Brussels", "the EU" and "the European Commission" for the one
 // authority ("needs clearance by Brussels").
 //
-// The storm row ("hurricane", "cyclone", "tropical storm") took term
+// The storm row ("hurricane", "cyclone", "typhoon", "tropical storm",
+// "storm"; a storm surge is a referent of its own) took term
 // recall over compare's sixteen evaluation events from 297 to 299 of 559
 // at the same precision. Rows for "fans" and "supporters", "prosecutors"
 // and "prosecution", and "verdict" and "judgment" each found terms on the
@@ -49,6 +50,7 @@ var referentRows = [][]string{
 	{"bribes", "bribes", "kickbacks", "backhanders", "bribery", "corruption", "graft"},
 	{"parliament", "parliament", "national assembly", "legislature"},
 	{"storm", "hurricane", "cyclone", "typhoon", "tropical storm", "storm"},
+	{"storm_surge", "storm surge", "storm surges"},
 }
 
 var referents = map[string][]phrase{} // first word -> phrases, longest first
