@@ -390,6 +390,11 @@ var countedThings = map[string]bool{
 // 17 years" in February 2026. Years that agree so closely are one span
 // whatever words stand around them; a short span ("since 2024", "two
 // years") agrees by chance too often.
+// spanPreps are the prepositions before a span that runs up to now ("in
+// 17 years", "for 17 years", "after 17 years"); "sentenced to 17 years"
+// is a term, not a span since a year.
+var spanPreps = map[string]bool{"in": true, "for": true, "after": true}
+
 func sinceAgrees(a, b *looseFig) bool {
 	if (a.f.Prep == "since") == (b.f.Prep == "since") {
 		return false
@@ -398,7 +403,7 @@ func sinceAgrees(a, b *looseFig) bool {
 	if b.f.Prep == "since" {
 		since, d = b, a
 	}
-	if d.f.Kind != "duration" || d.f.Unit != "year" || d.f.Value < 5 || d.ref.IsZero() {
+	if d.f.Kind != "duration" || d.f.Unit != "year" || d.f.Value < 5 || d.ref.IsZero() || !spanPreps[d.f.Prep] {
 		return false
 	}
 	gap, ok := figSinceGap(since.f, d.f, d.ref)

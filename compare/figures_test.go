@@ -512,6 +512,15 @@ func TestSinceAgrees(t *testing.T) {
 			t.Errorf("%q against \"since 2007\": %v, want %v", tc.span, got, tc.want)
 		}
 	}
+	term := []*article.Article{
+		fromText(t, "a", "Verdict", "He has been in custody since 2007."),
+		fromText(t, "b", "Verdict", "The court sentenced him to 17 years in prison."),
+	}
+	if _, figs, idx := figuresWhere(t, term, func(f looseFig) bool { return f.f.Prep == "since" || f.f.Kind == "duration" }); len(idx) != 2 {
+		t.Errorf("custody and sentence: %d figures, want 2", len(idx))
+	} else if sinceAgrees(&figs[idx[0]], &figs[idx[1]]) {
+		t.Error("a prison term agrees with a time in custody")
+	}
 	arts := []*article.Article{
 		fromText(t, "a", "Deal", "Prices have doubled since 2022."),
 		fromText(t, "b", "Deal", "Prices have doubled in two years."),
