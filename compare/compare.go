@@ -163,7 +163,10 @@
 // "wanted to keep the rate at 4.75%"), a
 // subtotal (a place, never a month or weekday, beside the figure that
 // fewer than half the sources name, or any place when its sentence
-// breaks a total down, or "the city", "the district" after it: on the
+// breaks a total down, or "the city", "the district" after it, or a
+// town's own authority giving it, "the municipality said", unless
+// "nationwide" follows: one false discrepancy and one false omission
+// fewer over the sixteen events; on the
 // storm two false omissions and a false discrepancy fewer for one true
 // omission lost), a part
 // ("including 31 children"), or the whole a count is taken from ("of the

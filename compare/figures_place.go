@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -51,6 +52,9 @@ func figurePlaces(s string, terms []lexicon.Term, f figureT) []string {
 		}
 		inRun = false
 	}
+	if municipalCount(s, f) {
+		out = append(out, localPlace) // "the municipality said", "the municipal office has counted"
+	}
 	if lead := strings.ToLower(s[:min(3, len(s))]); lead == "in " {
 		if comma := strings.IndexByte(s, ','); comma > 0 && comma < f.Start {
 			for _, t := range terms {
@@ -61,6 +65,22 @@ func figurePlaces(s string, terms []lexicon.Term, f figureT) []string {
 		}
 	}
 	return out
+}
+
+// municipal marks a sentence whose count a town's own authority gives,
+// so the town's count: "the municipal engineering office has counted
+// 3,100 damaged houses", "18,000 residents ..., the municipality said".
+var municipal = regexp.MustCompile(`\b(?:municipal|municipality|city council|town council|city hall|town hall|mayor)\b`)
+
+// national marks a figure counted over the whole country.
+var national = regexp.MustCompile(`^\W*(?:\w+\W+){0,3}?(?:nationwide|across the country|in the country|national)\b`)
+
+// municipalCount reports whether figure f of s is a town's own count: a
+// municipal authority counts or gives it, and nothing after it says it
+// is the country's ("out of 17 confirmed deaths nationwide").
+func municipalCount(s string, f figureT) bool {
+	l := strings.ToLower(s)
+	return municipal.MatchString(l) && !national.MatchString(l[f.End:])
 }
 
 // localNouns name a place smaller than a country without naming it: a
