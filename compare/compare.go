@@ -137,11 +137,11 @@
 // people and one of homes, households, vehicles or other things, however
 // many words their sentences share: two omissions found on strike and
 // storm and one false one more on a held-out event), a "since" year and
-// a span of five years or more, after "in", "for" or "after", that agree
+// a span of five years or more, after "in" or "after", that agree
 // to within half a year ("the first national rail strike since 2009",
 // "for the first time in 17 years" in 2026, but not "sentenced to 17
-// years": one false omission fewer on strike, one omission found on
-// the final), or for a time of
+// years" or "jailed for 17 years": one false omission fewer on strike,
+// one omission found on the final), or for a time of
 // day one shared word, and for two percentages the common noun that
 // opens both sentences ("Annual inflation slowed to 3.1%", "Inflation in
 // the country stands at 3.4%"); a word that only says which way a figure

@@ -391,9 +391,9 @@ var countedThings = map[string]bool{
 // whatever words stand around them; a short span ("since 2024", "two
 // years") agrees by chance too often.
 // spanPreps are the prepositions before a span that runs up to now ("in
-// 17 years", "for 17 years", "after 17 years"); "sentenced to 17 years"
-// is a term, not a span since a year.
-var spanPreps = map[string]bool{"in": true, "for": true, "after": true}
+// 17 years", "after 17 years"); "sentenced to 17 years" and "jailed for
+// 17 years" are terms, not spans since a year.
+var spanPreps = map[string]bool{"in": true, "after": true}
 
 func sinceAgrees(a, b *looseFig) bool {
 	if (a.f.Prep == "since") == (b.f.Prep == "since") {
