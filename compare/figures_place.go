@@ -79,8 +79,10 @@ var national = regexp.MustCompile(`^\W*(?:\w+\W+){0,3}?(?:nationwide|across the 
 // municipal authority counts or gives it, and nothing after it says it
 // is the country's ("out of 17 confirmed deaths nationwide").
 func municipalCount(s string, f figureT) bool {
-	l := strings.ToLower(s)
-	return municipal.MatchString(l) && !national.MatchString(l[f.End:])
+	if !strings.Contains(s, "unicipal") && !strings.Contains(s, "ayor") && !strings.Contains(s, "ouncil") && !strings.Contains(s, " hall") && !strings.Contains(s, " Hall") {
+		return false // most sentences: no lowercasing, no regexp
+	}
+	return municipal.MatchString(strings.ToLower(s)) && !national.MatchString(strings.ToLower(s[f.End:]))
 }
 
 // localNouns name a place smaller than a country without naming it: a
