@@ -222,3 +222,33 @@ func figuresWhere(t *testing.T, arts []*article.Article, keep func(looseFig) boo
 	}
 	return c, figs, idx
 }
+
+// TestSubtotalMemberMakesNoMajority: two of five outlets give the
+// country's count of damaged houses and a third the town's own count in
+// the same words; the claim is then carried by two, not most, and the
+// other two leave nothing out. Given as the country's, the third's count
+// makes three of five, and the two that lack it leave it out.
+func TestSubtotalMemberMakesNoMajority(t *testing.T) {
+	lead := "Hurricane Vela struck the coast of Orlan on Monday night. "
+	for _, tc := range []struct {
+		name, third string
+		omitted     bool
+	}{
+		{"the town's count", "The municipal engineering office has counted 3,100 damaged houses, officials said.", false},
+		{"the country's count", "The national engineering office has counted 9,100 damaged houses, officials said.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			arts := []*article.Article{
+				fromText(t, "a", "Storm", lead+"The disaster office has counted 8,000 damaged houses, officials said."),
+				fromText(t, "b", "Storm", lead+"The disaster office has counted 8,000 damaged houses, officials said."),
+				fromText(t, "c", "Storm", lead+tc.third),
+				fromText(t, "d", "Storm", lead+"Rescue teams reached the villages of the north on Tuesday."),
+				fromText(t, "e", "Storm", lead+"Schools in the region stayed closed on Tuesday."),
+			}
+			r := mustCompare(t, arts)
+			if got := omits(r, "d", "damaged houses"); got != tc.omitted {
+				t.Errorf("d leaves out the damaged houses: %v, want %v; omissions %+v", got, tc.omitted, r.Omissions["d"])
+			}
+		})
+	}
+}
