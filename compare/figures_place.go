@@ -247,7 +247,7 @@ func isNumeral(w string) bool {
 }
 
 // figureRate returns what a figure is given per ("a share", "per
-// person", "a year", "each"), or "": "4,150 forints a share" is not set
+// person", "a year", "for each day", "each"), or "": "4,150 forints a share" is not set
 // against a deal's total, nor "$40 billion a year" against "$35
 // billion".
 func figureRate(s string, f figureT) string {
@@ -261,6 +261,8 @@ func figureRate(s string, f figureT) string {
 		return "each"
 	case (w == "a" || w == "an" || w == "per") && len(after) > 1:
 		return strings.Trim(after[1], ",.;:)")
+	case (w == "for" || w == "in") && len(after) > 2 && (after[1] == "each" || after[1] == "every"):
+		return strings.Trim(after[2], ",.;:)") // "200 million euros for each day it lasts"
 	}
 	return ""
 }

@@ -166,6 +166,8 @@ func TestFigureRateAndSubset(t *testing.T) {
 		{"per share", "Jiangxin offered 4,150 forints a share in cash.", "4,150 forints", "share", false},
 		{"a year", "The deal is worth $40 billion a year.", "$40 billion", "year", false},
 		{"each", "Families will receive $500 each.", "$500", "each", false},
+		{"for each day", "The stoppage would cost the economy 200 million euros for each day it lasts.", "200 million euros", "day", false},
+		{"in each", "Rescuers found 12 survivors in each village.", "12 survivors", "village", false},
 		{"alone", "On Monday alone, 12 people died.", "12 people", "", true},
 		{"one village", "Nine people died in one village.", "Nine people", "", true},
 		{"whole", "The floods killed 112 people, officials said.", "112 people", "", false},
