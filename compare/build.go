@@ -214,7 +214,7 @@ func (c *comparison) uniques(r *Report) {
 	for _, ui := range c.unique {
 		u := &c.units[ui]
 		sp, ok := c.uniquePart(ui)
-		if !ok {
+		if !ok || c.sharedFigurePhrase(ui, sp) {
 			continue
 		}
 		l := c.labels[u.src]
@@ -231,6 +231,41 @@ func (c *comparison) uniques(r *Report) {
 		}
 		r.Unique[l] = append(r.Unique[l], Sentence{Text: text, Sentence: u.n + 1})
 	}
+}
+
+// phraseOpeners open a phrase that qualifies a sentence rather than
+// stating a fact of its own: "For the first time in 17 years", "out of
+// 17 confirmed deaths nationwide".
+var phraseOpeners = []string{"for ", "out of ", "in ", "on ", "with ", "after ", "since ", "thanks to ", "according to ", "of ", "among "}
+
+// sharedFigurePhrase reports whether span sp of clause ui is such a
+// phrase whose figure another source gives as the same quantity
+// (sameQuantity): the phrase then adds nothing the others lack.
+func (c *comparison) sharedFigurePhrase(ui int, sp [2]int) bool {
+	u := &c.units[ui]
+	text := strings.ToLower(strings.Trim(c.arts[u.src].Sentences[u.n][sp[0]:sp[1]], " ,;:.!?"))
+	if strings.ContainsAny(text, ",;:") || !slices.ContainsFunc(phraseOpeners, func(p string) bool { return strings.HasPrefix(text, p) }) {
+		return false // "With the ECB's rate at 2%, the gap has shrunk" states a fact
+	}
+	all := c.allContextFigures()
+	by := c.contextFiguresBySource()
+	for _, i := range c.contextFiguresAt()[[2]int{u.src, u.n}] {
+		f := &all[i]
+		if f.f.Start < sp[0] || f.f.Start >= sp[1] {
+			continue
+		}
+		for si := range c.arts {
+			if si == u.src {
+				continue
+			}
+			for _, j := range by[si] {
+				if sameQuantity(f, &all[j]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func inGroup(g *group, src int) bool {

@@ -252,3 +252,41 @@ func TestSubtotalMemberMakesNoMajority(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedFigurePhrase: "For the first time in 17 years", opening a
+// sentence, gives a span another outlet gives as "since 2007" (in 2024):
+// the phrase adds nothing of its own. The same phrase with the clause
+// after its comma states a fact, and without the other outlet's year the
+// phrase is a's own.
+func TestSharedFigurePhrase(t *testing.T) {
+	lead := "For the first time in 17 years, trains across Tervania stood still on Tuesday as drivers began a two-day strike."
+	phrase := [2]int{0, strings.Index(lead, ",")}
+	for _, tc := range []struct {
+		name, b string
+		sp      [2]int
+		want    bool
+	}{
+		{"the phrase", "It is the first national rail strike since 2007.", phrase, true},
+		{"with its clause", "It is the first national rail strike since 2007.", [2]int{0, len(lead)}, false},
+		{"no year elsewhere", "It is the first national rail strike in memory.", phrase, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			arts := []*article.Article{
+				fromText(t, "a", "Strike", lead),
+				fromText(t, "b", "Strike", "Trains across Tervania stood still on Tuesday. "+tc.b),
+				fromText(t, "c", "Strike", "Commuters crowded onto buses in the capital."),
+			}
+			c, err := scored(t.Context(), arts, []string{"a", "b", "c"}, DefaultThreshold, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ui := slices.IndexFunc(c.units, func(u unit) bool { return u.src == 0 && u.n == 0 })
+			if ui < 0 {
+				t.Fatal("no clause in a's sentence")
+			}
+			if got := c.sharedFigurePhrase(ui, tc.sp); got != tc.want {
+				t.Errorf("%q: shared %v, want %v", lead[tc.sp[0]:tc.sp[1]], got, tc.want)
+			}
+		})
+	}
+}
