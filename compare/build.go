@@ -182,15 +182,10 @@ func (c *comparison) omissions(r *Report, g *group, sh Shared) {
 // sources carry.
 func (c *comparison) subtotalMembers(g *group) int {
 	all := c.allContextFigures()
-	at := c.contextFiguresAt()
 	local := func(m member) (figs, parts int) {
-		for _, i := range at[[2]int{m.src, m.n}] {
-			f := &all[i]
-			if !omittedKinds[f.f.Kind] || m.unit >= 0 && (f.f.Start < c.units[m.unit].start || f.f.Start >= c.units[m.unit].end) {
-				continue
-			}
+		for _, i := range c.memberFigures(m) {
 			figs++
-			if len(f.place) > 0 {
+			if len(all[i].place) > 0 {
 				parts++
 			}
 		}
@@ -248,21 +243,15 @@ func (c *comparison) sharedFigurePhrase(ui int, sp [2]int) bool {
 		return false // "With the ECB's rate at 2%, the gap has shrunk" states a fact
 	}
 	all := c.allContextFigures()
-	by := c.contextFiguresBySource()
+	var idx []int
 	for _, i := range c.contextFiguresAt()[[2]int{u.src, u.n}] {
-		f := &all[i]
-		if f.f.Start < sp[0] || f.f.Start >= sp[1] {
-			continue
+		if f := &all[i]; f.f.Start >= sp[0] && f.f.Start < sp[1] {
+			idx = append(idx, i)
 		}
-		for si := range c.arts {
-			if si == u.src {
-				continue
-			}
-			for _, j := range by[si] {
-				if sameQuantity(f, &all[j]) {
-					return true
-				}
-			}
+	}
+	for si := range c.arts {
+		if si != u.src && len(idx) > 0 && c.tiedTo(idx, si) {
+			return true
 		}
 	}
 	return false

@@ -347,35 +347,47 @@ func (c *comparison) givesQuantity(idx []int, si int) bool {
 	if len(idx) == 0 {
 		return false
 	}
+	return c.tiedTo(idx, si) || measuresAlike(c.allContextFigures(), idx, c.contextFiguresBySource()[si])
+}
+
+// tiedTo reports whether source si gives a figure of the same quantity
+// (sameQuantity) as one of the figures idx of allContextFigures.
+func (c *comparison) tiedTo(idx []int, si int) bool {
 	all := c.allContextFigures()
-	by := c.contextFiguresBySource()
-	for _, j := range by[si] {
+	for _, j := range c.contextFiguresBySource()[si] {
 		for _, i := range idx {
 			if sameQuantity(&all[i], &all[j]) {
 				return true
 			}
 		}
 	}
-	return measuresAlike(all, idx, by[si])
+	return false
 }
 
 // claimFigures returns the indexes in allContextFigures of the figures
 // that claim g's clauses give, of the kinds whose absence is a finding.
 func (c *comparison) claimFigures(g *group) []int {
-	all := c.allContextFigures()
-	at := c.contextFiguresAt()
 	var idx []int
 	for _, m := range g.members {
-		for _, i := range at[[2]int{m.src, m.n}] {
-			f := &all[i]
-			if !omittedKinds[f.f.Kind] || c.referring(*f) {
-				continue
-			}
-			if m.unit >= 0 && (f.f.Start < c.units[m.unit].start || f.f.Start >= c.units[m.unit].end) {
-				continue
-			}
-			idx = append(idx, i)
+		idx = append(idx, c.memberFigures(m)...)
+	}
+	return idx
+}
+
+// memberFigures returns the indexes in allContextFigures of the figures
+// of the kinds whose absence is a finding that member m's clause gives.
+func (c *comparison) memberFigures(m member) []int {
+	all := c.allContextFigures()
+	var idx []int
+	for _, i := range c.contextFiguresAt()[[2]int{m.src, m.n}] {
+		f := &all[i]
+		if !omittedKinds[f.f.Kind] || c.referring(*f) {
+			continue
 		}
+		if m.unit >= 0 && (f.f.Start < c.units[m.unit].start || f.f.Start >= c.units[m.unit].end) {
+			continue
+		}
+		idx = append(idx, i)
 	}
 	return idx
 }

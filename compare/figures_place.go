@@ -33,22 +33,17 @@ func figurePlaces(s string, terms []lexicon.Term, f figureT) []string {
 			break
 		}
 		between := strings.ToLower(s[max(f.End, t.Start-12):t.Start])
-		if seen++; seen > placeReach {
-			// "across the city" ends a clause about the city, however
-			// far from the figure: "Some 18,000 residents spent the
-			// night in 42 shelters across the city".
-			if localNouns[strings.ToLower(t.Token)] && localPrep(between) {
-				out = append(out, localPlace)
-			}
-			continue
-		}
-		if capitalisedWord(t.Token) && !calendarWords[strings.ToLower(t.Token)] && (inRun || placePrep(between)) {
+		// "42 shelters across the city"; and "across the city" ends a
+		// clause about the city however far from the figure: "Some
+		// 18,000 residents spent the night in 42 shelters across the city".
+		local := localNouns[strings.ToLower(t.Token)] && localPrep(between)
+		if seen++; seen <= placeReach && capitalisedWord(t.Token) && !calendarWords[strings.ToLower(t.Token)] && (inRun || placePrep(between)) {
 			out = append(out, t.Key)
 			inRun = true
 			continue
 		}
-		if localNouns[strings.ToLower(t.Token)] && localPrep(between) {
-			out = append(out, localPlace) // "42 shelters across the city"
+		if local {
+			out = append(out, localPlace)
 		}
 		inRun = false
 	}

@@ -88,8 +88,7 @@ func titleAt(s string, toks []ntok, r nameRun, names map[string]bool) (key, name
 	start := toks[ni-1].start
 	for i := ni - 2; i >= 0 && ni-i <= 6; i-- {
 		t := toks[i]
-		if !adjacent(s, t, toks[i+1]) || !words.IsWord(t.text) ||
-			!(isTitleWord(t.lower) || titleModifiers[t.lower] || strings.HasSuffix(t.lower, "-year-old")) {
+		if !adjacent(s, t, toks[i+1]) || !words.IsWord(t.text) || !inTitle(t.lower) {
 			break
 		}
 		start = t.start
@@ -98,15 +97,21 @@ func titleAt(s string, toks []ntok, r nameRun, names map[string]bool) (key, name
 }
 
 // allTitleWords reports whether every word of ws may stand in a title
-// phrase (titleAt).
+// phrase (inTitle).
 func allTitleWords(ws []string) bool {
 	for _, w := range ws {
-		lw := strings.ToLower(strings.TrimSuffix(w, "."))
-		if !isTitleWord(lw) && !titleModifiers[lw] && !strings.HasSuffix(lw, "-year-old") {
+		if !inTitle(w) {
 			return false
 		}
 	}
 	return true
+}
+
+// inTitle reports whether word w may stand in a title phrase: a title or
+// role word, a modifier of one, or an age ("19-year-old").
+func inTitle(w string) bool {
+	w = strings.ToLower(strings.TrimSuffix(w, "."))
+	return isTitleWord(w) || titleModifiers[w] || strings.HasSuffix(w, "-year-old")
 }
 
 func isTitleWord(w string) bool {
