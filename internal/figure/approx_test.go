@@ -97,7 +97,9 @@ func TestConflictWithBounds(t *testing.T) {
 	}{
 		{"more than agrees with a larger value", "More than 50 people", "53 people", false},
 		{"more than conflicts with a smaller value", "more than 200 people", "186 people", true},
-		{"two lower bounds agree", "at least 41 people", "at least 53 people", false},
+		{"two floors apart", "at least 41 people", "at least 53 people", true},
+		{"two floors within a tenth", "more than 200 people", "at least 210 people", false},
+		{"a floor and a ceiling overlap", "more than 200 people", "fewer than 250 people", false},
 		{"estimates apart", "about two hours", "nearly three hours", true},
 		{"estimates overlap", "about 9,000 houses", "roughly 9,500 houses", false},
 		{"times apart", "shortly after 3 a.m.", "about 2:40 a.m.", true},
