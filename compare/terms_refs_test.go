@@ -426,22 +426,16 @@ func TestDescriptionsDiffer(t *testing.T) {
 	}
 }
 
-// TestFirmShortName: "Vantek Construct" shortens to its first word, the
-// word that says which firm it is; a club's "Sporting Club" likewise.
+// TestFirmShortName: "Holmar Sporting Club" shortens to its first word,
+// the word that says which club it is.
 func TestFirmShortName(t *testing.T) {
 	arts := []*article.Article{
 		fromText(t, "a", "Bribes", "Prosecutors said Holmar Sporting Club paid the official. The club denied it."),
 		fromText(t, "b", "Bribes", "Prosecutors said Holmar paid the official. Holmar denied it."),
 		fromText(t, "c", "Bribes", "Prosecutors said Holmar Sporting Club paid the official. Holmar denied it."),
 	}
-	r := mustCompare(t, arts)
-	for _, tm := range r.Terms {
-		if strings.Contains(tm.BySource["a"], "Holmar Sporting Club") {
-			if tm.BySource["b"] != "Holmar" {
-				t.Errorf("b writes %q, want Holmar (all: %v)", tm.BySource["b"], tm.BySource)
-			}
-			return
-		}
+	tm := findTerm(t, mustCompare(t, arts), "a", "Holmar Sporting Club")
+	if got := tm.BySource["b"]; got != "Holmar" {
+		t.Errorf("b writes %q, want Holmar (all: %v)", got, tm.BySource)
 	}
-	t.Errorf("no term joins Holmar Sporting Club and Holmar: %v", r.Terms)
 }
