@@ -730,10 +730,7 @@ func BareName(name string) string {
 		if !titles[lower(strings.TrimSuffix(words[k], "."))] {
 			continue
 		}
-		rest := words[k+1:]
-		if len(rest) > 2 && lower(rest[0]) == "of" {
-			rest = rest[2:]
-		}
+		rest := skipPortfolio(words[k+1:])
 		if allCapitalised(rest) {
 			return strings.Join(rest, " ")
 		}
@@ -741,6 +738,35 @@ func BareName(name string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// skipPortfolio drops the portfolio that follows a title, up to the
+// holder's name: "of State" in "Secretary of State Antony Blinken", "of
+// Transport and Infrastructure" in "Minister of Transport and
+// Infrastructure Tomas Brenner". The first word after "of" or "for" is
+// the portfolio's whatever it is; later ones only when they are
+// portfolio words, joined by "and" or "&".
+func skipPortfolio(rest []string) []string {
+	if len(rest) <= 2 || lower(rest[0]) != "of" && lower(rest[0]) != "for" {
+		return rest
+	}
+	rest = rest[2:]
+	for len(rest) > 2 {
+		switch w := lower(rest[0]); {
+		case w == "and" || w == "&":
+			rest = rest[1:]
+		case Portfolio(w):
+			rest = rest[1:]
+		default:
+			return rest
+		}
+	}
+	return rest
+}
+
+// Portfolio reports whether w, in lower case, is a word of a
+// government's portfolios ("transport", "affairs", "infrastructure"),
+// which a title carries before its holder's name.
+func Portfolio(w string) bool { return portfolios[w] }
 
 func allCapitalised(words []string) bool {
 	for _, w := range words {

@@ -162,6 +162,21 @@ var titles = map[string]bool{
 	"sheikh": true, "ayatollah": true, "judge": true, "lieutenant": true,
 	"comrade": true, "representative": true, "official": true, "adviser": true,
 	"advisor": true, "aide": true, "deputy": true, "ceo": true, "head": true,
+	"coach": true,
+}
+
+// portfolios are the words of a minister's or a secretary's portfolio.
+var portfolios = map[string]bool{
+	"affairs": true, "state": true, "transport": true, "infrastructure": true, "defence": true,
+	"defense": true, "finance": true, "trade": true, "health": true, "home": true, "foreign": true,
+	"interior": true, "justice": true, "education": true, "energy": true, "environment": true,
+	"agriculture": true, "labour": true, "labor": true, "economy": true, "commerce": true,
+	"industry": true, "culture": true, "sport": true, "sports": true, "tourism": true,
+	"communications": true, "development": true, "security": true, "treasury": true, "works": true,
+	"housing": true, "water": true, "mines": true, "fisheries": true, "planning": true,
+	"welfare": true, "science": true, "technology": true, "transportation": true, "public": true,
+	"emergency": true, "emergencies": true, "internal": true, "external": true, "relations": true,
+	"cooperation": true, "digital": true, "social": true, "resources": true, "natural": true,
 }
 
 // genericWords are organisation and office words that name nothing in

@@ -19,7 +19,8 @@
 // name as written, with titles, honorifics and descriptions removed
 // ("Russian President Vladimir Putin" becomes "Vladimir Putin", "Mr.
 // Reeves" becomes "Reeves", "Seoul resident Margie Kim" becomes "Margie
-// Kim"), or an organisation ("Russian state media"); never a phrase that
+// Kim", "Minister of Transport and Infrastructure Tomas Brenner" becomes
+// "Tomas Brenner"), or an organisation ("Russian state media"); never a phrase that
 // is not one: a verb's object ("an article that claimed Trump ... a
 // "post-truth" society") and a word that only looks like a verb ("United
 // States") give no speaker. "He" or "she" resolves to the first person

@@ -633,13 +633,20 @@ func nameEndingAt(ws []word, end int) string {
 	start := end - 1
 	for start > 0 && !ws[start].breakBefore {
 		p := ws[start-1]
-		if p.capital && !isPronoun(p.lower) || speakerNouns[p.lower] || p.lower == "of" {
+		if p.capital && !isPronoun(p.lower) || speakerNouns[p.lower] || p.lower == "of" || portfolioAnd(ws, start-1) {
 			start--
 			continue
 		}
 		break
 	}
 	return cleanName(ws[start:end])
+}
+
+// portfolioAnd reports whether word i joins two portfolios of a title:
+// the "and" of "Minister of Transport and Infrastructure Tomas Brenner".
+func portfolioAnd(ws []word, i int) bool {
+	return (ws[i].lower == "and" || ws[i].lower == "&") && i > 0 && i+1 < len(ws) &&
+		ws[i-1].capital && entity.Portfolio(ws[i-1].lower) && ws[i+1].capital && !ws[i].breakBefore
 }
 
 // phraseAfter returns the name starting at word i, up to punctuation or a
@@ -699,14 +706,11 @@ func cleanName(ws []word) string {
 	// ends the phrase.
 	if ws[len(ws)-1].capital {
 		for k := len(ws) - 2; k >= 0; k-- {
-			if !ws[k].capital && ws[k].lower != "of" && !speakerNouns[ws[k].lower] {
+			if !ws[k].capital && ws[k].lower != "of" && !speakerNouns[ws[k].lower] && !portfolioAnd(ws, k) {
 				ws = ws[k+1:]
 				break
 			}
 		}
-	}
-	if len(ws) > 6 {
-		return ""
 	}
 	capital := false
 	parts := make([]string, len(ws))
@@ -715,6 +719,9 @@ func cleanName(ws []word) string {
 		capital = capital || w.capital
 	}
 	name := entity.BareName(strings.Join(parts, " "))
+	if len(strings.Fields(name)) > 6 {
+		return "" // a title's holder is named in fewer words
+	}
 	// A lone title or generic noun ("the spokesman") names nobody in
 	// particular unless it is an institution such as "state media".
 	if !capital && len(ws) == 1 && !strings.HasSuffix(ws[0].lower, "s") && !institutions[ws[0].lower] {
