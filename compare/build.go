@@ -52,7 +52,7 @@ func (c *comparison) report() *Report {
 	r.Discrepancies = cleanDiscrepancies(r.Discrepancies)
 	r.Discrepancies = append(r.Discrepancies, c.looseDiscrepancies(r.Discrepancies, covering)...)
 	r.Quotes = c.quotes(clusters)
-	r.Terms = dropSpellingOnly(c.mergeTerms(append(c.aliasTerms(), c.nameTerms()...), append(tc.terms(c), c.headTerms()...)))
+	r.Terms = dropSelfNames(dropSpellingOnly(c.mergeTerms(append(c.aliasTerms(), c.nameTerms()...), append(tc.terms(c), c.headTerms()...))))
 	r.Quoted = c.quoted(clusters)
 	r.BuildMatrix()
 	r.near = c.nearest

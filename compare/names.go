@@ -222,3 +222,18 @@ func dropSpellingOnly(terms []Term) []Term {
 	}
 	return out
 }
+
+// dropSelfNames drops the terms in which every source names only
+// itself: "told Reuters" in Reuters' report and "told AFP" in AFP's are
+// two outlets crediting their own reporting, not two names of one
+// thing.
+func dropSelfNames(terms []Term) []Term {
+	return slices.DeleteFunc(terms, func(t Term) bool {
+		for l, v := range t.BySource {
+			if !strings.EqualFold(v, l) {
+				return false
+			}
+		}
+		return true
+	})
+}

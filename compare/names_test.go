@@ -80,3 +80,20 @@ func TestDemonymIsNoSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestOutletsNamingThemselves: each outlet credits its own reporting
+// ("a witness told Reuters"); the outlets' names are not names of one
+// thing.
+func TestOutletsNamingThemselves(t *testing.T) {
+	var arts []*article.Article
+	for _, o := range []string{"Reuters", "AFP", "AP"} {
+		arts = append(arts, fromText(t, strings.ToLower(o), "Bridge falls",
+			"A road bridge collapsed in the river town of Pellam on Monday. A witness told "+o+" the bridge fell at noon. Two drivers were hurt."))
+	}
+	r := mustCompare(t, arts)
+	for _, tm := range r.Terms {
+		if tm.BySource["reuters"] == "Reuters" {
+			t.Errorf("the outlets' own names are a term: %v", tm.BySource)
+		}
+	}
+}
