@@ -43,12 +43,14 @@ var (
 	// lineBreak is a single line break inside a paragraph, with the
 	// spaces around it; hard-wrapped lines join with one space.
 	lineBreak = newLazyRegexp(`[ \t]*\n[ \t]*`)
-	// numberEnd finds a bare integer ending a sentence before a capital.
-	// The English tokenizer treats every "1991." as a list number and
-	// never breaks after it ("in 1991. The partnership ..." stays one
-	// sentence), so Split breaks there itself. Group 1 is the space.
-	// numberEndCuts does its work; the expression states it.
-	numberEnd = newLazyRegexp(`(?:^|[\s(\[])\d+\.(\s+)["'“‘(\[]*\p{Lu}`)
+	// numberEnd finds a number ending a sentence before a capital. The
+	// English tokenizer treats every "1991." as a list number and never
+	// breaks after it ("in 1991. The partnership ..." stays one
+	// sentence), nor after most decimals ("put its magnitude at 6.1. More
+	// than 150 people were injured"), so Split breaks there itself. Group
+	// 1 is the space. numberEndCuts does its work; the expression states
+	// it.
+	numberEnd = newLazyRegexp(`(?:^|[\s(\[])\d+(?:,\d{3})*(?:\.\d+)?\.(\s+)["'“‘(\[]*\p{Lu}`)
 	// quoteEnd finds a quotation ending a sentence right before another
 	// opens; punkt only breaks there when a capital follows directly.
 	// quoteEndCuts does its work; the expression states it.
@@ -255,7 +257,17 @@ func numberEndAt(s string, i int) (end, group int, ok bool) {
 	for d < len(s) && isDigit(s[d]) {
 		d++
 	}
-	if d == j || d >= len(s) || s[d] != '.' { // \.
+	if d == j {
+		return 0, 0, false
+	}
+	for d+3 < len(s) && s[d] == ',' && isDigit(s[d+1]) && isDigit(s[d+2]) && isDigit(s[d+3]) { // (?:,\d{3})*
+		d += 4
+	}
+	if d+1 < len(s) && s[d] == '.' && isDigit(s[d+1]) { // (?:\.\d+)?
+		for d++; d < len(s) && isDigit(s[d]); d++ {
+		}
+	}
+	if d >= len(s) || s[d] != '.' { // \.
 		return 0, 0, false
 	}
 	group = d + 1 // (\s+)
