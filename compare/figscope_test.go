@@ -230,3 +230,31 @@ func TestWeekdaysOfOtherActs(t *testing.T) {
 		t.Error("two days the fire broke out are not in one scope")
 	}
 }
+
+// TestBareTollInClaim: within one claim, "rose to 52" is bare as
+// written, though read as a toll, so it is set against another bare
+// number only when a word next to both ties them: not against a
+// magnitude.
+func TestBareTollInClaim(t *testing.T) {
+	c := &comparison{}
+	for i, s := range []string{
+		"A magnitude 6.1 earthquake struck the hill district of Varo late on Tuesday, killing at least 48 people.",
+		"The death toll from the quake in the hill district rose to 52 on Wednesday.",
+	} {
+		c.arts = append(c.arts, fromText(t, string(rune('a'+i)), "", s))
+	}
+	c.vectorize()
+	scope := func(si int, text string) looseFig {
+		for _, f := range c.figuresAt(si, 0) {
+			if f.Text == text {
+				return c.claimScope(fig{f: f, src: si})
+			}
+		}
+		t.Fatalf("no %q in source %d", text, si)
+		return looseFig{}
+	}
+	magnitude, toll := scope(0, "6.1"), scope(1, "52")
+	if sameScope(&magnitude, &toll) {
+		t.Errorf("a magnitude and a toll are in one scope: near %v and %v", magnitude.near, toll.near)
+	}
+}
