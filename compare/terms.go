@@ -151,6 +151,9 @@ func (tc *termCollector) collect(gi int, rep, m member, c *comparison, again boo
 		if !replaced[worddiff.Delete] || !replaced[worddiff.Insert] {
 			continue
 		}
+		if lo > 0 && verbSlot(it[lo-1].tok) || lo < len(it) && verbSlot(it[lo].tok) {
+			continue // "will play", "will represent Varnia": verbs, not names
+		}
 		a, okA := nounPhrase(strings.Join(del, " "))
 		b, okB := nounPhrase(strings.Join(ins, " "))
 		if !okA || !okB || sameContent(a, b) {
@@ -194,6 +197,14 @@ func nounLike(tok string) bool {
 		}
 	}
 	return true
+}
+
+// verbSlot reports whether tok, before a replaced span or opening it,
+// makes the span a verb's: an auxiliary or a modal ("will", "has"), or
+// "to".
+func verbSlot(tok string) bool {
+	tok = strings.ToLower(tok)
+	return auxiliaries[tok] || tok == "to" || tok == "must" || tok == "should" || tok == "shall"
 }
 
 // determiners are dropped from the front of a span.

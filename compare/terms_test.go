@@ -1,6 +1,11 @@
 package compare
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/newslens/newslens/internal/article"
+)
 
 func TestNounPhrase(t *testing.T) {
 	for _, tc := range []struct {
@@ -22,5 +27,22 @@ func TestNounPhrase(t *testing.T) {
 				t.Errorf("nounPhrase(%q) = %q, %v; want %q, %v", tc.s, got, ok, tc.want, tc.ok)
 			}
 		})
+	}
+}
+
+// TestVerbSlotIsNoTerm: what outlets write after "will" in one claim
+// ("will play", "will represent Varnia") is a verb, not a name.
+func TestVerbSlotIsNoTerm(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Cup", "As winners, Koranth will play in the Meridian Super Cup in August against the league champions."),
+		fromText(t, "b", "Cup", "As winners, Koranth will represent Varnia in the Meridian Super Cup in August against the league champions."),
+		fromText(t, "c", "Cup", "As winners, Koranth will compete in the Meridian Super Cup in August against the league champions."),
+	}
+	for _, tm := range mustCompare(t, arts).Terms {
+		for l, v := range tm.BySource {
+			if strings.Contains(v, "play") || strings.Contains(v, "represent") || strings.Contains(v, "compete") {
+				t.Errorf("%s's verb is a term: %v", l, tm.BySource)
+			}
+		}
 	}
 }
