@@ -203,26 +203,14 @@ func TestPercentChange(t *testing.T) {
 // ties are days of different acts, not a discrepancy; two days of one
 // act still are.
 func TestWeekdaysOfOtherActs(t *testing.T) {
-	c := &comparison{}
-	for i, s := range []string{
+	c := scopeTest(t,
 		"A volunteer firefighter died when his water truck was overtaken by flames on Tuesday evening.",
 		"Some 820 firefighters and 160 volunteers were deployed on Wednesday, the fire service said.",
 		"The fire broke out on Monday afternoon near Orvenna.",
 		"The fire broke out on Sunday afternoon near Orvenna.",
-	} {
-		c.arts = append(c.arts, fromText(t, string(rune('a'+i)), "", s))
-	}
-	c.vectorize()
-	scope := func(si int) looseFig {
-		for _, f := range c.figuresAt(si, 0) {
-			if f.Kind == "weekday" {
-				return c.claimScope(fig{f: f, src: si})
-			}
-		}
-		t.Fatalf("no weekday in source %d", si)
-		return looseFig{}
-	}
-	a, b, d, e := scope(0), scope(1), scope(2), scope(3)
+	)
+	a, b := scopeOf(t, c, 0, ofKind("weekday")), scopeOf(t, c, 1, ofKind("weekday"))
+	d, e := scopeOf(t, c, 2, ofKind("weekday")), scopeOf(t, c, 3, ofKind("weekday"))
 	if sameScope(&a, &b) {
 		t.Error("the day a truck burned and the day crews were deployed are in one scope")
 	}
@@ -236,25 +224,57 @@ func TestWeekdaysOfOtherActs(t *testing.T) {
 // number only when a word next to both ties them: not against a
 // magnitude.
 func TestBareTollInClaim(t *testing.T) {
-	c := &comparison{}
-	for i, s := range []string{
+	c := scopeTest(t,
 		"A magnitude 6.1 earthquake struck the hill district of Varo late on Tuesday, killing at least 48 people.",
 		"The death toll from the quake in the hill district rose to 52 on Wednesday.",
-	} {
-		c.arts = append(c.arts, fromText(t, string(rune('a'+i)), "", s))
-	}
-	c.vectorize()
-	scope := func(si int, text string) looseFig {
-		for _, f := range c.figuresAt(si, 0) {
-			if f.Text == text {
-				return c.claimScope(fig{f: f, src: si})
-			}
-		}
-		t.Fatalf("no %q in source %d", text, si)
-		return looseFig{}
-	}
-	magnitude, toll := scope(0, "6.1"), scope(1, "52")
+	)
+	magnitude := scopeOf(t, c, 0, func(f figureT) bool { return f.Text == "6.1" })
+	toll := scopeOf(t, c, 1, func(f figureT) bool { return f.Text == "52" })
 	if sameScope(&magnitude, &toll) {
 		t.Errorf("a magnitude and a toll are in one scope: near %v and %v", magnitude.near, toll.near)
 	}
 }
+
+// TestOrdinalsOfMoments: "the 58th minute" of an equaliser and "the
+// 87th minute" of the winner share only the noun the ordinals order,
+// which does not tie them; two minutes of the winner are tied.
+func TestOrdinalsOfMoments(t *testing.T) {
+	c := scopeTest(t,
+		"Orlik equalised from the penalty spot in the 58th minute after a video review.",
+		"Petrel scored the decisive goal in the 87th minute.",
+		"Petrel scored the decisive goal in the 86th minute.",
+	)
+	equaliser, winner, winner2 := scopeOf(t, c, 0, ofKind("ordinal")), scopeOf(t, c, 1, ofKind("ordinal")), scopeOf(t, c, 2, ofKind("ordinal"))
+	if sameScope(&equaliser, &winner) {
+		t.Errorf("the equaliser's minute and the winner's are in one scope: near %v and %v", equaliser.near, winner.near)
+	}
+	if !sameScope(&winner, &winner2) {
+		t.Errorf("two minutes of the winner are not in one scope: near %v and %v", winner.near, winner2.near)
+	}
+}
+
+// scopeTest reads one sentence per source for claimScope.
+func scopeTest(t *testing.T, sentences ...string) *comparison {
+	t.Helper()
+	c := &comparison{}
+	for i, s := range sentences {
+		c.arts = append(c.arts, fromText(t, string(rune('a'+i)), "", s))
+	}
+	c.vectorize()
+	return c
+}
+
+// scopeOf returns the claim scope of the first figure of source si's
+// sentence that match accepts.
+func scopeOf(t *testing.T, c *comparison, si int, match func(figureT) bool) looseFig {
+	t.Helper()
+	for _, f := range c.figuresAt(si, 0) {
+		if match(f) {
+			return c.claimScope(fig{f: f, src: si})
+		}
+	}
+	t.Fatalf("no such figure in source %d", si)
+	return looseFig{}
+}
+
+func ofKind(k string) func(figureT) bool { return func(f figureT) bool { return f.Kind == k } }
