@@ -87,6 +87,8 @@ func TestSubtotalPlaces(t *testing.T) {
 		{"the country", "Some 170,000 people spent the night in shelters across the country.", "170,000 people", nil},
 		{"of the city", "Eight residents of the city are still missing.", "Eight residents", []string{localPlace}},
 		{"of the agency", "Eight residents are missing, the head of the agency said.", "Eight residents", nil},
+		{"a market", "Norvik shares fell 6% in Oslo trading.", "6%", nil},
+		{"a market after a place", "Shares fell 6% in Bergen and in Oslo trading.", "6%", []string{"bergen"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
