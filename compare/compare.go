@@ -498,7 +498,17 @@ func (c *comparison) offTopic() []int {
 	if 2*len(off) >= len(c.arts) {
 		return nil
 	}
-	return off
+	return c.unnamed(off)
+}
+
+// unnamed returns the sources of off that share fewer than offTopicLinks
+// names with the others (sharedNames): outlets that word every fact
+// their own way share few clauses but name the same people and
+// companies. They are kept, and do not count as scattered. Whether any
+// source is left out is decided on the clauses alone (offTopic), so a
+// source kept for its names never gets another one left out.
+func (c *comparison) unnamed(off []int) []int {
+	return slices.DeleteFunc(slices.Clone(off), func(si int) bool { return c.sharedNames(si) >= offTopicLinks })
 }
 
 // unlinked returns the sources that share fewer than offTopicLinks
@@ -530,7 +540,7 @@ func (c *comparison) unlinked() []int {
 	}
 	off := []int{}
 	for si, n := range links {
-		if n < offTopicLinks && c.sharedNames(si) < offTopicLinks {
+		if n < offTopicLinks {
 			off = append(off, si)
 		}
 	}
@@ -571,6 +581,9 @@ func (c *comparison) scatterWarning() []string {
 	}
 	off := c.unlinked()
 	if len(off) == 0 || 2*len(off) < len(c.arts) {
+		return nil
+	}
+	if off = c.unnamed(off); 2*len(off) < len(c.arts) {
 		return nil
 	}
 	names := make([]string, len(off))

@@ -458,12 +458,13 @@ func TestScatteredSourcesWarn(t *testing.T) {
 }
 
 // TestParaphrasedCoverageIsOneEvent: four outlets that word every fact
-// their own way share few clauses, but they name the same company, its
-// chief and its regulator: one event, no warning.
+// their own way share no clause, but three name the same company, its
+// chief and its regulator: one event, no warning. The fourth names
+// nobody, and is not left out for the others' names.
 func TestParaphrasedCoverageIsOneEvent(t *testing.T) {
 	arts := []*article.Article{
 		fromText(t, "wire", "Breach", "Norvik Telecom said on Tuesday that hackers had stolen the personal data of about 2.1 million customers. Chief executive Lena Sorvik apologised and said the breach had been contained. The national data protection authority said it had opened an investigation. Norvik shares fell 6% in Oslo trading."),
-		fromText(t, "business", "Breach", "Shares in Norvik Telecom dropped 7.5% after the operator disclosed a breach affecting 2.3 million customer accounts. Analysts at Fjord Securities said the fine could reach 120 million euros. Lena Sorvik, the chief executive, said no payment information had been taken."),
+		fromText(t, "business", "Breach", "Shares in the operator dropped 7.5% after it disclosed a breach affecting 2.3 million customer accounts. Analysts said the fine could reach 120 million euros. The chief executive said no payment information had been taken."),
 		fromText(t, "local", "Breach", "The head of Norvik Telecom has apologised after criminals took the names and phone numbers of some 2.1 million customers. Lena Sorvik told a news conference the company had failed its customers. The Data Protection Authority has launched an inquiry."),
 		fromText(t, "state", "Breach", "The Data Protection Authority announced an investigation into a leak of customer data at Norvik Telecom. The operator could face a fine of up to four percent of its yearly turnover. Minister of Digital Affairs Per Holm said security rules would be reviewed."),
 	}
