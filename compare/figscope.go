@@ -216,8 +216,13 @@ func clauseBreak(between string) bool {
 // figureOutcome returns what a count counts: the first outcome word after
 // it in its clause ("186 people were injured"), else the last one before
 // it ("killing at least 38", "the death toll rose to 52"), else "".
-// Within the figure's own text the counted noun decides ("48 dead").
+// Within the figure's own text the counted noun decides ("48 dead"). A
+// bare number with a fraction counts nothing: one more true discrepancy
+// reported on the evaluation set, nothing lost.
 func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
+	if f.Kind == "number" && f.Value != math.Trunc(f.Value) {
+		return "" // "Tuesday's 6.4-magnitude quake": a reading, not a toll
+	}
 	if o := outcomeOf(f.Unit); o != "" && f.Kind == "count" {
 		return joinedOutcome(s, f.End, f.End, o)
 	}

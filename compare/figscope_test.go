@@ -36,6 +36,7 @@ func TestFigureOutcome(t *testing.T) {
 		{"turned out", "Hundreds of thousands of citizens turned out along the streets.", "Hundreds of thousands of citizens", "crowd"},
 		{"lining", "He was cheered by tens of thousands of people lining the streets.", "tens of thousands of people", "crowd"},
 		{"nothing", "The quake struck at a depth of 10 km.", "10", ""},
+		{"a reading beside a toll", "The death toll from Tuesday's 6.4-magnitude quake rose to 52.", "6.4", ""},
 		{"destroyed or damaged", "Some 12,000 houses were destroyed or damaged.", "12,000 houses", "damaged+destroyed"},
 		{"destroyed", "Some 3,000 houses were destroyed and 9,000 damaged.", "3,000 houses", "destroyed"},
 		{"killed or injured", "The blast killed or injured 40 people.", "40 people", "dead+injured"},
