@@ -36,6 +36,9 @@ func TestFigureOutcome(t *testing.T) {
 		{"turned out", "Hundreds of thousands of citizens turned out along the streets.", "Hundreds of thousands of citizens", "crowd"},
 		{"lining", "He was cheered by tens of thousands of people lining the streets.", "tens of thousands of people", "crowd"},
 		{"nothing", "The quake struck at a depth of 10 km.", "10", ""},
+		{"turnout", "Turnout was 64%, the highest since 2005.", "64%", "turnout"},
+		{"turnout in other words", "About 62% of eligible voters cast ballots.", "62%", "turnout"},
+		{"a share of the vote", "The party took 38.2% of the vote.", "38.2%", "votes"},
 		{"a reading beside a toll", "The death toll from Tuesday's 6.4-magnitude quake rose to 52.", "6.4", ""},
 		{"destroyed or damaged", "Some 12,000 houses were destroyed or damaged.", "12,000 houses", "damaged+destroyed"},
 		{"destroyed", "Some 3,000 houses were destroyed and 9,000 damaged.", "3,000 houses", "destroyed"},
@@ -187,6 +190,9 @@ func TestPercentChange(t *testing.T) {
 		{"The union, which demands a 12% raise, says pay lags prices.", "12%", true},
 		{"It wants a 12% pay rise over two years.", "12%", true},
 		{"Nine in ten drivers, or 90% of the union, walked out.", "90%", false},
+		{"Its 71 seats leave it ten short of a majority.", "ten", true},
+		{"Its 71 seats leave it ten short of a majority.", "71 seats", false},
+		{"Forward finished five seats ahead of Unity.", "five seats", true},
 	}
 	for _, tt := range tests {
 		if got := percentChange(tt.s, figAt(t, tt.s, tt.fig)); got != tt.want {
