@@ -202,6 +202,9 @@ func splitMissed(s string) []string {
 	if hasQuoteStop(s) {
 		cuts = append(cuts, quoteEndCuts(s)...)
 	}
+	if strings.Contains(s, ".m. ") {
+		cuts = append(cuts, clockEndCuts(s)...)
+	}
 	if len(cuts) == 0 {
 		return []string{s}
 	}
@@ -223,6 +226,43 @@ func splitMissed(s string) []string {
 // classes, so a match is found without backtracking, and no match starts
 // inside a multi-byte character, since every way one can begin is ASCII.
 func numberEndCuts(s string) []int { return scanCuts(s, numberEndAt) }
+
+// clockEnd finds a time of day ending a sentence before a capital: "at
+// around 7:40 p.m. Four carriages overturned". Punkt takes "p.m." for an
+// abbreviation inside the sentence unless a common sentence opener
+// follows. Group 1 is the space, group 2 the capitalised word and group
+// 3 the word after it, which clockEndCuts reads to keep "11 p.m. ET
+// Monday", "3 a.m. Tuesday" and "3 p.m. Moscow time" whole.
+var clockEnd = newLazyRegexp(`\d\s?[ap]\.m\.(\s+)(\p{Lu}[\p{L}'’-]*)(?:\s+([\p{L}]+))?`)
+
+// clockWords may follow "a.m." or "p.m." inside a sentence: days,
+// months and the names of time zones.
+var clockWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"eastern": true, "central": true, "mountain": true, "pacific": true, "atlantic": true, "local": true,
+	"greenwich": true, "universal": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// clockEndCuts returns where a sentence ends after a time of day
+// (clockEnd): before a capitalised word that is no day, month or time
+// zone (an acronym such as "ET" or "GMT") and is not followed by "time".
+func clockEndCuts(s string) []int {
+	var cuts []int
+	for _, m := range clockEnd.compiled().FindAllStringSubmatchIndex(s, -1) {
+		w := s[m[4]:m[5]]
+		if clockWords[strings.ToLower(w)] || w == strings.ToUpper(w) {
+			continue
+		}
+		if m[6] >= 0 && strings.EqualFold(s[m[6]:m[7]], "time") {
+			continue
+		}
+		cuts = append(cuts, m[2])
+	}
+	return cuts
+}
 
 // quoteEndCuts is numberEndCuts for quoteEnd.
 func quoteEndCuts(s string) []int { return scanCuts(s, quoteEndAt) }

@@ -61,6 +61,11 @@ func TestSplit(t *testing.T) {
 			want: []string{"The survey put its magnitude at 6.1.", "More than 150 people were hurt.", "The index closed at 4,512.7.", "Traders were calm."},
 		},
 		{
+			name: "time of day ends a sentence",
+			text: "The train left the tracks at around 7:40 p.m. Four carriages overturned. The storm hit at 11 p.m. ET Monday. It struck at 2:02 a.m. Beijing time on Wednesday. Police came at 3 a.m. Tuesday.",
+			want: []string{"The train left the tracks at around 7:40 p.m.", "Four carriages overturned.", "The storm hit at 11 p.m. ET Monday.", "It struck at 2:02 a.m. Beijing time on Wednesday.", "Police came at 3 a.m. Tuesday."},
+		},
+		{
 			name: "number before an opening quote",
 			text: "He was born in 1952. “It matters,” he said.",
 			want: []string{"He was born in 1952.", "“It matters,” he said."},
