@@ -178,6 +178,30 @@ func TestQuotedFigureNotOmitted(t *testing.T) {
 	}
 }
 
+// TestVagueQuantityNotOmitted: half the sources that give the lives the
+// evacuation saved give them as "thousands": an outlet giving none
+// leaves out a manner of speaking, not a figure. Two of three precise
+// figures are one.
+func TestVagueQuantityNotOmitted(t *testing.T) {
+	lead := "Hurricane Lina struck the coast of Perona on Monday. "
+	arts := []*article.Article{
+		fromText(t, "a", "Storm", lead+"The governor said the evacuation had saved thousands of lives."),
+		fromText(t, "b", "Storm", lead+"Officials said the evacuation had saved thousands of lives."),
+		fromText(t, "c", "Storm", lead+"Officials said the evacuation had saved some 3,000 lives."),
+		fromText(t, "d", "Storm", lead+"Officials said the evacuation had saved 2,500 lives."),
+	}
+	_, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return strings.Contains(f.f.Text, "lives") })
+	if len(idx) != 4 {
+		t.Fatalf("found the lives %d times, want 4", len(idx))
+	}
+	if !mostlyVague(figs, idx) {
+		t.Errorf("two vague figures of four are not mostly vague")
+	}
+	if mostlyVague(figs, idx[1:]) {
+		t.Errorf("one vague figure of three is mostly vague")
+	}
+}
+
 func TestInsideQuote(t *testing.T) {
 	for _, tc := range []struct {
 		s    string
