@@ -252,6 +252,8 @@ func TestBareName(t *testing.T) {
 		{"two-word portfolio", "Minister of Home Affairs Amit Shah", "Amit Shah"},
 		{"two portfolios", "Minister of Transport and Infrastructure Tomas Brenner", "Tomas Brenner"},
 		{"for phrase", "Minister for Foreign Affairs Penny Wong", "Penny Wong"},
+		{"hyphenated title", "UN Secretary-General Antonio Guterres", "Antonio Guterres"},
+		{"body and hyphenated title", "WHO Director-General Tomas Greve", "Tomas Greve"},
 		{"article", "the Kremlin", "Kremlin"},
 		{"possessive", "Putin's", "Putin"},
 		{"no title", "Russian state media", "Russian state media"},

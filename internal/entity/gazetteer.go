@@ -163,6 +163,12 @@ var titles = map[string]bool{
 	"comrade": true, "representative": true, "official": true, "adviser": true,
 	"advisor": true, "aide": true, "deputy": true, "ceo": true, "head": true,
 	"coach": true,
+	// written with a hyphen: "UN Secretary-General Antonio Guterres"
+	"secretary-general": true, "director-general": true, "attorney-general": true,
+	"inspector-general": true, "solicitor-general": true, "surgeon-general": true,
+	"governor-general": true, "vice-president": true, "vice-chairman": true, "vice-premier": true,
+	"lieutenant-general": true, "major-general": true, "lieutenant-colonel": true,
+	"commander-in-chief": true, "editor-in-chief": true, "president-elect": true,
 }
 
 // portfolios are the words of a minister's or a secretary's portfolio.
