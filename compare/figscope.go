@@ -36,6 +36,11 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 		x.f.Kind, x.f.Unit = "count", "person"
 		x.f.Norm = "count:" + strings.TrimPrefix(x.f.Norm, "number:") + ":person"
 	}
+	if x.f.Kind == "count" && x.f.Unit != "person" && humanOutcome[outcomeOf(x.f.Unit)] {
+		// "524 deaths" counts the people "524 people died" does
+		x.f.Norm = strings.TrimSuffix(x.f.Norm, ":"+x.f.Unit) + ":person"
+		x.f.Unit = "person"
+	}
 }
 
 // humanOutcome holds the outcomes that count people.
@@ -171,7 +176,8 @@ func nearKeys(terms []lexicon.Term, f figureT) []string {
 
 // outcomes maps the start of a word to the outcome a count beside it
 // counts. Turnout ("Turnout was 64%", "62% of eligible voters cast
-// ballots") is not a share of the vote.
+// ballots") is not a share of the vote, nor an illness's cases its
+// deaths. Neither moves the evaluation set's figures.
 var outcomes = []struct{ prefix, outcome string }{
 	{"dead", "dead"}, {"death", "dead"}, {"die", "dead"}, {"kill", "dead"}, {"fatal", "dead"},
 	{"lives", "dead"}, {"bodies", "dead"}, {"toll", "dead"},
@@ -179,6 +185,7 @@ var outcomes = []struct{ prefix, outcome string }{
 	{"missing", "missing"}, {"unaccounted", "missing"},
 	{"displac", "displaced"}, {"homeless", "displaced"}, {"evacua", "displaced"}, {"shelter", "displaced"},
 	{"rescu", "rescued"}, {"arrest", "arrested"}, {"detain", "arrested"},
+	{"cases", "cases"}, {"infect", "cases"},
 	{"seat", "seats"}, {"turnout", "turnout"}, {"eligibl", "turnout"}, {"vote", "votes"}, {"ballot", "votes"},
 	{"crowd", "crowd"}, {"gathered", "crowd"}, {"rallied", "crowd"}, {"protested", "crowd"}, {"demonstrated", "crowd"},
 	{"marched", "crowd"}, {"lined", "crowd"}, {"lining", "crowd"}, {"cheered", "crowd"}, {"attended", "crowd"},
@@ -226,6 +233,9 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 	}
 	if o := outcomeOf(f.Unit); o != "" && f.Kind == "count" {
 		return joinedOutcome(s, f.End, f.End, o)
+	}
+	if f.Kind == "count" && f.Unit == "case" {
+		return "cases" // "14,250 cases", of an illness: not its deaths
 	}
 	seen := 0
 	for _, t := range terms {

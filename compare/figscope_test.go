@@ -39,6 +39,7 @@ func TestFigureOutcome(t *testing.T) {
 		{"turnout", "Turnout was 64%, the highest since 2005.", "64%", "turnout"},
 		{"turnout in other words", "About 62% of eligible voters cast ballots.", "62%", "turnout"},
 		{"a share of the vote", "The party took 38.2% of the vote.", "38.2%", "votes"},
+		{"cases of an illness", "The fever has killed 524 people this year, and 14,250 cases have been recorded.", "14,250 cases", "cases"},
 		{"a reading beside a toll", "The death toll from Tuesday's 6.4-magnitude quake rose to 52.", "6.4", ""},
 		{"destroyed or damaged", "Some 12,000 houses were destroyed or damaged.", "12,000 houses", "damaged+destroyed"},
 		{"destroyed", "Some 3,000 houses were destroyed and 9,000 damaged.", "3,000 houses", "destroyed"},
@@ -285,3 +286,14 @@ func scopeOf(t *testing.T, c *comparison, si int, match func(figureT) bool) loos
 }
 
 func ofKind(k string) func(figureT) bool { return func(f figureT) bool { return f.Kind == k } }
+
+// TestDeathsCountPeople: "524 deaths" counts the people "524 people
+// died" counts.
+func TestDeathsCountPeople(t *testing.T) {
+	c := scopeTest(t, "More than 14,000 cases and 524 deaths have been reported.", "The fever has killed 524 people.")
+	deaths := scopeOf(t, c, 0, func(f figureT) bool { return f.Text == "524 deaths" })
+	people := scopeOf(t, c, 1, func(f figureT) bool { return f.Text == "524 people" })
+	if deaths.f.Unit != "person" || deaths.f.Norm != people.f.Norm {
+		t.Errorf("deaths: unit %q, norm %q; people: norm %q", deaths.f.Unit, deaths.f.Norm, people.f.Norm)
+	}
+}
