@@ -340,7 +340,11 @@ func sameQuantity(a, b *looseFig) bool {
 		return true // "€2.4m in kickbacks", "2.7 million euros in kickbacks"
 	}
 	if shared >= 2 {
-		return 2*shared >= min(len(a.ctx), len(b.ctx))
+		// Two changes of one subject ("Norvik shares fell 6% in Oslo
+		// trading", "Shares in Norvik Telecom dropped 7.5% on Tuesday
+		// after ...") however the rest is worded; for levels too, one
+		// false discrepancy on the held-out events, so changes only.
+		return 2*shared >= min(len(a.ctx), len(b.ctx)) || a.change && b.change && sameSubject(a, b)
 	}
 	if lastsAs(a, b) || lastsAs(b, a) {
 		return true // "the 14-month trial", "The trial dragged on for nearly two years"

@@ -563,3 +563,25 @@ func TestCountsOfPeopleAndThings(t *testing.T) {
 		}
 	}
 }
+
+// TestShareMovesOfOneSubject: two moves of one share price, in
+// sentences that open on the shares and share two words, are one
+// quantity however the rest is worded.
+func TestShareMovesOfOneSubject(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Norvik shares fell 6% in Oslo trading.", "Shares in Norvik Telecom dropped 7.5% on Tuesday after the operator disclosed a data breach.", true},
+	} {
+		arts := []*article.Article{fromText(t, "a", "Shares", tc.a), fromText(t, "b", "Shares", tc.b)}
+		_, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return f.f.Kind == "percent" })
+		if len(idx) != 2 {
+			t.Errorf("%q / %q: %d percentages, want 2", tc.a, tc.b, len(idx))
+			continue
+		}
+		if got := sameQuantity(&figs[idx[0]], &figs[idx[1]]); got != tc.want {
+			t.Errorf("%q / %q: one quantity %v, want %v", figs[idx[0]].f.Text, figs[idx[1]].f.Text, got, tc.want)
+		}
+	}
+}
