@@ -541,21 +541,21 @@ func TestSinceAgrees(t *testing.T) {
 	}
 }
 
-// TestCountsOfPeopleAndThings: counts of people and of homes are never
-// one quantity, however many words their sentences share; people under
-// two names may be.
-func TestCountsOfPeopleAndThings(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want bool
-	}{
-		{"The hurricane left 300,000 homes in Belmora without power after it struck the coast.", "The hurricane killed 16 people in Belmora after it struck the coast.", false},
-		{"Some 80,000 protesters marched through the capital on Saturday against the pension reform.", "Some 100,000 people marched through the capital on Saturday against the pension reform.", true},
-	} {
-		arts := []*article.Article{fromText(t, "a", "Storm", tc.a), fromText(t, "b", "Storm", tc.b)}
-		_, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return f.f.Kind == "count" })
+// tiedCase is two one-sentence sources and whether their figures of one
+// kind are one quantity.
+type tiedCase struct {
+	a, b string
+	want bool
+}
+
+// checkTied checks sameQuantity on each case's two figures of kind.
+func checkTied(t *testing.T, kind string, cases []tiedCase) {
+	t.Helper()
+	for _, tc := range cases {
+		arts := []*article.Article{fromText(t, "a", "Event", tc.a), fromText(t, "b", "Event", tc.b)}
+		_, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return f.f.Kind == kind })
 		if len(idx) != 2 {
-			t.Errorf("%q / %q: %d counts, want 2", tc.a, tc.b, len(idx))
+			t.Errorf("%q / %q: %d figures of kind %s, want 2", tc.a, tc.b, len(idx), kind)
 			continue
 		}
 		if got := sameQuantity(&figs[idx[0]], &figs[idx[1]]); got != tc.want {
@@ -564,24 +564,21 @@ func TestCountsOfPeopleAndThings(t *testing.T) {
 	}
 }
 
+// TestCountsOfPeopleAndThings: counts of people and of homes are never
+// one quantity, however many words their sentences share; people under
+// two names may be.
+func TestCountsOfPeopleAndThings(t *testing.T) {
+	checkTied(t, "count", []tiedCase{
+		{"The hurricane left 300,000 homes in Belmora without power after it struck the coast.", "The hurricane killed 16 people in Belmora after it struck the coast.", false},
+		{"Some 80,000 protesters marched through the capital on Saturday against the pension reform.", "Some 100,000 people marched through the capital on Saturday against the pension reform.", true},
+	})
+}
+
 // TestShareMovesOfOneSubject: two moves of one share price, in
 // sentences that open on the shares and share two words, are one
 // quantity however the rest is worded.
 func TestShareMovesOfOneSubject(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want bool
-	}{
+	checkTied(t, "percent", []tiedCase{
 		{"Norvik shares fell 6% in Oslo trading.", "Shares in Norvik Telecom dropped 7.5% on Tuesday after the operator disclosed a data breach.", true},
-	} {
-		arts := []*article.Article{fromText(t, "a", "Shares", tc.a), fromText(t, "b", "Shares", tc.b)}
-		_, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return f.f.Kind == "percent" })
-		if len(idx) != 2 {
-			t.Errorf("%q / %q: %d percentages, want 2", tc.a, tc.b, len(idx))
-			continue
-		}
-		if got := sameQuantity(&figs[idx[0]], &figs[idx[1]]); got != tc.want {
-			t.Errorf("%q / %q: one quantity %v, want %v", figs[idx[0]].f.Text, figs[idx[1]].f.Text, got, tc.want)
-		}
-	}
+	})
 }
