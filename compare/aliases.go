@@ -149,7 +149,7 @@ func widen(s string, r lexicon.Ref) string {
 	for k := 0; k < 3 && len(before) > 0; k++ {
 		w := before[len(before)-1]
 		lw := strings.ToLower(w)
-		if !words.IsWord(w) || strings.ContainsAny(w, ",;:\"'“”()") || words.IsCapitalized(w) || words.IsStopword(lw) ||
+		if !words.IsWord(w) || strings.ContainsAny(w, ",;:\"'“”()") || words.IsCapitalized(w) || words.IsStopword(lw) || placeWords[lw] ||
 			determiners[lw] || verbs[lw] || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly") ||
 			gradable(lw, before[:len(before)-1]) {
 			break

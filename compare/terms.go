@@ -207,6 +207,15 @@ func verbSlot(tok string) bool {
 	return auxiliaries[tok] || tok == "to" || tok == "must" || tok == "should" || tok == "shall"
 }
 
+// placeWords are the prepositions of place and time, other than "of",
+// "on" and "in", that no name holds.
+var placeWords = map[string]bool{
+	"near": true, "at": true, "from": true, "to": true, "by": true, "with": true, "after": true,
+	"before": true, "during": true, "against": true, "outside": true, "inside": true, "across": true,
+	"around": true, "between": true, "among": true, "through": true, "towards": true, "toward": true,
+	"into": true, "onto": true, "behind": true, "beside": true, "along": true,
+}
+
 // determiners are dropped from the front of a span.
 var determiners = map[string]bool{
 	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
@@ -235,6 +244,9 @@ func nounPhrase(s string) (string, bool) {
 		lw := strings.ToLower(w)
 		if isFigureWord(words.Stem(lw)) || numberWords[lw] || verbs[lw] || !words.IsWord(w) {
 			return "", false
+		}
+		if placeWords[lw] || i == 0 && (lw == "of" || lw == "on" || lw == "in") {
+			return "", false // "near parliament", "tear gas near parliament": a place, not a name
 		}
 		if !words.IsCapitalized(w) && strings.HasSuffix(lw, "ing") {
 			return "", false

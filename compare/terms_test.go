@@ -20,6 +20,10 @@ func TestNounPhrase(t *testing.T) {
 		{"a verb", "signs", "", false},
 		{"a figure", "48 dead", "", false},
 		{"ending in an adverb", "fully", "", false},
+		{"a place", "near parliament", "", false},
+		{"a thing and a place", "tear gas near parliament", "", false},
+		{"opening with a preposition", "in Ukraine", "", false},
+		{"a preposition inside", "war in Ukraine", "war in Ukraine", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, ok := nounPhrase(tc.s)
@@ -42,6 +46,24 @@ func TestVerbSlotIsNoTerm(t *testing.T) {
 		for l, v := range tm.BySource {
 			if strings.Contains(v, "play") || strings.Contains(v, "represent") || strings.Contains(v, "compete") {
 				t.Errorf("%s's verb is a term: %v", l, tm.BySource)
+			}
+		}
+	}
+}
+
+// TestPlaceIsNoName: "tear gas near parliament" and "clashes near
+// parliament" both name parliament; the words before "near" are not
+// part of its name.
+func TestPlaceIsNoName(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Protest", "The march was largely peaceful, but police used tear gas near parliament after a group threw bottles."),
+		fromText(t, "b", "Protest", "Clashes broke out near parliament in the evening and 15 people were detained."),
+		fromText(t, "c", "Protest", "Police fired tear gas at protesters outside parliament in the evening."),
+	}
+	for _, tm := range mustCompare(t, arts).Terms {
+		for l, v := range tm.BySource {
+			if strings.Contains(v, "near") || strings.Contains(v, "outside") {
+				t.Errorf("%s's place is a term: %v", l, tm.BySource)
 			}
 		}
 	}
