@@ -34,37 +34,42 @@ func TestNounPhrase(t *testing.T) {
 	}
 }
 
-// TestVerbSlotIsNoTerm: what outlets write after "will" in one claim
-// ("will play", "will represent Varnia") is a verb, not a name.
-func TestVerbSlotIsNoTerm(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Cup", "As winners, Koranth will play in the Meridian Super Cup in August against the league champions."),
-		fromText(t, "b", "Cup", "As winners, Koranth will represent Varnia in the Meridian Super Cup in August against the league champions."),
-		fromText(t, "c", "Cup", "As winners, Koranth will compete in the Meridian Super Cup in August against the league champions."),
+// noTermHolds fails t when a term of the comparison of three
+// one-sentence sources gives a source a form holding one of the words.
+func noTermHolds(t *testing.T, sentences [3]string, words ...string) {
+	t.Helper()
+	var arts []*article.Article
+	for i, s := range sentences {
+		arts = append(arts, fromText(t, string(rune('a'+i)), "Event", s))
 	}
 	for _, tm := range mustCompare(t, arts).Terms {
 		for l, v := range tm.BySource {
-			if strings.Contains(v, "play") || strings.Contains(v, "represent") || strings.Contains(v, "compete") {
-				t.Errorf("%s's verb is a term: %v", l, tm.BySource)
+			for _, w := range words {
+				if strings.Contains(v, w) {
+					t.Errorf("%s's %q is in a term: %v", l, w, tm.BySource)
+				}
 			}
 		}
 	}
+}
+
+// TestVerbSlotIsNoTerm: what outlets write after "will" in one claim
+// ("will play", "will represent Varnia") is a verb, not a name.
+func TestVerbSlotIsNoTerm(t *testing.T) {
+	noTermHolds(t, [3]string{
+		"As winners, Koranth will play in the Meridian Super Cup in August against the league champions.",
+		"As winners, Koranth will represent Varnia in the Meridian Super Cup in August against the league champions.",
+		"As winners, Koranth will compete in the Meridian Super Cup in August against the league champions.",
+	}, "play", "represent", "compete")
 }
 
 // TestPlaceIsNoName: "tear gas near parliament" and "clashes near
 // parliament" both name parliament; the words before "near" are not
 // part of its name.
 func TestPlaceIsNoName(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Protest", "The march was largely peaceful, but police used tear gas near parliament after a group threw bottles."),
-		fromText(t, "b", "Protest", "Clashes broke out near parliament in the evening and 15 people were detained."),
-		fromText(t, "c", "Protest", "Police fired tear gas at protesters outside parliament in the evening."),
-	}
-	for _, tm := range mustCompare(t, arts).Terms {
-		for l, v := range tm.BySource {
-			if strings.Contains(v, "near") || strings.Contains(v, "outside") {
-				t.Errorf("%s's place is a term: %v", l, tm.BySource)
-			}
-		}
-	}
+	noTermHolds(t, [3]string{
+		"The march was largely peaceful, but police used tear gas near parliament after a group threw bottles.",
+		"Clashes broke out near parliament in the evening and 15 people were detained.",
+		"Police fired tear gas at protesters outside parliament in the evening.",
+	}, "near", "outside")
 }
