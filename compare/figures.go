@@ -300,6 +300,9 @@ func sameQuantity(a, b *looseFig) bool {
 	if a.f.Kind == "percent" && b.f.Kind == "percent" && a.f.Unit != b.f.Unit {
 		return false // a level ("4.5%") is not a change in points ("25 basis points")
 	}
+	if a.f.Kind == "percent" && core(a) != core(b) {
+		return false // core inflation is not the headline rate
+	}
 	if a.f.Kind == "count" && b.f.Kind == "count" && !sameCounted(a.f.Unit, b.f.Unit) {
 		return false
 	}
@@ -751,12 +754,26 @@ func sameSubject(a, b *looseFig) bool {
 	if a.f.Kind != "percent" || b.f.Kind != "percent" {
 		return false
 	}
+
 	for _, k := range a.subject {
 		if !motionKeys[k] && !subjectModifiers[k] && slices.Contains(b.subject, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// coreKey reports whether k is the key of "core" or "underlying", which
+// name a measure of its own ("Core inflation eased to 3.4%",
+// "Underlying inflation slowed to 3.5 percent"), not the headline one.
+func coreKey(k string) bool { return k == "cor" || strings.HasPrefix(k, "underl") }
+
+// core reports whether a percentage's sentence opens on a core measure
+// or its context names one. The evaluation set's figures do not change;
+// on a consumer-price report written to try it, "Underlying inflation
+// slowed to 3.5 percent" was set against the headline 3.1%.
+func core(f *looseFig) bool {
+	return slices.ContainsFunc(f.subject, coreKey) || slices.ContainsFunc(f.ctx, coreKey)
 }
 
 // lastsAs reports whether two lengths of time are how long one thing

@@ -582,3 +582,12 @@ func TestShareMovesOfOneSubject(t *testing.T) {
 		{"Norvik shares fell 6% in Oslo trading.", "Shares in Norvik Telecom dropped 7.5% on Tuesday after the operator disclosed a data breach.", true},
 	})
 }
+
+// TestCoreIsNotHeadline: core ("underlying") inflation is a measure of
+// its own, never the headline rate, however the sentences are worded.
+func TestCoreIsNotHeadline(t *testing.T) {
+	checkTied(t, "percent", []tiedCase{
+		{"Underlying inflation slowed to 3.5 percent.", "Inflation fell to 3.1% last month, its lowest level in two years.", false},
+		{"Annual inflation slowed to 3.1% in October.", "Inflation fell to 3.2% last month, its lowest level in two years.", true},
+	})
+}

@@ -84,6 +84,7 @@ var equivalentRows = [][]string{
 	{"sleep", "asleep", "sleeping", "slept"},
 	{"strike", "strike", "strikes", "walkout", "walkouts", "stoppage", "stoppages"},
 	{"depart", "depart", "departed", "departing", "heading", "fly"},
+	{"core", "core", "underlying"},
 }
 
 var (
