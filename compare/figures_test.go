@@ -591,3 +591,11 @@ func TestCoreIsNotHeadline(t *testing.T) {
 		{"Annual inflation slowed to 3.1% in October.", "Inflation fell to 3.2% last month, its lowest level in two years.", true},
 	})
 }
+
+// TestCostsOfTwoThings: "costs" beside both figures says they are
+// prices, not of what: energy's fall is not food's rise.
+func TestCostsOfTwoThings(t *testing.T) {
+	checkTied(t, "percent", []tiedCase{
+		{"Energy costs dropped 1.5 percent.", "Food cost 4.2% more than a year ago.", false},
+	})
+}
