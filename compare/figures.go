@@ -759,7 +759,7 @@ func sameSubject(a, b *looseFig) bool {
 	}
 
 	for _, k := range a.subject {
-		if !motionKeys[k] && !subjectModifiers[k] && slices.Contains(b.subject, k) {
+		if !motionKeys[k] && !subjectModifiers[k] && !amountKeys[k] && slices.Contains(b.subject, k) {
 			return true
 		}
 	}
