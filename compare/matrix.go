@@ -140,6 +140,7 @@ func matcherOf(by string) string {
 func (c *comparison) quoted(clusters []*quoteCluster) []Quoted {
 	bySpeaker := make(map[string]*Quoted)
 	var order []string
+	writers := make(map[string]map[string]map[int]bool) // key -> form -> sources writing it
 	for _, qc := range clusters {
 		for _, ref := range qc.refs {
 			sp := ref.q.Speaker
@@ -159,16 +160,26 @@ func (c *comparison) quoted(clusters []*quoteCluster) []Quoted {
 				bySpeaker[key] = q
 				order = append(order, key)
 			}
-			if len(sp) > len(q.Speaker) {
-				q.Speaker = sp
+			if writers[key] == nil {
+				writers[key] = make(map[string]map[int]bool)
 			}
+			if writers[key][sp] == nil {
+				writers[key][sp] = make(map[int]bool)
+			}
+			writers[key][sp][ref.src] = true
 			q.Sources[c.labels[ref.src]]++
 			q.Total++
 		}
 	}
 	out := make([]Quoted, 0, len(order))
 	for _, k := range order {
-		out = append(out, *bySpeaker[k])
+		q := bySpeaker[k]
+		for form := range writers[k] {
+			if fuller(form, q.Speaker, writers[k]) {
+				q.Speaker = form
+			}
+		}
+		out = append(out, *q)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if len(out[i].Sources) != len(out[j].Sources) {
@@ -177,4 +188,17 @@ func (c *comparison) quoted(clusters []*quoteCluster) []Quoted {
 		return out[i].Total > out[j].Total
 	})
 	return out
+}
+
+// fuller reports whether speaker form a names the speaker better than b:
+// it is longer, or as long and more sources write it ("Sergei Lavrov"
+// in two reports beside "Sergey Lavrov" in one).
+func fuller(a, b string, writers map[string]map[int]bool) bool {
+	if len(a) != len(b) {
+		return len(a) > len(b)
+	}
+	if len(writers[a]) != len(writers[b]) {
+		return len(writers[a]) > len(writers[b])
+	}
+	return a < b // a map's order must not choose
 }

@@ -235,3 +235,17 @@ func TestAnotherPartysChairman(t *testing.T) {
 		t.Error("the commission's chairman does not speak for the Central Electoral Commission")
 	}
 }
+
+// TestQuotedSpeakerSpelling: "Who is quoted" names a speaker as most
+// outlets spell the fullest name, not as the first one does.
+func TestQuotedSpeakerSpelling(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Sanctions", `"Russia will answer this," Foreign Minister Sergey Lavrov said in Moscow.`),
+		fromText(t, "b", "Sanctions", `"Russia will answer this with all means," Foreign Minister Sergei Lavrov said.`),
+		fromText(t, "c", "Sanctions", `"We will answer this," Sergei Lavrov told reporters.`),
+	}
+	r := mustCompare(t, arts)
+	if len(r.Quoted) != 1 || r.Quoted[0].Speaker != "Sergei Lavrov" {
+		t.Errorf("quoted %+v, want Sergei Lavrov once", r.Quoted)
+	}
+}

@@ -383,9 +383,11 @@ func nextOpen(s string) int {
 
 // SameSpeaker reports whether two speaker names refer to the same speaker:
 // "Putin", "Vladimir Putin" and "President Vladimir Putin" do, as do "Kim"
-// and "Kim Jong Un" or "Kim Jong-un". After titles are removed, the shorter
-// name must be a run of the longer's words that includes its first or last
-// word. Empty names match nothing.
+// and "Kim Jong Un" or "Kim Jong-un", and "Sergey Lavrov" and "Sergei
+// Lavrov". After titles are removed, the shorter name must be a run of
+// the longer's words that includes its first or last word, a word of
+// five letters or more matching one spelt a letter apart. Empty names
+// match nothing.
 func SameSpeaker(a, b string) bool {
 	return SameSpeakerWords(SpeakerWords(a), SpeakerWords(b))
 }
@@ -411,11 +413,40 @@ func SameSpeakerWords(wa, wb []string) bool {
 
 func hasRun(a, b []string) bool {
 	for i := range a {
-		if a[i] != b[i] {
+		if a[i] != b[i] && !respelt(a[i], b[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// respelt reports whether two words of five letters or more, with the
+// same first letter, are one letter apart: one name transliterated two
+// ways ("Sergei", "Sergey"; "Zelensky", "Zelenskyy").
+func respelt(a, b string) bool {
+	if len(a) < 5 || len(b) < 5 || a[0] != b[0] {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	switch len(b) - len(a) {
+	case 0: // one letter replaced
+		diff := 0
+		for i := range a {
+			if a[i] != b[i] {
+				diff++
+			}
+		}
+		return diff == 1
+	case 1: // one letter added
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		return a[i:] == b[i+1:]
+	}
+	return false
 }
 
 func speakerWords(s string) []string {
