@@ -30,6 +30,7 @@ func TestFigureOutcome(t *testing.T) {
 		{"before, across a clause", "The quake struck late on Tuesday, killing at least 38 people and injuring more than 100.", "100", "injured"},
 		{"toll", "The death toll rose to 57 on Thursday.", "57", "dead"},
 		{"toll further off", "The toll from Tuesday's derailment near Korvo rose to 23.", "23", "dead"},
+		{"the number of people killed", "The number of people killed in Tuesday's train crash near Korvo has risen to 26.", "26", "dead"},
 		{"noun after", "Officials counted 48 dead.", "48", "dead"},
 		{"too far off", "53 people lost their lives in the earthquake of magnitude 6.4.", "6.4", ""},
 		{"seats", "The party won 64 seats in the assembly.", "64 seats", "seats"},
