@@ -487,6 +487,9 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 		if end == i+1 || end < len(toks) && (isNameWord(toks[end]) || !words.IsCapitalized(toks[end].text) && isModifier(toks[end].text) && nounLike(toks[end].lower)) {
 			continue // "the mine Oyu Tolgoi" names it already; "the party newspaper" is another thing
 		}
+		if h := toks[end-1].lower; personTitles[h] && g.titleHolders(h) > 1 {
+			continue // "Zembla's finance minister" where two people are ministers
+		}
 		var target string
 		for _, k := range g.ownedHeads(toks[end-1].lower, owners) {
 			target = k
@@ -497,6 +500,21 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 		}
 		g.uf.union(target, g.mention(form, si, n))
 	}
+}
+
+// titleHolders counts the people the coverage gives a title holding
+// word w ("minister": "Finance Minister Lars Odin", "Prime Minister
+// Anton Reiss").
+func (g *nameGraph) titleHolders(w string) int {
+	holders := make(map[string]bool)
+	for k, ts := range g.titles {
+		for _, t := range ts {
+			if slices.Contains(strings.Fields(t.title), w) {
+				holders[g.uf.find(k)] = true
+			}
+		}
+	}
+	return len(holders)
 }
 
 // ownedHeads returns the names that head noun h describes: all of them,

@@ -439,3 +439,21 @@ func TestFirmShortName(t *testing.T) {
 		t.Errorf("b writes %q, want Holmar (all: %v)", got, tm.BySource)
 	}
 }
+
+// TestTitleOfSeveralPeople: where the coverage calls two or more people
+// ministers, "Zembla's finance minister" and "the prime minister" are
+// not names of the one minister an outlet set a description beside.
+func TestTitleOfSeveralPeople(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Resignation", "Zembla's finance minister, Lars Odin, resigned on Thursday. Prime Minister Anton Reiss said the deputy finance minister, Mia Holt, would take over."),
+		fromText(t, "b", "Resignation", "Lars Odin stepped down as Zembla's minister of finance on Thursday. Mia Holt, his deputy, becomes acting minister. Ines Marr said the prime minister should also go."),
+		fromText(t, "c", "Resignation", "Finance Minister Lars Odin has resigned. Prime Minister Reiss thanked him. Deputy minister Mia Holt will lead the ministry for now."),
+	}
+	for _, tm := range mustCompare(t, arts).Terms {
+		for l, v := range tm.BySource {
+			if strings.Contains(v, "Mia Holt") && (strings.Contains(v, "prime minister") || strings.Contains(v, "finance minister /")) {
+				t.Errorf("%s: another minister's title names Mia Holt: %v", l, tm.BySource)
+			}
+		}
+	}
+}
