@@ -29,6 +29,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.actor = relativeActor(s, terms, x.f)
 	x.names = nameKeysOf(terms)
 	x.clock = clockZone(x.f, c.figuresAt(x.src, x.n))
+	x.ageOf = ageName(s, x.f)
 	if x.f.Kind == "number" && humanOutcome[x.outcome] && x.f.Value == math.Trunc(x.f.Value) && !strings.HasPrefix(s[x.f.End:], "-") {
 		// "nine remained missing", "the toll rose to 57": a count of
 		// people, to be set against "Eleven people" and "50 people"
@@ -93,7 +94,7 @@ var bareKinds = map[string]bool{"number": true, "year": true, "percent": true, "
 // relative clause about a person the other's sentence does not name
 // ("Aurel Dimescu, who received six years").
 func sameScope(a, b *looseFig) bool {
-	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome {
+	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome || a.ageOf != b.ageOf {
 		return false
 	}
 	if !sameThing(a, b) && !sameSubject(a, b) && !lastsAs(a, b) && !lastsAs(b, a) && a.f.Kind != "tally" && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
@@ -548,4 +549,23 @@ func percentChange(s string, f figureT) bool {
 		return false // "gained 45% of the vote" is a share won
 	}
 	return changeBefore.MatchString(strings.ToLower(s[max(0, f.Start-40):f.Start])) || changeAfter.MatchString(strings.ToLower(s[f.End:]))
+}
+
+// ageBefore is a capitalised name and a comma just before a figure:
+// "Lars Odin, 58, had held the post", "Mr Odin, 57, apologised".
+var ageBefore = regexp.MustCompile(`(\p{Lu}[\p{L}'’-]+), $`)
+
+// ageName returns the lowercase name whose age figure f of s gives, set
+// off by commas right after the name, or "". Outlets often disagree on
+// an age by a year; two ages are one quantity when they are of one name,
+// and an age is never the quantity of any other figure.
+func ageName(s string, f figureT) string {
+	if f.Kind != "number" || f.Value < 1 || f.Value > 120 || f.Value != math.Trunc(f.Value) || !strings.HasPrefix(s[f.End:], ",") {
+		return ""
+	}
+	m := ageBefore.FindStringSubmatch(s[:f.Start])
+	if m == nil || calendarWords[strings.ToLower(m[1])] {
+		return "" // "on Tuesday, 12 people", a list of names and numbers
+	}
+	return strings.ToLower(m[1])
 }

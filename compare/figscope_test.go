@@ -298,3 +298,19 @@ func TestDeathsCountPeople(t *testing.T) {
 		t.Errorf("deaths: unit %q, norm %q; people: norm %q", deaths.f.Unit, deaths.f.Norm, people.f.Norm)
 	}
 }
+
+func TestAgeName(t *testing.T) {
+	for _, tc := range []struct {
+		s, fig, want string
+	}{
+		{"Lars Odin, 58, had held the post since 2019.", "58", "odin"},
+		{"Mr Odin, 57, apologised for his mistakes.", "57", "odin"},
+		{"On Tuesday, 12 were arrested.", "12", ""},
+		{"Odin said 58 had written to him.", "58", ""},
+		{"The party won 41, and the alliance 84.", "41", ""},
+	} {
+		if got := ageName(tc.s, figAt(t, tc.s, tc.fig)); got != tc.want {
+			t.Errorf("ageName(%q, %q) = %q, want %q", tc.s, tc.fig, got, tc.want)
+		}
+	}
+}

@@ -50,6 +50,9 @@ type looseFig struct {
 	// clock is the time zone of the time of day beside a weekday or
 	// date (clockZone), or "".
 	clock string
+	// ageOf is the lowercase name whose age the figure gives ("Odin,
+	// 58, had held the post"), or "" (ageName).
+	ageOf string
 }
 
 // Context window of a figure, in content words: see figContext.
@@ -314,6 +317,9 @@ func sameQuantity(a, b *looseFig) bool {
 		// one uncommon sum is one sum, whatever the words and years
 		// around it.
 		return true
+	}
+	if a.ageOf != "" || b.ageOf != "" {
+		return a.ageOf == b.ageOf // "Odin, 58," and "Mr Odin, 57,": one man's age
 	}
 	if !sameScope(a, b) {
 		return false

@@ -599,3 +599,13 @@ func TestCostsOfTwoThings(t *testing.T) {
 		{"Energy costs dropped 1.5 percent.", "Food cost 4.2% more than a year ago.", false},
 	})
 }
+
+// TestAgesOfOnePerson: two outlets' ages of one person are one
+// quantity, whatever else their sentences say; an age is no other
+// figure.
+func TestAgesOfOnePerson(t *testing.T) {
+	checkTied(t, "number", []tiedCase{
+		{"Odin, 58, had held the post since 2019.", "Mr Odin, 57, apologised for what he called mistakes.", true},
+		{"Odin, 58, had held the post since 2019.", "Odin said 57 had written to him.", false},
+	})
+}
