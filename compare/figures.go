@@ -321,6 +321,9 @@ func sameQuantity(a, b *looseFig) bool {
 	if a.ageOf != "" || b.ageOf != "" {
 		return a.ageOf == b.ageOf // "Odin, 58," and "Mr Odin, 57,": one man's age
 	}
+	if a.f.Unit == "year-old" && b.f.Unit == "year-old" && a.head != "" && a.head == b.head && !anyone[a.head] {
+		return true // "a 52-year-old teacher", "a 53-year-old teacher"
+	}
 	if !sameScope(a, b) {
 		return false
 	}
@@ -771,6 +774,10 @@ func sameSubject(a, b *looseFig) bool {
 	}
 	return false
 }
+
+// anyone are the nouns an age describes that may be anyone: two
+// outlets' "52-year-old man" may be two men.
+var anyone = map[string]bool{"man": true, "men": true, "woman": true, "women": true, "boy": true, "girl": true, "person": true, "child": true, "resident": true, "victim": true}
 
 // coreKey reports whether k is the key of "core" or "underlying", which
 // name a measure of its own ("Core inflation eased to 3.4%",
