@@ -318,11 +318,8 @@ func sameQuantity(a, b *looseFig) bool {
 		// around it.
 		return true
 	}
-	if a.ageOf != "" || b.ageOf != "" {
-		return a.ageOf == b.ageOf // "Odin, 58," and "Mr Odin, 57,": one man's age
-	}
-	if a.f.Unit == "year-old" && b.f.Unit == "year-old" && a.head != "" && a.head == b.head && !anyone[a.head] {
-		return true // "a 52-year-old teacher", "a 53-year-old teacher"
+	if tied, ok := sameAge(a, b); ok {
+		return tied
 	}
 	if !sameScope(a, b) {
 		return false
@@ -773,6 +770,20 @@ func sameSubject(a, b *looseFig) bool {
 		}
 	}
 	return false
+}
+
+// sameAge decides whether two figures are one person's age when either
+// is an age: "Odin, 58," and "Mr Odin, 57," are; "a 52-year-old
+// teacher" and "a 53-year-old teacher" are; an age given after a name is
+// no other figure. ok is false when nothing is decided.
+func sameAge(a, b *looseFig) (tied, ok bool) {
+	if a.ageOf != "" || b.ageOf != "" {
+		return a.ageOf == b.ageOf, true
+	}
+	if a.f.Unit == "year-old" && b.f.Unit == "year-old" && a.head != "" && a.head == b.head && !anyone[a.head] {
+		return true, true
+	}
+	return false, false
 }
 
 // anyone are the nouns an age describes that may be anyone: two
