@@ -742,25 +742,30 @@ func BareName(name string) string {
 // skipPortfolio drops the portfolio that follows a title, up to the
 // holder's name: "of State" in "Secretary of State Antony Blinken", "of
 // Transport and Infrastructure" in "Minister of Transport and
-// Infrastructure Tomas Brenner". The first word after "of" or "for" is
-// the portfolio's whatever it is; later ones only when they are
-// portfolio words, joined by "and" or "&".
+// Infrastructure Tomas Brenner", "for the State Department" in
+// "Spokesman for the State Department Matthew Miller". The first word
+// after "of" or "for" (and "the") is the portfolio's whatever it is;
+// later ones while they are portfolio words or "and", leaving at least
+// two words for the name. When a portfolio word would open what is
+// left, nothing is dropped.
 func skipPortfolio(rest []string) []string {
 	if len(rest) <= 2 || lower(rest[0]) != "of" && lower(rest[0]) != "for" {
 		return rest
 	}
-	rest = rest[2:]
-	for len(rest) > 2 {
-		switch w := lower(rest[0]); {
-		case w == "and" || w == "&":
-			rest = rest[1:]
-		case Portfolio(w):
-			rest = rest[1:]
-		default:
-			return rest
-		}
+	out := rest[1:]
+	if lower(out[0]) == "the" {
+		out = out[1:]
 	}
-	return rest
+	if len(out) > 0 {
+		out = out[1:] // "State" in "Secretary of State", whatever it is
+	}
+	for len(out) > 2 && (lower(out[0]) == "and" || lower(out[0]) == "&" || Portfolio(lower(out[0]))) {
+		out = out[1:]
+	}
+	if len(out) == 0 || Portfolio(lower(out[0])) {
+		return rest // "Minister for Foreign Affairs", no name after it
+	}
+	return out
 }
 
 // Portfolio reports whether w, in lower case, is a word of a

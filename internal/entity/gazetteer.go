@@ -162,7 +162,6 @@ var titles = map[string]bool{
 	"sheikh": true, "ayatollah": true, "judge": true, "lieutenant": true,
 	"comrade": true, "representative": true, "official": true, "adviser": true,
 	"advisor": true, "aide": true, "deputy": true, "ceo": true, "head": true,
-	"coach": true,
 	// written with a hyphen: "UN Secretary-General Antonio Guterres"
 	"secretary-general": true, "director-general": true, "attorney-general": true,
 	"inspector-general": true, "solicitor-general": true, "surgeon-general": true,
@@ -183,6 +182,8 @@ var portfolios = map[string]bool{
 	"welfare": true, "science": true, "technology": true, "transportation": true, "public": true,
 	"emergency": true, "emergencies": true, "internal": true, "external": true, "relations": true,
 	"cooperation": true, "digital": true, "social": true, "resources": true, "natural": true,
+	"department": true, "ministry": true, "office": true, "human": true, "services": true,
+	"homeland": true, "veterans": true,
 }
 
 // genericWords are organisation and office words that name nothing in

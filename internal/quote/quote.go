@@ -386,8 +386,8 @@ func nextOpen(s string) int {
 // and "Kim Jong Un" or "Kim Jong-un", and "Sergey Lavrov" and "Sergei
 // Lavrov". After titles are removed, the shorter name must be a run of
 // the longer's words that includes its first or last word, a word of
-// five letters or more matching one spelt a letter apart. Empty names
-// match nothing.
+// five letters or more matching one transliterated another way
+// (respelt). Empty names match nothing.
 func SameSpeaker(a, b string) bool {
 	return SameSpeakerWords(SpeakerWords(a), SpeakerWords(b))
 }
@@ -420,9 +420,11 @@ func hasRun(a, b []string) bool {
 	return true
 }
 
-// respelt reports whether two words of five letters or more, with the
-// same first letter, are one letter apart: one name transliterated two
-// ways ("Sergei", "Sergey"; "Zelensky", "Zelenskyy").
+// respelt reports whether two words of five letters or more are one
+// name transliterated two ways: one "i" written "y" ("Sergei",
+// "Sergey"), or one letter doubled ("Zelensky", "Zelenskyy"; "Mohamed",
+// "Mohammed"). Other one-letter differences tell people apart ("Maria",
+// "Mario"; "Clark", "Clarke").
 func respelt(a, b string) bool {
 	if len(a) < 5 || len(b) < 5 || a[0] != b[0] {
 		return false
@@ -431,20 +433,23 @@ func respelt(a, b string) bool {
 		a, b = b, a
 	}
 	switch len(b) - len(a) {
-	case 0: // one letter replaced
+	case 0:
 		diff := 0
 		for i := range a {
 			if a[i] != b[i] {
+				if a[i]+b[i] != 'i'+'y' || a[i] != 'i' && a[i] != 'y' {
+					return false
+				}
 				diff++
 			}
 		}
 		return diff == 1
-	case 1: // one letter added
+	case 1:
 		i := 0
 		for i < len(a) && a[i] == b[i] {
 			i++
 		}
-		return a[i:] == b[i+1:]
+		return i > 0 && b[i] == b[i-1] && a[i:] == b[i+1:]
 	}
 	return false
 }

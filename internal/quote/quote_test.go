@@ -180,6 +180,9 @@ func TestSameSpeaker(t *testing.T) {
 		{"transliterated", "Sergey Lavrov", "Sergei Lavrov", true},
 		{"transliterated with a letter more", "Volodymyr Zelensky", "Zelenskyy", true},
 		{"two letters apart", "Peters", "Petersen", false},
+		{"two people a vowel apart", "Maria Rossi", "Mario Rossi", false},
+		{"two surnames a letter apart", "Clark", "Clarke", false},
+		{"a doubled letter", "Mohamed Salah", "Mohammed Salah", true},
 		{"short names one letter apart", "Jon Pell", "Jan Pell", false},
 		{"organisation", "state media", "Russian state media", true},
 		{"empty", "", "Putin", false},
@@ -272,8 +275,8 @@ func TestExtractSpeakersAndKinds(t *testing.T) {
 		{"imagined line is a term", []string{`He frowned as if to say "You think you have won this one?" and left.`}, []sk{{"", Term}}},
 		{"object of a relative clause is no speaker", []string{`Pell shared an article that claimed Mayor Ana Lobo had lied and that the town now lived in a "post-truth" age.`}, []sk{{"", Term}}},
 		{"two portfolios in the title", []string{`Minister of Transport and Infrastructure Tomas Brenner said: "The strike is political and it will fail."`}, []sk{{"Tomas Brenner", Speech}}},
+		{"a ministry and an agency", []string{`"Schools will reopen on Monday," the Ministry of Health and UNICEF said in a joint statement.`}, []sk{{"UNICEF", Speech}}},
 		{"hyphenated title", []string{`"The potential for further spread is very worrying," WHO Director-General Tomas Greve told reporters.`}, []sk{{"Tomas Greve", Speech}}},
-		{"coach is a title", []string{`Coach Ivo Marr said his side "deserved more" but blamed nobody.`}, []sk{{"Ivo Marr", Speech}}},
 		{"United States is no verb", []string{`Mayor Jon Pell spoke on Monday.`, `Pell condemned what he termed the "reckless policies" of the United States and its allies.`}, []sk{{"Pell", Speech}}},
 	}
 	for _, tt := range tests {

@@ -643,10 +643,11 @@ func nameEndingAt(ws []word, end int) string {
 }
 
 // portfolioAnd reports whether word i joins two portfolios of a title:
-// the "and" of "Minister of Transport and Infrastructure Tomas Brenner".
+// the "and" of "Minister of Transport and Infrastructure Tomas Brenner",
+// not of "the Ministry of Health and UNICEF".
 func portfolioAnd(ws []word, i int) bool {
 	return (ws[i].lower == "and" || ws[i].lower == "&") && i > 0 && i+1 < len(ws) &&
-		ws[i-1].capital && entity.Portfolio(ws[i-1].lower) && ws[i+1].capital && !ws[i].breakBefore
+		ws[i-1].capital && entity.Portfolio(ws[i-1].lower) && ws[i+1].capital && entity.Portfolio(ws[i+1].lower) && !ws[i].breakBefore
 }
 
 // phraseAfter returns the name starting at word i, up to punctuation or a
