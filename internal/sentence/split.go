@@ -186,9 +186,10 @@ func (e *splitting) split(para string) {
 }
 
 // splitMissed breaks s where the English tokenizer misses a sentence end:
-// after an integer before a capital (except a number opening s, which is
-// a list marker like "1. First ..."), and between a closing and an opening
-// quote ("... over.” ‘Not yet,’ she said").
+// after a number before a capital (except a number opening s, which is
+// a list marker like "1. First ..."), after a time of day before a
+// capital (clockEndCuts), and between a closing and an opening quote
+// ("... over.” ‘Not yet,’ she said").
 func splitMissed(s string) []string {
 	// The cheap checks skip the scans for most sentences.
 	var cuts []int
@@ -231,9 +232,9 @@ func numberEndCuts(s string) []int { return scanCuts(s, numberEndAt) }
 // around 7:40 p.m. Four carriages overturned". Punkt takes "p.m." for an
 // abbreviation inside the sentence unless a common sentence opener
 // follows. Group 1 is the space, group 2 the capitalised word and group
-// 3 the word after it, which clockEndCuts reads to keep "11 p.m. ET
-// Monday", "3 a.m. Tuesday" and "3 p.m. Moscow time" whole.
-var clockEnd = newLazyRegexp(`\d\s?[ap]\.m\.(\s+)(\p{Lu}[\p{L}'’-]*)(?:\s+([\p{L}]+))?`)
+// 3 up to three words after it, which clockEndCuts reads to keep "11
+// p.m. ET Monday", "3 a.m. Tuesday" and "1 p.m. Hong Kong time" whole.
+var clockEnd = newLazyRegexp(`\d\s?[ap]\.m\.(\s+)(\p{Lu}[\p{L}'’-]*)((?:\s+[\p{L}'’-]+){0,3})`)
 
 // clockWords may follow "a.m." or "p.m." inside a sentence: days,
 // months and the names of time zones.
@@ -248,15 +249,18 @@ var clockWords = map[string]bool{
 
 // clockEndCuts returns where a sentence ends after a time of day
 // (clockEnd): before a capitalised word that is no day, month or time
-// zone (an acronym such as "ET" or "GMT") and is not followed by "time".
+// zone (an acronym such as "ET" or "GMT"), that no other capitalised
+// word follows ("1 p.m. Hong Kong time", "11 a.m. Christmas Day"), and
+// that "time" does not follow within three words ("3 p.m. Moscow time").
 func clockEndCuts(s string) []int {
 	var cuts []int
 	for _, m := range clockEnd.compiled().FindAllStringSubmatchIndex(s, -1) {
 		w := s[m[4]:m[5]]
-		if clockWords[strings.ToLower(w)] || w == strings.ToUpper(w) {
+		if clockWords[strings.ToLower(w)] || len(w) > 1 && w == strings.ToUpper(w) {
 			continue
 		}
-		if m[6] >= 0 && strings.EqualFold(s[m[6]:m[7]], "time") {
+		after := strings.Fields(s[m[6]:m[7]])
+		if len(after) > 0 && unicode.IsUpper([]rune(after[0])[0]) || slices.ContainsFunc(after, func(a string) bool { return strings.EqualFold(a, "time") }) {
 			continue
 		}
 		cuts = append(cuts, m[2])

@@ -62,8 +62,8 @@ func TestSplit(t *testing.T) {
 		},
 		{
 			name: "time of day ends a sentence",
-			text: "The train left the tracks at around 7:40 p.m. Four carriages overturned. The storm hit at 11 p.m. ET Monday. It struck at 2:02 a.m. Beijing time on Wednesday. Police came at 3 a.m. Tuesday.",
-			want: []string{"The train left the tracks at around 7:40 p.m.", "Four carriages overturned.", "The storm hit at 11 p.m. ET Monday.", "It struck at 2:02 a.m. Beijing time on Wednesday.", "Police came at 3 a.m. Tuesday."},
+			text: "The train left the tracks at around 7:40 p.m. Four carriages overturned. The storm hit at 11 p.m. ET Monday. It struck at 2:02 a.m. Beijing time on Wednesday. Police came at 3 a.m. Tuesday. Trading opened at 1 p.m. Hong Kong time. It hit at 7:40 p.m. A second quake followed.",
+			want: []string{"The train left the tracks at around 7:40 p.m.", "Four carriages overturned.", "The storm hit at 11 p.m. ET Monday.", "It struck at 2:02 a.m. Beijing time on Wednesday.", "Police came at 3 a.m. Tuesday.", "Trading opened at 1 p.m. Hong Kong time.", "It hit at 7:40 p.m.", "A second quake followed."},
 		},
 		{
 			name: "number before an opening quote",
