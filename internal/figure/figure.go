@@ -457,5 +457,15 @@ func floorsApart(a, b Figure) bool {
 	if !math.IsInf(a.High, 1) || !math.IsInf(b.High, 1) || a.Value <= 0 || b.Value <= 0 {
 		return false
 	}
-	return max(a.Value, b.Value) > 1.1*min(a.Value, b.Value)
+	lo, hi := min(a.Value, b.Value), max(a.Value, b.Value)
+	if roundFigure(lo) && !roundFigure(hi) {
+		return false // "more than 2,000" rounds down "at least 2,317"
+	}
+	return hi > 1.1*lo
+}
+
+// roundFigure reports whether v has one significant digit (60, 2,000).
+func roundFigure(v float64) bool {
+	m := v / math.Pow(10, math.Floor(math.Log10(v)))
+	return math.Abs(m-math.Round(m)) < 1e-9
 }
