@@ -108,8 +108,8 @@ func (c *comparison) figureOmissions(r *Report) {
 	}
 }
 
-// mostlyVague reports whether half or more of the figures idx give an
-// order of magnitude in words ("saved thousands of lives"): an outlet
+// mostlyVague reports whether two or more, and half or more, of the
+// figures idx give an order of magnitude in words ("saved thousands of lives"): an outlet
 // that gives none leaves out a manner of speaking, not a figure. On the
 // evaluation set this drops two false omissions (the storm's "thousands
 // of lives") and no true one.
@@ -120,7 +120,7 @@ func mostlyVague(figs []looseFig, idx []int) bool {
 			n++
 		}
 	}
-	return 2*n >= len(idx)
+	return n >= 2 && 2*n >= len(idx)
 }
 
 // mostlyQuoted reports whether most of the figures idx stand inside

@@ -528,12 +528,14 @@ var (
 
 // countDifference follows a count that is a difference between two
 // others: "its 71 seats leave it ten short of a majority", "five seats
-// ahead of the opposition". The evaluation set's figures do not change;
+// ahead of the opposition". Only a contest's units may stand between:
+// "2,000 officers ahead of Saturday's march" is a count. The evaluation set's figures do not change;
 // on an election written to try it, "ten" was set against "71 seats".
-var countDifference = regexp.MustCompile(`^\s+(?:[a-z]+\s+)?(?:short of|shy of|ahead of|behind|fewer than|more than)\b`)
+var countDifference = regexp.MustCompile(`^\s+(?:(?:seats?|votes?|points?|goals?|runs?|places?)\s+)?(?:short of|shy of|ahead of|behind)\b`)
 
-// percentChange reports whether percentage f of s is a change or a
-// difference rather than a level (and a count, countDifference). The two are never one quantity:
+// percentChange reports whether figure f of s is a change or a
+// difference rather than a level: a percentage (changeBefore,
+// changeAfter), or a number or a count (countDifference). The two are never one quantity:
 // Danubia's shares "up 34%" are not Kestrel's "41% holding", nor the
 // union's "12% raise" (or "12% pay rise") the "90%" of drivers on strike:
 // with the raise, one false discrepancy fewer on strike, and one true
@@ -553,10 +555,12 @@ func percentChange(s string, f figureT) bool {
 
 // ageBefore is a capitalised name and a comma just before a figure:
 // "Lars Odin, 58, had held the post", "Mr Odin, 57, apologised".
-var ageBefore = regexp.MustCompile(`(\p{Lu}[\p{L}'’-]+), $`)
+var ageBefore = regexp.MustCompile(`(?:\p{Lu}[\p{L}'’.-]*) (\p{Lu}[\p{L}'’-]+), $`)
 
 // ageName returns the lowercase name whose age figure f of s gives, set
-// off by commas right after the name, or "". Outlets often disagree on
+// off by commas right after a name of two words or more or a surname
+// after "Mr" or "Ms", or "". A place ("in Kherson, 12, and in
+// Zaporizhzhia, 4") is one word. Outlets often disagree on
 // an age by a year; two ages are one quantity when they are of one name,
 // and an age is never the quantity of any other figure.
 func ageName(s string, f figureT) string {

@@ -773,22 +773,15 @@ func sameSubject(a, b *looseFig) bool {
 }
 
 // sameAge decides whether two figures are one person's age when either
-// is an age: "Odin, 58," and "Mr Odin, 57," are; "a 52-year-old
-// teacher" and "a 53-year-old teacher" are; an age given after a name is
-// no other figure. ok is false when nothing is decided.
+// is an age given after a name (ageName): "Lars Odin, 58," and "Mr
+// Odin, 57," are, and such an age is no other figure. ok is false when
+// nothing is decided.
 func sameAge(a, b *looseFig) (tied, ok bool) {
 	if a.ageOf != "" || b.ageOf != "" {
 		return a.ageOf == b.ageOf, true
 	}
-	if a.f.Unit == "year-old" && b.f.Unit == "year-old" && a.head != "" && a.head == b.head && !anyone[a.head] {
-		return true, true
-	}
 	return false, false
 }
-
-// anyone are the nouns an age describes that may be anyone: two
-// outlets' "52-year-old man" may be two men.
-var anyone = map[string]bool{"man": true, "men": true, "woman": true, "women": true, "boy": true, "girl": true, "person": true, "child": true, "resident": true, "victim": true}
 
 // coreKey reports whether k is the key of "core" or "underlying", which
 // name a measure of its own ("Core inflation eased to 3.4%",

@@ -605,17 +605,7 @@ func TestCostsOfTwoThings(t *testing.T) {
 // figure.
 func TestAgesOfOnePerson(t *testing.T) {
 	checkTied(t, "number", []tiedCase{
-		{"Odin, 58, had held the post since 2019.", "Mr Odin, 57, apologised for what he called mistakes.", true},
-		{"Odin, 58, had held the post since 2019.", "Odin said 57 had written to him.", false},
-	})
-}
-
-// TestAgesOfOneDescribedPerson: "a 52-year-old teacher" and "a
-// 53-year-old teacher" are one teacher's age; two "52-year-old man"
-// may be two men.
-func TestAgesOfOneDescribedPerson(t *testing.T) {
-	checkTied(t, "count", []tiedCase{
-		{"A 52-year-old teacher was pulled alive from the rubble on Wednesday.", "Rescuers freed a 53-year-old teacher from a collapsed school.", true},
-		{"A 52-year-old man was pulled alive from the rubble on Wednesday.", "Rescuers freed a 53-year-old man from a collapsed school.", false},
+		{"Lars Odin, 58, had held the post since 2019.", "Mr Odin, 57, apologised for what he called mistakes.", true},
+		{"Lars Odin, 58, had held the post since 2019.", "Odin said 57 had written to him.", false},
 	})
 }

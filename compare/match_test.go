@@ -494,3 +494,19 @@ func TestHeadlineNameKeepsASource(t *testing.T) {
 		t.Errorf("left out %+v; compared %d sources, want 4", r.LeftOut, len(r.Sources))
 	}
 }
+
+// TestHeadlineOfAnotherEventThere: an article on another event in the
+// same town names the town in its headline, but shares no other word of
+// the others' headlines: it is still left out.
+func TestHeadlineOfAnotherEventThere(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Quake kills at least 48 in Varo hills", "A magnitude 6.1 earthquake struck the hill district of Varo late on Tuesday, killing at least 48 people. More than 200 people were injured, officials said. The quake destroyed about 1,800 homes."),
+		fromText(t, "b", "Toll from Varo quake rises to 52", "The death toll from Tuesday's quake in Varo district rose to 52 on Wednesday. Officials said 186 people had been hurt. Some 2,300 houses were flattened."),
+		fromText(t, "c", "Strong earthquake hits Varo", "At least 48 people died when a strong earthquake hit Varo on Tuesday night. More than 150 people were injured. The quake damaged or destroyed 1,800 homes, the district office said."),
+		fromText(t, "d", "New Varo bridge approved by council", "The town council approved plans for a new road bridge across the river. Construction is due to start in the spring and take two years. The bridge will cost 40 million crowns."),
+	}
+	r := mustCompare(t, arts)
+	if len(r.LeftOut) != 1 || r.LeftOut[0].Label != "d" {
+		t.Errorf("left out %+v, want d", r.LeftOut)
+	}
+}

@@ -200,11 +200,15 @@ func nounLike(tok string) bool {
 }
 
 // verbSlot reports whether tok, before a replaced span or opening it,
-// makes the span a verb's: an auxiliary or a modal ("will", "has"), or
-// "to".
+// makes the span a verb's: a modal or "has", "have", "had", "did"
+// ("will play", "has left"). "To" and the forms of "be" also come before
+// names ("travelling to Kyiv", "is the capital").
 func verbSlot(tok string) bool {
-	tok = strings.ToLower(tok)
-	return auxiliaries[tok] || tok == "to" || tok == "must" || tok == "should" || tok == "shall"
+	switch strings.ToLower(tok) {
+	case "will", "would", "could", "can", "may", "might", "must", "should", "shall", "has", "have", "had", "did":
+		return true
+	}
+	return false
 }
 
 // placeWords are the prepositions of place and time, other than "of",
