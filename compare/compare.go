@@ -522,15 +522,17 @@ func (c *comparison) unnamed(off []int) []int {
 // article added from another event shares a name; in five of ten events
 // most outlets' headlines do.
 func (c *comparison) titleShared(si int) bool {
-	title := c.arts[si].Title
-	for _, e := range entity.Extract([]string{title}) {
+	if !c.titleWordShared(si) {
+		return false
+	}
+	for _, e := range entity.Extract([]string{c.arts[si].Title}) {
 		n := 0
 		for sj, a := range c.arts {
 			if sj != si && a.Title != "" && entity.Occurs([]string{a.Title}, e.Name) {
 				n++
 			}
 		}
-		if 2*n >= len(c.arts)-1 && c.titleWordShared(si) {
+		if 2*n >= len(c.arts)-1 {
 			return true
 		}
 	}

@@ -479,16 +479,22 @@ func TestParaphrasedCoverageIsOneEvent(t *testing.T) {
 	}
 }
 
+// varoTollReports are three outlets' reports of one quake's toll, whose
+// headlines all name the district.
+func varoTollReports(t *testing.T) []*article.Article {
+	return []*article.Article{
+		fromText(t, "a", "Quake kills at least 48 in Varo hills", "A magnitude 6.1 earthquake struck the hill district of Varo late on Tuesday, killing at least 48 people. More than 200 people were injured, officials said. The quake destroyed about 1,800 homes."),
+		fromText(t, "b", "Toll from Varo quake rises to 52", "The death toll from Tuesday's quake in Varo district rose to 52 on Wednesday. Officials said 186 people had been hurt. Some 2,300 houses were flattened."),
+		fromText(t, "c", "Strong earthquake hits Varo", "At least 48 people died when a strong earthquake hit Varo on Tuesday night. More than 150 people were injured. The quake damaged or destroyed 1,800 homes, the district office said."),
+	}
+}
+
 // TestHeadlineNameKeepsASource: a short piece on a quake's survivors
 // shares no clause with three reports of the toll, but its headline
 // names the district theirs do: it is compared, not left out.
 func TestHeadlineNameKeepsASource(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Quake kills at least 48 in Varo hills", "A magnitude 6.1 earthquake struck the hill district of Varo late on Tuesday, killing at least 48 people. More than 200 people were injured, officials said. The quake destroyed about 1,800 homes."),
-		fromText(t, "b", "Toll from Varo quake rises to 52", "The death toll from Tuesday's quake in Varo district rose to 52 on Wednesday. Officials said 186 people had been hurt. Some 2,300 houses were flattened."),
-		fromText(t, "c", "Strong earthquake hits Varo", "At least 48 people died when a strong earthquake hit Varo on Tuesday night. More than 150 people were injured. The quake damaged or destroyed 1,800 homes, the district office said."),
-		fromText(t, "d", "Survivors sleep outside after Varo quake", "Thousands of people spent a second night in the open after the earthquake, which killed 50 people. Many houses of stone and mud collapsed in the hillside villages. The army sent helicopters with tents and blankets."),
-	}
+	arts := append(varoTollReports(t),
+		fromText(t, "d", "Survivors sleep outside after Varo quake", "Thousands of people spent a second night in the open after the earthquake, which killed 50 people. Many houses of stone and mud collapsed in the hillside villages. The army sent helicopters with tents and blankets."))
 	r := mustCompare(t, arts)
 	if len(r.LeftOut) != 0 || len(r.Sources) != 4 {
 		t.Errorf("left out %+v; compared %d sources, want 4", r.LeftOut, len(r.Sources))
@@ -499,12 +505,8 @@ func TestHeadlineNameKeepsASource(t *testing.T) {
 // same town names the town in its headline, but shares no other word of
 // the others' headlines: it is still left out.
 func TestHeadlineOfAnotherEventThere(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Quake kills at least 48 in Varo hills", "A magnitude 6.1 earthquake struck the hill district of Varo late on Tuesday, killing at least 48 people. More than 200 people were injured, officials said. The quake destroyed about 1,800 homes."),
-		fromText(t, "b", "Toll from Varo quake rises to 52", "The death toll from Tuesday's quake in Varo district rose to 52 on Wednesday. Officials said 186 people had been hurt. Some 2,300 houses were flattened."),
-		fromText(t, "c", "Strong earthquake hits Varo", "At least 48 people died when a strong earthquake hit Varo on Tuesday night. More than 150 people were injured. The quake damaged or destroyed 1,800 homes, the district office said."),
-		fromText(t, "d", "New Varo bridge approved by council", "The town council approved plans for a new road bridge across the river. Construction is due to start in the spring and take two years. The bridge will cost 40 million crowns."),
-	}
+	arts := append(varoTollReports(t),
+		fromText(t, "d", "New Varo bridge approved by council", "The town council approved plans for a new road bridge across the river. Construction is due to start in the spring and take two years. The bridge will cost 40 million crowns."))
 	r := mustCompare(t, arts)
 	if len(r.LeftOut) != 1 || r.LeftOut[0].Label != "d" {
 		t.Errorf("left out %+v, want d", r.LeftOut)
