@@ -322,12 +322,16 @@ func wholeParagraphs(text string, sentences []string) []bool {
 // Shapes of furniture in plain text. Each is matched against a whole
 // sentence.
 var (
-	// creditShape: photo and video credits, agency tags, bylines and
-	// contributor lines.
+	// creditShape: photo and video credits, agency tags (a word or two
+	// alone in brackets, "(Yonhap)"), bylines, contributor lines and an
+	// agency's notices ("This material may not be published ...", "Our
+	// Standards: ...").
 	creditShape = regexp.MustCompile(`(?i)^(?:` +
 		`\(?(?:photo|photograph|image|picture|video|illustration|graphic)s?(?: credit)?\s*(?:by\b|:|©)` +
 		`|credits?\b|©|copyright\b|image copyright\b|all rights reserved\b|\(?(?:ap|afp|reuters|getty images|epa)\)\.?$` +
-		`|additional reporting by\b|reporting by\b|(?:written |edited )?by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*$` +
+		`|additional reporting by\b|reporting by\b|writing by\b|editing by\b|\([\w&-]+(?: [\w&-]+)?\)\.?$` +
+		`|this material may not be (?:published|reproduced|redistributed)\b|our standards\s*:` +
+		`|(?:written |edited )?by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*$` +
 		`|follow (?:him|her|them|us|@)` +
 		`)|(?:contributed (?:to this report|reporting)|reported from [A-Z][\w -]+(?:, and [\w -]+ from [\w -]+)?)\.?$` +
 		`|[\w.-]+ ?/ ?(?:AFP|AP|Reuters|EPA|Getty Images|Getty|Shutterstock|Bloomberg|Sipa)\b` +
@@ -345,7 +349,7 @@ var (
 		`|(?:we|this (?:site|website)) uses? cookies\b|editor['’]?s note\s*:|correction\s*:` +
 		`)`)
 	// captionShape: labels that open a caption.
-	captionShape = regexp.MustCompile(`(?i)^(?:media caption|image caption|caption\s*:|map\s*:|chart\s*:|graphic\s*:|video\s*:|photo\s*:|pictured\s*:|clockwise from\b|above,|left,|right,|top,|from left\b)`)
+	captionShape = regexp.MustCompile(`(?i)^(?:media caption|image caption|photo caption|caption\s*:|map\s*:|chart\s*:|graphic\s*:|video\s*:|photo\s*:|pictured\s*:|clockwise from\b|above,|left,|right,|top,|from left\b)`)
 )
 
 // endsSentence reports whether s ends the way a sentence of running text
