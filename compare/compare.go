@@ -141,7 +141,9 @@
 // sentences no claim pairs when the words around them describe one
 // quantity (figures.go): two shared content words that make at least
 // half of the shorter context, the same outcome counted in the same unit
-// ("killed" / "died", "displaced" / "left homeless"; never a count of
+// ("killed" / "died", "displaced" / "left homeless", of a count of
+// things "destroyed" / "burned" / "reduced to ash": three true omissions
+// more on the wildfire, nothing else changed; never a count of
 // people and one of homes, households, vehicles or other things, however
 // many words their sentences share: two omissions found on strike and
 // storm and one false one more on a held-out event), a "since" year and

@@ -191,7 +191,17 @@ var outcomes = []struct{ prefix, outcome string }{
 	{"crowd", "crowd"}, {"gathered", "crowd"}, {"rallied", "crowd"}, {"protested", "crowd"}, {"demonstrated", "crowd"},
 	{"marched", "crowd"}, {"lined", "crowd"}, {"lining", "crowd"}, {"cheered", "crowd"}, {"attended", "crowd"},
 	{"destroy", "destroyed"}, {"flatten", "destroyed"}, {"collaps", "destroyed"}, {"razed", "destroyed"},
+	{"gutted", "destroyed"}, {"ash", "destroyed"}, {"rubble", "destroyed"}, {"levelled", "destroyed"}, {"leveled", "destroyed"},
 	{"damag", "damaged"},
+}
+
+// burnt reports whether word says things burned: of a count ("80 homes
+// have burned") they were destroyed; of an area ("burned about 29,650
+// acres") it says nothing of an outcome, and two areas burned are not
+// one quantity for it.
+func burnt(word string) bool {
+	w := strings.ToLower(word)
+	return w == "burned" || w == "burnt" || w == "burned-out" || w == "burnt-out"
 }
 
 // outcomeOf returns the outcome a word names, or "".
@@ -246,7 +256,10 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 		if seen++; seen > outcomeAfter || clauseBreak(s[f.End:t.Start]) {
 			break
 		}
-		if o := outcomeAt(s, t); o != "" {
+		if o := outcomeAt(s, t); o != "" || f.Kind == "count" && burnt(t.Token) {
+			if o == "" {
+				o = "destroyed"
+			}
 			return joinedOutcome(s, t.Start, t.End, o)
 		}
 	}

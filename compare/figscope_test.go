@@ -45,6 +45,9 @@ func TestFigureOutcome(t *testing.T) {
 		{"destroyed or damaged", "Some 12,000 houses were destroyed or damaged.", "12,000 houses", "damaged+destroyed"},
 		{"destroyed", "Some 3,000 houses were destroyed and 9,000 damaged.", "3,000 houses", "destroyed"},
 		{"killed or injured", "The blast killed or injured 40 people.", "40 people", "dead+injured"},
+		{"homes burned", "At least 80 homes have burned, officials said.", "80 homes", "destroyed"},
+		{"homes reduced to ash", "Dozens of homes have been reduced to ash.", "Dozens of homes", "destroyed"},
+		{"an area burned is no outcome", "The fire has burned about 29,650 acres.", "29,650 acres", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
