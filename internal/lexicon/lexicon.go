@@ -24,6 +24,12 @@
 //   - Accents: "Vasvölgy" and "Vasvolgy", "Vasić" and "Vasic" are one
 //     key. Outlets abroad drop the marks their keyboards lack.
 //   - Numbers: "twenty-four" and "24" are one key, "1,000" and "1000" too.
+//   - Times and units: "8:15 a.m." and "at 8:15" are one key, "10 p.m."
+//     and "22:00" too, and every time of day also carries the word
+//     "clock", as "shortly after 3 a.m." and "at about 2:40 a.m." both
+//     say the hour of the night. A number joined to its unit ("a
+//     60-metre section", "185km") is the number and the unit as written
+//     apart; "km/h", "kph" and "kilometres per hour" are one unit.
 //   - Amounts and currencies (money.go): "€1.9bn", "1.9 billion euros" and
 //     "EUR 1.9 billion" give the same two keys, the amount in full and
 //     the currency; "HUF4,150" is "4,150 forints". ISO codes count only
@@ -40,6 +46,7 @@
 package lexicon
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -176,9 +183,123 @@ func tokens(s string) []token {
 			}
 			return
 		}
+		if m := gluedUnit.FindStringSubmatchIndex(tok); m != nil {
+			// "185km", "310mm": the number and its unit, as in "185 km".
+			out = append(out, token{text: tok[:m[3]], lower: tok[:m[3]], start: start, end: start + m[3], atStart: at},
+				token{text: tok[m[4]:], lower: strings.ToLower(tok[m[4]:]), start: start + m[4], end: start + len(tok)})
+			return
+		}
+		if words.IsNumber(tok) && strings.Contains(tok, "-") {
+			// "a 60-metre section", "the 52-year-old bridge": the
+			// number and its unit, as in "60 metres". A score or a
+			// range ("7-2", "40-50") is left whole.
+			if num, unit, ok := strings.Cut(tok, "-"); ok && unit != "" && !words.IsNumber(unit) {
+				out = append(out, token{text: num, lower: num, start: start, end: start + len(num), atStart: at})
+				if u := strings.ToLower(unit); u == "year-old" || u == "year-olds" || u == "month-old" {
+					return // an age: the number says it
+				}
+				for off, part := start+len(num)+1, strings.Split(unit, "-"); len(part) > 0; part = part[1:] {
+					out = append(out, token{text: part[0], lower: strings.ToLower(part[0]), start: off, end: off + len(part[0])})
+					off += len(part[0]) + 1
+				}
+				return
+			}
+		}
 		out = append(out, token{text: tok, lower: strings.ToLower(tok), start: start, end: start + len(tok), atStart: at})
 	})
+	return clockTimes(s, out)
+}
+
+// gluedUnit matches a number written together with a unit of length,
+// speed, rain or weight. "m" is left out: "1.5m" is as often a million.
+var gluedUnit = regexp.MustCompile(`(?i)^(\d+(?:[.,]\d+)?)(km|kph|kmh|mph|mm|cm|kg|kw|mw|gw)$`)
+
+// clockTimes joins the hour and minutes of a time of day into one
+// token and drops "a.m." and "p.m." after a time, giving a time after
+// noon on the 24-hour clock: "8:15 a.m." and "at 8:15" meet, "10 p.m."
+// is "22:00". Without this "8:15" was two numbers and "a.m." the word
+// "m".
+func clockTimes(s string, toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if l := len(t.lower); l > 2 && (strings.HasSuffix(t.lower, "am") || strings.HasSuffix(t.lower, "pm")) && isHour(t.lower[:l-2]) {
+			// "9pm" is "9 p.m.".
+			h, _ := strconv.Atoi(t.lower[:l-2])
+			if t.lower[l-2] == 'p' && h < 12 {
+				h += 12
+			} else if t.lower[l-2] == 'a' && h == 12 {
+				h = 0
+			}
+			txt := strconv.Itoa(h) + ":00"
+			out = append(out, token{text: txt, lower: txt, start: t.start, end: t.end, atStart: t.atStart}, clockWord(t.start, t.end))
+			continue
+		}
+		if !isHour(t.text) {
+			out = append(out, t)
+			continue
+		}
+		h, _ := strconv.Atoi(t.text)
+		m, end, next := "", t.end, i+1
+		if next < len(toks) && t.end < len(s) && s[t.end] == ':' && toks[next].start == t.end+1 && len(toks[next].text) == 2 && words.IsNumber(toks[next].text) {
+			m, end, next = toks[next].text, toks[next].end, next+1
+		}
+		pm, n := meridiem(s, toks, next)
+		if m == "" && n == 0 {
+			out = append(out, t)
+			continue
+		}
+		if pm && h < 12 {
+			h += 12
+		} else if n > 0 && !pm && h == 12 {
+			h = 0
+		}
+		if m == "" {
+			m = "00"
+		}
+		txt := strconv.Itoa(h) + ":" + m
+		if n > 0 {
+			end = toks[next+n-1].end
+		}
+		out = append(out, token{text: txt, lower: txt, start: t.start, end: end, atStart: t.atStart}, clockWord(t.start, end))
+		i = next + n - 1
+	}
 	return out
+}
+
+// clockWord is a word every time of day carries besides its value, as
+// every figure carries a number: "shortly after 3 a.m." and "at about
+// 2:40 a.m." both say the hour of the night something happened.
+func clockWord(start, end int) token {
+	return token{text: "clock", lower: "clock", start: start, end: end}
+}
+
+// isHour reports whether tok is a number of one or two digits up to 24.
+func isHour(tok string) bool {
+	if len(tok) == 0 || len(tok) > 2 {
+		return false
+	}
+	h, err := strconv.Atoi(tok)
+	return err == nil && h <= 24
+}
+
+// meridiem reads "a.m.", "p.m.", "am" or "pm" at toks[i]: whether it is
+// after noon, and how many tokens it takes (0 when there is none).
+func meridiem(s string, toks []token, i int) (pm bool, n int) {
+	if i >= len(toks) {
+		return false, 0
+	}
+	switch toks[i].lower {
+	case "am":
+		return false, 1
+	case "pm":
+		return true, 1
+	case "a", "p":
+		if i+1 < len(toks) && toks[i+1].lower == "m" && toks[i].end < len(s) && s[toks[i].end] == '.' && toks[i+1].start == toks[i].end+1 {
+			return toks[i].lower == "p", 2
+		}
+	}
+	return false, 0
 }
 
 func capitalise(w string) string {

@@ -40,6 +40,16 @@ func TestTermsNormalise(t *testing.T) {
 		{"honorific", "Respected Comrade Kim spoke.", "Kim spoke."},
 		{"british spelling", "They organised it.", "They organized it."},
 		{"promise keeps its s", "Each promises help.", "Each promise help."},
+		{"a time with a.m.", "It fell at 8:15 a.m. on Monday.", "It fell at 8:15 on Monday."},
+		{"p.m. on the 24-hour clock", "It struck at 10 p.m.", "It struck at 22:00."},
+		{"pm written together", "It struck at 10pm.", "It struck at 10 p.m."},
+		{"an hour with a leading zero", "It struck at 08:15.", "It struck at 8:15."},
+		{"a number and its unit joined by a hyphen", "A 60-metre section fell.", "A 60 metre section fell."},
+		{"a number and its unit written together", "Winds of 185km were measured.", "Winds of 185 km were measured."},
+		{"an age", "A 79-year-old man died.", "A 79 man died."},
+		{"speed units", "Winds of 140 kph.", "Winds of 140 kilometres per hour."},
+		{"speed units with a slash", "Winds of 140 km/h.", "Winds of 140 km an hour."},
+		{"miles an hour", "Winds of 87 mph.", "Winds of 87 miles per hour."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +69,9 @@ func TestTermsKeepApart(t *testing.T) {
 		{"different numbers", "24 years", "14 years"},
 		{"according to is no accord", "According to the bank, they met.", "The accord of the bank, they met."},
 		{"promise is not prom", "They promised.", "They promized."},
+		{"a morning and an evening time", "It struck at 10 a.m.", "It struck at 10 p.m."},
+		{"a score is no number and unit", "They won 2-1.", "They won 2 1."},
+		{"a distance is no speed", "A queue of 30 km.", "A queue of 30 kph."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -39,6 +39,10 @@ var phraseRows = [][]string{
 	{"stoppage_time", "stoppage time", "injury time", "added time"},
 	{"war", "special military operation", "ukrainian direction"},
 	{"weapon", "artillery shells", "artillery rounds", "ballistic missiles"},
+	// Units of speed, however written: "140 kph", "140 km/h", "140
+	// kilometres per hour", "87 mph", "87 miles an hour".
+	{"kph", "kph", "kmh", "km/h", "km per hour", "km an hour", "kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"},
+	{"mph", "mph", "miles per hour", "miles an hour"},
 }
 
 // equivalentRows lists words that news writing uses for one another
