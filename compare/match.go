@@ -102,6 +102,8 @@ type unit struct {
 type slot struct {
 	ids []int32
 	w   float64
+	// name is set for a name's slot (namesOnlyCut).
+	name bool
 }
 
 // hit is the best coverage of a clause by one other source: the sentence
@@ -262,7 +264,7 @@ func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 			if t.Name > 0 {
 				names[t.Name] = len(u.slots)
 			}
-			u.slots = append(u.slots, slot{ids: []int32{id}, w: w})
+			u.slots = append(u.slots, slot{ids: []int32{id}, w: w, name: t.Kind == words.Name})
 		}
 		for k := range u.slots {
 			u.slots[k].ids = c.withAliases(u.slots[k].ids)
@@ -287,6 +289,9 @@ func (u *unit) signature(b []byte) []byte {
 			b = binary.AppendUvarint(b, uint64(id))
 		}
 		b = append(b, 0xff)
+		if sl.name {
+			b = append(b, 0xfe)
+		}
 		b = binary.AppendUvarint(b, math.Float64bits(sl.w))
 	}
 	return b
@@ -476,7 +481,7 @@ func (c *comparison) collectHits(cv *coverer, u *unit) []hit {
 	slices.Sort(cv.srcs)
 	for _, src := range cv.srcs {
 		if h := cv.best[src]; h.score >= keepScore {
-			h.score = min(h.score, 1)
+			h.score = min(h.score, 1) * c.namesOnlyCut(u, h)
 			out = append(out, h)
 		}
 		cv.seen[src] = false
@@ -489,4 +494,41 @@ func (c *comparison) collectHits(cv *coverer, u *unit) []hit {
 	}
 	cv.touched, cv.ptouch, cv.srcs = cv.touched[:0], cv.ptouch[:0], cv.srcs[:0]
 	return out
+}
+
+// A sentence that shares a clause's names but hardly any of its other
+// words does not state it: "Zhou, Jiangxin's chairman, said Danubia
+// would be the group's gateway to Europe" is not "Jiangxin chairman Zhou
+// called the purchase an important step in the group's strategy",
+// however much the names weigh. A hit holding less than namesOnlyShare
+// of the weight of a clause's other words scores namesOnlyFactor of its
+// coverage. A clause whose other words weigh less than contentShare of
+// it is mostly names and is left alone. On the evaluation set this finds
+// three more uniques at the same precision (370/522, recall 385 to 388
+// of 547), nothing else changed; in pairs four more uniques found, seven
+// more reported.
+const (
+	namesOnlyShare  = 0.2
+	namesOnlyFactor = 0.5
+	contentShare    = 0.3
+)
+
+// namesOnlyCut returns the factor for hit h of clause u: namesOnlyFactor
+// when the sentence (or pair) h holds less than namesOnlyShare of the
+// weight of u's words other than names, else 1.
+func (c *comparison) namesOnlyCut(u *unit, h hit) float64 {
+	var all, got float64
+	for _, sl := range u.slots {
+		if sl.name {
+			continue
+		}
+		all += sl.w
+		if c.holds(h.src, h.n, sl.ids) || h.n2 >= 0 && c.holds(h.src, h.n2, sl.ids) {
+			got += sl.w
+		}
+	}
+	if all == 0 || all < contentShare*u.weight || got >= namesOnlyShare*all {
+		return 1
+	}
+	return namesOnlyFactor
 }

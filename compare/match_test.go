@@ -512,3 +512,34 @@ func TestHeadlineOfAnotherEventThere(t *testing.T) {
 		t.Errorf("left out %+v, want d", r.LeftOut)
 	}
 }
+
+// TestNamesOnlyDoNotState: a sentence that shares a clause's names and
+// hardly any of its other words does not state it.
+func TestNamesOnlyDoNotState(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Takeover", "Orlen Varga of Kestor Holdings told Brindle Mills staff in Tarnow and Lodz that the works would stay open."),
+		fromText(t, "b", "Takeover", "Orlen Varga of Kestor Holdings visited Brindle Mills in Tarnow and Lodz on Monday."),
+	}
+	c, err := scored(t.Context(), arts, []string{"a", "b"}, DefaultThreshold, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got float64
+	for h := range c.hitsOf(0) {
+		got = h.score
+	}
+	u := &c.units[0]
+	var full float64
+	for _, sl := range u.slots {
+		if c.holds(1, 0, sl.ids) {
+			full += sl.w
+		}
+	}
+	full /= u.weight
+	if full < DefaultThreshold {
+		t.Fatalf("the second sentence holds %.2f of the clause; the test needs a names-heavy match at the threshold or above", full)
+	}
+	if got >= DefaultThreshold {
+		t.Errorf("the clause is stated at %.2f by a sentence sharing its names only, want below %.2f", got, DefaultThreshold)
+	}
+}
