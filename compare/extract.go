@@ -37,6 +37,8 @@ func figEqual(a, b figureT) bool { return figure.Equal(a, b) }
 
 func figConflict(a, b figureT) bool { return figure.Conflict(a, b) }
 
+func figCompatible(a, b figureT) bool { return figure.Compatible(a, b) }
+
 func figSinceGap(since, dur figureT, ref time.Time) (float64, bool) {
 	return figure.SinceGap(since, dur, ref)
 }

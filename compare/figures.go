@@ -297,16 +297,7 @@ func joinedWord(tok string) string {
 // beside a reading share a word or two in longer contexts; the
 // proportion keeps them apart.
 func sameQuantity(a, b *looseFig) bool {
-	if a.f.Kind != b.f.Kind && !(a.f.Prep == "since" || b.f.Prep == "since") && !dayKinds(a.f, b.f) {
-		return false
-	}
-	if a.f.Kind == "percent" && b.f.Kind == "percent" && a.f.Unit != b.f.Unit {
-		return false // a level ("4.5%") is not a change in points ("25 basis points")
-	}
-	if a.f.Kind == "percent" && core(a) != core(b) {
-		return false // core inflation is not the headline rate
-	}
-	if a.f.Kind == "count" && b.f.Kind == "count" && !sameCounted(a.f.Unit, b.f.Unit) {
+	if kindsApart(a, b) {
 		return false
 	}
 	if sinceAgrees(a, b) {
@@ -339,6 +330,12 @@ func sameQuantity(a, b *looseFig) bool {
 		// A report gives few votes or scores, and the kind says what
 		// they count: one word in common ties two.
 		return shared >= 1
+	}
+	if a.f.Kind == "measure" && shared >= 1 && figCompatible(a.f, b.f) {
+		// "winds of 185 km/h", "sustained winds of 185 kilometres per
+		// hour": measures are few in a report, and two that agree with
+		// a word in common measure one thing.
+		return true
 	}
 	if sameThing(a, b) && a.f.Unit == b.f.Unit && (a.outcome != "" || shared >= 1) {
 		// "112 people were killed", "140 people have died"; "900 jobs"
@@ -373,6 +370,22 @@ func sameQuantity(a, b *looseFig) bool {
 	}
 	return short <= 3 && !motionKeys[one] && !amountKeys[one] && slices.Contains(a.near, one) && slices.Contains(b.near, one) &&
 		!slices.Contains(a.names, one) && !slices.Contains(b.names, one) // a place says where, not what
+}
+
+// kindsApart reports whether a and b can be no one quantity for their
+// kinds and units alone.
+func kindsApart(a, b *looseFig) bool {
+	switch {
+	case a.f.Kind != b.f.Kind && !(a.f.Prep == "since" || b.f.Prep == "since") && !dayKinds(a.f, b.f):
+		return true
+	case a.f.Kind == "percent" && b.f.Kind == "percent" && a.f.Unit != b.f.Unit:
+		return true // a level ("4.5%") is not a change in points ("25 basis points")
+	case a.f.Kind == "percent" && core(a) != core(b):
+		return true // core inflation is not the headline rate
+	case a.f.Kind == "count" && b.f.Kind == "count" && !sameCounted(a.f.Unit, b.f.Unit):
+		return true
+	}
+	return false
 }
 
 // sameCounted reports whether counts of units a and b may count one

@@ -609,3 +609,16 @@ func TestAgesOfOnePerson(t *testing.T) {
 		{"Lars Odin, 58, had held the post since 2019.", "Odin said 57 had written to him.", false},
 	})
 }
+
+// TestMeasuresThatAgree: two measures that agree in value and unit, with
+// a word in common, are one quantity however differently the rest of
+// their sentences reads; a measure of another value is not tied on one
+// word.
+func TestMeasuresThatAgree(t *testing.T) {
+	checkTied(t, "measure", []tiedCase{
+		{"The hurricane made landfall near the fishing town at 10 p.m. with maximum sustained winds of 185 km/h, the institute said.",
+			"Teodora, a Category 3 hurricane with sustained winds of 185 kilometres per hour, struck on Monday.", true},
+		{"The hurricane made landfall near the fishing town at 10 p.m. with maximum sustained winds of 185 km/h, the institute said.",
+			"By nightfall it had weakened to a tropical storm with winds of 90 km/h.", false},
+	})
+}

@@ -90,6 +90,13 @@ func (p *parser) unitWord(j int) (string, int) {
 		}
 		return "", j
 	}
+	if u, ok := measureUnits[w]; ok && (u.unit == "km") && (p.word(j+1) == "per" || p.word(j+1) == "an") && p.word(j+2) == "hour" {
+		// "185 kilometres per hour", "115 miles an hour"
+		if u.factor == 1 {
+			return "km/h", j + 3
+		}
+		return "mph", j + 3
+	}
 	if _, ok := measureUnits[w]; ok {
 		if w == "c" || w == "f" {
 			if t, _ := p.tok(j); t.text != strings.ToUpper(t.text) {
