@@ -151,7 +151,7 @@ func widen(s string, r lexicon.Ref) string {
 		lw := strings.ToLower(w)
 		if !words.IsWord(w) || strings.ContainsAny(w, ",;:\"'“”()") || words.IsCapitalized(w) || words.IsStopword(lw) || placeWords[lw] ||
 			determiners[lw] || verbs[lw] || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly") ||
-			gradable(lw, before[:len(before)-1]) {
+			gradable(lw, before[:len(before)-1]) || hasFigure(w) {
 			break
 		}
 		start = strings.LastIndex(s[:start], w)
@@ -163,6 +163,25 @@ func widen(s string, r lexicon.Ref) string {
 		end = strings.Index(s[end:], name) + end + len(name)
 	}
 	return s[start:end]
+}
+
+// hasFigure reports whether word w holds a number, in digits or words: a
+// rating or a measure ("a Category 3 hurricane", "a category-three
+// storm", "a 60-metre section") says which one, not what it is called.
+func hasFigure(w string) bool {
+	for _, t := range lexicon.Terms(w) {
+		if t.Kind == words.Number {
+			return true
+		}
+	}
+	for _, part := range strings.Split(w, "-") {
+		for _, t := range lexicon.Terms(part) {
+			if t.Kind == words.Number {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mergeTerms puts the referents' terms first and keeps a term found by

@@ -202,6 +202,28 @@ func TestDisasterNames(t *testing.T) {
 	}
 }
 
+// TestDisasterNamesWithoutRatings: a rating before the disaster's name
+// ("a Category 3 hurricane", "a category-three storm") is no part of
+// what an outlet calls it.
+func TestDisasterNamesWithoutRatings(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Storm", "The hurricane struck the coast as a Category 3 storm on Monday."),
+		fromText(t, "b", "Storm", "The cyclone struck the coast as a category-three hurricane on Monday."),
+		fromText(t, "c", "Storm", "The hurricane struck the coast on Monday."),
+	}
+	r := mustCompare(t, arts)
+	for _, tm := range r.Terms {
+		for l, f := range tm.BySource {
+			if strings.ContainsAny(f, "0123456789") || strings.Contains(f, "three") {
+				t.Errorf("%s: %s calls it %q, with its rating", tm.Concept, l, f)
+			}
+		}
+	}
+	if len(r.Terms) == 0 {
+		t.Error("no names found for the storm")
+	}
+}
+
 // FuzzNameRuns checks that any sentence is read for names without a
 // panic and that each name is a piece of the sentence.
 func FuzzNameRuns(f *testing.F) {
