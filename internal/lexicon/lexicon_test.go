@@ -118,6 +118,7 @@ func TestReferents(t *testing.T) {
 		{"a company sold", "The sale, a takeover by a rival, ends years of losses; sales fell.", []string{"takeover=sale", "takeover=takeover"}},
 		{"a day's vote is the election", "Sunday's vote and the vote on Sunday and the November vote.", []string{"election=vote", "election=vote", "election=vote"}},
 		{"a body's vote is no election", "The MPC vote was 7-2; the vote on the council was close; the vote is in May.", []string{"election=vote"}},
+		{"a confidence vote is no election", "He lost a confidence vote and then a no-confidence vote.", nil},
 		{"opinion polls are no election", "His party leads in opinion polls before the election.", []string{"opinion_poll=opinion polls", "election=election"}},
 		{"the union and its capital", "Brussels, the EU and the European Commission; the UN but not un-.", []string{"european_union=Brussels", "european_union=EU", "european_union=European Commission", "united_nations=UN"}},
 		{"a storm", "The hurricane, a tropical storm by nightfall, was a cyclone no more.", []string{"storm=hurricane", "storm=tropical storm", "storm=cyclone"}},

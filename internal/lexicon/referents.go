@@ -177,7 +177,7 @@ func personKey(toks []token) string {
 
 // bodyVote reports whether the "vote" at toks[i] is a body's vote or a
 // vote on a question ("the MPC vote", "the vote on the council", "a vote
-// of no confidence"), not an election. "Polls" alone are left out of the
+// of no confidence", "a confidence vote"), not an election. "Polls" alone are left out of the
 // table for the same reason: "leads in the polls" is no election.
 func bodyVote(toks []token, i int, p phrase) bool {
 	if p.key != "election" || p.words[0] != "vote" {
@@ -185,6 +185,9 @@ func bodyVote(toks []token, i int, p phrase) bool {
 	}
 	if i > 0 && !toks[i-1].atStart && words.IsCapitalized(toks[i-1].text) && !calendarWord(toks[i-1].lower) {
 		return true
+	}
+	if i > 0 && (toks[i-1].lower == "confidence" || toks[i-1].lower == "no-confidence") {
+		return true // "lost a confidence vote"
 	}
 	return i+2 < len(toks) && (toks[i+1].lower == "on" || toks[i+1].lower == "of") && !calendarWord(toks[i+2].lower)
 }
