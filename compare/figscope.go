@@ -567,12 +567,13 @@ func percentChange(s string, f figureT) bool {
 }
 
 // ageBefore is a capitalised name and a comma just before a figure:
-// "Lars Odin, 58, had held the post", "Mr Odin, 57, apologised".
-var ageBefore = regexp.MustCompile(`(?:\p{Lu}[\p{L}'’.-]*) (\p{Lu}[\p{L}'’-]+), $`)
+// "Lars Odin, 58, had held the post", "Mr Odin, 57, apologised", or a
+// name alone that opens the sentence: "Odin, 58, took office in 2024".
+var ageBefore = regexp.MustCompile(`(?:^|(?:\p{Lu}[\p{L}'’.-]*) )(\p{Lu}[\p{L}'’-]+), $`)
 
 // ageName returns the lowercase name whose age figure f of s gives, set
-// off by commas right after a name of two words or more or a surname
-// after "Mr" or "Ms", or "". A place ("in Kherson, 12, and in
+// off by commas right after a name of two words or more, a surname
+// after "Mr" or "Ms", or a name that opens the sentence, or "". A place ("in Kherson, 12, and in
 // Zaporizhzhia, 4") is one word. Outlets often disagree on
 // an age by a year; two ages are one quantity when they are of one name,
 // and an age is never the quantity of any other figure.

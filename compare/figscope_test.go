@@ -307,7 +307,8 @@ func TestAgeName(t *testing.T) {
 		s, fig, want string
 	}{
 		{"Lars Odin, 58, had held the post since 2019.", "58", "odin"},
-		{"Odin, 58, had held the post since 2019.", "58", ""},
+		{"Odin, 58, had held the post since 2019.", "58", "odin"},
+		{"He met Odin, 58, and Berg, 61.", "58", ""},
 		{"Mr Odin, 57, apologised for his mistakes.", "57", "odin"},
 		{"Casualties were reported in Kherson, 12, and in Zaporizhzhia, 4.", "12", ""},
 		{"On Tuesday, 12 were arrested.", "12", ""},
