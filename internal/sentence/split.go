@@ -47,10 +47,11 @@ var (
 	// English tokenizer treats every "1991." as a list number and never
 	// breaks after it ("in 1991. The partnership ..." stays one
 	// sentence), nor after most decimals ("put its magnitude at 6.1. More
-	// than 150 people were injured"), so Split breaks there itself. Group
+	// than 150 people were injured") or an amount with its scale ("to
+	// NOK 19.8bn. Snacks grew"), so Split breaks there itself. Group
 	// 1 is the space. numberEndCuts does its work; the expression states
 	// it.
-	numberEnd = newLazyRegexp(`(?:^|[\s(\[])\d+(?:,\d{3})*(?:\.\d+)?\.(\s+)["'“‘(\[]*\p{Lu}`)
+	numberEnd = newLazyRegexp(`(?:^|[\s(\[])\d+(?:,\d{3})*(?:\.\d+)?(?:bn|mn|m|k|tn)?\.(\s+)["'“‘(\[]*\p{Lu}`)
 	// quoteEnd finds a quotation ending a sentence right before another
 	// opens; punkt only breaks there when a capital follows directly.
 	// quoteEndCuts does its work; the expression states it.
@@ -311,6 +312,7 @@ func numberEndAt(s string, i int) (end, group int, ok bool) {
 		for d++; d < len(s) && isDigit(s[d]); d++ {
 		}
 	}
+	d += scaleSuffix(s[d:]) // (?:bn|mn|m|k|tn)?
 	if d >= len(s) || s[d] != '.' { // \.
 		return 0, 0, false
 	}
@@ -389,8 +391,8 @@ func upperAt(s string, k, group int) (end, g int, ok bool) {
 	return k + n, group, true
 }
 
-// hasNumberStop reports whether s has a digit, a period and white space
-// in a row, the shape numberEnd needs.
+// hasNumberStop reports whether s has a digit (perhaps with a scale
+// suffix), a period and white space in a row, the shape numberEnd needs.
 func hasNumberStop(s string) bool {
 	for i := 1; i+1 < len(s); i++ {
 		k := strings.IndexByte(s[i:len(s)-1], '.')
@@ -398,11 +400,34 @@ func hasNumberStop(s string) bool {
 			return false
 		}
 		i += k
-		if isDigit(s[i-1]) && isRESpace(s[i+1]) {
+		if !isRESpace(s[i+1]) {
+			continue
+		}
+		if isDigit(s[i-1]) {
 			return true
+		}
+		for _, suf := range scaleSuffixes {
+			if n := len(suf); i > n && s[i-n:i] == suf && isDigit(s[i-n-1]) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// scaleSuffixes are the scales written against an amount: "NOK 19.8bn.",
+// "£600m.", "12k." end a sentence as the bare number would.
+var scaleSuffixes = []string{"bn", "mn", "m", "k", "tn"}
+
+// scaleSuffix returns the length of the scale suffix s opens with, when
+// a period follows it, or 0.
+func scaleSuffix(s string) int {
+	for _, suf := range scaleSuffixes {
+		if n := len(suf); len(s) > n && s[:n] == suf && s[n] == '.' {
+			return n
+		}
+	}
+	return 0
 }
 
 // hasQuoteStop reports whether s has end punctuation followed by a

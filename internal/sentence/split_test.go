@@ -61,6 +61,11 @@ func TestSplit(t *testing.T) {
 			want: []string{"The survey put its magnitude at 6.1.", "More than 150 people were hurt.", "The index closed at 4,512.7.", "Traders were calm."},
 		},
 		{
+			name: "an amount with its scale ends a sentence",
+			text: "Sales rose 6 percent to NOK 19.8bn. Snacks grew 11 percent. The club paid £600m. Fans were angry.",
+			want: []string{"Sales rose 6 percent to NOK 19.8bn.", "Snacks grew 11 percent.", "The club paid £600m.", "Fans were angry."},
+		},
+		{
 			name: "time of day ends a sentence",
 			text: "The train left the tracks at around 7:40 p.m. Four carriages overturned. The storm hit at 11 p.m. ET Monday. It struck at 2:02 a.m. Beijing time on Wednesday. Police came at 3 a.m. Tuesday. Trading opened at 1 p.m. Hong Kong time. It hit at 7:40 p.m. A second quake followed.",
 			want: []string{"The train left the tracks at around 7:40 p.m.", "Four carriages overturned.", "The storm hit at 11 p.m. ET Monday.", "It struck at 2:02 a.m. Beijing time on Wednesday.", "Police came at 3 a.m. Tuesday.", "Trading opened at 1 p.m. Hong Kong time.", "It hit at 7:40 p.m.", "A second quake followed."},
