@@ -32,8 +32,9 @@
 //     apart; "km/h", "kph" and "kilometres per hour" are one unit.
 //   - Amounts and currencies (money.go): "€1.9bn", "1.9 billion euros" and
 //     "EUR 1.9 billion" give the same two keys, the amount in full and
-//     the currency; "HUF4,150" is "4,150 forints". ISO codes count only
-//     in capitals, since "rub" and "eur" are other words.
+//     the currency; "HUF4,150" is "4,150 forints", "NOK19.8bn" is "19.8
+//     billion crowns". ISO codes count only in capitals, since "rub"
+//     and "eur" are other words.
 //   - Equivalents (the table below): words that news writing uses for one
 //     another about the same event (pact/treaty/agreement/deal,
 //     signed/inked/sealed, killed/dead/died). Each row was chosen so that

@@ -50,6 +50,8 @@ func TestTermsNormalise(t *testing.T) {
 		{"speed units", "Winds of 140 kph.", "Winds of 140 kilometres per hour."},
 		{"speed units with a slash", "Winds of 140 km/h.", "Winds of 140 km an hour."},
 		{"miles an hour", "Winds of 87 mph.", "Winds of 87 miles per hour."},
+		{"a currency code written against its amount", "It made NOK19.8bn.", "It made NOK 19.8 billion."},
+		{"crowns by name and by code", "It made 19.8 billion crowns.", "It made 19.8 billion NOK."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

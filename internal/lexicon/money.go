@@ -21,6 +21,18 @@ var currencies = map[string]string{
 	"forint": "forint", "forints": "forint", "huf": "forint",
 	"franc": "franc", "francs": "franc", "chf": "franc",
 	"tugrik": "tugrik", "tugriks": "tugrik", "togrog": "tugrik", "mnt": "tugrik",
+	// The Nordic and Czech crowns are one key: an outlet writes
+	// "crowns" where another writes "NOK"; the amount tells them apart.
+	"crown": "crown", "crowns": "crown", "krone": "crown", "kroner": "crown", "krona": "crown", "kronor": "crown",
+	"koruna": "crown", "nok": "crown", "sek": "crown", "dkk": "crown", "isk": "crown", "czk": "crown",
+	"zloty": "zloty", "zlotys": "zloty", "pln": "zloty",
+	"lira": "lira", "liras": "lira", "try": "lira",
+	"rand": "rand", "zar": "rand",
+	"peso": "peso", "pesos": "peso", "mxn": "peso", "ars": "peso", "clp": "peso", "cop": "peso", "php": "peso",
+	"reais": "real", "brl": "real",
+	"krw": "won", "hryvnia": "hryvnia", "hryvnias": "hryvnia", "uah": "hryvnia",
+	"shekel": "shekel", "shekels": "shekel", "ils": "shekel",
+	"cad": "dollar", "aud": "dollar", "nzd": "dollar", "hkd": "dollar", "sgd": "dollar",
 }
 
 // currencyCodes are the ISO codes of currencies, which count only in
@@ -29,6 +41,9 @@ var currencies = map[string]string{
 var currencyCodes = map[string]bool{
 	"eur": true, "usd": true, "gbp": true, "jpy": true, "inr": true, "npr": true, "cny": true,
 	"rmb": true, "rub": true, "huf": true, "chf": true, "mnt": true,
+	"nok": true, "sek": true, "dkk": true, "isk": true, "czk": true, "pln": true, "try": true, "zar": true,
+	"mxn": true, "ars": true, "clp": true, "cop": true, "php": true, "brl": true, "krw": true, "uah": true,
+	"ils": true, "cad": true, "aud": true, "nzd": true, "hkd": true, "sgd": true,
 }
 
 // currencyKey returns the currency a token names, or "".
