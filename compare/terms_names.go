@@ -54,6 +54,7 @@ var personTitles = map[string]bool{
 	"ambassador": true, "deputy": true, "vice": true, "premier": true, "spokesman": true, "spokeswoman": true,
 	"spokesperson": true, "ceo": true, "leader": true, "foreign": true, "finance": true, "defence": true,
 	"defense": true, "home": true, "interior": true, "sir": true, "comrade": true, "executive": true,
+	"boss": true,
 }
 
 // capitalsElsewhere returns the lowercased words the coverage writes

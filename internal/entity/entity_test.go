@@ -261,6 +261,9 @@ func TestBareName(t *testing.T) {
 		{"possessive", "Putin's", "Putin"},
 		{"no title", "Russian state media", "Russian state media"},
 		{"title only", "President", "President"},
+		{"capitalised company title", "Chief Executive Maja Solberg", "Maja Solberg"},
+		{"headline title", "Boss Maja Solberg", "Maja Solberg"},
+		{"coach", "Coach Teodor Vasko", "Teodor Vasko"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
