@@ -103,8 +103,9 @@ func sameScope(a, b *looseFig) bool {
 	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total || a.rate != b.rate || a.change != b.change {
 		return false
 	}
-	if a.actor != "" && !slices.Contains(b.names, a.actor) || b.actor != "" && !slices.Contains(a.names, b.actor) {
-		return false // "..., who received six years" is another person's term
+	if a.actor != "" && !slices.Contains(b.names, a.actor) && !slices.Contains(b.ctx, a.actor) ||
+		b.actor != "" && !slices.Contains(a.names, b.actor) && !slices.Contains(a.ctx, b.actor) {
+		return false // "..., who received six years" is another person's term; "the benchmark, which gained 0.6%" another index's rise
 	}
 	if a.clock != "" && b.clock != "" && a.clock != b.clock {
 		return false // "11 p.m. ET Monday" is "03:00 GMT on Tuesday"
@@ -501,9 +502,15 @@ func isThreshold(after string) bool {
 
 // relativeActor returns the key of the last word of the name that a
 // relative clause holding figure f is about ("... to former minister
-// Aurel Dimescu, who received six years": "dimescu"), or "".
+// Aurel Dimescu, who received six years": "dimescu"), or of the noun a
+// "which" clause is about ("outperforming the Oslo benchmark, which
+// gained 0.6%": "benchmark"), or "".
 func relativeActor(s string, terms []lexicon.Term, f figureT) string {
 	i := strings.LastIndex(s[:f.Start], ", who ")
+	which := strings.LastIndex(s[:f.Start], ", which ")
+	if which > i {
+		i = which
+	}
 	if i < 0 || strings.ContainsAny(s[i+6:f.Start], ",;") {
 		return ""
 	}
@@ -512,7 +519,7 @@ func relativeActor(s string, terms []lexicon.Term, f figureT) string {
 		if t.End > i {
 			break
 		}
-		if t.Kind == words.Name && t.End >= i-1 {
+		if t.End >= i-1 && (i != which && t.Kind == words.Name || i == which && t.Kind == words.Word) {
 			actor = t.Key
 		}
 	}

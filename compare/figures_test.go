@@ -494,6 +494,38 @@ func TestRelativeClauseActor(t *testing.T) {
 	}
 }
 
+// TestWhichClauseNoun: in "outperforming the Oslo benchmark, which
+// gained 0.6%" the 0.6% is the benchmark's, not the shares': it is of
+// another scope than a rise in the shares whose sentence does not name
+// the benchmark.
+func TestWhichClauseNoun(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Shares", "Shares in Halvorsen Foods rose 5.2% in Oslo trading."),
+		fromText(t, "b", "Shares", "The shares rose 5.2% by the close, outperforming the Oslo benchmark, which gained 0.6%."),
+	}
+	_, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return f.f.Kind == "percent" })
+	var rise, bench *looseFig
+	for _, i := range idx {
+		switch figs[i].f.Text {
+		case "0.6%":
+			bench = &figs[i]
+		case "5.2%":
+			if figs[i].src == 0 {
+				rise = &figs[i]
+			}
+		}
+	}
+	if rise == nil || bench == nil {
+		t.Fatalf("figures %v, want 5.2%% in a and 0.6%% in b", idx)
+	}
+	if bench.actor != "benchmark" {
+		t.Errorf("the 0.6%% is about %q, want the benchmark", bench.actor)
+	}
+	if sameScope(rise, bench) {
+		t.Error("the benchmark's gain is in the scope of the shares' rise")
+	}
+}
+
 // TestSinceAgrees: a "since" year and a span that agree to within half a
 // year for the article's date (19 June 2024) are one span whatever words
 // surround them; a span that disagrees, or a short one, is not tied so.

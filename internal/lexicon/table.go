@@ -89,6 +89,12 @@ var equivalentRows = [][]string{
 	{"strike", "strike", "strikes", "walkout", "walkouts", "stoppage", "stoppages"},
 	{"depart", "depart", "departed", "departing", "heading", "fly"},
 	{"core", "core", "underlying"},
+	// Business copy: "shares" and "stock", "guidance" and "forecast",
+	// "turnover" and "revenue". "Earnings" is no row: it is a company's
+	// profit in one story and drivers' pay in another.
+	{"share", "share", "shares", "stock", "stocks"},
+	{"forecast", "forecast", "forecasts", "guidance", "outlook"},
+	{"revenue", "revenue", "revenues", "turnover"},
 }
 
 var (
