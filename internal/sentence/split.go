@@ -312,7 +312,7 @@ func numberEndAt(s string, i int) (end, group int, ok bool) {
 		for d++; d < len(s) && isDigit(s[d]); d++ {
 		}
 	}
-	d += scaleSuffix(s[d:]) // (?:bn|mn|m|k|tn)?
+	d += scaleSuffix(s[d:])         // (?:bn|mn|m|k|tn)?
 	if d >= len(s) || s[d] != '.' { // \.
 		return 0, 0, false
 	}
