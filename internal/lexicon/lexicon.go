@@ -23,7 +23,9 @@
 //     Jong Un"). Courtesy titles ("Mr", "Comrade", "respected") are dropped.
 //   - Accents: "Vasvölgy" and "Vasvolgy", "Vasić" and "Vasic" are one
 //     key. Outlets abroad drop the marks their keyboards lack.
-//   - Numbers: "twenty-four" and "24" are one key, "1,000" and "1000" too.
+//   - Numbers: "twenty-four" and "24" are one key, "1,000" and "1000" too;
+//     a range or a score written with a hyphen ("4-5%", "3-2") is both
+//     its numbers, as "4% to 5%" and "three to two" are.
 //   - Times and units: "8:15 a.m." and "at 8:15" are one key, "10 p.m."
 //     and "22:00" too, and every time of day also carries the word
 //     "clock", as "shortly after 3 a.m." and "at about 2:40 a.m." both
@@ -188,6 +190,13 @@ func tokens(s string) []token {
 			// "185km", "310mm": the number and its unit, as in "185 km".
 			out = append(out, token{text: tok[:m[3]], lower: tok[:m[3]], start: start, end: start + m[3], atStart: at},
 				token{text: tok[m[4]:], lower: strings.ToLower(tok[m[4]:]), start: start + m[4], end: start + len(tok)})
+			return
+		}
+		if a, b, ok := strings.Cut(tok, "-"); ok && words.IsNumber(a) && words.IsNumber(b) && !strings.Contains(b, "-") {
+			// "4-5%", "7-2": both numbers, as in "4% to 5%", "seven
+			// votes to two".
+			out = append(out, token{text: a, lower: a, start: start, end: start + len(a), atStart: at},
+				token{text: b, lower: b, start: start + len(a) + 1, end: start + len(tok)})
 			return
 		}
 		if words.IsNumber(tok) && strings.Contains(tok, "-") {
