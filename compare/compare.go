@@ -513,14 +513,39 @@ func (c *comparison) offTopic() []int {
 }
 
 // unnamed returns the sources of off that share fewer than offTopicLinks
-// names with the others (sharedNames) and no name of their headline
-// with most of the others' (titleShared): outlets that word every fact
+// names with the others (sharedNames), no name of their headline with
+// most of the others' (titleShared) and no uncommon value of a quantity
+// another source gives (sharedFigure): outlets that word every fact
 // their own way share few clauses but name the same people, companies
 // and places. They are kept, and do not count as scattered. Whether any
 // source is left out is decided on the clauses alone (offTopic), so a
 // source kept for its names never gets another one left out.
 func (c *comparison) unnamed(off []int) []int {
-	return slices.DeleteFunc(slices.Clone(off), func(si int) bool { return c.sharedNames(si) >= offTopicLinks || c.titleShared(si) })
+	return slices.DeleteFunc(slices.Clone(off), func(si int) bool {
+		return c.sharedNames(si) >= offTopicLinks || c.titleShared(si) || c.sharedFigure(si)
+	})
+}
+
+// sharedFigure reports whether source si gives an uncommon value
+// (specific: "58 deaths", not "20,000") that another source gives as the
+// same quantity (sameQuantity): "58 deaths and 1,980 cases have been
+// registered" beside "At least 58 people have died of cholera". An
+// article on another event gives no such value.
+func (c *comparison) sharedFigure(si int) bool {
+	all := c.allContextFigures()
+	for i := range all {
+		a := &all[i]
+		if a.src != si || !specific(a.f.Value) || a.f.Kind == "date" || a.f.Kind == "weekday" {
+			continue
+		}
+		for j := range all {
+			b := &all[j]
+			if b.src != si && figEqual(a.f, b.f) && sameQuantity(a, b) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // titleShared reports whether a name in source si's headline stands in

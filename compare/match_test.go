@@ -501,6 +501,22 @@ func TestHeadlineNameKeepsASource(t *testing.T) {
 	}
 }
 
+// TestSharedFigureKeepsASource: a ministry's report of an outbreak words
+// every fact its own way and names no one the others name, but gives
+// the toll another outlet gives: it is compared, not left out.
+func TestSharedFigureKeepsASource(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "wire", "Cholera outbreak in Sarvenia kills 63", "A cholera outbreak in eastern Sarvenia has killed 63 people and infected more than 2,100 since mid-August, the World Health Organization said. Most of the cases are in Orsha province, where heavy rains damaged water pipes. The WHO said it was sending 500,000 doses of oral vaccine."),
+		fromText(t, "ukbc", "Sarvenia cholera: dozens dead", "At least 58 people have died of cholera in Sarvenia, the country's health ministry says. About 2,000 suspected cases have been recorded, mostly in the eastern province of Orsha. The World Health Organization is sending 500,000 doses of vaccine."),
+		fromText(t, "journal", "Outbreak follows floods", "The cholera outbreak in Sarvenia, with 63 deaths among roughly 2,100 cases reported to the WHO, began after floods in Orsha province. The WHO has shipped half a million doses of oral cholera vaccine."),
+		fromText(t, "state", "Health ministry steps up fight against cholera", "The Ministry of Health has deployed 40 medical teams to contain the outbreak, Health Minister Petra Vlok said on Saturday. According to the ministry, 58 deaths have been registered since 14 August. Free treatment is available at all public clinics."),
+	}
+	r := mustCompare(t, arts)
+	if len(r.LeftOut) != 0 || len(r.Sources) != 4 {
+		t.Errorf("left out %+v; compared %d sources, want 4", r.LeftOut, len(r.Sources))
+	}
+}
+
 // TestHeadlineOfAnotherEventThere: an article on another event in the
 // same town names the town in its headline, but shares no other word of
 // the others' headlines: it is still left out.
