@@ -612,9 +612,16 @@ func figureContext(sentence string, f figureT) string {
 	if len(before) == 0 && len(after) == 0 {
 		return ""
 	}
+	mark := "[?]"
+	if f.End < len(sentence) && sentence[f.End] == '-' && len(after) > 0 {
+		// "a 42-yard field goal": the unit joined to the figure stays
+		// joined to its mark.
+		mark, after[0] = mark+after[0], ""
+		after = slices.DeleteFunc(after, func(w string) bool { return w == "" })
+	}
 	var parts []string
 	parts = append(parts, before...)
-	parts = append(parts, "[?]")
+	parts = append(parts, mark)
 	parts = append(parts, after...)
 	out := strings.Join(parts, " ")
 	return strings.TrimRight(out, ".,;:!?\"'“”‘’(")
