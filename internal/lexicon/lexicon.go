@@ -333,7 +333,11 @@ func Key(lower string) string {
 	if words.IsNumber(lower) {
 		return strings.ReplaceAll(lower, ",", "")
 	}
-	st := words.Stem(american(words.FoldAccents(lower)))
+	am := american(words.FoldAccents(lower))
+	if agent, ok := strings.CutSuffix(strings.TrimSuffix(am, "s"), "izer"); ok && len(agent) > 2 {
+		am = agent + "ize" // "the organisers" are those who "organised" it
+	}
+	st := words.Stem(am)
 	if c, ok := equivalents[st]; ok {
 		return c
 	}
@@ -399,7 +403,7 @@ func american(w string) string {
 	case n > 4 && strings.HasSuffix(w, "tres"):
 		return w[:n-4] + "ters"
 	}
-	for _, suf := range []string{"ise", "ised", "ises", "ising", "isation"} {
+	for _, suf := range []string{"ise", "ised", "ises", "ising", "isation", "iser", "isers"} {
 		if n > len(suf)+3 && strings.HasSuffix(w, suf) && !alwaysIse[w[:n-len(suf)]] {
 			return w[:n-len(suf)] + "iz" + suf[2:]
 		}

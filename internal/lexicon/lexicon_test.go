@@ -39,6 +39,8 @@ func TestTermsNormalise(t *testing.T) {
 		{"added time", "He scored in stoppage time.", "He scored in added time."},
 		{"honorific", "Respected Comrade Kim spoke.", "Kim spoke."},
 		{"british spelling", "They organised it.", "They organized it."},
+		{"an agent noun in either spelling", "The organisers said so.", "The organizers said so."},
+		{"the organisers organised it", "The organisers spoke.", "The organised spoke."},
 		{"promise keeps its s", "Each promises help.", "Each promise help."},
 		{"a time with a.m.", "It fell at 8:15 a.m. on Monday.", "It fell at 8:15 on Monday."},
 		{"p.m. on the 24-hour clock", "It struck at 10 p.m.", "It struck at 22:00."},
