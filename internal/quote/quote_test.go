@@ -277,6 +277,8 @@ func TestExtractSpeakersAndKinds(t *testing.T) {
 		{"two portfolios in the title", []string{`Minister of Transport and Infrastructure Tomas Brenner said: "The strike is political and it will fail."`}, []sk{{"Tomas Brenner", Speech}}},
 		{"a ministry and an agency", []string{`"Schools will reopen on Monday," the Ministry of Health and UNICEF said in a joint statement.`}, []sk{{"UNICEF", Speech}}},
 		{"hyphenated title", []string{`"The potential for further spread is very worrying," WHO Director-General Tomas Greve told reporters.`}, []sk{{"Tomas Greve", Speech}}},
+		{"a day before the verb is no speaker", []string{`The UN secretary-general, Mariana Costa, on Monday declared that humanity had entered an "era of climate collapse".`}, []sk{{"Mariana Costa", Speech}}},
+		{"a day right before the verb", []string{`Costa on Tuesday said the deal was "dead and buried".`}, []sk{{"Costa", Speech}}},
 		{"United States is no verb", []string{`Mayor Jon Pell spoke on Monday.`, `Pell condemned what he termed the "reckless policies" of the United States and its allies.`}, []sk{{"Pell", Speech}}},
 	}
 	for _, tt := range tests {

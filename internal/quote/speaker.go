@@ -572,6 +572,18 @@ func subjectBefore(ws []word, v int) string {
 	for end > 0 && adverbs[ws[end-1].lower] && !ws[end].breakBefore {
 		end--
 	}
+	// "Costa on Monday declared": the day says when, not who.
+	if end > 1 && weekdays[ws[end-1].lower] && !ws[end].breakBefore && (ws[end-2].lower == "on" || ws[end-2].lower == "late" || ws[end-2].lower == "early") {
+		end -= 2
+		if end > 0 && ws[end].lower == "on" && (ws[end-1].lower == "late" || ws[end-1].lower == "early") {
+			end--
+		}
+	} else if end > 0 && (weekdays[ws[end-1].lower] || ws[end-1].lower == "yesterday" || ws[end-1].lower == "today") && !ws[end].breakBefore {
+		end--
+	}
+	if end == 0 {
+		return ""
+	}
 	if end == 0 {
 		return ""
 	}
@@ -597,6 +609,11 @@ func subjectBefore(ws []word, v int) string {
 		return ""
 	}
 	return nameEndingAt(ws, end)
+}
+
+// weekdays name the day a thing was said, never who said it.
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
 
 // parenthetical reports whether ws, set off by commas, describes rather
