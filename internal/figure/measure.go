@@ -21,7 +21,7 @@ var measureUnits = map[string]struct {
 	"hectares": {"ha", 1}, "hectare": {"ha", 1}, "ha": {"ha", 1}, "acres": {"ha", 0.404686}, "acre": {"ha", 0.404686},
 	"sq km": {"ha", 100}, "sq mi": {"ha", 258.999},
 	"kg": {"kg", 1}, "kilograms": {"kg", 1}, "kilos": {"kg", 1}, "tonnes": {"kg", 1000}, "tons": {"kg", 1000},
-	"°c": {"c", 1}, "c": {"c", 1}, "celsius": {"c", 1}, "°f": {"c", -1}, "f": {"c", -1}, "fahrenheit": {"c", -1},
+	"°c": {"c", 1}, "c": {"c", 1}, "celsius": {"c", 1}, "centigrade": {"c", 1}, "°f": {"c", -1}, "f": {"c", -1}, "fahrenheit": {"c", -1},
 }
 
 // measure reads a number of digits and a unit of measure at token i:
@@ -72,6 +72,21 @@ func (p *parser) unitWord(j int) (string, int) {
 	}
 	w := p.word(j)
 	if w == "" {
+		return "", j
+	}
+	if w == "degrees" || w == "degree" {
+		// "1.6 degrees Celsius", "104 degrees Fahrenheit", "2 degrees C";
+		// "degrees" alone may be an angle or a diploma.
+		switch p.word(j + 1) {
+		case "celsius", "centigrade":
+			return "celsius", j + 2
+		case "fahrenheit":
+			return "fahrenheit", j + 2
+		case "c":
+			return "°c", j + 2
+		case "f":
+			return "°f", j + 2
+		}
 		return "", j
 	}
 	if w == "km" && p.joinedPunct(j+1, "/") && p.word(j+2) == "h" {
