@@ -645,8 +645,8 @@ func (c *comparison) unlinked() []int {
 func (c *comparison) sharedNames(si int) int {
 	n := 0
 	for _, e := range c.entities()[si] {
-		if e.Type == "place" || !strings.Contains(e.Name, " ") {
-			continue // "Norway", "Oslo": one country's events share them
+		if e.Type == "place" || !strings.Contains(e.Name, " ") || regionName(e.Name) {
+			continue // "Norway", "Oslo", "North America": one region's events share them
 		}
 		for sj, a := range c.arts {
 			if sj != si && entity.Occurs(a.Sentences, e.Name) {
@@ -656,6 +656,19 @@ func (c *comparison) sharedNames(si int) int {
 		}
 	}
 	return n
+}
+
+// regionName reports whether name opens with a point of the compass or
+// a region's word: "North America", "North African", "Middle East",
+// "Latin America", "Southeast Asia" are places, however typed.
+func regionName(name string) bool {
+	first, _, _ := strings.Cut(strings.ToLower(name), " ")
+	switch first {
+	case "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+		"middle", "latin", "southeast", "northeast", "southwest", "northwest", "sub-saharan":
+		return true
+	}
+	return false
 }
 
 // scatterWarning warns when, among three or more sources, half or more

@@ -445,9 +445,6 @@ func FuzzSources(f *testing.F) {
 // report one event; one event's coverage gets no such warning.
 func TestScatteredSourcesWarn(t *testing.T) {
 	summit, quake, rates := goldArticles(t, "summit"), goldArticles(t, "quake"), goldArticles(t, "rates")
-	scattered := func(r *Report) bool {
-		return slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.Contains(w, "do not seem to report the same event") })
-	}
 	r := mustCompare(t, []*article.Article{summit[0], quake[0], rates[0]})
 	if len(r.LeftOut) != 0 || !scattered(r) {
 		t.Errorf("three events: left out %+v, warnings %q; want none left out and the warning", r.LeftOut, r.Warnings)
@@ -498,6 +495,27 @@ func TestHeadlineNameKeepsASource(t *testing.T) {
 	r := mustCompare(t, arts)
 	if len(r.LeftOut) != 0 || len(r.Sources) != 4 {
 		t.Errorf("left out %+v; compared %d sources, want 4", r.LeftOut, len(r.Sources))
+	}
+}
+
+// scattered reports whether r warns that its articles do not seem to
+// report one event.
+func scattered(r *Report) bool {
+	return slices.ContainsFunc(r.Warnings, func(w string) bool { return strings.Contains(w, "do not seem to report the same event") })
+}
+
+// TestRegionsLinkNoEvents: three articles on different events that all
+// mention North and South America share no fact; the regions
+// do not make them one event, and the report warns.
+func TestRegionsLinkNoEvents(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Airline orders jets", "Skyline Air ordered 40 new jets for its routes to North America. The carrier also plans flights to South America next year."),
+		fromText(t, "b", "Drought hits farms", "A drought has cut wheat harvests across North America by a fifth. Farmers in South America face the same problem."),
+		fromText(t, "c", "Museum reopens", "The city museum reopened after a two-year renovation. Its new wing shows art from North America and South America."),
+	}
+	r := mustCompare(t, arts)
+	if !scattered(r) {
+		t.Errorf("warnings %q, want the warning that the articles report different events", r.Warnings)
 	}
 }
 
