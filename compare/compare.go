@@ -635,9 +635,9 @@ func (c *comparison) unlinked() []int {
 	return off
 }
 
-// sharedNames counts the names of two or more words, places apart,
-// that source si and another source both write: people and
-// organisations. Outlets that word every fact their own way
+// sharedNames counts the names of two or more words, places and regions
+// apart, that source si and another source both write in full: people
+// and organisations. Outlets that word every fact their own way
 // ("hackers stole the data of 2.1 million customers", "a data breach
 // affecting 2.3 million customer accounts") share few clauses, but
 // still name the same company, its chief and its regulator; an article
@@ -649,7 +649,9 @@ func (c *comparison) sharedNames(si int) int {
 			continue // "Norway", "Oslo", "North America": one region's events share them
 		}
 		for sj, a := range c.arts {
-			if sj != si && entity.Occurs(a.Sentences, e.Name) {
+			if sj != si && slices.ContainsFunc(a.Sentences, func(s string) bool { return strings.Contains(s, e.Name) }) {
+				// Written in full: "Temple Run" is not found in "run",
+				// as a person's surname alone would be.
 				n++
 				break
 			}

@@ -519,6 +519,21 @@ func TestRegionsLinkNoEvents(t *testing.T) {
 	}
 }
 
+// TestNamesWrittenInFull: a name of two words links two articles only
+// when the other writes it in full: "Temple Run" and "Blue Harbour" are
+// not in "a long run" or "the harbour".
+func TestNamesWrittenInFull(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Games", "The studio behind Temple Run released a sequel set in Blue Harbour, a seaside town with a long line of fans. It sold a million copies in a week."),
+		fromText(t, "b", "Marathon", "Runners from the Red Town and Grand Line clubs finished a long run along the harbour. Thousands cheered as the winner crossed the finish."),
+		fromText(t, "c", "Budget", "The council approved its budget for the year. Spending on schools rises by a tenth."),
+	}
+	r := mustCompare(t, arts)
+	if !scattered(r) {
+		t.Errorf("warnings %q, want the warning that the articles report different events", r.Warnings)
+	}
+}
+
 // TestSharedFigureKeepsASource: a ministry's report of an outbreak words
 // every fact its own way and names no one the others name, but gives
 // the toll another outlet gives: it is compared, not left out.
