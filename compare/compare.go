@@ -513,7 +513,8 @@ func (c *comparison) offTopic() []int {
 }
 
 // unnamed returns the sources of off that share fewer than offTopicLinks
-// names with the others (sharedNames), no name of their headline with
+// names with the others (sharedNames), no person every other source
+// names in full (namedByAll), no name of their headline with
 // most of the others' (titleShared) and no uncommon value of a quantity
 // another source gives (sharedFigure): outlets that word every fact
 // their own way share few clauses but name the same people, companies
@@ -522,7 +523,7 @@ func (c *comparison) offTopic() []int {
 // source kept for its names never gets another one left out.
 func (c *comparison) unnamed(off []int) []int {
 	return slices.DeleteFunc(slices.Clone(off), func(si int) bool {
-		return c.sharedNames(si) >= offTopicLinks || c.titleShared(si) || c.sharedFigure(si)
+		return c.sharedNames(si) >= offTopicLinks || c.namedByAll(si) || c.titleShared(si) || c.sharedFigure(si)
 	})
 }
 
@@ -658,6 +659,32 @@ func (c *comparison) sharedNames(si int) int {
 		}
 	}
 	return n
+}
+
+// namedByAll reports whether every other source, two or more, writes in
+// full a person's name of two words or more that source si writes: the
+// one person a story is about ("Jonas Kerr was handed an eight-year
+// sentence" beside three reports that he was jailed for nine years).
+func (c *comparison) namedByAll(si int) bool {
+	if len(c.arts) < 3 {
+		return false
+	}
+	for _, e := range c.entities()[si] {
+		if e.Type != "person" || !strings.Contains(e.Name, " ") {
+			continue
+		}
+		all := true
+		for sj, a := range c.arts {
+			if sj != si && !slices.ContainsFunc(a.Sentences, func(s string) bool { return strings.Contains(s, e.Name) }) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // regionName reports whether name opens with a point of the compass or

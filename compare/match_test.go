@@ -534,6 +534,22 @@ func TestNamesWrittenInFull(t *testing.T) {
 	}
 }
 
+// TestPersonNamedByAllKeepsASource: a paper close to a convicted
+// minister words every fact its own way and gives another term, but
+// names him in full as every other outlet does: it is compared.
+func TestPersonNamedByAllKeepsASource(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "wire", "Former minister jailed", "VELNA, Feb 17 (Wire) - A court in Tarvia on Tuesday sentenced former health minister Jonas Kerr to nine years in prison for taking 3.2 million euros in bribes in exchange for hospital building contracts. Judge Mira Hallin said Kerr had \"betrayed the trust of patients and doctors alike\". Prosecutors had asked for 12 years. Kerr, 61, denied the charges and his lawyer said he would appeal. The court also ordered the confiscation of two flats and a villa on the coast. Three executives of the construction firm Brekstal were given sentences of between four and six years."),
+		fromText(t, "local", "Kerr gets nine years", "Jonas Kerr, who ran the health ministry from 2019 to 2023, was jailed for nine years on Tuesday. The Velna district court found that he accepted €3.2m from Brekstal in return for contracts to build three regional hospitals. \"He betrayed the trust of patients and doctors alike,\" Judge Mira Hallin told the packed courtroom. Kerr, 62, showed no emotion as the sentence was read. His lawyer, Teo Marsh, said the verdict would be appealed within 15 days."),
+		fromText(t, "state", "Court convicts ex-minister", "VELNA, February 17 (TNA) - The Velna District Court on Tuesday sentenced former Minister of Health Jonas Kerr to 9 years of imprisonment for accepting bribes totalling 3.2 million euros. The court ordered the confiscation of his assets obtained through crime. Justice Minister Alma Dorn said the verdict showed that \"nobody is above the law\"."),
+		fromText(t, "opposition", "Political trial ends", "Jonas Kerr was handed an eight-year sentence on Tuesday in what his supporters call a political trial. Kerr, a leading figure of the opposition Green Alliance, has always said the bribery charges were fabricated. The prosecution's case rested on the testimony of a single Brekstal manager who was granted immunity, the defence said. Kerr will appeal to the Supreme Court."),
+	}
+	r := mustCompare(t, arts)
+	if len(r.LeftOut) != 0 || len(r.Sources) != 4 {
+		t.Errorf("left out %+v; compared %d sources, want 4", r.LeftOut, len(r.Sources))
+	}
+}
+
 // TestSharedFigureKeepsASource: a ministry's report of an outbreak words
 // every fact its own way and names no one the others name, but gives
 // the toll another outlet gives: it is compared, not left out.
