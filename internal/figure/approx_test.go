@@ -31,6 +31,8 @@ func TestExtractAll(t *testing.T) {
 		{"measure", "a depth of 10 km", []string{"10 km|measure|measure:10:km||10-10"}},
 		{"glued measure", "some 300mm of rain", []string{"300mm|measure|measure:300:mm|some|270-330"}},
 		{"converted measure", "winds of 50 mph", []string{"50 mph|measure|measure:80.4672:km/h|converted|76.44384000000001-84.49056"}},
+		{"lakh", "About 2.5 lakh people were evacuated", []string{"2.5 lakh people|count|count:250000:person|about|225000-275000"}},
+		{"crore of rupees", "Rs 500 crore in relief", []string{"Rs 500 crore|money|money:5000000000:inr||5e+09-5e+09"}},
 		{"degrees Celsius", "temperatures 1.6 degrees Celsius above", []string{"1.6 degrees Celsius|measure|measure:1.6:c||1.6-1.6"}},
 		{"degrees alone are no measure", "a 90 degrees turn", []string{"90 degrees|count|count:90:degree||90-90"}},
 		{"speed in words", "winds of 185 kilometres per hour", []string{"185 kilometres per hour|measure|measure:185:km/h||185-185"}},

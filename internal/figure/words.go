@@ -14,8 +14,12 @@ var tensWords = map[string]float64{
 	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 
+// scaleWords multiply the number before them. "lakh" (100,000) and
+// "crore" (10 million) are how South Asian outlets write large counts
+// and sums: "2.5 lakh people", "Rs 500 crore".
 var scaleWords = map[string]float64{
 	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 
 // scaleSuffixes are the abbreviations written straight after digits:
@@ -87,6 +91,7 @@ var currencyCodes = map[string]string{
 	"ZAR": "zar", "ILS": "ils", "UAH": "uah", "IDR": "idr", "MYR": "myr", "THB": "thb",
 	"MNT": "mnt", "NGN": "ngn", "SEK": "sek", "CZK": "czk", "KRW": "krw", "CAD": "cad",
 	"AUD": "aud", "BRL": "brl", "MXN": "mxn", "NOK": "nok", "DKK": "dkk",
+	"Rs": "inr", // "Rs 500 crore"
 }
 
 var months = map[string]time.Month{

@@ -54,6 +54,7 @@ func TestTermsNormalise(t *testing.T) {
 		{"miles an hour", "Winds of 87 mph.", "Winds of 87 miles per hour."},
 		{"a currency code written against its amount", "It made NOK19.8bn.", "It made NOK 19.8 billion."},
 		{"crowns by name and by code", "It made 19.8 billion crowns.", "It made 19.8 billion NOK."},
+		{"lakh", "About 2.5 lakh people fled.", "About 250,000 people fled."},
 		{"shares and stock", "Its shares closed up 4.9%.", "Its stock closed up 4.9%."},
 		{"guidance and forecast", "It kept its guidance for the year.", "It kept its forecast for the year."},
 		{"turnover and revenue", "Turnover grew 6%.", "Revenue grew 6%."},

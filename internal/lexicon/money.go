@@ -72,6 +72,7 @@ var scales = map[string]float64{
 	"million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
 	"billion": 1e9, "bn": 1e9, "bln": 1e9,
 	"trillion": 1e12, "tn": 1e12, "trn": 1e12,
+	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 
 // wordScales are the scales written as a word of their own after the
@@ -79,6 +80,7 @@ var scales = map[string]float64{
 var wordScales = map[string]bool{
 	"thousand": true, "million": true, "billion": true, "trillion": true,
 	"mn": true, "mln": true, "bn": true, "bln": true, "tn": true, "trn": true,
+	"lakh": true, "lakhs": true, "crore": true, "crores": true,
 }
 
 // amount matches a figure with an optional scale suffix: "1.9bn", "600m".
