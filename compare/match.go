@@ -312,6 +312,8 @@ func (u *unit) hasID(id int32) bool {
 type coverer struct {
 	heavy           []bool // per pair: the clause's heaviest word is in it
 	acc, pair       []float64
+	named, pnamed   []float64 // the parts of acc and pair that names hold (namesOnlyCut)
+	bestOther       []float64 // per source: the weight of other words the best hit holds
 	stamp, pstamp   []int32
 	touched, ptouch []int32
 	best            []hit
@@ -324,6 +326,7 @@ func (c *comparison) newCoverer() *coverer {
 	n := len(c.srcOf)
 	cv := &coverer{
 		acc: make([]float64, n), pair: make([]float64, n), heavy: make([]bool, n),
+		named: make([]float64, n), pnamed: make([]float64, n), bestOther: make([]float64, len(c.arts)),
 		stamp: make([]int32, n), pstamp: make([]int32, n),
 		best: make([]hit, len(c.arts)), seen: make([]bool, len(c.arts)),
 	}
@@ -368,7 +371,7 @@ func (c *comparison) cover(cv *coverer, u *unit, skip int) []hit {
 		for _, id := range sl.ids {
 			for _, sid := range c.post[id] {
 				if int(c.srcOf[sid]) != skip {
-					cv.add(c, sid, k, sl.w, k == heaviest)
+					cv.add(c, sid, k, sl.w, k == heaviest, sl.name)
 				}
 			}
 		}
@@ -396,13 +399,16 @@ func (c *comparison) isCommon(sl slot, limit int) bool {
 
 // add credits slot k's weight w to sentence sid and to the two pairs
 // that hold it, once per slot.
-func (cv *coverer) add(c *comparison, sid int32, k int, w float64, heavy bool) {
+func (cv *coverer) add(c *comparison, sid int32, k int, w float64, heavy, name bool) {
 	if cv.stamp[sid] != int32(k) {
 		if cv.acc[sid] == 0 && cv.stamp[sid] == -1 {
 			cv.touched = append(cv.touched, sid)
 		}
 		cv.stamp[sid] = int32(k)
 		cv.acc[sid] += w
+		if name {
+			cv.named[sid] += w
+		}
 	}
 	for _, p := range [2]int32{sid - 1, sid} {
 		if p < 0 || int(p)+1 >= len(c.srcOf) || c.srcOf[p] != c.srcOf[p+1] || cv.pstamp[p] == int32(k) {
@@ -413,6 +419,9 @@ func (cv *coverer) add(c *comparison, sid int32, k int, w float64, heavy bool) {
 		}
 		cv.pstamp[p] = int32(k)
 		cv.pair[p] += w
+		if name {
+			cv.pnamed[p] += w
+		}
 		cv.heavy[p] = cv.heavy[p] || heavy
 	}
 }
@@ -436,7 +445,7 @@ func (c *comparison) addCommon(cv *coverer, u *unit, heaviest int) {
 		src := int(c.srcOf[sid])
 		for _, k := range cv.common {
 			if sl := u.slots[k]; c.holds(src, int(sid)-c.base[src], sl.ids) {
-				cv.add(c, sid, k, sl.w, k == heaviest)
+				cv.add(c, sid, k, sl.w, k == heaviest, sl.name)
 			}
 		}
 	}
@@ -455,6 +464,12 @@ func (c *comparison) holds(src, n int, ids []int32) bool {
 
 // collectHits turns a coverer's sums into hits and resets it.
 func (c *comparison) collectHits(cv *coverer, u *unit) []hit {
+	other := u.weight // the weight of the clause's words other than names
+	for _, sl := range u.slots {
+		if sl.name {
+			other -= sl.w
+		}
+	}
 	for _, sid := range cv.touched {
 		src := int(c.srcOf[sid])
 		sc := cv.acc[sid] / u.weight
@@ -465,6 +480,7 @@ func (c *comparison) collectHits(cv *coverer, u *unit) []hit {
 		}
 		if b := &cv.best[src]; sc > b.score+1e-9 {
 			*b = hit{src: src, n: int(sid) - c.base[src], n2: -1, score: sc}
+			cv.bestOther[src] = cv.acc[sid] - cv.named[sid]
 		}
 	}
 	for _, p := range cv.ptouch {
@@ -475,22 +491,23 @@ func (c *comparison) collectHits(cv *coverer, u *unit) []hit {
 		if len(u.slots) >= pairSlots && cv.heavy[p] && cv.seen[src] && b2.score < c.threshold &&
 			min(a, b) >= pairPart && sc >= max(a, b)+pairGain && sc > b2.score+1e-9 {
 			*b2 = hit{src: src, n: int(p) - c.base[src], n2: int(p) + 1 - c.base[src], score: sc}
+			cv.bestOther[src] = cv.pair[p] - cv.pnamed[p]
 		}
 	}
 	var out []hit
 	slices.Sort(cv.srcs)
 	for _, src := range cv.srcs {
 		if h := cv.best[src]; h.score >= keepScore {
-			h.score = min(h.score, 1) * c.namesOnlyCut(u, h)
+			h.score = min(h.score, 1) * namesOnlyCut(u, other, cv.bestOther[src])
 			out = append(out, h)
 		}
 		cv.seen[src] = false
 	}
 	for _, sid := range cv.touched {
-		cv.acc[sid], cv.stamp[sid] = 0, -1
+		cv.acc[sid], cv.named[sid], cv.stamp[sid] = 0, 0, -1
 	}
 	for _, p := range cv.ptouch {
-		cv.pair[p], cv.pstamp[p], cv.heavy[p] = 0, -1, false
+		cv.pair[p], cv.pnamed[p], cv.pstamp[p], cv.heavy[p] = 0, 0, -1, false
 	}
 	cv.touched, cv.ptouch, cv.srcs = cv.touched[:0], cv.ptouch[:0], cv.srcs[:0]
 	return out
@@ -513,21 +530,11 @@ const (
 	contentShare    = 0.3
 )
 
-// namesOnlyCut returns the factor for hit h of clause u: namesOnlyFactor
-// when the sentence (or pair) h holds less than namesOnlyShare of the
-// weight of u's words other than names, else 1.
-func (c *comparison) namesOnlyCut(u *unit, h hit) float64 {
-	var all, got float64
-	for _, sl := range u.slots {
-		if sl.name {
-			continue
-		}
-		all += sl.w
-		if c.holds(h.src, h.n, sl.ids) || h.n2 >= 0 && c.holds(h.src, h.n2, sl.ids) {
-			got += sl.w
-		}
-	}
-	if all == 0 || all < contentShare*u.weight || got >= namesOnlyShare*all {
+// namesOnlyCut returns the factor for a hit of clause u that holds held
+// of the weight other of u's words other than names: namesOnlyFactor
+// when that is less than namesOnlyShare of it, else 1.
+func namesOnlyCut(u *unit, other, held float64) float64 {
+	if other <= 1e-9 || other < contentShare*u.weight || held >= namesOnlyShare*other-1e-9 {
 		return 1
 	}
 	return namesOnlyFactor

@@ -186,7 +186,7 @@ func tokens(s string) []token {
 			}
 			return
 		}
-		if m := gluedUnit.FindStringSubmatchIndex(tok); m != nil {
+		if m := gluedUnitAt(tok); m != nil {
 			// "185km", "310mm": the number and its unit, as in "185 km".
 			out = append(out, token{text: tok[:m[3]], lower: tok[:m[3]], start: start, end: start + m[3], atStart: at},
 				token{text: tok[m[4]:], lower: strings.ToLower(tok[m[4]:]), start: start + m[4], end: start + len(tok)})
@@ -223,6 +223,18 @@ func tokens(s string) []token {
 // gluedUnit matches a number written together with a unit of length,
 // speed, rain or weight. "m" is left out: "1.5m" is as often a million.
 var gluedUnit = regexp.MustCompile(`(?i)^(\d+(?:[.,]\d+)?)(km|kph|kmh|mph|mm|cm|kg|kw|mw|gw)$`)
+
+// gluedUnitAt matches gluedUnit against tok, read only for a number that
+// ends in a letter: the expression costs more than the rest of tokens.
+func gluedUnitAt(tok string) []int {
+	if !words.IsNumber(tok) {
+		return nil
+	}
+	if c := tok[len(tok)-1]; c < 'A' || c > 'z' {
+		return nil
+	}
+	return gluedUnit.FindStringSubmatchIndex(tok)
+}
 
 // clockTimes joins the hour and minutes of a time of day into one
 // token and drops "a.m." and "p.m." after a time, giving a time after
