@@ -225,7 +225,7 @@ func tokens(s string) []token {
 var gluedUnit = regexp.MustCompile(`(?i)^(\d+(?:[.,]\d+)?)(km|kph|kmh|mph|mm|cm|kg|kw|mw|gw)$`)
 
 // gluedUnitAt matches gluedUnit against tok, read only for a number that
-// ends in a letter: the expression costs more than the rest of tokens.
+// ends in a letter: the expression is slower than every check before it.
 func gluedUnitAt(tok string) []int {
 	if !words.IsNumber(tok) {
 		return nil
