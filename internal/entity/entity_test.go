@@ -263,7 +263,8 @@ func TestBareName(t *testing.T) {
 		{"title only", "President", "President"},
 		{"capitalised company title", "Chief Executive Maja Solberg", "Maja Solberg"},
 		{"headline title", "Boss Maja Solberg", "Maja Solberg"},
-		{"coach", "Coach Teodor Vasko", "Teodor Vasko"},
+		{"chief executive officer", "Chief Executive Officer Jane Roe", "Jane Roe"},
+		{"a coach station is no title", "Victoria Coach Station", "Victoria Coach Station"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -133,7 +133,7 @@ func honorifics(ws []word) bool {
 // name; a run of words before a name without one ("took place during
 // Putin's visit") describes something else.
 var roleNouns = map[string]bool{
-	"chief": true, "executive": true, "chairman": true, "chairwoman": true, "boss": true, "coach": true,
+	"chief": true, "executive": true, "chairman": true, "chairwoman": true, "boss": true,
 	"chair": true, "head": true, "director": true, "manager": true,
 	"mayor": true, "governor": true, "resident": true, "member": true,
 	"founder": true, "ceo": true, "analyst": true, "economist": true,
