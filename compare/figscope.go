@@ -222,6 +222,11 @@ func outcomeAt(s string, t lexicon.Term) string {
 	if w := strings.ToLower(t.Token); (w == "turned" || w == "came") && strings.HasPrefix(s[t.End:], " out") {
 		return "crowd"
 	}
+	if strings.Contains(t.Token, " ") {
+		// A phrase of the lexicon ("reduced to ash") names its row's
+		// outcome.
+		return outcomeOf(t.Key)
+	}
 	return outcomeOf(t.Token)
 }
 

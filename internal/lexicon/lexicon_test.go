@@ -58,6 +58,8 @@ func TestTermsNormalise(t *testing.T) {
 		{"shares and stock", "Its shares closed up 4.9%.", "Its stock closed up 4.9%."},
 		{"guidance and forecast", "It kept its guidance for the year.", "It kept its forecast for the year."},
 		{"turnover and revenue", "Turnover grew 6%.", "Revenue grew 6%."},
+		{"reduced to ash", "Dozens of homes were reduced to ash.", "Dozens of homes were destroyed."},
+		{"power reconnected", "Crews reconnected 95,000 homes.", "Crews restored 95,000 homes."},
 		{"a range is both its numbers", "Growth of 4-5% is expected.", "Growth of 4% to 5% is expected."},
 		{"a score is both its numbers", "They won 3-2.", "They won three to two."},
 	}

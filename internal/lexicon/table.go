@@ -43,6 +43,7 @@ var phraseRows = [][]string{
 	// kilometres per hour", "87 mph", "87 miles an hour".
 	{"kph", "kph", "kmh", "km/h", "km per hour", "km an hour", "kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"},
 	{"mph", "mph", "miles per hour", "miles an hour"},
+	{"destroy", "reduced to rubble", "reduced to ashes", "reduced to ash", "burned down", "burnt down", "razed to the ground"},
 }
 
 // equivalentRows lists words that news writing uses for one another
@@ -95,6 +96,7 @@ var equivalentRows = [][]string{
 	{"share", "share", "shares", "stock", "stocks"},
 	{"forecast", "forecast", "forecasts", "guidance", "outlook"},
 	{"revenue", "revenue", "revenues", "turnover"},
+	{"restore", "restored", "reconnected", "reconnect", "restoring"},
 }
 
 var (
