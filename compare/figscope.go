@@ -192,17 +192,20 @@ var outcomes = []struct{ prefix, outcome string }{
 	{"crowd", "crowd"}, {"gathered", "crowd"}, {"rallied", "crowd"}, {"protested", "crowd"}, {"demonstrated", "crowd"},
 	{"marched", "crowd"}, {"lined", "crowd"}, {"lining", "crowd"}, {"cheered", "crowd"}, {"attended", "crowd"},
 	{"destroy", "destroyed"}, {"flatten", "destroyed"}, {"collaps", "destroyed"}, {"razed", "destroyed"},
-	{"gutted", "destroyed"}, {"ash", "destroyed"}, {"rubble", "destroyed"}, {"levelled", "destroyed"}, {"leveled", "destroyed"},
 	{"damag", "damaged"},
 }
 
-// burnt reports whether word says things burned: of a count ("80 homes
-// have burned") they were destroyed; of an area ("burned about 29,650
-// acres") it says nothing of an outcome, and two areas burned are not
-// one quantity for it.
-func burnt(word string) bool {
-	w := strings.ToLower(word)
-	return w == "burned" || w == "burnt" || w == "burned-out" || w == "burnt-out"
+// thingLost reports whether word, after a count of things, says they
+// were destroyed: "80 homes have burned", "dozens of houses were
+// gutted", "levelled", "reduced to ash" or "to rubble". Of people
+// ("12 people burned to death") or of an area ("burned about 29,650
+// acres") it says nothing of the kind.
+func thingLost(word string) bool {
+	switch strings.ToLower(word) {
+	case "burned", "burnt", "burned-out", "burnt-out", "gutted", "levelled", "leveled", "ash", "ashes", "rubble":
+		return true
+	}
+	return false
 }
 
 // outcomeOf returns the outcome a word names, or "".
@@ -262,7 +265,7 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 		if seen++; seen > outcomeAfter || clauseBreak(s[f.End:t.Start]) {
 			break
 		}
-		if o := outcomeAt(s, t); o != "" || f.Kind == "count" && burnt(t.Token) {
+		if o := outcomeAt(s, t); o != "" || f.Kind == "count" && countedThings[f.Unit] && thingLost(t.Token) {
 			if o == "" {
 				o = "destroyed"
 			}
@@ -528,8 +531,28 @@ func relativeActor(s string, terms []lexicon.Term, f figureT) string {
 			actor = t.Key
 		}
 	}
+	if i == which && actor != "" && !determinedNoun(s[:i]) {
+		return "" // "rose again last month, which pushed inflation to 3.2%": the clause is about the rise
+	}
 	return actor
 }
+
+// determinedNoun reports whether before ends with a noun phrase opened
+// by an article or a possessive within three words ("the Oslo
+// benchmark"), not a time ("last month") or a verb's object.
+func determinedNoun(before string) bool {
+	ws := strings.Fields(strings.ToLower(before))
+	for k := len(ws) - 2; k >= 0 && k >= len(ws)-4; k-- {
+		switch ws[k] {
+		case "the", "a", "an", "its", "their", "his", "her":
+			return !calendarWords[strings.Trim(ws[len(ws)-1], ",")] && !timeNouns[strings.Trim(ws[len(ws)-1], ",")]
+		}
+	}
+	return false
+}
+
+// timeNouns end a phrase that dates a fact rather than names a thing.
+var timeNouns = map[string]bool{"month": true, "year": true, "week": true, "day": true, "quarter": true, "morning": true, "evening": true, "night": true}
 
 // nameKeysOf returns the keys of the names among terms.
 func nameKeysOf(terms []lexicon.Term) []string {

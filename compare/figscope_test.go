@@ -48,6 +48,9 @@ func TestFigureOutcome(t *testing.T) {
 		{"homes burned", "At least 80 homes have burned, officials said.", "80 homes", "destroyed"},
 		{"homes reduced to ash", "Dozens of homes have been reduced to ash.", "Dozens of homes", "destroyed"},
 		{"an area burned is no outcome", "The fire has burned about 29,650 acres.", "29,650 acres", ""},
+		{"people burned are no homes destroyed", "At least 12 people burned to death when the bus caught fire.", "12 people", "dead"},
+		{"ashore is no ash", "The bodies of 30 migrants washed ashore near the port.", "30 migrants", "dead"},
+		{"charges levelled at people", "Prosecutors levelled charges against 12 officers.", "12 officers", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

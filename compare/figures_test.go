@@ -654,3 +654,12 @@ func TestMeasuresThatAgree(t *testing.T) {
 			"By nightfall it had weakened to a tropical storm with winds of 90 km/h.", false},
 	})
 }
+
+// TestWhichClauseAboutARise: "rose again last month, which pushed annual
+// inflation to 3.2%" is about the rise: the 3.2% is inflation's and is
+// set against another outlet's 3.4%.
+func TestWhichClauseAboutARise(t *testing.T) {
+	checkTied(t, "percent", []tiedCase{
+		{"Consumer prices rose again last month, which pushed annual inflation to 3.2%.", "Annual inflation climbed to 3.4% last month.", true},
+	})
+}
