@@ -529,10 +529,15 @@ func (c *comparison) unnamed(off []int) []int {
 
 // sharedFigure reports whether source si gives an uncommon value
 // (specific: "58 deaths", not "20,000") that another source gives as the
-// same quantity (sameQuantity): "58 deaths and 1,980 cases have been
-// registered" beside "At least 58 people have died of cholera". An
-// article on another event gives no such value.
+// same quantity (sameQuantity), and names a person, body or place that
+// every other source names: "58 deaths ... have been registered" in
+// Orsha province, beside "At least 58 people have died of cholera" in
+// the province of Orsha. A bus crash that kills as many people as a
+// quake elsewhere names none of the quake's places.
 func (c *comparison) sharedFigure(si int) bool {
+	if !c.nameAllWrite(si, func(entity.Entity) bool { return true }) {
+		return false
+	}
 	all := c.allContextFigures()
 	for i := range all {
 		a := &all[i]
@@ -649,8 +654,8 @@ func (c *comparison) sharedNames(si int) int {
 		if e.Type == "place" || !strings.Contains(e.Name, " ") || regionName(e.Name) {
 			continue // "Norway", "Oslo", "North America": one region's events share them
 		}
-		for sj, a := range c.arts {
-			if sj != si && slices.ContainsFunc(a.Sentences, func(s string) bool { return strings.Contains(s, e.Name) }) {
+		for sj := range c.arts {
+			if sj != si && c.writesInFull(sj, e.Name) {
 				// Written in full: "Temple Run" is not found in "run",
 				// as a person's surname alone would be.
 				n++
@@ -666,16 +671,22 @@ func (c *comparison) sharedNames(si int) int {
 // one person a story is about ("Jonas Kerr was handed an eight-year
 // sentence" beside three reports that he was jailed for nine years).
 func (c *comparison) namedByAll(si int) bool {
+	return c.nameAllWrite(si, func(e entity.Entity) bool { return e.Type == "person" && strings.Contains(e.Name, " ") })
+}
+
+// nameAllWrite reports whether every other source, two or more, writes
+// in full a name of source si that keep accepts.
+func (c *comparison) nameAllWrite(si int, keep func(entity.Entity) bool) bool {
 	if len(c.arts) < 3 {
 		return false
 	}
 	for _, e := range c.entities()[si] {
-		if e.Type != "person" || !strings.Contains(e.Name, " ") {
+		if !keep(e) {
 			continue
 		}
 		all := true
-		for sj, a := range c.arts {
-			if sj != si && !slices.ContainsFunc(a.Sentences, func(s string) bool { return strings.Contains(s, e.Name) }) {
+		for sj := range c.arts {
+			if sj != si && !c.writesInFull(sj, e.Name) {
 				all = false
 				break
 			}
@@ -687,17 +698,45 @@ func (c *comparison) namedByAll(si int) bool {
 	return false
 }
 
+// writesInFull reports whether source si writes name in full, case,
+// accents and the shape of apostrophes aside ("Inácio", "Inacio";
+// "O’Brien", "O'Brien"): "Temple Run" is not written in "a long run".
+func (c *comparison) writesInFull(si int, name string) bool {
+	if c.folded == nil {
+		c.folded = make([]string, len(c.arts))
+		for sj, a := range c.arts {
+			c.folded[sj] = foldForName(strings.Join(a.Sentences, "\n"))
+		}
+	}
+	return strings.Contains(c.folded[si], foldForName(name))
+}
+
+// foldForName folds case, accents and curly apostrophes: a dateline's
+// "ORSHA" is "Orsha".
+func foldForName(s string) string {
+	return strings.ToLower(strings.ReplaceAll(words.FoldAccents(s), "’", "'"))
+}
+
 // regionName reports whether name opens with a point of the compass or
 // a region's word: "North America", "North African", "Middle East",
 // "Latin America", "Southeast Asia" are places, however typed.
 func regionName(name string) bool {
-	first, _, _ := strings.Cut(strings.ToLower(name), " ")
-	switch first {
+	ws := strings.Fields(strings.ToLower(name))
+	if len(ws) != 2 {
+		return false
+	}
+	switch ws[0] {
 	case "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
 		"middle", "latin", "southeast", "northeast", "southwest", "northwest", "sub-saharan":
+	default:
+		return false
+	}
+	switch ws[1] {
+	case "america", "american", "americas", "africa", "african", "asia", "asian", "europe", "european",
+		"east", "pacific", "atlantic", "caucasus", "balkans", "hemisphere", "arctic":
 		return true
 	}
-	return false
+	return false // "Southwest Airlines", "Western Union", "Central Election Commission"
 }
 
 // scatterWarning warns when, among three or more sources, half or more

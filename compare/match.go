@@ -76,6 +76,7 @@ type comparison struct {
 	sums     [][]sumAt        // per source, its sums of money (sumsOf)
 	unique   []int            // units no other source covers
 	lonely   []int            // sources sharing too little with the others (unlinked), found on first use
+	folded   []string         // per source, its text with accents and apostrophes folded (writesInFull)
 
 	embedder   Embedder         // embed.go; nil offline
 	embedModel string           // the embedding model

@@ -558,7 +558,7 @@ func TestSharedFigureKeepsASource(t *testing.T) {
 		fromText(t, "wire", "Cholera outbreak in Sarvenia kills 63", "A cholera outbreak in eastern Sarvenia has killed 63 people and infected more than 2,100 since mid-August, the World Health Organization said. Most of the cases are in Orsha province, where heavy rains damaged water pipes. The WHO said it was sending 500,000 doses of oral vaccine."),
 		fromText(t, "ukbc", "Sarvenia cholera: dozens dead", "At least 58 people have died of cholera in Sarvenia, the country's health ministry says. About 2,000 suspected cases have been recorded, mostly in the eastern province of Orsha. The World Health Organization is sending 500,000 doses of vaccine."),
 		fromText(t, "journal", "Outbreak follows floods", "The cholera outbreak in Sarvenia, with 63 deaths among roughly 2,100 cases reported to the WHO, began after floods in Orsha province. The WHO has shipped half a million doses of oral cholera vaccine."),
-		fromText(t, "state", "Health ministry steps up fight against cholera", "The Ministry of Health has deployed 40 medical teams to contain the outbreak, Health Minister Petra Vlok said on Saturday. According to the ministry, 58 deaths have been registered since 14 August. Free treatment is available at all public clinics."),
+		fromText(t, "state", "Health ministry steps up fight against cholera", "The Ministry of Health has deployed 40 medical teams to Orsha province to contain the outbreak, Health Minister Petra Vlok said on Saturday. According to the ministry, 58 deaths have been registered since 14 August. Free treatment is available at all public clinics."),
 	}
 	r := mustCompare(t, arts)
 	if len(r.LeftOut) != 0 || len(r.Sources) != 4 {
@@ -566,16 +566,28 @@ func TestSharedFigureKeepsASource(t *testing.T) {
 	}
 }
 
+// TestSameTollOfAnotherEvent: a bus crash that kills as many people as
+// the quake three outlets report names none of the quake's places: it
+// is left out, its toll no value of the quake's.
+func TestSameTollOfAnotherEvent(t *testing.T) {
+	leftOutBesideVaro(t, "Bus plunges into gorge", "A crowded bus plunged into a gorge on a mountain road in the north on Tuesday, killing 48 people, police said. The driver lost control on a sharp bend, witnesses said. Rescuers worked through the night to reach the wreck.")
+}
+
+// leftOutBesideVaro checks that an article with headline title and text
+// body, compared with the three Varo quake reports, is left out.
+func leftOutBesideVaro(t *testing.T, title, body string) {
+	t.Helper()
+	r := mustCompare(t, append(varoTollReports(t), fromText(t, "d", title, body)))
+	if len(r.LeftOut) != 1 || r.LeftOut[0].Label != "d" {
+		t.Errorf("left out %+v, want d", r.LeftOut)
+	}
+}
+
 // TestHeadlineOfAnotherEventThere: an article on another event in the
 // same town names the town in its headline, but shares no other word of
 // the others' headlines: it is still left out.
 func TestHeadlineOfAnotherEventThere(t *testing.T) {
-	arts := append(varoTollReports(t),
-		fromText(t, "d", "New Varo bridge approved by council", "The town council approved plans for a new road bridge across the river. Construction is due to start in the spring and take two years. The bridge will cost 40 million crowns."))
-	r := mustCompare(t, arts)
-	if len(r.LeftOut) != 1 || r.LeftOut[0].Label != "d" {
-		t.Errorf("left out %+v, want d", r.LeftOut)
-	}
+	leftOutBesideVaro(t, "New Varo bridge approved by council", "The town council approved plans for a new road bridge across the river. Construction is due to start in the spring and take two years. The bridge will cost 40 million crowns.")
 }
 
 // TestNamesOnlyDoNotState: a sentence that shares a clause's names and
@@ -606,5 +618,32 @@ func TestNamesOnlyDoNotState(t *testing.T) {
 	}
 	if got >= DefaultThreshold {
 		t.Errorf("the clause is stated at %.2f by a sentence sharing its names only, want below %.2f", got, DefaultThreshold)
+	}
+}
+
+// TestRegionName: a point of the compass before a continent or sea is a
+// region; before anything else it may open an organisation's name.
+func TestRegionName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"North America": true, "Middle East": true, "South Pacific": true,
+		"Southwest Airlines": false, "Western Union": false, "Central Election Commission": false,
+	} {
+		if got := regionName(name); got != want {
+			t.Errorf("regionName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestWritesInFullFolds: a name is written in full whatever the case,
+// the accents and the apostrophes.
+func TestWritesInFullFolds(t *testing.T) {
+	c := &comparison{arts: []*article.Article{{Sentences: []string{"Declan O’Brien and Luiz Inácio Lula da Silva met in ORSHA."}}}}
+	for _, name := range []string{"Declan O'Brien", "Luiz Inacio Lula da Silva", "Orsha"} {
+		if !c.writesInFull(0, name) {
+			t.Errorf("%q is not found written in full", name)
+		}
+	}
+	if c.writesInFull(0, "Temple Run") {
+		t.Error("Temple Run is found")
 	}
 }
