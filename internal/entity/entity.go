@@ -727,7 +727,7 @@ func BareName(name string) string {
 	// The name is what follows the last title, if only capitalised words
 	// follow it: "Secretary of State Antony Blinken" skips "of State".
 	for k := len(words) - 2; k >= 0; k-- {
-		if !titles[lower(strings.TrimSuffix(words[k], "."))] {
+		if !titleAt(words, k) {
 			continue
 		}
 		rest := skipPortfolio(words[k+1:])
@@ -737,6 +737,21 @@ func BareName(name string) string {
 		break
 	}
 	return strings.Join(words, " ")
+}
+
+// titleAt reports whether words[k] is a title before a name. "Executive"
+// and "Officer" are one only after "Chief" ("Chief Executive Officer
+// Jane Roe", not "Executive Yuan" or "Executive Council"), "Boss" only
+// opening the name ("Boss Maja Solberg", not "Hugo Boss AG").
+func titleAt(words []string, k int) bool {
+	w := lower(strings.TrimSuffix(words[k], "."))
+	switch w {
+	case "executive", "officer":
+		return k > 0 && (lower(words[k-1]) == "chief" || lower(words[k-1]) == "executive")
+	case "boss":
+		return k == 0
+	}
+	return titles[w]
 }
 
 // skipPortfolio drops the portfolio that follows a title, up to the

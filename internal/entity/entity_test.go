@@ -265,6 +265,9 @@ func TestBareName(t *testing.T) {
 		{"headline title", "Boss Maja Solberg", "Maja Solberg"},
 		{"chief executive officer", "Chief Executive Officer Jane Roe", "Jane Roe"},
 		{"a coach station is no title", "Victoria Coach Station", "Victoria Coach Station"},
+		{"an executive body", "Executive Yuan", "Executive Yuan"},
+		{"a council", "Executive Council", "Executive Council"},
+		{"a company named after a boss", "Hugo Boss AG", "Hugo Boss AG"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

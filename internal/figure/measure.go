@@ -75,17 +75,15 @@ func (p *parser) unitWord(j int) (string, int) {
 		return "", j
 	}
 	if w == "degrees" || w == "degree" {
-		// "1.6 degrees Celsius", "104 degrees Fahrenheit", "2 degrees C";
+		// "1.6 degrees Celsius", "2 degrees C";
 		// "degrees" alone may be an angle or a diploma.
+		// Fahrenheit is left alone: "2.7 degrees Fahrenheit warmer" is a
+		// difference, which converts without the offset.
 		switch p.word(j + 1) {
 		case "celsius", "centigrade":
 			return "celsius", j + 2
-		case "fahrenheit":
-			return "fahrenheit", j + 2
 		case "c":
 			return "°c", j + 2
-		case "f":
-			return "°f", j + 2
 		}
 		return "", j
 	}

@@ -429,6 +429,12 @@ func (p *parser) money(start, i int, cur string) (Figure, float64, int, bool) {
 // "HUF4,150", "USD2.2bn", "EUR 1.9 billion".
 func (p *parser) codeMoney(i int, cur string) (Figure, float64, int, bool) {
 	n, ok := p.tok(i + 1)
+	if ok && p.toks[i].text == "Rs" && n.text == "." {
+		n, ok = p.tok(i + 2) // "Rs. 500 crore"
+		if ok && n.kind == tokNum && !p.toks[i].joined {
+			return p.amount(i, i+2, cur)
+		}
+	}
 	if !ok || n.kind != tokNum || p.toks[i].joined {
 		return Figure{}, 0, 0, false
 	}
@@ -474,6 +480,10 @@ func (p *parser) value(i int, money bool) (float64, int, bool) {
 			} else if s, ok := scaleWords[w]; ok {
 				v = scale(t.text, s)
 				next++
+				if n2, ok := p.tok(next); ok && s == 1e5 && n2.kind == tokWord && strings.HasPrefix(strings.ToLower(n2.text), "crore") {
+					v *= 1e7 // "1.5 lakh crore" is 1.5 × 10^12
+					next++
+				}
 			} else if s, ok := scaleSuffixes[w]; ok && money {
 				v = scale(t.text, s)
 				next++
