@@ -329,8 +329,8 @@ var (
 	creditShape = regexp.MustCompile(`(?i)^(?:` +
 		`\(?(?:photo|photograph|image|picture|video|illustration|graphic)s?(?: credit)?\s*(?:by\b|:|©)` +
 		`|credits?\b|©|copyright\b|image copyright\b|all rights reserved\b|\(?(?:ap|afp|reuters|getty images|epa)\)\.?$` +
-		`|additional reporting by\b|reporting by\b|writing by\b|editing by\b|\([\w&-]+(?: [\w&-]+)?\)\.?$` +
-		`|this material may not be (?:published|reproduced|redistributed)\b|our standards\s*:` +
+		`|additional reporting by\b|reporting by\b|(?:writing|editing) by (?-i:\p{Lu})|\([\w&-]+(?: [\w&-]+)?\)\.?$` +
+		`|this material may not be published, broadcast\b|our standards\s*:` +
 		`|(?:written |edited )?by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*$` +
 		`|follow (?:him|her|them|us|@)` +
 		`)|(?:contributed (?:to this report|reporting)|reported from [A-Z][\w -]+(?:, and [\w -]+ from [\w -]+)?)\.?$` +
