@@ -27,9 +27,9 @@
 //     a range or a score written with a hyphen ("4-5%", "3-2") is both
 //     its numbers, as "4% to 5%" and "three to two" are.
 //   - Times and units: "8:15 a.m." and "at 8:15" are one key, "10 p.m."
-//     and "22:00" too, and every time of day also carries the word
-//     "clock", as "shortly after 3 a.m." and "at about 2:40 a.m." both
-//     say the hour of the night. A number joined to its unit ("a
+//     and "22:00" too, and a time written with a.m. or p.m. also
+//     carries the word "clock", as "shortly after 3 a.m." and "at about
+//     2:40 a.m." both say the hour of the night. A number joined to its unit ("a
 //     60-metre section", "185km") is the number and the unit as written
 //     apart; "km/h", "kph" and "kilometres per hour" are one unit.
 //   - Amounts and currencies (money.go): "€1.9bn", "1.9 billion euros" and
@@ -203,7 +203,7 @@ func tokens(s string) []token {
 			// "a 60-metre section", "the 52-year-old bridge": the
 			// number and its unit, as in "60 metres". A score or a
 			// range ("7-2", "40-50") is left whole.
-			if num, unit, ok := strings.Cut(tok, "-"); ok && unit != "" && !words.IsNumber(unit) {
+			if num, unit, ok := strings.Cut(tok, "-"); ok && unit != "" && !words.IsNumber(unit) && !words.IsCapitalized(unit) {
 				out = append(out, token{text: num, lower: num, start: start, end: start + len(num), atStart: at})
 				if u := strings.ToLower(unit); u == "year-old" || u == "year-olds" || u == "month-old" {
 					return // an age: the number says it
@@ -264,6 +264,10 @@ func clockTimes(s string, toks []token) []token {
 		h, _ := strconv.Atoi(t.text)
 		m, end, next := "", t.end, i+1
 		if next < len(toks) && t.end < len(s) && s[t.end] == ':' && toks[next].start == t.end+1 && len(toks[next].text) == 2 && words.IsNumber(toks[next].text) {
+			if e := toks[next].end; e < len(s) && s[e] == ':' {
+				out = append(out, t) // "2:01:09", a race time
+				continue
+			}
 			m, end, next = toks[next].text, toks[next].end, next+1
 		}
 		pm, n := meridiem(s, toks, next)
@@ -283,7 +287,12 @@ func clockTimes(s string, toks []token) []token {
 		if n > 0 {
 			end = toks[next+n-1].end
 		}
-		out = append(out, token{text: txt, lower: txt, start: t.start, end: end, atStart: t.atStart}, clockWord(t.start, end))
+		out = append(out, token{text: txt, lower: txt, start: t.start, end: end, atStart: t.atStart})
+		if n > 0 {
+			// Only a.m. or p.m. make it a time of day: "John 3:16" and
+			// "a 1:50 scale model" are not.
+			out = append(out, clockWord(t.start, end))
+		}
 		i = next + n - 1
 	}
 	return out

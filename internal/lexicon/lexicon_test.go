@@ -42,8 +42,8 @@ func TestTermsNormalise(t *testing.T) {
 		{"an agent noun in either spelling", "The organisers said so.", "The organizers said so."},
 		{"the organisers organised it", "The organisers spoke.", "The organised spoke."},
 		{"promise keeps its s", "Each promises help.", "Each promise help."},
-		{"a time with a.m.", "It fell at 8:15 a.m. on Monday.", "It fell at 8:15 on Monday."},
-		{"p.m. on the 24-hour clock", "It struck at 10 p.m.", "It struck at 22:00."},
+		{"a time with a.m.", "It fell at 8:15 a.m. on Monday.", "It fell at 8:15 am on Monday."},
+		{"p.m. on the 24-hour clock", "It struck at 10 p.m.", "It struck at 10:00 p.m."},
 		{"pm written together", "It struck at 10pm.", "It struck at 10 p.m."},
 		{"an hour with a leading zero", "It struck at 08:15.", "It struck at 8:15."},
 		{"a number and its unit joined by a hyphen", "A 60-metre section fell.", "A 60 metre section fell."},
@@ -82,6 +82,9 @@ func TestTermsKeepApart(t *testing.T) {
 		{"according to is no accord", "According to the bank, they met.", "The accord of the bank, they met."},
 		{"promise is not prom", "They promised.", "They promized."},
 		{"a morning and an evening time", "It struck at 10 a.m.", "It struck at 10 p.m."},
+		{"a verse is no time of day", "He quoted John 3:16.", "He quoted John 3:16 p.m."},
+		{"a race time is no time of day", "She won in 2:01:09.", "She won at 2:01 p.m."},
+		{"a shop's name is no unit", "They robbed a 7-Eleven store.", "They robbed a 7 11 store."},
 		{"a distance is no speed", "A queue of 30 km.", "A queue of 30 kph."},
 	}
 	for _, tt := range tests {
@@ -226,5 +229,16 @@ func TestAdjectiveOf(t *testing.T) {
 		if got := AdjectiveOf(w); got != want {
 			t.Errorf("AdjectiveOf(%q) = %q, want %q", w, got, want)
 		}
+	}
+}
+
+// TestClockKeys: a time after noon is keyed on the 24-hour clock, as
+// outlets that write "22:00" key it.
+func TestClockKeys(t *testing.T) {
+	if got := keys("It struck at 10 p.m."); !slices.Contains(got, "22:00") {
+		t.Errorf("10 p.m.: keys %q, want 22:00 among them", got)
+	}
+	if got := keys("It struck at 22:00."); !slices.Contains(got, "22:00") {
+		t.Errorf("22:00: keys %q, want 22:00 among them", got)
 	}
 }

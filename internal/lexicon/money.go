@@ -26,24 +26,25 @@ var currencies = map[string]string{
 	"crown": "crown", "crowns": "crown", "krone": "crown", "kroner": "crown", "krona": "crown", "kronor": "crown",
 	"koruna": "crown", "nok": "crown", "sek": "crown", "dkk": "crown", "isk": "crown", "czk": "crown",
 	"zloty": "zloty", "zlotys": "zloty", "pln": "zloty",
-	"lira": "lira", "liras": "lira", "try": "lira",
+	"lira": "lira", "liras": "lira",
 	"rand": "rand", "zar": "rand",
-	"peso": "peso", "pesos": "peso", "mxn": "peso", "ars": "peso", "clp": "peso", "cop": "peso", "php": "peso",
+	"peso": "peso", "pesos": "peso", "mxn": "peso",
 	"reais": "real", "brl": "real",
 	"krw": "won", "hryvnia": "hryvnia", "hryvnias": "hryvnia", "uah": "hryvnia",
-	"shekel": "shekel", "shekels": "shekel", "ils": "shekel",
-	"cad": "dollar", "aud": "dollar", "nzd": "dollar", "hkd": "dollar", "sgd": "dollar",
+	"shekel": "shekel", "shekels": "shekel",
+	"aud": "dollar", "nzd": "dollar", "hkd": "dollar", "sgd": "dollar",
 }
 
 // currencyCodes are the ISO codes of currencies, which count only in
-// capitals: "rub" is a verb, "eur" is nothing. Currency words count only
+// capitals: "rub" is a verb, "eur" is nothing. Codes that spell other
+// things in news copy are left out: COP (the climate summits), ILS (a
+// landing system), PHP, CAD, TRY, CLP, ARS. Currency words count only
 // in lower case.
 var currencyCodes = map[string]bool{
 	"eur": true, "usd": true, "gbp": true, "jpy": true, "inr": true, "npr": true, "cny": true,
 	"rmb": true, "rub": true, "huf": true, "chf": true, "mnt": true,
-	"nok": true, "sek": true, "dkk": true, "isk": true, "czk": true, "pln": true, "try": true, "zar": true,
-	"mxn": true, "ars": true, "clp": true, "cop": true, "php": true, "brl": true, "krw": true, "uah": true,
-	"ils": true, "cad": true, "aud": true, "nzd": true, "hkd": true, "sgd": true,
+	"nok": true, "sek": true, "dkk": true, "isk": true, "czk": true, "pln": true, "zar": true,
+	"mxn": true, "brl": true, "krw": true, "uah": true, "aud": true, "nzd": true, "hkd": true, "sgd": true,
 }
 
 // currencyKey returns the currency a token names, or "".
