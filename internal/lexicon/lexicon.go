@@ -245,17 +245,39 @@ func clockTimes(s string, toks []token) []token {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if l := len(t.lower); l > 2 && (strings.HasSuffix(t.lower, "am") || strings.HasSuffix(t.lower, "pm")) && isHour(t.lower[:l-2]) {
-			// "9pm" is "9 p.m.".
-			h, _ := strconv.Atoi(t.lower[:l-2])
-			if t.lower[l-2] == 'p' && h < 12 {
-				h += 12
-			} else if t.lower[l-2] == 'a' && h == 12 {
-				h = 0
+		if l := len(t.lower); l > 2 && (strings.HasSuffix(t.lower, "am") || strings.HasSuffix(t.lower, "pm")) {
+			// "9pm" is "9 p.m.", "8.15am" is "8:15 a.m.".
+			hour, min, dotted := strings.Cut(t.lower[:l-2], ".")
+			if isHour(hour) && (!dotted || len(min) == 2 && words.IsNumber(min)) {
+				h, _ := strconv.Atoi(hour)
+				if t.lower[l-2] == 'p' && h < 12 {
+					h += 12
+				} else if t.lower[l-2] == 'a' && h == 12 {
+					h = 0
+				}
+				if !dotted {
+					min = "00"
+				}
+				txt := strconv.Itoa(h) + ":" + min
+				out = append(out, token{text: txt, lower: txt, start: t.start, end: t.end, atStart: t.atStart}, clockWord(t.start, t.end))
+				continue
 			}
-			txt := strconv.Itoa(h) + ":00"
-			out = append(out, token{text: txt, lower: txt, start: t.start, end: t.end, atStart: t.atStart}, clockWord(t.start, t.end))
-			continue
+		}
+		if hour, min, ok := strings.Cut(t.text, "."); ok && isHour(hour) && len(min) == 2 && words.IsNumber(min) {
+			if pm, n := meridiem(s, toks, i+1); n > 0 {
+				// "8.15 a.m.", "10.30 pm": a time written the British way.
+				h, _ := strconv.Atoi(hour)
+				if pm && h < 12 {
+					h += 12
+				} else if !pm && h == 12 {
+					h = 0
+				}
+				txt := strconv.Itoa(h) + ":" + min
+				end := toks[i+n].end
+				out = append(out, token{text: txt, lower: txt, start: t.start, end: end, atStart: t.atStart}, clockWord(t.start, end))
+				i += n
+				continue
+			}
 		}
 		if !isHour(t.text) {
 			out = append(out, t)

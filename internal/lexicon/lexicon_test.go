@@ -45,6 +45,8 @@ func TestTermsNormalise(t *testing.T) {
 		{"a time with a.m.", "It fell at 8:15 a.m. on Monday.", "It fell at 8:15 am on Monday."},
 		{"p.m. on the 24-hour clock", "It struck at 10 p.m.", "It struck at 10:00 p.m."},
 		{"pm written together", "It struck at 10pm.", "It struck at 10 p.m."},
+		{"a time written the British way", "It struck at 8.15am.", "It struck at 8:15 a.m."},
+		{"a British time with a space", "It struck at 10.30 pm.", "It struck at 10:30 p.m."},
 		{"an hour with a leading zero", "It struck at 08:15.", "It struck at 8:15."},
 		{"a number and its unit joined by a hyphen", "A 60-metre section fell.", "A 60 metre section fell."},
 		{"a number and its unit written together", "Winds of 185km were measured.", "Winds of 185 km were measured."},
