@@ -19,6 +19,8 @@ func TestExtractAll(t *testing.T) {
 		{"before midnight", "just before midnight", []string{"midnight|time|time:24:00|just before|1410-1440"}},
 		{"zone", "at 14:30 GMT", []string{"14:30 GMT|time|time:14:30:gmt||870-870"}},
 		{"bare clock is no time", "won in 2:40 flat", nil},
+		{"a time written the British way", "the blast came at 8.15am", []string{"8.15am|time|time:08:15||495-495"}},
+		{"a British time with a space", "it ended at 10.30 pm", []string{"10.30 pm|time|time:22:30||1350-1350"}},
 		{"score is no time", "a 3:1 win", nil},
 		{"dozens", "dozens injured", []string{"dozens|number|number:~24-99|vague|24-99"}},
 		{"tens of thousands", "tens of thousands of people", []string{"tens of thousands of people|count|count:~20000-99999:person|vague|20000-99999"}},

@@ -34,6 +34,9 @@ func (p *parser) timeOfDay(i int) (Figure, int, bool) {
 			return p.clockFigure(i, h*60+m, i+1), i + 2, true
 		}
 	}
+	if t.kind == tokNum && t.decimal {
+		return p.dottedTime(i)
+	}
 	if t.kind != tokNum || t.commas || t.decimal || len(t.text) > 2 || !p.numStartOK(i) && !p.joinedPunct(i+1, ":") {
 		return Figure{}, 0, false
 	}
@@ -73,6 +76,29 @@ func (p *parser) timeOfDay(i int) (Figure, int, bool) {
 		return Figure{}, 0, false // "2:40" alone may be a race time or a score
 	}
 	return p.clockFigure(i, h*60+m, j), p.zoneEnd(j), true
+}
+
+// dottedTime reads a time written the British way at token i, a decimal
+// before a.m. or p.m.: "8.15am", "10.30 pm".
+func (p *parser) dottedTime(i int) (Figure, int, bool) {
+	t := p.toks[i]
+	hs, ms, _ := strings.Cut(t.text, ".")
+	if t.commas || len(hs) > 2 || len(ms) != 2 || !p.numStartOK(i) {
+		return Figure{}, 0, false
+	}
+	h, _ := parseDigits(hs)
+	m, _ := parseDigits(ms)
+	next, pm, ok := p.meridiem(i + 1)
+	if !ok || h < 1 || h > 12 || m >= 60 {
+		return Figure{}, 0, false
+	}
+	if h == 12 {
+		h = 0
+	}
+	if pm {
+		h += 12
+	}
+	return p.clockFigure(i, h*60+m, next), p.zoneEnd(next), true
 }
 
 // clockPreps are the words that make a bare "14:30" a time of day.
