@@ -408,6 +408,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newslens/newslens/internal/article"
 	"github.com/newslens/newslens/internal/entity"
@@ -708,7 +710,28 @@ func (c *comparison) writesInFull(si int, name string) bool {
 			c.folded[sj] = foldForName(strings.Join(a.Sentences, "\n"))
 		}
 	}
-	return strings.Contains(c.folded[si], foldForName(name))
+	return containsWords(c.folded[si], foldForName(name))
+}
+
+// containsWords reports whether name stands in text as whole words:
+// "may" is not in "mayor", nor "orsha" in "orshan".
+func containsWords(text, name string) bool {
+	if name == "" {
+		return false
+	}
+	for off := 0; ; {
+		k := strings.Index(text[off:], name)
+		if k < 0 {
+			return false
+		}
+		start, end := off+k, off+k+len(name)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (start == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) && (end == len(text) || !unicode.IsLetter(after) && !unicode.IsDigit(after)) {
+			return true
+		}
+		off = start + 1
+	}
 }
 
 // foldForName folds case, accents and curly apostrophes: a dateline's

@@ -646,4 +646,7 @@ func TestWritesInFullFolds(t *testing.T) {
 	if c.writesInFull(0, "Temple Run") {
 		t.Error("Temple Run is found")
 	}
+	if c.writesInFull(0, "Lul") || c.writesInFull(0, "Orsh") {
+		t.Error("a name is found inside a longer word")
+	}
 }
