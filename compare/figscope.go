@@ -542,17 +542,29 @@ func relativeActor(s string, terms []lexicon.Term, f figureT) string {
 // benchmark"), not a time ("last month") or a verb's object.
 func determinedNoun(before string) bool {
 	ws := strings.Fields(strings.ToLower(before))
-	for k := len(ws) - 2; k >= 0 && k >= len(ws)-4; k-- {
+	if len(ws) == 0 {
+		return false
+	}
+	last := strings.Trim(ws[len(ws)-1], ",")
+	if calendarWords[last] || timeNouns[last] {
+		return false
+	}
+	for k := len(ws) - 2; k >= 0 && k >= len(ws)-6; k-- {
 		switch ws[k] {
-		case "the", "a", "an", "its", "their", "his", "her":
-			return !calendarWords[strings.Trim(ws[len(ws)-1], ",")] && !timeNouns[strings.Trim(ws[len(ws)-1], ",")]
+		case "the", "a", "an", "its", "their", "his", "her", "our":
+			return true
+		case "last", "this", "next", "over", "during", "in", "since":
+			return false // "over the winter", "in the second half"
 		}
 	}
-	return false
+	return strings.HasSuffix(last, "s") // "oil prices, which rose 3%"
 }
 
 // timeNouns end a phrase that dates a fact rather than names a thing.
-var timeNouns = map[string]bool{"month": true, "year": true, "week": true, "day": true, "quarter": true, "morning": true, "evening": true, "night": true}
+var timeNouns = map[string]bool{
+	"month": true, "year": true, "week": true, "day": true, "quarter": true, "morning": true, "evening": true, "night": true,
+	"winter": true, "summer": true, "spring": true, "autumn": true, "half": true, "period": true, "session": true, "decade": true, "hour": true,
+}
 
 // nameKeysOf returns the keys of the names among terms.
 func nameKeysOf(terms []lexicon.Term) []string {

@@ -408,6 +408,8 @@ var countedThings = map[string]bool{
 	"town": true, "school": true, "hospital": true, "shelter": true, "bridge": true, "road": true,
 	"tonne": true, "ton": true, "seat": true, "vote": true, "share": true, "station": true, "district": true,
 	"province": true, "country": true, "hectare": true, "acre": true, "animal": true, "head": true,
+	"structure": true, "shop": true, "store": true, "business": true, "factory": true, "warehouse": true,
+	"church": true, "mosque": true, "barn": true, "hut": true, "tent": true, "property": true,
 }
 
 // sinceAgrees reports whether a "since" year and a span of five years or

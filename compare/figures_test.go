@@ -663,3 +663,22 @@ func TestWhichClauseAboutARise(t *testing.T) {
 		{"Consumer prices rose again last month, which pushed annual inflation to 3.2%.", "Annual inflation climbed to 3.4% last month.", true},
 	})
 }
+
+// TestRelativeActorOfWhich: a "which" clause after a noun phrase is that
+// noun's, however long the phrase; after a time it is the clause's.
+func TestRelativeActorOfWhich(t *testing.T) {
+	for s, want := range map[string]string{
+		"Shares rose 5.2%, outperforming the broader Oslo benchmark index, which gained 0.6%.": "index",
+		"Brent rose 2%, lifting oil prices, which gained 1.9% on the week.":                    "pric",
+		"Prices surged over the winter, which pushed annual inflation to 3.2%.":                "",
+		"Output fell in the second half, which cut growth to 1.1%.":                            "",
+	} {
+		var f figureT
+		for _, g := range figuresOf(s) {
+			f = g // the last figure, the one in the which clause
+		}
+		if got := relativeActor(s, lexicon.Terms(s), f); got != want {
+			t.Errorf("relativeActor(%q, %q) = %q, want %q", s, f.Text, got, want)
+		}
+	}
+}

@@ -22,6 +22,7 @@ var measureUnits = map[string]struct {
 	"sq km": {"ha", 100}, "sq mi": {"ha", 258.999},
 	"kg": {"kg", 1}, "kilograms": {"kg", 1}, "kilos": {"kg", 1}, "tonnes": {"kg", 1000}, "tons": {"kg", 1000},
 	"°c": {"c", 1}, "c": {"c", 1}, "celsius": {"c", 1}, "centigrade": {"c", 1}, "°f": {"c", -1}, "f": {"c", -1}, "fahrenheit": {"c", -1},
+	"fahrenheit difference": {"c", 5.0 / 9},
 }
 
 // measure reads a number of digits and a unit of measure at token i:
@@ -77,13 +78,18 @@ func (p *parser) unitWord(j int) (string, int) {
 	if w == "degrees" || w == "degree" {
 		// "1.6 degrees Celsius", "2 degrees C";
 		// "degrees" alone may be an angle or a diploma.
-		// Fahrenheit is left alone: "2.7 degrees Fahrenheit warmer" is a
-		// difference, which converts without the offset.
 		switch p.word(j + 1) {
 		case "celsius", "centigrade":
 			return "celsius", j + 2
 		case "c":
 			return "°c", j + 2
+		case "fahrenheit", "f":
+			if comparatives[p.word(j+2)] {
+				// "2.7 degrees Fahrenheit warmer" is a difference,
+				// which converts without the offset.
+				return "fahrenheit difference", j + 2
+			}
+			return "fahrenheit", j + 2
 		}
 		return "", j
 	}
@@ -119,6 +125,13 @@ func (p *parser) unitWord(j int) (string, int) {
 		return w, j + 1
 	}
 	return "", j
+}
+
+// comparatives after a temperature make it a difference: "2.7 degrees
+// Fahrenheit warmer than before industry".
+var comparatives = map[string]bool{
+	"warmer": true, "cooler": true, "hotter": true, "colder": true, "higher": true, "lower": true,
+	"above": true, "below": true, "more": true, "less": true,
 }
 
 func abs(v float64) float64 {

@@ -480,7 +480,7 @@ func (p *parser) value(i int, money bool) (float64, int, bool) {
 			} else if s, ok := scaleWords[w]; ok {
 				v = scale(t.text, s)
 				next++
-				if n2, ok := p.tok(next); ok && s == 1e5 && n2.kind == tokWord && strings.HasPrefix(strings.ToLower(n2.text), "crore") {
+				if n2, ok := p.tok(next); ok && s == 1e5 && n2.kind == tokWord && (strings.ToLower(n2.text) == "crore" || strings.ToLower(n2.text) == "crores") {
 					v *= 1e7 // "1.5 lakh crore" is 1.5 × 10^12
 					next++
 				}
@@ -750,6 +750,13 @@ func (p *parser) unitAfter(f Figure, j int) (Figure, int, bool) {
 		return f, j + 1, true
 	case (w == "us" || w == "u") && currencyWords[p.word(j+1)] == "usd":
 		f.Kind, f.Unit, f.Norm, f.End = "money", "usd", "money:"+num+":usd", p.toks[j+1].end
+		return f, j + 2, true
+	case currencyWords[p.word(j+1)] != "" && capitalised(p.text(j)) && !p.joined(j):
+		// "2.4 billion Norwegian crowns", "5 million Australian dollars":
+		// a people's adjective names whose currency it is ("Swedish
+		// kronor", "Japanese yen").
+		cur := currencyWords[p.word(j+1)]
+		f.Kind, f.Unit, f.Norm, f.End = "money", cur, "money:"+num+":"+cur, p.toks[j+1].end
 		return f, j + 2, true
 	}
 	return f, 0, false
