@@ -537,8 +537,8 @@ func (c *comparison) unnamed(off []int) []int {
 // the province of Orsha. A bus crash that kills as many people as a
 // quake elsewhere names none of the quake's places.
 func (c *comparison) sharedFigure(si int) bool {
-	if !c.nameAllWrite(si, func(entity.Entity) bool { return true }) {
-		return false
+	if !c.nameAllWrite(si, func(e entity.Entity) bool { return e.Type != "place" }) {
+		return false // "Nepal": one country's events share it
 	}
 	all := c.allContextFigures()
 	for i := range all {
@@ -700,15 +700,20 @@ func (c *comparison) nameAllWrite(si int, keep func(entity.Entity) bool) bool {
 	return false
 }
 
-// writesInFull reports whether source si writes name in full, case,
-// accents and the shape of apostrophes aside ("Inácio", "Inacio";
-// "O’Brien", "O'Brien"): "Temple Run" is not written in "a long run".
+// writesInFull reports whether source si writes name in full, as whole
+// words, accents and the shape of apostrophes aside ("Inácio",
+// "Inacio"; "O’Brien", "O'Brien"): "Temple Run" is not written in "a
+// long run", nor "Hull" in "the ferry's hull". A name in capitals (a
+// dateline's "ORSHA") is read as written in a sentence.
 func (c *comparison) writesInFull(si int, name string) bool {
 	if c.folded == nil {
 		c.folded = make([]string, len(c.arts))
 		for sj, a := range c.arts {
 			c.folded[sj] = foldForName(strings.Join(a.Sentences, "\n"))
 		}
+	}
+	if len(name) > 1 && strings.ToUpper(name) == name && strings.ToLower(name) != name {
+		name = name[:1] + strings.ToLower(name[1:])
 	}
 	return containsWords(c.folded[si], foldForName(name))
 }
@@ -734,10 +739,9 @@ func containsWords(text, name string) bool {
 	}
 }
 
-// foldForName folds case, accents and curly apostrophes: a dateline's
-// "ORSHA" is "Orsha".
+// foldForName folds accents and curly apostrophes.
 func foldForName(s string) string {
-	return strings.ToLower(strings.ReplaceAll(words.FoldAccents(s), "’", "'"))
+	return strings.ReplaceAll(words.FoldAccents(s), "’", "'")
 }
 
 // regionName reports whether name opens with a point of the compass or
@@ -745,6 +749,9 @@ func foldForName(s string) string {
 // "Latin America", "Southeast Asia" are places, however typed.
 func regionName(name string) bool {
 	ws := strings.Fields(strings.ToLower(name))
+	if len(ws) == 3 && (ws[1] == "east" || ws[1] == "west") {
+		ws = []string{ws[0] + ws[1], ws[2]} // "South East Asia"
+	}
 	if len(ws) != 2 {
 		return false
 	}
@@ -756,7 +763,8 @@ func regionName(name string) bool {
 	}
 	switch ws[1] {
 	case "america", "american", "americas", "africa", "african", "asia", "asian", "europe", "european",
-		"east", "pacific", "atlantic", "caucasus", "balkans", "hemisphere", "arctic":
+		"east", "eastern", "pacific", "atlantic", "caucasus", "balkans", "hemisphere", "arctic",
+		"sea", "coast", "mediterranean", "europeans", "africans", "asians", "americans":
 		return true
 	}
 	return false // "Southwest Airlines", "Western Union", "Central Election Commission"

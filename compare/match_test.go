@@ -626,6 +626,7 @@ func TestNamesOnlyDoNotState(t *testing.T) {
 func TestRegionName(t *testing.T) {
 	for name, want := range map[string]bool{
 		"North America": true, "Middle East": true, "South Pacific": true,
+		"South East Asia": true, "North Sea": true, "West Coast": true, "Eastern Mediterranean": true,
 		"Southwest Airlines": false, "Western Union": false, "Central Election Commission": false,
 	} {
 		if got := regionName(name); got != want {
@@ -634,11 +635,12 @@ func TestRegionName(t *testing.T) {
 	}
 }
 
-// TestWritesInFullFolds: a name is written in full whatever the case,
-// the accents and the apostrophes.
+// TestWritesInFullFolds: a name is written in full whatever the accents
+// and the apostrophes, and a dateline's capitals; a word in lower case
+// is no name.
 func TestWritesInFullFolds(t *testing.T) {
-	c := &comparison{arts: []*article.Article{{Sentences: []string{"Declan O’Brien and Luiz Inácio Lula da Silva met in ORSHA."}}}}
-	for _, name := range []string{"Declan O'Brien", "Luiz Inacio Lula da Silva", "Orsha"} {
+	c := &comparison{arts: []*article.Article{{Sentences: []string{"Declan O’Brien and Luiz Inácio Lula da Silva met in Orsha.", "The ferry's hull was torn."}}}}
+	for _, name := range []string{"Declan O'Brien", "Luiz Inacio Lula da Silva", "ORSHA"} {
 		if !c.writesInFull(0, name) {
 			t.Errorf("%q is not found written in full", name)
 		}
@@ -648,5 +650,8 @@ func TestWritesInFullFolds(t *testing.T) {
 	}
 	if c.writesInFull(0, "Lul") || c.writesInFull(0, "Orsh") {
 		t.Error("a name is found inside a longer word")
+	}
+	if c.writesInFull(0, "Hull") {
+		t.Error("the town of Hull is found in a ferry's hull")
 	}
 }

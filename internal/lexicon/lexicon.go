@@ -248,7 +248,7 @@ func clockTimes(s string, toks []token) []token {
 		if l := len(t.lower); l > 2 && (strings.HasSuffix(t.lower, "am") || strings.HasSuffix(t.lower, "pm")) {
 			// "9pm" is "9 p.m.", "8.15am" is "8:15 a.m.".
 			hour, min, dotted := strings.Cut(t.lower[:l-2], ".")
-			if isHour(hour) && (!dotted || len(min) == 2 && words.IsNumber(min)) {
+			if isHour(hour) && (!dotted || validMinutes(min)) {
 				h, _ := strconv.Atoi(hour)
 				if t.lower[l-2] == 'p' && h < 12 {
 					h += 12
@@ -263,7 +263,7 @@ func clockTimes(s string, toks []token) []token {
 				continue
 			}
 		}
-		if hour, min, ok := strings.Cut(t.text, "."); ok && isHour(hour) && len(min) == 2 && words.IsNumber(min) {
+		if hour, min, ok := strings.Cut(t.text, "."); ok && isHour(hour) && validMinutes(min) {
 			if pm, n := meridiem(s, toks, i+1); n > 0 {
 				// "8.15 a.m.", "10.30 pm": a time written the British way.
 				h, _ := strconv.Atoi(hour)
@@ -327,6 +327,12 @@ func clockWord(start, end int) token {
 	return token{text: "clock", lower: "clock", start: start, end: end}
 }
 
+// validMinutes reports whether m is two digits below 60.
+func validMinutes(m string) bool {
+	v, err := strconv.Atoi(m)
+	return len(m) == 2 && err == nil && v < 60
+}
+
 // isHour reports whether tok is a number of one or two digits up to 24.
 func isHour(tok string) bool {
 	if len(tok) == 0 || len(tok) > 2 {
@@ -339,15 +345,15 @@ func isHour(tok string) bool {
 // meridiem reads "a.m.", "p.m.", "am" or "pm" at toks[i]: whether it is
 // after noon, and how many tokens it takes (0 when there is none).
 func meridiem(s string, toks []token, i int) (pm bool, n int) {
-	if i >= len(toks) {
-		return false, 0
+	if i >= len(toks) || i == 0 || strings.TrimSpace(s[toks[i-1].end:toks[i].start]) != "" {
+		return false, 0 // "5.02%, PM Modi said": the prime minister, not a time
 	}
-	switch toks[i].lower {
-	case "am":
+	switch toks[i].text {
+	case "am", "AM":
 		return false, 1
-	case "pm":
+	case "pm", "PM":
 		return true, 1
-	case "a", "p":
+	case "a", "p", "A", "P":
 		if i+1 < len(toks) && toks[i+1].lower == "m" && toks[i].end < len(s) && s[toks[i].end] == '.' && toks[i+1].start == toks[i].end+1 {
 			return toks[i].lower == "p", 2
 		}

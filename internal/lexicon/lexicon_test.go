@@ -86,6 +86,7 @@ func TestTermsKeepApart(t *testing.T) {
 		{"a morning and an evening time", "It struck at 10 a.m.", "It struck at 10 p.m."},
 		{"a verse is no time of day", "He quoted John 3:16.", "He quoted John 3:16 p.m."},
 		{"a race time is no time of day", "She won in 2:01:09.", "She won at 2:01 p.m."},
+		{"a prime minister after a comma is no time", "Inflation eased to 5.02%, PM Modi said.", "Inflation eased to 5.02%, Modi said."},
 		{"a shop's name is no unit", "They robbed a 7-Eleven store.", "They robbed a 7 11 store."},
 		{"a distance is no speed", "A queue of 30 km.", "A queue of 30 kph."},
 	}
