@@ -319,6 +319,21 @@ func wholeParagraphs(text string, sentences []string) []bool {
 	return alone
 }
 
+// staffLine is an agency's line of who reported, wrote and edited a
+// story, names and places alone: "(Reporting by Ju-min Park in Seoul;
+// Editing by Lincoln Feast)", "Additional reporting by Sam Roe". A
+// sentence that goes on after "by" ("Reporting by the BBC found ...",
+// "Writing by ChatGPT is banned") is none.
+const staffLine = `\(?(?:additional )?(?:reporting|writing|editing) by ` + staffNames +
+	`(?:[;,] ?(?:additional )?(?:reporting|writing|editing) by ` + staffNames + `)*\)?\.?$`
+
+// staffNames is one name or more, each with the place it worked from,
+// joined by commas or "and".
+const staffNames = staffName + `(?:(?:, | and )` + staffName + `)*`
+
+// staffName is a capitalised name of up to four words and its place.
+const staffName = `(?-i:\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?: in (?-i:\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}))?`
+
 // Shapes of furniture in plain text. Each is matched against a whole
 // sentence.
 var (
@@ -329,7 +344,7 @@ var (
 	creditShape = regexp.MustCompile(`(?i)^(?:` +
 		`\(?(?:photo|photograph|image|picture|video|illustration|graphic)s?(?: credit)?\s*(?:by\b|:|©)` +
 		`|credits?\b|©|copyright\b|image copyright\b|all rights reserved\b|\(?(?:ap|afp|reuters|getty images|epa)\)\.?$` +
-		`|additional reporting by\b|reporting by\b|(?:writing|editing) by (?-i:\p{Lu})|\([\w&-]+(?: [\w&-]+)?\)\.?$` +
+		`|` + staffLine + `|\([\w&-]+(?: [\w&-]+)?\)\.?$` +
 		`|this material may not be published, broadcast\b|our standards\s*:` +
 		`|(?:written |edited )?by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*$` +
 		`|follow (?:him|her|them|us|@)` +
