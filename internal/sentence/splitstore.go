@@ -19,7 +19,7 @@ import (
 // the lock's corpus may not exercise: the splitter module's version (which
 // names the model file), the extra abbreviations, the regular expressions,
 // the Unicode tables and the Go release (see splitterID).
-const splitVersion = 3
+const splitVersion = 4
 
 // sentencesModule is the sentence splitter's module path, and
 // sentencesVersion the version go.mod requires, for binaries built without

@@ -1,0 +1,75 @@
+package compare
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newslens/newslens/internal/article"
+)
+
+// shapesReport compares the reports in testdata/articles/dir.
+func shapesReport(t *testing.T, dir string) *Report {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("../testdata/articles", dir, "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no reports in %s: %v", dir, err)
+	}
+	var arts []*article.Article
+	for _, p := range paths {
+		arts = append(arts, loadArticle(t, p))
+	}
+	r := mustCompare(t, arts)
+	if len(r.LeftOut) != 0 || len(r.Sources) != len(paths) {
+		t.Errorf("%s: left out %+v; compared %d of %d sources", dir, r.LeftOut, len(r.Sources), len(paths))
+	}
+	return r
+}
+
+// conflictOf reports whether r has a discrepancy whose values include
+// every one of texts.
+func conflictOf(r *Report, texts ...string) bool {
+	return slices.ContainsFunc(r.Discrepancies, func(d Discrepancy) bool {
+		for _, want := range texts {
+			if !slices.ContainsFunc(d.Values, func(v Value) bool { return v.Text == want }) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// TestResultsShapes: revenue written three ways is one claim of three
+// outlets, the share move's two values conflict, and no sales figure is
+// set against a profit.
+func TestResultsShapes(t *testing.T) {
+	r := shapesReport(t, "results")
+	if !slices.ContainsFunc(r.Shared, func(s Shared) bool {
+		return len(s.Sources) == 3 && strings.Contains(s.Text, "19.8bn")
+	}) {
+		t.Error("revenue is not one claim of three outlets")
+	}
+	if !conflictOf(r, "4.9 percent", "5.2%") {
+		t.Errorf("no conflict between 4.9 percent and 5.2%%: %+v", r.Discrepancies)
+	}
+	if conflictOf(r, "a fifth") || conflictOf(r, "0.6%") {
+		t.Errorf("a profit or a benchmark's rise is set against another figure: %+v", r.Discrepancies)
+	}
+}
+
+// TestOutbreakShapes: the state agency's report is compared and its toll
+// conflicts with the WHO's.
+func TestOutbreakShapes(t *testing.T) {
+	if r := shapesReport(t, "outbreak"); !conflictOf(r, "58 deaths", "63 deaths") {
+		t.Errorf("no conflict between 58 and 63 deaths: %+v", r.Discrepancies)
+	}
+}
+
+// TestTrialShapes: the opposition paper is compared, and the defendant's
+// age conflicts.
+func TestTrialShapes(t *testing.T) {
+	if r := shapesReport(t, "trial"); !conflictOf(r, "61", "62") {
+		t.Errorf("no conflict between ages 61 and 62: %+v", r.Discrepancies)
+	}
+}
