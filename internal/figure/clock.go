@@ -61,13 +61,7 @@ func (p *parser) timeOfDay(i int) (Figure, int, bool) {
 		if h < 1 || h > 12 {
 			return Figure{}, 0, false
 		}
-		if h == 12 {
-			h = 0
-		}
-		if pm {
-			h += 12
-		}
-		return p.clockFigure(i, h*60+m, next), p.zoneEnd(next), true
+		return p.clockFigure(i, hour24(h, pm)*60+m, next), p.zoneEnd(next), true
 	}
 	if !minutes {
 		return Figure{}, 0, false
@@ -92,13 +86,19 @@ func (p *parser) dottedTime(i int) (Figure, int, bool) {
 	if !ok || h < 1 || h > 12 || m >= 60 {
 		return Figure{}, 0, false
 	}
+	return p.clockFigure(i, hour24(h, pm)*60+m, next), p.zoneEnd(next), true
+}
+
+// hour24 gives hour h of a.m. or p.m. on the 24-hour clock: 12 a.m. is
+// 0, 12 p.m. is 12.
+func hour24(h float64, pm bool) float64 {
 	if h == 12 {
 		h = 0
 	}
 	if pm {
 		h += 12
 	}
-	return p.clockFigure(i, h*60+m, next), p.zoneEnd(next), true
+	return h
 }
 
 // clockPreps are the words that make a bare "14:30" a time of day.

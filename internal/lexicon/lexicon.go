@@ -249,32 +249,14 @@ func clockTimes(s string, toks []token) []token {
 			// "9pm" is "9 p.m.", "8.15am" is "8:15 a.m.".
 			hour, min, dotted := strings.Cut(t.lower[:l-2], ".")
 			if isHour(hour) && (!dotted || validMinutes(min)) {
-				h, _ := strconv.Atoi(hour)
-				if t.lower[l-2] == 'p' && h < 12 {
-					h += 12
-				} else if t.lower[l-2] == 'a' && h == 12 {
-					h = 0
-				}
-				if !dotted {
-					min = "00"
-				}
-				txt := strconv.Itoa(h) + ":" + min
-				out = append(out, token{text: txt, lower: txt, start: t.start, end: t.end, atStart: t.atStart}, clockWord(t.start, t.end))
+				out = append(out, timeTokens(t, clockText(hour, min, t.lower[l-2] == 'p', true), t.end)...)
 				continue
 			}
 		}
 		if hour, min, ok := strings.Cut(t.text, "."); ok && isHour(hour) && validMinutes(min) {
 			if pm, n := meridiem(s, toks, i+1); n > 0 {
 				// "8.15 a.m.", "10.30 pm": a time written the British way.
-				h, _ := strconv.Atoi(hour)
-				if pm && h < 12 {
-					h += 12
-				} else if !pm && h == 12 {
-					h = 0
-				}
-				txt := strconv.Itoa(h) + ":" + min
-				end := toks[i+n].end
-				out = append(out, token{text: txt, lower: txt, start: t.start, end: end, atStart: t.atStart}, clockWord(t.start, end))
+				out = append(out, timeTokens(t, clockText(hour, min, pm, true), toks[i+n].end)...)
 				i += n
 				continue
 			}
@@ -283,7 +265,6 @@ func clockTimes(s string, toks []token) []token {
 			out = append(out, t)
 			continue
 		}
-		h, _ := strconv.Atoi(t.text)
 		m, end, next := "", t.end, i+1
 		if next < len(toks) && t.end < len(s) && s[t.end] == ':' && toks[next].start == t.end+1 && len(toks[next].text) == 2 && words.IsNumber(toks[next].text) {
 			if e := toks[next].end; e < len(s) && s[e] == ':' {
@@ -297,27 +278,39 @@ func clockTimes(s string, toks []token) []token {
 			out = append(out, t)
 			continue
 		}
-		if pm && h < 12 {
-			h += 12
-		} else if n > 0 && !pm && h == 12 {
-			h = 0
-		}
-		if m == "" {
-			m = "00"
-		}
-		txt := strconv.Itoa(h) + ":" + m
 		if n > 0 {
 			end = toks[next+n-1].end
-		}
-		out = append(out, token{text: txt, lower: txt, start: t.start, end: end, atStart: t.atStart})
-		if n > 0 {
+			out = append(out, timeTokens(t, clockText(t.text, m, pm, true), end)...)
+		} else {
 			// Only a.m. or p.m. make it a time of day: "John 3:16" and
 			// "a 1:50 scale model" are not.
-			out = append(out, clockWord(t.start, end))
+			txt := clockText(t.text, m, false, false)
+			out = append(out, token{text: txt, lower: txt, start: t.start, end: end, atStart: t.atStart})
 		}
 		i = next + n - 1
 	}
 	return out
+}
+
+// clockText is the key of a time: hour and minutes ("" for none) on the
+// 24-hour clock when a.m. or p.m. is given (meridiem), pm telling which.
+func clockText(hour, min string, pm, meridiem bool) string {
+	h, _ := strconv.Atoi(hour)
+	if meridiem && pm && h < 12 {
+		h += 12
+	} else if meridiem && !pm && h == 12 {
+		h = 0
+	}
+	if min == "" {
+		min = "00"
+	}
+	return strconv.Itoa(h) + ":" + min
+}
+
+// timeTokens are the tokens of a time of day with a.m. or p.m., from t
+// to end: its key txt and the clock word.
+func timeTokens(t token, txt string, end int) []token {
+	return []token{{text: txt, lower: txt, start: t.start, end: end, atStart: t.atStart}, clockWord(t.start, end)}
 }
 
 // clockWord is a word every time of day carries besides its value, as
