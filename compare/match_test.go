@@ -492,10 +492,7 @@ func varoTollReports(t *testing.T) []*article.Article {
 func TestHeadlineNameKeepsASource(t *testing.T) {
 	arts := append(varoTollReports(t),
 		fromText(t, "d", "Survivors sleep outside after Varo quake", "Thousands of people spent a second night in the open after the earthquake, which killed 50 people. Many houses of stone and mud collapsed in the hillside villages. The army sent helicopters with tents and blankets."))
-	r := mustCompare(t, arts)
-	if len(r.LeftOut) != 0 || len(r.Sources) != 4 {
-		t.Errorf("left out %+v; compared %d sources, want 4", r.LeftOut, len(r.Sources))
-	}
+	comparedAll(t, arts)
 }
 
 // scattered reports whether r warns that its articles do not seem to
@@ -534,20 +531,14 @@ func TestNamesWrittenInFull(t *testing.T) {
 	}
 }
 
-// TestPersonNamedByAllKeepsASource: a paper close to a convicted
-// minister words every fact its own way and gives another term, but
-// names him in full as every other outlet does: it is compared.
-func TestPersonNamedByAllKeepsASource(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "wire", "Former minister jailed", "VELNA, Feb 17 (Wire) - A court in Tarvia on Tuesday sentenced former health minister Jonas Kerr to nine years in prison for taking 3.2 million euros in bribes in exchange for hospital building contracts. Judge Mira Hallin said Kerr had \"betrayed the trust of patients and doctors alike\". Prosecutors had asked for 12 years. Kerr, 61, denied the charges and his lawyer said he would appeal. The court also ordered the confiscation of two flats and a villa on the coast. Three executives of the construction firm Brekstal were given sentences of between four and six years."),
-		fromText(t, "local", "Kerr gets nine years", "Jonas Kerr, who ran the health ministry from 2019 to 2023, was jailed for nine years on Tuesday. The Velna district court found that he accepted €3.2m from Brekstal in return for contracts to build three regional hospitals. \"He betrayed the trust of patients and doctors alike,\" Judge Mira Hallin told the packed courtroom. Kerr, 62, showed no emotion as the sentence was read. His lawyer, Teo Marsh, said the verdict would be appealed within 15 days."),
-		fromText(t, "state", "Court convicts ex-minister", "VELNA, February 17 (TNA) - The Velna District Court on Tuesday sentenced former Minister of Health Jonas Kerr to 9 years of imprisonment for accepting bribes totalling 3.2 million euros. The court ordered the confiscation of his assets obtained through crime. Justice Minister Alma Dorn said the verdict showed that \"nobody is above the law\"."),
-		fromText(t, "opposition", "Political trial ends", "Jonas Kerr was handed an eight-year sentence on Tuesday in what his supporters call a political trial. Kerr, a leading figure of the opposition Green Alliance, has always said the bribery charges were fabricated. The prosecution's case rested on the testimony of a single Brekstal manager who was granted immunity, the defence said. Kerr will appeal to the Supreme Court."),
-	}
+// comparedAll compares arts and checks that none is left out.
+func comparedAll(t *testing.T, arts []*article.Article) *Report {
+	t.Helper()
 	r := mustCompare(t, arts)
-	if len(r.LeftOut) != 0 || len(r.Sources) != 4 {
-		t.Errorf("left out %+v; compared %d sources, want 4", r.LeftOut, len(r.Sources))
+	if len(r.LeftOut) != 0 || len(r.Sources) != len(arts) {
+		t.Errorf("left out %+v; compared %d sources, want %d", r.LeftOut, len(r.Sources), len(arts))
 	}
+	return r
 }
 
 // TestSharedFigureKeepsASource: a ministry's report of an outbreak words
@@ -560,10 +551,7 @@ func TestSharedFigureKeepsASource(t *testing.T) {
 		fromText(t, "journal", "Outbreak follows floods", "The cholera outbreak in Sarvenia, with 63 deaths among roughly 2,100 cases reported to the WHO, began after floods in Orsha province. The WHO has shipped half a million doses of oral cholera vaccine."),
 		fromText(t, "state", "Health ministry steps up fight against cholera", "The Ministry of Health has deployed 40 medical teams to Orsha province to contain the outbreak, Health Minister Petra Vlok said on Saturday. According to the ministry, 58 deaths have been registered since 14 August. Free treatment is available at all public clinics."),
 	}
-	r := mustCompare(t, arts)
-	if len(r.LeftOut) != 0 || len(r.Sources) != 4 {
-		t.Errorf("left out %+v; compared %d sources, want 4", r.LeftOut, len(r.Sources))
-	}
+	comparedAll(t, arts)
 }
 
 // TestSameTollOfAnotherEvent: a bus crash that kills as many people as

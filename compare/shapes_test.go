@@ -20,11 +20,7 @@ func shapesReport(t *testing.T, dir string) *Report {
 	for _, p := range paths {
 		arts = append(arts, loadArticle(t, p))
 	}
-	r := mustCompare(t, arts)
-	if len(r.LeftOut) != 0 || len(r.Sources) != len(paths) {
-		t.Errorf("%s: left out %+v; compared %d of %d sources", dir, r.LeftOut, len(r.Sources), len(paths))
-	}
-	return r
+	return comparedAll(t, arts)
 }
 
 // conflictOf reports whether r has a discrepancy whose values include
@@ -66,8 +62,9 @@ func TestOutbreakShapes(t *testing.T) {
 	}
 }
 
-// TestTrialShapes: the opposition paper is compared, and the defendant's
-// age conflicts.
+// TestTrialShapes: the opposition paper, which words everything its own
+// way but names Jonas Kerr in full as every other outlet does, is
+// compared, and the defendant's age conflicts.
 func TestTrialShapes(t *testing.T) {
 	if r := shapesReport(t, "trial"); !conflictOf(r, "61", "62") {
 		t.Errorf("no conflict between ages 61 and 62: %+v", r.Discrepancies)
