@@ -169,16 +169,9 @@ func widen(s string, r lexicon.Ref) string {
 // rating or a measure ("a Category 3 hurricane", "a category-three
 // storm", "a 60-metre section") says which one, not what it is called.
 func hasFigure(w string) bool {
-	for _, t := range lexicon.Terms(w) {
+	for _, t := range lexicon.Terms(strings.ReplaceAll(w, "-", " ")) {
 		if t.Kind == words.Number {
 			return true
-		}
-	}
-	for _, part := range strings.Split(w, "-") {
-		for _, t := range lexicon.Terms(part) {
-			if t.Kind == words.Number {
-				return true
-			}
 		}
 	}
 	return false
