@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newslens/newslens/internal/lexicon"
 	"github.com/newslens/newslens/internal/worddiff"
 	"github.com/newslens/newslens/internal/words"
 )
@@ -51,6 +52,7 @@ func (c *comparison) report() *Report {
 	c.uniques(r)
 	r.Discrepancies = cleanDiscrepancies(r.Discrepancies)
 	r.Discrepancies = append(r.Discrepancies, c.looseDiscrepancies(r.Discrepancies, covering)...)
+	dropDisputed(r)
 	r.Quotes = c.quotes(clusters)
 	r.Terms = dropSelfNames(dropSpellingOnly(c.mergeTerms(append(c.aliasTerms(), c.nameTerms()...), append(tc.terms(c), c.headTerms()...))))
 	r.Quoted = c.quoted(clusters)
@@ -226,6 +228,55 @@ func (c *comparison) uniques(r *Report) {
 		}
 		r.Unique[l] = append(r.Unique[l], Sentence{Text: text, Sentence: u.n + 1})
 	}
+}
+
+// disputedWords is the most content words, besides a disputed value, a
+// passage may have and still be no more than that value: "The official
+// attendance was 61,842", "The United Nations office in Kathmandu
+// estimated that 12,000 people had been left homeless" beside "about
+// 4,500 people have been displaced". Six false uniques fewer on the
+// evaluation set, none lost; at 6 one true unique goes, at 7 four.
+const disputedWords = 5
+
+// dropDisputed takes out of Unique the passages that hold a value a
+// discrepancy sets against other sources' and few other words
+// (disputedWords): the others report the quantity, with another value,
+// so the passage is in the discrepancy, not a fact only its source has.
+func dropDisputed(r *Report) {
+	type at struct {
+		src string
+		n   int
+	}
+	disputed := make(map[at][]string)
+	for _, d := range r.Discrepancies {
+		for _, v := range d.Values {
+			k := at{v.Source, v.Sentence}
+			disputed[k] = append(disputed[k], v.Text)
+		}
+	}
+	for l, us := range r.Unique {
+		r.Unique[l] = slices.DeleteFunc(us, func(u Sentence) bool {
+			return slices.ContainsFunc(disputed[at{l, u.Sentence}], func(v string) bool {
+				return onlyValue(u.Text, v)
+			})
+		})
+	}
+}
+
+// onlyValue reports whether passage holds value with at most
+// disputedWords other content words.
+func onlyValue(passage, value string) bool {
+	i := strings.Index(passage, value)
+	if i < 0 {
+		return false
+	}
+	n := 0
+	for _, t := range lexicon.Terms(passage) {
+		if t.Start < i || t.Start >= i+len(value) {
+			n++
+		}
+	}
+	return n <= disputedWords
 }
 
 // phraseOpeners open a phrase that qualifies a sentence rather than

@@ -438,3 +438,30 @@ func TestDuplicateLabelsAreNumbered(t *testing.T) {
 		t.Errorf("got %d discrepancies, want the weekday", len(r.Discrepancies))
 	}
 }
+
+func TestDropDisputed(t *testing.T) {
+	r := &Report{
+		Unique: map[string][]Sentence{
+			"a": {
+				{Text: "The official attendance was 61,842.", Sentence: 2},
+				{Text: "The president offered condolences to the families, and 61,842 tickets were sold through a new app.", Sentence: 3},
+				{Text: "Police arrested 12 people.", Sentence: 4},
+			},
+		},
+		Discrepancies: []Discrepancy{{Topic: "attendance", Values: []Value{
+			{Source: "a", Text: "61,842", Sentence: 2},
+			{Source: "a", Text: "61,842", Sentence: 3},
+			{Source: "b", Text: "66,000", Sentence: 5},
+		}}},
+	}
+	dropDisputed(r)
+	var got []int
+	for _, u := range r.Unique["a"] {
+		got = append(got, u.Sentence)
+	}
+	// The bare attendance figure is the discrepancy; the long passage
+	// states more than the figure, and 12 arrests are not disputed.
+	if !slices.Equal(got, []int{3, 4}) {
+		t.Errorf("unique sentences left = %v, want [3 4]", got)
+	}
+}
