@@ -295,7 +295,12 @@
 //     sixteen events term recall rose from 0.50 (278/559) to 0.51
 //     (287/559) and precision from 0.79 (95/120) to 0.80 (98/123);
 //     keeping the body in the title found 18 more terms but set "NFTD
-//     president Vesna Holmar" among the union's names.
+//     president Vesna Holmar" among the union's names. The last word of
+//     a title only one person holds is then a head for that person:
+//     "the referee" is "referee Aksel Brandt" where no one else is a
+//     referee, but "the video assistant referee", with modifiers the
+//     title lacks, is not (titleRoles: three term variants more on the
+//     final, no false term).
 //     Weekdays, months, time zones, role descriptions ("the next stop")
 //     and words the coverage also writes in lowercase are no names; nor
 //     is what a name owns ("the European Central Bank's deposit rate"),

@@ -30,6 +30,10 @@ type nameGraph struct {
 	// titles holds, per person's lowercase name, the title phrase and
 	// name each sentence writes, where it writes one (titleAt).
 	titles map[string]map[[2]int]personTitle
+	// roles are the heads added from titles (titleRoles): "the
+	// referee" names the one person written "referee Aksel Brandt",
+	// but "the video assistant referee" is someone else.
+	roles map[string]bool
 }
 
 // genericHeads are nouns too general to stand for one referent.
@@ -82,6 +86,7 @@ func (c *comparison) nameGraph() *nameGraph {
 			g.addRuns(st.s, st.toks, st.runs, names, si, n)
 		}
 	}
+	g.titleRoles()
 	g.linkAcronyms()
 	g.linkInstitutions()
 	g.linkSpellings()
@@ -487,6 +492,9 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 		if end == i+1 || end < len(toks) && (isNameWord(toks[end]) || !words.IsCapitalized(toks[end].text) && isModifier(toks[end].text) && nounLike(toks[end].lower)) {
 			continue // "the mine Oyu Tolgoi" names it already; "the party newspaper" is another thing
 		}
+		if g.roles[toks[end-1].lower] && end != i+2 {
+			continue // "the video assistant referee" beside "referee Aksel Brandt"
+		}
 		if h := toks[end-1].lower; personTitles[h] && g.titleHolders(h) > 1 {
 			continue // "Zembla's finance minister" where two people are ministers
 		}
@@ -499,6 +507,27 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 			form = "the" + s[toks[i].end:toks[end-1].end]
 		}
 		g.uf.union(target, g.mention(form, si, n))
+	}
+}
+
+// titleRoles makes the last word of a title a head for its holder
+// when no one else in the coverage holds a title with that word and no
+// description names something else with it: "the referee" is "referee
+// Aksel Brandt", "the judge" is "Judge Miriam Kostova". Courtesy titles
+// and words that only open a title ("prime", "deputy") are no heads.
+func (g *nameGraph) titleRoles() {
+	for k, ts := range g.titles {
+		for _, t := range ts {
+			w := lastField(t.title)
+			if courtesyTitles[w] || g.heads[w] != nil && !g.roles[w] || !personRoles[w] && !personTitles[w] || g.titleHolders(w) != 1 {
+				continue
+			}
+			g.addHead(w, k)
+			if g.roles == nil {
+				g.roles = make(map[string]bool)
+			}
+			g.roles[w] = true
+		}
 	}
 }
 

@@ -479,3 +479,29 @@ func TestTitleOfSeveralPeople(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleRoleNamesItsHolder(t *testing.T) {
+	shared := "Harbour City beat Northgate 2-1 in the cup final on Sunday. A crowd of 40,000 watched at the national stadium. "
+	arts := []*article.Article{
+		fromText(t, "a", "Report", shared+"Northgate protested after referee Aksel Brandt awarded a penalty in the 58th minute."),
+		fromText(t, "b", "Report", shared+"Northgate protested after the referee awarded a penalty in the 58th minute."),
+		fromText(t, "c", "Report", shared+"Aksel Brandt gave a penalty in the 58th minute when the video assistant referee called for a review."),
+		fromText(t, "d", "Report", shared+"The referee pointed to the spot in the 58th minute, and Northgate protested."),
+	}
+	r := mustCompare(t, arts)
+	for _, tm := range r.Terms {
+		if !strings.Contains(tm.BySource["a"], "Aksel Brandt") {
+			continue
+		}
+		for _, l := range []string{"b", "d"} {
+			if !strings.EqualFold(tm.BySource[l], "the referee") {
+				t.Errorf("%s names the referee %q, want %q", l, tm.BySource[l], "the referee")
+			}
+		}
+		if c := tm.BySource["c"]; strings.Contains(c, "video") {
+			t.Errorf("c's video assistant referee %q is joined to Aksel Brandt", c)
+		}
+		return
+	}
+	t.Errorf("no term for Aksel Brandt; terms %+v", r.Terms)
+}
