@@ -89,6 +89,12 @@ func Terms(s string) []Term {
 	inName := false
 	for i := 0; i < len(toks); {
 		if key, n := phraseAt(toks, i); n > 0 {
+			if key == usKey && i+n < len(toks) && currencies[toks[i+n].lower] == "dollar" {
+				// "5 million US dollars", "US$5m": the currency, not a
+				// country the sentence is about.
+				i += n
+				continue
+			}
 			t := toks[i]
 			kind := words.Word
 			if places[key] {

@@ -181,6 +181,8 @@ func TestMoney(t *testing.T) {
 		{"million", "A loss of $600m.", "A loss of 600 million dollars."},
 		{"pounds", "Worth £1.65bn.", "Worth 1.65 billion pounds sterling."},
 		{"decimal scale", "It cost $8.2 million.", "It cost $8,200,000."},
+		{"US dollars", "They want 5 million US dollars.", "They want $5m."},
+		{"U.S. dollars", "They want 5 million U.S. dollars.", "They want US$5m."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

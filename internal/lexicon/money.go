@@ -113,3 +113,7 @@ func scaledKey(tok, next string) (string, bool) {
 	// never finer than a thousandth.
 	return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64), used
 }
+
+// usKey is the key of the United States, which "US dollars" does not
+// name.
+const usKey = "united_states"
