@@ -70,3 +70,27 @@ func TestTrialShapes(t *testing.T) {
 		t.Errorf("no conflict between ages 61 and 62: %+v", r.Discrepancies)
 	}
 }
+
+// TestCyberShapes: the ransom written "5 million dollars", "$5m" and "5
+// million US dollars" is one claim of three outlets; the attack and the
+// attackers are each named differently by source; the postponed
+// operations are 400 in one outlet and more than 450 in another.
+func TestCyberShapes(t *testing.T) {
+	r := shapesReport(t, "cyber")
+	if !slices.ContainsFunc(r.Shared, func(s Shared) bool {
+		return slices.Equal(s.Sources, []string{"public", "tech", "wire"}) && strings.Contains(s.Text, "5 million")
+	}) {
+		t.Error("the ransom is not one claim of public, tech and wire")
+	}
+	named := func(l, form string) bool {
+		return slices.ContainsFunc(r.Terms, func(tm Term) bool { return strings.Contains(tm.BySource[l], form) })
+	}
+	for _, want := range [][2]string{{"wire", "ransomware attack"}, {"public", "cyber-attack"}, {"local", "hacking attack"}, {"local", "hackers"}, {"tech", "attackers"}} {
+		if !named(want[0], want[1]) {
+			t.Errorf("%s's %q is in no term: %+v", want[0], want[1], r.Terms)
+		}
+	}
+	if !conflictOf(r, "400", "450") {
+		t.Errorf("no conflict between 400 and 450 operations: %+v", r.Discrepancies)
+	}
+}

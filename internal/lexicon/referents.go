@@ -23,6 +23,10 @@ import (
 // and "prosecution", and "verdict" and "judgment" each found terms on the
 // events they were drawn from and made false ones on the held-out
 // events, and are not here: a politician's supporters are no fans.
+// The cyber-attack and hackers rows name an attack on computer systems
+// and its authors ("ransomware attack", "cyber-attack", "hacking
+// attack"; "hackers", "attackers"); the sixteen events have none, and
+// their figures are unchanged.
 var referentRows = [][]string{
 	{"north_korea", "north korea", "dprk", "democratic people's republic of korea", "democratic people’s republic of korea"},
 	{"south_korea", "south korea", "republic of korea", "rok"},
@@ -51,6 +55,8 @@ var referentRows = [][]string{
 	{"parliament", "parliament", "national assembly", "legislature"},
 	{"storm", "hurricane", "cyclone", "typhoon", "tropical storm", "storm"},
 	{"storm_surge", "storm surge", "storm surges"},
+	{"cyberattack", "cyberattack", "cyber-attack", "cyber attack", "ransomware attack", "hacking attack", "hack", "data breach", "security breach", "cyber incident"},
+	{"hackers", "hackers", "attackers", "cybercriminals", "cyber criminals", "cyber-criminals"},
 }
 
 var referents = map[string][]phrase{} // first word -> phrases, longest first
