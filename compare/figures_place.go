@@ -201,7 +201,7 @@ func isPart(s string, f figureT) bool {
 
 // isTotal reports whether figure f is the whole a count before it is
 // taken from: "180 of the 300 seats", "won 40 out of 52", "1,500 of the
-// works' 6,800 jobs". Such a total is set only against other totals.
+// works' 6,800 jobs", "8 percent of its 15,000 workers". Such a total is set only against other totals.
 func isTotal(s string, f figureT) bool {
 	if sizes(s, f) {
 		return true
@@ -213,8 +213,17 @@ func isTotal(s string, f figureT) bool {
 		}
 		if before[k] == "of" {
 			prev := before[k-1]
-			if prev == "out" && k >= 2 {
+			switch {
+			case prev == "out" && k >= 2:
 				prev = before[k-2]
+			case (prev == "percent" || prev == "cent") && k >= 2:
+				// "8 percent of its 15,000 workers", "8 per cent of"
+				prev = before[k-2]
+				if prev == "per" && k >= 3 {
+					prev = before[k-3]
+				}
+			case strings.HasSuffix(prev, "%"):
+				prev = strings.TrimSuffix(prev, "%") // "8% of its 15,000 staff"
 			}
 			return isNumeral(prev)
 		}

@@ -144,6 +144,8 @@ func TestPartAndTotal(t *testing.T) {
 		{"of whom", "Of the 40 rescued, of whom 12 were soldiers, most were hurt.", "12", "isPart", true},
 		{"whole", "The flood killed 98 people, including 31 children.", "98 people", "isPart", false},
 		{"of the", "The party won 180 of the 300 seats.", "300 seats", "isTotal", true},
+		{"a share of", "It will shed 8 percent of its 15,000 workers.", "15,000 workers", "isTotal", true},
+		{"a share in figures of", "It will shed 8% of its 15,000 workers.", "15,000 workers", "isTotal", true},
 		{"of the, in words", "Seven of the nine members backed the decision.", "nine members", "isTotal", true},
 		{"out of", "It won 40 out of 52 districts.", "52 districts", "isTotal", true},
 		{"the count itself", "The party won 180 of the 300 seats.", "180", "isTotal", false},

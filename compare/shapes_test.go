@@ -94,3 +94,17 @@ func TestCyberShapes(t *testing.T) {
 		t.Errorf("no conflict between 400 and 450 operations: %+v", r.Discrepancies)
 	}
 }
+
+// TestLayoffsShapes: "cut about 1,200 jobs", "lay off roughly 1,250
+// employees", "laying off 1,200 workers" and "shed about 8 percent of its
+// workers" are one claim of all four outlets; the workforce of 15,000
+// that a share is taken from is never set against the jobs cut.
+func TestLayoffsShapes(t *testing.T) {
+	r := shapesReport(t, "layoffs")
+	if !slices.ContainsFunc(r.Shared, func(s Shared) bool { return len(s.Sources) == 4 }) {
+		t.Errorf("the job cuts are no claim of all four outlets: %+v", r.Shared)
+	}
+	if conflictOf(r, "15,000 workers") {
+		t.Errorf("the workforce is set against the jobs cut: %+v", r.Discrepancies)
+	}
+}

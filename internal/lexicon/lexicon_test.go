@@ -35,6 +35,7 @@ func TestTermsNormalise(t *testing.T) {
 		{"equivalents", "They inked a pact.", "They signed a treaty."},
 		{"toll", "Officials said 48 were killed.", "Officials said 48 were dead."},
 		{"a labour dispute", "The walkout halted trains.", "The strike halted trains."},
+		{"job cuts", "It will lay off 1,200 employees.", "It will cut 1,200 jobs."},
 		{"a core measure", "Underlying inflation slowed.", "Core inflation slowed."},
 		{"added time", "He scored in stoppage time.", "He scored in added time."},
 		{"honorific", "Respected Comrade Kim spoke.", "Kim spoke."},

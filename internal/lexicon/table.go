@@ -43,6 +43,7 @@ var phraseRows = [][]string{
 	// kilometres per hour", "87 mph", "87 miles an hour".
 	{"kph", "kph", "kmh", "km/h", "km per hour", "km an hour", "kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"},
 	{"mph", "mph", "miles per hour", "miles an hour"},
+	{"cut", "lay off", "laid off", "laying off", "lays off", "lay-offs"},
 	{"destroy", "reduced to rubble", "reduced to ashes", "reduced to ash", "burned down", "burnt down", "razed to the ground"},
 }
 
@@ -97,6 +98,12 @@ var equivalentRows = [][]string{
 	{"forecast", "forecast", "forecasts", "guidance", "outlook"},
 	{"revenue", "revenue", "revenues", "turnover"},
 	{"restore", "restored", "reconnected", "reconnect", "restoring"},
+	// Job cuts: "cut 1,200 jobs", "lay off 1,250 employees", "shed 8% of
+	// its workers" (and the phrase row "lay off"). Over the sixteen
+	// evaluation events two false uniques and a false omission fewer on
+	// the held-out ones, nothing else changed.
+	{"cut", "cut", "cuts", "cutting", "slash", "slashed", "slashing", "trim", "trimmed", "trimming", "axe", "axed", "axing", "shed", "shedding", "layoffs", "redundancies"},
+	{"worker", "workers", "employees", "employee", "staff", "staffers", "workforce", "jobs", "job", "headcount"},
 }
 
 var (
