@@ -264,6 +264,8 @@ func TestBareName(t *testing.T) {
 		{"capitalised company title", "Chief Executive Maja Solberg", "Maja Solberg"},
 		{"headline title", "Boss Maja Solberg", "Maja Solberg"},
 		{"chief executive officer", "Chief Executive Officer Jane Roe", "Jane Roe"},
+		{"professor", "Professor Lena Hartwig", "Lena Hartwig"},
+		{"abbreviated professor", "Prof Lena Hartwig", "Lena Hartwig"},
 		{"a coach station is no title", "Victoria Coach Station", "Victoria Coach Station"},
 		{"an executive body", "Executive Yuan", "Executive Yuan"},
 		{"a council", "Executive Council", "Executive Council"},

@@ -162,7 +162,7 @@ var titles = map[string]bool{
 	"sheikh": true, "ayatollah": true, "judge": true, "lieutenant": true,
 	"comrade": true, "representative": true, "official": true, "adviser": true,
 	"advisor": true, "aide": true, "deputy": true, "ceo": true, "head": true,
-	"executive": true, "officer": true,
+	"executive": true, "officer": true, "professor": true, "prof": true,
 	// written with a hyphen: "UN Secretary-General Antonio Guterres"
 	"secretary-general": true, "director-general": true, "attorney-general": true,
 	"inspector-general": true, "solicitor-general": true, "surgeon-general": true,

@@ -178,6 +178,7 @@ func TestSameSpeaker(t *testing.T) {
 		{"middle word", "Jong", "Kim Jong Un", false},
 		{"different", "Putin", "Kim", false},
 		{"transliterated", "Sergey Lavrov", "Sergei Lavrov", true},
+		{"professor written two ways", "Prof Lena Hartwig", "Professor Lena Hartwig", true},
 		{"transliterated with a letter more", "Volodymyr Zelensky", "Zelenskyy", true},
 		{"two letters apart", "Peters", "Petersen", false},
 		{"two people a vowel apart", "Maria Rossi", "Mario Rossi", false},
