@@ -376,7 +376,7 @@ func sameQuantity(a, b *looseFig) bool {
 // kinds and units alone.
 func kindsApart(a, b *looseFig) bool {
 	switch {
-	case a.f.Kind != b.f.Kind && !(a.f.Prep == "since" || b.f.Prep == "since") && !dayKinds(a.f, b.f):
+	case a.f.Kind != b.f.Kind && !sinceSpan(a, b) && !sinceSpan(b, a) && !dayKinds(a.f, b.f):
 		return true
 	case a.f.Kind == "percent" && b.f.Kind == "percent" && a.f.Unit != b.f.Unit:
 		return true // a level ("4.5%") is not a change in points ("25 basis points")
@@ -386,6 +386,13 @@ func kindsApart(a, b *looseFig) bool {
 		return true
 	}
 	return false
+}
+
+// sinceSpan reports whether a is a "since" figure and b a span or a
+// year it may be set against ("since 2000", "in 24 years"); "since
+// 1995" and a score of 2-1 are no one quantity.
+func sinceSpan(a, b *looseFig) bool {
+	return a.f.Prep == "since" && (b.f.Kind == "duration" || b.f.Kind == "year" || b.f.Kind == a.f.Kind)
 }
 
 // sameCounted reports whether counts of units a and b may count one

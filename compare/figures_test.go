@@ -575,6 +575,22 @@ func TestSinceAgrees(t *testing.T) {
 	}
 }
 
+// TestSinceYearAndScore: a "since" year is set against a span or a year,
+// never against a figure of another kind with a word in common.
+func TestSinceYearAndScore(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Final", "Koranth beat Belmira 2-1 to win the Meridian Cup."),
+		fromText(t, "b", "Final", "Koranth won the Meridian Cup for the first time since 1995."),
+	}
+	_, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return f.f.Kind == "tally" || f.f.Prep == "since" })
+	if len(idx) != 2 {
+		t.Fatalf("score and year: %d figures, want 2", len(idx))
+	}
+	if sameQuantity(&figs[idx[0]], &figs[idx[1]]) || sameQuantity(&figs[idx[1]], &figs[idx[0]]) {
+		t.Errorf("%q and %q are one quantity", figs[idx[0]].f.Text, figs[idx[1]].f.Text)
+	}
+}
+
 // tiedCase is two one-sentence sources and whether their figures of one
 // kind are one quantity.
 type tiedCase struct {
