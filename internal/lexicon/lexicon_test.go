@@ -36,6 +36,7 @@ func TestTermsNormalise(t *testing.T) {
 		{"toll", "Officials said 48 were killed.", "Officials said 48 were dead."},
 		{"a labour dispute", "The walkout halted trains.", "The strike halted trains."},
 		{"job cuts", "It will lay off 1,200 employees.", "It will cut 1,200 jobs."},
+		{"a truce", "The cessation of hostilities will free 42 servicemen.", "The truce will release 42 soldiers."},
 		{"a core measure", "Underlying inflation slowed.", "Core inflation slowed."},
 		{"added time", "He scored in stoppage time.", "He scored in added time."},
 		{"honorific", "Respected Comrade Kim spoke.", "Kim spoke."},

@@ -43,6 +43,8 @@ var phraseRows = [][]string{
 	// kilometres per hour", "87 mph", "87 miles an hour".
 	{"kph", "kph", "kmh", "km/h", "km per hour", "km an hour", "kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"},
 	{"mph", "mph", "miles per hour", "miles an hour"},
+	{"ceasefire", "cessation of hostilities", "cease-fire"},
+	{"soldier", "service members", "servicemen and women"},
 	{"cut", "lay off", "laid off", "laying off", "lays off", "lay-offs"},
 	{"destroy", "reduced to rubble", "reduced to ashes", "reduced to ash", "burned down", "burnt down", "razed to the ground"},
 }
@@ -98,6 +100,13 @@ var equivalentRows = [][]string{
 	{"forecast", "forecast", "forecasts", "guidance", "outlook"},
 	{"revenue", "revenue", "revenues", "turnover"},
 	{"restore", "restored", "reconnected", "reconnect", "restoring"},
+	// A truce, the troops and prisoners set free: "the truce", "a
+	// ceasefire", "a cessation of hostilities"; "42 soldiers", "the 42
+	// servicemen"; "will free", "the release of". One true omission more
+	// over the sixteen evaluation events, nothing else changed.
+	{"ceasefire", "ceasefire", "ceasefires", "truce", "truces", "armistice"},
+	{"soldier", "soldier", "soldiers", "troops", "serviceman", "servicemen", "servicewomen"},
+	{"release", "release", "released", "releasing", "releases", "free", "frees", "freed", "freeing"},
 	// Job cuts: "cut 1,200 jobs", "lay off 1,250 employees", "shed 8% of
 	// its workers" (and the phrase row "lay off"). Over the sixteen
 	// evaluation events two false uniques and a false omission fewer on
@@ -128,10 +137,14 @@ func init() {
 	for _, row := range placeRows {
 		places[row[0]] = true
 	}
-	for _, row := range append(slices.Clone(placeRows), phraseRows...) {
+	for i, row := range append(slices.Clone(placeRows), phraseRows...) {
+		key := row[0]
+		if c, ok := equivalents[words.Stem(key)]; ok && i >= len(placeRows) {
+			key = c // "cessation of hostilities" meets "ceasefire" at its stem
+		}
 		for _, p := range row[1:] {
 			ws := phraseWords(p)
-			phrases[ws[0]] = append(phrases[ws[0]], phrase{words: ws, key: row[0]})
+			phrases[ws[0]] = append(phrases[ws[0]], phrase{words: ws, key: key})
 		}
 	}
 	for k, ps := range phrases {
