@@ -108,3 +108,24 @@ func TestLayoffsShapes(t *testing.T) {
 		t.Errorf("the workforce is set against the jobs cut: %+v", r.Discrepancies)
 	}
 }
+
+// TestTruceShapes: the government's agency, which calls the rebels
+// "terrorists" and the ceasefire a "cessation of hostilities", is
+// compared, not left out; both namings are terms; its "42 servicemen"
+// are the wire's "42 soldiers".
+func TestTruceShapes(t *testing.T) {
+	r := shapesReport(t, "truce")
+	named := func(l, form string) bool {
+		return slices.ContainsFunc(r.Terms, func(tm Term) bool { return strings.Contains(tm.BySource[l], form) })
+	}
+	for _, want := range [][2]string{{"state", "terrorists"}, {"state", "cessation of hostilities"}, {"wire", "rebels"}} {
+		if !named(want[0], want[1]) {
+			t.Errorf("%s's %q is in no term: %+v", want[0], want[1], r.Terms)
+		}
+	}
+	if !slices.ContainsFunc(r.Shared, func(s Shared) bool {
+		return slices.Contains(s.Sources, "state") && slices.Contains(s.Sources, "wire") && strings.Contains(s.Text, "42")
+	}) {
+		t.Error("the 42 soldiers are not one claim of state and wire")
+	}
+}

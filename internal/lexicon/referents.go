@@ -46,7 +46,7 @@ var referentRows = [][]string{
 	{"opinion_poll", "opinion poll", "opinion polls", "opinion survey"},
 	{"protest", "protest", "protests", "demonstration", "demonstrations", "rally", "rallies"},
 	{"strike", "strike", "walkout", "stoppage", "industrial action"},
-	{"ceasefire", "ceasefire", "truce", "armistice"},
+	{"ceasefire", "ceasefire", "truce", "armistice", "cessation of hostilities"},
 	{"fighters", "militants", "fighters", "insurgents", "rebels", "terrorists", "gunmen"},
 	{"migrants", "migrants", "refugees", "asylum seekers"},
 	{"takeover", "takeover", "acquisition", "purchase", "buyout", "merger", "transaction", "sale"},

@@ -102,9 +102,12 @@ var equivalentRows = [][]string{
 	{"restore", "restored", "reconnected", "reconnect", "restoring"},
 	// A truce, the troops and prisoners set free: "the truce", "a
 	// ceasefire", "a cessation of hostilities"; "42 soldiers", "the 42
-	// servicemen"; "will free", "the release of". One true omission more
-	// over the sixteen evaluation events, nothing else changed.
+	// servicemen"; "will free", "the release of"; the armed groups the
+	// referent table names ("rebels", "terrorists", "militants"). One
+	// true omission more over the sixteen evaluation events, nothing else
+	// changed.
 	{"ceasefire", "ceasefire", "ceasefires", "truce", "truces", "armistice"},
+	{"fighter", "fighters", "militants", "insurgents", "rebels", "terrorists", "gunmen", "guerrillas"},
 	{"soldier", "soldier", "soldiers", "troops", "serviceman", "servicemen", "servicewomen"},
 	{"release", "release", "released", "releasing", "releases", "free", "frees", "freed", "freeing"},
 	// Job cuts: "cut 1,200 jobs", "lay off 1,250 employees", "shed 8% of
