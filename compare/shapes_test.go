@@ -129,3 +129,14 @@ func TestTruceShapes(t *testing.T) {
 		t.Error("the 42 soldiers are not one claim of state and wire")
 	}
 }
+
+// TestLandingShapes: the local paper's eyewitness report of an emergency
+// landing, which shares no clause with the others, is compared: it names
+// the airport town every other report names and shares their uncommon
+// words (sharedTopic).
+func TestLandingShapes(t *testing.T) {
+	r := shapesReport(t, "landing")
+	if !slices.ContainsFunc(r.Shared, func(s Shared) bool { return slices.Contains(s.Sources, "local") }) {
+		t.Errorf("the local report shares no claim: %+v", r.Shared)
+	}
+}
