@@ -361,7 +361,10 @@ func sameQuantity(a, b *looseFig) bool {
 	if shared == 1 && a.f.Kind == "time" {
 		return true // times of day are few; one word in common ties two
 	}
-	if shared != 1 {
+	if shared != 1 || dayKinds(a.f, b.f) {
+		// A weekday and a date with one word in common ("marched on
+		// Monday evening against the bill", "the law takes effect on 1
+		// September") are two days.
 		return false
 	}
 	short := min(len(a.ctx), len(b.ctx))

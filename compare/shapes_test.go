@@ -140,3 +140,26 @@ func TestLandingShapes(t *testing.T) {
 		t.Errorf("the local report shares no claim: %+v", r.Shared)
 	}
 }
+
+// TestLawShapes: the opposition paper, which words everything its own
+// way, is compared (a name and the number 112 in common); its 15-hour
+// session and its 112 votes to 84 conflict with the wire's 14 hours and
+// 112 to 83; a protest on Monday is never set against the law's start
+// on 1 September; the National Assembly is not named "on Tuesday".
+func TestLawShapes(t *testing.T) {
+	r := shapesReport(t, "law")
+	if !conflictOf(r, "15-hour", "14-hour") {
+		t.Errorf("no conflict between the 15-hour session and the 14-hour debate: %+v", r.Discrepancies)
+	}
+	if !conflictOf(r, "112 votes to 83", "112 deputies voting in favour and 84") {
+		t.Errorf("no conflict between 112-83 and 112-84: %+v", r.Discrepancies)
+	}
+	if conflictOf(r, "Monday") {
+		t.Errorf("a weekday is set against a date: %+v", r.Discrepancies)
+	}
+	for _, tm := range r.Terms {
+		if strings.Contains(tm.BySource["state"], "Tuesday") {
+			t.Errorf("a name runs on into a weekday: %q", tm.BySource["state"])
+		}
+	}
+}

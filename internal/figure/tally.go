@@ -2,6 +2,7 @@ package figure
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -40,6 +41,10 @@ func tallyOf(s string, a, b Figure) (Figure, bool) {
 		}
 	case gap == " to " && a.Kind == "count" && a.Unit == "vote" && b.Kind == "number":
 		// "six votes to three", "by 7 votes to 2"
+	case gap == " to " && a.Kind == "number" && b.Kind == "number" && tallyContext(s, a.Start, b.End):
+		// "approved by 112 to 83"
+	case inFavourGap.MatchString(gap) && b.Kind == "number" && strings.HasPrefix(strings.ToLower(s[b.End:]), " against"):
+		// "112 deputies voting in favour and 84 against"
 	default:
 		return Figure{}, false
 	}
@@ -48,12 +53,16 @@ func tallyOf(s string, a, b Figure) (Figure, bool) {
 	return Figure{Text: s[a.Start:b.End], Kind: "tally", Value: v, Norm: "tally:" + name, Prep: a.Prep, Start: a.Start, End: b.End, Low: v, High: v}, true
 }
 
+// inFavourGap is what stands between the two numbers of "112 deputies
+// voting in favour and 84 against" or "112 in favour, 84 against".
+var inFavourGap = regexp.MustCompile(`^( [a-z]+)?( voting| voted)? in favou?r(,| and|, and|, with) $`)
+
 func smallWhole(f Figure) bool {
 	return (f.Kind == "number" || f.Kind == "count") && f.Bound == "" && f.Value >= 0 && f.Value < 1000 && f.Value == math.Trunc(f.Value)
 }
 
 // tallyWords, within a few words of "7-2", make it a vote or a score.
-var tallyWords = []string{"vote", "voted", "votes", "voting", "ballot", "majority", "split", "won", "win", "wins", "beat", "beaten", "lost", "lose", "defeat", "defeated", "victory", "score", "scored", "ruled", "ruling", "verdict", "decision", "in favour", "in favor"}
+var tallyWords = []string{"vote", "voted", "votes", "voting", "ballot", "majority", "split", "won", "win", "wins", "beat", "beaten", "lost", "lose", "defeat", "defeated", "victory", "score", "scored", "ruled", "ruling", "verdict", "decision", "in favour", "in favor", "approved", "passed", "adopted", "backed", "rejected"}
 
 // tallyContext reports whether a tally word is within three words
 // before s[lo:hi] or two after it.

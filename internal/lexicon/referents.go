@@ -99,7 +99,8 @@ func Referents(s string) []Ref {
 		if key, n := referentAt(toks, i); n > 0 && !partOfName(toks, i, n) {
 			end := toks[i+n-1].end
 			// "Treaty on Comprehensive Strategic Partnership"
-			if words.IsCapitalized(toks[i].text) && i+n+1 < len(toks) && (toks[i+n].lower == "on" || toks[i+n].lower == "of") && words.IsCapitalized(toks[i+n+1].text) {
+			if words.IsCapitalized(toks[i].text) && i+n+1 < len(toks) && (toks[i+n].lower == "on" || toks[i+n].lower == "of") && words.IsCapitalized(toks[i+n+1].text) && !calendarWord(toks[i+n+1].lower) {
+				// not "the National Assembly on Tuesday"
 				k := i + n + 1
 				for k < len(toks) && words.IsCapitalized(toks[k].text) && toks[k].start-toks[k-1].end <= 1 {
 					k++

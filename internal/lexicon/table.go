@@ -44,6 +44,11 @@ var phraseRows = [][]string{
 	{"kph", "kph", "kmh", "km/h", "km per hour", "km an hour", "kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"},
 	{"mph", "mph", "miles per hour", "miles an hour"},
 	{"ceasefire", "cessation of hostilities", "cease-fire"},
+	// A law or rule that starts to apply, however written.
+	{"take_effect", "take effect", "takes effect", "took effect", "taking effect", "taken effect",
+		"enter into force", "enters into force", "entered into force", "entering into force",
+		"come into force", "comes into force", "came into force", "coming into force",
+		"come into effect", "comes into effect", "came into effect", "coming into effect", "go into effect", "goes into effect", "went into effect"},
 	{"soldier", "service members", "servicemen and women"},
 	{"cut", "lay off", "laid off", "laying off", "lays off", "lay-offs"},
 	{"destroy", "reduced to rubble", "reduced to ashes", "reduced to ash", "burned down", "burnt down", "razed to the ground"},
@@ -110,6 +115,10 @@ var equivalentRows = [][]string{
 	{"fighter", "fighters", "militants", "insurgents", "rebels", "terrorists", "gunmen", "guerrillas"},
 	{"soldier", "soldier", "soldiers", "troops", "serviceman", "servicemen", "servicewomen"},
 	{"release", "release", "released", "releasing", "releases", "free", "frees", "freed", "freeing"},
+	// A law before and after it passes: "the bill passed by 112 votes to
+	// 83", "the legislation was approved by 112 to 83", "the gag law".
+	// One false unique fewer over the sixteen evaluation events.
+	{"law", "law", "laws", "bill", "bills", "legislation"},
 	// Job cuts: "cut 1,200 jobs", "lay off 1,250 employees", "shed 8% of
 	// its workers" (and the phrase row "lay off"). Over the sixteen
 	// evaluation events two false uniques and a false omission fewer on
