@@ -3,6 +3,7 @@ package compare
 import (
 	"slices"
 	"sort"
+	"strings"
 )
 
 // BuildMatrix fills r.Matrix from the report's findings: one claim per
@@ -35,7 +36,7 @@ func (r *Report) BuildMatrix() {
 		}
 		claims = append(claims, cl)
 	}
-	claims = append(claims, r.omissionRows(labels, conflict)...)
+	claims = append(claims, r.omissionRows(labels, conflict, claims)...)
 	for _, l := range labels {
 		for _, u := range r.Unique[l] {
 			cl := Claim{Text: u.Text, From: l, Stated: 1, Cells: make(map[string]Cell, len(labels)), By: firstNonEmpty(u.By, Engine)}
@@ -59,11 +60,18 @@ func (r *Report) BuildMatrix() {
 
 // omissionRows returns a claim for each omission whose text no shared
 // claim has: a quantity tied by its figures (figureOmissions), stated by
-// the sources its evidence cites.
-func (r *Report) omissionRows(labels []string, conflict map[sentenceKey]bool) []Claim {
+// the sources its evidence cites. A quantity whose clause is a shared
+// claim's text with the figure in brackets ("Virtanen wrote [23
+// novels]") is that claim: the sources it cites are added to the
+// claim's row instead.
+func (r *Report) omissionRows(labels []string, conflict map[sentenceKey]bool, claims []Claim) []Claim {
 	seen := make(map[string]bool, len(r.Shared))
 	for _, sh := range r.Shared {
 		seen[sh.Text] = true
+	}
+	byText := make(map[string]int, len(claims))
+	for i, cl := range claims {
+		byText[cl.Text] = i
 	}
 	var out []Claim
 	for _, l := range labels {
@@ -72,6 +80,10 @@ func (r *Report) omissionRows(labels []string, conflict map[sentenceKey]bool) []
 				continue
 			}
 			seen[o.Text] = true
+			if i, ok := byText[unbracket(o.Text)]; ok {
+				addCited(&claims[i], labels, o.Evidence, conflict)
+				continue
+			}
 			cl := Claim{Text: o.Text, From: firstPresent(labels, o.Evidence), Cells: make(map[string]Cell, len(labels)), By: firstNonEmpty(o.By, Engine)}
 			for _, m := range labels {
 				ns, ok := o.Evidence[m]
@@ -86,6 +98,24 @@ func (r *Report) omissionRows(labels []string, conflict map[sentenceKey]bool) []
 		}
 	}
 	return out
+}
+
+// unbracket returns s without the brackets that mark a figure.
+func unbracket(s string) string {
+	return strings.NewReplacer("[", "", "]", "").Replace(s)
+}
+
+// addCited marks as stating claim cl the sources ev cites that its row
+// has as absent.
+func addCited(cl *Claim, labels []string, ev map[string][]int, conflict map[sentenceKey]bool) {
+	for _, m := range labels {
+		ns, ok := ev[m]
+		if !ok || cl.Cells[m].State != Absent {
+			continue
+		}
+		cl.Cells[m] = Cell{State: statedState(conflict, m, ns), Sentences: ns, Matcher: MatcherFigure}
+		cl.Stated++
+	}
 }
 
 // firstPresent returns the first of labels that ev cites.

@@ -163,3 +163,27 @@ func TestLawShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestObituaryShapes: the novelist's age (87 against 88) and her novels
+// (23 against 24) conflict; "passed away" is "died"; the number of
+// novels, which the local paper leaves out, is one row of the matrix,
+// not a claim and a quantity beside it.
+func TestObituaryShapes(t *testing.T) {
+	r := shapesReport(t, "obituary")
+	if !conflictOf(r, "88") || !conflictOf(r, "24 novels", "23 novels") {
+		t.Errorf("the age or the novels do not conflict: %+v", r.Discrepancies)
+	}
+	if !slices.ContainsFunc(r.Shared, func(s Shared) bool {
+		return slices.Contains(s.Sources, "ukbc") && slices.Contains(s.Sources, "wire") && strings.Contains(s.Text, "died")
+	}) {
+		t.Error("her death at home is not one claim of ukbc and wire")
+	}
+	rows := make(map[string]bool)
+	for _, cl := range r.Matrix {
+		k := unbracket(cl.Text)
+		if rows[k] {
+			t.Errorf("two matrix rows read %q", k)
+		}
+		rows[k] = true
+	}
+}

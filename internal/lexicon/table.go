@@ -44,6 +44,7 @@ var phraseRows = [][]string{
 	{"kph", "kph", "kmh", "km/h", "km per hour", "km an hour", "kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"},
 	{"mph", "mph", "miles per hour", "miles an hour"},
 	{"ceasefire", "cessation of hostilities", "cease-fire"},
+	{"dead", "passed away", "passes away", "pass away", "passing away"},
 	// A law or rule that starts to apply, however written.
 	{"take_effect", "take effect", "takes effect", "took effect", "taking effect", "taken effect",
 		"enter into force", "enters into force", "entered into force", "entering into force",
@@ -115,6 +116,7 @@ var equivalentRows = [][]string{
 	{"fighter", "fighters", "militants", "insurgents", "rebels", "terrorists", "gunmen", "guerrillas"},
 	{"soldier", "soldier", "soldiers", "troops", "serviceman", "servicemen", "servicewomen"},
 	{"release", "release", "released", "releasing", "releases", "free", "frees", "freed", "freeing"},
+	{"television", "television", "tv"},
 	// A law before and after it passes: "the bill passed by 112 votes to
 	// 83", "the legislation was approved by 112 to 83", "the gag law".
 	// One false unique fewer over the sixteen evaluation events.
