@@ -459,12 +459,19 @@ func (c *comparison) discrepancies(g *group, covering map[string]bool) []Discrep
 
 // figClasses joins equal figures into classes. Classes are found through
 // their heads, so the work grows with the number of distinct values, not
-// with the square of the sources.
+// with the square of the sources. A measure converted from another unit
+// joins the class of a value in the base unit it allows ("24,000 acres"
+// and "9,700 hectares"; "40 miles" and "64 km"): outlets round the
+// conversion.
 func figClasses(figs []fig) (unionFind, []int) {
 	uf := newUnionFind(len(figs))
 	var heads []int
 	headOf := make(map[string]int)
 	for i := range figs {
+		if h := convertedOf(figs, heads, i); h >= 0 {
+			uf.union(h, i)
+			continue
+		}
 		if h, ok := headOf[figs[i].f.Norm]; ok {
 			uf.union(h, i)
 			continue
@@ -483,6 +490,23 @@ func figClasses(figs []fig) (unionFind, []int) {
 		}
 	}
 	return uf, heads
+}
+
+// convertedOf returns the head among heads of a class of measures that
+// figure i allows, or that allows it, when one of the two is converted
+// from another unit or approximate ("about 40 miles", "about 64 km");
+// else -1.
+func convertedOf(figs []fig, heads []int, i int) int {
+	for _, h := range heads {
+		a, b := figs[h].f, figs[i].f
+		if a.Kind != "measure" || b.Kind != "measure" || a.Unit != b.Unit || a.Bound == "" && b.Bound == "" {
+			continue
+		}
+		if figCompatible(a, b) && !figConflict(a, b) {
+			return h
+		}
+	}
+	return -1
 }
 
 // conflictClasses joins the unsettled classes that conflict, that no

@@ -700,3 +700,39 @@ func TestRelativeActorOfWhich(t *testing.T) {
 		}
 	}
 }
+
+// TestConvertedMeasuresOneClass: a measure converted from another unit
+// is shown in the class of the value it agrees with, not as a third
+// value of a conflict.
+func TestConvertedMeasuresOneClass(t *testing.T) {
+	texts := map[string]string{
+		"a": "The Pine Ridge fire has burned 24,000 acres. Crews have dropped 50,000 gallons of retardant. The fire is about 40 miles north of Halden.",
+		"b": "The Pine Ridge fire has burned 9,700 hectares. Crews have dropped 190,000 litres of retardant. The fire is about 64 km north of Halden.",
+		"c": "The Pine Ridge fire has burned 120 square kilometres. Crews have dropped 300,000 litres of retardant. The fire is about 90 km north of Halden.",
+	}
+	var arts []*article.Article
+	for _, l := range []string{"a", "b", "c"} {
+		arts = append(arts, fromText(t, l, "Fire", texts[l]))
+	}
+	r := mustCompare(t, arts)
+	for _, pair := range [][2]string{{"24,000 acres", "9,700 hectares"}, {"50,000 gallons", "190,000 litres"}, {"40 miles", "64 km"}} {
+		found := false
+		for _, d := range r.Discrepancies {
+			class := make(map[string]int)
+			for _, v := range d.Values {
+				class[v.Text] = v.Class
+			}
+			ca, oka := class[pair[0]]
+			cb, okb := class[pair[1]]
+			if oka && okb {
+				found = true
+				if ca != cb {
+					t.Errorf("%q and %q are in classes %d and %d", pair[0], pair[1], ca, cb)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no discrepancy holds %q and %q: %+v", pair[0], pair[1], r.Discrepancies)
+		}
+	}
+}

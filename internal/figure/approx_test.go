@@ -46,6 +46,8 @@ func TestExtractAll(t *testing.T) {
 		{"speed in words", "winds of 185 kilometres per hour", []string{"185 kilometres per hour|measure|measure:185:km/h||185-185"}},
 		{"miles an hour", "gusts of 50 miles an hour", []string{"50 miles an hour|measure|measure:80.4672:km/h|converted|76.44384000000001-84.49056"}},
 		{"area in square kilometres", "across 120 sq km of forest", []string{"120 sq km|measure|measure:12000:ha|converted|11400-12600"}},
+		{"volume in gallons", "they dropped 50,000 gallons of water", []string{"50,000 gallons|measure|measure:189270.6:l|converted|179807.07-198734.13"}},
+		{"volume in litres", "they dropped 190,000 litres of water", []string{"190,000 litres|measure|measure:190000:l||190000-190000"}},
 		{"area in km2", "an area of 145 km2", []string{"145 km2|measure|measure:14500:ha|converted|13775-15225"}},
 		{"not an area", "in the main square", nil},
 		{"degrees", "a record 48.5C", []string{"48.5C|measure|measure:48.5:c||48.5-48.5"}},

@@ -20,6 +20,7 @@ var measureUnits = map[string]struct {
 	"km/h": {"km/h", 1}, "kph": {"km/h", 1}, "kmh": {"km/h", 1}, "mph": {"km/h", 1.609344}, "knots": {"km/h", 1.852},
 	"hectares": {"ha", 1}, "hectare": {"ha", 1}, "ha": {"ha", 1}, "acres": {"ha", 0.404686}, "acre": {"ha", 0.404686},
 	"sq km": {"ha", 100}, "sq mi": {"ha", 258.999},
+	"litres": {"l", 1}, "liters": {"l", 1}, "litre": {"l", 1}, "liter": {"l", 1}, "gallons": {"l", 3.785412}, "gallon": {"l", 3.785412},
 	"kg": {"kg", 1}, "kilograms": {"kg", 1}, "kilos": {"kg", 1}, "tonnes": {"kg", 1000}, "tons": {"kg", 1000},
 	"°c": {"c", 1}, "c": {"c", 1}, "celsius": {"c", 1}, "centigrade": {"c", 1}, "°f": {"c", -1}, "f": {"c", -1}, "fahrenheit": {"c", -1},
 	"fahrenheit difference": {"c", 5.0 / 9},
