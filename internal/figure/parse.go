@@ -99,6 +99,11 @@ func (p *parser) at(i int) (Figure, float64, int, bool) {
 				return f, v, next, true
 			}
 		}
+		if t.text == "P" {
+			if f, v, next, ok := p.pesoMoney(i); ok {
+				return f, v, next, true
+			}
+		}
 		w := strings.ToLower(t.text)
 		if _, ok := months[w]; ok || monthAbbrevs[w] != 0 {
 			if f, next, ok := p.monthFirst(i); ok {
@@ -423,6 +428,22 @@ func (p *parser) money(start, i int, cur string) (Figure, float64, int, bool) {
 		}
 	}
 	return p.amount(start, i+1, cur)
+}
+
+// pesoMoney reads the Philippine press's peso sign, a capital P glued to
+// an amount with a scale, a thousands comma or decimals ("P1.2 billion",
+// "P500,000", "P2.5"), not a label such as "P1" or "P2".
+func (p *parser) pesoMoney(i int) (Figure, float64, int, bool) {
+	n, ok := p.tok(i + 1)
+	if !ok || n.kind != tokNum || !n.joined || i > 0 && p.toks[i].joined {
+		return Figure{}, 0, 0, false
+	}
+	next, _ := p.tok(i + 2)
+	scaled := next.kind == tokWord && scaleWords[strings.ToLower(next.text)] > 0
+	if !scaled && !strings.ContainsAny(n.text, ",.") {
+		return Figure{}, 0, 0, false
+	}
+	return p.amount(i, i+1, "peso")
 }
 
 // codeMoney matches a currency code before an amount, glued or spaced:

@@ -64,7 +64,7 @@ var durationWords = map[string]durationUnit{
 }
 
 var currencySymbols = map[string]string{
-	"$": "usd", "£": "gbp", "€": "eur", "¥": "jpy", "₽": "rub", "₩": "krw", "₹": "inr",
+	"$": "usd", "£": "gbp", "€": "eur", "¥": "jpy", "₽": "rub", "₩": "krw", "₹": "inr", "₱": "peso",
 }
 
 var currencyWords = map[string]string{

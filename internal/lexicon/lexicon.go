@@ -117,7 +117,10 @@ func Terms(s string) []Term {
 		if t.lower == "according" {
 			term.Key = "according" // "according to" attributes; it is no accord
 		}
-		if cur := currencyKey(t.text); cur != "" {
+		if cur := currencyKey(t.text); cur != "" || t.lower == "₱" {
+			if t.lower == "₱" {
+				cur = "peso"
+			}
 			term.Key = cur
 			out = append(out, term)
 			inName = false
@@ -166,6 +169,13 @@ func tokens(s string) []token {
 		if currencies[tok] != "" && !words.IsWord(tok) {
 			// A currency symbol: a word of its own.
 			out = append(out, token{text: tok, lower: tok, start: start, end: start + len(tok)})
+			return
+		}
+		if pesoAmount(s, tok, start) {
+			// "P1.2 billion", "P500,000": the Philippine press's peso sign.
+			out = append(out, token{text: "P", lower: "₱", start: start, end: start + 1},
+				token{text: tok[1:], lower: tok[1:], start: start + 1, end: start + len(tok)})
+			first = false
 			return
 		}
 		if m := codeAmount.FindStringSubmatchIndex(tok); m != nil && currencyKey(tok[m[2]:m[3]]) != "" {

@@ -188,6 +188,8 @@ func TestMoney(t *testing.T) {
 		{"pounds", "Worth £1.65bn.", "Worth 1.65 billion pounds sterling."},
 		{"decimal scale", "It cost $8.2 million.", "It cost $8,200,000."},
 		{"US dollars", "They want 5 million US dollars.", "They want $5m."},
+		{"the peso sign", "He took P1.2 billion.", "He took 1.2 billion pesos."},
+		{"the peso symbol", "He took ₱50 million.", "He took P50 million."},
 		{"U.S. dollars", "They want 5 million U.S. dollars.", "They want US$5m."},
 	}
 	for _, tt := range tests {
@@ -201,9 +203,9 @@ func TestMoney(t *testing.T) {
 			}
 		})
 	}
-	for _, s := range []string{"They rub it in.", "He won the vote.", "Eur is no code.", "Raheem Sterling scored twice."} {
+	for _, s := range []string{"They rub it in.", "He won the vote.", "Eur is no code.", "Raheem Sterling scored twice.", "He finished P2 in qualifying."} {
 		for _, k := range keys(s) {
-			if k == "rouble" || k == "euro" || k == "pound" {
+			if k == "rouble" || k == "euro" || k == "pound" || k == "peso" {
 				t.Errorf("%q: got currency %q from an ordinary word", s, k)
 			}
 		}

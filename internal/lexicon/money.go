@@ -28,7 +28,7 @@ var currencies = map[string]string{
 	"zloty": "zloty", "zlotys": "zloty", "pln": "zloty",
 	"lira": "lira", "liras": "lira",
 	"rand": "rand", "zar": "rand",
-	"peso": "peso", "pesos": "peso", "mxn": "peso",
+	"peso": "peso", "pesos": "peso", "mxn": "peso", "₱": "peso",
 	"reais": "real", "brl": "real",
 	"krw": "won", "hryvnia": "hryvnia", "hryvnias": "hryvnia", "uah": "hryvnia",
 	"shekel": "shekel", "shekels": "shekel",
@@ -117,3 +117,21 @@ func scaledKey(tok, next string) (string, bool) {
 // usKey is the key of the United States, which "US dollars" does not
 // name.
 const usKey = "united_states"
+
+// pesoGlued matches a capital P glued to an amount.
+var pesoGlued = regexp.MustCompile(`^P\d[\d,]*(?:\.\d+)?$`)
+
+// pesoAmount reports whether tok, at byte start of s, is the Philippine
+// press's peso sign glued to an amount with a thousands comma, decimals
+// or a scale after it ("P500,000", "P1.2 billion", "P50 million"), not a
+// label such as "P1" or "P2".
+func pesoAmount(s, tok string, start int) bool {
+	if !pesoGlued.MatchString(tok) {
+		return false
+	}
+	if strings.ContainsAny(tok[1:], ",.") {
+		return true
+	}
+	rest := strings.Fields(strings.ToLower(s[start+len(tok):]))
+	return len(rest) > 0 && wordScales[strings.Trim(rest[0], ",.;:")]
+}
