@@ -313,6 +313,7 @@ func TestAgeName(t *testing.T) {
 		{"Odin, 58, had held the post since 2019.", "58", "odin"},
 		{"He met Odin, 58, and Berg, 61.", "58", ""},
 		{"Mr Odin, 57, apologised for his mistakes.", "57", "odin"},
+		{"The court ordered dela Paz, 71, to return the money.", "71", "paz"},
 		{"Casualties were reported in Kherson, 12, and in Zaporizhzhia, 4.", "12", ""},
 		{"On Tuesday, 12 were arrested.", "12", ""},
 		{"Odin said 58 had written to him.", "58", ""},

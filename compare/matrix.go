@@ -209,6 +209,7 @@ func (c *comparison) quoted(clusters []*quoteCluster) []Quoted {
 				q.Speaker = form
 			}
 		}
+		q.Speaker = c.fullName(q.Speaker)
 		out = append(out, *q)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -218,6 +219,37 @@ func (c *comparison) quoted(clusters []*quoteCluster) []Quoted {
 		return out[i].Total > out[j].Total
 	})
 	return out
+}
+
+// fullName returns the one longer name of a person the coverage writes
+// that speaker, a family name alone, shortens ("Paz" for "Ramon dela
+// Paz", "Lind" for "Petra Lind"), else speaker. Two people of one family
+// name leave it as it is.
+func (c *comparison) fullName(speaker string) string {
+	if strings.Contains(speaker, " ") {
+		return speaker
+	}
+	full := ""
+	for _, es := range c.entities() {
+		for _, e := range es {
+			if e.Type != "person" || !strings.Contains(e.Name, " ") || !quoteSameSpeaker(e.Name, speaker) {
+				continue
+			}
+			if full != "" && !strings.EqualFold(full, e.Name) {
+				if !quoteSameSpeaker(full, e.Name) {
+					return speaker
+				}
+				if len(e.Name) <= len(full) {
+					continue
+				}
+			}
+			full = e.Name
+		}
+	}
+	if full == "" {
+		return speaker
+	}
+	return full
 }
 
 // fuller reports whether speaker form a names the speaker better than b:

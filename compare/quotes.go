@@ -342,7 +342,7 @@ func (c *comparison) quote(qc *quoteCluster) (Quote, bool) {
 		}
 		return vs[i].first < vs[j].first
 	})
-	q := Quote{Speaker: mostCommon(personOverBody(speakers, qc.refs)), By: Engine}
+	q := Quote{Speaker: c.fullName(mostCommon(personOverBody(speakers, qc.refs))), By: Engine}
 	for i, v := range vs {
 		sort.Ints(v.srcs)
 		out := Variant{Text: v.text, Evidence: v.evid}

@@ -140,7 +140,7 @@ func TestQuoteVariants(t *testing.T) {
 				`A train left the rails near Ollanta on Sunday. "The line will stay closed until the track is checked," said Rosa Quispe, the transport minister. "Families will get help with funeral costs," Quispe added.`,
 				`A train came off the tracks near Ollanta on Sunday. "Families will get help with funeral costs," Quispe said. "The line stays closed until every bridge is checked," she added.`,
 			},
-			wantSpeaker: []string{"Rosa Quispe", "Quispe"},
+			wantSpeaker: []string{"Rosa Quispe", "Rosa Quispe"},
 			wantSources: [][]int{{1, 1}, {2}},
 		},
 		{
@@ -247,5 +247,32 @@ func TestQuotedSpeakerSpelling(t *testing.T) {
 	r := mustCompare(t, arts)
 	if len(r.Quoted) != 1 || r.Quoted[0].Speaker != "Sergei Lavrov" {
 		t.Errorf("quoted %+v, want Sergei Lavrov once", r.Quoted)
+	}
+}
+
+// TestSpeakerFullName: a speaker quoted by family name alone is shown by
+// the one full name the coverage writes ("Lind" is "Petra Lind"), and
+// two people of one family name leave it as it is.
+func TestSpeakerFullName(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Strike", `Union leader Petra Lind said the deal was fair. "We never wanted to stop the port," Lind said.`),
+		fromText(t, "b", "Strike", `"We never wanted to stop the port," Lind said on Monday. The port reopened.`),
+	}
+	c, err := scored(t.Context(), arts, []string{"a", "b"}, DefaultThreshold, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.fullName("Lind"); got != "Petra Lind" {
+		t.Errorf("fullName(Lind) = %q, want Petra Lind", got)
+	}
+	two := []*article.Article{
+		fromText(t, "a", "Strike", "Union leader Petra Lind spoke. Minister Jonas Lind replied."),
+		fromText(t, "b", "Strike", "Lind said so."),
+	}
+	if c, err = scored(t.Context(), two, []string{"a", "b"}, DefaultThreshold, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.fullName("Lind"); got != "Lind" {
+		t.Errorf("fullName(Lind) with two Linds = %q, want Lind", got)
 	}
 }

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"github.com/newslens/newslens/internal/entity"
 	"sort"
 	"strings"
 	"unicode"
@@ -118,6 +119,10 @@ func nameRuns(s string, toks []ntok, known map[string]bool) []nameRun {
 				j++
 				continue
 			}
+			if j > i && j+2 < len(toks) && entity.Particle(toks[j].lower) && entity.Particle(toks[j+1].lower) && isNameWord(toks[j+2]) {
+				j += 2 // "Ursula von der Leyen", "Jean de la Fontaine"
+				continue
+			}
 			break
 		}
 		if j == i {
@@ -189,13 +194,13 @@ var calendarWords = map[string]bool{
 // Partnership", "Committee on Foreign Affairs").
 func joinsName(toks []ntok, i, j int) bool {
 	switch toks[j].lower {
-	case "of", "for", "de":
+	case "of", "for":
 		return true
 	case "on":
 		h := toks[j-1].lower
 		return institutionHeads[h] || h == "treaty" || h == "agreement" || h == "convention" || h == "pact"
 	}
-	return false
+	return entity.Particle(toks[j].lower) // "Ramon dela Paz", "Ludwig van Beethoven"
 }
 
 // joinsInstitution reports whether "and" at toks[j] continues the name

@@ -22,6 +22,7 @@ func TestNameRuns(t *testing.T) {
 		{"possessive", "Officials said Arden's Home Ministry agreed.", []string{"Arden", "Home Ministry"}},
 		{"possessive inside", "The Free People's Republic of Arden said so.", []string{"Free People's Republic of Arden"}},
 		{"first word unknown", "Speaking in Dorn, Vale said so.", []string{"Dorn", "Vale"}},
+		{"family name particles", "They met Ursula von der Leyen and Ramon dela Paz.", []string{"Ursula von der Leyen", "Ramon dela Paz"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string

@@ -266,6 +266,10 @@ func runEnd(toks []token, i int) int {
 			j += 2
 			continue
 		}
+		if j+2 < len(toks) && Particle(t.lower) && Particle(toks[j+1].lower) && !toks[j+1].breakBefore && !toks[j+2].breakBefore && toks[j+2].capital {
+			j += 3 // "Ursula von der Leyen", "Jean de la Fontaine"
+			continue
+		}
 		if t.lower == "of" && j+2 < len(toks) && toks[j+1].lower == "the" && (headWords[toks[j-1].lower] || titles[toks[j-1].lower]) &&
 			!toks[j+1].breakBefore && !toks[j+2].breakBefore && toks[j+2].capital {
 			j += 3
@@ -286,7 +290,7 @@ func joins(toks []token, i, j int) bool {
 	case t == "and":
 		// "Center for Health and Human Rights".
 		return hasHead(toks[i:j]) && !titles[toks[j+1].lower] && !titleModifiers[toks[j+1].lower]
-	case t == "bin", t == "al", t == "de", t == "van", t == "von", t == "da", t == "del", t == "du":
+	case Particle(t):
 		return true
 	case t == "on":
 		// "Treaty on Comprehensive Strategic Partnership".
@@ -294,6 +298,19 @@ func joins(toks []token, i, j int) bool {
 	}
 	return false
 }
+
+// particles are the lower-case words inside family names: "Ramon dela
+// Paz", "Ursula von der Leyen", "Osama bin Laden", "Luiz Inácio da
+// Silva".
+var particles = map[string]bool{
+	"bin": true, "al": true, "de": true, "van": true, "von": true, "da": true, "del": true, "du": true,
+	"der": true, "den": true, "la": true, "dela": true, "della": true, "di": true, "dos": true, "das": true,
+	"ter": true, "ten": true, "le": true,
+}
+
+// Particle reports whether the lower-case word w may stand inside a
+// family name ("de", "van", "von der", "dela").
+func Particle(w string) bool { return particles[w] }
 
 // trimFront drops function words and calendar words from the front of a
 // run ("The Kremlin", "In Moscow", "Wednesday"), and a word capitalised

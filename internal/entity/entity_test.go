@@ -67,6 +67,11 @@ func TestExtract(t *testing.T) {
 			want:      []Entity{{"Ministry of Foreign Affairs", "organisation", 1, 1}, {"Moscow", "place", 1, 1}},
 		},
 		{
+			name:      "family names with particles",
+			sentences: []string{"Commission President Ursula von der Leyen spoke.", "The court convicted former senator Ramon dela Paz."},
+			want:      []Entity{{"Ursula von der Leyen", "person", 1, 1}, {"Ramon dela Paz", "person", 1, 2}},
+		},
+		{
 			name:      "secretary of state",
 			sentences: []string{"Secretary of State Antony Blinken spoke to CNN."},
 			want:      []Entity{{"Antony Blinken", "person", 1, 1}, {"CNN", "organisation", 1, 1}},
