@@ -187,3 +187,22 @@ func TestObituaryShapes(t *testing.T) {
 		rows[k] = true
 	}
 }
+
+// TestPlunderShapes: in Manila copy, the former senator is "Ramon dela
+// Paz" (his family name keeps its particle, so "Dela Paz" and "Paz" are
+// no two names of him), the speaker of a quote given by family name
+// alone, and 71 in one outlet against 72 in another.
+func TestPlunderShapes(t *testing.T) {
+	r := shapesReport(t, "plunder")
+	if !conflictOf(r, "71", "72") {
+		t.Errorf("no conflict between ages 71 and 72: %+v", r.Discrepancies)
+	}
+	if !slices.ContainsFunc(r.Quoted, func(q Quoted) bool { return q.Speaker == "Ramon dela Paz" }) {
+		t.Errorf("no quote credited to Ramon dela Paz: %+v", r.Quoted)
+	}
+	for _, tm := range r.Terms {
+		if tm.Concept == "Paz" || tm.Concept == "Dela Paz" {
+			t.Errorf("his family name is split into a term: %+v", tm)
+		}
+	}
+}
