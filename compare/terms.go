@@ -240,8 +240,8 @@ func nounPhrase(s string) (string, bool) {
 	for len(fs) > 0 && determiners[strings.ToLower(fs[0])] {
 		fs = fs[1:]
 	}
-	if len(fs) == 0 || len(fs) > 6 {
-		return "", false
+	if len(fs) == 0 || len(fs) > 6 || words.IsStopword(strings.ToLower(fs[0])) {
+		return "", false // "but police": a clause, not a name
 	}
 	preps := 0
 	for i, w := range fs {

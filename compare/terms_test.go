@@ -23,6 +23,7 @@ func TestNounPhrase(t *testing.T) {
 		{"a place", "near parliament", "", false},
 		{"a thing and a place", "tear gas near parliament", "", false},
 		{"opening with a preposition", "in Ukraine", "", false},
+		{"opening with a conjunction", "but police", "", false},
 		{"a preposition inside", "war in Ukraine", "war in Ukraine", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
