@@ -155,15 +155,29 @@ func (c *comparison) shared(gi int, tc *termCollector) Shared {
 }
 
 // omissions records, for a claim more than half the sources state (and
-// at least two), each source that does not state it.
+// at least two), each source that does not state it. A claim one source
+// short of that majority counts the sources that state it in near words
+// (nearSources) and, when they make it up, reports the others.
 func (c *comparison) omissions(r *Report, g *group, sh Shared) {
-	if len(c.arts) < 3 || 2*(len(g.members)-c.subtotalMembers(g)) <= len(c.arts) {
+	if len(c.arts) < 3 {
 		return
+	}
+	var near map[int]bool
+	if have := len(g.members) - c.subtotalMembers(g); 2*have <= len(c.arts) {
+		if 2*(have+1) <= len(c.arts) {
+			return
+		}
+		// One source short of a majority: sources that state the claim
+		// in near words (nearSources) count towards it.
+		near = c.nearSources(g)
+		if 2*(have+len(near)) <= len(c.arts) {
+			return
+		}
 	}
 	var figs []int
 	figsRead := false
 	for si, l := range c.labels {
-		if inGroup(g, si) || c.statesLoosely(g, si) || c.givesSum(g, si) {
+		if inGroup(g, si) || near[si] || c.statesLoosely(g, si) || c.givesSum(g, si) {
 			continue
 		}
 		if !figsRead {

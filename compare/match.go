@@ -77,6 +77,9 @@ type comparison struct {
 	unique   []int            // units no other source covers
 	lonely   []int            // sources sharing too little with the others (unlinked), found on first use
 	folded   []string         // per source, its text with accents and apostrophes folded (writesInFull)
+	// nearCache holds, per source and sentence, its near terms
+	// (sentenceNear), read on first use.
+	nearCache [][][]nearTerm
 
 	embedder   Embedder         // embed.go; nil offline
 	embedModel string           // the embedding model
