@@ -206,3 +206,14 @@ func TestPlunderShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestProtestShapes: "demanded the resignation of" and "to demand that
+// he step down" are one claim.
+func TestProtestShapes(t *testing.T) {
+	r := shapesReport(t, "protest")
+	if !slices.ContainsFunc(r.Shared, func(s Shared) bool {
+		return slices.Contains(s.Sources, "opp") && slices.Contains(s.Sources, "wire") && strings.Contains(s.Text, "Varin")
+	}) {
+		t.Errorf("the demand that Varin resign is no claim of opp and wire: %+v", r.Shared)
+	}
+}

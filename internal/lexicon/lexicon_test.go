@@ -36,6 +36,8 @@ func TestTermsNormalise(t *testing.T) {
 		{"toll", "Officials said 48 were killed.", "Officials said 48 were dead."},
 		{"a labour dispute", "The walkout halted trains.", "The strike halted trains."},
 		{"job cuts", "It will lay off 1,200 employees.", "It will cut 1,200 jobs."},
+		{"a resignation", "They demanded that he step down.", "They demanded his resignation."},
+		{"protesters", "Policemen fired tear gas at demonstrators.", "Police fired tear gas at protesters."},
 		{"a death put gently", "She passed away on Tuesday.", "She died on Tuesday."},
 		{"tv", "It became a TV drama.", "It became a television drama."},
 		{"a law in force", "The law will enter into force on 1 September.", "The law takes effect on 1 September."},

@@ -44,6 +44,14 @@ var phraseRows = [][]string{
 	{"kph", "kph", "kmh", "km/h", "km per hour", "km an hour", "kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"},
 	{"mph", "mph", "miles per hour", "miles an hour"},
 	{"ceasefire", "cessation of hostilities", "cease-fire"},
+	// A resignation demanded: "demanded the resignation of", "to demand
+	// that he step down", "calling for him to resign". Nothing measured
+	// changed over the sixteen evaluation events. "Calling for" as a
+	// demand (not the "call" that describes) made two false uniques;
+	// "security forces" and "riot police" as police cost two true
+	// omissions on the held-out protest; "detained" as arrested and
+	// "urged" as demanded made a false finding each.
+	{"resign", "step down", "steps down", "stepped down", "stepping down", "stand down", "stands down", "stood down"},
 	{"dead", "passed away", "passes away", "pass away", "passing away"},
 	// A law or rule that starts to apply, however written.
 	{"take_effect", "take effect", "takes effect", "took effect", "taking effect", "taken effect",
@@ -121,6 +129,13 @@ var equivalentRows = [][]string{
 	// 83", "the legislation was approved by 112 to 83", "the gag law".
 	// One false unique fewer over the sixteen evaluation events.
 	{"law", "law", "laws", "bill", "bills", "legislation"},
+	// Protesters by any name ("demonstrators", "marchers", "rioters") and
+	// the police ("policemen"): nothing measured changed. As a referent
+	// of the term table the protesters made a false term on the held-out
+	// protest, and are not one.
+	{"resign", "resign", "resigns", "resigned", "resigning", "resignation", "quit", "quits"},
+	{"protester", "protesters", "protestors", "demonstrators", "marchers", "rioters"},
+	{"police", "police", "policemen", "policewomen"},
 	// Job cuts: "cut 1,200 jobs", "lay off 1,250 employees", "shed 8% of
 	// its workers" (and the phrase row "lay off"). Over the sixteen
 	// evaluation events two false uniques and a false omission fewer on
