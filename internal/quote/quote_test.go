@@ -267,6 +267,8 @@ func TestExtractSpeakersAndKinds(t *testing.T) {
 			[]sk{{"Pell", Speech}}},
 		{"name between commas", []string{`The head of the port, Jon Pell, condemned the delay, calling it "a disgrace to the town".`}, []sk{{"Jon Pell", Speech}}},
 		{"descriptor before the name", []string{`"We are concerned about the delays," said chief inspector Ana Lobo from the harbour police.`}, []sk{{"Ana Lobo", Speech}}},
+		{"a title with two portfolios", []string{`"This strike has political goals," said Minister of Transport and Infrastructure Tomas Brenner.`}, []sk{{"Tomas Brenner", Speech}}},
+		{"a body and another body", []string{`"We will help," said the Ministry of Health and UNICEF.`}, []sk{{"Ministry of Health", Speech}}},
 		{"relation between commas", []string{`"She was a strong swimmer," her mother, Fiona, said in a statement.`}, []sk{{"Fiona", Speech}}},
 		{"it is the last organisation", []string{`The Harbour Authority warned sailors to stay away.`, `"We advise all boats to stay in port until the channel is cleared," it said.`}, []sk{{"Harbour Authority", Speech}}},
 		{"pronoun to the last named subject", []string{`"It was hard," Pell said.`, `Ana Lobo organised the volunteers.`, `"We had no choice but to work through the night," she said.`}, []sk{{"Pell", Speech}, {"Ana Lobo", Speech}}},

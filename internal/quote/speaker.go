@@ -690,7 +690,7 @@ func phraseAfter(ws []word, i int) string {
 	end := i
 	for end < len(ws) && (end == i || !ws[end].breakBefore) {
 		w := ws[end]
-		if w.capital || speakerNouns[w.lower] || w.lower == "the" && end == i || w.lower == "of" {
+		if w.capital || speakerNouns[w.lower] || w.lower == "the" && end == i || w.lower == "of" || portfolioAnd(ws, end) {
 			end++
 			continue
 		}
