@@ -120,6 +120,51 @@ func (c *comparison) clusterQuotes() []*quoteCluster {
 	return joinClusters(clusters)
 }
 
+// quoteKeys returns the keys of a quotation's words; a quotation of
+// function words alone ("This is not over yet") is keyed by them, three
+// or more, since it is still words someone said.
+func quoteKeys(text string) map[string]bool {
+	if m := keySet(text); len(m) > 0 {
+		return m
+	}
+	m := make(map[string]bool)
+	words.Each(strings.ToLower(text), func(tok string, _ int) {
+		if words.IsWord(tok) {
+			m[tok] = true
+		}
+	})
+	if len(m) < 3 {
+		return nil
+	}
+	return m
+}
+
+// translated returns the words in brackets of a quotation given in two
+// languages, the words and their translation ("Hindi pa ito tapos (This
+// is not over yet)"), else the quotation: the translation is what other
+// outlets render.
+func translated(text string) string {
+	open := strings.IndexByte(text, '(')
+	end := strings.LastIndexByte(text, ')')
+	if open <= 0 || end < open || strings.Trim(text[end+1:], ".,;:!?'\"’” ") != "" {
+		return text // no brackets, or an aside inside the quotation
+	}
+	before, inside := strings.Fields(strings.ToLower(text[:open])), strings.Fields(strings.ToLower(text[open+1:end]))
+	if len(before) < 2 || len(inside) < 3 {
+		return text
+	}
+	shared := 0
+	for _, w := range inside {
+		if slices.Contains(before, w) {
+			shared++
+		}
+	}
+	if 2*shared > len(inside) {
+		return text // the same language twice, an aside
+	}
+	return text[open+1 : end]
+}
+
 // quoteRefs returns the quotations of source si with their keys.
 func (c *comparison) quoteRefs(si int) []quoteRef {
 	a := c.arts[si]
@@ -129,7 +174,8 @@ func (c *comparison) quoteRefs(si int) []quoteRef {
 		if n < 0 || n >= len(a.Sentences) {
 			continue
 		}
-		ref := quoteRef{q: q, src: si, n: n, norm: quoteNormalize(q.Text), stems: keySet(q.Text), sent: keySet(a.Sentences[n]), group: c.groupOf[si][n]}
+		text := translated(q.Text)
+		ref := quoteRef{q: q, src: si, n: n, norm: quoteNormalize(text), stems: quoteKeys(text), sent: keySet(a.Sentences[n]), group: c.groupOf[si][n]}
 		if len(ref.stems) == 0 {
 			continue
 		}
@@ -324,10 +370,11 @@ func (c *comparison) quote(qc *quoteCluster) (Quote, bool) {
 		if r.q.Speaker != "" && (!genericSpeaker(r.q.Speaker) || genericSpeaker(qc.speaker)) {
 			speakers[r.q.Speaker]++
 		}
-		v := byNorm[r.norm]
+		shown := quoteNormalize(r.q.Text) // a translation's rendering is its own variant
+		v := byNorm[shown]
 		if v == nil {
 			v = &variant{text: r.q.Text, evid: map[string][]int{}, first: i}
-			byNorm[r.norm] = v
+			byNorm[shown] = v
 			vs = append(vs, v)
 		}
 		l := c.labels[r.src]

@@ -276,3 +276,36 @@ func TestSpeakerFullName(t *testing.T) {
 		t.Errorf("fullName(Lind) with two Linds = %q, want Lind", got)
 	}
 }
+
+// TestQuoteInTwoLanguages: a quotation given with its translation in
+// brackets is matched by the translation another outlet gives, shown as
+// its own rendering; a quotation of function words alone ("This is not
+// over yet") is still compared; a speaker named by a family name that
+// opens with its particle ("dela Paz said") keeps the name.
+func TestQuoteInTwoLanguages(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Verdict", `The court convicted former senator Ramon dela Paz of plunder on Thursday. "Hindi pa ito tapos (This is not over yet)," dela Paz told reporters as he left.`),
+		fromText(t, "b", "Verdict", `The court on Thursday convicted former senator Ramon dela Paz of plunder. "This is not over yet," dela Paz said as he left the court.`),
+	}
+	r := mustCompare(t, arts)
+	if len(r.Quotes) != 1 || len(r.Quotes[0].Variants) != 2 {
+		t.Fatalf("quotes = %+v, want one quote in two renderings", r.Quotes)
+	}
+	if q := r.Quotes[0]; q.Speaker != "Ramon dela Paz" || q.Variants[1].Text != "This is not over yet," {
+		t.Errorf("quote = %+v, want Ramon dela Paz's, the English rendering apart", q)
+	}
+}
+
+func TestTranslated(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Hindi pa ito tapos (This is not over yet),", "This is not over yet"},
+		{"We will appeal (to the Supreme Court) at once", "We will appeal (to the Supreme Court) at once"},
+		{"We will appeal to the court (the Supreme Court).", "We will appeal to the court (the Supreme Court)."},
+		{"It is (not) over", "It is (not) over"},
+		{"(This is not over yet)", "(This is not over yet)"},
+	} {
+		if got := translated(tc.in); got != tc.want {
+			t.Errorf("translated(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
