@@ -1,9 +1,6 @@
 package compare
 
 import (
-	"strings"
-
-	"github.com/newslens/newslens/internal/entity"
 	"github.com/newslens/newslens/internal/quote"
 	"github.com/newslens/newslens/internal/words"
 )
@@ -19,16 +16,9 @@ import (
 func quotesOf(sentences []string) []quoteT {
 	qs := quote.Extract(sentences)
 	for i := range qs {
-		if s := qs[i].Speaker; qs[i].Kind == quote.Term || s != "" && !words.IsCapitalized(s) && !quote.IsInstitution(s) && !particleName(s) {
+		if s := qs[i].Speaker; qs[i].Kind == quote.Term || s != "" && !words.IsCapitalized(s) && !quote.IsInstitution(s) {
 			qs[i].Speaker = ""
 		}
 	}
 	return qs
-}
-
-// particleName reports whether s is a family name that opens with its
-// particle: "dela Paz", "van Gogh", "de Gaulle".
-func particleName(s string) bool {
-	first, rest, ok := strings.Cut(s, " ")
-	return ok && entity.Particle(first) && words.IsCapitalized(rest)
 }

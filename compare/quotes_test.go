@@ -280,8 +280,8 @@ func TestSpeakerFullName(t *testing.T) {
 // TestQuoteInTwoLanguages: a quotation given with its translation in
 // brackets is matched by the translation another outlet gives, shown as
 // its own rendering; a quotation of function words alone ("This is not
-// over yet") is still compared; a speaker named by a family name that
-// opens with its particle ("dela Paz said") keeps the name.
+// over yet") is still compared; the speaker, "dela Paz" in both, is
+// shown by the full name the coverage writes.
 func TestQuoteInTwoLanguages(t *testing.T) {
 	arts := []*article.Article{
 		fromText(t, "a", "Verdict", `The court convicted former senator Ramon dela Paz of plunder on Thursday. "Hindi pa ito tapos (This is not over yet)," dela Paz told reporters as he left.`),
