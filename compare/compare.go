@@ -385,6 +385,14 @@
 // (scare quotes, "the so-called ...") are labels, never reported as a
 // quotation.
 //
+// A quotation given with its translation in brackets at its end
+// ("Hindi pa ito tapos (This is not over yet)") is compared by the
+// translation, and shown as a rendering of its own; one of function
+// words alone ("This is not over yet") is compared by those words. A
+// speaker written by family name alone is shown by the one full name
+// the coverage writes ("Paz" is "Ramon dela Paz", "Putin" "Vladimir
+// Putin").
+//
 // Renderings are compared as lexicon keys, by the share of the shorter
 // one's keys the longer holds, so a fragment joins the statement it was
 // cut from (quotes_match.go). One speaker's renderings join at 0.5
