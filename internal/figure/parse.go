@@ -440,6 +440,9 @@ func (p *parser) pesoMoney(i int) (Figure, float64, int, bool) {
 	}
 	next, _ := p.tok(i + 2)
 	scaled := next.kind == tokWord && scaleWords[strings.ToLower(next.text)] > 0
+	if after, ok := p.tok(i + 3); ok && next.kind == tokPunct && isHyphen(next.text) && next.joined && after.joined {
+		scaled = scaleWords[strings.ToLower(after.text)] > 0 // "P183-million"
+	}
 	if !scaled && !strings.ContainsAny(n.text, ",.") {
 		return Figure{}, 0, 0, false
 	}
@@ -508,6 +511,12 @@ func (p *parser) value(i int, money bool) (float64, int, bool) {
 			} else if s, ok := scaleSuffixes[w]; ok && money {
 				v = scale(t.text, s)
 				next++
+			}
+		} else if ok && n.kind == tokPunct && isHyphen(n.text) && n.joined && money {
+			// "$5-million", "P183-million": a sum's scale joined by a hyphen.
+			if w, ok := p.tok(next + 1); ok && w.kind == tokWord && w.joined && scaleWords[strings.ToLower(w.text)] > 0 {
+				v = scale(t.text, scaleWords[strings.ToLower(w.text)])
+				next += 2
 			}
 		}
 		return v, next, true

@@ -171,10 +171,8 @@ func tokens(s string) []token {
 			out = append(out, token{text: tok, lower: tok, start: start, end: start + len(tok)})
 			return
 		}
-		if pesoAmount(s, tok, start) {
-			// "P1.2 billion", "P500,000": the Philippine press's peso sign.
-			out = append(out, token{text: "P", lower: "₱", start: start, end: start + 1},
-				token{text: tok[1:], lower: tok[1:], start: start + 1, end: start + len(tok)})
+		if ts := pesoTokens(s, tok, start); ts != nil {
+			out = append(out, ts...)
 			first = false
 			return
 		}

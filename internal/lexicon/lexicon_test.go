@@ -192,6 +192,7 @@ func TestMoney(t *testing.T) {
 		{"US dollars", "They want 5 million US dollars.", "They want $5m."},
 		{"the peso sign", "He took P1.2 billion.", "He took 1.2 billion pesos."},
 		{"the peso symbol", "He took ₱50 million.", "He took P50 million."},
+		{"the peso sign and a hyphened scale", "The P183-million scam.", "The 183 million pesos scam."},
 		{"U.S. dollars", "They want 5 million U.S. dollars.", "They want US$5m."},
 	}
 	for _, tt := range tests {

@@ -118,6 +118,10 @@ func scaledKey(tok, next string) (string, bool) {
 // name.
 const usKey = "united_states"
 
+// pesoScaled matches a capital P glued to an amount and, by a hyphen,
+// its scale: "P183-million".
+var pesoScaled = regexp.MustCompile(`^P(\d[\d,]*(?:\.\d+)?)-(million|billion|thousand|trillion)$`)
+
 // pesoGlued matches a capital P glued to an amount.
 var pesoGlued = regexp.MustCompile(`^P\d[\d,]*(?:\.\d+)?$`)
 
@@ -133,5 +137,22 @@ func pesoAmount(s, tok string, start int) bool {
 		return true
 	}
 	rest := strings.Fields(strings.ToLower(s[start+len(tok):]))
-	return len(rest) > 0 && wordScales[strings.Trim(rest[0], ",.;:")]
+	return len(rest) > 0 && wordScales[strings.Trim(rest[0], ",.;:-")] // "P50 million", "P183-million"
+}
+
+// pesoTokens returns the tokens of the Philippine press's peso sign
+// glued to an amount, at byte start of s: "P1.2 billion" and
+// "P500,000" are the sign and the amount, "P183-million" the sign, the
+// amount and its scale; nil for any other token.
+func pesoTokens(s, tok string, start int) []token {
+	sign := token{text: "P", lower: "₱", start: start, end: start + 1}
+	if m := pesoScaled.FindStringSubmatchIndex(tok); m != nil {
+		return []token{sign,
+			{text: tok[m[2]:m[3]], lower: tok[m[2]:m[3]], start: start + m[2], end: start + m[3]},
+			{text: tok[m[4]:m[5]], lower: strings.ToLower(tok[m[4]:m[5]]), start: start + m[4], end: start + m[5]}}
+	}
+	if pesoAmount(s, tok, start) {
+		return []token{sign, {text: tok[1:], lower: tok[1:], start: start + 1, end: start + len(tok)}}
+	}
+	return nil
 }
