@@ -482,11 +482,11 @@ func figClasses(figs []fig) (unionFind, []int) {
 	var heads []int
 	headOf := make(map[string]int)
 	for i := range figs {
-		if h := convertedOf(figs, heads, i); h >= 0 {
+		if h, ok := headOf[figs[i].f.Norm]; ok {
 			uf.union(h, i)
 			continue
 		}
-		if h, ok := headOf[figs[i].f.Norm]; ok {
+		if h := convertedOf(figs, heads, i); h >= 0 {
 			uf.union(h, i)
 			continue
 		}
@@ -513,7 +513,7 @@ func figClasses(figs []fig) (unionFind, []int) {
 func convertedOf(figs []fig, heads []int, i int) int {
 	for _, h := range heads {
 		a, b := figs[h].f, figs[i].f
-		if a.Kind != "measure" || b.Kind != "measure" || a.Unit != b.Unit || a.Bound == "" && b.Bound == "" {
+		if a.Kind != "measure" || b.Kind != "measure" || a.Unit != b.Unit || a.Bound == "" && b.Bound == "" || !approxBound(a.Bound) || !approxBound(b.Bound) {
 			continue
 		}
 		if figCompatible(a, b) && !figConflict(a, b) {
@@ -521,6 +521,17 @@ func convertedOf(figs []fig, heads []int, i int) int {
 		}
 	}
 	return -1
+}
+
+// approxBound reports whether a figure's bound only rounds it: none, a
+// conversion from another unit, or "about" and the like ("more than 100
+// km/h" allows 120 and 180 alike, and joins neither).
+func approxBound(b string) bool {
+	switch b {
+	case "", "converted", "about", "around", "roughly", "approximately", "some", "an estimated":
+		return true
+	}
+	return false
 }
 
 // conflictClasses joins the unsettled classes that conflict, that no

@@ -617,7 +617,7 @@ func percentChange(s string, f figureT) bool {
 // "Lars Odin, 58, had held the post", "Mr Odin, 57, apologised", a
 // family name after its particle ("ordered dela Paz, 71, to return"), or
 // a name alone that opens the sentence: "Odin, 58, took office in 2024".
-var ageBefore = regexp.MustCompile(`(?:^|(?:\p{Lu}[\p{L}'’.-]*) |(?:(?:de|del|dela|della|da|di|dos|das|du|van|von|der|den|la|le|bin|al|ter|ten) )+)(\p{Lu}[\p{L}'’-]+), $`)
+var ageBefore = regexp.MustCompile(`(?:^|(?:\p{Lu}[\p{L}'’.-]*) |(?:de|del|dela|della|da|di|dos|du|van|von|bin|al)(?: (?:der|den|la|le))? )(\p{Lu}[\p{L}'’-]+), $`)
 
 // ageName returns the lowercase name whose age figure f of s gives, set
 // off by commas right after a name of two words or more, a surname

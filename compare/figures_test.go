@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"github.com/newslens/newslens/internal/figure"
 	"slices"
 	"strings"
 	"testing"
@@ -734,5 +735,23 @@ func TestConvertedMeasuresOneClass(t *testing.T) {
 		if !found {
 			t.Errorf("no discrepancy holds %q and %q: %+v", pair[0], pair[1], r.Discrepancies)
 		}
+	}
+}
+
+// TestOpenBoundJoinsNoClass: "more than 10,000 hectares" allows 24,000
+// and 12,000 alike, so it joins neither of their classes, which conflict.
+func TestOpenBoundJoinsNoClass(t *testing.T) {
+	var figs []fig
+	for _, s := range []string{"burned 24,000 hectares", "burned 12,000 hectares", "burned more than 10,000 hectares"} {
+		for _, f := range figure.ExtractAll(s) {
+			figs = append(figs, fig{f: f})
+		}
+	}
+	if len(figs) != 3 {
+		t.Fatalf("%d figures, want 3", len(figs))
+	}
+	uf, _ := figClasses(figs)
+	if uf.find(2) == uf.find(0) || uf.find(2) == uf.find(1) || uf.find(0) == uf.find(1) {
+		t.Errorf("classes %d %d %d, want three", uf.find(0), uf.find(1), uf.find(2))
 	}
 }

@@ -226,8 +226,8 @@ func (c *comparison) quoted(clusters []*quoteCluster) []Quoted {
 // Paz", "Lind" for "Petra Lind"), else speaker. Two people of one family
 // name leave it as it is.
 func (c *comparison) fullName(speaker string) string {
-	if strings.Contains(speaker, " ") {
-		return speaker
+	if speaker == "" || strings.Contains(speaker, " ") {
+		return speaker // no speaker is no one's short name
 	}
 	full := ""
 	for _, es := range c.entities() {

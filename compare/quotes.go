@@ -146,23 +146,31 @@ func quoteKeys(text string) map[string]bool {
 func translated(text string) string {
 	open := strings.IndexByte(text, '(')
 	end := strings.LastIndexByte(text, ')')
-	if open <= 0 || end < open || strings.Trim(text[end+1:], ".,;:!?'\"’” ") != "" {
-		return text // no brackets, or an aside inside the quotation
+	if open <= 0 || end < open || strings.Count(text, "(") != 1 || strings.Count(text, ")") != 1 ||
+		strings.Trim(text[end+1:], ".,;:!?'\"’” ") != "" {
+		return text // no brackets, several, or an aside inside the quotation
 	}
 	before, inside := strings.Fields(strings.ToLower(text[:open])), strings.Fields(strings.ToLower(text[open+1:end]))
 	if len(before) < 2 || len(inside) < 3 {
 		return text
 	}
-	shared := 0
-	for _, w := range inside {
-		if slices.Contains(before, w) {
-			shared++
-		}
-	}
-	if 2*shared > len(inside) {
-		return text // the same language twice, an aside
+	// A translation is English where the words before it are not: few
+	// English function words before, several inside.
+	if 5*stopwordCount(before) > len(before) || 4*stopwordCount(inside) < len(inside) {
+		return text
 	}
 	return text[open+1 : end]
+}
+
+// stopwordCount counts the English function words among ws.
+func stopwordCount(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		if words.IsStopword(strings.Trim(w, ".,;:!?'\"’”")) {
+			n++
+		}
+	}
+	return n
 }
 
 // quoteRefs returns the quotations of source si with their keys.

@@ -265,6 +265,9 @@ func TestSpeakerFullName(t *testing.T) {
 	if got := c.fullName("Lind"); got != "Petra Lind" {
 		t.Errorf("fullName(Lind) = %q, want Petra Lind", got)
 	}
+	if got := c.fullName(""); got != "" {
+		t.Errorf("fullName of no speaker = %q, want none", got)
+	}
 	two := []*article.Article{
 		fromText(t, "a", "Strike", "Union leader Petra Lind spoke. Minister Jonas Lind replied."),
 		fromText(t, "b", "Strike", "Lind said so."),
@@ -301,6 +304,8 @@ func TestTranslated(t *testing.T) {
 		{"Hindi pa ito tapos (This is not over yet),", "This is not over yet"},
 		{"We will appeal (to the Supreme Court) at once", "We will appeal (to the Supreme Court) at once"},
 		{"We will appeal to the court (the Supreme Court).", "We will appeal to the court (the Supreme Court)."},
+		{"We have rebuilt every school and every clinic the storm destroyed (in the province of Leyte)", "We have rebuilt every school and every clinic the storm destroyed (in the province of Leyte)"},
+		{"Hindi pa (ito) tapos (This is not over yet)", "Hindi pa (ito) tapos (This is not over yet)"},
 		{"It is (not) over", "It is (not) over"},
 		{"(This is not over yet)", "(This is not over yet)"},
 	} {

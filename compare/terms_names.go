@@ -119,7 +119,7 @@ func nameRuns(s string, toks []ntok, known map[string]bool) []nameRun {
 				j++
 				continue
 			}
-			if j > i && j+2 < len(toks) && entity.Particle(toks[j].lower) && entity.Particle(toks[j+1].lower) && isNameWord(toks[j+2]) {
+			if j > i && j+2 < len(toks) && entity.Particles(toks[j].lower, toks[j+1].lower) && isNameWord(toks[j+2]) {
 				j += 2 // "Ursula von der Leyen", "Jean de la Fontaine"
 				continue
 			}

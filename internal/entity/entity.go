@@ -266,7 +266,7 @@ func runEnd(toks []token, i int) int {
 			j += 2
 			continue
 		}
-		if j+2 < len(toks) && Particle(t.lower) && Particle(toks[j+1].lower) && !toks[j+1].breakBefore && !toks[j+2].breakBefore && toks[j+2].capital {
+		if j+2 < len(toks) && Particles(t.lower, toks[j+1].lower) && !toks[j+1].breakBefore && !toks[j+2].breakBefore && toks[j+2].capital {
 			j += 3 // "Ursula von der Leyen", "Jean de la Fontaine"
 			continue
 		}
@@ -304,13 +304,21 @@ func joins(toks []token, i, j int) bool {
 // Silva".
 var particles = map[string]bool{
 	"bin": true, "al": true, "de": true, "van": true, "von": true, "da": true, "del": true, "du": true,
-	"der": true, "den": true, "la": true, "dela": true, "della": true, "di": true, "dos": true, "das": true,
-	"ter": true, "ten": true, "le": true,
+	"dela": true, "della": true, "di": true, "dos": true,
 }
 
-// Particle reports whether the lower-case word w may stand inside a
-// family name ("de", "van", "von der", "dela").
+// secondParticles stand in a family name only after a particle ("von
+// der Leyen", "de la Fontaine", "van den Berg"): alone they are English
+// or French words ("In Gaza ten Palestinians were killed").
+var secondParticles = map[string]bool{"der": true, "den": true, "la": true, "le": true}
+
+// Particle reports whether the lower-case word w may stand alone inside
+// a family name ("de", "van", "dela").
 func Particle(w string) bool { return particles[w] }
+
+// Particles reports whether the lower-case words a and b stand together
+// inside a family name ("von der", "de la").
+func Particles(a, b string) bool { return particles[a] && secondParticles[b] }
 
 // trimFront drops function words and calendar words from the front of a
 // run ("The Kremlin", "In Moscow", "Wednesday"), and a word capitalised

@@ -72,6 +72,11 @@ func TestExtract(t *testing.T) {
 			want:      []Entity{{"Ursula von der Leyen", "person", 1, 1}, {"Ramon dela Paz", "person", 1, 2}},
 		},
 		{
+			name:      "a number word is no particle",
+			sentences: []string{"In Gaza ten Palestinians were killed overnight."},
+			want:      []Entity{{"Gaza", "place", 1, 1}, {"Palestinians", "other", 1, 1}},
+		},
+		{
 			name:      "secretary of state",
 			sentences: []string{"Secretary of State Antony Blinken spoke to CNN."},
 			want:      []Entity{{"Antony Blinken", "person", 1, 1}, {"CNN", "organisation", 1, 1}},

@@ -41,7 +41,7 @@ func tallyOf(s string, a, b Figure) (Figure, bool) {
 		}
 	case gap == " to " && a.Kind == "count" && a.Unit == "vote" && b.Kind == "number":
 		// "six votes to three", "by 7 votes to 2"
-	case gap == " to " && a.Kind == "number" && b.Kind == "number" && tallyContext(s, a.Start, b.End):
+	case gap == " to " && a.Kind == "number" && b.Kind == "number" && tallyContext(s, a.Start, b.End) && !changeFrom(s, a.Start):
 		// "approved by 112 to 83"
 	case inFavourGap.MatchString(gap) && b.Kind == "number" && strings.HasPrefix(strings.ToLower(s[b.End:]), " against"):
 		// "112 deputies voting in favour and 84 against"
@@ -56,6 +56,14 @@ func tallyOf(s string, a, b Figure) (Figure, bool) {
 // inFavourGap is what stands between the two numbers of "112 deputies
 // voting in favour and 84 against" or "112 in favour, 84 against".
 var inFavourGap = regexp.MustCompile(`^( [a-z]+)?( voting| voted)? in favou?r(,| and|, and|, with) $`)
+
+// changeFrom reports whether the word before byte i of s makes the two
+// numbers from it a change or a range ("fell from 80 to 45", "between
+// 200 to 250"), not a vote.
+func changeFrom(s string, i int) bool {
+	ws := strings.Fields(strings.ToLower(s[:i]))
+	return len(ws) > 0 && (ws[len(ws)-1] == "from" || ws[len(ws)-1] == "between")
+}
 
 func smallWhole(f Figure) bool {
 	return (f.Kind == "number" || f.Kind == "count") && f.Bound == "" && f.Value >= 0 && f.Value < 1000 && f.Value == math.Trunc(f.Value)

@@ -15,6 +15,8 @@ func TestTallies(t *testing.T) {
 		{"in favour and against", "The law passed with 112 deputies voting in favour and 84 against.", "tally:112-84"},
 		{"in favour, against", "It passed with 112 in favour, 84 against.", "tally:112-84"},
 		{"a rise from one number to another", "Prices rose from 2 to 3 dollars after the vote.", ""},
+		{"a majority's fall", "The government's majority fell from 80 to 45.", ""},
+		{"a range approved", "The council approved between 200 to 250 new homes.", ""},
 		{"range of days", "Repairs will take 3-4 days, the company said.", ""},
 		{"no vote word", "Rooms 7-2 and 7-3 were closed.", ""},
 		{"years", "The council voted in 2019-2020 on the plan.", ""},
