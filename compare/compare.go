@@ -607,8 +607,9 @@ const (
 )
 
 // sharedTopic reports whether source si names a person, body or place
-// that every other source names, other than a country or a capital
-// ("Kessel", the airport town), and shares with every other source
+// that every other source names, other than a place the gazetteer knows
+// (a country, capital or region) or one named by a place word ("Kessel",
+// the airport town, is neither), and shares with every other source
 // topicWords or more words outside the topicRank commonest of English
 // (internal/wordvec's order): "passengers", "flight", "engine", "crew".
 // A local paper's eyewitness report of a plane's emergency landing

@@ -5,7 +5,8 @@ package compare
 // makes its absence elsewhere a finding. nearSources reads, for such a
 // claim, the sources outside it that state in near words (wordvec, as
 // dropNearWorded does) at least nearOmitClauses of the claim's first
-// nearOmitRead clauses, the anchor first: each such sentence must hold
+// nearOmitRead clauses, the anchor first (the one clause, when only one
+// member has a clause to read): each such sentence must hold
 // nearOmitWorded of a clause's weight, a word counting as held when it
 // has the same key or a near word of the same contrast group. Those
 // sources count towards the majority and are not said to leave it out.

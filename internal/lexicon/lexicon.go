@@ -146,6 +146,9 @@ func Terms(s string) []Term {
 		case words.IsCapitalized(t.text) && !t.atStart:
 			term.Kind = words.Name
 		}
+		if term.Kind == words.Name && plainInNames[t.lower] {
+			term.Key = words.Stem(t.lower) // "Bill Gates" names no law, "Free Syrian Army" no release
+		}
 		if term.Kind == words.Name {
 			if !inName {
 				name++

@@ -218,6 +218,20 @@ func TestMoney(t *testing.T) {
 	}
 }
 
+// TestEquivalentsSpareNames: a word of the equivalents table that is
+// part of a name keeps its own key.
+func TestEquivalentsSpareNames(t *testing.T) {
+	for _, tc := range []struct{ s, not string }{
+		{"Microsoft founder Bill Gates said so.", "law"},
+		{"Fighters of the Free Syrian Army withdrew.", "releas"},
+		{"He went to the Job Centre on Monday.", "worker"},
+	} {
+		if k := keys(tc.s); slices.Contains(k, tc.not) {
+			t.Errorf("%q: keys %q hold %q", tc.s, k, tc.not)
+		}
+	}
+}
+
 // FuzzTerms: every term of any text lies inside it, its Token the text
 // at its offsets (in any case: "Jong-un" gives the name part "Un").
 func FuzzTerms(f *testing.F) {

@@ -144,6 +144,14 @@ var equivalentRows = [][]string{
 	{"worker", "workers", "employees", "employee", "staff", "staffers", "workforce", "jobs", "job", "headcount"},
 }
 
+// plainInNames are words of the equivalents table that, capitalised
+// inside a sentence, are part of a name and keep their own key: "Bill
+// Gates", "the Free Syrian Army", "Job Centre Plus", "Staff Sergeant".
+var plainInNames = map[string]bool{
+	"bill": true, "bills": true, "free": true, "job": true, "jobs": true, "staff": true,
+	"quit": true, "cut": true, "axe": true, "shed": true, "trim": true, "slash": true,
+}
+
 var (
 	places      = map[string]bool{}   // keys of placeRows
 	equivalents = map[string]string{} // stem -> canonical stem
