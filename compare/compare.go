@@ -547,40 +547,42 @@ func (c *comparison) offTopic() []int {
 	return c.unnamed(off)
 }
 
-// unnamed returns the sources of off that share fewer than offTopicLinks
-// names with the others (sharedNames), no person every other source
-// names in full (namedByAll), no name of their headline with
-// most of the others' (titleShared), no uncommon value of a quantity
-// another source gives (sharedFigure), not a name and four uncommon
-// words every other source writes (sharedTopic), and not a name and an
-// uncommon number another source writes (sharedNumber): outlets that word every fact
-// their own way share few clauses but name the same people, companies
-// and places. They are kept, and do not count as scattered. Whether any
-// source is left out is decided on the clauses alone (offTopic), so a
-// source kept for its names never gets another one left out.
+// unnamed returns the sources of off that name too little of what the
+// others name to be reports of the same event: fewer than offTopicLinks
+// names shared with the others (sharedNames), no person every other
+// source names in full (namedByAll), no name of their headline with most
+// of the others' (titleShared), and none of these beside a name every
+// other source writes (not a place the gazetteer knows) or, for the
+// first and last, beside a shared name (sharedNames): an uncommon value
+// of a quantity another source gives (sharedValue), four uncommon words
+// every other source writes (sharedTopic, beside the name every other
+// source writes only), an uncommon number another source writes
+// (sharedNumber, beside a shared name only). Outlets that word every
+// fact their own way share few clauses but name the same people,
+// companies and places. They are kept, and do not count as scattered.
+// Whether any source is left out is decided on the clauses alone
+// (offTopic), so a source kept for its names never gets another one
+// left out.
 func (c *comparison) unnamed(off []int) []int {
 	return slices.DeleteFunc(slices.Clone(off), func(si int) bool {
-		return c.sharedNames(si) >= offTopicLinks || c.namedByAll(si) || c.titleShared(si) || c.sharedFigure(si) || c.sharedTopic(si) ||
-			c.sharedNames(si) > 0 && c.sharedNumber(si)
+		names := c.sharedNames(si)
+		if names >= offTopicLinks || c.namedByAll(si) || c.titleShared(si) {
+			return true
+		}
+		// "Nepal": one country's events share it, so a name every
+		// other source writes must be no gazetteer place.
+		byAll := c.nameAllWrite(si, func(e entity.Entity) bool { return e.Type != "place" })
+		return (byAll || names > 0) && c.sharedValue(si) || byAll && c.sharedTopic(si) || names > 0 && c.sharedNumber(si)
 	})
 }
 
-// sharedFigure reports whether source si gives an uncommon value
+// sharedValue reports whether source si gives an uncommon value
 // (specific: "58 deaths", not "20,000") that another source gives as the
-// same quantity (sameQuantity), and names a person, body or place that
-// every other source names: "58 deaths ... have been registered" in
-// Orsha province, beside "At least 58 people have died of cholera" in
-// the province of Orsha. A bus crash that kills as many people as a
-// quake elsewhere names none of the quake's places.
-func (c *comparison) sharedFigure(si int) bool {
-	if !c.nameAllWrite(si, func(e entity.Entity) bool { return e.Type != "place" }) && c.sharedNames(si) == 0 {
-		return false // "Nepal": one country's events share it
-	}
-	return c.sharedValue(si)
-}
-
-// sharedValue reports whether source si gives an uncommon value that
-// another source gives as the same quantity.
+// same quantity (sameQuantity, or sameCount): "58 deaths ... have been
+// registered" in Orsha province, beside "At least 58 people have died of
+// cholera" in the province of Orsha. A bus crash that kills as many
+// people as a quake elsewhere names none of the quake's places (unnamed
+// asks for a name beside the value).
 func (c *comparison) sharedValue(si int) bool {
 	all := c.allContextFigures()
 	for i := range all {
@@ -606,20 +608,16 @@ const (
 	topicRank  = 1000
 )
 
-// sharedTopic reports whether source si names a person, body or place
-// that every other source names, other than a place the gazetteer knows
-// (a country, capital or region) or one named by a place word ("Kessel",
-// the airport town, is neither), and shares with every other source
+// sharedTopic reports whether source si shares with every other source
 // topicWords or more words outside the topicRank commonest of English
 // (internal/wordvec's order): "passengers", "flight", "engine", "crew".
-// A local paper's eyewitness report of a plane's emergency landing
-// shares no clause with the wire's account but all of these. Of 40
-// triples of unrelated articles (go-readability's test pages), none
-// shares more than three such words with a name beside them.
+// Beside a name every other source writes (unnamed), a local paper's
+// eyewitness report of a plane's emergency landing, which shares no
+// clause with the wire's account, is kept ("Kessel", the airport town,
+// is no gazetteer place). Of 40 triples of unrelated articles
+// (go-readability's test pages), none shares more than three such words
+// with a name beside them.
 func (c *comparison) sharedTopic(si int) bool {
-	if !c.nameAllWrite(si, func(e entity.Entity) bool { return e.Type != "place" }) {
-		return false
-	}
 	rare := func(t lexicon.Term) bool {
 		id := wordvec.ID(strings.ToLower(t.Token))
 		return t.Kind == words.Word && (id < 0 || id >= topicRank)
