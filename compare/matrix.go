@@ -65,18 +65,15 @@ func (r *Report) BuildMatrix() {
 // novels]") is that claim: the sources it cites are added to the
 // claim's row instead.
 func (r *Report) omissionRows(labels []string, conflict map[sentenceKey]bool, claims []Claim) []Claim {
-	seen := make(map[string]bool, len(r.Shared))
-	for _, sh := range r.Shared {
-		seen[sh.Text] = true
-	}
 	byText := make(map[string]int, len(claims))
 	for i, cl := range claims {
 		byText[cl.Text] = i
 	}
+	seen := make(map[string]bool)
 	var out []Claim
 	for _, l := range labels {
 		for _, o := range r.Omissions[l] {
-			if seen[o.Text] || len(o.Evidence) == 0 {
+			if _, shared := byText[o.Text]; shared || seen[o.Text] || len(o.Evidence) == 0 {
 				continue
 			}
 			seen[o.Text] = true
@@ -86,14 +83,9 @@ func (r *Report) omissionRows(labels []string, conflict map[sentenceKey]bool, cl
 			}
 			cl := Claim{Text: o.Text, From: firstPresent(labels, o.Evidence), Cells: make(map[string]Cell, len(labels)), By: firstNonEmpty(o.By, Engine)}
 			for _, m := range labels {
-				ns, ok := o.Evidence[m]
-				if !ok {
-					cl.Cells[m] = Cell{State: Absent}
-					continue
-				}
-				cl.Cells[m] = Cell{State: statedState(conflict, m, ns), Sentences: ns, Matcher: MatcherFigure}
-				cl.Stated++
+				cl.Cells[m] = Cell{State: Absent}
 			}
+			addCited(&cl, labels, o.Evidence, conflict)
 			out = append(out, cl)
 		}
 	}
