@@ -431,22 +431,19 @@ func (p *parser) money(start, i int, cur string) (Figure, float64, int, bool) {
 }
 
 // pesoMoney reads the Philippine press's peso sign, a capital P glued to
-// an amount with a scale, a thousands comma or decimals ("P1.2 billion",
-// "P500,000", "P2.5"), not a label such as "P1" or "P2".
+// an amount with a scale (as a sum's scale is read: "P1.2 billion",
+// "P183-million", "P5bn"), a thousands comma or decimals ("P500,000",
+// "P2.5"), not a label such as "P1" or "P2".
 func (p *parser) pesoMoney(i int) (Figure, float64, int, bool) {
 	n, ok := p.tok(i + 1)
 	if !ok || n.kind != tokNum || !n.joined || i > 0 && p.toks[i].joined {
 		return Figure{}, 0, 0, false
 	}
-	next, _ := p.tok(i + 2)
-	scaled := next.kind == tokWord && scaleWords[strings.ToLower(next.text)] > 0
-	if after, ok := p.tok(i + 3); ok && next.kind == tokPunct && isHyphen(next.text) && next.joined && after.joined {
-		scaled = scaleWords[strings.ToLower(after.text)] > 0 // "P183-million"
+	f, v, next, ok := p.amount(i, i+1, "peso")
+	if !ok || next == i+2 && !strings.ContainsAny(n.text, ",.") {
+		return Figure{}, 0, 0, false // no scale read after it, no comma or decimals
 	}
-	if !scaled && !strings.ContainsAny(n.text, ",.") {
-		return Figure{}, 0, 0, false
-	}
-	return p.amount(i, i+1, "peso")
+	return f, v, next, true
 }
 
 // codeMoney matches a currency code before an amount, glued or spaced:

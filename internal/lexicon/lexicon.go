@@ -117,10 +117,7 @@ func Terms(s string) []Term {
 		if t.lower == "according" {
 			term.Key = "according" // "according to" attributes; it is no accord
 		}
-		if cur := currencyKey(t.text); cur != "" || t.lower == "₱" {
-			if t.lower == "₱" {
-				cur = "peso"
-			}
+		if cur := tokenCurrency(t); cur != "" {
 			term.Key = cur
 			out = append(out, term)
 			inName = false

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/newslens/newslens/internal/words"
 )
 
 // currencies maps the names, codes and symbols of currencies news copy
@@ -45,6 +47,16 @@ var currencyCodes = map[string]bool{
 	"rmb": true, "rub": true, "huf": true, "chf": true, "mnt": true,
 	"nok": true, "sek": true, "dkk": true, "isk": true, "czk": true, "pln": true, "zar": true,
 	"mxn": true, "brl": true, "krw": true, "uah": true, "aud": true, "nzd": true, "hkd": true, "sgd": true,
+}
+
+// tokenCurrency returns the currency token t names: a symbol by its
+// lower-case form ("$", "€", and "₱" for the peso sign a P glued to an
+// amount stands for), a word or code as currencyKey reads it.
+func tokenCurrency(t token) string {
+	if cur := currencies[t.lower]; cur != "" && !words.IsWord(t.lower) {
+		return cur
+	}
+	return currencyKey(t.text)
 }
 
 // currencyKey returns the currency a token names, or "".
@@ -137,7 +149,7 @@ func pesoAmount(s, tok string, start int) bool {
 		return true
 	}
 	rest := strings.Fields(strings.ToLower(s[start+len(tok):]))
-	return len(rest) > 0 && wordScales[strings.Trim(rest[0], ",.;:-")] // "P50 million", "P183-million"
+	return len(rest) > 0 && wordScales[strings.Trim(rest[0], ",.;:")] // "P50 million"
 }
 
 // pesoTokens returns the tokens of the Philippine press's peso sign
