@@ -35,10 +35,19 @@ func (c *comparison) nearSources(g *group) map[int]bool {
 		total float64
 	}
 	var cls []clause
-	members := append([]member{g.members[g.rep]}, g.members...)
-	for k, m := range members {
-		if m.unit < 0 || k > 0 && m == g.members[g.rep] || len(cls) == nearOmitRead {
+	order := []int{g.rep} // the anchor first
+	for k := range g.members {
+		if k != g.rep {
+			order = append(order, k)
+		}
+	}
+	for _, k := range order {
+		m := g.members[k]
+		if m.unit < 0 {
 			continue
+		}
+		if len(cls) == nearOmitRead {
+			break
 		}
 		u := &c.units[m.unit]
 		ts := c.nearTerms(u.src, u.n, u.start, u.end)
