@@ -70,10 +70,12 @@ func TestDatesSince(t *testing.T) {
 }
 
 // TestMayGive: a source may give a quantity in a figure the ties missed
-// when the figure is of its kind and unit, or a bare number beside a
-// count, and has a word most of the quantity's figures have beside them.
+// when the figure is of its kind and unit, a bare number beside a count,
+// or a count of another noun within a fifth of it ("3,000 services" for
+// "3,400 trains"), and has a word most of the quantity's figures have
+// beside them.
 func TestMayGive(t *testing.T) {
-	count := figureT{Kind: "count", Unit: "person"}
+	count := figureT{Kind: "count", Unit: "person", Value: 48}
 	group := []looseFig{
 		{fig: fig{f: count, src: 0}, ctx: []string{"quak", "dead", "villag"}},
 		{fig: fig{f: count, src: 1}, ctx: []string{"dead", "official"}},
@@ -89,6 +91,8 @@ func TestMayGive(t *testing.T) {
 		{"a count of the same thing", count, []string{"quak", "hospit"}, true},
 		{"a word only one figure has", count, []string{"villag", "school"}, false},
 		{"a share", figureT{Kind: "percent", Unit: "%"}, []string{"dead", "quak"}, false},
+		{"a close count of another noun", figureT{Kind: "count", Unit: "victim", Value: 45}, []string{"dead", "quak"}, true},
+		{"a count of another noun far off", figureT{Kind: "count", Unit: "victim", Value: 70}, []string{"dead", "quak"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			figs := append(append([]looseFig{}, group...), looseFig{fig: fig{f: tc.f, src: 3}, ctx: tc.ctx})

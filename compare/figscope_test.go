@@ -170,6 +170,8 @@ func TestFigureEra(t *testing.T) {
 		{"another clause after", "Venn, 64, arrived on Monday, his first visit since taking office in 2021.", "64", ""},
 		{"relative clause", "The 2015 quake, which killed 9,000 people, was stronger.", "9,000 people", "year:2015"},
 		{"opening year", "In 2015, a quake killed 9,000 people.", "9,000 people", "year:2015"},
+		{"a deadline", "About 900 positions would go by 2028.", "900 positions", ""},
+		{"a past limit", "About 900 positions had gone by 2019.", "900 positions", "year:2019"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -178,6 +180,35 @@ func TestFigureEra(t *testing.T) {
 				t.Errorf("figureEra(%q, %q) = %q, want %q", tt.s, tt.fig, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestComplementaryCounts: the part of a whole a sentence gives ("Seven
+// of the nine members") is no other value of the rest ("two members")
+// nor of the whole ("nine members"), but may be one of another report's
+// count ("as many as 1,200 jobs" for "up to 1,500 of the 6,800 jobs").
+func TestComplementaryCounts(t *testing.T) {
+	part := func(s, text string) *looseFig {
+		x := &looseFig{fig: fig{f: figAt(t, s, text)}}
+		x.whole = wholeOf(figuresOf(s), x.f)
+		return x
+	}
+	seven := part("Seven of the nine members backed the cut.", "Seven")
+	if seven.whole != 9 {
+		t.Fatalf("whole of Seven = %v, want 9", seven.whole)
+	}
+	for _, other := range []struct {
+		s, text string
+		apart   bool
+	}{
+		{"Two members preferred a hold.", "Two members", true},
+		{"The council has nine members.", "nine members", true},
+		{"Six members backed the cut.", "Six members", false},
+	} {
+		o := part(other.s, other.text)
+		if got := complementary(seven, o) || complementary(o, seven); got != other.apart {
+			t.Errorf("complementary(Seven of nine, %q) = %v, want %v", other.text, got, other.apart)
+		}
 	}
 }
 

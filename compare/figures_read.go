@@ -152,11 +152,12 @@ var unitKeys sync.Map
 
 // countUnits folds the nouns that count the same things: people in
 // general ("citizens", "residents"; not a group among them such as
-// "soldiers" or "children"), dwellings, and jobs.
+// "soldiers" or "children"), dwellings, and jobs (the lexicon's
+// "worker": "jobs", "staff", "employees").
 var countUnits = map[string]string{
 	"person": "person", "people": "person", "citizen": "person", "resident": "person", "individual": "person", "inhabitant": "person", "local": "person",
 	"home": "house", "dwelling": "house", "household": "house",
-	"position": "job",
+	"position": "worker", "post": "worker", "role": "worker",
 }
 
 // wordsAround returns the terms of sentence n of source si that can say

@@ -625,6 +625,31 @@ func TestCountsOfPeopleAndThings(t *testing.T) {
 	})
 }
 
+// TestJobsByAnyName: jobs that "go" are jobs whatever the noun
+// ("positions", "roles", "jobs"), and a part of a workforce ("up to
+// 1,500 of the works' 6,800 jobs") counts jobs too; a plan's deadline
+// ("by 2028") sets its count in no other year.
+func TestJobsByAnyName(t *testing.T) {
+	checkTied(t, "count", []tiedCase{
+		{"Ms Varga confirmed that about 900 positions would go by 2028.", "As many as 1,200 jobs could go under Jiangxin's plans.", true},
+		{"Some 300 roles will go at the Vell plant.", "The company will cut 250 jobs at the Vell plant.", true},
+	})
+	for _, s := range []string{"About 900 positions would go.", "Some 300 roles will go.", "The company will cut 250 jobs.", "It will shed 40 posts."} {
+		fs := sentenceFigures(s)
+		if len(fs) != 1 || fs[0].Unit != "worker" {
+			t.Errorf("%q: figures %+v, want one count of workers", s, fs)
+		}
+	}
+	arts := []*article.Article{
+		fromText(t, "a", "Event", "The union said the plans put up to 1,500 of the works' 6,800 jobs at risk."),
+		fromText(t, "b", "Event", "As many as 1,200 jobs could go under Jiangxin's plans, the union said."),
+	}
+	_, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return f.f.Text == "1,500" || f.f.Text == "1,200 jobs" })
+	if len(idx) != 2 || !sameQuantity(&figs[idx[0]], &figs[idx[1]]) {
+		t.Errorf("up to 1,500 of the works' 6,800 jobs and as many as 1,200 jobs: not one quantity (%d figures)", len(idx))
+	}
+}
+
 // TestShareMovesOfOneSubject: two moves of one share price, in
 // sentences that open on the shares and share two words, are one
 // quantity however the rest is worded.

@@ -64,7 +64,9 @@ type Figure struct {
 	Low, High float64
 }
 
-// Extract returns the figures in s in order of appearance.
+// Extract returns the figures in s in order of appearance. A bare number
+// written as a part of the count after it counts that count's noun:
+// "1,500 of the works' 6,800 jobs" is 1,500 jobs (partsOf).
 func Extract(s string) []Figure {
 	figs, _ := extract(s, false)
 	return figs
@@ -106,6 +108,7 @@ func extract(s string, all bool) ([]Figure, []float64) {
 	}
 	figs, raws = fractions(s, figs, raws)
 	figs, raws = shares(s, figs, raws)
+	partsOf(s, figs)
 	if all {
 		figs, raws = tallies(s, figs, raws)
 	}
