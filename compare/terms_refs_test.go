@@ -506,3 +506,47 @@ func TestTitleRoleNamesItsHolder(t *testing.T) {
 	}
 	t.Errorf("no term for Aksel Brandt; terms %+v", r.Terms)
 }
+
+// TestDescriptorNamesTheFirm: "construction firm Vantor Build" makes a
+// source that never names the firm and writes "a building company" name
+// it so; "an electric arc furnace" is not "the older blast furnace, BF1",
+// nor does "the worst fire Skarda has known" make Skarda a fire.
+func TestDescriptorNamesTheFirm(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Verdict", "The court found that the former minister took 2.4 million euros from construction firm Vantor Build. Vantor plans to replace the older blast furnace, BF1, at its steel unit."),
+		fromText(t, "b", "Verdict", "The former minister was convicted of taking €2.4m in kickbacks from a building company. It will build an electric arc furnace."),
+		fromText(t, "c", "Verdict", "Judges found that the former minister pocketed 2.4 million euros from Vantor Build. The governor said it was the worst fire Skarda has known."),
+	}
+	r := mustCompare(t, arts)
+	tm := findTerm(t, r, "a", "Vantor Build")
+	if got := tm.BySource["b"]; got != "building company" {
+		t.Errorf("b names Vantor Build %q, want %q (all: %v)", got, "building company", tm.BySource)
+	}
+	for _, tm := range r.Terms {
+		for l, v := range tm.BySource {
+			if strings.Contains(v, "electric arc furnace") || l == "c" && strings.Contains(v, "Skarda") && strings.Contains(v, "fire") {
+				t.Errorf("%s: %q joined to %v", l, v, tm.BySource)
+			}
+		}
+	}
+}
+
+func TestDescriptorBefore(t *testing.T) {
+	for _, tc := range []struct {
+		s, name, head string
+	}{
+		{"He took bribes from construction firm Vantor Build.", "Vantor", "company"},
+		{"State power company Electrobel said power was back.", "Electrobel", "company"},
+		{"On Monday the national grid operator Elektra Kerevia said so.", "Elektra", "operator"},
+		{"The earthquake hit western Nepal.", "Nepal", ""},
+		{"In the 87th minute Petrel scored.", "Petrel", ""},
+		{"It was the worst fire Skarda has known.", "Skarda", ""},
+		{"Analysts said firm Vantor would gain.", "Vantor", ""},
+	} {
+		toks := ntokens(tc.s)
+		i := slices.IndexFunc(toks, func(t ntok) bool { return t.text == tc.name })
+		if h, _ := descriptorBefore(toks, i); h != tc.head {
+			t.Errorf("%q: head before %s = %q, want %q", tc.s, tc.name, h, tc.head)
+		}
+	}
+}
