@@ -15,7 +15,10 @@
 // "..."`, `Kim described the pact as the "..."`, `what he termed the
 // "..."`, `according to X, "..."`), from a participle (`Yoon apologized
 // in an address, saying they "..."`: the first person named in the
-// clause), or from a speech verb later in its sentence. The speaker is a
+// clause), from a name and a colon opening the sentence (`Holmar: "..."`,
+// not a label such as "Breaking:"), or from a speech verb later in its
+// sentence. Quotation marks may be straight, curly, low-high („…“) or
+// guillemets, French-spaced or not (« … »). The speaker is a
 // name as written, with titles, honorifics and descriptions removed
 // ("Russian President Vladimir Putin" becomes "Vladimir Putin", "Mr.
 // Reeves" becomes "Reeves", "Seoul resident Margie Kim" becomes "Margie
@@ -157,7 +160,7 @@ func Extract(sentences []string) []Quote {
 		}
 		cs := sentenceAt(starts, sp.close)
 		q := Quote{
-			Text:     strings.ReplaceAll(joined[textStart:sp.close], "\n", " "),
+			Text:     strings.TrimRight(strings.ReplaceAll(joined[textStart:sp.close], "\n", " "), " \u00a0\u202f"),
 			Sentence: s + 1,
 			Start:    textStart - starts[s],
 		}
@@ -235,16 +238,20 @@ func findSpans(s string, starts []int) []span {
 	var spans []span
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isDouble(r) || !opensAt(s, i, n) {
+		open := n
+		if r == '«' {
+			open += spaceAfter(s, i+n) // French spacing: « Nous sommes prêts »
+		}
+		if !isDouble(r) || !opensAt(s, i, open) {
 			i += n
 			continue
 		}
-		c := findClose(s, i+n, closers[r], false, starts, sentenceAt(starts, i))
+		c := findClose(s, i+open, closers[r], false, starts, sentenceAt(starts, i))
 		if c < 0 {
 			i += n
 			continue
 		}
-		spans = append(spans, span{open: i, close: c, openLen: n})
+		spans = append(spans, span{open: i, close: c, openLen: open})
 		_, cn := utf8.DecodeRuneInString(s[c:])
 		i = c + cn
 	}
@@ -265,6 +272,16 @@ func findSpans(s string, starts []int) []span {
 		i = c + cn
 	}
 	return mergeSpans(spans, singles)
+}
+
+// spaceAfter returns the length of the spaces (a plain, no-break or
+// narrow no-break one) at i of s, at most one.
+func spaceAfter(s string, i int) int {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if r == ' ' || r == '\u00a0' || r == '\u202f' {
+		return n
+	}
+	return 0
 }
 
 func mergeSpans(a, b []span) []span {

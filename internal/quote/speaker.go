@@ -366,6 +366,17 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 	return a.body(name), source
 }
 
+// colonName matches a sentence that opens with a name and a colon
+// before its quotation, as captions and live reports write.
+var colonName = regexp.MustCompile(`^\W*((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’.-]+)\s*:\s*$`)
+
+// pageLabels open a line with a colon and are no speakers.
+var pageLabels = map[string]bool{
+	"breaking": true, "update": true, "updated": true, "exclusive": true, "analysis": true, "opinion": true,
+	"comment": true, "live": true, "watch": true, "read": true, "video": true, "photos": true, "editorial": true,
+	"correction": true, "note": true, "explainer": true, "factbox": true, "timeline": true, "q": true, "a": true,
+}
+
 // quotedAs matches "SOURCE quoted the TITLE as saying" (or "cited") at
 // the end of the text before a quote, with the title in lower case.
 var quotedAs = regexp.MustCompile(`(?:^|[.;,] |^\W*)((?:[A-Z][\w'’.-]*|news|state|media|agencies|agency|the|[a-z]+ media) (?:[\w'’.-]+ ){0,4}?)(?:quoted|cited) (?:the|a|an) ((?:[a-z-]+ ){0,3}[a-z-]+) as (?:saying|telling [\w ]+)\W*$`)
@@ -477,6 +488,9 @@ func (a *attributor) attribution(before, after string) string {
 	// said") is no attribution: look for one before the quote.
 	if name := tightAfter(aw); name != "" && (plausibleName(name) || pronounLike(name)) {
 		return name
+	}
+	if m := colonName.FindStringSubmatch(before); m != nil && plausibleName(m[1]) && !pageLabels[strings.ToLower(m[1])] {
+		return m[1] // `Holmar: "We will strike again."`
 	}
 	bw := words(before)
 	for v := len(bw) - 1; v >= 0; v-- {
