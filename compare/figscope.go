@@ -555,27 +555,33 @@ func isThreshold(after string) bool {
 // relativeActor returns the key of the last word of the name that a
 // relative clause holding figure f is about ("... to former minister
 // Aurel Dimescu, who received six years": "dimescu"), or of the noun a
-// "which" clause is about ("outperforming the Oslo benchmark, which
-// gained 0.6%": "benchmark"), or "".
+// "which" or "where" clause is about ("outperforming the Oslo benchmark,
+// which gained 0.6%": "benchmark"; "its cloud business, where revenue
+// was up 34%": "business"), or "".
 func relativeActor(s string, terms []lexicon.Term, f figureT) string {
 	i := strings.LastIndex(s[:f.Start], ", who ")
 	which := strings.LastIndex(s[:f.Start], ", which ")
 	if which > i {
 		i = which
 	}
+	if where := strings.LastIndex(s[:f.Start], ", where "); where > i {
+		// "driven by its cloud business, where revenue was up 34%": the
+		// clause is about the business (or the place) before it
+		i, which = where, where
+	}
 	if i < 0 || strings.ContainsAny(s[i+6:f.Start], ",;") {
 		return ""
 	}
-	actor := ""
+	actor, named := "", false
 	for _, t := range terms {
 		if t.End > i {
 			break
 		}
-		if t.End >= i-1 && (i != which && t.Kind == words.Name || i == which && t.Kind == words.Word) {
-			actor = t.Key
+		if t.End >= i-1 && (i != which && t.Kind == words.Name || i == which && (t.Kind == words.Word || strings.HasPrefix(s[i:], ", where "))) {
+			actor, named = t.Key, t.Kind == words.Name
 		}
 	}
-	if i == which && actor != "" && !determinedNoun(s[:i]) {
+	if i == which && actor != "" && !named && !determinedNoun(s[:i]) {
 		return "" // "rose again last month, which pushed inflation to 3.2%": the clause is about the rise
 	}
 	return actor

@@ -716,6 +716,8 @@ func TestRelativeActorOfWhich(t *testing.T) {
 		"Brent rose 2%, lifting oil prices, which gained 1.9% on the week.":                    "pric",
 		"Prices surged over the winter, which pushed annual inflation to 3.2%.":                "",
 		"Output fell in the second half, which cut growth to 1.1%.":                            "",
+		"Sales rose 11%, driven by its cloud business, where revenue was up 34%.":              "business",
+		"Jobs will go at the plant in Vell, where 1,100 people work.":                          "vell",
 	} {
 		var f figureT
 		for _, g := range figuresOf(s) {

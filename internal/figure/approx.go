@@ -60,6 +60,23 @@ var bounds = []struct {
 	{words: "before", timeOnly: true, minLo: -60, minHi: 0},
 }
 
+// peakMove reports whether before, ending in bound words w, has a verb
+// of a price's move just before them ("rose as much as", "fell as much
+// as").
+func peakMove(before, w string) bool {
+	if w != "as much as" && w != "up to" {
+		return false
+	}
+	fs := strings.Fields(strings.TrimSuffix(before, " "+w))
+	return len(fs) > 0 && moveVerbs[fs[len(fs)-1]]
+}
+
+var moveVerbs = map[string]bool{
+	"rose": true, "rising": true, "gained": true, "jumped": true, "climbed": true, "surged": true, "soared": true, "rallied": true,
+	"fell": true, "falling": true, "dropped": true, "slid": true, "slumped": true, "tumbled": true, "sank": true, "lost": true, "plunged": true,
+	"up": true, "down": true, "rise": true, "fall": true, "gain": true, "drop": true,
+}
+
 // ranged kinds are the kinds whose values a bound word can widen; a year,
 // date, weekday, month or ordinal names one thing exactly.
 var ranged = map[string]bool{"number": true, "count": true, "duration": true, "percent": true, "money": true, "time": true, "measure": true}
@@ -93,6 +110,10 @@ func setRange(s string, f *Figure) {
 			return
 		case b.open:
 			f.Low, f.High = f.Value*b.lo, math.Inf(1)
+		case f.Kind == "percent" && peakMove(before, b.words):
+			// "gained as much as 7 percent in early trading": the
+			// peak of a move, which any smaller move that day fits
+			f.Low, f.High = 0, f.Value
 		default:
 			f.Low, f.High = f.Value*b.lo, f.Value*b.hi
 		}
@@ -189,11 +210,17 @@ func (p *parser) vagueFigure(i, j int, lo, hi float64) (Figure, int, bool) {
 
 // linkRanges gives both ends of a range written as two figures the whole
 // range: "between 40 and 50 people", "40 to 50", "40-50". "From 38 to
-// 57" is a change, not a range, and is left alone.
+// 57" is a change, not a range, and is left alone, as is "by 11% to NOK
+// 6.8bn", a change and the level it reached; two figures of different
+// kinds or units are no range, though the first end may be bare ("9 to
+// 11 percent").
 func linkRanges(s string, figs []Figure) {
 	for i := 0; i+1 < len(figs); i++ {
 		a, b := &figs[i], &figs[i+1]
 		if !ranged[a.Kind] || !ranged[b.Kind] || a.Bound != "" || b.Bound != "" || b.Value <= a.Value {
+			continue
+		}
+		if a.Kind != "number" && (a.Kind != b.Kind || a.Unit != b.Unit) {
 			continue
 		}
 		between := strings.TrimSpace(s[a.End:b.Start])
@@ -203,7 +230,7 @@ func linkRanges(s string, figs []Figure) {
 			last = before[len(before)-1]
 		}
 		isRange := between == "and" && last == "between" ||
-			(between == "to" || between == "-" || between == "–") && last != "from"
+			(between == "to" || between == "-" || between == "–") && last != "from" && last != "by"
 		if !isRange {
 			continue
 		}

@@ -171,3 +171,43 @@ func TestHalfAfterWideLetters(t *testing.T) {
 		})
 	}
 }
+
+// TestRangeOfOneKind: "9 to 11 percent" is a range; "by 11 percent to
+// NOK 6.8bn" and "by 3% to 5%" are a change and a level.
+func TestRangeOfOneKind(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		bound string
+	}{
+		{"Sales increased by 11 percent to NOK 6.8bn.", ""},
+		{"The rate rose by 3% to 5%.", ""},
+		{"It expects growth of 9 to 11 percent.", "between"},
+		{"Between 40 and 50 people were hurt.", "between"},
+	} {
+		fs := ExtractAll(tc.s)
+		if len(fs) != 2 {
+			t.Fatalf("%q: figures %+v, want two", tc.s, fs)
+		}
+		for _, f := range fs {
+			if f.Bound != tc.bound {
+				t.Errorf("%q: %q has bound %q, want %q", tc.s, f.Text, f.Bound, tc.bound)
+			}
+		}
+	}
+}
+
+// TestPeakOfAMove: "gained as much as 7 percent" is the peak of the
+// day's move, which a 6.2% rise at a later hour fits; "as much as 7
+// percent of homes" is an estimate.
+func TestPeakOfAMove(t *testing.T) {
+	peak := ExtractAll("The shares gained as much as 7 percent in early trading.")[0]
+	later := ExtractAll("Shares were up 6.2% at 0830 GMT.")[0]
+	if Conflict(peak, later) {
+		t.Errorf("%+v and %+v conflict", peak, later)
+	}
+	share := ExtractAll("It said as much as 7 percent of homes were empty.")[0]
+	other := ExtractAll("It said 3% of homes were empty.")[0]
+	if !Conflict(share, other) {
+		t.Errorf("%+v and %+v do not conflict", share, other)
+	}
+}

@@ -89,7 +89,7 @@ var equivalentRows = [][]string{
 	{"greet", "greeted", "welcomed", "welcome", "met"},
 	{"hug", "hugged", "embraced", "embrace"},
 	{"dawn", "dawn"},
-	{"rise", "rose", "risen", "climbed", "climb", "increased", "increase", "grew"},
+	{"rise", "rose", "risen", "rises", "rising", "climbed", "climb", "climbs", "climbing", "increased", "increase", "increases", "increasing", "grew"},
 	{"warn", "warned", "cautioned", "caution", "warning"},
 	{"quake", "quake", "earthquake", "tremor", "temblor"},
 	{"destroy", "destroyed", "flattened", "razed", "collapsed", "demolished"},
