@@ -109,6 +109,9 @@ func sameScope(a, b *looseFig) bool {
 		b.actor != "" && !slices.Contains(a.names, b.actor) && !slices.Contains(a.ctx, b.actor) {
 		return false // "..., who received six years" is another person's term; "the benchmark, which gained 0.6%" another index's rise
 	}
+	if a.outcome == "votes" && b.outcome == "votes" && len(a.names) > 0 && len(b.names) > 0 && !slices.ContainsFunc(a.names, func(k string) bool { return slices.Contains(b.names, k) }) {
+		return false // "the NRP won 41.3% of the vote", "the Democratic Alliance finished second with about a third"
+	}
 	if complementary(a, b) || complementary(b, a) {
 		return false // "Seven of the nine members" backed it; "two members" did not
 	}
@@ -356,7 +359,7 @@ func joinedOutcome(s string, start, end int, o string) string {
 // value, not this one.
 func figureEra(s string, fs []figureT, x *looseFig) string {
 	for _, f := range fs {
-		if f.Prep == "since" || f.Start == x.f.Start || deadline(f, x.ref) {
+		if f.Prep == "since" && !whenAfter(s, f, x.f) || f.Start == x.f.Start || deadline(f, x.ref) {
 			continue
 		}
 		y := 0
@@ -413,7 +416,14 @@ func sameEra(s string, y, f figureT) bool {
 	}
 	b := strings.ToLower(between)
 	opening := strings.HasPrefix(strings.ToLower(s), "in ") && !strings.Contains(s[:y.Start], ",")
-	return opening || strings.Contains(b, " which ") || strings.Contains(b, " that ") || strings.Contains(b, " who ")
+	return opening || strings.Contains(b, " which ") || strings.Contains(b, " that ") || strings.Contains(b, " who ") || strings.HasPrefix(b, ", when ")
+}
+
+// whenAfter reports whether the year y a span starts at ("since 2011")
+// opens a clause of its own that holds figure f: "the deadliest since
+// 2011, when 63 people died" dates the 63 dead to 2011.
+func whenAfter(s string, y, f figureT) bool {
+	return f.Start > y.End && strings.HasPrefix(strings.ToLower(s[y.End:]), ", when ")
 }
 
 // eraBreak reports whether text between a year and a figure turns to

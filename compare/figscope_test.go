@@ -171,6 +171,8 @@ func TestFigureEra(t *testing.T) {
 		{"relative clause", "The 2015 quake, which killed 9,000 people, was stronger.", "9,000 people", "year:2015"},
 		{"opening year", "In 2015, a quake killed 9,000 people.", "9,000 people", "year:2015"},
 		{"a deadline", "About 900 positions would go by 2028.", "900 positions", ""},
+		{"a when clause after since", "It was the deadliest crash since 2011, when 63 people died near Tolvik.", "63 people", "year:2011"},
+		{"a when clause after a year", "In a crash in 2011, when 63 people died, the pilot survived.", "63 people", "year:2011"},
 		{"a past limit", "About 900 positions had gone by 2019.", "900 positions", "year:2019"},
 	}
 	for _, tt := range tests {

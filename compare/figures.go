@@ -362,10 +362,12 @@ func sameQuantity(a, b *looseFig) bool {
 	if shared == 1 && a.f.Kind == "time" {
 		return true // times of day are few; one word in common ties two
 	}
-	if shared != 1 || dayKinds(a.f, b.f) {
+	if shared != 1 || dayKinds(a.f, b.f) || a.f.Kind == "weekday" || a.f.Kind == "date" {
 		// A weekday and a date with one word in common ("marched on
 		// Monday evening against the bill", "the law takes effect on 1
-		// September") are two days.
+		// September") are two days, as are two weekdays ("crashed at
+		// Mervan airport on Monday", "the airport reopened on Tuesday
+		// morning"): a report dates many things.
 		return false
 	}
 	short := min(len(a.ctx), len(b.ctx))

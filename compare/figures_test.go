@@ -650,6 +650,18 @@ func TestJobsByAnyName(t *testing.T) {
 	}
 }
 
+// TestDaysAndSharesOfOtherThings: two weekdays with one word in common
+// date two things; two parties' shares of the vote are two quantities.
+func TestDaysAndSharesOfOtherThings(t *testing.T) {
+	checkTied(t, "weekday", []tiedCase{
+		{"A jet crashed while landing in heavy rain at Mervan airport on Monday, killing 27 people.", "The airport reopened on Tuesday morning.", false},
+	})
+	checkTied(t, "percent", []tiedCase{
+		{"The National Renewal Party won Sunday's election with 41.3% of the vote.", "The liberal Democratic Alliance finished second with about a third of the vote.", false},
+		{"The National Renewal Party won Sunday's election with 41.3% of the vote.", "After nearly all ballots were counted, the National Renewal Party had 41 percent of the votes.", true},
+	})
+}
+
 // TestShareMovesOfOneSubject: two moves of one share price, in
 // sentences that open on the shares and share two words, are one
 // quantity however the rest is worded.
