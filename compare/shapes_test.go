@@ -217,3 +217,22 @@ func TestProtestShapes(t *testing.T) {
 		t.Errorf("the demand that Varin resign is no claim of opp and wire: %+v", r.Shared)
 	}
 }
+
+// TestCrashShapes: a plane crash (wire, ukbc, state, local). The toll is
+// 27 against the state agency's 25; the 63 dead of an earlier crash
+// ("since 2011, when 63 people died") are no value of it; the crash on
+// Monday and the airport's reopening on Tuesday are two days, not a
+// conflict; the state agency's "aviation accident" is a name of the
+// crash.
+func TestCrashShapes(t *testing.T) {
+	r := shapesReport(t, "crash")
+	if !conflictOf(r, "27", "25 people") {
+		t.Errorf("no conflict between 27 and 25 people: %+v", r.Discrepancies)
+	}
+	if conflictOf(r, "63 people") || conflictOf(r, "Monday") || conflictOf(r, "Tuesday") {
+		t.Errorf("an earlier crash's toll or another day is set against a figure: %+v", r.Discrepancies)
+	}
+	if !slices.ContainsFunc(r.Terms, func(tm Term) bool { return strings.Contains(tm.BySource["state"], "aviation accident") }) {
+		t.Errorf("the state agency's aviation accident is no name of the crash: %+v", r.Terms)
+	}
+}

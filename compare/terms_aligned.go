@@ -269,7 +269,7 @@ func lastWord(s string) string {
 // report is about once it has been named ("The disaster revived memories
 // of the 2015 quake").
 var (
-	disasterKeys  = map[string]bool{"quake": true, "flood": true, "fire": true, "landslide": true}
+	disasterKeys  = map[string]bool{"quake": true, "flood": true, "fire": true, "landslide": true, "crash": true}
 	disasterWords = []string{"disaster", "tragedy", "catastrophe", "calamity"}
 )
 

@@ -147,6 +147,7 @@ func TestReferents(t *testing.T) {
 		{"opinion polls are no election", "His party leads in opinion polls before the election.", []string{"opinion_poll=opinion polls", "election=election"}},
 		{"the union and its capital", "Brussels, the EU and the European Commission; the UN but not un-.", []string{"european_union=Brussels", "european_union=EU", "european_union=European Commission", "united_nations=UN"}},
 		{"a storm", "The hurricane, a tropical storm by nightfall, was a cyclone no more.", []string{"storm=hurricane", "storm=tropical storm", "storm=cyclone"}},
+		{"a crash", "The air disaster, a plane crash the ministry calls an aviation accident, was not a collision.", []string{"crash=air disaster", "crash=plane crash", "crash=aviation accident"}},
 		{"a storm surge is no storm", "The storm brought a storm surge.", []string{"storm=storm", "storm_surge=storm surge"}},
 		{"loaded names", "Militants, or rebels as others call the fighters, held asylum seekers.", []string{"fighters=Militants", "fighters=rebels", "fighters=fighters", "migrants=asylum seekers"}},
 	}

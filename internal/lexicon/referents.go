@@ -23,7 +23,11 @@ import (
 // and "prosecution", and "verdict" and "judgment" each found terms on the
 // events they were drawn from and made false ones on the held-out
 // events, and are not here: a politician's supporters are no fans.
-// The cyber-attack and hackers rows name an attack on computer systems
+// The crash row names a transport disaster ("plane crash", "aviation
+// accident", "derailment"): term recall over the sixteen events 308 to
+// 312 of 559, one true term more, none false; "collision" made the
+// "collision zone" of two tectonic plates a crash and is not in it. The
+// cyber-attack and hackers rows name an attack on computer systems
 // and its authors ("ransomware attack", "cyber-attack", "hacking
 // attack"; "hackers", "attackers"); the sixteen events have none, and
 // their figures are unchanged.
@@ -42,6 +46,7 @@ var referentRows = [][]string{
 	{"flood", "flood", "floods", "flooding", "deluge", "inundation"},
 	{"fire", "wildfire", "bushfire", "forest fire", "blaze"},
 	{"landslide", "landslide", "mudslide", "landslip"},
+	{"crash", "crash", "plane crash", "air crash", "air disaster", "aviation accident", "accident", "derailment"},
 	{"election", "election", "vote", "ballot"},
 	{"opinion_poll", "opinion poll", "opinion polls", "opinion survey"},
 	{"protest", "protest", "protests", "demonstration", "demonstrations", "rally", "rallies"},
