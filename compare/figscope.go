@@ -289,7 +289,7 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 	}
 	seen := 0
 	for _, t := range terms {
-		if t.Start < f.End {
+		if t.Start < f.End || possessedBy(s[:f.Start]) {
 			continue
 		}
 		if seen++; seen > outcomeAfter || clauseBreak(s[f.End:t.Start]) {
@@ -317,6 +317,28 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 	}
 	return ""
 }
+
+// ofNoun ends the words before a count that is the complement of a
+// noun: "the personal tax files of some 40,000 people went missing",
+// where the files, not the people, went missing.
+var ofNoun = regexp.MustCompile(`(?i)\b([a-z]+) of (?:some |about |around |nearly |almost |more than |over |up to |at least )?$`)
+
+// possessedBy reports whether before ends with a noun and "of" that make
+// the count after them the complement of that noun: a verb after the
+// count is the noun's, and says nothing of what happened to the count's
+// people. "The number of" and the words of a toll ("the deaths of") are
+// no such nouns.
+func possessedBy(before string) bool {
+	m := ofNoun.FindStringSubmatch(before)
+	if m == nil {
+		return false
+	}
+	w := strings.ToLower(m[1])
+	return !numberish[w] && !words.IsStopword(w) && outcomeOf(w) == ""
+}
+
+// numberish are the nouns whose "of" leads to the count they give.
+var numberish = map[string]bool{"number": true, "total": true, "toll": true, "tally": true, "count": true, "group": true, "crowd": true, "team": true, "lives": true, "thousands": true, "hundreds": true, "dozens": true, "millions": true, "tens": true}
 
 // numberOfWords end the words before an outcome that make it a toll's:
 // "The number of people killed in Tuesday's crash has risen to 26". On
@@ -676,8 +698,9 @@ func percentChange(s string, f figureT) bool {
 // ageBefore is a capitalised name and a comma just before a figure:
 // "Lars Odin, 58, had held the post", "Mr Odin, 57, apologised", a
 // family name after its particle ("ordered dela Paz, 71, to return"), or
-// a name alone that opens the sentence: "Odin, 58, took office in 2024".
-var ageBefore = regexp.MustCompile(`(?:^|(?:\p{Lu}[\p{L}'’.-]*) |(?:de|del|dela|della|da|di|dos|du|van|von|bin|al)(?: (?:der|den|la|le))? )(\p{Lu}[\p{L}'’-]+), $`)
+// a name alone that opens the sentence ("Odin, 58, took office in
+// 2024") or the attribution after a quote ("\"...,\" Odin, 58, said").
+var ageBefore = regexp.MustCompile(`(?:^|["”] |(?:\p{Lu}[\p{L}'’.-]*) |(?:de|del|dela|della|da|di|dos|du|van|von|bin|al)(?: (?:der|den|la|le))? )(\p{Lu}[\p{L}'’-]+), $`)
 
 // ageName returns the lowercase name whose age figure f of s gives, set
 // off by commas right after a name of two words or more, a surname

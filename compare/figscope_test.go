@@ -51,6 +51,8 @@ func TestFigureOutcome(t *testing.T) {
 		{"people burned are no homes destroyed", "At least 12 people burned to death when the bus caught fire.", "12 people", "dead"},
 		{"ashore is no ash", "The bodies of 30 migrants washed ashore near the port.", "30 migrants", "dead"},
 		{"charges levelled at people", "Prosecutors levelled charges against 12 officers.", "12 officers", ""},
+		{"files of people went missing", "The personal tax files of some 40,000 people went missing.", "40,000 people", ""},
+		{"a crowd of people injured", "A crowd of 300 people were injured in the crush.", "300 people", "injured"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -695,6 +695,7 @@ func TestAgesOfOnePerson(t *testing.T) {
 	checkTied(t, "number", []tiedCase{
 		{"Lars Odin, 58, had held the post since 2019.", "Mr Odin, 57, apologised for what he called mistakes.", true},
 		{"Lars Odin, 58, had held the post since 2019.", "Odin said 57 had written to him.", false},
+		{"\"I take full responsibility,\" Odin, 58, said in a statement.", "Mr Odin, 57, said he took full responsibility.", true},
 	})
 }
 
