@@ -34,6 +34,10 @@ var speechVerbs = map[string]bool{
 	"commented": true, "countered": true, "thanked": true, "welcomed": true,
 	"criticised": true, "criticized": true, "accused": true,
 	"expressed": true, "voiced": true,
+	// the manner of speaking: "\"...!\" he shouted as he left"
+	"shouted": true, "shouts": true, "yelled": true, "screamed": true, "cried": true,
+	"whispered": true, "joked": true, "quipped": true, "exclaimed": true, "muttered": true,
+	"retorted": true, "answered": true, "repeated": true, "pleaded": true,
 }
 
 // participles are speech verbs whose subject is the clause's subject,
@@ -350,6 +354,12 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 	case strings.EqualFold(name, "they") || strings.EqualFold(name, "we") || name == "I":
 		return "", source
 	}
+	if lowerTitle(name) {
+		// `"...!" the former senator shouted`: the person the article
+		// gave that title, or no one.
+		fs := strings.Fields(name)
+		name = a.titled(fs[len(fs)-1], si)
+	}
 	if name == "" {
 		name = a.participleSubject(words(before))
 	}
@@ -454,6 +464,21 @@ var notInNames = map[string]bool{
 func plausibleName(name string) bool {
 	for _, w := range strings.Fields(name) {
 		if notInNames[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerTitle reports whether name is a title in lower case and no name
+// ("former senator", "transport minister").
+func lowerTitle(name string) bool {
+	fs := strings.Fields(name)
+	if len(fs) == 0 || !roleNouns[fs[len(fs)-1]] || institutions[fs[len(fs)-1]] {
+		return false
+	}
+	for _, f := range fs {
+		if r, _ := utf8.DecodeRuneInString(f); !unicode.IsLower(r) {
 			return false
 		}
 	}
