@@ -377,8 +377,17 @@ func hasHead(seq []token) bool {
 // firstNameRun reports whether a run that opens a sentence looks like a
 // person's full name: two or three capitalised words, none of them a
 // function word, a common subject or an organisation or place word
-// ("Fiona Parry issued a plea").
+// ("Fiona Parry issued a plea"), with any particles between them
+// ("Ramon dela Paz").
 func firstNameRun(seq []token) bool {
+	var caps []token
+	for k, t := range seq {
+		if k > 0 && k < len(seq)-1 && (particles[t.lower] || secondParticles[t.lower]) {
+			continue // "Ramon dela Paz, a former senator, was convicted"
+		}
+		caps = append(caps, t)
+	}
+	seq = caps
 	if len(seq) < 2 || len(seq) > 3 {
 		return false
 	}

@@ -52,6 +52,11 @@ func TestExtract(t *testing.T) {
 			want:      []Entity{{"Russia", "place", 1, 1}, {"Vladimir Putin", "person", 2, 1}},
 		},
 		{
+			name:      "a name with a particle opens the sentence",
+			sentences: []string{"Ramon dela Paz, a former senator, was convicted on Wednesday."},
+			want:      []Entity{{"Ramon dela Paz", "other", 1, 1}},
+		},
+		{
 			name:      "short form first",
 			sentences: []string{"Officials said Putin would come.", "President Vladimir Putin came."},
 			want:      []Entity{{"Vladimir Putin", "person", 2, 1}},

@@ -221,7 +221,12 @@ func (a *attributor) heard(name string, si int) {
 // plainName reports whether an untyped name reads as a person's: two or
 // three capitalised words, none in capitals throughout ("Fiona Parry").
 func plainName(name string) bool {
-	fs := strings.Fields(name)
+	var fs []string
+	for k, f := range strings.Fields(name) {
+		if k == 0 || !entity.Particle(f) && f != "der" && f != "den" && f != "la" && f != "le" {
+			fs = append(fs, f) // "Ramon dela Paz" is a plain name of two
+		}
+	}
 	if len(fs) < 2 || len(fs) > 3 {
 		return false
 	}
