@@ -26,6 +26,10 @@ type quoteRef struct {
 	// and of the speaker's role, for telling a body from a person who
 	// speaks for it.
 	speakerKeys, roleKeys map[string]bool
+	// original is set on a translation the source gives of the quotation
+	// before it in the sentence ("\"Hindi ako magnanakaw,\" he said,
+	// which translates as \"I am not a thief\""): that quotation's start.
+	original int
 }
 
 // quoteCluster is one quotation as rendered across sources. New quotes
@@ -117,7 +121,7 @@ func (c *comparison) clusterQuotes() []*quoteCluster {
 			clusters[best].add(ref, ref.group)
 		}
 	}
-	return joinClusters(clusters)
+	return joinTranslations(joinClusters(clusters))
 }
 
 // quoteKeys returns the keys of a quotation's words; a quotation of
@@ -173,6 +177,44 @@ func stopwordCount(ws []string) int {
 	return n
 }
 
+// bracketAfter returns " (words)" when the words in brackets follow
+// quotation q right after its closing mark: `"Hindi ako magnanakaw" (I
+// am not a thief), he said` gives its translation outside the marks.
+func bracketAfter(sentence string, q quoteT) string {
+	if q.End < 0 || q.End >= len(sentence) || q.Sentence <= 0 {
+		return ""
+	}
+	rest := strings.TrimLeft(sentence[q.End:], "\"”’',.!? ")
+	if !strings.HasPrefix(rest, "(") {
+		return ""
+	}
+	end := strings.IndexByte(rest, ')')
+	if end < 0 || strings.ContainsAny(rest[1:end], "(\"“”") || len(sentence)-len(rest)-q.End > 4 {
+		return ""
+	}
+	return " " + rest[:end+1]
+}
+
+// translationWords, between two quotations of one sentence, make the
+// second a translation of the first.
+var translationWords = []string{"translat", "meaning", "which means", "in english"}
+
+// markTranslations sets original on each quotation of refs that
+// translates the one before it in its sentence: the words between them
+// say so (translationWords).
+func markTranslations(sents []string, refs []quoteRef) {
+	for i := range refs {
+		refs[i].original = -1
+		if i == 0 || refs[i-1].n != refs[i].n || refs[i-1].q.End > refs[i].q.Start {
+			continue
+		}
+		between := strings.ToLower(sents[refs[i].n][refs[i-1].q.End:refs[i].q.Start])
+		if slices.ContainsFunc(translationWords, func(w string) bool { return strings.Contains(between, w) }) {
+			refs[i].original = refs[i-1].q.Start
+		}
+	}
+}
+
 // quoteRefs returns the quotations of source si with their keys.
 func (c *comparison) quoteRefs(si int) []quoteRef {
 	a := c.arts[si]
@@ -182,7 +224,7 @@ func (c *comparison) quoteRefs(si int) []quoteRef {
 		if n < 0 || n >= len(a.Sentences) {
 			continue
 		}
-		text := translated(q.Text)
+		text := translated(q.Text + bracketAfter(a.Sentences[n], q))
 		ref := quoteRef{q: q, src: si, n: n, norm: quoteNormalize(text), stems: quoteKeys(text), sent: keySet(a.Sentences[n]), group: c.groupOf[si][n]}
 		if len(ref.stems) == 0 {
 			continue
@@ -196,6 +238,7 @@ func (c *comparison) quoteRefs(si int) []quoteRef {
 		}
 		refs = append(refs, ref)
 	}
+	markTranslations(a.Sentences, refs)
 	for i := range refs {
 		refs[i].sole = refs[i].q.Speaker != ""
 		for j := range refs {

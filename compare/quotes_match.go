@@ -297,15 +297,51 @@ func joinClusters(clusters []*quoteCluster) []*quoteCluster {
 			if !clusters[i].joins(clusters[j]) {
 				continue
 			}
-			if clusters[i].own == 0 {
-				clusters[i].own = len(clusters[i].refs)
-			}
-			for _, r := range clusters[j].refs {
-				clusters[i].add(r, r.group)
-			}
-			clusters[i].joined = append(clusters[i].joined, clusters[j])
+			clusters[i].absorb(clusters[j])
 			clusters = slices.Delete(clusters, j, j+1)
 			j = i
+		}
+	}
+	return clusters
+}
+
+// absorb adds the renderings of cluster o to qc and keeps o as a part.
+func (qc *quoteCluster) absorb(o *quoteCluster) {
+	if qc.own == 0 {
+		qc.own = len(qc.refs)
+	}
+	for _, r := range o.refs {
+		qc.add(r, r.group)
+	}
+	qc.joined = append(qc.joined, o)
+}
+
+// joinTranslations merges the cluster of a quotation given in a
+// translation into the cluster of the original words, when a source
+// gives both (quoteRef.original): outlets that quote only the original
+// and outlets that quote only the translation render one quotation.
+func joinTranslations(clusters []*quoteCluster) []*quoteCluster {
+	holding := func(src, n, start int) int {
+		for i, qc := range clusters {
+			if slices.ContainsFunc(qc.refs, func(r quoteRef) bool { return r.src == src && r.n == n && r.q.Start == start }) {
+				return i
+			}
+		}
+		return -1
+	}
+	for j := 0; j < len(clusters); j++ {
+		for _, r := range clusters[j].refs {
+			i := -1
+			if r.original >= 0 {
+				i = holding(r.src, r.n, r.original)
+			}
+			if i < 0 || i == j {
+				continue
+			}
+			clusters[i].absorb(clusters[j])
+			clusters = slices.Delete(clusters, j, j+1)
+			j = -1 // indexes moved: read again
+			break
 		}
 	}
 	return clusters

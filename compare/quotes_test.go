@@ -299,6 +299,36 @@ func TestQuoteInTwoLanguages(t *testing.T) {
 	}
 }
 
+// TestQuoteTranslatedApart: a translation given after the quotation
+// ("which translates as \"...\"") or in brackets outside its marks joins
+// the outlets that quote the original words to those that quote the
+// translation: one quotation, four sources.
+func TestQuoteTranslatedApart(t *testing.T) {
+	lead := "The anti-graft court convicted former senator Ramon dela Paz of plunder on Wednesday. "
+	arts := []*article.Article{
+		fromText(t, "a", "Verdict", lead+`"Hindi ako magnanakaw," dela Paz told reporters in Filipino, which translates as "I am not a thief."`),
+		fromText(t, "b", "Verdict", lead+`"I am not a thief," dela Paz said after the ruling.`),
+		fromText(t, "c", "Verdict", lead+`"Hindi ako magnanakaw" (I am not a thief), dela Paz said as he left the courtroom.`),
+		fromText(t, "d", "Verdict", lead+`"Hindi ako magnanakaw!" dela Paz shouted as he left the court.`),
+	}
+	r := mustCompare(t, arts)
+	if len(r.Quotes) != 1 {
+		t.Fatalf("quotes = %+v, want one", r.Quotes)
+	}
+	srcs := map[string]bool{}
+	for _, v := range r.Quotes[0].Variants {
+		for _, l := range v.Sources {
+			srcs[l] = true
+		}
+	}
+	if len(srcs) != 4 {
+		t.Errorf("the quotation is rendered by %v, want all four sources: %+v", srcs, r.Quotes[0])
+	}
+	if r := mustCompare(t, []*article.Article{arts[1], arts[2]}); len(r.Quotes) != 1 {
+		t.Errorf("the translation in brackets after the marks does not match the English: quotes %+v", r.Quotes)
+	}
+}
+
 func TestTranslated(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"Hindi pa ito tapos (This is not over yet),", "This is not over yet"},
