@@ -515,7 +515,8 @@ func classifyDemonym(ms []mention, seq []token, sent int) ([]mention, []token, s
 }
 
 // cutTitles removes the titles that open a run: "President Vladimir
-// Putin", "Foreign Minister Sergei Lavrov". titled says whether there
+// Putin", "Foreign Minister Sergei Lavrov", and a role written as one
+// before a full name ("Coach Enzo Marl"). titled says whether there
 // were any; office is what follows "Title of", for classifyOffice.
 func cutTitles(seq []token) (rest []token, titled bool, office []token) {
 	for len(seq) > 0 {
@@ -529,6 +530,13 @@ func cutTitles(seq []token) (rest []token, titled bool, office []token) {
 			continue
 		}
 		if titleModifiers[w] && len(seq) > 1 && (titles[seq[1].lower] || titleModifiers[seq[1].lower]) {
+			seq = seq[1:]
+			continue
+		}
+		if roles[w] && len(seq) >= 3 {
+			// "Coach Enzo Marl resigned": a role capitalised as a title
+			// before a full name.
+			titled = true
 			seq = seq[1:]
 			continue
 		}

@@ -57,6 +57,11 @@ func TestExtract(t *testing.T) {
 			want:      []Entity{{"Ramon dela Paz", "other", 1, 1}},
 		},
 		{
+			name:      "a role written as a title",
+			sentences: []string{"Coach Enzo Marl resigned on Saturday.", "Marl said he was sad."},
+			want:      []Entity{{"Enzo Marl", "person", 2, 1}},
+		},
+		{
 			name:      "short form first",
 			sentences: []string{"Officials said Putin would come.", "President Vladimir Putin came."},
 			want:      []Entity{{"Vladimir Putin", "person", 2, 1}},
