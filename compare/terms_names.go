@@ -29,6 +29,15 @@ type nameRun struct {
 	form string
 }
 
+// officeOfThe reports whether the run at toks[i] opens with the body a
+// title names after "of the" ("President of the Republic", "Chairman of
+// the Board") and the words after that body are a person's name.
+func officeOfThe(toks []ntok, i int) bool {
+	return i >= 3 && toks[i-1].lower == "the" && toks[i-2].lower == "of" && personTitles[toks[i-3].lower] && officeBodies[toks[i].lower]
+}
+
+var officeBodies = map[string]bool{"republic": true, "board": true, "government": true, "council": true, "federation": true, "senate": true, "assembly": true}
+
 // nameJoiners may join the capitalised words of one name ("Ministry of
 // Home Affairs", "Centre for Disease Control").
 var nameJoiners = map[string]bool{"of": true, "for": true, "on": true, "de": true}
@@ -128,6 +137,9 @@ func nameRuns(s string, toks []ntok, known map[string]bool) []nameRun {
 		if j == i {
 			i++
 			continue
+		}
+		if j-i >= 3 && officeOfThe(toks, i) {
+			i++ // "President of the Republic Marcos Ibarra": the office ends at "Republic"
 		}
 		form := strings.TrimSuffix(strings.TrimSuffix(s[toks[i].start:toks[j-1].end], "'s"), "\u2019s")
 		out = append(out, nameRun{i: i, j: j, form: form})
@@ -265,6 +277,9 @@ func cutTitles(form string) (name, courtesy string) {
 	}
 	if k == 0 || !personTitles[strings.ToLower(strings.TrimSuffix(fs[k-1], "."))] {
 		return form, ""
+	}
+	if k+3 < len(fs) && fs[k] == "of" && fs[k+1] == "the" && officeBodies[strings.ToLower(fs[k+2])] {
+		k += 3 // "President of the Republic Marcos Ibarra"
 	}
 	if courtesyTitles[strings.ToLower(strings.TrimSuffix(fs[k-1], "."))] {
 		courtesy = fs[k-1]

@@ -23,6 +23,7 @@ func TestNameRuns(t *testing.T) {
 		{"possessive inside", "The Free People's Republic of Arden said so.", []string{"Free People's Republic of Arden"}},
 		{"first word unknown", "Speaking in Dorn, Vale said so.", []string{"Dorn", "Vale"}},
 		{"family name particles", "They met Ursula von der Leyen and Ramon dela Paz.", []string{"Ursula von der Leyen", "Ramon dela Paz"}},
+		{"an office of the republic", "On Tuesday the President of the Republic Marcos Ibarra spoke.", []string{"President", "Marcos Ibarra"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
@@ -547,6 +548,19 @@ func TestDescriptorBefore(t *testing.T) {
 		i := slices.IndexFunc(toks, func(t ntok) bool { return t.text == tc.name })
 		if h, _ := descriptorBefore(toks, i); h != tc.head {
 			t.Errorf("%q: head before %s = %q, want %q", tc.s, tc.name, h, tc.head)
+		}
+	}
+}
+
+func TestCutTitles(t *testing.T) {
+	for form, want := range map[string]string{
+		"President of the Republic Marcos Ibarra": "Marcos Ibarra",
+		"Prime Minister Anton Reiss":              "Anton Reiss",
+		"Mr Odin":                                 "Odin",
+		"Bank of Marevia":                         "Bank of Marevia",
+	} {
+		if got, _ := cutTitles(form); got != want {
+			t.Errorf("cutTitles(%q) = %q, want %q", form, got, want)
 		}
 	}
 }

@@ -639,6 +639,8 @@ var officeEnds = map[string]bool{
 	"justice": true, "health": true, "education": true, "commerce": true, "labour": true,
 	"labor": true, "energy": true, "interior": true, "treasury": true, "agriculture": true,
 	"transport": true, "culture": true, "trade": true,
+	// the body itself: "President of the Republic Marcos Ibarra"
+	"republic": true, "board": true,
 }
 
 // placeCompound returns the places a hyphenated word joins, each part a

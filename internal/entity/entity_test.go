@@ -57,6 +57,11 @@ func TestExtract(t *testing.T) {
 			want:      []Entity{{"Ramon dela Paz", "other", 1, 1}},
 		},
 		{
+			name:      "the office of a republic's president",
+			sentences: []string{"President of the Republic Marcos Ibarra chaired a meeting."},
+			want:      []Entity{{"Marcos Ibarra", "person", 1, 1}},
+		},
+		{
 			name:      "a role written as a title",
 			sentences: []string{"Coach Enzo Marl resigned on Saturday.", "Marl said he was sad."},
 			want:      []Entity{{"Enzo Marl", "person", 2, 1}},
