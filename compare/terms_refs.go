@@ -606,6 +606,7 @@ func isDescriptionWord(t ntok) bool {
 // mine", "the ministry", "Mongolia's largest copper mine") as a name of
 // it.
 func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(target string) bool) {
+	toks = lowerTitles(toks)
 	for i := 0; i+1 < len(toks); i++ {
 		start := -1
 		var owners []string // the possessor, or the qualifiers, that may pick one name
@@ -662,6 +663,37 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(ta
 		}
 		g.uf.union(target, g.mention(form, si, n))
 	}
+}
+
+// lowerTitles returns toks with the title words written capitalised
+// after "the" and before no name lower-cased, as state media write a
+// title they use alone ("The President declared", "the Prime Minister
+// said"): a description like "the president".
+func lowerTitles(toks []ntok) []ntok {
+	var out []ntok
+	for k := 1; k < len(toks); k++ {
+		if toks[k-1].lower != "the" || !personTitles[toks[k].lower] || courtesyTitles[toks[k].lower] || !words.IsCapitalized(toks[k].text) {
+			continue
+		}
+		e := k
+		for e < len(toks) && personTitles[toks[e].lower] && words.IsCapitalized(toks[e].text) {
+			e++
+		}
+		if e < len(toks) && isNameWord(toks[e]) {
+			continue // "the President Marcos Ibarra"
+		}
+		if out == nil {
+			out = slices.Clone(toks)
+		}
+		for x := k; x < e; x++ {
+			out[x].text = out[x].lower
+		}
+		k = e
+	}
+	if out == nil {
+		return toks
+	}
+	return out
 }
 
 // titleRoles makes the last word of a title a head for its holder

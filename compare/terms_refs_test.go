@@ -564,3 +564,23 @@ func TestCutTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalisedTitleAlone: state media write a title used alone with a
+// capital ("The President declared"); it names the one president of the
+// coverage, as "the president" would.
+func TestCapitalisedTitleAlone(t *testing.T) {
+	shared := "Hurricane Teodora struck the coast of Belmora on Monday, killing 12 people. "
+	arts := []*article.Article{
+		fromText(t, "a", "Storm", shared+"President Marcos Ibarra declared a state of emergency in five provinces."),
+		fromText(t, "b", "Storm", shared+"The President declared a state of emergency in the five coastal provinces."),
+		fromText(t, "c", "Storm", shared+"The President said the state would rebuild every home."),
+	}
+	tm := findTerm(t, mustCompare(t, arts), "a", "Marcos Ibarra")
+	if got := tm.BySource["b"]; !strings.Contains(got, "the President") {
+		t.Errorf("b names Marcos Ibarra %q, want the President (all: %v)", got, tm.BySource)
+	}
+	toks := lowerTitles(ntokens("Then the President Marcos Ibarra spoke."))
+	if toks[2].text != "President" {
+		t.Errorf("a title before a name is lower-cased: %q", toks[2].text)
+	}
+}
