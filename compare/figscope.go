@@ -28,6 +28,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.change = percentChange(s, x.f)
 	x.total = isTotal(s, x.f)
 	x.whole = wholeOf(c.figuresAt(x.src, x.n), x.f)
+	x.possessive = (x.f.Kind == "weekday" || x.f.Kind == "date") && (strings.HasPrefix(s[x.f.End:], "'s") || strings.HasPrefix(s[x.f.End:], "’s"))
 	x.actor = relativeActor(s, terms, x.f)
 	x.names = nameKeysOf(terms)
 	x.clock = clockZone(x.f, c.figuresAt(x.src, x.n))
@@ -111,6 +112,9 @@ func sameScope(a, b *looseFig) bool {
 	}
 	if a.outcome == "votes" && b.outcome == "votes" && len(a.names) > 0 && len(b.names) > 0 && !slices.ContainsFunc(a.names, func(k string) bool { return slices.Contains(b.names, k) }) {
 		return false // "the NRP won 41.3% of the vote", "the Democratic Alliance finished second with about a third"
+	}
+	if a.possessive != b.possessive {
+		return false // "Sunday's election" dates the election, "announced on Tuesday" the announcement
 	}
 	if complementary(a, b) || complementary(b, a) {
 		return false // "Seven of the nine members" backed it; "two members" did not

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newslens/newslens/internal/article"
 	"github.com/newslens/newslens/internal/lexicon"
 )
 
@@ -356,6 +357,24 @@ func TestAgeName(t *testing.T) {
 	} {
 		if got := ageName(tc.s, figAt(t, tc.s, tc.fig)); got != tc.want {
 			t.Errorf("ageName(%q, %q) = %q, want %q", tc.s, tc.fig, got, tc.want)
+		}
+	}
+}
+
+// TestDayOfANoun: "Sunday's snap election" dates the election and
+// "announced on Tuesday" the announcement: aligned, the two days are no
+// conflict.
+func TestDayOfANoun(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Election", "Tavria's ruling People's Party won 62 of the 76 seats in parliament in Sunday's snap election, according to preliminary results released on Monday."),
+		fromText(t, "b", "Election", "The People's Party won 64 of the 76 seats in the State Great Assembly, according to final results announced by the General Election Commission on Tuesday."),
+		fromText(t, "c", "Election", "The People's Party has won a landslide in Tavria's snap parliamentary election, taking 62 seats in the 76-member chamber."),
+	}
+	for _, d := range mustCompare(t, arts).Discrepancies {
+		for _, v := range d.Values {
+			if v.Text == "Sunday" || v.Text == "Tuesday" {
+				t.Errorf("a day is set against another: %+v", d)
+			}
 		}
 	}
 }

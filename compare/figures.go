@@ -40,7 +40,10 @@ type looseFig struct {
 	part  bool
 	total bool    // the whole a count is taken from (isTotal)
 	whole float64 // the whole a count is a part of (wholeOf), or 0
-	rate  string  // what it is given per (figureRate): "share", "year"
+	// possessive is set for a day that dates a noun ("Sunday's
+	// election") rather than its clause's verb.
+	possessive bool
+	rate       string // what it is given per (figureRate): "share", "year"
 	// change is set for a percentage that is a change or a difference
 	// ("up 34%", "41% above Monday's close"), not a level (percentChange).
 	change bool
