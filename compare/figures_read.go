@@ -158,6 +158,7 @@ var countUnits = map[string]string{
 	"person": "person", "people": "person", "citizen": "person", "resident": "person", "individual": "person", "inhabitant": "person", "local": "person",
 	"home": "house", "dwelling": "house", "household": "house",
 	"position": "worker", "post": "worker", "role": "worker",
+	"car": "vehicle", "automobile": "vehicle",
 }
 
 // wordsAround returns the terms of sentence n of source si that can say

@@ -622,6 +622,7 @@ func TestCountsOfPeopleAndThings(t *testing.T) {
 	checkTied(t, "count", []tiedCase{
 		{"The hurricane left 300,000 homes in Belmora without power after it struck the coast.", "The hurricane killed 16 people in Belmora after it struck the coast.", false},
 		{"Some 300 goats died in the flooded valley.", "The flood killed at least 48 people in the valley.", false},
+		{"Vell Motors is recalling about 310,000 vehicles worldwide.", "Vell Motors will recall 312,000 cars to replace a faulty sensor.", true},
 		{"Some 80,000 protesters marched through the capital on Saturday against the pension reform.", "Some 100,000 people marched through the capital on Saturday against the pension reform.", true},
 	})
 }

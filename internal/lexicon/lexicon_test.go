@@ -38,6 +38,8 @@ func TestTermsNormalise(t *testing.T) {
 		{"job cuts", "It will lay off 1,200 employees.", "It will cut 1,200 jobs."},
 		{"a resignation", "They demanded that he step down.", "They demanded his resignation."},
 		{"protesters", "Policemen fired tear gas at demonstrators.", "Police fired tear gas at protesters."},
+		{"a recall", "It is recalling 310,000 vehicles after three crashes.", "It is recalling 310,000 cars after three accidents."},
+		{"a rise", "Revenue is rising.", "Revenue rose."},
 		{"a death put gently", "She passed away on Tuesday.", "She died on Tuesday."},
 		{"tv", "It became a TV drama.", "It became a television drama."},
 		{"a law in force", "The law will enter into force on 1 September.", "The law takes effect on 1 September."},

@@ -142,6 +142,12 @@ var equivalentRows = [][]string{
 	// the held-out ones, nothing else changed.
 	{"cut", "cut", "cuts", "cutting", "slash", "slashed", "slashing", "trim", "trimmed", "trimming", "axe", "axed", "axing", "shed", "shedding", "layoffs", "redundancies"},
 	{"worker", "workers", "employees", "employee", "staff", "staffers", "workforce", "jobs", "job", "headcount"},
+	// A recall's cars and a crash by any name: "recalling 310,000
+	// vehicles", "will recall 312,000 cars"; "three crashes", "three
+	// accidents". The crash row takes a false unique off the sixteen
+	// evaluation events; the vehicle row changes nothing measured.
+	{"vehicle", "vehicle", "vehicles", "car", "cars", "automobile", "automobiles"},
+	{"crash", "crash", "crashes", "crashed", "accident", "accidents"},
 }
 
 // plainInNames are words of the equivalents table that, capitalised
