@@ -19,6 +19,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	terms := c.lex[x.src][x.n]
 	x.outcome = figureOutcome(s, terms, x.f)
 	x.era = figureEra(s, c.figuresAt(x.src, x.n), x)
+	x.target = figureDeadline(c.figuresAt(x.src, x.n), x)
 	x.stage = figureStage(s, x.f, c.figuresAt(x.src, x.n))
 	x.threshold = isThreshold(s[x.f.End:]) || thresholdQualified(s[x.f.End:])
 	x.near = nearKeys(words, x.f)
@@ -396,6 +397,17 @@ func figureEra(s string, fs []figureT, x *looseFig) string {
 			y = int(f.Value) / 10000
 		}
 		if y > 0 && (x.ref.IsZero() || y != x.ref.Year()) && sameEra(s, f, x.f) {
+			return f.Norm
+		}
+	}
+	return ""
+}
+
+// figureDeadline returns the time limit (deadline) its sentence sets
+// after figure x ("$300bn a year by 2035"), or "".
+func figureDeadline(fs []figureT, x *looseFig) string {
+	for _, f := range fs {
+		if f.Start > x.f.End && deadline(f, x.ref) {
 			return f.Norm
 		}
 	}

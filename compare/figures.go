@@ -43,7 +43,9 @@ type looseFig struct {
 	// possessive is set for a day that dates a noun ("Sunday's
 	// election") rather than its clause's verb.
 	possessive bool
-	rate       string // what it is given per (figureRate): "share", "year"
+	// target is the time limit set after the figure ("by 2035"), or "".
+	target string
+	rate   string // what it is given per (figureRate): "share", "year"
 	// change is set for a percentage that is a change or a difference
 	// ("up 34%", "41% above Monday's close"), not a level (percentChange).
 	change bool
@@ -307,10 +309,7 @@ func sameQuantity(a, b *looseFig) bool {
 	if sinceAgrees(a, b) {
 		return true
 	}
-	if a.f.Kind == "money" && a.f.Norm == b.f.Norm && specific(a.f.Value) {
-		// "received 2.4 million euros", "accepting €2.4m in kickbacks":
-		// one uncommon sum is one sum, whatever the words and years
-		// around it.
+	if sameSum(a, b) {
 		return true
 	}
 	if tied, ok := sameAge(a, b); ok {
@@ -379,6 +378,19 @@ func sameQuantity(a, b *looseFig) bool {
 	}
 	return short <= 3 && !motionKeys[one] && !amountKeys[one] && slices.Contains(a.near, one) && slices.Contains(b.near, one) &&
 		!slices.Contains(a.names, one) && !slices.Contains(b.names, one) // a place says where, not what
+}
+
+// sameSum reports whether two sums of money are one whatever the words
+// and years around them: one uncommon sum ("received 2.4 million
+// euros", "accepting €2.4m in kickbacks"), or two sums in one currency
+// given per one period by one target year ("$300bn a year by 2035",
+// "250 billion US dollars annually by 2035": one goal).
+func sameSum(a, b *looseFig) bool {
+	if a.f.Kind != "money" {
+		return false
+	}
+	return a.f.Norm == b.f.Norm && specific(a.f.Value) ||
+		a.target != "" && a.target == b.target && a.rate == b.rate && a.f.Unit == b.f.Unit
 }
 
 // kindsApart reports whether a and b can be no one quantity for their

@@ -270,7 +270,13 @@ func isNumeral(w string) bool {
 // against a deal's total, nor "$40 billion a year" against "$35
 // billion".
 func figureRate(s string, f figureT) string {
-	after := strings.Fields(strings.ToLower(s[f.End:min(len(s), f.End+24)]))
+	rest := s[f.End:]
+	if t := strings.TrimLeft(rest, " "); strings.HasPrefix(t, "(") {
+		if k := strings.IndexByte(t, ')'); k > 0 && k < 30 {
+			rest = t[k+1:] // "$300bn (£240bn) a year": past the conversion
+		}
+	}
+	after := strings.Fields(strings.ToLower(rest[:min(len(rest), 24)]))
 	if len(after) == 0 {
 		return ""
 	}
@@ -278,6 +284,10 @@ func figureRate(s string, f figureT) string {
 	switch {
 	case w == "each" || w == "apiece":
 		return "each"
+	case w == "annually" || w == "yearly" || w == "annual":
+		return "year" // "250 billion US dollars annually"
+	case (w == "every" || w == "each") && len(after) > 1:
+		return strings.Trim(after[1], ",.;:)") // "$300bn every year"
 	case (w == "a" || w == "an" || w == "per") && len(after) > 1:
 		return strings.Trim(after[1], ",.;:)")
 	case (w == "for" || w == "in") && len(after) > 2 && (after[1] == "each" || after[1] == "every"):

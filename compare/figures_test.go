@@ -664,6 +664,19 @@ func TestDaysAndSharesOfOtherThings(t *testing.T) {
 	})
 }
 
+// TestGoalsByOneDate: two sums a year by one target year are one goal
+// whatever the words around them, a conversion in brackets between the
+// sum and its "a year" included; a sum a year is no one-off sum.
+func TestGoalsByOneDate(t *testing.T) {
+	checkTied(t, "money", []tiedCase{
+		{"Rich nations will provide at least $300 billion a year by 2035 to help poorer countries.", "The conference adopted a new goal on climate finance of 250 billion US dollars annually by 2035.", true},
+		{"Rich nations will provide at least $300 billion a year by 2035.", "The fund will receive 250 billion US dollars by 2035.", false},
+	})
+	if r := figureRate("They pledged to give $300bn (£240bn) a year by 2035.", figAt(t, "They pledged to give $300bn (£240bn) a year by 2035.", "$300bn")); r != "year" {
+		t.Errorf("figureRate past a conversion = %q, want year", r)
+	}
+}
+
 // TestShareMovesOfOneSubject: two moves of one share price, in
 // sentences that open on the shares and share two words, are one
 // quantity however the rest is worded.
