@@ -64,6 +64,8 @@ func TestExtract(t *testing.T) {
 		{"a manner of speaking", []string{`"I am innocent!" Dane shouted as he left the court.`}, []Quote{{Text: "I am innocent!", Speaker: "Dane", Sentence: 1}}},
 		{"a lone title of more words", []string{`Mark Dane, a former senator, was convicted on Wednesday.`, `"I am innocent!" the former senator shouted.`}, []Quote{{Text: "I am innocent!", Speaker: "Mark Dane", Role: "a former senator", Sentence: 2}}},
 		{"a lone title of a name with a particle", []string{`Ramon dela Paz, a former senator, was convicted on Wednesday.`, `"I am innocent!" the former senator shouted.`}, []Quote{{Text: "I am innocent!", Speaker: "Ramon dela Paz", Sentence: 2}}},
+		{"a description and the name beside it", []string{`"An insurance policy for humanity," welcomed the president of the conference, Anar Veli.`}, []Quote{{Text: "An insurance policy for humanity,", Speaker: "Anar Veli", Sentence: 1}}},
+		{"a description and a clause", []string{`"We are ready," said the head of the union, which called the strike.`}, []Quote{{Text: "We are ready,", Sentence: 1}}},
 		{"a lone title of no one", []string{`"I am innocent!" the former senator shouted.`}, []Quote{{Text: "I am innocent!", Sentence: 1}}},
 		{"spaced guillemets", []string{"Lavrov said: « We are ready\u00a0»."}, []Quote{{Text: "We are ready", Speaker: "Lavrov", Sentence: 1}}},
 		{"single quotes and apostrophes", []string{`Putin’s aide said it was a ‘historic’ day for the ’90s generation.`}, []Quote{{Text: "historic", Speaker: "Putin’s aide", Sentence: 1}}},

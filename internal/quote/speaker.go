@@ -475,6 +475,32 @@ func plausibleName(name string) bool {
 	return true
 }
 
+// appositiveName reads a description in lower case from ws[i] and the
+// name set beside it after a comma: "the president of the conference,
+// Anar Veli", "the head of the union, Vesna Holmar". The name must end
+// the clause.
+func appositiveName(ws []word, i int) string {
+	for k := i; k < len(ws) && k-i < 8; k++ {
+		if ws[k].breakBefore {
+			if k == i || !ws[k].capital {
+				return ""
+			}
+			e := k + 1
+			for e < len(ws) && ws[e].capital && !ws[e].breakBefore {
+				e++
+			}
+			if e < len(ws) && !ws[e].breakBefore || e-k > 4 {
+				return "" // the name runs on into a clause
+			}
+			return cleanName(ws[k:e])
+		}
+		if ws[k].capital && k > i || isVerb(ws[k]) {
+			return ""
+		}
+	}
+	return ""
+}
+
 // lowerTitle reports whether name is a title in lower case and no name
 // ("former senator", "transport minister").
 func lowerTitle(name string) bool {
@@ -587,7 +613,10 @@ func tightAfter(ws []word) string {
 			continue
 		}
 		if v == 0 {
-			return phraseAfter(ws, 1)
+			if name := phraseAfter(ws, 1); name != "" {
+				return name
+			}
+			return appositiveName(ws, 1) // `"...," said the head of the union, Vesna Holmar`
 		}
 		if v == 1 && (ws[0].lower == "it" || ws[0].lower == "they" || ws[0].lower == "we") {
 			return ws[0].text
