@@ -236,3 +236,27 @@ func TestCrashShapes(t *testing.T) {
 		t.Errorf("the state agency's aviation accident is no name of the crash: %+v", r.Terms)
 	}
 }
+
+// TestClimateShapes: a climate summit's finance goal (wire, ukbc, afp,
+// state). "$300 billion a year by 2035" (three outlets, one with a
+// conversion in brackets) conflicts with the state agency's "250 billion
+// US dollars annually by 2035"; the summit president's words, credited
+// after a description ("welcomed the president of the conference, Anar
+// Veli"), are one quotation of three outlets; "deal" and "accord" are
+// one term.
+func TestClimateShapes(t *testing.T) {
+	r := shapesReport(t, "climate")
+	if !conflictOf(r, "$300 billion", "250 billion US dollars") {
+		t.Errorf("no conflict between $300 billion and 250 billion US dollars: %+v", r.Discrepancies)
+	}
+	quoted := false
+	for _, q := range r.Quoted {
+		quoted = quoted || q.Speaker == "Anar Veli" && len(q.Sources) == 3
+	}
+	if !quoted {
+		t.Errorf("Anar Veli is not quoted by three outlets: %+v", r.Quoted)
+	}
+	if !slices.ContainsFunc(r.Terms, func(tm Term) bool { return strings.Contains(tm.BySource["afp"], "accord") }) {
+		t.Errorf("afp's accord is no name of the deal: %+v", r.Terms)
+	}
+}
