@@ -636,6 +636,11 @@ func TestJobsByAnyName(t *testing.T) {
 		{"Ms Varga confirmed that about 900 positions would go by 2028.", "As many as 1,200 jobs could go under Jiangxin's plans.", true},
 		{"Some 300 roles will go at the Vell plant.", "The company will cut 250 jobs at the Vell plant.", true},
 	})
+	for _, s := range []string{"Some 1.2 million passengers were affected.", "About 40,000 commuters were stranded."} {
+		if fs := sentenceFigures(s); len(fs) != 1 || fs[0].Unit != "person" {
+			t.Errorf("%q: figures %+v, want one count of people", s, fs)
+		}
+	}
 	for _, s := range []string{"About 900 positions would go.", "Some 300 roles will go.", "The company will cut 250 jobs.", "It will shed 40 posts."} {
 		fs := sentenceFigures(s)
 		if len(fs) != 1 || fs[0].Unit != "worker" {

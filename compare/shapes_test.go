@@ -133,11 +133,15 @@ func TestTruceShapes(t *testing.T) {
 // TestLandingShapes: the local paper's eyewitness report of an emergency
 // landing, which shares no clause with the others, is compared: it names
 // the airport town every other report names and shares their uncommon
-// words (sharedTopic).
+// words (sharedTopic); its fourteen passengers in hospital conflict with
+// the others' twelve people (passengers are people).
 func TestLandingShapes(t *testing.T) {
 	r := shapesReport(t, "landing")
 	if !slices.ContainsFunc(r.Shared, func(s Shared) bool { return slices.Contains(s.Sources, "local") }) {
 		t.Errorf("the local report shares no claim: %+v", r.Shared)
+	}
+	if !conflictOf(r, "Twelve people", "Fourteen passengers") {
+		t.Errorf("the local paper's fourteen passengers in hospital are not set against the others' twelve people: %+v", r.Discrepancies)
 	}
 }
 
