@@ -278,9 +278,17 @@ func (g *nameGraph) linkInstitutions() {
 		// the one it names (ownedHeads), and none when that is not one.
 		for r := range roots {
 			g.addHead(h, r)
+			if a := headAliases[h]; a != "" {
+				g.addHead(a, r) // "the drivers' union" is the National Federation of Train Drivers
+			}
 		}
 	}
 }
+
+// headAliases are the nouns a description writes for an institution
+// whose name has another head: a federation or confederation of workers
+// is "the union".
+var headAliases = map[string]string{"federation": "union", "confederation": "union"}
 
 // instWithin reports whether institution key a has b's head and a subset
 // of its words.

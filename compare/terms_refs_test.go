@@ -584,3 +584,17 @@ func TestCapitalisedTitleAlone(t *testing.T) {
 		t.Errorf("a title before a name is lower-cased: %q", toks[2].text)
 	}
 }
+
+// TestUnionOfAFederation: a workers' federation is "the union" to an
+// outlet that does not name it.
+func TestUnionOfAFederation(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Strike", "Train drivers walked out on Tuesday. The National Federation of Train Drivers called the strike over pay."),
+		fromText(t, "b", "Strike", "Train drivers walked out on Tuesday. The union called the strike over pay."),
+		fromText(t, "c", "Strike", "Train drivers walked out on Tuesday. The union called the strike to win a pay rise."),
+	}
+	tm := findTerm(t, mustCompare(t, arts), "a", "National Federation of Train Drivers")
+	if got := tm.BySource["b"]; !strings.EqualFold(got, "the union") {
+		t.Errorf("b names the federation %q, want the union (all: %v)", got, tm.BySource)
+	}
+}
