@@ -211,3 +211,25 @@ func TestPeakOfAMove(t *testing.T) {
 		t.Errorf("%+v and %+v do not conflict", share, other)
 	}
 }
+
+// TestHyphenedUnits: a currency or a measure's unit joined to a number
+// by a hyphen ("the 1.5bn-euro cost", "a 1.5-billion-euro plan", "a
+// 450-kg satellite") is read as when it is spaced; "a billion-dollar
+// deal" gives no sum.
+func TestHyphenedUnits(t *testing.T) {
+	for _, tc := range []struct{ s, norm string }{
+		{"They questioned the 1.5bn-euro cost.", "money:1500000000:eur"},
+		{"It is a 1.5-billion-euro plan.", "money:1500000000:eur"},
+		{"It carried a 450-kg satellite.", "measure:450:kg"},
+	} {
+		fs := ExtractAll(tc.s)
+		if len(fs) != 1 || fs[0].Norm != tc.norm {
+			t.Errorf("%q: figures %+v, want one %s", tc.s, fs, tc.norm)
+		}
+	}
+	for _, f := range ExtractAll("Anyone who has closed a billion-dollar deal knows it.") {
+		if f.Kind == "money" {
+			t.Errorf("a billion-dollar deal gives a sum: %+v", f)
+		}
+	}
+}

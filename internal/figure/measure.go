@@ -27,7 +27,8 @@ var measureUnits = map[string]struct {
 }
 
 // measure reads a number of digits and a unit of measure at token i:
-// "10 km", "150 km/h", "93 mph", "45C", "300mm", "12,000 hectares". The
+// "10 km", "150 km/h", "93 mph", "45C", "300mm", "12,000 hectares",
+// "a 450-kg satellite". The
 // value is given in the unit's base ("93 mph" is 149.7 km/h); a
 // converted value allows 5% either way, as outlets round conversions
 // ("45 mph" is given as "70 km/h").
@@ -41,6 +42,9 @@ func (p *parser) measure(i int) (Figure, int, bool) {
 		return Figure{}, 0, false
 	}
 	j := i + 1
+	if p.hyphenAt(j) && p.joined(j+1) && p.word(j+1) != "c" && p.word(j+1) != "f" {
+		j++ // "a 450-kg satellite", "a 15-km queue"
+	}
 	w, end := p.unitWord(j)
 	u, ok := measureUnits[w]
 	if !ok || end == j || (w == "c" || w == "f") && !p.joined(j) && !p.isPunct(j, "°") {

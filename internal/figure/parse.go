@@ -751,6 +751,20 @@ func (p *parser) pointFraction(i int) (Figure, int, bool) {
 // unitAfter reads a percent sign or word, or a currency word, after the
 // number f whose value ends before token j.
 func (p *parser) unitAfter(f Figure, j int) (Figure, int, bool) {
+	if p.hyphenAt(j) && p.joined(j+1) && f.Start < len(p.s) && p.s[f.Start] >= '0' && p.s[f.Start] <= '9' {
+		// "the 1.5bn-euro cost", "a 1.5-billion-euro plan": the
+		// currency, and a scale before it, joined by hyphens; "a
+		// billion-dollar deal" gives no sum.
+		k, v := j+1, f.Value
+		if s := scaleWords[p.word(k)]; s > 0 && p.hyphenAt(k+1) && p.joined(k+2) {
+			k, v = k+2, scale(formatNum(f.Value), s)
+		}
+		if cur := currencyWords[p.word(k)]; cur != "" {
+			f.Value = v
+			f.Kind, f.Unit, f.Norm, f.End = "money", cur, "money:"+formatNum(v)+":"+cur, p.toks[k].end
+			return f, k + 1, true
+		}
+	}
 	num := formatNum(f.Value)
 	w := p.word(j)
 	switch {
