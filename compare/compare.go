@@ -604,30 +604,38 @@ func (c *comparison) sharedValue(si int) bool {
 // with every other source, beside a name they all write, to be kept as
 // a report of the same event (sharedTopic).
 const (
-	topicWords = 4
+	topicWords = 3
 	topicRank  = 1000
 )
 
 // sharedTopic reports whether source si shares with every other source
-// topicWords or more words outside the topicRank commonest of English
-// (internal/wordvec's order): "passengers", "flight", "engine", "crew".
-// Beside a name every other source writes (unnamed), a local paper's
-// eyewitness report of a plane's emergency landing, which shares no
-// clause with the wire's account, is kept ("Kessel", the airport town,
-// is no gazetteer place). Of 40 triples of unrelated articles
-// (go-readability's test pages), none shares more than three such words
-// with a name beside them.
+// topicWords or more words, si writing them outside the topicRank
+// commonest of English (internal/wordvec's order): "passengers",
+// "flight", "engine", "crew". The others may write them as common words
+// of the same key: a state agency's "Armed Forces" struck "a weapons
+// depot used by terrorist groups", the others' "army" an "arms store"
+// of "rebel fighters". Beside a name every other source writes
+// (unnamed), a local paper's eyewitness report of a plane's emergency
+// landing, which shares no clause with the wire's account, is kept
+// ("Kessel", the airport town, is no gazetteer place), and so is that
+// state agency's report of an air strike. Of 40 triples of unrelated
+// articles (go-readability's test pages), 38 are still warned about
+// with three such words (the two silent ones were silent at four); the
+// evaluation set's figures do not move.
 func (c *comparison) sharedTopic(si int) bool {
 	rare := func(t lexicon.Term) bool {
 		id := wordvec.ID(strings.ToLower(t.Token))
 		return t.Kind == words.Word && (id < 0 || id >= topicRank)
 	}
 	shared := c.keysWhere(si, rare)
+	word := func(t lexicon.Term) bool { return t.Kind == words.Word }
 	for sj := range c.arts {
 		if sj == si || len(shared) < topicWords {
 			continue
 		}
-		theirs := c.keysWhere(sj, rare)
+		// The others may write the key in a common word: state media's
+		// "armed forces" are the others' "army".
+		theirs := c.keysWhere(sj, word)
 		for k := range shared {
 			if !theirs[k] {
 				delete(shared, k)

@@ -264,3 +264,25 @@ func TestClimateShapes(t *testing.T) {
 		t.Errorf("afp's accord is no name of the deal: %+v", r.Terms)
 	}
 }
+
+// TestAttackShapes: an air strike on a market (wire, ukbc, state, afp).
+// The state agency's report, in its own words ("the Armed Forces", "a
+// weapons depot used by terrorist groups"), is compared, not left out;
+// the army's claim is one of all four; the state agency leaves out the
+// civilian toll; "terrorists" against "rebels" is a term; the toll is
+// 18 against 22.
+func TestAttackShapes(t *testing.T) {
+	r := shapesReport(t, "attack")
+	if len(r.Sources) != 4 || !slices.ContainsFunc(r.Shared, func(s Shared) bool { return len(s.Sources) == 4 }) {
+		t.Fatalf("the state agency is left out or shares no claim: sources %+v, shared %+v", r.Sources, r.Shared)
+	}
+	if !omits(r, "state", "[Eighteen civilians]") && !omits(r, "state", "[18 people]") {
+		t.Errorf("the state agency does not leave out the toll: %+v", r.Omissions["state"])
+	}
+	if !slices.ContainsFunc(r.Terms, func(tm Term) bool { return strings.Contains(tm.BySource["state"], "terrorists") }) {
+		t.Errorf("terrorists is no name of the rebels: %+v", r.Terms)
+	}
+	if !conflictOf(r, "18 people", "22 people") {
+		t.Errorf("no conflict between 18 and 22 people: %+v", r.Discrepancies)
+	}
+}

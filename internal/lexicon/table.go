@@ -59,6 +59,11 @@ var phraseRows = [][]string{
 		"come into force", "comes into force", "came into force", "coming into force",
 		"come into effect", "comes into effect", "came into effect", "coming into effect", "go into effect", "goes into effect", "went into effect"},
 	{"soldier", "service members", "servicemen and women"},
+	// An army by its state media's name, and its target: "the Armed
+	// Forces carried out a strike against a weapons depot", "the army
+	// hit an arms store". The sixteen evaluation events do not move.
+	{"military", "armed forces", "defence forces", "defense forces"},
+	{"depot", "arms store", "weapons store", "arms depot", "weapons depot", "ammunition depot", "arms cache", "weapons cache"},
 	{"cut", "lay off", "laid off", "laying off", "lays off", "lay-offs"},
 	{"destroy", "reduced to rubble", "reduced to ashes", "reduced to ash", "burned down", "burnt down", "razed to the ground"},
 }
@@ -121,7 +126,7 @@ var equivalentRows = [][]string{
 	// true omission more over the sixteen evaluation events, nothing else
 	// changed.
 	{"ceasefire", "ceasefire", "ceasefires", "truce", "truces", "armistice"},
-	{"fighter", "fighters", "militants", "insurgents", "rebels", "terrorists", "gunmen", "guerrillas"},
+	{"fighter", "fighters", "militants", "insurgents", "rebels", "rebel", "terrorists", "terrorist", "gunmen", "guerrillas"},
 	{"soldier", "soldier", "soldiers", "troops", "serviceman", "servicemen", "servicewomen"},
 	{"release", "release", "released", "releasing", "releases", "free", "frees", "freed", "freeing"},
 	{"television", "television", "tv"},
