@@ -24,11 +24,11 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.threshold = isThreshold(s[x.f.End:]) || thresholdQualified(s[x.f.End:])
 	x.near = nearKeys(words, x.f)
 	x.place = c.subtotalPlaces(x)
-	x.part = isPart(s, x.f) || isSubset(s, x.f)
+	x.part = isPart(s, x.f) || isSubset(s, x.f) || withCrew(s, x.f)
 	x.rate = figureRate(s, x.f)
 	x.change = percentChange(s, x.f)
 	x.total = isTotal(s, x.f)
-	x.whole = wholeOf(c.figuresAt(x.src, x.n), x.f)
+	x.whole = wholeOf(s, c.figuresAt(x.src, x.n), x.f)
 	x.possessive = (x.f.Kind == "weekday" || x.f.Kind == "date") && (strings.HasPrefix(s[x.f.End:], "'s") || strings.HasPrefix(s[x.f.End:], "’s"))
 	x.actor = relativeActor(s, terms, x.f)
 	x.names = nameKeysOf(terms)
@@ -129,16 +129,23 @@ func sameScope(a, b *looseFig) bool {
 // wholeOf returns the value of the count right after count f in its
 // sentence that f is a part of ("Seven of the nine members", "1,500 of
 // the works' 6,800 jobs"), or 0.
-func wholeOf(figs []figureT, f figureT) float64 {
+func wholeOf(s string, figs []figureT, f figureT) float64 {
 	for k, o := range figs {
 		if o.Start == f.Start && k+1 < len(figs) {
 			next := figs[k+1]
-			if f.Kind == "count" && next.Kind == "count" && next.Unit == f.Unit && next.Value > f.Value {
+			if f.Kind == "count" && next.Kind == "count" && next.Unit == f.Unit && next.Value > f.Value && partOfBetween(s, f, next) {
 				return next.Value
 			}
 		}
 	}
 	return 0
+}
+
+// partOfBetween reports whether "of" opens what stands between part f
+// and whole w ("Seven of the nine members"), not "and" ("killed 7 people
+// and injured 20 people").
+func partOfBetween(s string, f, w figureT) bool {
+	return w.Start > f.End && strings.HasPrefix(strings.TrimSpace(s[f.End:w.Start]), "of ")
 }
 
 // complementary reports whether b is the whole a is a part of, or the
@@ -401,6 +408,13 @@ func figureEra(s string, fs []figureT, x *looseFig) string {
 		}
 	}
 	return ""
+}
+
+// withCrew reports whether count f counts passengers in a sentence that
+// counts the crew apart ("72 passengers and six crew members"): they are
+// a part of the people on board, not all of them.
+func withCrew(s string, f figureT) bool {
+	return f.Kind == "count" && strings.Contains(strings.ToLower(f.Text), "passenger") && strings.Contains(strings.ToLower(s), "crew")
 }
 
 // figureDeadline returns the time limit (deadline) its sentence sets

@@ -195,12 +195,15 @@ func TestFigureEra(t *testing.T) {
 func TestComplementaryCounts(t *testing.T) {
 	part := func(s, text string) *looseFig {
 		x := &looseFig{fig: fig{f: figAt(t, s, text)}}
-		x.whole = wholeOf(figuresOf(s), x.f)
+		x.whole = wholeOf(s, figuresOf(s), x.f)
 		return x
 	}
 	seven := part("Seven of the nine members backed the cut.", "Seven")
 	if seven.whole != 9 {
 		t.Fatalf("whole of Seven = %v, want 9", seven.whole)
+	}
+	if w := part("The blast killed 7 people and injured 20 people.", "7 people").whole; w != 0 {
+		t.Errorf("20 injured are the whole of 7 dead: %v", w)
 	}
 	for _, other := range []struct {
 		s, text string

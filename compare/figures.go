@@ -383,14 +383,16 @@ func sameQuantity(a, b *looseFig) bool {
 // sameSum reports whether two sums of money are one whatever the words
 // and years around them: one uncommon sum ("received 2.4 million
 // euros", "accepting €2.4m in kickbacks"), or two sums in one currency
-// given per one period by one target year ("$300bn a year by 2035",
-// "250 billion US dollars annually by 2035": one goal).
+// given per one period by one target year, within a factor of two
+// ("$300bn a year by 2035", "250 billion US dollars annually by 2035":
+// one goal; not the "$1.3tn a year" demanded).
 func sameSum(a, b *looseFig) bool {
 	if a.f.Kind != "money" {
 		return false
 	}
 	return a.f.Norm == b.f.Norm && specific(a.f.Value) ||
-		a.target != "" && a.target == b.target && a.rate == b.rate && a.f.Unit == b.f.Unit
+		a.target != "" && a.target == b.target && a.rate != "" && a.rate == b.rate && a.f.Unit == b.f.Unit &&
+			a.f.Value > 0 && b.f.Value > 0 && max(a.f.Value, b.f.Value) <= 2*min(a.f.Value, b.f.Value)
 }
 
 // kindsApart reports whether a and b can be no one quantity for their

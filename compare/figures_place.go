@@ -282,12 +282,12 @@ func figureRate(s string, f figureT) string {
 	}
 	w := strings.Trim(after[0], ",.;:)")
 	switch {
+	case (w == "every" || w == "each") && len(after) > 1 && periodWords[strings.Trim(after[1], ",.;:)")]:
+		return strings.Trim(after[1], ",.;:)") // "$300bn every year", "each day"
 	case w == "each" || w == "apiece":
 		return "each"
 	case w == "annually" || w == "yearly" || w == "annual":
 		return "year" // "250 billion US dollars annually"
-	case (w == "every" || w == "each") && len(after) > 1:
-		return strings.Trim(after[1], ",.;:)") // "$300bn every year"
 	case (w == "a" || w == "an" || w == "per") && len(after) > 1:
 		return strings.Trim(after[1], ",.;:)")
 	case (w == "for" || w == "in") && len(after) > 2 && (after[1] == "each" || after[1] == "every"):
@@ -295,6 +295,9 @@ func figureRate(s string, f figureT) string {
 	}
 	return ""
 }
+
+// periodWords are the periods a sum or a count may be given per.
+var periodWords = map[string]bool{"year": true, "month": true, "week": true, "day": true, "hour": true, "quarter": true}
 
 // subsetWords in a figure's clause make it a count of a part: "on
 // Monday alone", "in one village", "at a single hospital".

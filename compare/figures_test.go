@@ -623,6 +623,7 @@ func TestCountsOfPeopleAndThings(t *testing.T) {
 		{"The hurricane left 300,000 homes in Belmora without power after it struck the coast.", "The hurricane killed 16 people in Belmora after it struck the coast.", false},
 		{"Some 300 goats died in the flooded valley.", "The flood killed at least 48 people in the valley.", false},
 		{"Vell Motors is recalling about 310,000 vehicles worldwide.", "Vell Motors will recall 312,000 cars to replace a faulty sensor.", true},
+		{"The aircraft was carrying 72 passengers and six crew members when it crashed.", "There were 78 people on board the aircraft when it crashed.", false},
 		{"Some 80,000 protesters marched through the capital on Saturday against the pension reform.", "Some 100,000 people marched through the capital on Saturday against the pension reform.", true},
 	})
 }
@@ -676,7 +677,11 @@ func TestGoalsByOneDate(t *testing.T) {
 	checkTied(t, "money", []tiedCase{
 		{"Rich nations will provide at least $300 billion a year by 2035 to help poorer countries.", "The conference adopted a new goal on climate finance of 250 billion US dollars annually by 2035.", true},
 		{"Rich nations will provide at least $300 billion a year by 2035.", "The fund will receive 250 billion US dollars by 2035.", false},
+		{"France pledged 4 billion euros by 2030.", "Berlin will hand over 6 billion euros by 2030.", false},
 	})
+	if r := figureRate("They will give $300bn each year.", figAt(t, "They will give $300bn each year.", "$300bn")); r != "year" {
+		t.Errorf("figureRate of each year = %q, want year", r)
+	}
 	if r := figureRate("They pledged to give $300bn (£240bn) a year by 2035.", figAt(t, "They pledged to give $300bn (£240bn) a year by 2035.", "$300bn")); r != "year" {
 		t.Errorf("figureRate past a conversion = %q, want year", r)
 	}

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -195,9 +196,11 @@ func bracketAfter(sentence string, q quoteT) string {
 	return " " + rest[:end+1]
 }
 
-// translationWords, between two quotations of one sentence, make the
-// second a translation of the first.
-var translationWords = []string{"translat", "meaning", "which means", "in english"}
+// translationWords, ending the words between two quotations of one
+// sentence, make the second a translation of the first: "which
+// translates as", "meaning", "or, in English,"; not "adding that the
+// deal would translate into".
+var translationWords = regexp.MustCompile(`(?i)(?:(?:which|that) (?:translates|translated|means) (?:as|to)|translated as|translation:?|meaning|in english)[\s,:]*["“]?$`)
 
 // markTranslations sets original on each quotation of refs that
 // translates the one before it in its sentence: the words between them
@@ -208,8 +211,8 @@ func markTranslations(sents []string, refs []quoteRef) {
 		if i == 0 || refs[i-1].n != refs[i].n || refs[i-1].q.End > refs[i].q.Start {
 			continue
 		}
-		between := strings.ToLower(sents[refs[i].n][refs[i-1].q.End:refs[i].q.Start])
-		if slices.ContainsFunc(translationWords, func(w string) bool { return strings.Contains(between, w) }) {
+		between := strings.TrimRight(sents[refs[i].n][refs[i-1].q.End:refs[i].q.Start], " ")
+		if translationWords.MatchString(between) {
 			refs[i].original = refs[i-1].q.Start
 		}
 	}

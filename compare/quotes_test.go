@@ -329,6 +329,28 @@ func TestQuoteTranslatedApart(t *testing.T) {
 	}
 }
 
+func TestMarkTranslations(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{`"Hindi ako magnanakaw," he told reporters in Filipino, which translates as "I am not a thief."`, true},
+		{`"Hindi ako magnanakaw" — meaning "I am not a thief" — he said.`, true},
+		{`"The investment will keep the furnaces burning," Ana Lobo said, adding that the deal would translate into "thousands of new jobs".`, false},
+		{`"We are ready," she said, meaning the strike "could last weeks".`, false},
+	} {
+		qs := quotesOf([]string{tc.s})
+		refs := make([]quoteRef, len(qs))
+		for i, q := range qs {
+			refs[i] = quoteRef{q: q, n: q.Sentence - 1}
+		}
+		markTranslations([]string{tc.s}, refs)
+		if got := len(refs) == 2 && refs[1].original >= 0; got != tc.want {
+			t.Errorf("%s: translation %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
+
 func TestTranslated(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"Hindi pa ito tapos (This is not over yet),", "This is not over yet"},

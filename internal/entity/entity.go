@@ -514,6 +514,10 @@ func classifyDemonym(ms []mention, seq []token, sent int) ([]mention, []token, s
 	return ms, nil, "", false
 }
 
+// titleRoles are the roles written capitalised before a name as a
+// title is ("Coach Enzo Marl", "Captain Ana Ruiz").
+var titleRoles = map[string]bool{"coach": true, "manager": true, "captain": true, "referee": true, "inspector": true, "detective": true}
+
 // cutTitles removes the titles that open a run: "President Vladimir
 // Putin", "Foreign Minister Sergei Lavrov", and a role written as one
 // before a full name ("Coach Enzo Marl"). titled says whether there
@@ -533,9 +537,9 @@ func cutTitles(seq []token) (rest []token, titled bool, office []token) {
 			seq = seq[1:]
 			continue
 		}
-		if roles[w] && len(seq) >= 3 {
+		if titleRoles[w] && len(seq) == 3 && firstNameRun(seq[1:]) {
 			// "Coach Enzo Marl resigned": a role capitalised as a title
-			// before a full name.
+			// before a full name (not "Student Loans Company").
 			titled = true
 			seq = seq[1:]
 			continue

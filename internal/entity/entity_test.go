@@ -62,6 +62,11 @@ func TestExtract(t *testing.T) {
 			want:      []Entity{{"Marcos Ibarra", "person", 1, 1}},
 		},
 		{
+			name:      "a role word opening a company's name",
+			sentences: []string{"The Student Loans Company said it would write to borrowers."},
+			want:      []Entity{{"Student Loans Company", "organisation", 1, 1}},
+		},
+		{
 			name:      "a role written as a title",
 			sentences: []string{"Coach Enzo Marl resigned on Saturday.", "Marl said he was sad."},
 			want:      []Entity{{"Enzo Marl", "person", 2, 1}},

@@ -215,7 +215,7 @@ func TestPeakOfAMove(t *testing.T) {
 // TestHyphenedUnits: a currency or a measure's unit joined to a number
 // by a hyphen ("the 1.5bn-euro cost", "a 1.5-billion-euro plan", "a
 // 450-kg satellite") is read as when it is spaced; "a billion-dollar
-// deal" gives no sum.
+// deal" and "2,000-pound bombs" give no sum.
 func TestHyphenedUnits(t *testing.T) {
 	for _, tc := range []struct{ s, norm string }{
 		{"They questioned the 1.5bn-euro cost.", "money:1500000000:eur"},
@@ -227,7 +227,7 @@ func TestHyphenedUnits(t *testing.T) {
 			t.Errorf("%q: figures %+v, want one %s", tc.s, fs, tc.norm)
 		}
 	}
-	for _, f := range ExtractAll("Anyone who has closed a billion-dollar deal knows it.") {
+	for _, f := range ExtractAll("It dropped 2,000-pound bombs. Anyone who has closed a billion-dollar deal knows it.") {
 		if f.Kind == "money" {
 			t.Errorf("a billion-dollar deal gives a sum: %+v", f)
 		}

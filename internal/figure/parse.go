@@ -759,7 +759,8 @@ func (p *parser) unitAfter(f Figure, j int) (Figure, int, bool) {
 		if s := scaleWords[p.word(k)]; s > 0 && p.hyphenAt(k+1) && p.joined(k+2) {
 			k, v = k+2, scale(formatNum(f.Value), s)
 		}
-		if cur := currencyWords[p.word(k)]; cur != "" {
+		if cur := currencyWords[p.word(k)]; cur != "" && (k > j+1 || cur != "gbp") {
+			// "2,000-pound bombs" weigh; "a 1.5-billion-pound deal" costs
 			f.Value = v
 			f.Kind, f.Unit, f.Norm, f.End = "money", cur, "money:"+formatNum(v)+":"+cur, p.toks[k].end
 			return f, k + 1, true

@@ -31,7 +31,8 @@
 // named speaker and the last person named as a sentence's subject; "it" to
 // the last organisation that spoke; a lone title ("the minister said",
 // "the former senator shouted") to the person the article described with
-// it, or to no one. Verbs of the manner of speaking ("shouted",
+// it, when it described one ("a local resident said" stays a local
+// resident). Verbs of the manner of speaking ("shouted",
 // "whispered", "joked") attribute as "said" does. "The union said" is the
 // union the article names ("Danubia Steelworkers' Union"), and "a
 // spokesman for the Home Ministry said" is the ministry.

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -361,9 +362,12 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 	}
 	if lowerTitle(name) {
 		// `"...!" the former senator shouted`: the person the article
-		// gave that title, or no one.
+		// gave that title; "a local resident" stays one when it gave
+		// no one that title.
 		fs := strings.Fields(name)
-		name = a.titled(fs[len(fs)-1], si)
+		if p := a.titled(fs[len(fs)-1], si); p != "" {
+			name = p
+		}
 	}
 	if name == "" {
 		name = a.participleSubject(words(before))
@@ -388,8 +392,11 @@ var colonName = regexp.MustCompile(`^\W*((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[
 // pageLabels open a line with a colon and are no speakers.
 var pageLabels = map[string]bool{
 	"breaking": true, "update": true, "updated": true, "exclusive": true, "analysis": true, "opinion": true,
-	"comment": true, "live": true, "watch": true, "read": true, "video": true, "photos": true, "editorial": true,
-	"correction": true, "note": true, "explainer": true, "factbox": true, "timeline": true, "q": true, "a": true,
+	"comment": true, "live": true, "watch": true, "read": true, "video": true, "photo": true, "photos": true,
+	"editorial": true, "correction": true, "note": true, "explainer": true, "factbox": true, "timeline": true,
+	"statement": true, "translation": true, "headline": true, "source": true, "sources": true, "in brief": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"quote": true, "quotes": true, "caption": true, "listen": true, "related": true, "more": true,
 }
 
 // quotedAs matches "SOURCE quoted the TITLE as saying" (or "cited") at
@@ -482,8 +489,9 @@ func plausibleName(name string) bool {
 func appositiveName(ws []word, i int) string {
 	for k := i; k < len(ws) && k-i < 8; k++ {
 		if ws[k].breakBefore {
-			if k == i || !ws[k].capital {
-				return ""
+			if k == i || !ws[k].capital || placeNouns[ws[k-1].lower] ||
+				!slices.ContainsFunc(ws[i:k], func(w word) bool { return roleNouns[w.lower] || speakerNouns[w.lower] }) {
+				return "" // "a farmer in the worst-hit district, Kessel": a place
 			}
 			e := k + 1
 			for e < len(ws) && ws[e].capital && !ws[e].breakBefore {
@@ -499,6 +507,12 @@ func appositiveName(ws []word, i int) string {
 		}
 	}
 	return ""
+}
+
+// placeNouns, before a comma and a name, make the name a place's.
+var placeNouns = map[string]bool{
+	"district": true, "capital": true, "city": true, "town": true, "region": true, "province": true,
+	"country": true, "village": true, "area": true, "county": true, "state": true, "port": true,
 }
 
 // lowerTitle reports whether name is a title in lower case and no name
@@ -545,8 +559,9 @@ func (a *attributor) attribution(before, after string) string {
 	if name := tightAfter(aw); name != "" && (plausibleName(name) || pronounLike(name)) {
 		return name
 	}
-	if m := colonName.FindStringSubmatch(before); m != nil && plausibleName(m[1]) && !pageLabels[strings.ToLower(m[1])] {
-		return m[1] // `Holmar: "We will strike again."`
+	if m := colonName.FindStringSubmatch(before); m != nil && plausibleName(m[1]) && !pageLabels[strings.ToLower(m[1])] &&
+		strings.ToUpper(m[1]) != m[1] && !slices.ContainsFunc(aw[:min(len(aw), 4)], isVerb) {
+		return m[1] // `Holmar: "We will strike again."`, not `NEW DELHI: "...," the minister said`
 	}
 	bw := words(before)
 	for v := len(bw) - 1; v >= 0; v-- {
