@@ -201,9 +201,17 @@ func tokens(s string) []token {
 			return
 		}
 		if m := gluedUnitAt(tok); m != nil {
-			// "185km", "310mm": the number and its unit, as in "185 km".
+			// "185km", "310mm": the number and its unit, as in "185 km";
+			// "46.2C", "115F": degrees, as in "46.2 degrees Celsius".
+			unit := strings.ToLower(tok[m[4]:])
+			switch tok[m[4]:] {
+			case "C":
+				unit = "celsius"
+			case "F":
+				unit = "fahrenheit"
+			}
 			out = append(out, token{text: tok[:m[3]], lower: tok[:m[3]], start: start, end: start + m[3], atStart: at},
-				token{text: tok[m[4]:], lower: strings.ToLower(tok[m[4]:]), start: start + m[4], end: start + len(tok)})
+				token{text: tok[m[4]:], lower: unit, start: start + m[4], end: start + len(tok)})
 			return
 		}
 		if a, b, ok := strings.Cut(tok, "-"); ok && words.IsNumber(a) && words.IsNumber(b) && !strings.Contains(b, "-") {
@@ -235,8 +243,9 @@ func tokens(s string) []token {
 }
 
 // gluedUnit matches a number written together with a unit of length,
-// speed, rain or weight. "m" is left out: "1.5m" is as often a million.
-var gluedUnit = regexp.MustCompile(`(?i)^(\d+(?:[.,]\d+)?)(km|kph|kmh|mph|mm|cm|kg|kw|mw|gw)$`)
+// speed, rain or weight, or with a capital C or F for degrees. "m" is
+// left out: "1.5m" is as often a million.
+var gluedUnit = regexp.MustCompile(`^(\d+(?:[.,]\d+)?)((?i:km|kph|kmh|mph|mm|cm|kg|kw|mw|gw)|C|F)$`)
 
 // gluedUnitAt matches gluedUnit against tok, read only for a number that
 // ends in a letter: the expression is slower than every check before it.

@@ -40,6 +40,7 @@ func TestTermsNormalise(t *testing.T) {
 		{"protesters", "Policemen fired tear gas at demonstrators.", "Police fired tear gas at protesters."},
 		{"a recall", "It is recalling 310,000 vehicles after three crashes.", "It is recalling 310,000 cars after three accidents."},
 		{"a rise", "Revenue is rising.", "Revenue rose."},
+		{"degrees", "It reached 46.2C and 115F.", "It reached 46.2 Celsius and 115 Fahrenheit."},
 		{"a death put gently", "She passed away on Tuesday.", "She died on Tuesday."},
 		{"tv", "It became a TV drama.", "It became a television drama."},
 		{"a law in force", "The law will enter into force on 1 September.", "The law takes effect on 1 September."},
