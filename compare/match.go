@@ -154,6 +154,7 @@ func (c *comparison) vectorize() {
 		}
 	}
 	c.linkDemonyms()
+	c.linkCompanies()
 	for si, a := range c.arts {
 		c.base[si] = total
 		c.sents[si] = make([]sentence, len(a.Sentences))
