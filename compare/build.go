@@ -307,6 +307,14 @@ func (c *comparison) sharedFigurePhrase(ui int, sp [2]int) bool {
 	if strings.ContainsAny(text, ",;:") || !slices.ContainsFunc(phraseOpeners, func(p string) bool { return strings.HasPrefix(text, p) }) {
 		return false // "With the ECB's rate at 2%, the gap has shrunk" states a fact
 	}
+	idx := c.spanFigures(ui, sp)
+	return len(idx) > 0 && c.tiedElsewhere(idx, u.src)
+}
+
+// spanFigures returns the indexes in allContextFigures of the figures in
+// span sp of clause ui.
+func (c *comparison) spanFigures(ui int, sp [2]int) []int {
+	u := &c.units[ui]
 	all := c.allContextFigures()
 	var idx []int
 	for _, i := range c.contextFiguresAt()[[2]int{u.src, u.n}] {
@@ -314,8 +322,14 @@ func (c *comparison) sharedFigurePhrase(ui int, sp [2]int) bool {
 			idx = append(idx, i)
 		}
 	}
+	return idx
+}
+
+// tiedElsewhere reports whether a source other than src gives one of
+// the quantities idx (tiedTo).
+func (c *comparison) tiedElsewhere(idx []int, src int) bool {
 	for si := range c.arts {
-		if si != u.src && len(idx) > 0 && c.tiedTo(idx, si) {
+		if si != src && c.tiedTo(idx, si) {
 			return true
 		}
 	}
@@ -331,27 +345,9 @@ func (c *comparison) sharedFigurePhrase(ui int, sp [2]int) bool {
 // words dropped three more false and two true, eight four and five.
 func (c *comparison) figuresElsewhere(ui int, sp [2]int) bool {
 	u := &c.units[ui]
-	all := c.allContextFigures()
-	var idx []int
-	for _, i := range c.contextFiguresAt()[[2]int{u.src, u.n}] {
-		if f := &all[i]; f.f.Start >= sp[0] && f.f.Start < sp[1] {
-			idx = append(idx, i)
-		}
-	}
-	if len(idx) == 0 {
+	idx := c.spanFigures(ui, sp)
+	if len(idx) == 0 || slices.ContainsFunc(idx, func(i int) bool { return !c.tiedElsewhere([]int{i}, u.src) }) {
 		return false
-	}
-	for _, i := range idx {
-		tied := false
-		for si := range c.arts {
-			if si != u.src && c.tiedTo([]int{i}, si) {
-				tied = true
-				break
-			}
-		}
-		if !tied {
-			return false
-		}
 	}
 	n := 0
 	for _, t := range c.lex[u.src][u.n] {

@@ -316,6 +316,10 @@ var secondParticles = map[string]bool{"der": true, "den": true, "la": true, "le"
 // a family name ("de", "van", "dela").
 func Particle(w string) bool { return particles[w] }
 
+// InName reports whether the lower-case word w may stand inside a family
+// name, alone or after another particle ("dela", "der" of "von der").
+func InName(w string) bool { return particles[w] || secondParticles[w] }
+
 // Particles reports whether the lower-case words a and b stand together
 // inside a family name ("von der", "de la").
 func Particles(a, b string) bool { return particles[a] && secondParticles[b] }
@@ -382,7 +386,7 @@ func hasHead(seq []token) bool {
 func firstNameRun(seq []token) bool {
 	var caps []token
 	for k, t := range seq {
-		if k > 0 && k < len(seq)-1 && (particles[t.lower] || secondParticles[t.lower]) {
+		if k > 0 && k < len(seq)-1 && InName(t.lower) {
 			continue // "Ramon dela Paz, a former senator, was convicted"
 		}
 		caps = append(caps, t)

@@ -224,7 +224,7 @@ func (a *attributor) heard(name string, si int) {
 func plainName(name string) bool {
 	var fs []string
 	for k, f := range strings.Fields(name) {
-		if k == 0 || !entity.Particle(f) && f != "der" && f != "den" && f != "la" && f != "le" {
+		if k == 0 || !entity.InName(f) {
 			fs = append(fs, f) // "Ramon dela Paz" is a plain name of two
 		}
 	}
