@@ -598,3 +598,28 @@ func TestUnionOfAFederation(t *testing.T) {
 		t.Errorf("b names the federation %q, want the union (all: %v)", got, tm.BySource)
 	}
 }
+
+// TestKinBody: "the country's disaster agency" is the one body whose
+// name holds "disaster" when no body of the coverage is an agency; a
+// possessive place picks none ("Arden's weather agency" is not another
+// country's weather service), and a word no name holds picks none ("the
+// health agency", "the tax agency").
+func TestKinBody(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Storm", "At least 30 people are missing, the National Emergency and Disaster Office (NEDO) said. The Ostria Weather Service warned of more rain in Ostria."),
+		fromText(t, "b", "Storm", "At least 30 people are missing, the country's disaster agency said. Arden's weather agency warned of more rain. The health agency sent doctors."),
+		fromText(t, "c", "Storm", "Thirty people are missing, NEDO said. More rain is expected. The tax agency will waive fees."),
+	}
+	r := mustCompare(t, arts)
+	tm := findTerm(t, r, "a", "National Emergency and Disaster Office")
+	if got := tm.BySource["b"]; got != "the country's disaster agency" {
+		t.Errorf("b names the office %q, want the country's disaster agency (all: %v)", got, tm.BySource)
+	}
+	for _, tm := range r.Terms {
+		for l, v := range tm.BySource {
+			if strings.Contains(v, "weather agency") || strings.Contains(v, "health") || strings.Contains(v, "tax") {
+				t.Errorf("%s: %q joined to %v", l, v, tm.BySource)
+			}
+		}
+	}
+}
