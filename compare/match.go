@@ -216,6 +216,18 @@ func (c *comparison) withNumber(terms []lexicon.Term) []lexicon.Term {
 	return terms
 }
 
+// firstBody reports whether sentence n of source si is its first of
+// running text, where an agency puts its dateline: a headline or a
+// caption may stand before it.
+func (c *comparison) firstBody(si, n int) bool {
+	for k := range n {
+		if c.arts[si].Kind(k+1) == article.Body {
+			return false
+		}
+	}
+	return true
+}
+
 // cutUnits adds the clauses of sentence n of source si.
 func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 	s := c.arts[si].Sentences[n]
@@ -224,7 +236,7 @@ func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 		return
 	}
 	from := 0
-	if n == 0 {
+	if c.firstBody(si, n) {
 		from = datelineEnd(s)
 	}
 	for _, sp := range clauseSpans(s, terms) {

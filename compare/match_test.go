@@ -643,3 +643,24 @@ func TestWritesInFullFolds(t *testing.T) {
 		t.Error("the town of Hull is found in a ferry's hull")
 	}
 }
+
+// TestDatelineAfterHeadline: a plain text whose first line is a headline
+// has its dateline in its second sentence, and the dateline is still no
+// part of a clause.
+func TestDatelineAfterHeadline(t *testing.T) {
+	a, err := article.Load(t.Context(), "a=-", article.Options{Stdin: strings.NewReader(
+		"Government orders inspections after the factory fire\n\nTARSIS, March 4 (STA) -- The labour minister ordered an inspection of all textile plants.\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := fromText(t, "b", "Fire", "The labour minister ordered an inspection of all textile plants.")
+	c, err := scored(t.Context(), []*article.Article{a, b}, []string{"a", "b"}, DefaultThreshold, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range c.units {
+		if s := c.arts[u.src].Sentences[u.n][u.start:u.end]; strings.Contains(s, "TARSIS") {
+			t.Errorf("clause %q holds the dateline", s)
+		}
+	}
+}
