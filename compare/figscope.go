@@ -296,6 +296,13 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 	if o := outcomeOf(f.Unit); o != "" && f.Kind == "count" {
 		return joinedOutcome(s, f.End, f.End, o)
 	}
+	if f.Kind == "count" && livesCounted(f.Text) {
+		// "claimed 12 lives", not "saved thousands of lives"
+		if strings.HasPrefix(strings.ToLower(lastField(s[:f.Start])), "sav") {
+			return ""
+		}
+		return "dead"
+	}
 	if f.Kind == "count" && f.Unit == "case" {
 		return "cases" // "14,250 cases", of an illness: not its deaths
 	}
@@ -328,6 +335,12 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 		}
 	}
 	return ""
+}
+
+// livesCounted reports whether a count is of lives: "12 lives".
+func livesCounted(text string) bool {
+	w := strings.ToLower(lastField(text))
+	return w == "lives" || w == "life"
 }
 
 // ofNoun ends the words before a count that is the complement of a

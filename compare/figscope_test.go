@@ -33,6 +33,8 @@ func TestFigureOutcome(t *testing.T) {
 		{"toll further off", "The toll from Tuesday's derailment near Korvo rose to 23.", "23", "dead"},
 		{"the number of people killed", "The number of people killed in Tuesday's train crash near Korvo has risen to 26.", "26", "dead"},
 		{"noun after", "Officials counted 48 dead.", "48", "dead"},
+		{"lives claimed", "A fire at a clothing factory on Tuesday claimed 12 lives.", "12 lives", "dead"},
+		{"lives saved", "The evacuation saved thousands of lives.", "thousands of lives", ""},
 		{"too far off", "53 people lost their lives in the earthquake of magnitude 6.4.", "6.4", ""},
 		{"seats", "The party won 64 seats in the assembly.", "64 seats", "seats"},
 		{"turned out", "Hundreds of thousands of citizens turned out along the streets.", "Hundreds of thousands of citizens", "crowd"},

@@ -820,3 +820,25 @@ func TestOpenBoundJoinsNoClass(t *testing.T) {
 		t.Errorf("classes %d %d %d, want three", uf.find(0), uf.find(1), uf.find(2))
 	}
 }
+
+// TestLivesClaimed: "claimed 12 lives" is a toll, set against "14
+// people were killed" though its sentence shares little else.
+func TestLivesClaimed(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Fire", "At least 14 people were killed on Tuesday when fire ripped through a clothing factory in Tarsis. "+
+			"Firefighters needed four hours to bring the blaze at the Orvani plant under control."),
+		fromText(t, "b", "Fire", "Fourteen people were killed when fire swept through the Orvani factory on Tuesday morning. "+
+			"It took firefighters four hours to bring the blaze under control."),
+		fromText(t, "c", "Fire", "The minister ordered an urgent inspection of textile plants after a fire at a clothing factory on Tuesday claimed 12 lives. "+
+			"Firefighters brought the blaze at the Orvani plant under control after four hours."),
+	}
+	r := mustCompare(t, arts)
+	for _, d := range r.Discrepancies {
+		for _, v := range d.Values {
+			if v.Source == "c" && strings.Contains(v.Text, "12 lives") {
+				return
+			}
+		}
+	}
+	t.Errorf("no discrepancy sets c's 12 lives against 14 killed: %+v", r.Discrepancies)
+}
