@@ -298,7 +298,7 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 	}
 	if f.Kind == "count" && livesCounted(f.Text) {
 		// "claimed 12 lives", not "saved thousands of lives"
-		if strings.HasPrefix(strings.ToLower(lastField(s[:f.Start])), "sav") {
+		if livesSaved(s, f) {
 			return ""
 		}
 		return "dead"

@@ -28,13 +28,19 @@ func sentenceFigures(s string) []figureT {
 			// an ordinal joined to a word is a rank: "second-placed"
 			continue
 		}
-		if u := countUnit(f.Unit); f.Kind == "count" && u != f.Unit {
+		if u := countUnit(f.Unit); f.Kind == "count" && u != f.Unit && !livesSaved(s, f) {
 			f.Norm = strings.TrimSuffix(f.Norm, ":"+f.Unit) + ":" + u
 			f.Unit = u
 		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// livesSaved reports whether f counts lives saved ("saved thousands of
+// lives"): no people a report counts, unlike "claimed 12 lives".
+func livesSaved(s string, f figureT) bool {
+	return f.Unit == "live" && strings.HasPrefix(strings.ToLower(lastField(s[:f.Start])), "sav")
 }
 
 // dayOwns reports whether day f owns a thing of dayThings ("Monday's
