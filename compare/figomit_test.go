@@ -346,3 +346,33 @@ func TestFiguresElsewhere(t *testing.T) {
 		t.Errorf("b's 300 goats, which no one else gives, are taken for another source's quantity")
 	}
 }
+
+// TestOccurrenceOmitted: three of four sources say the cut is the
+// bank's second this year, each in its own words; the fourth does not,
+// and leaves it out. "The 58th minute" counts no occurrence.
+func TestOccurrenceOmitted(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Rates", "The central bank of Dorvia lowered borrowing costs for the second time this year on Thursday. The governor said inflation was falling."),
+		fromText(t, "b", "Rates", "Dorvia's central bank cut its key rate on Thursday, the second cut since the summer. The governor said inflation was easing."),
+		fromText(t, "c", "Rates", "The National Bank of Dorvia cut its main interest rate, its second reduction this year. The governor said inflation was falling."),
+		fromText(t, "d", "Rates", "The central bank of Dorvia cut its key interest rate on Thursday. The governor said inflation was falling."),
+	}
+	r := mustCompare(t, arts)
+	if !omits(r, "d", "second") {
+		t.Errorf("d: the second cut is not reported as left out; omissions %+v", r.Omissions["d"])
+	}
+	for _, tc := range []struct {
+		s, fig string
+		want   bool
+	}{
+		{"The bank cut rates for the second time this year.", "second", true},
+		{"He is set for a third consecutive term.", "third", true},
+		{"Marl scored from the spot in the 58th minute.", "58th", false},
+		{"It was the first time since 2009.", "first", false},
+	} {
+		f := figAt(t, tc.s, tc.fig)
+		if got := occurrence(tc.s, f); got != tc.want {
+			t.Errorf("occurrence(%q, %q) = %v, want %v", tc.s, tc.fig, got, tc.want)
+		}
+	}
+}

@@ -40,6 +40,9 @@ type looseFig struct {
 	part  bool
 	total bool    // the whole a count is taken from (isTotal)
 	whole float64 // the whole a count is a part of (wholeOf), or 0
+	// occurs is set for an ordinal that counts how often something has
+	// happened ("for the second time this year": occurrence).
+	occurs bool
 	// possessive is set for a day that dates a noun ("Sunday's
 	// election") rather than its clause's verb.
 	possessive bool
@@ -209,7 +212,7 @@ func (c *comparison) allContextFigures() []looseFig {
 		for n := range a.Sentences {
 			var words []lexicon.Term
 			for _, f := range c.figuresAt(si, n) {
-				if f.Kind == "year" && f.Prep != "since" || f.Kind == "month" || f.Kind == "ordinal" || f.Kind == "date" && !dayDate(f) {
+				if f.Kind == "year" && f.Prep != "since" || f.Kind == "month" || f.Kind == "ordinal" && !occurrence(a.Sentences[n], f) || f.Kind == "date" && !dayDate(f) {
 					continue // a year or month dates a fact; it is not a quantity
 				}
 				if words == nil {
@@ -219,7 +222,7 @@ func (c *comparison) allContextFigures() []looseFig {
 				if len(ctx) == 0 {
 					continue
 				}
-				lf := looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, head: head, subject: subjectKeys(words, f)}
+				lf := looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, head: head, subject: subjectKeys(words, f), occurs: f.Kind == "ordinal"}
 				if f.Kind == "money" {
 					lf.paid = paidAs(a.Sentences[n], words, f)
 				}
@@ -329,7 +332,10 @@ func sameQuantity(a, b *looseFig) bool {
 			one = k
 		}
 	}
-	if a.f.Kind == "tally" {
+	if a.occurs && b.occurs && a.f.Value == b.f.Value {
+		return true // a report counts few occurrences: "for the second time this year", "its second cut"
+	}
+	if a.f.Kind == "tally" || a.occurs && b.occurs {
 		// A report gives few votes or scores, and the kind says what
 		// they count: one word in common ties two.
 		return shared >= 1
@@ -878,3 +884,16 @@ func specific(v float64) bool {
 	m := v / math.Pow(10, math.Floor(math.Log10(v)))
 	return math.Abs(m-math.Round(m)) > 1e-6
 }
+
+// occurrence reports whether ordinal f counts how often the thing after
+// it has happened: "for the second time this year", "a third
+// consecutive term".
+func occurrence(s string, f figureT) bool {
+	if f.Value < 2 || f.Value > 10 {
+		return false
+	}
+	next := strings.ToLower(wordAt(s, nextWord(s, f.End)))
+	return occurrenceWords[next]
+}
+
+var occurrenceWords = map[string]bool{"time": true, "consecutive": true, "straight": true, "successive": true, "term": true, "cut": true, "reduction": true, "increase": true, "hike": true, "rise": true, "win": true, "title": true}
