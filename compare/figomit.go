@@ -13,13 +13,14 @@ import (
 // something has happened ("for the second time this year", "a third
 // consecutive term": occurrence; any two of one value are one quantity,
 // since a report counts few: four true omissions more on the
-// evaluation set, none false). A date or a
+// evaluation set, none false), and a grade on a scale ("a Category 3
+// hurricane", figure's rating; any two on one scale are one quantity). A date or a
 // weekday dates a fact that the rest of its sentence states; a year
 // counts only after "since", as a length of time ("since 2000" is "24
 // years" in 2024).
 var omittedKinds = map[string]bool{
 	"count": true, "number": true, "percent": true, "money": true,
-	"duration": true, "tally": true, "measure": true, "ordinal": true,
+	"duration": true, "tally": true, "measure": true, "ordinal": true, "rating": true,
 }
 
 // figureOmissions reports, for a quantity that more than half the
@@ -224,7 +225,7 @@ func (c *comparison) omitFigure(r *Report, figs []looseFig, idx []int, have map[
 		if have[si] || c.saidOmitted(r, l, ev) || mayGive(figs, idx, core, si) || measuresAlike(figs, idx, figsOf(figs, si)) || span && c.datesSince(si) || c.givesAnySum(sums, about, si) {
 			continue
 		}
-		r.Omissions[l] = append(r.Omissions[l], Omission{Text: text, PresentIn: present, Evidence: ev, By: Engine})
+		r.Omissions[l] = append(r.Omissions[l], Omission{Text: text, PresentIn: present, Evidence: ev, By: Engine, quantity: true})
 	}
 }
 
@@ -335,10 +336,18 @@ func (c *comparison) referring(f looseFig) bool {
 	return false
 }
 
-// saidOmitted reports whether source l already has an omission citing
-// one of the sentences in ev.
+// saidOmitted reports whether source l already has an omission of a
+// claim citing one of the sentences in ev. Another quantity's omission
+// does not count: "a Category 3 hurricane" and "winds of 185 km/h" are
+// two things left out of one sentence. With grades, this found six more
+// true omissions on the evaluation set's dev events and one false one
+// (a share of strikers the ministry puts at 46%, in words the ties
+// miss); the held-out events did not move.
 func (c *comparison) saidOmitted(r *Report, l string, ev map[string][]int) bool {
 	for _, o := range r.Omissions[l] {
+		if o.quantity {
+			continue
+		}
 		for src, ns := range o.Evidence {
 			for _, k := range ns {
 				if slices.Contains(ev[src], k) {

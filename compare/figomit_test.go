@@ -376,3 +376,23 @@ func TestOccurrenceOmitted(t *testing.T) {
 		}
 	}
 }
+
+// TestGradeAndMeasureOmitted: three of four sources grade the storm and
+// give its winds in one sentence; the fourth gives neither, and leaves
+// out both, the one omission not standing for the other.
+func TestGradeAndMeasureOmitted(t *testing.T) {
+	tail := " The government opened 300 shelters on the coast."
+	arts := []*article.Article{
+		fromText(t, "a", "Storm", "Hurricane Dara came ashore on the coast on Monday as a Category 4 storm with winds of 210 km/h, officials said."+tail),
+		fromText(t, "b", "Storm", "Hurricane Dara, a category-four storm, came ashore on the coast on Monday with winds of 210 km/h, officials said."+tail),
+		fromText(t, "c", "Storm", "Hurricane Dara came ashore on the coast on Monday with winds of 210 kilometres per hour, a Category 4 storm, officials said."+tail),
+		fromText(t, "d", "Storm", "Hurricane Dara came ashore on the coast on Monday, officials said."+tail),
+	}
+	r := mustCompare(t, arts)
+	if !omits(r, "d", "[Category 4]") && !omits(r, "d", "[category-four]") {
+		t.Errorf("d: the storm's category is not reported as left out; omissions %+v", r.Omissions["d"])
+	}
+	if !omits(r, "d", "[210") {
+		t.Errorf("d: the winds are not reported as left out; omissions %+v", r.Omissions["d"])
+	}
+}

@@ -318,6 +318,11 @@ func sameQuantity(a, b *looseFig) bool {
 	if tied, ok := sameAge(a, b); ok {
 		return tied
 	}
+	if a.f.Kind == "rating" {
+		// "a Category 3 hurricane", "a category-four storm": a report
+		// grades an event on one scale once.
+		return a.f.Unit == b.f.Unit && a.era == b.era
+	}
 	if !sameScope(a, b) {
 		return false
 	}

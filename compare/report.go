@@ -190,6 +190,9 @@ type Omission struct {
 	By        string           `json:"by,omitempty"`
 	// VerifiedBy is "llm" when a model confirmed the omission.
 	VerifiedBy string `json:"verified_by,omitempty"`
+	// quantity is set for a quantity's omission (figureOmissions),
+	// which another quantity of the same sentences does not stand for.
+	quantity bool
 }
 
 // Discrepancy is a figure, date or weekday on which sources reporting

@@ -33,7 +33,8 @@ type Figure struct {
 	Text string
 	// Kind is one of "number", "year", "date", "weekday", "month",
 	// "duration", "percent", "money", "ordinal" or "count", and, from
-	// ExtractAll, "tally" for a vote or a score ("7-2", Norm "tally:7-2").
+	// ExtractAll, "tally" for a vote or a score ("7-2", Norm "tally:7-2")
+	// and "rating" for a grade on a scale ("Category 3", Unit "category").
 	Kind string
 	// Value is the numeric value: 24 for "24 years", 40 for "40%",
 	// 1.2e9 for "$1.2 billion", 20 for "two decades" (in years), 6 for
@@ -160,6 +161,9 @@ func (p *parser) extraAt(i int, all bool) (Figure, float64, int, bool) {
 		if f, next, ok := p.vague(i); ok {
 			return f, f.Value, next, true
 		}
+	}
+	if f, next, ok := p.rating(i); ok {
+		return f, f.Value, next, true
 	}
 	if t := p.toks[i]; t.kind == tokWord && (len(t.text) < 4 || len(t.text) > 9 || !extraWords[strings.ToLower(t.text)]) || t.kind == tokPunct {
 		return Figure{}, 0, 0, false
