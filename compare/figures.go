@@ -289,6 +289,19 @@ func joinedWord(tok string) string {
 	return words.Stem(strings.ToLower(w))
 }
 
+// ageOrGrade settles whether two ages (sameAge) or two grades are one
+// quantity, ok false for other figures. A report grades an event on one
+// scale once: "a Category 3 hurricane", "a category-four storm".
+func ageOrGrade(a, b *looseFig) (tied, ok bool) {
+	if tied, ok := sameAge(a, b); ok {
+		return tied, true
+	}
+	if a.f.Kind == "rating" {
+		return a.f.Unit == b.f.Unit && a.era == b.era, true
+	}
+	return false, false
+}
+
 // sameQuantity reports whether two figures describe one quantity: the
 // same uncommon sum of money (specific), whatever is around it, or
 // change in percentage points in the same scope, a level and a change in
@@ -309,19 +322,11 @@ func sameQuantity(a, b *looseFig) bool {
 	if kindsApart(a, b) {
 		return false
 	}
-	if sinceAgrees(a, b) {
+	if sinceAgrees(a, b) || sameSum(a, b) {
 		return true
 	}
-	if sameSum(a, b) {
-		return true
-	}
-	if tied, ok := sameAge(a, b); ok {
+	if tied, ok := ageOrGrade(a, b); ok {
 		return tied
-	}
-	if a.f.Kind == "rating" {
-		// "a Category 3 hurricane", "a category-four storm": a report
-		// grades an event on one scale once.
-		return a.f.Unit == b.f.Unit && a.era == b.era
 	}
 	if !sameScope(a, b) {
 		return false
@@ -337,13 +342,12 @@ func sameQuantity(a, b *looseFig) bool {
 			one = k
 		}
 	}
-	if a.occurs && b.occurs && a.f.Value == b.f.Value {
-		return true // a report counts few occurrences: "for the second time this year", "its second cut"
-	}
 	if a.f.Kind == "tally" || a.occurs && b.occurs {
 		// A report gives few votes or scores, and the kind says what
-		// they count: one word in common ties two.
-		return shared >= 1
+		// they count: one word in common ties two; it counts few
+		// occurrences, and two of one value ("for the second time this
+		// year", "its second cut") need none.
+		return shared >= 1 || a.occurs && b.occurs && a.f.Value == b.f.Value
 	}
 	if a.f.Kind == "measure" && shared >= 1 && figCompatible(a.f, b.f) {
 		// "winds of 185 km/h", "sustained winds of 185 kilometres per
