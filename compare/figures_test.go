@@ -842,3 +842,21 @@ func TestLivesClaimed(t *testing.T) {
 	}
 	t.Errorf("no discrepancy sets c's 12 lives against 14 killed: %+v", r.Discrepancies)
 }
+
+// TestGradesConflict: "a Category 4 storm" and "a Category 3 storm" are
+// one quantity whose values conflict.
+func TestGradesConflict(t *testing.T) {
+	tail := " The government opened 300 shelters on the coast."
+	arts := []*article.Article{
+		fromText(t, "a", "Storm", "Hurricane Dara came ashore on the coast on Monday as a Category 4 storm, officials said."+tail),
+		fromText(t, "b", "Storm", "Hurricane Dara, a category-four storm, came ashore on the coast on Monday, officials said."+tail),
+		fromText(t, "c", "Storm", "Hurricane Dara came ashore on the coast on Monday as a Category 3 storm, officials said."+tail),
+	}
+	r := mustCompare(t, arts)
+	for _, d := range r.Discrepancies {
+		if d.Kind == "rating" && len(d.Values) == 3 {
+			return
+		}
+	}
+	t.Errorf("no discrepancy of the storm's grade: %+v", r.Discrepancies)
+}
