@@ -272,8 +272,14 @@ func outcomeAt(s string, t lexicon.Term) string {
 		// outcome.
 		return outcomeOf(t.Key)
 	}
+	if w := strings.ToLower(t.Token); (w == "homes" || w == "houses") && leftHome.MatchString(s[:t.Start]) {
+		return "displaced" // "forcing about 4,000 from their homes", "had to leave their homes"
+	}
 	return outcomeOf(t.Token)
 }
+
+// leftHome ends the words before "homes" when people left them.
+var leftHome = regexp.MustCompile(`(?i)\b(?:from|leave|left|leaving|fled|flee|fleeing|abandon|abandoned|out of) (?:their|its|his|her) $`)
 
 // clauseBreak reports whether text between two words ends a clause, so
 // that a word beyond it says nothing of what a figure counts.
