@@ -51,6 +51,7 @@ func (c *comparison) report() *Report {
 	c.figureOmissions(r)
 	c.uniques(r)
 	r.Discrepancies = cleanDiscrepancies(r.Discrepancies)
+	c.extendDiscrepancies(r.Discrepancies, covering)
 	r.Discrepancies = append(r.Discrepancies, c.looseDiscrepancies(r.Discrepancies, covering)...)
 	dropDisputed(r)
 	r.Quotes = c.quotes(clusters)

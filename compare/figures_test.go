@@ -44,7 +44,8 @@ func floodArticles(t *testing.T) []*article.Article {
 }
 
 // TestFloodDiscrepancies checks which figures the flood reports set
-// against each other: the national toll, homes destroyed, the displaced
+// against each other: the national toll, homes destroyed (with the
+// agreeing count of a sentence no claim pairs), the displaced
 // in words and the time rescuers came, and never a district's toll, a
 // part of one, an earlier count, or homes damaged against destroyed.
 func TestFloodDiscrepancies(t *testing.T) {
@@ -61,7 +62,7 @@ func TestFloodDiscrepancies(t *testing.T) {
 		got = append(got, d.Kind+": "+strings.Join(vs, ", "))
 	}
 	want := []string{
-		"count: agency 1 3,000 houses, daily 2 2,500 houses",
+		"count: agency 1 3,000 houses, daily 2 2,500 houses, relief 1 3,100 homes",
 		"count: daily 1 Tens of thousands of people, world 2 Hundreds of thousands of people",
 		"count: agency 1 112 people, relief 2 140 people, daily 1 112, world 3 98 people",
 		"time: agency 1 6 a.m., relief 2 8:30 a.m.",
@@ -859,4 +860,32 @@ func TestGradesConflict(t *testing.T) {
 		}
 	}
 	t.Errorf("no discrepancy of the storm's grade: %+v", r.Discrepancies)
+}
+
+// TestDiscrepancyTakesLaterToll: a source whose toll stands in a
+// sentence of its own ("has risen to 27") joins the discrepancy of the
+// claim whose sources give 23 and two dozen; a toll in a place none of
+// them names does not.
+func TestDiscrepancyTakesLaterToll(t *testing.T) {
+	tail := " The prime minister visited Brano and promised aid."
+	arts := []*article.Article{
+		fromText(t, "a", "Floods", "Flash floods swept through villages in northern Kestria on Tuesday, killing 23 people, the interior ministry said."+tail),
+		fromText(t, "b", "Floods", "The death toll from flooding in the north of Kestria has risen to 27, local officials said on Wednesday."+tail),
+		fromText(t, "c", "Floods", "Flash floods swept through villages in northern Kestria on Tuesday, killing two dozen people, the interior ministry said."+tail),
+		fromText(t, "d", "Floods", "Flash floods swept through villages in northern Kestria on Tuesday. The death toll in Ostrava has risen to three, officials said."+tail),
+	}
+	r := mustCompare(t, arts)
+	for _, d := range r.Discrepancies {
+		srcs := map[string]bool{}
+		for _, v := range d.Values {
+			srcs[v.Source] = true
+		}
+		if srcs["a"] && srcs["c"] {
+			if !srcs["b"] || srcs["d"] {
+				t.Errorf("toll discrepancy %+v: want a, b and c, not d", d.Values)
+			}
+			return
+		}
+	}
+	t.Errorf("no toll discrepancy: %+v", r.Discrepancies)
 }
