@@ -747,6 +747,7 @@ func (g *nameGraph) holdsQualifier(r string, quals []string) bool {
 // title they use alone ("The President declared", "the Prime Minister
 // said"): a description like "the president".
 func lowerTitles(toks []ntok) []ntok {
+	toks = headOfState(toks)
 	var out []ntok
 	for k := 1; k < len(toks); k++ {
 		if toks[k-1].lower != "the" || !personTitles[toks[k].lower] || courtesyTitles[toks[k].lower] || !words.IsCapitalized(toks[k].text) {
@@ -771,6 +772,20 @@ func lowerTitles(toks []ntok) []ntok {
 		return toks
 	}
 	return out
+}
+
+// headOfState returns toks with "the Head of State" read as one word,
+// "president", spanning the phrase: the title state media give the
+// president they name elsewhere.
+func headOfState(toks []ntok) []ntok {
+	for k := 1; k+2 < len(toks); k++ {
+		if toks[k-1].lower == "the" && toks[k].lower == "head" && toks[k+1].lower == "of" && toks[k+2].lower == "state" {
+			out := slices.Clone(toks[:k])
+			out = append(out, ntok{text: "president", lower: "president", start: toks[k].start, end: toks[k+2].end})
+			return append(out, headOfState(toks[k+3:])...)
+		}
+	}
+	return toks
 }
 
 // titleRoles makes the last word of a title a head for its holder

@@ -623,3 +623,18 @@ func TestKinBody(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadOfState: "the Head of State" is the president an outlet names
+// elsewhere, and shown among its ways of naming him, with the office
+// it writes before his name ("President of the Republic").
+func TestHeadOfState(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Storm", "President Marcos Ibarra declared a state of emergency on Tuesday. He visited the port."),
+		fromText(t, "b", "Storm", "President of the Republic Marcos Ibarra declared a state of emergency on Tuesday. The Head of State visited the port."),
+		fromText(t, "c", "Storm", "President Marcos Ibarra declared a state of emergency on Tuesday. He visited the port of Lindo."),
+	}
+	tm := findTerm(t, mustCompare(t, arts), "a", "President Marcos Ibarra")
+	if got := tm.BySource["b"]; !strings.Contains(got, "the Head of State") {
+		t.Errorf("b names the president %q, want the Head of State among its forms (all: %v)", got, tm.BySource)
+	}
+}

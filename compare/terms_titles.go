@@ -82,7 +82,13 @@ func titleAt(s string, toks []ntok, r nameRun, names map[string]bool) (key, name
 	for ni > r.i && toks[ni].start > end-len(name) {
 		ni--
 	}
-	if toks[ni].start != end-len(name) || ni == 0 || !adjacent(s, toks[ni-1], toks[ni]) || !isTitleWord(toks[ni-1].lower) {
+	if toks[ni].start != end-len(name) || ni == 0 || !adjacent(s, toks[ni-1], toks[ni]) {
+		return key, name, "", false
+	}
+	if !isTitleWord(toks[ni-1].lower) {
+		if start, ok := officeBefore(s, toks, ni); ok {
+			return key, name, s[start:end], true // "President of the Republic Marcos Ibarra"
+		}
 		return key, name, "", false
 	}
 	start := toks[ni-1].start
@@ -94,6 +100,29 @@ func titleAt(s string, toks []ntok, r nameRun, names map[string]bool) (key, name
 		start = t.start
 	}
 	return key, name, s[start:end], true
+}
+
+// officeBefore returns the start of an office written in capitals right
+// before toks[ni], a title word and what it is of: "President of the
+// Republic", "Chairman of State Affairs" (at most three capitalised
+// words after "of", "the" between). With "the Head of State" read as
+// the president (headOfState), two more term variants on the storm.
+func officeBefore(s string, toks []ntok, ni int) (int, bool) {
+	i := ni - 1
+	caps := 0
+	for i >= 0 && caps <= 3 && adjacent(s, toks[i], toks[i+1]) && (words.IsCapitalized(toks[i].text) && !isTitleWord(toks[i].lower) || toks[i].lower == "the") {
+		if toks[i].lower != "the" {
+			caps++
+		}
+		i--
+	}
+	if caps == 0 || i < 1 || toks[i].lower != "of" || !adjacent(s, toks[i], toks[i+1]) || !adjacent(s, toks[i-1], toks[i]) {
+		return 0, false
+	}
+	if t := toks[i-1]; !isTitleWord(t.lower) || !words.IsCapitalized(t.text) {
+		return 0, false
+	}
+	return toks[i-1].start, true
 }
 
 // allTitleWords reports whether every word of ws may stand in a title

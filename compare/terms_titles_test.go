@@ -20,6 +20,7 @@ func TestTitleAt(t *testing.T) {
 		{"He met Teodor Vasko on Monday.", "teodor vasko", ""},
 		{"Its coach, Teodor Vasko, was pleased.", "teodor vasko", ""},
 		{"Officials told Teodor Vasko to wait.", "teodor vasko", ""},
+		{"On Tuesday President of the Republic Marcos Ibarra spoke.", "marcos ibarra", "President of the Republic Marcos Ibarra"},
 	} {
 		toks := ntokens(tc.s)
 		var got string
