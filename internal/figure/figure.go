@@ -21,6 +21,7 @@ package figure
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -107,6 +108,7 @@ func extract(s string, all bool) ([]Figure, []float64) {
 		raws = append(raws, raw)
 		i = next
 	}
+	dottedThousands(figs, raws)
 	figs, raws = fractions(s, figs, raws)
 	figs, raws = shares(s, figs, raws)
 	partsOf(s, figs)
@@ -475,4 +477,24 @@ func floorsApart(a, b Figure) bool {
 func roundFigure(v float64) bool {
 	m := v / math.Pow(10, math.Floor(math.Log10(v)))
 	return math.Abs(m-math.Round(m)) < 1e-9
+}
+
+// dottedCount matches a count written with a dot between thousands, as
+// much of Europe writes it: "1.200 workers".
+var dottedCount = regexp.MustCompile(`^(?:[^0-9]*\s)?(\d{1,3})\.(\d{3})\s+[^0-9]*$`)
+
+// dottedThousands reads a count of whole things with three digits after
+// a dot as thousands: "1.200 workers" is 1,200, since 1.2 workers is no
+// count. Money and measures keep their decimals ("€1.250 billion").
+func dottedThousands(figs []Figure, raws []float64) {
+	for k := range figs {
+		f := &figs[k]
+		if f.Kind != "count" || f.Value == math.Trunc(f.Value) || !dottedCount.MatchString(f.Text) {
+			continue
+		}
+		v := math.Round(f.Value * 1000)
+		f.Value, f.Low, f.High = v, f.Low*1000, f.High*1000
+		f.Norm = "count:" + formatNum(v) + ":" + f.Unit
+		raws[k] = v
+	}
 }

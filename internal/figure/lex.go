@@ -72,6 +72,15 @@ func scanNumber(s string, i int) (end int, commas, decimal bool) {
 		j += 4
 		commas = true
 	}
+	if !commas && decimalComma(s, j) {
+		// "3,5 percent", "2,75%": a decimal comma, as much of Europe
+		// writes it; a thousands comma has three digits after it.
+		j++
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		return j, false, true
+	}
 	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
 		j++
 		for j < len(s) && isDigit(s[j]) {
@@ -94,4 +103,28 @@ func digitsAt(s string, i, n int) bool {
 		}
 	}
 	return true
+}
+
+// decimalComma reports whether the comma at s[j] is a decimal comma: one
+// or two digits after it, then a percent sign or word.
+func decimalComma(s string, j int) bool {
+	if j >= len(s) || s[j] != ',' {
+		return false
+	}
+	k := j + 1
+	for k < len(s) && k-j <= 3 && isDigit(s[k]) {
+		k++
+	}
+	if n := k - j - 1; n < 1 || n > 2 {
+		return false
+	}
+	rest := s[k:]
+	for len(rest) > 0 && rest[0] == ' ' {
+		rest = rest[1:]
+	}
+	return len(rest) > 0 && rest[0] == '%' || hasWordPrefix(rest, "percent") || hasWordPrefix(rest, "per cent")
+}
+
+func hasWordPrefix(s, w string) bool {
+	return len(s) >= len(w) && s[:len(w)] == w && (len(s) == len(w) || !isDigit(s[len(w)]) && s[len(w)] != '-' && (s[len(w)] < 'a' || s[len(w)] > 'z'))
 }

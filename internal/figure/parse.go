@@ -185,6 +185,9 @@ var labelWords = map[string]bool{
 }
 
 func parseDigits(s string) (float64, bool) {
+	if i := strings.IndexByte(s, ','); i >= 0 && len(s)-i-1 <= 2 && !strings.Contains(s, ".") {
+		s = s[:i] + "." + s[i+1:] // a decimal comma (lex's decimalComma)
+	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
 	return v, err == nil
 }

@@ -1,0 +1,30 @@
+package figure
+
+import "testing"
+
+// TestEuropeanNumbers: a decimal comma before a percent, and a dot
+// between thousands in a count of whole things.
+func TestEuropeanNumbers(t *testing.T) {
+	tests := []struct {
+		name, s, want string // want: the first figure's Norm
+	}{
+		{"decimal comma percent", "Inflation was 3,5 percent in May.", "percent:3.5"},
+		{"decimal comma sign", "Prices rose 2,75% last year.", "percent:2.75"},
+		{"thousands comma stays", "He paid 1,500 euros.", "money:1500:eur"},
+		{"a list is no decimal", "Rooms 3,5 and 7 were shut.", "number:3"},
+		{"dotted thousands", "Some 1.200 workers lost their jobs.", "count:1200:worker"},
+		{"a decimal sum stays", "It cost 1.5 million euros.", "money:1500000:eur"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := ExtractAll(tt.s)
+			if len(fs) == 0 || fs[0].Norm != tt.want {
+				t.Errorf("ExtractAll(%q) = %+v, want first %q", tt.s, fs, tt.want)
+			}
+		})
+	}
+	fs := ExtractAll("About 2.500 people fled.")
+	if len(fs) != 1 || fs[0].Low >= 2500 || fs[0].High <= 2500 {
+		t.Errorf("about 2.500 people: %+v, want a range around 2,500", fs)
+	}
+}
