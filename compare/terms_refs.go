@@ -41,6 +41,11 @@ type nameGraph struct {
 	// referee" names the one person written "referee Aksel Brandt",
 	// but "the video assistant referee" is someone else.
 	roles map[string]bool
+	// titledAs holds, lowercase, the title words of a person's title with
+	// the capitalised words written right before them ("labour minister"
+	// for "Labour Minister Pavel Grecu", where the title read is
+	// "minister"): a description in those words names the holder.
+	titledAs map[string]bool
 	// descMods holds the modifiers of the descriptions written right
 	// before a name (descriptorBefore): "construction" for "construction
 	// firm Vantek Construct".
@@ -659,7 +664,7 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(ta
 		if end == d+1 || end < len(toks) && (isNameWord(toks[end]) || !words.IsCapitalized(toks[end].text) && isModifier(toks[end].text) && nounLike(toks[end].lower)) {
 			continue // "the mine Oyu Tolgoi" names it already; "the party newspaper" is another thing
 		}
-		if g.roles[toks[end-1].lower] && end != d+2 {
+		if g.roles[toks[end-1].lower] && end != d+2 && !g.titledAs[strings.ToLower(s[toks[d+1].start:toks[end-1].end])] {
 			continue // "the video assistant referee" beside "referee Aksel Brandt"
 		}
 		if h := toks[end-1].lower; personTitles[h] && g.titleHolders(h) > 1 {
@@ -951,7 +956,17 @@ func (g *nameGraph) addTitle(s string, toks []ntok, r nameRun, names map[string]
 	if g.titles[k] == nil {
 		g.titles[k] = make(map[[2]int]personTitle)
 	}
-	g.titles[k][[2]int{si, n}] = personTitle{form: t, title: strings.ToLower(strings.TrimSpace(t[:len(t)-len(name)]))}
+	title := strings.ToLower(strings.TrimSpace(t[:len(t)-len(name)]))
+	g.titles[k][[2]int{si, n}] = personTitle{form: t, title: title}
+	if g.titledAs == nil {
+		g.titledAs = make(map[string]bool)
+	}
+	at := strings.LastIndex(s[:toks[r.j-1].end], t)
+	before := strings.Fields(s[:max(at, 0)])
+	for x := len(before) - 1; x >= 0 && x >= len(before)-2 && words.IsCapitalized(before[x]); x-- {
+		title = strings.ToLower(before[x]) + " " + title
+		g.titledAs[title] = true // "Labour Minister Pavel Grecu": "labour minister"
+	}
 	return form
 }
 

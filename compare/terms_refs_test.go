@@ -638,3 +638,18 @@ func TestHeadOfState(t *testing.T) {
 		t.Errorf("b names the president %q, want the Head of State among its forms (all: %v)", got, tm.BySource)
 	}
 }
+
+// TestMinisterByTitleWords: an outlet that never names the minister
+// calls him by the words of his title ("the country's labour minister"
+// for "Labour Minister Pavel Grecu").
+func TestMinisterByTitleWords(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Fire", "A fire at a garment factory killed 14 workers. Labour Minister Pavel Grecu ordered an inspection of all textile plants."),
+		fromText(t, "b", "Fire", "A fire at a clothing factory killed 14 workers. The country's labour minister promised that the owners would face justice."),
+		fromText(t, "c", "Fire", "Fourteen workers died in a factory fire. Minister Grecu ordered inspections of textile plants."),
+	}
+	tm := findTerm(t, mustCompare(t, arts), "a", "Pavel Grecu")
+	if got := tm.BySource["b"]; got != "the country's labour minister" {
+		t.Errorf("b names the minister %q, want the country's labour minister (all: %v)", got, tm.BySource)
+	}
+}
