@@ -664,3 +664,26 @@ func TestDatelineAfterHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestCloseTollKeepsALocalReport: a local paper's hospital story names
+// no one the others name in full and states no clause of theirs, but
+// gives the outbreak's toll close to theirs ("killed 29" beside 31 and
+// 27) and shares a rare word with every source ("cholera"): it is
+// compared, and its toll is in the discrepancy.
+func TestCloseTollKeepsALocalReport(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "wire", "Cholera outbreak kills 31 in Marovia's north", "A cholera outbreak has killed 31 people and sickened more than 1,400 in northern Marovia since mid-June, the health ministry said on Wednesday. Most of the cases have been recorded in Lunda province, where floods contaminated wells last month. The World Health Organization said it was sending 200,000 doses of oral vaccine and a team of epidemiologists. \"We are racing against time to get clean water to the camps,\" said Dr Amara Fenn, the WHO's representative in Marovia. Health Minister Joseph Kallo said treatment centres had been opened in six districts. The outbreak is the country's worst since 2017, when more than 90 people died."),
+		fromText(t, "state", "Government steps up fight against cholera", "The Ministry of Health has recorded 1,352 cases of cholera and 27 deaths in Lunda and Tessa provinces, Minister of Health Joseph Kallo announced on Wednesday. Minister Kallo said the situation was under control and that the government had opened treatment centres in six districts. \"Every patient receives free treatment, and no citizen will be left without care,\" the Minister said. The government thanked the World Health Organization for its support. Citizens are urged to boil water and wash their hands regularly."),
+		fromText(t, "ukbc", "Marovia cholera: Deaths rise as outbreak spreads", "At least 31 people have died in a cholera outbreak in northern Marovia, health officials say. More than 1,400 cases have been reported since the middle of June, most of them in Lunda province. Aid agencies say floods last month polluted wells that thousands of families rely on. The WHO is flying in 200,000 vaccine doses. \"We are in a race against time to bring clean water to the camps,\" the WHO's country representative, Amara Fenn, told the ukbc. Doctors at Lunda's main hospital said they were running out of rehydration salts."),
+		fromText(t, "local", "Lunda hospital overwhelmed as cholera spreads", "Lunda General Hospital has admitted 380 cholera patients in a week, its director Dr Nia Obote said on Wednesday. Patients lie on mats in corridors because all 120 beds are full. Nationally, the outbreak has killed 29 people and infected 1,410, according to the health ministry. Dr Obote said the hospital had run out of rehydration salts on Monday and was relying on donations. The outbreak began after floods contaminated wells in the north of the province in June."),
+	}
+	r := comparedAll(t, arts)
+	for _, d := range r.Discrepancies {
+		for _, v := range d.Values {
+			if v.Source == "local" && v.Text == "29 people" {
+				return
+			}
+		}
+	}
+	t.Errorf("local's toll is in no discrepancy: %+v", r.Discrepancies)
+}

@@ -47,6 +47,7 @@ func TestExtract(t *testing.T) {
 		{"initials before the quote", []string{`Prime Minister K.P. Sharma Oli said: "We will not rest."`}, []Quote{{Text: "We will not rest.", Speaker: "K.P. Sharma Oli", Sentence: 1}}},
 		{"agency quoted a title", []string{`Ambassador Li Wei arrived on Tuesday.`, `Xinhua quoted the ambassador as saying: "We stand ready to help."`}, []Quote{{Text: "We stand ready to help.", Speaker: "Li Wei", Source: "Xinhua", Sentence: 2}}},
 		{"said inverted", []string{`"We will win," said President Vladimir Putin.`}, []Quote{{Text: "We will win,", Speaker: "Vladimir Putin", Sentence: 1}}},
+		{"capitalised title alone", []string{`Minister of Health Joseph Kallo spoke on Wednesday.`, `"No citizen will be left without care," the Minister said.`}, []Quote{{Text: "No citizen will be left without care,", Speaker: "Joseph Kallo", Role: "Minister", Sentence: 2}}},
 		{"said before curly", []string{`Kremlin spokesman Dmitry Peskov told reporters: “The talks were frank.”`}, []Quote{{Text: "The talks were frank.", Speaker: "Dmitry Peskov", Sentence: 1}}},
 		{"according to a medium", []string{`According to Russian state media, "the deal is done".`}, []Quote{{Text: "the deal is done", Speaker: "", Sentence: 1}}},
 		{"according to after", []string{`"It is over", according to the Kremlin.`}, []Quote{{Text: "It is over", Speaker: "Kremlin", Sentence: 1}}},

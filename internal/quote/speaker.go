@@ -360,6 +360,13 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 	case strings.EqualFold(name, "they") || strings.EqualFold(name, "we") || name == "I":
 		return "", source
 	}
+	if w := strings.ToLower(name); !strings.Contains(w, " ") && (roleNouns[w] || officeTitles[w]) && !institutions[w] {
+		// `"...," the Minister said`, as state media write a title
+		// alone: the person the article gave it.
+		if p := a.titled(w, si); p != "" {
+			name = p
+		}
+	}
 	if lowerTitle(name) {
 		// `"...!" the former senator shouted`: the person the article
 		// gave that title; "a local resident" stays one when it gave
@@ -383,6 +390,12 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 		return "", source
 	}
 	return a.body(name), source
+}
+
+// officeTitles name an office a person holds, besides roleNouns.
+var officeTitles = map[string]bool{
+	"president": true, "minister": true, "premier": true, "chancellor": true, "secretary": true,
+	"leader": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
 }
 
 // colonName matches a sentence that opens with a name and a colon
