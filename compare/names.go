@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/newslens/newslens/internal/entity"
+	"github.com/newslens/newslens/internal/words"
 )
 
 // nameTerms finds the people, organisations and places that two or more
@@ -206,14 +207,16 @@ func editDistance(a, b string) int {
 }
 
 // dropSpellingOnly removes the referents whose names differ only in
-// case and full stops ("US" / "U.S."): typography, not a choice of words.
+// case and full stops ("US" / "U.S."), or, in lower case, only in the
+// endings of their words ("floods" / "flooding"): typography and
+// grammar, not a choice of words.
 func dropSpellingOnly(terms []Term) []Term {
 	out := terms[:0]
 	for _, t := range terms {
 		forms := make(map[string]bool)
 		for _, v := range t.BySource {
 			for _, name := range strings.Split(v, " / ") {
-				forms[strings.ToLower(strings.ReplaceAll(name, ".", ""))] = true
+				forms[stemmedForm(strings.ReplaceAll(name, ".", ""))] = true
 			}
 		}
 		if len(forms) > 1 {
@@ -236,4 +239,17 @@ func dropSelfNames(terms []Term) []Term {
 		}
 		return true
 	})
+}
+
+// stemmedForm is a name in lower case, its words stemmed when it is
+// written in lower case: "flooding" is "flood", "Floods Act" stays.
+func stemmedForm(name string) string {
+	if name != strings.ToLower(name) {
+		return strings.ToLower(name)
+	}
+	fs := strings.Fields(name)
+	for i, f := range fs {
+		fs[i] = words.Stem(f)
+	}
+	return strings.Join(fs, " ")
 }

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -95,5 +96,24 @@ func TestOutletsNamingThemselves(t *testing.T) {
 		if tm.BySource["reuters"] == "Reuters" {
 			t.Errorf("the outlets' own names are a term: %v", tm.BySource)
 		}
+	}
+}
+
+// TestDropSpellingOnly: names that differ in case and full stops, or in
+// lower case only in their words' endings, are no naming difference;
+// two words, or two spellings of a name, are.
+func TestDropSpellingOnly(t *testing.T) {
+	terms := []Term{
+		{Concept: "US", BySource: map[string]string{"a": "US", "b": "U.S."}},
+		{Concept: "floods", BySource: map[string]string{"a": "floods", "b": "flooding"}},
+		{Concept: "pact", BySource: map[string]string{"a": "pact", "b": "treaty"}},
+		{Concept: "Kim Jong Un", BySource: map[string]string{"a": "Kim Jong Un", "b": "Kim Jong-un"}},
+	}
+	var got []string
+	for _, tm := range dropSpellingOnly(terms) {
+		got = append(got, tm.Concept)
+	}
+	if want := []string{"pact", "Kim Jong Un"}; !slices.Equal(got, want) {
+		t.Errorf("kept %q, want %q", got, want)
 	}
 }
