@@ -286,3 +286,47 @@ func TestAttackShapes(t *testing.T) {
 		t.Errorf("no conflict between 18 and 22 people: %+v", r.Discrepancies)
 	}
 }
+
+// TestFireShapes: "claimed 12 lives" is a toll set against "14 people",
+// and the outlet that never names the labour minister calls him "the
+// country's labour minister".
+func TestFireShapes(t *testing.T) {
+	r := shapesReport(t, "fire")
+	if !conflictOf(r, "12 lives", "14 people") {
+		t.Errorf("no conflict between 12 lives and 14 people: %+v", r.Discrepancies)
+	}
+	if got := findTerm(t, r, "wire", "Pavel Grecu").BySource["foreign"]; got != "the country's labour minister" {
+		t.Errorf("foreign names the minister %q, want the country's labour minister", got)
+	}
+}
+
+// TestHospitalShapes: the local paper's hospital story is compared, its
+// toll set against the others', and the quotation the state agency
+// credits to "the Minister" is Joseph Kallo's.
+func TestHospitalShapes(t *testing.T) {
+	r := shapesReport(t, "hospital")
+	if !conflictOf(r, "29 people", "31 people", "27 deaths") {
+		t.Errorf("no conflict of the three tolls: %+v", r.Discrepancies)
+	}
+	if !slices.ContainsFunc(r.Quoted, func(q Quoted) bool { return q.Speaker == "Joseph Kallo" && q.Sources["state"] == 1 }) {
+		t.Errorf("the state agency's quotation is not Joseph Kallo's: %+v", r.Quoted)
+	}
+}
+
+// TestFloodShapes: a later toll in a sentence of its own joins the
+// toll's conflict, people forced from their homes are the evacuated, and
+// "floods" beside "flooding" is no term.
+func TestFloodShapes(t *testing.T) {
+	r := shapesReport(t, "flood")
+	if !conflictOf(r, "23 people", "27", "Two dozen people") {
+		t.Errorf("no conflict of the three tolls: %+v", r.Discrepancies)
+	}
+	if !conflictOf(r, "4,000", "5,000 residents") {
+		t.Errorf("no conflict of the evacuated: %+v", r.Discrepancies)
+	}
+	for _, tm := range r.Terms {
+		if strings.Contains(tm.BySource["ukbc"], "flooding") {
+			t.Errorf("a term of word endings: %+v", tm)
+		}
+	}
+}
