@@ -48,8 +48,9 @@
 // paragraphs).
 //
 // Kind separates speech from words that are merely in quote marks: a
-// quotation is Speech when it has a speaker or runs to minSpeechWords
-// words, and Term otherwise (scare quotes, titles, nicknames), as is one
+// quotation is Speech when it has a speaker, runs to minSpeechWords
+// words or is credited by a speech verb right after it ("the mayor
+// said", though the article names no mayor), and Term otherwise (scare quotes, titles, nicknames), as is one
 // introduced as imagined ("as if to say"). Callers that list what people
 // said keep Speech only.
 package quote
@@ -133,6 +134,22 @@ func kindOf(q Quote, before string) Kind {
 	return Term
 }
 
+// saidAfter reports whether the words right after a quotation credit it
+// with a speech verb, within four words of the closing mark ("said one
+// survivor", "the mayor said"), whoever the speaker is.
+func saidAfter(after string) bool {
+	ws := words(after)
+	for v := 0; v < len(ws) && v < 4; v++ {
+		if v > 0 && ws[v].breakBefore {
+			return false
+		}
+		if isVerb(ws[v]) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxSpan is how many sentences a quotation may run across; an opening
 // mark left unclosed for longer is treated as stray.
 const maxSpan = 4
@@ -188,7 +205,7 @@ func Extract(sentences []string) []Quote {
 			// `Putin called it "historic" and "a breakthrough"`.
 			q.Speaker = prevSpeaker
 		}
-		if q.Speaker == "" && strings.TrimSpace(before) == "" && prevSpeaker != "" && a.near(prevSent, s) {
+		if q.Speaker == "" && strings.TrimSpace(before) == "" && prevSpeaker != "" && a.near(prevSent, s) && !saidAfter(after) {
 			// A quotation that opens its sentence with no attribution
 			// of its own goes on from the last one.
 			q.Speaker = prevSpeaker
@@ -198,6 +215,9 @@ func Extract(sentences []string) []Quote {
 			q.Role = a.role(q.Speaker, cs)
 		}
 		q.Kind = kindOf(q, before)
+		if q.Kind == Term && saidAfter(after) {
+			q.Kind = Speech // `"We will rebuild," the mayor said`: said, by someone the article does not name
+		}
 		quotes = append(quotes, q)
 		prevSent, prevSpeaker, prevClose = s, q.Speaker, sp.close
 		if cs != s {

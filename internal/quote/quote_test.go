@@ -47,6 +47,8 @@ func TestExtract(t *testing.T) {
 		{"initials before the quote", []string{`Prime Minister K.P. Sharma Oli said: "We will not rest."`}, []Quote{{Text: "We will not rest.", Speaker: "K.P. Sharma Oli", Sentence: 1}}},
 		{"agency quoted a title", []string{`Ambassador Li Wei arrived on Tuesday.`, `Xinhua quoted the ambassador as saying: "We stand ready to help."`}, []Quote{{Text: "We stand ready to help.", Speaker: "Li Wei", Source: "Xinhua", Sentence: 2}}},
 		{"said inverted", []string{`"We will win," said President Vladimir Putin.`}, []Quote{{Text: "We will win,", Speaker: "Vladimir Putin", Sentence: 1}}},
+		{"unnamed speaker is no earlier one", []string{`"We will win," Putin said.`, `"The door was locked," said one survivor, who asked not to be named.`}, []Quote{
+			{Text: "We will win,", Speaker: "Putin", Sentence: 1}, {Text: "The door was locked,", Speaker: "", Sentence: 2}}},
 		{"capitalised title alone", []string{`Minister of Health Joseph Kallo spoke on Wednesday.`, `"No citizen will be left without care," the Minister said.`}, []Quote{{Text: "No citizen will be left without care,", Speaker: "Joseph Kallo", Role: "Minister", Sentence: 2}}},
 		{"said before curly", []string{`Kremlin spokesman Dmitry Peskov told reporters: “The talks were frank.”`}, []Quote{{Text: "The talks were frank.", Speaker: "Dmitry Peskov", Sentence: 1}}},
 		{"according to a medium", []string{`According to Russian state media, "the deal is done".`}, []Quote{{Text: "the deal is done", Speaker: "", Sentence: 1}}},
@@ -283,6 +285,7 @@ func TestExtractSpeakersAndKinds(t *testing.T) {
 		{"a title with two portfolios", []string{`"This strike has political goals," said Minister of Transport and Infrastructure Tomas Brenner.`}, []sk{{"Tomas Brenner", Speech}}},
 		{"a body and another body", []string{`"We will help," said the Ministry of Health and UNICEF.`}, []sk{{"Ministry of Health", Speech}}},
 		{"relation between commas", []string{`"She was a strong swimmer," her mother, Fiona, said in a statement.`}, []sk{{"Fiona", Speech}}},
+		{"said by someone unnamed", []string{`"We will rebuild," the mayor said.`}, []sk{{"", Speech}}},
 		{"it is the last organisation", []string{`The Harbour Authority warned sailors to stay away.`, `"We advise all boats to stay in port until the channel is cleared," it said.`}, []sk{{"Harbour Authority", Speech}}},
 		{"pronoun to the last named subject", []string{`"It was hard," Pell said.`, `Ana Lobo organised the volunteers.`, `"We had no choice but to work through the night," she said.`}, []sk{{"Pell", Speech}, {"Ana Lobo", Speech}}},
 		{"scare quote is a term", []string{`Critics called for a "reset" of the rules.`}, []sk{{"", Term}}},
