@@ -259,8 +259,8 @@ func Conflict(a, b Figure) bool {
 		// false discrepancies and, changing how the rest group, made one.
 		return false
 	}
-	if a.Kind == "percent" && (roundedTo(a.Value, b.Value) || roundedTo(b.Value, a.Value)) {
-		return false // "41%" is "41.3%" rounded
+	if (a.Kind == "percent" || a.Kind == "measure") && (roundedTo(a.Value, b.Value) || roundedTo(b.Value, a.Value)) {
+		return false // "41%" is "41.3%" rounded, "46C" is "46.2C"
 	}
 	if a.Kind == "date" {
 		ay, am, ad := dateParts(a.Value)

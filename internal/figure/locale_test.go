@@ -28,3 +28,21 @@ func TestEuropeanNumbers(t *testing.T) {
 		t.Errorf("about 2.500 people: %+v, want a range around 2,500", fs)
 	}
 }
+
+// TestMeasureRounded: "46C" is "46.2C" rounded, no conflict; "44C" is
+// another reading.
+func TestMeasureRounded(t *testing.T) {
+	read := func(s string) Figure {
+		fs := ExtractAll(s)
+		if len(fs) != 1 || fs[0].Kind != "measure" {
+			t.Fatalf("ExtractAll(%q) = %+v, want one measure", s, fs)
+		}
+		return fs[0]
+	}
+	if Conflict(read("It reached 46.2C."), read("It reached 46C.")) {
+		t.Error("46.2C conflicts with 46C")
+	}
+	if !Conflict(read("It reached 46.2C."), read("It reached 44C.")) {
+		t.Error("46.2C does not conflict with 44C")
+	}
+}
