@@ -302,6 +302,9 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 	if o := outcomeOf(f.Unit); o != "" && f.Kind == "count" {
 		return joinedOutcome(s, f.End, f.End, o)
 	}
+	if f.Kind == "percent" && votersVoted.MatchString(s[f.End:]) {
+		return "turnout" // "About 61% of voters cast ballots", not "61% of voters backed him"
+	}
 	if f.Kind == "count" && livesCounted(f.Text) {
 		// "claimed 12 lives", not "saved thousands of lives"
 		if livesSaved(s, f) {
@@ -342,6 +345,9 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 	}
 	return ""
 }
+
+// votersVoted follows a share of the voters who voted at all.
+var votersVoted = regexp.MustCompile(`(?i)^ of (?:the )?(?:eligible |registered )?(?:voters|electorate)(?: had)? (?:cast|voted|turned out|went to the polls)`)
 
 // livesCounted reports whether a count is of lives: "12 lives".
 func livesCounted(text string) bool {

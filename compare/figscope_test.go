@@ -46,6 +46,8 @@ func TestFigureOutcome(t *testing.T) {
 		{"turnout", "Turnout was 64%, the highest since 2005.", "64%", "turnout"},
 		{"turnout in other words", "About 62% of eligible voters cast ballots.", "62%", "turnout"},
 		{"a share of the vote", "The party took 38.2% of the vote.", "38.2%", "votes"},
+		{"voters who voted", "About 61% of voters cast ballots.", "61%", "turnout"},
+		{"voters who backed one", "About 61% of voters backed the president.", "61%", "votes"},
 		{"cases of an illness", "The fever has killed 524 people this year, and 14,250 cases have been recorded.", "14,250 cases", "cases"},
 		{"a reading beside a toll", "The death toll from Tuesday's 6.4-magnitude quake rose to 52.", "6.4", ""},
 		{"destroyed or damaged", "Some 12,000 houses were destroyed or damaged.", "12,000 houses", "damaged+destroyed"},
