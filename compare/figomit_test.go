@@ -396,3 +396,24 @@ func TestGradeAndMeasureOmitted(t *testing.T) {
 		t.Errorf("d: the winds are not reported as left out; omissions %+v", r.Omissions["d"])
 	}
 }
+
+// TestWorkforceOmitted: three sources give the works' workforce in
+// their own words ("employs about 6,800 people", "Of the 6,800 people
+// Danvik employs", "the works' 6,800 jobs"); the fourth leaves it out,
+// and no workforce is set against the jobs the plan cuts.
+func TestWorkforceOmitted(t *testing.T) {
+	lead := "Lindqvist agreed on Tuesday to buy the steelmaker Danvik for 2.6 billion euros. "
+	arts := []*article.Article{
+		fromText(t, "a", "Steel", lead+"The deal was welcomed in Ostra, where the company employs about 6,800 people. Lindqvist intends to cut 900 jobs."),
+		fromText(t, "b", "Steel", lead+"Of the 6,800 people Danvik employs, most live in Ostra. About 900 positions will go, the buyer said."),
+		fromText(t, "c", "Steel", lead+"The union fears for up to 1,500 of the works' 6,800 jobs."),
+		fromText(t, "d", "Steel", lead+"Lindqvist plans to cut 1,200 jobs at the works in Ostra."),
+	}
+	r := mustCompare(t, arts)
+	if !omits(r, "d", "6,800") {
+		t.Errorf("d: the workforce is not reported as left out; omissions %+v", r.Omissions["d"])
+	}
+	if conflictOf(r, "6,800 people", "900 jobs") || conflictOf(r, "6,800 jobs", "1,200 jobs") {
+		t.Errorf("a workforce is set against a cut: %+v", r.Discrepancies)
+	}
+}

@@ -41,6 +41,16 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 		x.f.Kind, x.f.Unit = "count", "person"
 		x.f.Norm = "count:" + strings.TrimPrefix(x.f.Norm, "number:") + ":person"
 	}
+	if x.f.Kind == "count" && x.f.Unit == "person" && x.outcome == "" && slices.Contains(x.near, "employ") {
+		// "employs about 6,800 people" counts the jobs "6,800 jobs" does
+		x.f.Norm = strings.TrimSuffix(x.f.Norm, ":person") + ":worker"
+		x.f.Unit = "worker"
+	}
+	if x.f.Unit == "worker" && (x.total || slices.Contains(x.near, "employ")) {
+		// a workforce ("employs 6,800 people", "of the works' 6,800
+		// jobs"), not the jobs a plan cuts
+		x.workforce = true
+	}
 	if x.f.Kind == "count" && x.f.Unit != "person" && humanOutcome[outcomeOf(x.f.Unit)] {
 		// "524 deaths" counts the people "524 people died" does
 		x.f.Norm = strings.TrimSuffix(x.f.Norm, ":"+x.f.Unit) + ":person"
@@ -104,7 +114,7 @@ func sameScope(a, b *looseFig) bool {
 	if !sameThing(a, b) && !sameSubject(a, b) && !lastsAs(a, b) && !lastsAs(b, a) && a.f.Kind != "tally" && !(a.occurs && b.occurs) && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
 		return false
 	}
-	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total || a.rate != b.rate || a.change != b.change {
+	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total && !(a.workforce && b.workforce) || a.rate != b.rate || a.change != b.change || a.workforce != b.workforce {
 		return false
 	}
 	if a.actor != "" && !slices.Contains(b.names, a.actor) && !slices.Contains(b.ctx, a.actor) ||

@@ -40,6 +40,9 @@ type looseFig struct {
 	part  bool
 	total bool    // the whole a count is taken from (isTotal)
 	whole float64 // the whole a count is a part of (wholeOf), or 0
+	// workforce is set for a count of all the workers a body employs
+	// ("employs 6,800 people"), never the jobs a plan cuts.
+	workforce bool
 	// occurs is set for an ordinal that counts how often something has
 	// happened ("for the second time this year": occurrence).
 	occurs bool
@@ -330,6 +333,9 @@ func sameQuantity(a, b *looseFig) bool {
 	}
 	if !sameScope(a, b) {
 		return false
+	}
+	if a.workforce && b.workforce {
+		return true // a report gives one workforce: "employs about 6,800 people", "the works' 6,800 jobs"
 	}
 	if a.f.Kind == "percent" && a.f.Unit == "point" && a.f.Norm == b.f.Norm && specific(a.f.Value) {
 		return true // "25bp", "0.25 percentage points", in the same scope
