@@ -580,7 +580,8 @@ func figureStage(s string, f figureT, figs []figureT) string {
 		return "held"
 	case containsAny(near, aboardWords) || strings.HasPrefix(strings.TrimSpace(after), "on board") || strings.HasPrefix(strings.TrimSpace(after), "aboard"):
 		return "aboard"
-	case containsAny(strings.ReplaceAll(before, "than expected", ""), expectedWords), targetAfter(after):
+	case containsAny(strings.ReplaceAll(before, "than expected", ""), expectedWords), targetAfter(after),
+		f.Kind == "percent" && willMove.MatchString(before):
 		// "closer than expected, at six votes to three" is what
 		// happened, not a forecast.
 		return "expected"
@@ -589,6 +590,10 @@ func figureStage(s string, f figureT, figs []figureT) string {
 	}
 	return ""
 }
+
+// willMove ends the words before a rate a forecast gives: "the economy
+// will expand by 1.3 percent", "inflation would average 2.8%".
+var willMove = regexp.MustCompile(`\b(?:will|would) (?:grow|expand|contract|shrink|average|rise|fall|slow|accelerate|reach)(?: by| to)? $`)
 
 // finalWords mark a final figure, not an early one: "the final toll",
 // "the final death toll", "final results", "the toll, now final". "Final" alone is as often the match ("the Cup final

@@ -77,6 +77,8 @@ func TestFigureStageAndThreshold(t *testing.T) {
 		threshold           bool
 	}{
 		{"earlier figure", "The ministry revised an earlier figure of 11 missing.", "11", "early", false},
+		{"a rate that will move", "The bank said the economy will expand by 1.3 percent.", "1.3 percent", "expected", false},
+		{"a rate that moved", "The economy expanded by 1.3 percent.", "1.3 percent", "", false},
 		{"preliminary", "Preliminary results gave the party 42 percent.", "42 percent", "early", false},
 		{"final", "The final count was 57.", "57", "final", false},
 		{"final official toll", "The final official toll was 58.", "58", "final", false},
