@@ -34,6 +34,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.names = nameKeysOf(terms)
 	x.clock = clockZone(x.f, c.figuresAt(x.src, x.n))
 	x.ageOf = ageName(s, x.f)
+	x.lead = x.f.Kind == "duration" && strings.HasPrefix(strings.TrimSpace(s[x.f.End:]), "before ")
 	if x.f.Kind == "number" && humanOutcome[x.outcome] && x.f.Value == math.Trunc(x.f.Value) && !strings.HasPrefix(s[x.f.End:], "-") {
 		// "nine remained missing", "the toll rose to 57": a count of
 		// people, to be set against "Eleven people" and "50 people"
@@ -111,7 +112,7 @@ func sameScope(a, b *looseFig) bool {
 	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome || a.ageOf != b.ageOf {
 		return false
 	}
-	if !sameThing(a, b) && !sameSubject(a, b) && !lastsAs(a, b) && !lastsAs(b, a) && a.f.Kind != "tally" && !(a.occurs && b.occurs) && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
+	if !sameThing(a, b) && !sameSubject(a, b) && !lastsAs(a, b) && !lastsAs(b, a) && a.f.Kind != "tally" && !(a.lead && b.lead) && !(a.occurs && b.occurs) && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
 		return false
 	}
 	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total && !(a.workforce && b.workforce) || a.rate != b.rate || a.change != b.change || a.workforce != b.workforce {

@@ -40,6 +40,9 @@ type looseFig struct {
 	part  bool
 	total bool    // the whole a count is taken from (isTotal)
 	whole float64 // the whole a count is a part of (wholeOf), or 0
+	// lead is set for a span before an event ("about 14 hours before the
+	// storm hit", "less than 12 hours before landfall").
+	lead bool
 	// workforce is set for a count of all the workers a body employs
 	// ("employs 6,800 people"), never the jobs a plan cuts.
 	workforce bool
@@ -305,6 +308,26 @@ func ageOrGrade(a, b *looseFig) (tied, ok bool) {
 	return false, false
 }
 
+// fewInAReport settles whether two figures of a kind a report gives few
+// of are one quantity, ok false for other figures. A vote or a score:
+// one word in common (shared) ties two. An occurrence: two of one value
+// ("for the second time this year", "its second cut") need none. A span
+// before an event: one word ("14 hours before the storm hit", "less
+// than 12 hours before landfall"). Two measures that agree, with a word
+// in common ("winds of 185 km/h", "sustained winds of 185 kilometres
+// per hour").
+func fewInAReport(a, b *looseFig, shared int) (tied, ok bool) {
+	switch {
+	case a.f.Kind == "tally" || a.occurs && b.occurs:
+		return shared >= 1 || a.occurs && b.occurs && a.f.Value == b.f.Value, true
+	case a.lead && b.lead && shared >= 1:
+		return true, true
+	case a.f.Kind == "measure" && shared >= 1 && figCompatible(a.f, b.f):
+		return true, true
+	}
+	return false, false
+}
+
 // sameQuantity reports whether two figures describe one quantity: the
 // same uncommon sum of money (specific), whatever is around it, or
 // change in percentage points in the same scope, a level and a change in
@@ -348,18 +371,8 @@ func sameQuantity(a, b *looseFig) bool {
 			one = k
 		}
 	}
-	if a.f.Kind == "tally" || a.occurs && b.occurs {
-		// A report gives few votes or scores, and the kind says what
-		// they count: one word in common ties two; it counts few
-		// occurrences, and two of one value ("for the second time this
-		// year", "its second cut") need none.
-		return shared >= 1 || a.occurs && b.occurs && a.f.Value == b.f.Value
-	}
-	if a.f.Kind == "measure" && shared >= 1 && figCompatible(a.f, b.f) {
-		// "winds of 185 km/h", "sustained winds of 185 kilometres per
-		// hour": measures are few in a report, and two that agree with
-		// a word in common measure one thing.
-		return true
+	if tied, ok := fewInAReport(a, b, shared); ok {
+		return tied
 	}
 	if sameThing(a, b) && a.f.Unit == b.f.Unit && (a.outcome != "" || shared >= 1) {
 		// "112 people were killed", "140 people have died"; "900 jobs"

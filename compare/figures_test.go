@@ -889,3 +889,17 @@ func TestDiscrepancyTakesLaterToll(t *testing.T) {
 	}
 	t.Errorf("no toll discrepancy: %+v", r.Discrepancies)
 }
+
+// TestLeadTimesConflict: "about 14 hours before the storm hit" and "less
+// than 12 hours before landfall" are one span, in dispute.
+func TestLeadTimesConflict(t *testing.T) {
+	tail := " The government opened 300 shelters on the coast."
+	arts := []*article.Article{
+		fromText(t, "a", "Storm", "The weather agency raised its hurricane warning on Monday morning, about 14 hours before the storm hit."+tail),
+		fromText(t, "b", "Storm", "Critics say the weather service issued its hurricane warning less than 12 hours before landfall."+tail),
+		fromText(t, "c", "Storm", "Officials said the hurricane warning came about 14 hours before the storm hit the coast."+tail),
+	}
+	if r := mustCompare(t, arts); !conflictOf(r, "14 hours", "12 hours") {
+		t.Errorf("no conflict of the warnings' lead times: %+v", r.Discrepancies)
+	}
+}
