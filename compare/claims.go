@@ -543,7 +543,7 @@ func (c *comparison) uniquePart(ui int) (span [2]int, ok bool) {
 // attribution matches a part of a sentence that only says who reports
 // the rest: "according to the Ministry of Home Affairs", "officials
 // said on Wednesday", "a police spokesman told reporters".
-var attribution = regexp.MustCompile(`(?i)^\W*(?:according to [^,;]+|(?:[\p{L}\p{N}'’.-]+ ){1,6}(?:said|says|told [\p{L} ]{1,20}|reported|added)(?: on \p{L}+| in a statement)?)\W*$`)
+var attribution = regexp.MustCompile(`(?i)^\W*(?:according to [^,;]+|(?:[\p{L}\p{N}'’.-]+ ){1,6}(?:said|says|told [\p{L} ]{1,20}|reported|reports|added)(?: on \p{L}+| in a statement)?)\W*$`)
 
 // isAttribution reports whether part is only an attribution: who said
 // the fact is no fact of its own, so it is never reported as one.

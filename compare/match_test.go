@@ -257,6 +257,7 @@ func TestIsAttribution(t *testing.T) {
 		{" a police spokesman told reporters.", true},
 		{"the two companies said.", true},
 		{" Gábor Horváth said on Tuesday.", true},
+		{" a TASS correspondent reports.", true},
 		{" according to Nepali officials, and the toll is expected to rise.", false},
 		{"Rescue work was slowed by landslides.", false},
 		{"which employs nearly 7,000 people", false},
