@@ -239,7 +239,22 @@
 // source gives in a sentence that covers the claim without stating it (within
 // coverMargin, 0.1, or the second of two adjacent sentences), so one
 // outlet's looser wording does not drop its figure from the tally. A
-// discrepancy in which one source gives two values is dropped.
+// discrepancy in which one source gives two values is dropped. A source
+// with no value in a claim's discrepancy but one figure, in a sentence
+// of its own, tied to all of its values joins it ("has risen to 27"
+// beside "killing 23 people" and "Two dozen people have died";
+// extend.go), unless that sentence puts the figure in a place none of
+// theirs names: the same discrepancies are found with five fewer
+// reported. Some quantities are few in a report and tie however they
+// are worded (fewInAReport, ageOrGrade): a grade on a scale ("a Category
+// 3 hurricane", internal/figure's rating), how often something has
+// happened ("for the second time this year"), a span before an event
+// ("14 hours before the storm hit"), a body's workforce ("employs about
+// 6,800 people", never the jobs a plan cuts); lives a disaster
+// "claimed" are its dead, a rate the economy "will" reach a forecast,
+// the share of voters who cast ballots the turnout. Together, over the
+// sixteen events, omission recall 166 to 177 of 343 at a precision of
+// 0.82 to 0.83 and discrepancy recall 73 to 75 of 96.
 //
 // # Names for one referent (terms)
 //
@@ -309,7 +324,15 @@
 //     "the referee" is "referee Aksel Brandt" where no one else is a
 //     referee, but "the video assistant referee", with modifiers the
 //     title lacks, is not (titleRoles: three term variants more on the
-//     final, no false term).
+//     final, no false term), unless those modifiers are the words written
+//     right before the title ("the country's labour minister" for "Labour
+//     Minister Pavel Grecu"). An office written before a name ("President
+//     of the Republic Marcos Ibarra") is its title, and "the Head of
+//     State" the president; a public body may be described by a kindred
+//     head ("the country's disaster agency" for the only body whose name
+//     holds "disaster", an Office): five term variants more on the dev
+//     events, none false. Names that differ only in the endings of
+//     lower-case words ("floods", "flooding") are no term.
 //     Weekdays, months, time zones, role descriptions ("the next stop")
 //     and words the coverage also writes in lowercase are no names; nor
 //     is what a name owns ("the European Central Bank's deposit rate"),
