@@ -602,7 +602,7 @@ func (c *comparison) unnamed(off []int) []int {
 		// other source writes must be no gazetteer place.
 		byAll := c.nameAllWrite(si, func(e entity.Entity) bool { return e.Type != "place" })
 		return (byAll || names > 0) && c.sharedValue(si) || byAll && c.sharedTopic(si, topicWords) || names > 0 && c.sharedNumber(si) ||
-			c.sharedValue(si) && c.sharedTopic(si, 1)
+			c.sharedValue(si) && c.sharedTopic(si, 1) && c.sharedCapital(si)
 	})
 }
 
@@ -628,6 +628,45 @@ func (c *comparison) sharedValue(si int) bool {
 		}
 	}
 	return false
+}
+
+// sharedCapital reports whether source si writes, inside a sentence, a
+// capitalised word that another source writes too, as part of any name
+// ("Lunda" in "Lunda General Hospital" and "Lunda province"): a report
+// of a toll elsewhere names other places.
+func (c *comparison) sharedCapital(si int) bool {
+	mine := c.capitalWords(si)
+	for sj := range c.arts {
+		if sj == si {
+			continue
+		}
+		for w := range c.capitalWords(sj) {
+			if mine[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// capitalWords returns the capitalised words of source si, less
+// weekdays, months, and common words opening a sentence.
+func (c *comparison) capitalWords(si int) map[string]bool {
+	out := make(map[string]bool)
+	for _, s := range c.arts[si].Sentences {
+		for k, f := range strings.Fields(s) {
+			w := strings.Trim(f, ".,;:!?\"'()“”‘’")
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			if len(w) < 3 || !words.IsCapitalized(w) || w == strings.ToUpper(w) || calendarWords[strings.ToLower(w)] {
+				continue
+			}
+			if id := wordvec.ID(strings.ToLower(w)); k == 0 && id >= 0 && id < topicRank {
+				continue // "The", "After": a common word opening the sentence
+			}
+			out[w] = true
+		}
+	}
+	return out
 }
 
 // closeToll reports whether two counts of people with one outcome

@@ -61,7 +61,7 @@ func (c *comparison) oneTiedFigure(all []looseFig, mine []int, si int, used map[
 		if used[c.valueKey(all[j].fig)] {
 			continue
 		}
-		if !allTied(all, mine, j) || c.elsewhere(all, mine, j) {
+		if !allTied(all, mine, j) || c.elsewhere(all, mine, j) || !sameUnit(all, mine, j) {
 			continue
 		}
 		if found >= 0 && !figEqual(all[found].f, all[j].f) {
@@ -72,6 +72,12 @@ func (c *comparison) oneTiedFigure(all []looseFig, mine []int, si int, used map[
 		}
 	}
 	return found, found >= 0
+}
+
+// sameUnit reports whether figure j counts in the unit of the figures
+// mine: "Eleven children were killed" is no value of "23 people".
+func sameUnit(all []looseFig, mine []int, j int) bool {
+	return !slices.ContainsFunc(mine, func(i int) bool { return all[i].f.Unit != all[j].f.Unit })
 }
 
 func allTied(all []looseFig, mine []int, j int) bool {
@@ -98,8 +104,8 @@ func classOfValue(all []looseFig, mine []int, vs []Value, k int) int {
 
 // elsewhere reports whether figure j's sentence places it in a place
 // ("In Ardenza, two people were killed", "Turnout in Halvik was 54
-// percent") that no sentence of the figures mine names: a count of
-// somewhere else, or of a part.
+// percent", "near Brano") that no sentence of the figures mine names: a
+// count of somewhere else, or of a part.
 func (c *comparison) elsewhere(all []looseFig, mine []int, j int) bool {
 	for _, m := range inPlace.FindAllStringSubmatch(c.arts[all[j].src].Sentences[all[j].n], -1) {
 		if !slices.ContainsFunc(mine, func(i int) bool { return strings.Contains(c.arts[all[i].src].Sentences[all[i].n], m[1]) }) {
@@ -109,4 +115,4 @@ func (c *comparison) elsewhere(all []looseFig, mine []int, j int) bool {
 	return false
 }
 
-var inPlace = regexp.MustCompile(`\b[Ii]n ([A-Z][\p{L}]+(?: [A-Z][\p{L}]+)*)`)
+var inPlace = regexp.MustCompile(`\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside) ([A-Z][\p{L}]+(?: [A-Z][\p{L}]+)*)`)

@@ -352,7 +352,7 @@ func TestFiguresElsewhere(t *testing.T) {
 // and leaves it out. "The 58th minute" counts no occurrence.
 func TestOccurrenceOmitted(t *testing.T) {
 	arts := []*article.Article{
-		fromText(t, "a", "Rates", "The central bank of Dorvia lowered borrowing costs for the second time this year on Thursday. The governor said inflation was falling."),
+		fromText(t, "a", "Rates", "The central bank of Dorvia lowered its key interest rate for the second time this year on Thursday. The governor said inflation was falling."),
 		fromText(t, "b", "Rates", "Dorvia's central bank cut its key rate on Thursday, the second cut since the summer. The governor said inflation was easing."),
 		fromText(t, "c", "Rates", "The National Bank of Dorvia cut its main interest rate, its second reduction this year. The governor said inflation was falling."),
 		fromText(t, "d", "Rates", "The central bank of Dorvia cut its key interest rate on Thursday. The governor said inflation was falling."),

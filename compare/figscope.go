@@ -35,6 +35,9 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.clock = clockZone(x.f, c.figuresAt(x.src, x.n))
 	x.ageOf = ageName(s, x.f)
 	x.lead = x.f.Kind == "duration" && strings.HasPrefix(strings.TrimSpace(s[x.f.End:]), "before ")
+	if x.f.Kind == "rating" && gradeMoved.MatchString(s) {
+		x.stage = "moved" // "peaked as a Category 5 storm" over the sea is not its grade at landfall
+	}
 	if x.f.Kind == "number" && humanOutcome[x.outcome] && x.f.Value == math.Trunc(x.f.Value) && !strings.HasPrefix(s[x.f.End:], "-") {
 		// "nine remained missing", "the toll rose to 57": a count of
 		// people, to be set against "Eleven people" and "50 people"
@@ -42,12 +45,12 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 		x.f.Kind, x.f.Unit = "count", "person"
 		x.f.Norm = "count:" + strings.TrimPrefix(x.f.Norm, "number:") + ":person"
 	}
-	if x.f.Kind == "count" && x.f.Unit == "person" && x.outcome == "" && slices.Contains(x.near, "employ") {
+	if x.f.Kind == "count" && x.f.Unit == "person" && x.outcome == "" && (employedBefore.MatchString(s[:x.f.Start]) || employedAfter.MatchString(s[x.f.End:])) {
 		// "employs about 6,800 people" counts the jobs "6,800 jobs" does
 		x.f.Norm = strings.TrimSuffix(x.f.Norm, ":person") + ":worker"
 		x.f.Unit = "worker"
 	}
-	if x.f.Unit == "worker" && (x.total || slices.Contains(x.near, "employ")) {
+	if x.f.Unit == "worker" && (x.total || employedBefore.MatchString(s[:x.f.Start]) || employedAfter.MatchString(s[x.f.End:])) {
 		// a workforce ("employs 6,800 people", "of the works' 6,800
 		// jobs"), not the jobs a plan cuts
 		x.workforce = true
@@ -112,7 +115,7 @@ func sameScope(a, b *looseFig) bool {
 	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome || a.ageOf != b.ageOf {
 		return false
 	}
-	if !sameThing(a, b) && !sameSubject(a, b) && !lastsAs(a, b) && !lastsAs(b, a) && a.f.Kind != "tally" && !(a.lead && b.lead) && !(a.occurs && b.occurs) && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
+	if !sameThing(a, b) && !sameSubject(a, b) && !lastsAs(a, b) && !lastsAs(b, a) && a.f.Kind != "tally" && a.f.Kind != "rating" && !(a.lead && b.lead) && !(a.occurs && b.occurs) && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
 		return false
 	}
 	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total && !(a.workforce && b.workforce) || a.rate != b.rate || a.change != b.change || a.workforce != b.workforce {
@@ -283,11 +286,15 @@ func outcomeAt(s string, t lexicon.Term) string {
 		// outcome.
 		return outcomeOf(t.Key)
 	}
-	if w := strings.ToLower(t.Token); (w == "homes" || w == "houses") && leftHome.MatchString(s[:t.Start]) {
+	if w := strings.ToLower(t.Token); (w == "homes" || w == "houses") && leftHome.MatchString(s[:t.Start]) && !stayedHome.MatchString(s[:t.Start]) {
 		return "displaced" // "forcing about 4,000 from their homes", "had to leave their homes"
 	}
 	return outcomeOf(t.Token)
 }
+
+// stayedHome ends the words before "homes" when people could not, or
+// would not, leave them: "residents who could not leave their homes".
+var stayedHome = regexp.MustCompile(`(?i)\b(?:not|unable to|cannot|can't|couldn't|never|refused to|refusing to|reluctant to) (?:\w+ )?(?:leave|flee|abandon) (?:their|its|his|her) $`)
 
 // leftHome ends the words before "homes" when people left them.
 var leftHome = regexp.MustCompile(`(?i)\b(?:from|leave|left|leaving|fled|flee|fleeing|abandon|abandoned|out of) (?:their|its|his|her) $`)
@@ -313,15 +320,16 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 	if o := outcomeOf(f.Unit); o != "" && f.Kind == "count" {
 		return joinedOutcome(s, f.End, f.End, o)
 	}
-	if f.Kind == "percent" && votersVoted.MatchString(s[f.End:]) {
+	if m := votersVoted.FindString(s[f.End:]); f.Kind == "percent" && m != "" && !forOrAgainst(s[f.End+len(m):]) {
 		return "turnout" // "About 61% of voters cast ballots", not "61% of voters backed him"
 	}
 	if f.Kind == "count" && livesCounted(f.Text) {
-		// "claimed 12 lives", not "saved thousands of lives"
-		if livesSaved(s, f) {
-			return ""
+		// "claimed 12 lives", "12 lives were lost"; not "saved thousands
+		// of lives", "40 lives were saved", "put 200 lives at risk"
+		if livesTaken(s, f) {
+			return "dead"
 		}
-		return "dead"
+		return ""
 	}
 	if f.Kind == "count" && f.Unit == "case" {
 		return "cases" // "14,250 cases", of an illness: not its deaths
@@ -357,8 +365,18 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 	return ""
 }
 
+// forOrAgainst reports whether a vote is for or against someone: "voted
+// for Ibarra" is a share of the vote, not turnout.
+func forOrAgainst(rest string) bool {
+	rest = strings.ToLower(rest)
+	return strings.HasPrefix(rest, " for ") || strings.HasPrefix(rest, " against ") || strings.HasPrefix(rest, " in favour") || strings.HasPrefix(rest, " in favor")
+}
+
 // votersVoted follows a share of the voters who voted at all.
 var votersVoted = regexp.MustCompile(`(?i)^ of (?:the )?(?:eligible |registered )?(?:voters|electorate)(?: had)? (?:cast|voted|turned out|went to the polls)`)
+
+// livesLost ends the words before a count of lives a disaster took.
+var livesLost = regexp.MustCompile(`(?i)\b(?:claimed|claiming|claims|cost|costing|took|taken|taking|lost) (?:the )?$`)
 
 // livesCounted reports whether a count is of lives: "12 lives".
 func livesCounted(text string) bool {
@@ -591,6 +609,18 @@ func figureStage(s string, f figureT, figs []figureT) string {
 	}
 	return ""
 }
+
+// employedBefore ends the words before a count of the people a body
+// employs: "employs about 6,800 people", "which employs nearly 7,000"
+// (employedAfter: "the 6,800 people Danubia employs"); "which employs
+// 6,800 people, said it would cut 1,200 jobs" is no workforce of 1,200.
+var employedAfter = regexp.MustCompile(`^(?: [A-Z][\p{L}]+){1,3} employs?\b`)
+
+var employedBefore = regexp.MustCompile(`(?i)\bemploy(?:s|ed|ing)?(?: a (?:staff|workforce) of)?(?: (?:about|around|some|nearly|almost|more than|over|roughly|close to|up to))? $`)
+
+// gradeMoved finds a grade an event reached or left on the way: "peaked
+// as a Category 5 storm", "weakened to a Category 1", "was upgraded".
+var gradeMoved = regexp.MustCompile(`(?i)\b(?:peak|weaken|strengthen|upgrad|downgrad|intensif)\w*`)
 
 // willMove ends the words before a rate a forecast gives: "the economy
 // will expand by 1.3 percent", "inflation would average 2.8%".

@@ -295,37 +295,50 @@ func joinedWord(tok string) string {
 	return words.Stem(strings.ToLower(w))
 }
 
-// ageOrGrade settles whether two ages (sameAge) or two grades are one
-// quantity, ok false for other figures. A report grades an event on one
-// scale once: "a Category 3 hurricane", "a category-four storm".
+// ageOrGrade settles whether two ages are one quantity (sameAge), ok
+// false for other figures.
 func ageOrGrade(a, b *looseFig) (tied, ok bool) {
 	if tied, ok := sameAge(a, b); ok {
 		return tied, true
-	}
-	if a.f.Kind == "rating" {
-		return a.f.Unit == b.f.Unit && a.era == b.era, true
 	}
 	return false, false
 }
 
 // fewInAReport settles whether two figures of a kind a report gives few
-// of are one quantity, ok false for other figures. A vote or a score:
-// one word in common (shared) ties two. An occurrence: two of one value
-// ("for the second time this year", "its second cut") need none. A span
-// before an event: one word ("14 hours before the storm hit", "less
-// than 12 hours before landfall"). Two measures that agree, with a word
-// in common ("winds of 185 km/h", "sustained winds of 185 kilometres
-// per hour").
+// of are one quantity, ok false for other figures. A vote or a score, an
+// occurrence ("for the second time this year", "its second cut"), or a
+// grade on one scale ("a Category 3 hurricane", "a category-four
+// storm"): one word in common (shared) ties two. A span before an event:
+// two words ("the hurricane warning came about 14 hours before the storm
+// hit", "issued its hurricane warning less than 12 hours before
+// landfall"). Two measures that agree, with a word in common ("winds of
+// 185 km/h", "sustained winds of 185 kilometres per hour").
 func fewInAReport(a, b *looseFig, shared int) (tied, ok bool) {
 	switch {
-	case a.f.Kind == "tally" || a.occurs && b.occurs:
-		return shared >= 1 || a.occurs && b.occurs && a.f.Value == b.f.Value, true
-	case a.lead && b.lead && shared >= 1:
+	case a.f.Kind == "tally":
+		return shared >= 1, true
+	case a.occurs && b.occurs:
+		return sharedNotMotion(a, b) >= 1, true // "its second increase" and "rose for a third straight month" share only "rise"
+	case a.f.Kind == "rating":
+		return a.f.Unit == b.f.Unit && sharedNotMotion(a, b) >= 1, true
+	case a.lead && b.lead && shared >= 2:
 		return true, true
 	case a.f.Kind == "measure" && shared >= 1 && figCompatible(a.f, b.f):
 		return true, true
 	}
 	return false, false
+}
+
+// sharedNotMotion counts the context words two figures share other than
+// those that only say which way something moved (motionKeys).
+func sharedNotMotion(a, b *looseFig) int {
+	n := 0
+	for _, k := range a.ctx {
+		if !motionKeys[k] && slices.Contains(b.ctx, k) {
+			n++
+		}
+	}
+	return n
 }
 
 // sameQuantity reports whether two figures describe one quantity: the

@@ -28,7 +28,7 @@ func sentenceFigures(s string) []figureT {
 			// an ordinal joined to a word is a rank: "second-placed"
 			continue
 		}
-		if u := countUnit(f.Unit); f.Kind == "count" && u != f.Unit && !livesSaved(s, f) {
+		if u := countUnit(f.Unit); f.Kind == "count" && u != f.Unit && (f.Unit != "live" || livesTaken(s, f)) {
 			f.Norm = strings.TrimSuffix(f.Norm, ":"+f.Unit) + ":" + u
 			f.Unit = u
 		}
@@ -37,10 +37,12 @@ func sentenceFigures(s string) []figureT {
 	return out
 }
 
-// livesSaved reports whether f counts lives saved ("saved thousands of
-// lives"): no people a report counts, unlike "claimed 12 lives".
-func livesSaved(s string, f figureT) bool {
-	return f.Unit == "live" && strings.HasPrefix(strings.ToLower(lastField(s[:f.Start])), "sav")
+// livesTaken reports whether f counts lives a disaster took: "claimed
+// 12 lives", "12 lives were lost"; not "saved thousands of lives", "40
+// lives were saved" or "put 200 lives at risk", which count no people
+// a report counts.
+func livesTaken(s string, f figureT) bool {
+	return livesLost.MatchString(s[:f.Start]) || strings.HasPrefix(s[f.End:], " were lost") || strings.HasPrefix(s[f.End:], " have been lost")
 }
 
 // dayOwns reports whether day f owns a thing of dayThings ("Monday's

@@ -6,6 +6,7 @@ import (
 
 	"github.com/newslens/newslens/internal/entity"
 	"github.com/newslens/newslens/internal/words"
+	"github.com/newslens/newslens/internal/wordvec"
 )
 
 // nameTerms finds the people, organisations and places that two or more
@@ -242,12 +243,13 @@ func dropSelfNames(terms []Term) []Term {
 }
 
 // stemmedForm is a name in lower case, its words stemmed when it is
-// written in lower case: "flooding" is "flood", "Floods Act" stays.
+// written in lower case or is one common word: "flooding" and "Floods"
+// (opening a sentence) are "flood", "Floods Act" stays.
 func stemmedForm(name string) string {
-	if name != strings.ToLower(name) {
-		return strings.ToLower(name)
+	if low := strings.ToLower(name); name != low && (strings.Contains(name, " ") || wordvec.ID(low) < 0) {
+		return low // a name; a common word opening a sentence ("Floods") is stemmed
 	}
-	fs := strings.Fields(name)
+	fs := strings.Fields(strings.ToLower(name))
 	for i, f := range fs {
 		fs[i] = words.Stem(f)
 	}

@@ -106,6 +106,7 @@ func TestDropSpellingOnly(t *testing.T) {
 	terms := []Term{
 		{Concept: "US", BySource: map[string]string{"a": "US", "b": "U.S."}},
 		{Concept: "floods", BySource: map[string]string{"a": "floods", "b": "flooding"}},
+		{Concept: "Floods", BySource: map[string]string{"a": "Floods", "b": "Flooding"}},
 		{Concept: "pact", BySource: map[string]string{"a": "pact", "b": "treaty"}},
 		{Concept: "Kim Jong Un", BySource: map[string]string{"a": "Kim Jong Un", "b": "Kim Jong-un"}},
 	}

@@ -697,7 +697,7 @@ func homePossessive(w string) bool {
 	return homeOwners[w]
 }
 
-var homeOwners = map[string]bool{"country": true, "nation": true, "state": true, "government": true, "island": true, "region": true, "province": true, "city": true}
+var homeOwners = map[string]bool{"country": true, "nation": true, "state": true, "government": true}
 
 // kinHeads name a public body by what it does, one for another: "the
 // country's disaster agency" is the National Emergency and Disaster

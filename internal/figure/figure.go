@@ -265,8 +265,8 @@ func Conflict(a, b Figure) bool {
 		// false discrepancies and, changing how the rest group, made one.
 		return false
 	}
-	if (a.Kind == "percent" || a.Kind == "measure") && (roundedTo(a.Value, b.Value) || roundedTo(b.Value, a.Value)) {
-		return false // "41%" is "41.3%" rounded, "46C" is "46.2C"
+	if (a.Kind == "percent" || a.Kind == "measure" && min(a.Value, b.Value) >= 10) && (roundedTo(a.Value, b.Value) || roundedTo(b.Value, a.Value)) {
+		return false // "41%" is "41.3%" rounded, "46C" is "46.2C"; "1 metre" is no rounding of "1.4 metres"
 	}
 	if a.Kind == "date" {
 		ay, am, ad := dateParts(a.Value)
@@ -495,8 +495,8 @@ var dottedCount = regexp.MustCompile(`^(?:[^0-9]*\s)?(\d{1,3})\.(\d{3})\s+[^0-9]
 func dottedThousands(figs []Figure, raws []float64) {
 	for k := range figs {
 		f := &figs[k]
-		if f.Kind != "count" || f.Value == math.Trunc(f.Value) || !dottedCount.MatchString(f.Text) {
-			continue
+		if f.Kind != "count" || f.Value >= 1000 || !dottedCount.MatchString(f.Text) {
+			continue // decided by the text: "10.000 people" reads as 10 first
 		}
 		v := math.Round(f.Value * 1000)
 		f.Value, f.Low, f.High = v, f.Low*1000, f.High*1000

@@ -13,6 +13,7 @@ func TestEuropeanNumbers(t *testing.T) {
 		{"thousands comma stays", "He paid 1,500 euros.", "money:1500:eur"},
 		{"a list is no decimal", "Rooms 3,5 and 7 were shut.", "number:3"},
 		{"dotted thousands", "Some 1.200 workers lost their jobs.", "count:1200:worker"},
+		{"round dotted thousands", "Some 10.000 people marched.", "count:10000:person"},
 		{"a decimal sum stays", "It cost 1.5 million euros.", "money:1500000:eur"},
 	}
 	for _, tt := range tests {
@@ -44,5 +45,8 @@ func TestMeasureRounded(t *testing.T) {
 	}
 	if !Conflict(read("It reached 46.2C."), read("It reached 44C.")) {
 		t.Error("46.2C does not conflict with 44C")
+	}
+	if !Conflict(read("The river rose 1.4 metres."), read("The river rose 1 metre.")) {
+		t.Error("1.4 metres does not conflict with 1 metre: small measures are not rounded")
 	}
 }

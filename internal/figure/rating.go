@@ -44,6 +44,9 @@ func (p *parser) rating(i int) (Figure, int, bool) {
 	if n, ok := p.tok(next); ok && n.joined && (n.kind == tokWord || n.kind == tokNum) {
 		return Figure{}, 0, false // "level 4b", "category 5000"
 	}
+	if p.word(next) == "of" {
+		return Figure{}, 0, false // "on level 2 of a car park": a floor, no grade
+	}
 	f := Figure{Kind: "rating", Value: v, Unit: w, Start: p.toks[i].start, End: t.end, Low: v, High: v}
 	f.Norm = "rating:" + formatNum(v) + ":" + w
 	return f, next, true

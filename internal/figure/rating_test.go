@@ -13,6 +13,7 @@ func TestRatings(t *testing.T) {
 		{"a level of something", "The level of 3% was kept.", ""},
 		{"too high for a scale", "It was category 5000.", ""},
 		{"joined letter", "They moved to level 4b.", ""},
+		{"a floor of a building", "A fire broke out on level 2 of a car park.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -134,6 +134,14 @@ func kindOf(q Quote, before string) Kind {
 	return Term
 }
 
+// endsSpoken reports whether a quotation ends as words someone said
+// before their attribution do, with a comma or a question or exclamation
+// mark inside the marks: `"We will rebuild," the mayor said`, not `the
+// so-called "roadmap" said nothing`.
+func endsSpoken(text string) bool {
+	return strings.HasSuffix(text, ",") || strings.HasSuffix(text, "?") || strings.HasSuffix(text, "!")
+}
+
 // saidAfter reports whether the words right after a quotation credit it
 // with a speech verb, within four words of the closing mark ("said one
 // survivor", "the mayor said"), whoever the speaker is.
@@ -205,7 +213,7 @@ func Extract(sentences []string) []Quote {
 			// `Putin called it "historic" and "a breakthrough"`.
 			q.Speaker = prevSpeaker
 		}
-		if q.Speaker == "" && strings.TrimSpace(before) == "" && prevSpeaker != "" && a.near(prevSent, s) && !saidAfter(after) {
+		if q.Speaker == "" && strings.TrimSpace(before) == "" && prevSpeaker != "" && a.near(prevSent, s) && !(saidAfter(after) && endsSpoken(q.Text)) {
 			// A quotation that opens its sentence with no attribution
 			// of its own goes on from the last one.
 			q.Speaker = prevSpeaker
@@ -215,7 +223,7 @@ func Extract(sentences []string) []Quote {
 			q.Role = a.role(q.Speaker, cs)
 		}
 		q.Kind = kindOf(q, before)
-		if q.Kind == Term && saidAfter(after) {
+		if q.Kind == Term && saidAfter(after) && endsSpoken(q.Text) {
 			q.Kind = Speech // `"We will rebuild," the mayor said`: said, by someone the article does not name
 		}
 		quotes = append(quotes, q)

@@ -1,6 +1,9 @@
 package quote
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // maxRoleWords bounds a description: an apposition longer than this is a
 // clause about the speaker, not who the speaker is.
@@ -208,23 +211,38 @@ func loneTitle(ws []word) string {
 	return last
 }
 
+// soleHolder reports whether at most one person the article names up
+// to sentence si holds title: with a health minister and a finance
+// minister, "the Minister said" names neither.
+func (a *attributor) soleHolder(title string, si int) bool {
+	return len(a.holders(title, si)) <= 1
+}
+
 // titled returns the person the article, up to sentence si, describes
 // with title ("Rosa Quispe, the transport minister"), the latest one
 // described, or "".
 func (a *attributor) titled(title string, si int) string {
+	if hs := a.holders(title, si); len(hs) > 0 {
+		return hs[0]
+	}
+	return ""
+}
+
+// holders returns the people the article, up to sentence si, describes
+// with title, the latest described first.
+func (a *attributor) holders(title string, si int) []string {
 	people := append(append([]string(nil), a.people...), a.names...)
+	var out []string
 	for i := si; i >= 0; i-- {
 		for _, p := range people {
 			fs := strings.Fields(p)
-			if !strings.Contains(a.sentences[i], fs[len(fs)-1]) {
+			if slices.Contains(out, p) || !strings.Contains(a.sentences[i], fs[len(fs)-1]) {
 				continue
 			}
-			for _, w := range words(roleIn(a.sentences[i], p)) {
-				if w.lower == title {
-					return p
-				}
+			if slices.ContainsFunc(words(roleIn(a.sentences[i], p)), func(w word) bool { return w.lower == title }) {
+				out = append(out, p)
 			}
 		}
 	}
-	return ""
+	return out
 }

@@ -360,10 +360,11 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 	case strings.EqualFold(name, "they") || strings.EqualFold(name, "we") || name == "I":
 		return "", source
 	}
-	if w := strings.ToLower(name); !strings.Contains(w, " ") && (roleNouns[w] || officeTitles[w]) && !institutions[w] {
+	if w := strings.ToLower(name); !strings.Contains(w, " ") && (roleNouns[w] || officeTitles[w]) && !institutions[w] && !strings.Contains(after+" "+before, name+" of ") {
 		// `"...," the Minister said`, as state media write a title
-		// alone: the person the article gave it.
-		if p := a.titled(w, si); p != "" {
+		// alone: the person the article gave it, when only one holds
+		// it ("the President of the Chamber of Commerce" is another).
+		if p := a.titled(w, si); p != "" && a.soleHolder(w, si) {
 			name = p
 		}
 	}

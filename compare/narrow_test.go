@@ -1,0 +1,116 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newslens/newslens/internal/article"
+)
+
+// reportOf compares one short report per source, each given as lines of
+// text, labelled a, b, c... in order.
+func reportOf(t *testing.T, texts ...[]string) *Report {
+	t.Helper()
+	var arts []*article.Article
+	for i, lines := range texts {
+		arts = append(arts, fromText(t, string(rune('a'+i)), "Report", strings.Join(lines, " ")))
+	}
+	return mustCompare(t, arts)
+}
+
+// TestNoConflictOfOtherQuantities: figures a report gives few of still
+// need their words to agree before they are set against each other: a
+// storm's peak grade over the sea is not its grade at landfall, a rate's
+// second rise is no month of rising unemployment, two spans before two
+// different warnings are two spans, and children killed on a bridge near
+// another town are no value of the floods' toll.
+func TestNoConflictOfOtherQuantities(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		texts  [][]string
+		values []string
+	}{
+		{"a grade on the way", [][]string{
+			{"Hurricane Teodora made landfall near Porto Sal on Monday as a Category 3 hurricane, with winds of 185 km/h.", "At least 14 people were killed, the civil protection agency said."},
+			{"Teodora, which peaked as a Category 5 hurricane over open water on Saturday, weakened before reaching the coast.", "At least 14 people were killed, the civil protection agency said."},
+			{"Hurricane Teodora struck near Porto Sal on Monday, killing at least 14 people."},
+		}, []string{"Category 3", "Category 5"}},
+		{"occurrences of two things", [][]string{
+			{"The Valtrian central bank raised its key interest rate to 4.5% on Wednesday, its second increase this year.", "Inflation stood at 6.1% in April."},
+			{"Valtria's central bank raised its key interest rate to 4.5% on Wednesday.", "Inflation stood at 6.1% in April, while unemployment rose for a third straight month."},
+			{"The central bank of Valtria lifted its key interest rate to 4.5% on Wednesday.", "Inflation was 6.1% in April, official data show."},
+		}, []string{"second", "third"}},
+		{"spans before two warnings", [][]string{
+			{"Storm Teodora struck the coast of Palmeira on Monday, killing 14 people.", "The evacuation order for Porto Sal was issued only six hours before the storm hit."},
+			{"Storm Teodora struck the coast of Palmeira on Monday, killing 14 people.", "The first alert about the storm reached fishermen 72 hours before landfall."},
+			{"Storm Teodora hit Palmeira on Monday, killing 14 people."},
+		}, []string{"six hours", "72 hours"}},
+		{"a toll near another town", [][]string{
+			{"Flash floods swept through northern Kestria on Tuesday, killing 23 people, the interior ministry said.", "About 4,000 people were evacuated."},
+			{"Two dozen people have died in flash floods in northern Kestria, the interior ministry said.", "Around 4,000 people were evacuated."},
+			{"Some 4,000 people were evacuated from northern Kestria.", "Eleven people were killed when a school bus was swept off a bridge near Brano."},
+		}, []string{"23 people", "Eleven people"}},
+		{"children of another accident", [][]string{
+			{"Flash floods swept through northern Kestria on Tuesday, killing 23 people, the interior ministry said.", "About 4,000 people were evacuated."},
+			{"Two dozen people have died in flash floods in northern Kestria, the interior ministry said.", "Around 4,000 people were evacuated."},
+			{"Some 4,000 people were evacuated from northern Kestria.", "Eleven children were killed when a school bus was swept off a bridge."},
+		}, []string{"23 people", "Eleven children"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if r := reportOf(t, tc.texts...); conflictOf(r, tc.values...) {
+				t.Errorf("%q set against each other: %+v", tc.values, r.Discrepancies)
+			}
+		})
+	}
+}
+
+// TestCutBesideAWorkforce: "which employs 6,800 people, said it would
+// cut 1,200 jobs" gives a cut of 1,200, set against another outlet's
+// 1,500; the workforce is not the cut.
+func TestCutBesideAWorkforce(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Danubia Steel, which employs 6,800 people, said on Tuesday it would cut 1,200 jobs at its Rovna works.", "Unions called a strike for Friday."},
+		[]string{"Danubia Steel said on Tuesday it would cut 1,500 jobs at its Rovna works.", "Unions called a strike for Friday."},
+		[]string{"Danubia Steel said on Tuesday it would cut 1,200 jobs at its Rovna works.", "Unions called a strike for Friday.", "The group has 6,800 employees."},
+	)
+	for _, d := range r.Discrepancies {
+		if conflictOf(&Report{Discrepancies: []Discrepancy{d}}, "1,200 jobs", "1,500 jobs") {
+			for _, v := range d.Values {
+				if v.Source == "a" && v.Text == "1,200 jobs" {
+					return
+				}
+			}
+		}
+	}
+	t.Errorf("a's cut of 1,200 is in no conflict with 1,500: %+v", r.Discrepancies)
+}
+
+// TestAnotherOutbreakLeftOut: a report of a cholera epidemic in another
+// country's port, with a toll close to the others', names none of their
+// places: it is still left out.
+func TestAnotherOutbreakLeftOut(t *testing.T) {
+	r := reportOf(t,
+		[]string{"A cholera outbreak in eastern Sarvenia has killed 63 people and infected more than 2,100 since mid-August, the World Health Organization said.", "Most of the cases are in Orsha province, where heavy rains damaged water pipes."},
+		[]string{"At least 63 people have died of cholera in Sarvenia, the country's health ministry says.", "About 2,000 suspected cases have been recorded, mostly in the eastern province of Orsha."},
+		[]string{"The cholera outbreak in Sarvenia, with 63 deaths among roughly 2,100 cases reported to the WHO, began after floods in Orsha province.", "At least 63 people have died of cholera in Sarvenia, the health ministry says.", "Most of the cases are in the eastern province of Orsha, where heavy rains damaged water pipes."},
+		[]string{"Doctors in the Marovian port of Tessel say 57 people have died since a cholera epidemic began there in July.", "The city's hospitals have run out of beds, and schools have been turned into clinics."},
+	)
+	if len(r.LeftOut) != 1 || r.LeftOut[0].Label != "d" {
+		t.Errorf("left out %+v, want d", r.LeftOut)
+	}
+}
+
+// TestCityBodyIsNoNationalOne: "the city's health department" is not the
+// National Health Institute.
+func TestCityBodyIsNoNationalOne(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Twelve people were treated in hospital after a gas leak at a school in Lindo on Monday, the National Health Institute (NHI) said."},
+		[]string{"Twelve people were treated in hospital after a gas leak at a school in Lindo on Monday, the city's health department said."},
+		[]string{"Twelve people were treated in hospital after a gas leak at a school in Lindo on Monday, NHI said."},
+	)
+	for _, tm := range r.Terms {
+		if strings.Contains(tm.BySource["b"], "health department") {
+			t.Errorf("the city's department named as the institute: %+v", tm)
+		}
+	}
+}
