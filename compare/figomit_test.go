@@ -417,3 +417,19 @@ func TestWorkforceOmitted(t *testing.T) {
 		t.Errorf("a workforce is set against a cut: %+v", r.Discrepancies)
 	}
 }
+
+// TestStaffIsAWorkforce: "a manufacturer with about 1,200 staff" and
+// "The group has 1,200 employees" give the workforce "employs about
+// 1,200 people" does.
+func TestStaffIsAWorkforce(t *testing.T) {
+	lead := "Fire gutted the Orvani garment factory in Tarsis on Tuesday. "
+	arts := []*article.Article{
+		fromText(t, "a", "Fire", lead+"Orvani Textiles makes shirts for European retailers and employs about 1,200 people."),
+		fromText(t, "b", "Fire", lead+"The plant is run by Orvani Textiles, a local manufacturer with about 1,200 staff."),
+		fromText(t, "c", "Fire", lead+"The group has 1,200 employees at three sites."),
+		fromText(t, "d", "Fire", lead+"Firefighters needed four hours to put out the blaze."),
+	}
+	if r := mustCompare(t, arts); !omits(r, "d", "1,200") {
+		t.Errorf("d: the workforce is not reported as left out; omissions %+v", r.Omissions["d"])
+	}
+}

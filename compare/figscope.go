@@ -50,7 +50,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 		x.f.Norm = strings.TrimSuffix(x.f.Norm, ":person") + ":worker"
 		x.f.Unit = "worker"
 	}
-	if x.f.Unit == "worker" && (x.total || employedBefore.MatchString(s[:x.f.Start]) || employedAfter.MatchString(s[x.f.End:])) {
+	if x.f.Unit == "worker" && (x.total || employedBefore.MatchString(s[:x.f.Start]) || employedAfter.MatchString(s[x.f.End:]) || staffOf(s, x.f)) {
 		// a workforce ("employs 6,800 people", "of the works' 6,800
 		// jobs"), not the jobs a plan cuts
 		x.workforce = true
@@ -614,6 +614,19 @@ func figureStage(s string, f figureT, figs []figureT) string {
 // employs: "employs about 6,800 people", "which employs nearly 7,000"
 // (employedAfter: "the 6,800 people Danubia employs"); "which employs
 // 6,800 people, said it would cut 1,200 jobs" is no workforce of 1,200.
+// staffOf reports whether f counts a body's staff after "with" or "has"
+// ("a local manufacturer with about 1,200 staff", "The group has 6,800
+// employees"), not jobs ("with 900 jobs to go").
+func staffOf(s string, f figureT) bool {
+	switch strings.ToLower(lastField(f.Text)) {
+	case "staff", "employees", "workers", "staffers":
+		return hasStaff.MatchString(s[:f.Start])
+	}
+	return false
+}
+
+var hasStaff = regexp.MustCompile(`(?i)\b(?:with|has|have|had)(?: (?:about|around|some|nearly|almost|more than|over|roughly|close to))? $`)
+
 var employedAfter = regexp.MustCompile(`^(?: [A-Z][\p{L}]+){1,3} employs?\b`)
 
 var employedBefore = regexp.MustCompile(`(?i)\bemploy(?:s|ed|ing)?(?: a (?:staff|workforce) of)?(?: (?:about|around|some|nearly|almost|more than|over|roughly|close to|up to))? $`)

@@ -15,6 +15,7 @@ func TestEuropeanNumbers(t *testing.T) {
 		{"dotted thousands", "Some 1.200 workers lost their jobs.", "count:1200:worker"},
 		{"round dotted thousands", "Some 10.000 people marched.", "count:10000:person"},
 		{"a decimal sum stays", "It cost 1.5 million euros.", "money:1500000:eur"},
+		{"staff counted as a group", "It is a manufacturer with about 1,200 staff.", "count:1200:staff"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -158,4 +158,5 @@ var notPlural = map[string]bool{
 
 var irregularPlurals = map[string]string{
 	"people": "person", "men": "man", "women": "woman", "children": "child",
+	"staff": "staff", "personnel": "personnel", // counted as a group: "1,200 staff", "90 personnel"
 }
