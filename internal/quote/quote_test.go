@@ -288,6 +288,8 @@ func TestExtractSpeakersAndKinds(t *testing.T) {
 		{"said by someone unnamed", []string{`"We will rebuild," the mayor said.`}, []sk{{"", Speech}}},
 		{"a label that said nothing", []string{`The so-called "roadmap" said nothing about the border.`}, []sk{{"", Term}}},
 		{"a title of another body", []string{`President Marcos Ibarra toured the port.`, `"We lost everything," said the President of the Brano Chamber of Commerce.`}, []sk{{"President", Speech}}},
+		{"a leader by the country's adjective", []string{`Russian President Vladimir Putin met North Korean leader Kim Jong Un in Pyongyang.`, `"This is a breakthrough," the Russian leader said.`, `The North Korean leader called it "the strongest treaty".`}, []sk{{"Vladimir Putin", Speech}, {"Kim Jong Un", Speech}}},
+		{"no one of that country", []string{`Russian President Vladimir Putin met North Korean leader Kim Jong Un in Pyongyang.`, `"We are grateful," the Lestovian president said.`}, []sk{{"Lestovian president", Speech}}},
 		{"a title two people hold", []string{`Health Minister Joseph Kallo and Finance Minister Ana Pruss visited the camp.`, `"We will not rest," the Minister said.`}, []sk{{"Minister", Speech}}},
 		{"it is the last organisation", []string{`The Harbour Authority warned sailors to stay away.`, `"We advise all boats to stay in port until the channel is cleared," it said.`}, []sk{{"Harbour Authority", Speech}}},
 		{"pronoun to the last named subject", []string{`"It was hard," Pell said.`, `Ana Lobo organised the volunteers.`, `"We had no choice but to work through the night," she said.`}, []sk{{"Pell", Speech}, {"Ana Lobo", Speech}}},

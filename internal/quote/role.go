@@ -218,6 +218,46 @@ func (a *attributor) soleHolder(title string, si int) bool {
 	return len(a.holders(title, si)) <= 1
 }
 
+// leaderTitles are the titles of a country's leader.
+var leaderTitles = map[string]bool{"leader": true, "president": true, "premier": true, "prime": true, "chancellor": true, "king": true, "queen": true, "monarch": true, "chairman": true}
+
+// nationalHolder returns the one person the article, up to sentence si,
+// describes with the country adjective adj ("russian", "north korean")
+// and the title office, a leader's title standing for "leader"; "" when
+// none or several.
+func (a *attributor) nationalHolder(adj, office string, si int) string {
+	people := append(append([]string(nil), a.people...), a.names...)
+	found := ""
+	for i := si; i >= 0; i-- {
+		for _, p := range people {
+			fs := strings.Fields(p)
+			if p == found || !strings.Contains(a.sentences[i], fs[len(fs)-1]) {
+				continue
+			}
+			role := strings.ToLower(roleIn(a.sentences[i], p))
+			if at := strings.Index(a.sentences[i], p); role == "" && at > 0 {
+				// "met North Korean leader Kim Jong Un": the words right
+				// before the name, where roleIn reads no description
+				before := strings.Fields(a.sentences[i][:at])
+				role = strings.ToLower(strings.Join(before[max(0, len(before)-4):], " "))
+			}
+			if !strings.Contains(" "+role+" ", " "+adj+" ") {
+				continue
+			}
+			if !slices.ContainsFunc(strings.Fields(role), func(w string) bool {
+				return w == strings.Fields(office)[0] || office == "leader" && leaderTitles[w]
+			}) {
+				continue
+			}
+			if found != "" {
+				return ""
+			}
+			found = p
+		}
+	}
+	return found
+}
+
 // titled returns the person the article, up to sentence si, describes
 // with title ("Rosa Quispe, the transport minister"), the latest one
 // described, or "".

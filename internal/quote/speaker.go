@@ -368,6 +368,13 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 			name = p
 		}
 	}
+	if m := nationalTitle.FindStringSubmatch(name); m != nil {
+		// "the Russian leader said": the one person the article gives a
+		// Russian title ("Russian President Vladimir Putin").
+		if p := a.nationalHolder(strings.ToLower(m[1]), strings.ToLower(m[2]), si); p != "" {
+			name = p
+		}
+	}
 	if lowerTitle(name) {
 		// `"...!" the former senator shouted`: the person the article
 		// gave that title; "a local resident" stays one when it gave
@@ -392,6 +399,10 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 	}
 	return a.body(name), source
 }
+
+// nationalTitle matches a title given by a country's adjective alone:
+// "Russian leader", "North Korean leader", "Lestovian president".
+var nationalTitle = regexp.MustCompile(`^((?:\p{Lu}\p{Ll}+ ){0,1}\p{Lu}\p{Ll}+(?:an|ese|ish|i)) (leader|president|premier|prime minister|chancellor|king|queen|monarch)$`)
 
 // officeTitles name an office a person holds, besides roleNouns.
 var officeTitles = map[string]bool{
