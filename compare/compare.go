@@ -246,7 +246,7 @@
 // extend.go), unless that sentence puts the figure in a place none of
 // theirs names: the same discrepancies are found with five fewer
 // reported. Some quantities are few in a report and tie however they
-// are worded (fewInAReport, ageOrGrade): a grade on a scale ("a Category
+// are worded (fewInAReport): a grade on a scale ("a Category
 // 3 hurricane", internal/figure's rating), how often something has
 // happened ("for the second time this year"), a span before an event
 // ("14 hours before the storm hit"), a body's workforce ("employs about

@@ -295,15 +295,6 @@ func joinedWord(tok string) string {
 	return words.Stem(strings.ToLower(w))
 }
 
-// ageOrGrade settles whether two ages are one quantity (sameAge), ok
-// false for other figures.
-func ageOrGrade(a, b *looseFig) (tied, ok bool) {
-	if tied, ok := sameAge(a, b); ok {
-		return tied, true
-	}
-	return false, false
-}
-
 // fewInAReport settles whether two figures of a kind a report gives few
 // of are one quantity, ok false for other figures. A vote or a score, an
 // occurrence ("for the second time this year", "its second cut"), or a
@@ -364,7 +355,7 @@ func sameQuantity(a, b *looseFig) bool {
 	if sinceAgrees(a, b) || sameSum(a, b) {
 		return true
 	}
-	if tied, ok := ageOrGrade(a, b); ok {
+	if tied, ok := sameAge(a, b); ok {
 		return tied
 	}
 	if !sameScope(a, b) {
