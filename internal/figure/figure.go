@@ -14,15 +14,16 @@
 // percent sign makes it something else. Changes of a rate are read in
 // percentage points whatever their wording: "25 basis points", "25bp",
 // "a quarter of a percentage point", "a quarter-point" and "0.25 points"
-// are all "percent:0.25:point", never a level such as "4.5%". A share
-// or a measure rounded to a whole number ("41%" for "41.3%", "46C" for
-// "46.2C") does not conflict with the exact one. Numbers as much of
+// are all "percent:0.25:point", never a level such as "4.5%". A share,
+// or a measure of 10 or more, rounded to a whole number ("41%" for
+// "41.3%", "46C" for "46.2C"; not "1 metre" for "1.4 metres") does not
+// conflict with the exact one. Numbers as much of
 // Europe writes them are read too: a decimal comma before a percent
 // ("3,5 percent") and a dot between thousands in a count of whole things
 // ("1.200 workers"); a sum keeps its decimals ("1.5 million euros").
 // ExtractAll also reads a grade on a scale ("a Category 3 storm", "a
-// category-three hurricane", "a level 4 alert"), which Extract leaves
-// out as a label.
+// category-three hurricane", "a level 4 alert"; not "level 2 of a car
+// park"), which Extract leaves out as a label.
 package figure
 
 import (
