@@ -657,7 +657,12 @@ func valueText(f figureT) string {
 // valueKey names the value figure f gives in a discrepancy: its source,
 // sentence and text.
 func (c *comparison) valueKey(f fig) string {
-	return fmt.Sprintf("%s\x00%d\x00%s", c.labels[f.src], f.n+1, valueText(f.f))
+	return valueKeyOf(Value{Source: c.labels[f.src], Sentence: f.n + 1, Text: valueText(f.f)})
+}
+
+// valueKeyOf names a discrepancy's value as valueKey names a figure.
+func valueKeyOf(v Value) string {
+	return fmt.Sprintf("%s\x00%d\x00%s", v.Source, v.Sentence, v.Text)
 }
 
 // rankClasses numbers the classes of the figures idx, in source order, by

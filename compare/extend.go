@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -47,10 +46,6 @@ func (c *comparison) extendDiscrepancies(ds []Discrepancy, used map[string]bool)
 			}
 		}
 	}
-}
-
-func valueKeyOf(v Value) string {
-	return fmt.Sprintf("%s\x00%d\x00%s", v.Source, v.Sentence, v.Text)
 }
 
 // oneTiedFigure returns the one value source si gives, outside used,

@@ -45,12 +45,13 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 		x.f.Kind, x.f.Unit = "count", "person"
 		x.f.Norm = "count:" + strings.TrimPrefix(x.f.Norm, "number:") + ":person"
 	}
-	if x.f.Kind == "count" && x.f.Unit == "person" && x.outcome == "" && (employedBefore.MatchString(s[:x.f.Start]) || employedAfter.MatchString(s[x.f.End:])) {
+	employs := employedBefore.MatchString(s[:x.f.Start]) || employedAfter.MatchString(s[x.f.End:])
+	if x.f.Kind == "count" && x.f.Unit == "person" && x.outcome == "" && employs {
 		// "employs about 6,800 people" counts the jobs "6,800 jobs" does
 		x.f.Norm = strings.TrimSuffix(x.f.Norm, ":person") + ":worker"
 		x.f.Unit = "worker"
 	}
-	if x.f.Unit == "worker" && (x.total || employedBefore.MatchString(s[:x.f.Start]) || employedAfter.MatchString(s[x.f.End:]) || staffOf(s, x.f)) {
+	if x.f.Unit == "worker" && (x.total || employs || staffOf(s, x.f)) {
 		// a workforce ("employs 6,800 people", "of the works' 6,800
 		// jobs"), not the jobs a plan cuts
 		x.workforce = true
@@ -625,11 +626,14 @@ func staffOf(s string, f figureT) bool {
 	return false
 }
 
-var hasStaff = regexp.MustCompile(`(?i)\b(?:with|has|have|had)(?: (?:about|around|some|nearly|almost|more than|over|roughly|close to))? $`)
+var hasStaff = regexp.MustCompile(`(?i)\b(?:with|has|have|had)` + roughly + ` $`)
+
+// roughly is the estimate a count of staff may carry: "about 1,200".
+const roughly = `(?: (?:about|around|some|nearly|almost|more than|over|roughly|close to|up to))?`
 
 var employedAfter = regexp.MustCompile(`^(?: [A-Z][\p{L}]+){1,3} employs?\b`)
 
-var employedBefore = regexp.MustCompile(`(?i)\bemploy(?:s|ed|ing)?(?: a (?:staff|workforce) of)?(?: (?:about|around|some|nearly|almost|more than|over|roughly|close to|up to))? $`)
+var employedBefore = regexp.MustCompile(`(?i)\bemploy(?:s|ed|ing)?(?: a (?:staff|workforce) of)?` + roughly + ` $`)
 
 // gradeMoved finds a grade an event reached or left on the way: "peaked
 // as a Category 5 storm", "weakened to a Category 1", "was upgraded".

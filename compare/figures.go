@@ -92,7 +92,7 @@ func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]
 	used := maps.Clone(covering)
 	for _, d := range have {
 		for _, v := range d.Values {
-			used[fmt.Sprintf("%s\x00%d\x00%s", v.Source, v.Sentence, v.Text)] = true
+			used[valueKeyOf(v)] = true
 		}
 	}
 	figs := c.contextFigures(used)

@@ -17,13 +17,7 @@ func TestRatings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := ""
-			for _, f := range ExtractAll(tt.s) {
-				if f.Kind == "rating" {
-					got = f.Norm
-				}
-			}
-			if got != tt.want {
+			if got := lastNorm(tt.s, "rating"); got != tt.want {
 				t.Errorf("ExtractAll(%q): rating %q, want %q", tt.s, got, tt.want)
 			}
 		})
@@ -33,4 +27,16 @@ func TestRatings(t *testing.T) {
 			t.Errorf("Extract found %+v; a grade is a label to Extract", f)
 		}
 	}
+}
+
+// lastNorm returns the Norm of the last figure of kind that ExtractAll
+// reads in s, or "".
+func lastNorm(s, kind string) string {
+	got := ""
+	for _, f := range ExtractAll(s) {
+		if f.Kind == kind {
+			got = f.Norm
+		}
+	}
+	return got
 }

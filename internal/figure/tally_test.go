@@ -23,13 +23,7 @@ func TestTallies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := ""
-			for _, f := range ExtractAll(tt.s) {
-				if f.Kind == "tally" {
-					got = f.Norm
-				}
-			}
-			if got != tt.want {
+			if got := lastNorm(tt.s, "tally"); got != tt.want {
 				t.Errorf("ExtractAll(%q): tally %q, want %q", tt.s, got, tt.want)
 			}
 		})

@@ -226,36 +226,22 @@ var leaderTitles = map[string]bool{"leader": true, "president": true, "premier":
 // and the title office, a leader's title standing for "leader"; "" when
 // none or several.
 func (a *attributor) nationalHolder(adj, office string, si int) string {
-	people := append(append([]string(nil), a.people...), a.names...)
-	found := ""
-	for i := si; i >= 0; i-- {
-		for _, p := range people {
-			fs := strings.Fields(p)
-			if p == found || !strings.Contains(a.sentences[i], fs[len(fs)-1]) {
-				continue
-			}
-			role := strings.ToLower(roleIn(a.sentences[i], p))
-			if at := strings.Index(a.sentences[i], p); role == "" && at > 0 {
-				// "met North Korean leader Kim Jong Un": the words right
-				// before the name, where roleIn reads no description
-				before := strings.Fields(a.sentences[i][:at])
-				role = strings.ToLower(strings.Join(before[max(0, len(before)-4):], " "))
-			}
-			if !strings.Contains(" "+role+" ", " "+adj+" ") {
-				continue
-			}
-			if !slices.ContainsFunc(strings.Fields(role), func(w string) bool {
-				return w == strings.Fields(office)[0] || office == "leader" && leaderTitles[w]
-			}) {
-				continue
-			}
-			if found != "" {
-				return ""
-			}
-			found = p
+	hs := a.describedAs(si, func(i int, p string) bool {
+		role := strings.ToLower(roleIn(a.sentences[i], p))
+		if at := strings.Index(a.sentences[i], p); role == "" && at > 0 {
+			// "met North Korean leader Kim Jong Un": the words right
+			// before the name, where roleIn reads no description
+			before := strings.Fields(a.sentences[i][:at])
+			role = strings.ToLower(strings.Join(before[max(0, len(before)-4):], " "))
 		}
+		return strings.Contains(" "+role+" ", " "+adj+" ") && slices.ContainsFunc(strings.Fields(role), func(w string) bool {
+			return w == strings.Fields(office)[0] || office == "leader" && leaderTitles[w]
+		})
+	})
+	if len(hs) != 1 {
+		return ""
 	}
-	return found
+	return hs[0]
 }
 
 // titled returns the person the article, up to sentence si, describes
@@ -271,15 +257,21 @@ func (a *attributor) titled(title string, si int) string {
 // holders returns the people the article, up to sentence si, describes
 // with title, the latest described first.
 func (a *attributor) holders(title string, si int) []string {
+	return a.describedAs(si, func(i int, p string) bool {
+		return slices.ContainsFunc(words(roleIn(a.sentences[i], p)), func(w word) bool { return w.lower == title })
+	})
+}
+
+// describedAs returns the people the article names up to sentence si
+// whom a sentence naming them describes as match says, the latest
+// described first.
+func (a *attributor) describedAs(si int, match func(i int, p string) bool) []string {
 	people := append(append([]string(nil), a.people...), a.names...)
 	var out []string
 	for i := si; i >= 0; i-- {
 		for _, p := range people {
 			fs := strings.Fields(p)
-			if slices.Contains(out, p) || !strings.Contains(a.sentences[i], fs[len(fs)-1]) {
-				continue
-			}
-			if slices.ContainsFunc(words(roleIn(a.sentences[i], p)), func(w word) bool { return w.lower == title }) {
+			if !slices.Contains(out, p) && strings.Contains(a.sentences[i], fs[len(fs)-1]) && match(i, p) {
 				out = append(out, p)
 			}
 		}
