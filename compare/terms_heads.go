@@ -254,5 +254,5 @@ var pastForms = map[string]bool{
 	"broke": true, "spoke": true, "wrote": true, "bought": true, "brought": true, "sought": true,
 	"fought": true, "caught": true, "felt": true, "found": true, "heard": true, "meant": true,
 	"spent": true, "became": true, "chose": true, "flew": true, "knew": true, "shook": true, "shot": true,
-	"sank": true, "spread": true, "swept": true, "tore": true, "woke": true, "wore": true, "quit": true,
+	"sank": true, "spread": true, "swept": true, "tore": true, "woke": true, "wore": true, "quit": true, "put": true,
 }

@@ -648,7 +648,8 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(ta
 			continue
 		}
 		_, end := modifiersHead(toks, d+1)
-		if owners == nil && end > d+1 {
+		qualified := owners == nil
+		if qualified && end > d+1 {
 			owners = qualifierWords(toks[d+1 : end-1])
 		}
 		kin := ""
@@ -657,11 +658,14 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(ta
 		}
 		for kin == "" && end > d+1 && len(g.ownedHeads(foldHead(toks[end-1].lower), owners)) != 1 {
 			end--
+			if qualified && end > d+1 {
+				owners = qualifierWords(toks[d+1 : end-1]) // "the transport ministry put ...": the words before "ministry"
+			}
 		}
 		if describesOther(toks[d+1 : end]) {
 			continue // "the first Chinese steelmaker" is not the Hungarian one
 		}
-		if end == d+1 || end < len(toks) && (isNameWord(toks[end]) || !words.IsCapitalized(toks[end].text) && isModifier(toks[end].text) && nounLike(toks[end].lower)) {
+		if end == d+1 || end < len(toks) && (isNameWord(toks[end]) || !words.IsCapitalized(toks[end].text) && isModifier(toks[end].text) && nounLike(toks[end].lower) && !pastForms[toks[end].lower]) {
 			continue // "the mine Oyu Tolgoi" names it already; "the party newspaper" is another thing
 		}
 		if g.roles[toks[end-1].lower] && end != d+2 && !g.titledAs[strings.ToLower(s[toks[d+1].start:toks[end-1].end])] {

@@ -653,3 +653,21 @@ func TestMinisterByTitleWords(t *testing.T) {
 		t.Errorf("b names the minister %q, want the country's labour minister (all: %v)", got, tm.BySource)
 	}
 }
+
+// TestMinistryBeforeAVerb: "the transport ministry put participation at
+// 46%" names the Ministry of Transport and Infrastructure although a
+// Ministry of Finance is named too: the words before "ministry" pick
+// it, not the verb and object after it.
+func TestMinistryBeforeAVerb(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Strike", "Train drivers walked out on Monday. According to the Ministry of Transport and Infrastructure, fewer than half of drivers took part. The Ministry of Finance put the cost at 200 million euros a day."),
+		fromText(t, "b", "Strike", "Train drivers walked out on Monday. The transport ministry put participation at 46%. The union said nine in ten drivers joined."),
+		fromText(t, "c", "Strike", "Train drivers walked out on Monday. The transport ministry put turnout at under half. The finance ministry put the cost at 200 million euros a day."),
+	}
+	tm := findTerm(t, mustCompare(t, arts), "a", "Ministry of Transport and Infrastructure")
+	for _, l := range []string{"b", "c"} {
+		if got := tm.BySource[l]; got != "the transport ministry" {
+			t.Errorf("%s names the ministry %q, want the transport ministry (all: %v)", l, got, tm.BySource)
+		}
+	}
+}
