@@ -27,6 +27,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.part = isPart(s, x.f) || isSubset(s, x.f) || withCrew(s, x.f)
 	x.rate = figureRate(s, x.f)
 	x.change = percentChange(s, x.f)
+	x.gap = x.change && (gapBefore.MatchString(strings.ToLower(s[max(0, x.f.Start-40):x.f.Start])) || gapAfter.MatchString(strings.ToLower(s[x.f.End:])))
 	x.total = isTotal(s, x.f)
 	x.whole = wholeOf(s, c.figuresAt(x.src, x.n), x.f)
 	x.possessive = (x.f.Kind == "weekday" || x.f.Kind == "date") && (strings.HasPrefix(s[x.f.End:], "'s") || strings.HasPrefix(s[x.f.End:], "’s"))
@@ -792,6 +793,14 @@ var (
 // "2,000 officers ahead of Saturday's march" is a count. The evaluation set's figures do not change;
 // on an election written to try it, "ten" was set against "71 seats".
 var countDifference = regexp.MustCompile(`^\s+(?:(?:seats?|votes?|points?|goals?|runs?|places?)\s+)?(?:short of|shy of|ahead of|behind)\b`)
+
+// gapBefore and gapAfter are the words that make a change a difference
+// between two values at one time: "a premium of 37%", "41% above
+// Monday's close", "a discount of 5%".
+var (
+	gapBefore = regexp.MustCompile(`\b(?:premium|discount|gap|spread) of\s+(?:about |around |nearly |almost |some |roughly |more than |over |just )?$`)
+	gapAfter  = regexp.MustCompile(`^\s+(?:premium|discount|above|below|(?:higher|lower|more|less) than)\b`)
+)
 
 // percentChange reports whether figure f of s is a change or a
 // difference rather than a level: a percentage (changeBefore,

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -392,6 +393,53 @@ func TestDayOfANoun(t *testing.T) {
 			if v.Text == "Sunday" || v.Text == "Tuesday" {
 				t.Errorf("a day is set against another: %+v", d)
 			}
+		}
+	}
+}
+
+// TestPremiumsAndMovesOfNamedShares: an offer's premium to a price
+// ("a premium of 37%", "41% above Monday's closing price") is one
+// quantity and the move of the target's shares ("up 34%", "closed 31.5%
+// higher") another; a premium to another price ("52% to the average
+// price") is no move of the shares, nor the bidder's own shares' fall
+// ("Jiangxin's shares ended 2.1% lower") a move of the target's. Both
+// discrepancies are found.
+func TestPremiumsAndMovesOfNamedShares(t *testing.T) {
+	texts := [][]string{
+		{"China's Jiangxin Steel agreed on Tuesday to buy Danubia for 4,150 forints a share.", "The offer is a premium of 37% to Danubia's closing price on Monday.", "Danubia shares were up 34% at 4,047 forints by midday."},
+		{"China's Jiangxin Steel agreed on Tuesday to buy Danubia for 4,150 forints a share.", "The bid is 41% above Monday's closing price.", "Danubia closed 31.5% higher.", "Jiangxin's shares listed in Shanghai ended 2.1% lower."},
+		{"China's Jiangxin Steel agreed on Tuesday to buy Danubia for 4,150 forints a share.", "Jiangxin's offer values Danubia shares at a premium of 52% to their average price over three months."},
+	}
+	r := reportOf(t, texts...)
+	for _, want := range [][]string{{"37%", "41%"}, {"34%", "31.5%"}} {
+		if !conflictOf(r, want...) {
+			t.Errorf("%q not set against each other: %+v", want, r.Discrepancies)
+		}
+	}
+	var arts []*article.Article
+	for i, lines := range texts {
+		arts = append(arts, fromText(t, string(rune('a'+i)), "Report", strings.Join(lines, " ")))
+	}
+	c, err := scored(t.Context(), arts, []string{"a", "b", "c"}, DefaultThreshold, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	figs := c.allContextFigures()
+	at := func(text string) *looseFig {
+		for i := range figs {
+			if figs[i].f.Text == text {
+				return &figs[i]
+			}
+		}
+		t.Fatalf("no figure %q", text)
+		return nil
+	}
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{{"37%", "41%", true}, {"34%", "31.5%", true}, {"34%", "52%", false}, {"34%", "2.1%", false}} {
+		if got := sameQuantity(at(tc.a), at(tc.b)); got != tc.want {
+			t.Errorf("sameQuantity(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
 }

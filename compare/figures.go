@@ -23,6 +23,9 @@ type looseFig struct {
 	// "Annual inflation slowed to 3.1%" and "Inflation in the country
 	// stands at 3.4%".
 	subject []string
+	// subjNames are the keys of subject that the coverage writes as
+	// names elsewhere ("danubia" in "Danubia shares were up 34%").
+	subjNames []string
 	// scope tells apart values of different things that share context
 	// words: what a count counts (figureOutcome), the other year the
 	// sentence is about (figureEra), a threshold ("4 or above") and an
@@ -58,6 +61,10 @@ type looseFig struct {
 	// change is set for a percentage that is a change or a difference
 	// ("up 34%", "41% above Monday's close"), not a level (percentChange).
 	change bool
+	// gap is set for a change that is a difference between two values
+	// at one time ("a premium of 37%", "41% above Monday's close"), not
+	// a move over time ("shares were up 34%").
+	gap bool
 	// paid is the key of the noun a sum is given as, written after it
 	// with at most "in", "of", "as" or "for" between ("2.4 million euros
 	// in kickbacks"), or "".
@@ -213,6 +220,14 @@ func (c *comparison) allContextFigures() []looseFig {
 		return c.ctxFigs
 	}
 	out := []looseFig{}
+	named := make(map[string]bool) // keys written as names anywhere
+	for _, ls := range c.lex {
+		for _, terms := range ls {
+			for _, k := range nameKeysOf(terms) {
+				named[k] = true
+			}
+		}
+	}
 	for si, a := range c.arts {
 		ref, _ := time.Parse(time.DateOnly, a.Date)
 		for n := range a.Sentences {
@@ -233,6 +248,11 @@ func (c *comparison) allContextFigures() []looseFig {
 					lf.paid = paidAs(a.Sentences[n], words, f)
 				}
 				c.figureScope(&lf, words)
+				for _, k := range lf.subject {
+					if named[k] {
+						lf.subjNames = append(lf.subjNames, k)
+					}
+				}
 				out = append(out, lf)
 			}
 		}
@@ -445,8 +465,26 @@ func kindsApart(a, b *looseFig) bool {
 		return true // core inflation is not the headline rate
 	case a.f.Kind == "count" && b.f.Kind == "count" && !sameCounted(a.f.Unit, b.f.Unit):
 		return true
+	case a.change && b.change && a.gap != b.gap:
+		return true // an offer's "premium of 52%" to a price is no move of the shares "up 34%"
+	case a.change && b.change && namedApart(a, b) && namedApart(b, a):
+		return true // "Danubia shares were up 34%", "Jiangxin's shares ended 2.1% lower"
 	}
 	return false
+}
+
+// namedApart reports whether the subject of change a holds a name that
+// b's sentence never writes. Two changes each of whose subjects names
+// what the other's sentence does not are of two things: set together,
+// the target's shares and the bidder's joined one group with two values
+// from each of two sources, and both discrepancies of the group were
+// lost. On the evaluation set this and gap each find one more
+// discrepancy (the steel deal's premium and its share move), and lose
+// none.
+func namedApart(a, b *looseFig) bool {
+	return slices.ContainsFunc(a.subjNames, func(k string) bool {
+		return !slices.Contains(b.names, k) && !slices.Contains(b.ctx, k) && !slices.Contains(b.subject, k)
+	})
 }
 
 // sinceSpan reports whether a is a "since" figure and b a span or a
