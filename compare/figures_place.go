@@ -159,6 +159,9 @@ func (c *comparison) subtotalPlaces(x *looseFig) []string {
 	terms := c.lex[x.src][x.n]
 	places := figurePlaces(s, terms, x.f)
 	if len(places) == 0 {
+		places = setAgainstPlaces(s, terms, c.figuresAt(x.src, x.n), x.f)
+	}
+	if len(places) == 0 {
 		return nil
 	}
 	for _, g := range c.figuresAt(x.src, x.n) {
@@ -177,6 +180,29 @@ func (c *comparison) subtotalPlaces(x *looseFig) []string {
 		}
 	}
 	return out
+}
+
+// setAgainst joins a figure to an earlier one of its sentence it is
+// set against: "took 47.5 percent in the county, against 31 percent".
+var setAgainst = regexp.MustCompile(`(?i)(?:,\s*|\s)(?:against|versus|vs\.?|compared with|compared to)\s+(?:about |around |nearly |almost |some |just |only )?$`)
+
+// setAgainstPlaces returns the places of the figure of the same kind
+// that figure f is set against ("took 47.5 percent in the county,
+// against 31 percent for the governing party"): the place counts both.
+// On the evaluation set, one false discrepancy fewer (a county's share
+// of the vote set against the national one) and nothing lost.
+func setAgainstPlaces(s string, terms []lexicon.Term, figs []figureT, f figureT) []string {
+	for i := len(figs) - 1; i >= 0; i-- {
+		g := figs[i]
+		if g.End > f.Start || g.Kind != f.Kind {
+			continue
+		}
+		if !setAgainst.MatchString(s[g.End:f.Start]) {
+			return nil
+		}
+		return figurePlaces(s, terms, g)
+	}
+	return nil
 }
 
 // partWords, written just before a figure, make it a part of a count

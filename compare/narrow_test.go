@@ -114,3 +114,17 @@ func TestCityBodyIsNoNationalOne(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceOfAFigureSetAgainst: "took 47.5 percent in the county,
+// against 31 percent for Renewal" counts both shares in the county; the
+// 31 percent is no national share to set against "41 percent".
+func TestPlaceOfAFigureSetAgainst(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Renewal took 41 percent of the vote in Sunday's parliamentary election, the electoral commission said.", "Turnout was 61 percent."},
+		[]string{"The governing Renewal party took 41 percent of the vote in Sunday's parliamentary election.", "Turnout was 61 percent."},
+		[]string{"The Democratic Alliance took 47.5 percent in the county, against 31 percent for Renewal, in Sunday's parliamentary election.", "Turnout was 61 percent."},
+	)
+	if conflictOf(r, "41 percent", "31 percent") {
+		t.Errorf("a county's share set against the national one: %+v", r.Discrepancies)
+	}
+}
