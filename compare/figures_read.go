@@ -137,8 +137,9 @@ var figureNouns = map[string]bool{"figures": true, "data": true, "statistics": t
 var risingVerbs = map[string]bool{"rose": true, "risen": true, "climbed": true, "jumped": true, "reached": true, "increased": true, "grew": true}
 
 // countUnit returns the noun a count of unit counts: countUnits' fold,
-// else the key the lexicon gives the noun when its table of equivalents
-// names it by another ("deal" and "pact" count agreements), else unit.
+// else the word heading the lexicon's row of equivalents when the row
+// names it by another ("deal" and "pact" count agreements, "coaches"
+// carriages), else unit.
 func countUnit(unit string) string {
 	if u, ok := countUnits[unit]; ok {
 		return u
@@ -149,6 +150,9 @@ func countUnit(unit string) string {
 	u := unit
 	if ts := lexicon.Terms(unit); len(ts) == 1 && ts[0].Key != unit && !strings.HasPrefix(unit, ts[0].Key) {
 		u = ts[0].Key
+		if w := lexicon.RowWord(u); w != "" {
+			u = w // "seven coaches" counts what "eight carriages" does
+		}
 	}
 	unitKeys.Store(unit, u)
 	return u

@@ -128,3 +128,17 @@ func TestPlaceOfAFigureSetAgainst(t *testing.T) {
 		t.Errorf("a county's share set against the national one: %+v", r.Discrepancies)
 	}
 }
+
+// TestCountsOfOneThingInTwoWords: "Eight carriages" and "Seven coaches"
+// count one thing, whichever word the table of equivalents heads its
+// row with, and are set against each other.
+func TestCountsOfOneThingInTwoWords(t *testing.T) {
+	r := reportOf(t,
+		[]string{"An express train derailed near Brezno on Tuesday, killing 14 people.", "Eight carriages left the track and two overturned into a ditch, the rail operator said."},
+		[]string{"Fourteen people died when an express train derailed near Brezno on Tuesday.", "Seven coaches came off the track, according to firefighters."},
+		[]string{"An express train derailed near Brezno on Tuesday, killing 14 people."},
+	)
+	if !conflictOf(r, "Eight carriages", "Seven coaches") {
+		t.Errorf("eight carriages not set against seven coaches: %+v", r.Discrepancies)
+	}
+}

@@ -38,6 +38,8 @@ func TestTermsNormalise(t *testing.T) {
 		{"job cuts", "It will lay off 1,200 employees.", "It will cut 1,200 jobs."},
 		{"a resignation", "They demanded that he step down.", "They demanded his resignation."},
 		{"protesters", "Policemen fired tear gas at demonstrators.", "Police fired tear gas at protesters."},
+		{"a train's cars", "Seven coaches came off the track.", "Seven carriages came off the track."},
+		{"an approval", "The deal still needs clearance.", "The deal still needs approval."},
 		{"a recall", "It is recalling 310,000 vehicles after three crashes.", "It is recalling 310,000 cars after three accidents."},
 		{"a rise", "Revenue is rising.", "Revenue rose."},
 		{"degrees", "It reached 46.2C and 115F.", "It reached 46.2 Celsius and 115 Fahrenheit."},

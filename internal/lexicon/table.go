@@ -152,6 +152,14 @@ var equivalentRows = [][]string{
 	// accidents". The crash row takes a false unique off the sixteen
 	// evaluation events; the vehicle row changes nothing measured.
 	{"vehicle", "vehicle", "vehicles", "car", "cars", "automobile", "automobiles"},
+	// A train's cars: "eight carriages", "seven coaches". A deal's
+	// approval by another name: "clearance", "the blessing of the
+	// watchdog". Over the sixteen evaluation events one false unique
+	// fewer, nothing else changed. "Derailed" with "came off the tracks"
+	// and its kin, and "rails" with "track", each cost a true unique on
+	// the held-out events, and are no rows.
+	{"carriage", "carriage", "carriages", "coach", "coaches", "wagon", "wagons"},
+	{"approve", "approve", "approved", "approval", "approvals", "clearance", "cleared", "blessing"},
 	{"crash", "crash", "crashes", "crashed", "accident", "accidents"},
 }
 
@@ -166,6 +174,7 @@ var plainInNames = map[string]bool{
 var (
 	places      = map[string]bool{}   // keys of placeRows
 	equivalents = map[string]string{} // stem -> canonical stem
+	rowWords    = map[string]string{} // canonical stem -> the row's first word
 	phrases     = map[string][]phrase{}
 )
 
@@ -178,6 +187,7 @@ type phrase struct {
 func init() {
 	for _, row := range equivalentRows {
 		c := words.Stem(row[0])
+		rowWords[c] = row[0]
 		for _, w := range row {
 			equivalents[words.Stem(w)] = c
 		}
@@ -204,6 +214,12 @@ func init() {
 		}
 		phrases[k] = ps
 	}
+}
+
+// RowWord returns the word that heads the row of equivalents whose key
+// is key ("carriage" for the key of "coaches"), or "".
+func RowWord(key string) string {
+	return rowWords[key]
 }
 
 // phraseWords splits a table phrase the way tokens splits text.
