@@ -24,7 +24,11 @@ const (
 	// one speaker's statement ("the size and the money" against "the
 	// scale and the capital") when their sentences report the same
 	// thing: they sit in one claim, or quoteContext of the keys of the
-	// shorter sentence are in the longer.
+	// shorter sentence are in the longer, and share two words or more;
+	// or when they keep one sentence frame (quoteFrame). The evaluation
+	// set does not move with the two words; a minister's "who is
+	// responsible" and "those responsible will be held to account" no
+	// longer join.
 	translatedOverlap = 0.25
 	quoteContext      = 0.5
 	// quoteFrame is the share of the shorter rendering's words, small
@@ -203,13 +207,16 @@ func quoteScore(qc *quoteCluster, a, b quoteRef, group int) float64 {
 	// of one statement keep its order and its small words: "We will not
 	// rest until we know what caused this tragedy" and "We will not
 	// stop until we find out what caused this disaster").
-	support := together || overlap(a.sent, b.sent) >= quoteContext ||
-		a.sole && b.sole && frame(a.q.Text, b.q.Text) >= quoteFrame
+	framed := a.sole && b.sole && frame(a.q.Text, b.q.Text) >= quoteFrame
+	support := together || overlap(a.sent, b.sent) >= quoteContext || framed
 	switch qc.relation(a, b) {
 	case relSame:
 		switch {
 		case ov >= quoteOverlap:
-		case ov >= translatedOverlap && support:
+		case ov >= translatedOverlap && (framed || support && words.Shared(a.stems, b.stems) >= 2):
+			// One word in common and a shared context is not enough: "We
+			// will find out who is responsible" and "Those responsible
+			// will be held to account" are two statements.
 			ov = max(ov, quoteOverlap)
 		default:
 			return 0

@@ -151,6 +151,13 @@ func TestQuoteVariants(t *testing.T) {
 			},
 		},
 		{
+			name: "two statements of one speaker with one word in common stay apart",
+			texts: []string{
+				`An express train derailed near Brezno on Tuesday. "We will find out exactly what happened and who is responsible," Transport Minister Anna Kovalik told reporters at the scene.`,
+				`A passenger train derailed near Brezno on Tuesday. "Those responsible will be held to account," Transport Minister Anna Kovalik said.`,
+			},
+		},
+		{
 			name: "two speakers stay apart",
 			texts: []string{
 				`A storm shut the port of Kelby on Monday. "The docks will reopen within a week," said Mayor Jon Pell.`,
