@@ -142,3 +142,27 @@ func TestCountsOfOneThingInTwoWords(t *testing.T) {
 		t.Errorf("eight carriages not set against seven coaches: %+v", r.Discrepancies)
 	}
 }
+
+// TestSoleCountsOfAUnit: a count of a unit that each report gives once
+// ("2.3 million customers", "2.9 million customers") is one quantity
+// when the values are within a quarter of each other, whatever words
+// surround them; a report that counts the unit twice ties nothing by
+// this.
+func TestSoleCountsOfAUnit(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Nordbank said on Tuesday that hackers had stolen the personal data of 2.3 million customers in a cyberattack.", "Its shares fell 6%."},
+		[]string{"Crooks got their hands on the details of 2.9 million customers, Nordbank boss Maria Lund admitted on Tuesday.", "Its shares fell 6%."},
+		[]string{"Nordbank said on Tuesday that hackers had stolen the personal data of 2.3 million customers.", "Its shares fell 6%."},
+	)
+	if !conflictOf(r, "2.3 million customers", "2.9 million customers") {
+		t.Errorf("2.3 million customers not set against 2.9 million: %+v", r.Discrepancies)
+	}
+	r = reportOf(t,
+		[]string{"Nordbank said hackers had stolen the data of 2.3 million customers, and 2.1 million customers were told by letter.", "Its shares fell 6%."},
+		[]string{"Crooks got their hands on the details of 2.9 million customers, Nordbank boss Maria Lund admitted on Tuesday.", "Its shares fell 6%."},
+		[]string{"Nordbank said hackers had stolen the data of 2.3 million customers.", "Its shares fell 6%."},
+	)
+	if conflictOf(r, "2.1 million customers", "2.9 million customers") {
+		t.Errorf("a report's second count of customers set against another's: %+v", r.Discrepancies)
+	}
+}
