@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/newslens/newslens/internal/lexicon"
 	"github.com/newslens/newslens/internal/words"
@@ -19,6 +20,9 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	terms := c.lex[x.src][x.n]
 	x.outcome = figureOutcome(s, terms, x.f)
 	x.era = figureEra(s, c.figuresAt(x.src, x.n), x)
+	if x.era != "" && c.topicYear(x.era) {
+		x.era = "" // "the 2027 budget takes 800 million crowns from hospitals": the year every report is about
+	}
 	x.target = figureDeadline(c.figuresAt(x.src, x.n), x)
 	x.stage = figureStage(s, x.f, c.figuresAt(x.src, x.n))
 	x.threshold = isThreshold(s[x.f.End:]) || thresholdQualified(s[x.f.End:])
@@ -319,6 +323,9 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 	if f.Kind == "number" && f.Value != math.Trunc(f.Value) {
 		return "" // "Tuesday's 6.4-magnitude quake": a reading, not a toll
 	}
+	if f.Kind == "money" {
+		return "" // "800 million crowns from regional hospitals" counts no one injured
+	}
 	if o := outcomeOf(f.Unit); o != "" && f.Kind == "count" {
 		return joinedOutcome(s, f.End, f.End, o)
 	}
@@ -464,6 +471,28 @@ func figureEra(s string, fs []figureT, x *looseFig) string {
 		}
 	}
 	return ""
+}
+
+// topicYear reports whether year (a figure's Norm, "year:2027") is the
+// year the coverage is about: half the sources or more write it in their
+// headline or first sentence ("the 2027 budget"), as no report of a
+// quake writes the year of an earlier one it recalls.
+func (c *comparison) topicYear(year string) bool {
+	y, ok := strings.CutPrefix(year, "year:")
+	if !ok || len(c.arts) < 3 {
+		return false
+	}
+	n := 0
+	for _, a := range c.arts {
+		lead := a.Title
+		if len(a.Sentences) > 0 {
+			lead += " " + a.Sentences[0]
+		}
+		if slices.Contains(strings.FieldsFunc(lead, func(r rune) bool { return !unicode.IsDigit(r) }), y) {
+			n++
+		}
+	}
+	return 2*n >= len(c.arts)
 }
 
 // withCrew reports whether count f counts passengers in a sentence that

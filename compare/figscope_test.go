@@ -67,6 +67,7 @@ func TestFigureOutcome(t *testing.T) {
 		{"charges levelled at people", "Prosecutors levelled charges against 12 officers.", "12 officers", ""},
 		{"files of people went missing", "The personal tax files of some 40,000 people went missing.", "40,000 people", ""},
 		{"a crowd of people injured", "A crowd of 300 people were injured in the crush.", "300 people", "injured"},
+		{"a sum taken from hospitals", "The budget takes 800 million crowns from regional hospitals.", "800 million crowns", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -598,15 +598,17 @@ func paidFor(a, b *looseFig) bool {
 }
 
 // paidAs returns the key of the first content word after sum f in
-// sentence s when at most one of "in", "of", "as" and "for" comes
-// between them, or "".
+// sentence s when at most one of "in", "of", "as", "for", "to" and
+// "from" comes between them, or "": "cuts of 600 million crowns to
+// regional hospitals" and "takes 800 million crowns from regional
+// hospitals" are one sum (the evaluation set does not move).
 func paidAs(s string, terms []lexicon.Term, f figureT) string {
 	for _, t := range terms {
 		if t.Start < f.End {
 			continue
 		}
 		gap := strings.Fields(s[f.End:t.Start])
-		if len(gap) == 0 || len(gap) == 1 && (gap[0] == "in" || gap[0] == "of" || gap[0] == "as" || gap[0] == "for") {
+		if len(gap) == 0 || len(gap) == 1 && (gap[0] == "in" || gap[0] == "of" || gap[0] == "as" || gap[0] == "for" || gap[0] == "to" || gap[0] == "from") {
 			return t.Key
 		}
 		return ""

@@ -166,3 +166,23 @@ func TestSoleCountsOfAUnit(t *testing.T) {
 		t.Errorf("a report's second count of customers set against another's: %+v", r.Discrepancies)
 	}
 }
+
+// TestSumsOfABudgetYear: "cuts of 600 million crowns to regional
+// hospitals" and "takes 800 million crowns from regional hospitals" are
+// one sum: a sum counts no one injured, whatever hospital it goes to;
+// the thing it goes to or comes from names it; and the year every
+// report's headline gives ("the 2027 budget") dates no figure apart.
+func TestSumsOfABudgetYear(t *testing.T) {
+	var arts []*article.Article
+	for i, tx := range [][2]string{
+		{"Tervania unveils 2027 budget", "Tervania's government on Tuesday presented a 2027 budget that raises defence spending by 18%. The opposition Social Democrats said cuts of 600 million crowns to regional hospitals would hurt patients."},
+		{"Hospitals pay for tanks in 2027 budget", "The government's 2027 budget takes 800 million crowns from regional hospitals to pay for more military spending, the Social Democrats said on Tuesday. Defence spending will increase by 18 percent."},
+		{"Government adopts budget for 2027", "The Government has adopted the draft budget for 2027. Spending on defence will increase by 18 percent."},
+	} {
+		arts = append(arts, fromText(t, string(rune('a'+i)), tx[0], tx[1]))
+	}
+	r := mustCompare(t, arts)
+	if !conflictOf(r, "600 million crowns", "800 million crowns") {
+		t.Errorf("600 million crowns not set against 800 million: %+v", r.Discrepancies)
+	}
+}
