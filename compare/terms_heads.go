@@ -114,7 +114,18 @@ func qualifier(tok string) bool {
 			return false
 		}
 	}
-	return !isFigureWord(words.Stem(lw))
+	return !isFigureWord(words.Stem(lw)) && !baseVerbs[lw]
+}
+
+// baseVerbs are verbs that news writes in their base form before a
+// noun phrase they govern and that qualify no noun: "and keep public
+// finances sound" names no kind of public finances.
+var baseVerbs = map[string]bool{
+	"keep": true, "make": true, "take": true, "give": true, "get": true, "put": true, "let": true,
+	"bring": true, "send": true, "ensure": true, "allow": true, "become": true, "remain": true,
+	"seem": true, "leave": true, "provide": true, "protect": true, "reduce": true, "strengthen": true,
+	"maintain": true, "improve": true, "create": true, "meet": true, "find": true, "show": true,
+	"avoid": true, "prevent": true, "restore": true, "secure": true, "deliver": true, "raise": true,
 }
 
 // headUse is one outlet's phrase for a head noun's concept.

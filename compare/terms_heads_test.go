@@ -24,6 +24,7 @@ func TestHeadPhrases(t *testing.T) {
 		{"an ordinal qualifies nothing", "It was the second cut this year.", nil},
 		{"a verb after a noun", "Arden's main interest rate fell as the storm hit.", []string{"main interest rate"}},
 		{"a general noun heads nothing", "The former mining town mourned.", nil},
+		{"a verb in its base form", "The budget would strengthen security and keep public finances sound.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
