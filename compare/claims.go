@@ -552,7 +552,11 @@ func isAttribution(part string) bool {
 }
 
 // seenElsewhere returns the term ids of the sentences that best state
-// clause ui in up to three other sources.
+// clause ui in up to three other sources, and of the clauses of other
+// sources that its sentence states. With the latter, on the evaluation
+// set, three false uniques fewer and one true one lost (two false ones
+// fewer on the held-out events, none lost); in pairs, precision the same
+// or better and recall 0.1 points lower on the dev events.
 func (c *comparison) seenElsewhere(ui int) map[int32]bool {
 	hs := slices.Collect(c.hitsOf(ui))
 	slices.SortStableFunc(hs, func(a, b hit) int {
@@ -565,6 +569,20 @@ func (c *comparison) seenElsewhere(ui int) map[int32]bool {
 		return 0
 	})
 	seen := make(map[int32]bool)
+	u := &c.units[ui]
+	if c.statedBy == nil {
+		c.statedBy = c.indexStatedBy()
+	}
+	for _, vi := range c.statedBy[[2]int{u.src, u.n}] {
+		// Another source's clause this sentence states ("Eleven police
+		// officers were injured" in "..., and that 11 officers were
+		// hurt"): its words are not this clause's own.
+		for _, sl := range c.units[vi].slots {
+			for _, id := range sl.ids {
+				seen[id] = true
+			}
+		}
+	}
 	for i, h := range hs {
 		if i == 3 {
 			break

@@ -186,3 +186,21 @@ func TestSumsOfABudgetYear(t *testing.T) {
 		t.Errorf("600 million crowns not set against 800 million: %+v", r.Discrepancies)
 	}
 }
+
+// TestPartStatedByAnotherSentence: the part of a long clause that
+// another source states in a sentence of its own ("..., and that 11
+// officers were hurt" beside "Eleven police officers were injured") is
+// not reported as found in its source only.
+func TestPartStatedByAnotherSentence(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Tens of thousands of people marched through Miravel on Saturday against the government's plan to raise the retirement age from 62 to 65, in the largest protest in the capital for a decade.", "Police put the crowd at 45,000, while the organisers, a coalition of five unions, said 180,000 had taken part.", "Police said 23 people were arrested after a group of masked protesters smashed shop windows near Liberty Square, and that 11 officers were hurt.", "Labour Minister Pavel Grecu said the reform was \"necessary to save the pension system\" and would not be withdrawn.", "The unions called a general strike for May 14."},
+		[]string{"Some 200,000 people filled the streets of Miravel on Saturday in the biggest demonstration the capital has seen in ten years, according to the unions that organised it.", "Marchers carried banners reading \"65 is too late\" as they walked from the railway station to Liberty Square.", "The police, who estimated the crowd at just 45,000, arrested more than 20 people.", "Union leader Ilse Marek told the crowd: \"If the government will not listen to the streets, it will listen to a country that has stopped working.\"", "A general strike has been called for 14 May."},
+		[]string{"Twenty-five people were arrested and a dozen police officers injured on Saturday when a pension protest in Miravel turned violent.", "Masked rioters smashed windows and set fire to rubbish bins near Liberty Square.", "Police said around 40,000 people took part in the march against raising the pension age to 65.", "Labour Minister Pavel Grecu said the reform was necessary \"to save the pension system\" for future generations."},
+		[]string{"The Ministry of Labour said on Saturday that the pension reform, which raises the retirement age to 65, would not be withdrawn.", "Minister Pavel Grecu said the reform was \"necessary to save the pension system\".", "According to the Ministry of the Interior, 45,000 people took part in a demonstration in Miravel, and 23 people were detained after incidents near Liberty Square.", "Eleven police officers were injured."},
+	)
+	for _, u := range r.Unique["a"] {
+		if strings.Contains(u.Text, "11 officers") {
+			t.Errorf("a's injured officers reported as a's only: %+v", r.Unique["a"])
+		}
+	}
+}
