@@ -252,8 +252,8 @@ func nounPhrase(s string) (string, bool) {
 		if placeWords[lw] || i == 0 && (lw == "of" || lw == "on" || lw == "in") {
 			return "", false // "near parliament", "tear gas near parliament": a place, not a name
 		}
-		if !words.IsCapitalized(w) && strings.HasSuffix(lw, "ing") {
-			return "", false
+		if !words.IsCapitalized(w) && strings.HasSuffix(lw, "ing") || notParticiples[lw] {
+			return "", false // "According" opening a sentence is no name either
 		}
 		if i > 0 && words.IsStopword(lw) {
 			if lw != "of" && lw != "on" && lw != "in" {
@@ -276,8 +276,8 @@ func nounPhrase(s string) (string, bool) {
 			}
 		}
 	}
-	if len(fs) == 1 && verbs[head] {
-		return "", false
+	if len(fs) == 1 && verbs[head] || pastForms[head] {
+		return "", false // "Ostria's unemployment rate fell": a clause
 	}
 	return strings.Join(fs, " "), true
 }

@@ -342,7 +342,7 @@ func (g *nameGraph) links(s string, toks []ntok, runs []nameRun) {
 				g.uf.union(k, strings.ToLower(nx.form))
 			}
 		}
-		if r.j < len(toks) && toks[r.j].text == "," && (r.i != 1 || !placePrepositions[toks[0].lower]) {
+		if r.j < len(toks) && toks[r.j].text == "," && (r.i != 1 || !placePrepositions[toks[0].lower]) && !attributedFrom(toks, r.i) {
 			if h, end := description(toks, r.j+1); h != "" && (end == len(toks) || isClauseEnd(toks[end].text) || appositionGoesOn[toks[end].lower]) {
 				g.addHead(h, k)
 			}
@@ -366,6 +366,19 @@ func (g *nameGraph) links(s string, toks []ntok, runs []nameRun) {
 			}
 		}
 	}
+}
+
+// attributedFrom reports whether the name at toks[i] opens the
+// sentence after "According to": the comma after it ends the
+// attribution ("According to the National Statistics Office, the
+// unemployment rate was 5.8 percent"), and what follows is no
+// description of it.
+func attributedFrom(toks []ntok, i int) bool {
+	k := i - 1
+	if k >= 0 && toks[k].lower == "the" {
+		k--
+	}
+	return k == 1 && toks[0].lower == "according" && toks[1].lower == "to"
 }
 
 // descriptorBefore returns the head of a description written right

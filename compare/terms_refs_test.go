@@ -671,3 +671,21 @@ func TestMinistryBeforeAVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestAttributionIsNoApposition: "According to the National Statistics
+// Office, the unemployment rate was 5.8 percent" describes no office as
+// "the unemployment rate".
+func TestAttributionIsNoApposition(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Jobs", "Ostria's unemployment rate fell to 5.8% in June, the national statistics office said. The rate was 6.1% in May."),
+		fromText(t, "b", "Jobs", "According to the National Statistics Office, the unemployment rate in June was 5.8 percent."),
+		fromText(t, "c", "Jobs", "Unemployment in Ostria fell to 5.8% in June, the National Statistics Office said."),
+	}
+	for _, tm := range mustCompare(t, arts).Terms {
+		for l, v := range tm.BySource {
+			if strings.Contains(strings.ToLower(v), "rate") {
+				t.Errorf("%s: %q named as %v", l, v, tm.BySource)
+			}
+		}
+	}
+}

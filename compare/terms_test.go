@@ -25,6 +25,8 @@ func TestNounPhrase(t *testing.T) {
 		{"opening with a preposition", "in Ukraine", "", false},
 		{"opening with a conjunction", "but police", "", false},
 		{"a preposition inside", "war in Ukraine", "war in Ukraine", true},
+		{"a subject and its verb", "Ostria's unemployment rate fell", "", false},
+		{"an attribution's opening word", "According", "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, ok := nounPhrase(tc.s)
