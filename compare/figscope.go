@@ -31,6 +31,10 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.part = isPart(s, x.f) || isSubset(s, x.f) || withCrew(s, x.f)
 	x.rate = figureRate(s, x.f)
 	x.change = percentChange(s, x.f)
+	x.segment = rateSegment(s, c.figuresAt(x.src, x.n), x.f)
+	if x.f.Kind == "percent" && !x.change && slices.Contains(subjectKeys(words, x.f), lexicon.Key("growth")) {
+		x.change = true // "Wage growth accelerated to 4.3 percent" is how much wages rose
+	}
 	x.gap = x.change && (gapBefore.MatchString(strings.ToLower(s[max(0, x.f.Start-40):x.f.Start])) || gapAfter.MatchString(strings.ToLower(s[x.f.End:])))
 	x.total = isTotal(s, x.f)
 	x.whole = wholeOf(s, c.figuresAt(x.src, x.n), x.f)
@@ -143,7 +147,44 @@ func sameScope(a, b *looseFig) bool {
 	if a.clock != "" && b.clock != "" && a.clock != b.clock {
 		return false // "11 p.m. ET Monday" is "03:00 GMT on Tuesday"
 	}
+	if a.segment != b.segment {
+		return false // youth unemployment is not the rate
+	}
 	return a.era == b.era && a.stage == b.stage && !a.threshold && !b.threshold
+}
+
+// segmentWords name a part of a population a rate is given for: "youth
+// unemployment", "among young people aged 15-24", "women's turnout".
+var segmentWords = regexp.MustCompile(`(?i)\b(?:youth|young|teenagers?|aged \d+|under-\d+|women|women's|female|long-term)\b`)
+
+// priorBefore is the "from" that gives the value a rate moved from:
+// "fell to 5.8% from 6.1%", "against 6.1% in May".
+var priorBefore = regexp.MustCompile(`(?i)\b(?:from|against)\s+(?:about |around |nearly |roughly |some )?$`)
+
+// Segments, an earlier value after a bare "from", a change measured from
+// a year earlier, and growth as a change, left the evaluation set's
+// figures as they were; on a jobs release written to try them they
+// found the youth rate's and the wage rise's discrepancies and kept the
+// youth rate and May's rate out of the headline rate's.
+
+// rateSegment returns, for a percentage, "part" when it is given for a
+// part of a population ("Youth unemployment dropped to 14.2%"), named
+// between the percentage before it in its sentence, or the sentence's
+// start, and the figure; else "".
+func rateSegment(s string, figs []figureT, f figureT) string {
+	if f.Kind != "percent" {
+		return ""
+	}
+	from := 0
+	for _, g := range figs {
+		if g.Kind == "percent" && g.End <= f.Start && g.End > from {
+			from = g.End
+		}
+	}
+	if segmentWords.MatchString(s[from:f.Start]) {
+		return "part"
+	}
+	return ""
 }
 
 // wholeOf returns the value of the count right after count f in its
@@ -586,6 +627,10 @@ var (
 	laterWords    = []string{"a year earlier", "a year ago", "last year", "the previous year", "the year before"}
 )
 
+// changedSince follows a change measured from an earlier time: "rose
+// 4.1% from a year earlier" is this year's rise, not last year's value.
+var changedSince = regexp.MustCompile(`^\s*(?:from|on|over|compared with|compared to) (?:a year|the year|last year|the previous|a month|the month)`)
+
 // countedShare follows a percentage that says how far a count has got
 // ("with 97% of ballots counted", "with 97% counted", "after 99.1
 // percent of votes had been processed"), which is not a share of the votes a party won.
@@ -615,11 +660,15 @@ func figureStage(s string, f figureT, figs []figureT) string {
 		// year earlier" is this year's rise.
 		after = after[:i]
 	}
+	if loc := changedSince.FindStringIndex(after); loc != nil {
+		after = after[:loc[0]] // "rose 4.1% from a year earlier" is this year's rise
+	}
 	near := strings.Join(strings.Fields(strings.ToLower(s[max(0, f.Start-20):f.Start])), " ")
 	switch {
 	case f.Kind == "percent" && countedShare.MatchString(after):
 		return "counted"
 	case slices.ContainsFunc(beforeWords, func(w string) bool { return strings.HasSuffix(near, w) }),
+		f.Kind == "percent" && priorBefore.MatchString(before),
 		containsAny(after, laterWords) && slices.ContainsFunc(figs, func(o figureT) bool { return o.Kind == f.Kind && o.Start != f.Start }):
 		return "before"
 	case containsAny(before, earlyWords), containsAny(after, earlyWords):

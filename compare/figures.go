@@ -23,6 +23,9 @@ type looseFig struct {
 	// "Annual inflation slowed to 3.1%" and "Inflation in the country
 	// stands at 3.4%".
 	subject []string
+	// segment is set for a rate given for a part of a population ("youth
+	// unemployment").
+	segment string
 	// soleCount is set for a count whose unit its report gives no other
 	// value of ("2.3 million customers").
 	soleCount bool
@@ -455,6 +458,9 @@ func sameQuantity(a, b *looseFig) bool {
 	}
 	if lastsAs(a, b) || lastsAs(b, a) {
 		return true // "the 14-month trial", "The trial dragged on for nearly two years"
+	}
+	if shared == 0 && len(a.subject) == 2 && slices.Equal(a.subject, b.subject) && sameSubject(a, b) {
+		return true // "Youth unemployment, among people aged 15 to 24, dropped to 14.2%", "Youth unemployment stood at 14.5%"
 	}
 	if shared == 1 && sameSubject(a, b) {
 		return true // "Annual inflation slowed to 3.1%", "Inflation ... stands at 3.4%"

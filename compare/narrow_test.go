@@ -204,3 +204,27 @@ func TestPartStatedByAnotherSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestRatesOfAJobsRelease: a jobs release's rates are told apart by the
+// part of the population they are for ("youth unemployment"), by being
+// the value a rate moved from ("from 6.1% in May"), and a growth rate
+// is a change ("wage growth accelerated to 4.3 percent" against "wages
+// rose 4.1% from a year earlier", which is no earlier value).
+func TestRatesOfAJobsRelease(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Ostria's unemployment rate fell to 5.8% in June from 6.1% in May, the national statistics office said on Friday, as employers added 42,000 jobs.", "Economists polled by the agency had expected the rate to fall to 6.0%.", "Youth unemployment, among people aged 15 to 24, dropped to 14.2%.", "Average wages rose 4.1% from a year earlier, outpacing inflation of 2.9%.", "The figures make it less likely that the central bank will cut interest rates at its meeting on July 23, analysts said."},
+		[]string{"Ostria's jobless rate dropped to 5.8 percent last month, its lowest level in two years, official data showed on Friday.", "The economy created 41,500 jobs in June, far more than the 25,000 forecast by analysts.", "Wage growth accelerated to 4.3 percent year on year.", "\"The labour market is tighter than the central bank thought,\" said Dana Hollis, chief economist at Ferro Bank."},
+		[]string{"According to the National Statistics Office, the unemployment rate in June was 5.8 percent, 0.3 percentage points lower than in May.", "The number of employed persons increased by 42,000.", "Unemployment among young people aged 15-24 fell to 14.2 percent.", "Minister of Labour Irena Voss said the figures confirmed the success of the government's employment programmes."},
+		[]string{"Unemployment in Ostria fell to 5.9% in June, down from 6.1% a month earlier, data released on Friday showed.", "About 42,000 jobs were added during the month.", "Youth unemployment stood at 14.5%."},
+	)
+	for _, want := range [][]string{{"5.8%", "5.9%"}, {"14.2%", "14.5%"}, {"4.1%", "4.3 percent"}} {
+		if !conflictOf(r, want...) {
+			t.Errorf("%q not set against each other: %+v", want, r.Discrepancies)
+		}
+	}
+	for _, apart := range [][]string{{"5.9%", "14.2 percent"}, {"6.1%", "5.8 percent"}, {"6.1%", "14.5%"}} {
+		if conflictOf(r, apart...) {
+			t.Errorf("%q set against each other: %+v", apart, r.Discrepancies)
+		}
+	}
+}
