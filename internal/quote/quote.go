@@ -22,7 +22,8 @@
 // name as written, with titles, honorifics and descriptions removed
 // ("Russian President Vladimir Putin" becomes "Vladimir Putin", "Mr.
 // Reeves" becomes "Reeves", "Seoul resident Margie Kim" becomes "Margie
-// Kim", "Minister of Transport and Infrastructure Tomas Brenner" becomes
+// Kim", as does a descriptor that opens the sentence ("Farmer Teo
+// Brandis said" gives "Teo Brandis"), "Minister of Transport and Infrastructure Tomas Brenner" becomes
 // "Tomas Brenner"), or an organisation ("Russian state media"); never a phrase that
 // is not one: a verb's object ("an article that claimed Trump ... a
 // "post-truth" society") and a word that only looks like a verb ("United

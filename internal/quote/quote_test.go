@@ -71,6 +71,7 @@ func TestExtract(t *testing.T) {
 		{"a description and a clause", []string{`"We are ready," said the head of the union, which called the strike.`}, []Quote{{Text: "We are ready,", Sentence: 1}}},
 		{"a lone title of no one named", []string{`"I am innocent!" the former senator shouted.`}, []Quote{{Text: "I am innocent!", Speaker: "former senator", Sentence: 1}}},
 		{"an unnamed witness", []string{`"It was terrifying," a local resident said.`}, []Quote{{Text: "It was terrifying,", Speaker: "local resident", Sentence: 1}}},
+		{"a descriptor opening the sentence", []string{`Farmer Teo Brandis, who saw the crash, said: "The engine was burning."`}, []Quote{{Text: "The engine was burning.", Speaker: "Teo Brandis", Sentence: 1}}},
 		{"a dateline and a colon", []string{`NEW DELHI: "We will strike again," the minister said in a statement.`}, []Quote{{Text: "We will strike again,", Sentence: 1}}},
 		{"a place after the comma", []string{`"We lost everything," said a farmer in the worst-hit district, Kessel.`}, []Quote{{Text: "We lost everything,", Sentence: 1}}},
 		{"spaced guillemets", []string{"Lavrov said: « We are ready\u00a0»."}, []Quote{{Text: "We are ready", Speaker: "Lavrov", Sentence: 1}}},

@@ -51,6 +51,18 @@ var participles = map[string]bool{
 
 // speakerNouns may form a speaker without a capital letter: "state
 // media", "officials", "the ministry".
+// personDescriptors are the everyday nouns written before a person's
+// name to say who they are ("farmer Teo Brandis", "witness Anna Berg").
+var personDescriptors = map[string]bool{
+	"farmer": true, "witness": true, "eyewitness": true, "resident": true, "villager": true, "teacher": true,
+	"student": true, "nurse": true, "doctor": true, "driver": true, "pilot": true, "passenger": true,
+	"survivor": true, "shopkeeper": true, "fisherman": true, "worker": true, "engineer": true, "lawyer": true,
+	"activist": true, "analyst": true, "economist": true, "volunteer": true, "firefighter": true,
+	"pensioner": true, "retiree": true, "trader": true, "owner": true, "vendor": true, "neighbour": true,
+	"neighbor": true, "businessman": true, "businesswoman": true, "journalist": true, "photographer": true,
+	"protester": true, "demonstrator": true, "voter": true, "mother": true, "father": true,
+}
+
 var speakerNouns = map[string]bool{
 	"media": true, "state": true, "news": true, "agency": true,
 	"ministry": true, "spokesman": true, "spokeswoman": true,
@@ -832,6 +844,11 @@ func cleanName(ws []word) string {
 	}
 	if len(ws) == 1 && isPronoun(ws[0].lower) {
 		return ws[0].text
+	}
+	// "Farmer Teo Brandis said", the descriptor capitalised as the
+	// sentence's first word: the name is the two or more words after it.
+	if len(ws) >= 3 && personDescriptors[ws[0].lower] && ws[1].capital && ws[2].capital {
+		ws = ws[1:]
 	}
 	// "Seoul resident Margie Kim": the name is the capitalised run that
 	// ends the phrase.
