@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -26,6 +27,9 @@ type looseFig struct {
 	// segment is set for a rate given for a part of a population ("youth
 	// unemployment").
 	segment string
+	// from holds the keys of the place a distance is measured from
+	// ("two kilometres from the runway").
+	from []string
 	// soleCount is set for a count whose unit its report gives no other
 	// value of ("2.3 million customers").
 	soleCount bool
@@ -253,6 +257,9 @@ func (c *comparison) allContextFigures() []looseFig {
 				if f.Kind == "money" {
 					lf.paid = paidAs(a.Sentences[n], words, f)
 				}
+				if f.Kind == "measure" {
+					lf.from = distanceFrom(a.Sentences[n], f)
+				}
 				c.figureScope(&lf, words)
 				for _, k := range lf.subject {
 					if named[k] {
@@ -403,7 +410,9 @@ func sharedNotMotion(a, b *looseFig) int {
 // and the values are within a quarter of each other ("the personal data
 // of 2.3 million customers", "the details of 2.4 million customers": on
 // the evaluation set one true discrepancy and one true omission more,
-// one false unique fewer and one false omission more); for times of day, which an event has few of, one
+// one false unique fewer and one false omission more); two distances
+// measured from one place ("two kilometres from the runway", "about 3 km
+// from the end of the runway"; the evaluation set does not move); for times of day, which an event has few of, one
 // word in common; for sums in one currency, the same noun written just
 // after both ("in kickbacks", paidFor); or one that is the word right
 // after a figure when neither context has more than two words, or next
@@ -445,6 +454,9 @@ func sameQuantity(a, b *looseFig) bool {
 		// "112 people were killed", "140 people have died"; "900 jobs"
 		// and "1,200 jobs" with a word in common.
 		return true
+	}
+	if a.f.Kind == "measure" && a.f.Unit == b.f.Unit && slices.ContainsFunc(a.from, func(k string) bool { return slices.Contains(b.from, k) }) {
+		return true // "two kilometres from the runway", "about 3 km from the end of the runway"
 	}
 	if a.f.Kind == "money" && a.f.Unit == b.f.Unit && paidFor(a, b) {
 		return true // "€2.4m in kickbacks", "2.7 million euros in kickbacks"
@@ -592,6 +604,35 @@ func sinceAgrees(a, b *looseFig) bool {
 	}
 	gap, ok := figSinceGap(since.f, d.f, d.ref)
 	return ok && gap < 0.5 && slices.Equal(a.place, b.place) && !a.threshold && !b.threshold
+}
+
+// fromBefore opens the place a distance is measured from, right after
+// it: "two kilometres from the runway", "3 km off the coast", "some 40
+// km outside the city".
+var fromBefore = regexp.MustCompile(`^\s+(?:away\s+)?(?:from|off|outside|short of|south of|north of|east of|west of)\s+`)
+
+// distanceFrom returns the keys of the content words of the place a
+// distance f of sentence s is measured from, up to the next preposition
+// other than "of", or nil.
+func distanceFrom(s string, f figureT) []string {
+	m := fromBefore.FindString(s[f.End:])
+	if m == "" {
+		return nil
+	}
+	var out []string
+	for i, w := range strings.Fields(s[f.End+len(m):]) {
+		lw := strings.ToLower(strings.Trim(w, ".,;:"))
+		if i >= 6 || lw != "of" && placeWords[lw] || lw == "at" || lw == "on" || lw == "in" || lw == "and" || lw == "when" {
+			break
+		}
+		if !words.IsStopword(lw) && words.IsWord(lw) {
+			out = append(out, lexicon.Key(lw))
+		}
+		if strings.ContainsAny(w, ".,;:") {
+			break
+		}
+	}
+	return out
 }
 
 // paidFor reports whether two sums are given as the same thing ("in

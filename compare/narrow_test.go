@@ -228,3 +228,17 @@ func TestRatesOfAJobsRelease(t *testing.T) {
 		}
 	}
 }
+
+// TestDistancesFromOnePlace: two distances measured from one place
+// ("two kilometres from the runway", "about 3 km from the end of the
+// runway") are one quantity, whatever else their sentences say.
+func TestDistancesFromOnePlace(t *testing.T) {
+	r := reportOf(t,
+		[]string{"A cargo plane crashed after taking off from Port Avel on Wednesday, killing its crew of four.", "It came down in a field two kilometres from the runway at 06:40 local time and caught fire."},
+		[]string{"Four crew members died when a cargo plane crashed after take-off from Port Avel on Wednesday.", "The aircraft hit the ground about 3 km from the end of the runway and burst into flames."},
+		[]string{"A cargo plane crashed after taking off from Port Avel on Wednesday, killing all four crew."},
+	)
+	if !conflictOf(r, "two kilometres", "3 km") {
+		t.Errorf("two kilometres not set against 3 km: %+v", r.Discrepancies)
+	}
+}

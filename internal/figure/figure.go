@@ -84,8 +84,9 @@ func Extract(s string) []Figure {
 // ExtractAll is Extract that also finds times of day ("shortly after 3
 // a.m.", "14:30 GMT"), orders of magnitude written in words ("dozens",
 // "tens of thousands of people"), counts with a glued scale ("1.5m
-// people") and measures with their units ("10 km", "93 mph", kind
-// "measure"), which say how a report differs from another
+// people") and measures with their units ("10 km", "93 mph", "two
+// kilometres", kind "measure"; a unit spelt out after a number in words,
+// lower case), which say how a report differs from another
 // but which a summary may well paraphrase or convert.
 func ExtractAll(s string) []Figure {
 	figs, _ := extract(s, true)

@@ -46,14 +46,21 @@ func (p *parser) measure(i int) (Figure, int, bool) {
 		j++ // "a 450-kg satellite", "a 15-km queue"
 	}
 	w, end := p.unitWord(j)
-	u, ok := measureUnits[w]
+	_, ok = measureUnits[w]
 	if !ok || end == j || (w == "c" || w == "f") && !p.joined(j) && !p.isPunct(j, "°") {
 		return Figure{}, 0, false
 	}
 	if n, ok := p.tok(end); ok && n.joined && n.kind == tokWord {
 		return Figure{}, 0, false // "4Gb", "10mg"
 	}
-	f := Figure{Kind: "measure", Unit: u.unit, Start: t.start, End: p.toks[end-1].end}
+	return measured(v, w, t.start, p.toks[end-1].end), end, true
+}
+
+// measured returns the measure of value v in unit w (a key of
+// measureUnits) written from start to end.
+func measured(v float64, w string, start, end int) Figure {
+	u := measureUnits[w]
+	f := Figure{Kind: "measure", Unit: u.unit, Start: start, End: end}
 	switch {
 	case u.factor < 0:
 		f.Value = (v - 32) * 5 / 9
@@ -64,7 +71,15 @@ func (p *parser) measure(i int) (Figure, int, bool) {
 	if u.factor != 1 {
 		f.Low, f.High, f.Bound = f.Value-abs(f.Value)*0.05, f.Value+abs(f.Value)*0.05, "converted"
 	}
-	return f, end, true
+	return f
+}
+
+// spelledUnit reports whether w, written after a number in words, is a
+// unit of measure: "two kilometres", "eighteen tonnes". Abbreviations
+// ("km", "c") follow digits only.
+func spelledUnit(w string) bool {
+	_, ok := measureUnits[w]
+	return ok && len(w) >= 4 && !strings.Contains(w, " ")
 }
 
 // unitWord returns the lower-cased unit written from token j ("km/h",

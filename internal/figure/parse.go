@@ -643,6 +643,10 @@ func (p *parser) numberFigure(i int) (Figure, float64, int, bool) {
 	if g, next, ok := p.unitAfter(f, j); ok {
 		return g, v, next, true
 	}
+	if w := p.word(j); t.kind == tokWord && spelledUnit(w) && p.text(j) == w {
+		g := measured(v, w, t.start, p.toks[j].end)
+		return g, g.Value, j + 1, true
+	}
 	if p.word(j) == "and" && p.word(j+1) == "a" && p.word(j+2) == "half" && v == math.Trunc(v) {
 		// "three and a half years" is 3.5 years; a half alone says nothing.
 		h := Figure{Value: v + 0.5, Start: t.start}
