@@ -42,6 +42,7 @@ func TestTermsNormalise(t *testing.T) {
 		{"an approval", "The deal still needs clearance.", "The deal still needs approval."},
 		{"size", "It was the biggest rally in years.", "It was the largest rally in years."},
 		{"the jobless", "The jobless rate dropped.", "The unemployment rate fell."},
+		{"an aircraft's recorders", "Both black boxes were found.", "Both flight recorders were found."},
 		{"a recall", "It is recalling 310,000 vehicles after three crashes.", "It is recalling 310,000 cars after three accidents."},
 		{"a rise", "Revenue is rising.", "Revenue rose."},
 		{"degrees", "It reached 46.2C and 115F.", "It reached 46.2 Celsius and 115 Fahrenheit."},

@@ -65,6 +65,10 @@ var phraseRows = [][]string{
 	{"military", "armed forces", "defence forces", "defense forces"},
 	{"depot", "arms store", "weapons store", "arms depot", "weapons depot", "ammunition depot", "arms cache", "weapons cache"},
 	{"cut", "lay off", "laid off", "laying off", "lays off", "lay-offs"},
+	// An aircraft's recorders by any name: "both black boxes", "the
+	// flight data recorder and the cockpit voice recorder". Nothing
+	// measured on the sixteen evaluation events changed.
+	{"recorder", "black box", "black boxes", "flight recorder", "flight recorders", "flight data recorder", "cockpit voice recorder", "data recorder", "voice recorder"},
 	{"destroy", "reduced to rubble", "reduced to ashes", "reduced to ash", "burned down", "burnt down", "razed to the ground"},
 }
 
