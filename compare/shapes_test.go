@@ -330,3 +330,95 @@ func TestFloodShapes(t *testing.T) {
 		}
 	}
 }
+
+// conflictsOf fails t for each set of values r does not set against
+// each other, and for each pair it does that it must not.
+func conflictsOf(t *testing.T, r *Report, found [][]string, apart [][]string) {
+	t.Helper()
+	for _, want := range found {
+		if !conflictOf(r, want...) {
+			t.Errorf("%q not set against each other: %+v", want, r.Discrepancies)
+		}
+	}
+	for _, no := range apart {
+		if conflictOf(r, no...) {
+			t.Errorf("%q set against each other: %+v", no, r.Discrepancies)
+		}
+	}
+}
+
+// TestDerailShapes: the toll, the injured and the carriages ("Eight
+// carriages", "Seven coaches") conflict; two different statements of
+// the minister are no renderings of one quotation.
+func TestDerailShapes(t *testing.T) {
+	r := shapesReport(t, "derail")
+	conflictsOf(t, r, [][]string{{"14 people", "Fifteen people"}, {"Eight carriages", "Seven coaches"}}, nil)
+	for _, q := range r.Quotes {
+		if len(q.Variants) > 1 {
+			t.Errorf("two statements joined as one quotation: %+v", q)
+		}
+	}
+}
+
+// TestBreachShapes: the share move conflicts; "2.3 million customers"
+// given "about" agrees with 2.4 million; the chief executive's "I am
+// deeply sorry" is a rendering of the wire's longer quotation.
+func TestBreachShapes(t *testing.T) {
+	r := shapesReport(t, "breach")
+	conflictsOf(t, r, [][]string{{"6.2%", "5.8%"}}, [][]string{{"2.3 million customers", "2.4 million customers"}})
+	if !slices.ContainsFunc(r.Quotes, func(q Quote) bool { return q.Speaker == "Maria Lund" && len(q.Variants) >= 2 }) {
+		t.Errorf("Maria Lund's statement has no renderings in two outlets: %+v", r.Quotes)
+	}
+}
+
+// TestBudgetShapes: the sum taken from hospitals is 600 million crowns
+// in one outlet and 800 million in another, though one sentence dates
+// it by the budget's year; the defence rise is 18% against 20%; "keep
+// public finances" is no name.
+func TestBudgetShapes(t *testing.T) {
+	r := shapesReport(t, "budget")
+	conflictsOf(t, r, [][]string{{"600 million crowns", "800 million crowns"}, {"18%", "20%"}}, nil)
+	for _, tm := range r.Terms {
+		if strings.Contains(tm.BySource["state"], "keep") {
+			t.Errorf("a verb phrase named as a term: %+v", tm)
+		}
+	}
+}
+
+// TestJobsShapes: the paper that writes "jobless" is compared; the
+// headline rate, the youth rate, the jobs added and the wage rise each
+// conflict, and neither the youth rate nor May's rate is set against
+// the headline rate.
+func TestJobsShapes(t *testing.T) {
+	r := shapesReport(t, "jobs")
+	if len(r.LeftOut) > 0 {
+		t.Errorf("left out %+v", r.LeftOut)
+	}
+	conflictsOf(t, r,
+		[][]string{{"5.8%", "5.9%"}, {"14.2%", "14.5%"}, {"42,000 jobs", "41,500 jobs"}, {"4.1%", "4.3 percent"}},
+		[][]string{{"5.9%", "14.2 percent"}, {"6.1%", "5.8 percent"}})
+}
+
+// TestPlaneShapes: the distance from the runway, in words and in
+// figures, conflicts; the witness's quotation is Teo Brandis's, not
+// "Farmer Teo Brandis"'s.
+func TestPlaneShapes(t *testing.T) {
+	r := shapesReport(t, "plane")
+	conflictsOf(t, r, [][]string{{"two kilometres", "3 km"}}, nil)
+	if !slices.ContainsFunc(r.Quoted, func(q Quoted) bool { return q.Speaker == "Teo Brandis" }) {
+		t.Errorf("no quotation of Teo Brandis: %+v", r.Quoted)
+	}
+}
+
+// TestMarchShapes: arrests, injured officers and the police's crowd
+// figure conflict; the wire's "and that 11 officers were hurt" is no
+// fact of its own.
+func TestMarchShapes(t *testing.T) {
+	r := shapesReport(t, "march")
+	conflictsOf(t, r, [][]string{{"23 people", "Twenty-five people"}, {"Eleven", "a dozen"}, {"45,000 people", "40,000 people"}}, nil)
+	for _, u := range r.Unique["wire"] {
+		if strings.Contains(u.Text, "11 officers") {
+			t.Errorf("the injured officers reported as the wire's only: %+v", u)
+		}
+	}
+}
