@@ -64,6 +64,7 @@
 package entity
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -785,6 +786,9 @@ func BareName(name string) string {
 		rest := skipPortfolio(words[k+1:])
 		if allCapitalised(rest) {
 			return strings.Join(rest, " ")
+		}
+		if i := slices.Index(rest, "of"); i >= 2 && i < len(rest)-1 && allCapitalised(rest[:i]) && allCapitalised(rest[i+1:]) {
+			return strings.Join(rest[:i], " ") // "President Lucia Morel of Ardenza"
 		}
 		break
 	}

@@ -300,6 +300,8 @@ func TestBareName(t *testing.T) {
 		{"an executive body", "Executive Yuan", "Executive Yuan"},
 		{"a council", "Executive Council", "Executive Council"},
 		{"a company named after a boss", "Hugo Boss AG", "Hugo Boss AG"},
+		{"a name and its country", "President Lucia Morel of Ardenza", "Lucia Morel"},
+		{"a title of a country", "President of Ardenza Lucia Morel", "Lucia Morel"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
