@@ -32,6 +32,8 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.rate = figureRate(s, x.f)
 	x.change = percentChange(s, x.f)
 	x.segment = rateSegment(s, c.figuresAt(x.src, x.n), x.f)
+	x.upToNow = x.f.Kind == "duration" && x.f.Unit == "year" && x.f.Value >= 5 &&
+		(spanPreps[x.f.Prep] || strings.HasPrefix(strings.TrimSpace(s[x.f.End:]), "after "))
 	if x.f.Kind == "percent" && !x.change && slices.Contains(subjectKeys(words, x.f), lexicon.Key("growth")) {
 		x.change = true // "Wage growth accelerated to 4.3 percent" is how much wages rose
 	}

@@ -30,6 +30,11 @@ type looseFig struct {
 	// from holds the keys of the place a distance is measured from
 	// ("two kilometres from the runway").
 	from []string
+	// upToNow is set for a span of five years or more that runs up to
+	// the article's day ("its first title in 31 years", "Thirty-one years
+	// after the club last lifted the cup"): two such spans of one length
+	// are one quantity whatever their words.
+	upToNow bool
 	// soleCount is set for a count whose unit its report gives no other
 	// value of ("2.3 million customers").
 	soleCount bool
@@ -424,7 +429,7 @@ func sameQuantity(a, b *looseFig) bool {
 	if kindsApart(a, b) {
 		return false
 	}
-	if sinceAgrees(a, b) || sameSum(a, b) {
+	if sinceAgrees(a, b) || sameSum(a, b) || a.upToNow && b.upToNow && a.f.Value == b.f.Value && slices.Equal(a.place, b.place) {
 		return true
 	}
 	if tied, ok := sameAge(a, b); ok {

@@ -242,3 +242,21 @@ func TestDistancesFromOnePlace(t *testing.T) {
 		t.Errorf("two kilometres not set against 3 km: %+v", r.Discrepancies)
 	}
 }
+
+// TestSpansUpToNow: "Thirty-one years after the club last lifted the
+// cup" gives the span "its first title in 31 years" does: the outlet
+// does not leave the long wait out.
+func TestSpansUpToNow(t *testing.T) {
+	var arts []*article.Article
+	for i, tx := range []string{
+		"Koranth beat Belmira 2-1 in Altamar on Saturday to win the Meridian Cup. It was the club's first continental title in 31 years.",
+		"Koranth beat Belmira 2-1 in Altamar on Saturday to win the Meridian Cup. The victory gave the club its first continental title in 31 years.",
+		"Koranth beat Belmira 2-1 in Altamar on Saturday to win the Meridian Cup. Thirty-one years after the club last lifted the trophy, the wait is over.",
+		"Koranth beat Belmira 2-1 in Altamar on Saturday to win the Meridian Cup. It was the club's first continental title in 31 years, coach Teodor Vasko said.",
+	} {
+		arts = append(arts, fromText(t, string(rune('a'+i)), "Final", tx))
+	}
+	if r := mustCompare(t, arts); omits(r, "c", "31 years") {
+		t.Errorf("c said to leave out the 31 years: %+v", r.Omissions["c"])
+	}
+}
