@@ -46,7 +46,9 @@
 // never as the speaker. A quotation that opens its sentence
 // with no attribution of its own, within two sentences of the last one,
 // continues it (news writing gives the speaker once per run of quoted
-// paragraphs).
+// paragraphs), unless the rest of its sentence names another person
+// ("... was the verdict of Health Minister Irena Voss"). "Putin was
+// quoted by TASS as saying" gives the speaker Putin and the source TASS.
 //
 // Kind separates speech from words that are merely in quote marks: a
 // quotation is Speech when it has a speaker, runs to minSpeechWords
@@ -64,6 +66,26 @@ import (
 	"github.com/newslens/newslens/internal/entity"
 	textwords "github.com/newslens/newslens/internal/words"
 )
+
+// namesOther reports whether text, the rest of a quotation's sentence,
+// names a person other than speaker in two capitalised words or more
+// ("— that was the verdict of Health Minister Irena Voss"): the
+// quotation is not the last speaker's going on.
+func namesOther(text, speaker string) bool {
+	ws := words(text)
+	run := 0
+	for i, w := range ws {
+		if w.capital && i > 0 {
+			run++
+		} else {
+			run = 0
+		}
+		if run >= 2 && !strings.Contains(speaker, w.text) && (i+1 == len(ws) || !ws[i+1].capital) {
+			return true
+		}
+	}
+	return false
+}
 
 // Quote is one direct quotation.
 type Quote struct {
@@ -214,7 +236,7 @@ func Extract(sentences []string) []Quote {
 			// `Putin called it "historic" and "a breakthrough"`.
 			q.Speaker = prevSpeaker
 		}
-		if q.Speaker == "" && strings.TrimSpace(before) == "" && prevSpeaker != "" && a.near(prevSent, s) && !(saidAfter(after) && endsSpoken(q.Text)) {
+		if q.Speaker == "" && strings.TrimSpace(before) == "" && prevSpeaker != "" && a.near(prevSent, s) && !(saidAfter(after) && endsSpoken(q.Text)) && !namesOther(after, prevSpeaker) {
 			// A quotation that opens its sentence with no attribution
 			// of its own goes on from the last one.
 			q.Speaker = prevSpeaker

@@ -357,6 +357,12 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 		// ambassador's, passed on by Xinhua.
 		return a.titled(title, si), src
 	}
+	if m := passiveQuoted.FindStringSubmatch(before); m != nil {
+		// "Putin was quoted by TASS as saying": the subject speaks,
+		// the agency passes the words on.
+		before, source = m[1]+" said", m[2]
+		after = ""
+	}
 	name := a.attribution(before, after)
 	if isMedium(name) {
 		source = name
@@ -435,6 +441,10 @@ var pageLabels = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"quote": true, "quotes": true, "caption": true, "listen": true, "related": true, "more": true,
 }
+
+// passiveQuoted matches "SPEAKER was quoted by SOURCE as saying" at the
+// end of the text before a quote: the speaker's words, and the source.
+var passiveQuoted = regexp.MustCompile(`^(.*?)\s+(?:was|were|is|has been|had been) (?:quoted|cited) by ((?:[\w'’.-]+ ){0,4}?[\w'’.-]+) as (?:saying|telling [\w ]+)(?: that [^"“”]*)?\W*$`)
 
 // quotedAs matches "SOURCE quoted the TITLE as saying" (or "cited") at
 // the end of the text before a quote, with the title in lower case.
