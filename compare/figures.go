@@ -36,7 +36,9 @@ type looseFig struct {
 	// are one quantity whatever their words.
 	upToNow bool
 	// soleCount is set for a count whose unit its report gives no other
-	// value of ("2.3 million customers").
+	// value of ("2.3 million customers"), or for the one span in two
+	// units it gives ("two hours and 41 minutes", soleKind); two such
+	// figures need no word in common to be one quantity (sameScope).
 	soleCount bool
 	// subjNames are the keys of subject that the coverage writes as
 	// names elsewhere ("danubia" in "Danubia shares were up 34%").
@@ -344,10 +346,10 @@ func markSoleCounts(figs []looseFig) {
 	values := make(map[key]map[float64]bool)
 	for i := range figs {
 		f := &figs[i]
-		if f.f.Kind != "count" || f.f.Unit == "" || f.f.Unit == "person" {
+		if !soleKind(f.f) {
 			continue
 		}
-		k := key{f.src, f.f.Unit}
+		k := key{f.src, f.f.Kind + ":" + f.f.Unit}
 		if values[k] == nil {
 			values[k] = make(map[float64]bool)
 		}
@@ -355,10 +357,23 @@ func markSoleCounts(figs []looseFig) {
 	}
 	for i := range figs {
 		f := &figs[i]
-		if f.f.Kind == "count" && f.f.Unit != "" && f.f.Unit != "person" {
-			f.soleCount = len(values[key{f.src, f.f.Unit}]) == 1
+		if soleKind(f.f) {
+			f.soleCount = len(values[key{f.src, f.f.Kind + ":" + f.f.Unit}]) == 1
 		}
 	}
+}
+
+// soleKind reports whether f is a figure a report gives few of when it
+// gives one: a count of a thing other than people, or a span written in
+// two units ("two hours and 41 minutes").
+func soleKind(f figureT) bool {
+	switch f.Kind {
+	case "count":
+		return f.Unit != "" && f.Unit != "person"
+	case "duration":
+		return len(strings.Fields(f.Text)) >= 4
+	}
+	return false
 }
 
 // near25 reports whether two values are within a quarter of the larger.
@@ -459,6 +474,9 @@ func sameQuantity(a, b *looseFig) bool {
 		// "112 people were killed", "140 people have died"; "900 jobs"
 		// and "1,200 jobs" with a word in common.
 		return true
+	}
+	if a.f.Kind == "duration" && a.f.Unit == b.f.Unit && a.soleCount && b.soleCount && near25(a.f.Value, b.f.Value) {
+		return true // "after two hours and 41 minutes", "a final lasting two hours and 38 minutes"
 	}
 	if a.f.Kind == "measure" && a.f.Unit == b.f.Unit && slices.ContainsFunc(a.from, func(k string) bool { return slices.Contains(b.from, k) }) {
 		return true // "two kilometres from the runway", "about 3 km from the end of the runway"

@@ -260,3 +260,17 @@ func TestSpansUpToNow(t *testing.T) {
 		t.Errorf("c said to leave out the 31 years: %+v", r.Omissions["c"])
 	}
 }
+
+// TestSpansInTwoUnits: a match's length, the one span in two units each
+// report gives ("after two hours and 41 minutes", "a final lasting two
+// hours and 38 minutes"), is one quantity whatever the words around it.
+func TestSpansInTwoUnits(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Dora Varga beat Elin Lindqvist 6-4, 3-6, 7-5 in the Marenne final on Saturday.", "Varga broke serve in the 11th game of the deciding set and served out the match after two hours and 41 minutes."},
+		[]string{"Dora Varga beat Elin Lindqvist 6-4, 3-6, 7-5 on Saturday in a final lasting two hours and 38 minutes."},
+		[]string{"Dora Varga beat Elin Lindqvist 6-4, 3-6, 7-5 in the Marenne final on Saturday."},
+	)
+	if !conflictOf(r, "two hours and 41 minutes", "two hours and 38 minutes") {
+		t.Errorf("the two lengths of the match are not set against each other: %+v", r.Discrepancies)
+	}
+}

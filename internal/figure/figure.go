@@ -117,6 +117,7 @@ func extract(s string, all bool) ([]Figure, []float64) {
 		i = next
 	}
 	dottedThousands(figs, raws)
+	figs, raws = compoundDurations(s, figs, raws)
 	figs, raws = fractions(s, figs, raws)
 	figs, raws = shares(s, figs, raws)
 	partsOf(s, figs)
@@ -125,6 +126,37 @@ func extract(s string, all bool) ([]Figure, []float64) {
 	}
 	linkRanges(s, figs)
 	return figs, raws
+}
+
+// durationParts gives, for a span written in two units, how many of the
+// smaller the larger holds.
+var durationParts = map[[2]string]float64{
+	{"hour", "minute"}: 60, {"minute", "second"}: 60, {"year", "month"}: 12, {"day", "hour"}: 24, {"week", "day"}: 7,
+}
+
+// compoundDurations joins a span written in two units into one figure in
+// the smaller: "two hours and 41 minutes" is 161 minutes, "2 hours 38
+// minutes" 158, "three years and six months" 42 months.
+func compoundDurations(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
+	out, outRaw := figs[:0], raws[:0]
+	for k := 0; k < len(figs); k++ {
+		f := figs[k]
+		if k+1 < len(figs) && f.Kind == "duration" && figs[k+1].Kind == "duration" {
+			g := figs[k+1]
+			between := strings.TrimSpace(s[f.End:g.Start])
+			if per, ok := durationParts[[2]string{f.Unit, g.Unit}]; ok && (between == "" || between == "and" || between == ",") {
+				f.Value, f.Low, f.High = f.Value*per+g.Value, f.Low*per+g.Low, f.High*per+g.High
+				f.Unit, f.End = g.Unit, g.End
+				f.Text = s[f.Start:f.End]
+				f.Norm = "duration:" + formatNum(f.Value) + ":" + g.Unit
+				out, outRaw = append(out, f), append(outRaw, f.Value)
+				k++
+				continue
+			}
+		}
+		out, outRaw = append(out, f), append(outRaw, raws[k])
+	}
+	return out, outRaw
 }
 
 // fractions fixes the figures a fraction misreads: "half a million" is
