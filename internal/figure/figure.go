@@ -141,7 +141,7 @@ func compoundDurations(s string, figs []Figure, raws []float64) ([]Figure, []flo
 	out, outRaw := figs[:0], raws[:0]
 	for k := 0; k < len(figs); k++ {
 		f := figs[k]
-		if k+1 < len(figs) && f.Kind == "duration" && figs[k+1].Kind == "duration" {
+		if k+1 < len(figs) && f.Kind == "duration" && figs[k+1].Kind == "duration" && figs[k+1].Start >= f.End {
 			g := figs[k+1]
 			between := strings.TrimSpace(s[f.End:g.Start])
 			if per, ok := durationParts[[2]string{f.Unit, g.Unit}]; ok && (between == "" || between == "and" || between == ",") {
