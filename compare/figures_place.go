@@ -154,9 +154,14 @@ func (c *comparison) sourcesNaming(key string) int {
 // another figure of the same outcome with other places ("95 in Jajarkot
 // and 58 in Rukum West"), every place is kept, since then the sentence
 // breaks a total down.
+// A move of shares has no subtotal place: "in Oslo" names their market
+// (the evaluation set does not move).
 func (c *comparison) subtotalPlaces(x *looseFig) []string {
 	s := c.arts[x.src].Sentences[x.n]
 	terms := c.lex[x.src][x.n]
+	if x.f.Kind == "percent" && slices.Contains(x.ctx, lexicon.Key("shares")) {
+		return nil // "shares closed down 3.1% in Oslo": the market, not a part of the move
+	}
 	places := figurePlaces(s, terms, x.f)
 	if len(places) == 0 {
 		places = setAgainstPlaces(s, terms, c.figuresAt(x.src, x.n), x.f)

@@ -274,3 +274,17 @@ func TestSpansInTwoUnits(t *testing.T) {
 		t.Errorf("the two lengths of the match are not set against each other: %+v", r.Discrepancies)
 	}
 }
+
+// TestSharesInAMarket: "shares closed down 3.1% in Oslo" names the
+// market the shares trade in, not a part of the move: it is set against
+// "The stock ended 3.4 percent lower".
+func TestSharesInAMarket(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Shipping group Halvorsen said on Wednesday it would cut 300 office jobs.", "Halvorsen shares closed down 3.1% in Oslo."},
+		[]string{"Shipping group Halvorsen plans to cut about 300 office jobs, it said on Wednesday.", "The stock ended 3.4 percent lower."},
+		[]string{"Shipping group Halvorsen said on Wednesday it would cut 300 office jobs."},
+	)
+	if !conflictOf(r, "3.1%", "3.4 percent") {
+		t.Errorf("3.1%% not set against 3.4 percent: %+v", r.Discrepancies)
+	}
+}
