@@ -275,6 +275,9 @@ func dropDisputed(r *Report) {
 				return onlyValue(u.Text, v)
 			})
 		})
+		if len(r.Unique[l]) == 0 {
+			delete(r.Unique, l) // no "local (0 facts):" heading
+		}
 	}
 }
 

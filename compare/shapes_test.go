@@ -422,3 +422,23 @@ func TestMarchShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestVolcanoShapes: a byline, a credit line, a "Related:" link, a
+// photo caption and a "Share this article" line are no facts; the ash
+// column is 8 km against 10 kilometres; and the local paper, whose only
+// passage found nowhere else is that disputed height, has no list of
+// facts of its own, not an empty one.
+func TestVolcanoShapes(t *testing.T) {
+	r := shapesReport(t, "volcano")
+	conflictsOf(t, r, [][]string{{"8 km", "10 kilometres"}}, nil)
+	for l, us := range r.Unique {
+		if len(us) == 0 {
+			t.Errorf("%s has an empty list of facts of its own", l)
+		}
+		for _, u := range us {
+			if strings.Contains(u.Text, "Reporting by") || strings.Contains(u.Text, "Related") || strings.Contains(u.Text, "Share this") || strings.Contains(u.Text, "By Maria") {
+				t.Errorf("%s: page furniture reported as a fact: %q", l, u.Text)
+			}
+		}
+	}
+}
