@@ -344,6 +344,8 @@ func TestExtractRolesAndSources(t *testing.T) {
 			[]want{{"Horváth", "president of the steelworkers' union", "", Speech}}},
 		{"a phrase before a comma is no role", []string{`In a statement, Horváth said members wanted "written guarantees".`},
 			[]want{{"Horváth", "", "", Speech}}},
+		{"a quotation after the name is no role", []string{`According to Hartwig, "the rains may not return before October."`},
+			[]want{{"Hartwig", "", "", Speech}}},
 		{"lower-case institution", []string{`Jobs could go, and the union has said it will not accept "a single compulsory redundancy".`},
 			[]want{{"union", "", "", Speech}}},
 		{"medium after the quote, speaker before", []string{`Putin called the pact "a breakthrough", Russian news agencies said.`},

@@ -68,6 +68,9 @@ func roleAfter(s string, ws []word, j int) string {
 	if k >= len(ws) || !ws[k].breakBefore || !strings.Contains(s[ws[j].start+len(ws[j].text):ws[k].start], ",") {
 		return ""
 	}
+	if strings.ContainsAny(s[ws[j].start+len(ws[j].text):ws[k].start], "\"“”«»„") {
+		return "" // `According to Hartwig, "the rains ..."`: the quotation, not who she is
+	}
 	first := ws[k]
 	if prepositions[first.lower] || strings.HasSuffix(first.lower, "ing") || first.lower[0] >= '0' && first.lower[0] <= '9' {
 		// ", for his part,", ", speaking at a meeting,": not who the
