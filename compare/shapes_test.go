@@ -442,3 +442,16 @@ func TestVolcanoShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestShootingShapes: the tabloid words every fact its own way and
+// names no one the others name, but gives a toll close to theirs and
+// names Lindenburg, a town no gazetteer knows, as every other source
+// does: it is compared, not left out, and the attacker's age is 35
+// against 34.
+func TestShootingShapes(t *testing.T) {
+	r := shapesReport(t, "shooting")
+	if len(r.LeftOut) > 0 {
+		t.Errorf("left out %+v", r.LeftOut)
+	}
+	conflictsOf(t, r, [][]string{{"34-year-old", "35-year-old"}}, nil)
+}
