@@ -155,6 +155,10 @@ func sameScope(a, b *looseFig) bool {
 	return a.era == b.era && a.stage == b.stage && !a.threshold && !b.threshold
 }
 
+// withActor follows a toll that counts the one who caused it: "Six
+// people including the gunman died" is five victims and the gunman.
+var withActor = regexp.MustCompile(`(?i)^\s*,?\s*(?:among them|including)\s+(?:the|a|one|their)\s+(?:\w+\s+)?(?:gunman|attacker|shooter|bomber|assailant|suspect|perpetrator|hijacker)\b`)
+
 // segmentWords name a part of a population a rate is given for: "youth
 // unemployment", "among young people aged 15-24", "women's turnout".
 var segmentWords = regexp.MustCompile(`(?i)\b(?:youth|young|teenagers?|aged \d+|under-\d+|women|women's|female|long-term)\b`)

@@ -3,6 +3,7 @@ package compare
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -31,6 +32,12 @@ func sentenceFigures(s string) []figureT {
 		if u := countUnit(f.Unit); f.Kind == "count" && u != f.Unit && (f.Unit != "live" || livesTaken(s, f)) {
 			f.Norm = strings.TrimSuffix(f.Norm, ":"+f.Unit) + ":" + u
 			f.Unit = u
+		}
+		if f.Kind == "count" && f.Unit == "person" && f.Value > 1 && withActor.MatchString(s[f.End:]) {
+			// "Six people including the gunman died": five victims, as
+			// "killing five people" counts them.
+			f.Value, f.Low, f.High = f.Value-1, f.Low-1, f.High-1
+			f.Norm = "count:" + strconv.FormatFloat(f.Value, 'f', -1, 64) + ":person"
 		}
 		out = append(out, f)
 	}
