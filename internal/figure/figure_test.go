@@ -79,6 +79,8 @@ func TestExtract(t *testing.T) {
 		{"tonnes in words", "eighteen tonnes of mail", []string{"eighteen tonnes|measure|measure:18000:kg"}},
 		{"a unit in a name", "Ninety Mile Beach", []string{"Ninety|number|number:90"}},
 		{"a span in two units", "after two hours and 41 minutes", []string{"two hours and 41 minutes|duration|duration:161:minute"}},
+		{"jobs of a kind", "it will cut 300 office jobs", []string{"300 office jobs|count|count:300:job"}},
+		{"more jobs is no kind", "it added 200 more jobs", []string{"200|number|number:200"}},
 		{"a span in two units, no and", "it took 2 hours 38 minutes", []string{"2 hours 38 minutes|duration|duration:158:minute"}},
 		{"a term in years and months", "jailed for three years and six months", []string{"three years and six months|duration|duration:42:month"}},
 		{"codes are not figures", "G7, COVID-19, Su-57, 4G and B-52", nil},

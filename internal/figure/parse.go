@@ -673,8 +673,31 @@ func (p *parser) numberFigure(i int) (Figure, float64, int, bool) {
 		}
 		return f, v, j + 1, true
 	}
+	if noun, ok := pluralNoun(p, j+1); ok && v != 1 && jobNouns[noun] && jobModifier(p, j) {
+		// "300 office jobs", "350 administrative positions": jobs
+		f.Kind, f.Unit, f.Norm, f.End = "count", noun, "count:"+num+":"+noun, p.toks[j+1].end
+		return f, v, j + 2, true
+	}
 	f.Kind, f.Norm, f.End = "number", "number:"+num, end
 	return f, v, j, true
+}
+
+// jobNouns are the plural nouns of jobs a modifier may come before: "300
+// office jobs", "350 administrative positions".
+var jobNouns = map[string]bool{"job": true, "position": true, "post": true, "role": true}
+
+// jobModifier reports whether token j is a lower-case word that may say
+// which jobs: no plural, function word or word of a number.
+func jobModifier(p *parser, j int) bool {
+	t, ok := p.tok(j)
+	if !ok || t.kind != tokWord || t.joined || t.text != strings.ToLower(t.text) || len(t.text) < 3 || strings.HasSuffix(t.text, "s") {
+		return false
+	}
+	switch t.text {
+	case "more", "other", "new", "fewer", "the", "and", "for", "per", "extra", "additional":
+		return false
+	}
+	return unitWords[t.text] == 0 && tensWords[t.text] == 0 && scaleWords[t.text] == 0
 }
 
 // gluedSuffix reads a number with letters glued to it. done is true when
