@@ -689,3 +689,17 @@ func TestAttributionIsNoApposition(t *testing.T) {
 		}
 	}
 }
+
+// TestTransliteratedSpellings: "Alexander Novak" and "Aleksandr Novak"
+// are one person written two ways, a naming difference to show.
+func TestTransliteratedSpellings(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Runoff", "Ruvenia's runoff was won on Sunday by Aleksandr Novak, the election commission said."),
+		fromText(t, "b", "Runoff", "Ruvenia's runoff was won on Sunday by Alexander Novak, the election commission said."),
+		fromText(t, "c", "Runoff", "Ruvenia's runoff was won on Sunday by Aleksandr Novak, officials said."),
+	}
+	tm := findTerm(t, mustCompare(t, arts), "a", "Aleksandr Novak")
+	if got := tm.BySource["b"]; got != "Alexander Novak" {
+		t.Errorf("b names him %q, want Alexander Novak (all: %v)", got, tm.BySource)
+	}
+}
