@@ -654,21 +654,42 @@ func TestMinisterByTitleWords(t *testing.T) {
 	}
 }
 
-// TestMinistryBeforeAVerb: "the transport ministry put participation at
-// 46%" names the Ministry of Transport and Infrastructure although a
-// Ministry of Finance is named too: the words before "ministry" pick
-// it, not the verb and object after it.
-func TestMinistryBeforeAVerb(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Strike", "Train drivers walked out on Monday. According to the Ministry of Transport and Infrastructure, fewer than half of drivers took part. The Ministry of Finance put the cost at 200 million euros a day."),
-		fromText(t, "b", "Strike", "Train drivers walked out on Monday. The transport ministry put participation at 46%. The union said nine in ten drivers joined."),
-		fromText(t, "c", "Strike", "Train drivers walked out on Monday. The transport ministry put turnout at under half. The finance ministry put the cost at 200 million euros a day."),
-	}
-	tm := findTerm(t, mustCompare(t, arts), "a", "Ministry of Transport and Infrastructure")
-	for _, l := range []string{"b", "c"} {
-		if got := tm.BySource[l]; got != "the transport ministry" {
-			t.Errorf("%s names the ministry %q, want the transport ministry (all: %v)", l, got, tm.BySource)
-		}
+// TestNamedInOtherWords: each case's reports name one referent in
+// different words, and the term shows each source's: "the transport
+// ministry put participation at 46%" is the Ministry of Transport and
+// Infrastructure although a Ministry of Finance is named too (the words
+// before "ministry" pick it, not the verb and object after it);
+// "Alexander Novak" is "Aleksandr Novak" transliterated another way.
+func TestNamedInOtherWords(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		texts [3]string
+		named string            // a's name for the referent
+		want  map[string]string // what the other sources write
+	}{
+		{"a ministry before a verb", [3]string{
+			"Train drivers walked out on Monday. According to the Ministry of Transport and Infrastructure, fewer than half of drivers took part. The Ministry of Finance put the cost at 200 million euros a day.",
+			"Train drivers walked out on Monday. The transport ministry put participation at 46%. The union said nine in ten drivers joined.",
+			"Train drivers walked out on Monday. The transport ministry put turnout at under half. The finance ministry put the cost at 200 million euros a day.",
+		}, "Ministry of Transport and Infrastructure", map[string]string{"b": "the transport ministry", "c": "the transport ministry"}},
+		{"a transliteration", [3]string{
+			"Ruvenia's runoff was won on Sunday by Aleksandr Novak, the election commission said.",
+			"Ruvenia's runoff was won on Sunday by Alexander Novak, the election commission said.",
+			"Ruvenia's runoff was won on Sunday by Aleksandr Novak, officials said.",
+		}, "Aleksandr Novak", map[string]string{"b": "Alexander Novak"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []*article.Article
+			for i, tx := range tc.texts {
+				arts = append(arts, fromText(t, string(rune('a'+i)), "Report", tx))
+			}
+			tm := findTerm(t, mustCompare(t, arts), "a", tc.named)
+			for l, want := range tc.want {
+				if got := tm.BySource[l]; got != want {
+					t.Errorf("%s writes %q, want %q (all: %v)", l, got, want, tm.BySource)
+				}
+			}
+		})
 	}
 }
 
@@ -687,19 +708,5 @@ func TestAttributionIsNoApposition(t *testing.T) {
 				t.Errorf("%s: %q named as %v", l, v, tm.BySource)
 			}
 		}
-	}
-}
-
-// TestTransliteratedSpellings: "Alexander Novak" and "Aleksandr Novak"
-// are one person written two ways, a naming difference to show.
-func TestTransliteratedSpellings(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Runoff", "Ruvenia's runoff was won on Sunday by Aleksandr Novak, the election commission said."),
-		fromText(t, "b", "Runoff", "Ruvenia's runoff was won on Sunday by Alexander Novak, the election commission said."),
-		fromText(t, "c", "Runoff", "Ruvenia's runoff was won on Sunday by Aleksandr Novak, officials said."),
-	}
-	tm := findTerm(t, mustCompare(t, arts), "a", "Aleksandr Novak")
-	if got := tm.BySource["b"]; got != "Alexander Novak" {
-		t.Errorf("b names him %q, want Alexander Novak (all: %v)", got, tm.BySource)
 	}
 }
