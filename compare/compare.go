@@ -588,9 +588,11 @@ func (c *comparison) offTopic() []int {
 // warned about as before, and the evaluation set does not move. So does
 // a toll within a fifth of another's however round (sharedToll), beside
 // a capitalised word every other source writes that no gazetteer knows
-// as a place (capitalByAll): a tabloid's "Six people including the
-// gunman died" at "the Lindenburg Galleria" beside "killing five
-// people" in Lindenburg; the 40 triples again as before.
+// as a place (capitalByAll) and an uncommon word shared with each other
+// source (rareWithEach): a tabloid's "Six people including the gunman
+// died" at "the Lindenburg Galleria" beside "killing five people" in
+// Lindenburg, not a bus crash outside Lindenburg; the 40 triples again
+// as before.
 // Outlets that word every fact their own way share few clauses but name
 // the same people, companies and places. They are kept, and do not
 // count as scattered.
@@ -608,7 +610,7 @@ func (c *comparison) unnamed(off []int) []int {
 		byAll := c.nameAllWrite(si, func(e entity.Entity) bool { return e.Type != "place" })
 		return (byAll || names > 0) && c.sharedValue(si) || byAll && c.sharedTopic(si, topicWords) || names > 0 && c.sharedNumber(si) ||
 			c.sharedValue(si) && c.sharedTopic(si, 1) && c.sharedCapital(si) ||
-			c.sharedToll(si) && c.capitalByAll(si)
+			c.sharedToll(si) && c.capitalByAll(si) && c.rareWithEach(si)
 	})
 }
 
@@ -649,6 +651,35 @@ func (c *comparison) sharedToll(si int) bool {
 		}
 	}
 	return false
+}
+
+// rareWithEach reports whether every other source writes one of the
+// uncommon words (topicRank) of source si, not the same one for all: a
+// tabloid's "gunman" is the wire's, its "shooting" the public
+// broadcaster's; a bus crash in the same town shares none with a
+// shooting.
+func (c *comparison) rareWithEach(si int) bool {
+	rare := c.keysWhere(si, func(t lexicon.Term) bool {
+		id := wordvec.ID(strings.ToLower(t.Token))
+		return t.Kind == words.Word && (id < 0 || id >= topicRank)
+	})
+	for sj := range c.arts {
+		if sj == si {
+			continue
+		}
+		theirs := c.keysWhere(sj, func(t lexicon.Term) bool { return t.Kind == words.Word })
+		shared := false
+		for k := range rare {
+			if theirs[k] {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			return false
+		}
+	}
+	return true
 }
 
 // capitalByAll reports whether every other source writes a capitalised

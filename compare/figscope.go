@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -127,7 +128,7 @@ func sameScope(a, b *looseFig) bool {
 	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome || a.ageOf != b.ageOf {
 		return false
 	}
-	if !sameThing(a, b) && !sameSubject(a, b) && !lastsAs(a, b) && !lastsAs(b, a) && a.f.Kind != "tally" && a.f.Kind != "rating" && !(a.lead && b.lead) && !(a.occurs && b.occurs) && !(a.soleCount && b.soleCount) && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
+	if !sameThing(a, b) && !sameSubject(a, b) && !lastsAs(a, b) && !lastsAs(b, a) && a.f.Kind != "tally" && a.f.Kind != "rating" && !(a.lead && b.lead) && !(a.occurs && b.occurs) && !soleAlike(a, b) && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
 		return false
 	}
 	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total && !(a.workforce && b.workforce) || a.rate != b.rate || a.change != b.change || a.workforce != b.workforce {
@@ -157,15 +158,21 @@ func sameScope(a, b *looseFig) bool {
 
 // withActor follows a toll that counts the one who caused it: "Six
 // people including the gunman died" is five victims and the gunman.
-var withActor = regexp.MustCompile(`(?i)^\s*,?\s*(?:among them|including)\s+(?:the|a|one|their)\s+(?:\w+\s+)?(?:gunman|attacker|shooter|bomber|assailant|suspect|perpetrator|hijacker)\b`)
+var withActor = regexp.MustCompile(`(?i)^\s*,?\s*(?:among them|including)\s+(?:the|a|one|their)\s+(?:\w+\s+)?(?:gunman|attacker|shooter|bomber|assailant|suspect|perpetrator|hijacker)(?:[\s,.;:)]|$)`)
+
+// tollVerbs say that a count of people is of the dead: withActor applies
+// to a toll only ("Seven people, including the suspect, were arrested"
+// counts the suspect among the arrested, as the others may).
+var tollVerbs = regexp.MustCompile(`(?i)\b(?:died|dead|killed|killing|deaths?|lost their lives)\b`)
 
 // segmentWords name a part of a population a rate is given for: "youth
 // unemployment", "among young people aged 15-24", "women's turnout".
-var segmentWords = regexp.MustCompile(`(?i)\b(?:youth|young|teenagers?|aged \d+|under-\d+|women|women's|female|long-term)\b`)
+var segmentWords = regexp.MustCompile(`(?i)\b(?:youth|young|teenagers?|aged \d+|under-\d+s?|women|women's|female|long-term)\b`)
 
 // priorBefore is the "from" that gives the value a rate moved from:
-// "fell to 5.8% from 6.1%", "against 6.1% in May".
-var priorBefore = regexp.MustCompile(`(?i)\b(?:from|against)\s+(?:about |around |nearly |roughly |some )?$`)
+// "fell to 5.8% from 6.1%". "Against" is no earlier value: "47.5
+// percent, against 31 percent for the Union party" is a rival's share.
+var priorBefore = regexp.MustCompile(`(?i)\bfrom\s+(?:about |around |nearly |roughly |some )?$`)
 
 // Segments, an earlier value after a bare "from", a change measured from
 // a year earlier, and growth as a change, left the evaluation set's
@@ -173,10 +180,14 @@ var priorBefore = regexp.MustCompile(`(?i)\b(?:from|against)\s+(?:about |around 
 // found the youth rate's and the wage rise's discrepancies and kept the
 // youth rate and May's rate out of the headline rate's.
 
+// opensSubordinate opens a clause before the main one: "While ...,".
+var opensSubordinate = regexp.MustCompile(`(?i)^\W*(?:while|although|though|whereas|as|after|despite|even as)\b`)
+
 // rateSegment returns, for a percentage, "part" when it is given for a
 // part of a population ("Youth unemployment dropped to 14.2%"), named
 // between the percentage before it in its sentence, or the sentence's
-// start, and the figure; else "".
+// start, or the end of a clause opening it ("While ...,"), and the
+// figure, unless "overall" is there too; else "".
 func rateSegment(s string, figs []figureT, f figureT) string {
 	if f.Kind != "percent" {
 		return ""
@@ -187,7 +198,12 @@ func rateSegment(s string, figs []figureT, f figureT) string {
 			from = g.End
 		}
 	}
-	if segmentWords.MatchString(s[from:f.Start]) {
+	if opensSubordinate.MatchString(s[from:f.Start]) {
+		if i := strings.IndexAny(s[from:f.Start], ",;"); i >= 0 {
+			from += i + 1 // "While joblessness among young people eased, the overall rate rose to 6.1%"
+		}
+	}
+	if w := s[from:f.Start]; segmentWords.MatchString(w) && !strings.Contains(strings.ToLower(w), "overall") {
 		return "part"
 	}
 	return ""
@@ -528,6 +544,9 @@ func (c *comparison) topicYear(year string) bool {
 	y, ok := strings.CutPrefix(year, "year:")
 	if !ok || len(c.arts) < 3 {
 		return false
+	}
+	if ref, err := time.Parse(time.DateOnly, c.arts[0].Date); err != nil || y <= strconv.Itoa(ref.Year()) {
+		return false // a year recalled ("the 2016 flood") dates its figures apart however many headlines name it
 	}
 	n := 0
 	for _, a := range c.arts {
@@ -883,7 +902,7 @@ var countDifference = regexp.MustCompile(`^\s+(?:(?:seats?|votes?|points?|goals?
 // Monday's close", "a discount of 5%".
 var (
 	gapBefore = regexp.MustCompile(`\b(?:premium|discount|gap|spread) of\s+(?:about |around |nearly |almost |some |roughly |more than |over |just )?$`)
-	gapAfter  = regexp.MustCompile(`^\s+(?:premium|discount|above|below|(?:higher|lower|more|less) than)\b`)
+	gapAfter  = regexp.MustCompile(`^\s+(?:premium|discount|above|below|(?:higher|lower|more|less) than (?:the |its |an? |\w+['’]s )?(?:offer|bid|price|closing|close|average|market|value))\b`)
 )
 
 // percentChange reports whether figure f of s is a change or a

@@ -35,6 +35,9 @@ type looseFig struct {
 	// after the club last lifted the cup"): two such spans of one length
 	// are one quantity whatever their words.
 	upToNow bool
+	// held is set for a count a body has ("the lender now has 2.8
+	// million customers"), not one of the event.
+	held bool
 	// soleCount is set for a count whose unit its report gives no other
 	// value of ("2.3 million customers"), or for the one span in two
 	// units it gives ("two hours and 41 minutes", soleKind); two such
@@ -268,6 +271,7 @@ func (c *comparison) allContextFigures() []looseFig {
 					lf.from = distanceFrom(a.Sentences[n], f)
 				}
 				c.figureScope(&lf, words)
+				lf.held = heldBefore.MatchString(strings.ToLower(a.Sentences[n][max(0, f.Start-24):f.Start]))
 				for _, k := range lf.subject {
 					if named[k] {
 						lf.subjNames = append(lf.subjNames, k)
@@ -358,10 +362,15 @@ func markSoleCounts(figs []looseFig) {
 	for i := range figs {
 		f := &figs[i]
 		if soleKind(f.f) {
-			f.soleCount = len(values[key{f.src, f.f.Kind + ":" + f.f.Unit}]) == 1
+			f.soleCount = !f.held && len(values[key{f.src, f.f.Kind + ":" + f.f.Unit}]) == 1
 		}
 	}
 }
+
+// heldBefore ends the words before a count a body has, not one of the
+// event: "the lender now has 2.8 million customers", "a bank with about
+// 2 million customers".
+var heldBefore = regexp.MustCompile(`\b(?:has|have|had|serves|serving|counts|with)\s+(?:about |around |nearly |almost |some |more than |over )?$`)
 
 // soleKind reports whether f is a figure a report gives few of when it
 // gives one: a count of a thing other than people, or a span written in
@@ -376,9 +385,18 @@ func soleKind(f figureT) bool {
 	return false
 }
 
-// near25 reports whether two values are within a quarter of the larger.
-func near25(a, b float64) bool {
-	return a > 0 && b > 0 && math.Abs(a-b) <= 0.25*max(a, b)
+// soleAlike reports whether two figures are each the one of their kind
+// and unit their reports give (soleCount) and close: counts within a
+// quarter of the larger, spans within a tenth.
+func soleAlike(a, b *looseFig) bool {
+	if !a.soleCount || !b.soleCount || a.f.Kind != b.f.Kind || a.f.Unit != b.f.Unit || a.f.Value <= 0 || b.f.Value <= 0 {
+		return false
+	}
+	share := 0.25
+	if a.f.Kind == "duration" {
+		share = 0.1
+	}
+	return math.Abs(a.f.Value-b.f.Value) <= share*max(a.f.Value, b.f.Value)
 }
 
 // fewInAReport settles whether two figures of a kind a report gives few
@@ -401,6 +419,10 @@ func fewInAReport(a, b *looseFig, shared int) (tied, ok bool) {
 	case a.lead && b.lead && shared >= 2:
 		return true, true
 	case a.f.Kind == "measure" && shared >= 1 && figCompatible(a.f, b.f):
+		return true, true
+	case a.f.Kind == "duration" && soleAlike(a, b):
+		// "after two hours and 41 minutes", "a final lasting two hours
+		// and 38 minutes"; not "a rain delay of two hours and 10 minutes"
 		return true, true
 	}
 	return false, false
@@ -470,15 +492,13 @@ func sameQuantity(a, b *looseFig) bool {
 	if tied, ok := fewInAReport(a, b, shared); ok {
 		return tied
 	}
-	if sameThing(a, b) && a.f.Unit == b.f.Unit && (a.outcome != "" || shared >= 1 || a.soleCount && b.soleCount && near25(a.f.Value, b.f.Value)) {
+	if sameThing(a, b) && a.f.Unit == b.f.Unit && (a.outcome != "" || shared >= 1 || soleAlike(a, b)) {
 		// "112 people were killed", "140 people have died"; "900 jobs"
 		// and "1,200 jobs" with a word in common.
 		return true
 	}
-	if a.f.Kind == "duration" && a.f.Unit == b.f.Unit && a.soleCount && b.soleCount && near25(a.f.Value, b.f.Value) {
-		return true // "after two hours and 41 minutes", "a final lasting two hours and 38 minutes"
-	}
-	if a.f.Kind == "measure" && a.f.Unit == b.f.Unit && slices.ContainsFunc(a.from, func(k string) bool { return slices.Contains(b.from, k) }) {
+	if a.f.Kind == "measure" && a.f.Unit == b.f.Unit && len(a.from) > 1 && len(b.from) > 1 && a.from[0] == b.from[0] &&
+		slices.ContainsFunc(a.from[1:], func(k string) bool { return slices.Contains(b.from[1:], k) }) {
 		return true // "two kilometres from the runway", "about 3 km from the end of the runway"
 	}
 	if a.f.Kind == "money" && a.f.Unit == b.f.Unit && paidFor(a, b) {
@@ -642,7 +662,9 @@ func distanceFrom(s string, f figureT) []string {
 	if m == "" {
 		return nil
 	}
-	var out []string
+	// The way the distance runs is no word in common: "40 kilometres
+	// south of Tarsa" is not "32 km north of Tarsa".
+	out := []string{"#" + strings.TrimPrefix(strings.Join(strings.Fields(strings.ToLower(m)), " "), "away ")}
 	for i, w := range strings.Fields(s[f.End+len(m):]) {
 		lw := strings.ToLower(strings.Trim(w, ".,;:"))
 		if i >= 6 || lw != "of" && placeWords[lw] || lw == "at" || lw == "on" || lw == "in" || lw == "and" || lw == "when" {

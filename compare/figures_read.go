@@ -33,7 +33,7 @@ func sentenceFigures(s string) []figureT {
 			f.Norm = strings.TrimSuffix(f.Norm, ":"+f.Unit) + ":" + u
 			f.Unit = u
 		}
-		if f.Kind == "count" && f.Unit == "person" && f.Value > 1 && withActor.MatchString(s[f.End:]) {
+		if f.Kind == "count" && f.Unit == "person" && f.Value > 1 && withActor.MatchString(s[f.End:]) && tollVerbs.MatchString(s) {
 			// "Six people including the gunman died": five victims, as
 			// "killing five people" counts them.
 			f.Value, f.Low, f.High = f.Value-1, f.Low-1, f.High-1

@@ -288,3 +288,121 @@ func TestSharesInAMarket(t *testing.T) {
 		t.Errorf("3.1%% not set against 3.4 percent: %+v", r.Discrepancies)
 	}
 }
+
+// TestReviewedRulesStayNarrow: the rules that tie or part figures hold
+// no wider than they should: a toll "including the gunman's wife" is no
+// toll with the gunman; distances south and north of one town are two;
+// a year every headline recalls ("the 2016 flood") still dates its
+// figure apart; "against 31 percent for the Union party" is a rival's
+// share, no earlier value; a clause about the young before the overall
+// rate gives the rate no part of the population; "34% higher than on
+// Wednesday" is a move, not a premium.
+func TestReviewedRulesStayNarrow(t *testing.T) {
+	for _, tc := range []struct {
+		name         string
+		docs         [3][2]string // title, text
+		found, apart [][]string
+		none         bool // no discrepancy at all
+	}{
+		{"a toll including the gunman's wife", [3][2]string{
+			{"Gunman kills six at Lindenburg shopping centre", "A gunman opened fire at the Galleria shopping centre in Lindenburg on Saturday afternoon. The attack killed six people including the gunman's wife, police said. The gunman later shot himself in a car park."},
+			{"Six dead in Lindenburg mall shooting", "A man opened fire at the Galleria shopping centre in Lindenburg on Saturday. The attack killed six people, police said. He later shot himself in a car park."},
+			{"Lindenburg mall attack leaves six dead", "A gunman opened fire at the Galleria shopping centre in Lindenburg on Saturday. Police said the attack killed six people. The gunman later killed himself in a car park."},
+		}, nil, nil, true},
+		{"two distances in two directions from one town", [3][2]string{
+			{"Strong quake shakes southern Velmar", "A magnitude 6.1 earthquake struck southern Velmar early on Tuesday. The epicentre was 40 kilometres south of Tarsa, the seismology institute said. At least 12 people were killed and dozens of buildings collapsed."},
+			{"Earthquake kills 12 in Velmar", "A 6.1-magnitude earthquake hit southern Velmar early on Tuesday, killing at least 12 people. The worst damage was in the village of Orvik, 32 km north of Tarsa. Dozens of buildings collapsed."},
+			{"Velmar quake: 12 dead", "An earthquake of magnitude 6.1 struck southern Velmar on Tuesday and killed at least 12 people. Rescuers were searching the rubble in Orvik. Dozens of buildings fell."},
+		}, nil, [][]string{{"40 kilometres", "32 km"}}, false},
+		{"a flood year every headline recalls", [3][2]string{
+			{"Ten years after the 2016 flood, Marsk braces again", "The river Olt burst its banks in Marsk on Wednesday, ten years after the 2016 flood. In 2016 the river rose 4.2 metres, the water authority said. About 300 people were evacuated."},
+			{"Marsk floods revive memories of 2016", "The Olt flooded parts of Marsk on Wednesday, a decade after the 2016 disaster. The water authority said the river had risen 2.6 metres. Some 300 residents were moved to safety."},
+			{"Marsk evacuates 300 as Olt rises, echoing 2016", "Around 300 people were evacuated in Marsk on Wednesday as the Olt broke its banks, as it did in the 2016 flood. The river climbed 2.9 metres, the water authority said."},
+		}, [][]string{{"2.6 metres", "2.9 metres"}}, [][]string{{"4.2 metres", "2.6 metres"}, {"4.2 metres", "2.9 metres"}}, false},
+		{"a rival's share set against", [3][2]string{
+			{"Greens win Marsk county vote", "The Greens won Sunday's election in Marsk county. The Greens took 47.5 percent of the vote, against 31 percent for the governing Union party. Turnout was 58 percent."},
+			{"Greens sweep Marsk county", "The Greens won the Marsk county election on Sunday with 47.5 percent. The Union party slumped to 31 percent, down from 36 percent at the last vote. Turnout was 58 percent."},
+			{"Marsk county: Greens win", "The Greens won 47.5 percent in Sunday's Marsk county election. The governing Union party got 31 percent. Turnout stood at 58 percent."},
+		}, nil, [][]string{{"31 percent", "36 percent"}}, false},
+		{"a subordinate clause about the young", [3][2]string{
+			{"Ostria jobless rate rises", "Ostria's statistics office published its April labour figures on Thursday. While joblessness among young people eased, the overall unemployment rate rose to 6.1%. Economists had expected 5.9%."},
+			{"Ostria unemployment climbs", "Ostria's statistics office released April labour data on Thursday. Youth unemployment stood at 14.5%. Analysts had forecast 5.9%."},
+			{"Ostria's labour market data", "Ostria's statistics office issued its April jobs figures on Thursday. The unemployment rate for under-25s eased to 14.2%. Economists had forecast 5.9%."},
+		}, [][]string{{"14.5%", "14.2%"}}, [][]string{{"6.1%", "14.5%"}}, false},
+		{"a move over time written with than", [3][2]string{
+			{"Koravel bids for Danubia Steel", "Koravel Group offered 41 crowns a share for Danubia Steel on Thursday. Danubia shares closed 34% higher than on Wednesday."},
+			{"Koravel makes offer for Danubia Steel", "Koravel Group made an offer of 41 crowns per share for Danubia Steel on Thursday. The price is a premium of 37% to Danubia's last close."},
+			{"Danubia Steel gets takeover offer from Koravel", "Danubia Steel received a takeover offer of 41 crowns a share from Koravel Group on Thursday. The offer is 37% above Wednesday's closing price, and Danubia stock rose 34%."},
+		}, nil, [][]string{{"37%", "34%"}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []*article.Article
+			for i, d := range tc.docs {
+				arts = append(arts, fromText(t, string(rune('a'+i)), d[0], d[1]))
+			}
+			r := mustCompare(t, arts)
+			for _, want := range tc.found {
+				if !conflictOf(r, want...) {
+					t.Errorf("%q not set against each other: %+v", want, r.Discrepancies)
+				}
+			}
+			for _, no := range tc.apart {
+				if conflictOf(r, no...) {
+					t.Errorf("%q set against each other: %+v", no, r.Discrepancies)
+				}
+			}
+			if tc.none && len(r.Discrepancies) > 0 {
+				t.Errorf("discrepancies %+v, want none", r.Discrepancies)
+			}
+		})
+	}
+}
+
+// TestAnotherEventInTheSameTown: a bus crash outside Lindenburg, with a
+// toll close to a shooting's in Lindenburg, shares no uncommon word with
+// the shooting's reports and is left out.
+func TestAnotherEventInTheSameTown(t *testing.T) {
+	var arts []*article.Article
+	for i, d := range [][2]string{
+		{"Gunman kills five at Lindenburg shopping centre", "A gunman opened fire at the Galleria shopping centre in Lindenburg on Saturday afternoon, killing five people. Police said the attacker, a 34-year-old local man, later shot himself. Eleven people were wounded. The motive is unclear."},
+		{"Five dead in Lindenburg mall shooting", "Five people were killed on Saturday when a gunman opened fire at the Galleria shopping centre in Lindenburg. The 34-year-old attacker later took his own life, police said. Eleven people were wounded."},
+		{"Bus plunges into ravine near Lindenburg", "Six people died when a tourist bus left the road and fell into a ravine outside Lindenburg early on Saturday. The driver lost control on a sharp bend in heavy rain, the fire service said. Twenty passengers were taken to hospital."},
+	} {
+		arts = append(arts, fromText(t, string(rune('a'+i)), d[0], d[1]))
+	}
+	if r := mustCompare(t, arts); len(r.LeftOut) != 1 || r.LeftOut[0].Label != "c" {
+		t.Errorf("left out %+v, want c", r.LeftOut)
+	}
+}
+
+// TestSurnamesFoldedApart: "Becker" and "Baker", one letter pair apart
+// once "ck" is read as "k", are two people: no term joins them.
+func TestSurnamesFoldedApart(t *testing.T) {
+	var arts []*article.Article
+	for i, d := range [][2]string{
+		{"Port Selva fire destroys warehouse", "A fire destroyed a warehouse in Port Selva's harbour district on Sunday night. Fire chief Aidan Becker said the blaze started in a storage room. Becker said nobody was hurt."},
+		{"Harbour warehouse burns in Port Selva", "A warehouse in the harbour district of Port Selva burned down on Sunday night. The owner, Ruth Baker, said the building was insured. Baker said she would rebuild."},
+		{"Blaze guts Port Selva warehouse", "Fire gutted a warehouse in the Port Selva harbour district late on Sunday. Firefighters fought the blaze for six hours. There were no injuries."},
+	} {
+		arts = append(arts, fromText(t, string(rune('a'+i)), d[0], d[1]))
+	}
+	for _, tm := range mustCompare(t, arts).Terms {
+		if strings.Contains(tm.BySource["a"], "Becker") && strings.Contains(tm.BySource["b"], "Baker") {
+			t.Errorf("Becker and Baker joined: %+v", tm)
+		}
+	}
+}
+
+// TestCustomersALenderHas: the customers a lender has ("now has 2.8
+// million customers") are no count of those whose data was stolen, however
+// close the values.
+func TestCustomersALenderHas(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Hackers stole the personal details of 2.3 million customers, Norvik Bank said on Monday.", "No passwords were taken, the bank said."},
+		[]string{"Norvik Bank said on Monday that hackers had broken into one of its servers.", "Founded in 1921, the lender now has 2.8 million customers across four countries.", "No passwords were taken, the bank said."},
+		[]string{"Norvik Bank said on Monday it had suffered a data breach.", "No passwords were taken, the bank said."},
+	)
+	if conflictOf(r, "2.3 million customers", "2.8 million customers") {
+		t.Errorf("the customers a lender has set against those stolen: %+v", r.Discrepancies)
+	}
+}

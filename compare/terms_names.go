@@ -347,18 +347,18 @@ func foldLetters(form string) string {
 	return b.String()
 }
 
+// spellingFolds are the letters transliterations write for one sound:
+// "x" and "ks" ("Alexander", "Aleksandr"), "ph" and "f" ("Stephan",
+// "Stefan"). Not "ck" and "k": "Becker" is no "Baker".
+var spellingFolds = strings.NewReplacer("x", "ks", "ph", "f")
+
 // skeleton returns a name's consonants with doubles collapsed and its
 // first letter kept: transliterations of one name share it ("Ulaanbaatar"
 // and "Ulan Bator" are "ulnbtr"; "Kolti" and "Koltee" are "klt").
-// spellingFolds are the letters transliterations write for one sound:
-// "x" and "ks" ("Alexander", "Aleksandr"), "ph" and "f", "ck" and "k".
-var spellingFolds = strings.NewReplacer("x", "ks", "ph", "f", "ck", "k")
-
 func skeleton(letters string) string {
 	if letters == "" {
 		return ""
 	}
-	letters = spellingFolds.Replace(letters) // "Alexander", "Aleksandr"
 	var b strings.Builder
 	b.WriteByte(letters[0])
 	last := letters[0]

@@ -1176,7 +1176,8 @@ func onlyHouseAbbreviation(t Term) bool {
 
 // linkSpellings joins the names that are one name transliterated or
 // typed differently ("Ulaanbaatar", "Ulan Bator"; "Kim Jong Un", "Kim
-// Jong-un"; "Kolti", "Koltee"; "Alexander", "Aleksandr", spellingFolds):
+// Jong-un"; "Kolti", "Koltee"; "Alexander Novak", "Aleksandr Novak",
+// spellingFolds, in names of two words or more):
 // the same letters, or the same consonant skeleton and first letter
 // within a third of their letters of each other, never two names one
 // source writes both of (two villages). With the folds, one false term
@@ -1187,7 +1188,13 @@ func (g *nameGraph) linkSpellings() {
 		if g.acronyms[k] {
 			continue
 		}
-		if sk := skeleton(foldLetters(k)); len(sk) >= 3 {
+		letters := foldLetters(k)
+		if strings.Contains(k, " ") {
+			// Whole names only: "Alexander Novak", "Aleksandr Novak";
+			// a surname alone folded ("Becker", "Baker") is another's.
+			letters = spellingFolds.Replace(letters)
+		}
+		if sk := skeleton(letters); len(sk) >= 3 {
 			bySkel[sk] = append(bySkel[sk], k)
 		}
 	}

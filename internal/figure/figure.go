@@ -144,7 +144,7 @@ func compoundDurations(s string, figs []Figure, raws []float64) ([]Figure, []flo
 		if k+1 < len(figs) && f.Kind == "duration" && figs[k+1].Kind == "duration" && figs[k+1].Start >= f.End {
 			g := figs[k+1]
 			between := strings.TrimSpace(s[f.End:g.Start])
-			if per, ok := durationParts[[2]string{f.Unit, g.Unit}]; ok && (between == "" || between == "and" || between == ",") {
+			if per, ok := durationParts[[2]string{f.Unit, g.Unit}]; ok && (between == "" || between == "and") {
 				f.Value, f.Low, f.High = f.Value*per+g.Value, f.Low*per+g.Low, f.High*per+g.High
 				f.Unit, f.End = g.Unit, g.End
 				f.Text = s[f.Start:f.End]

@@ -83,6 +83,7 @@ func TestExtract(t *testing.T) {
 		{"more jobs is no kind", "it added 200 more jobs", []string{"200|number|number:200"}},
 		{"a span in two units, no and", "it took 2 hours 38 minutes", []string{"2 hours 38 minutes|duration|duration:158:minute"}},
 		{"a term in years and months", "jailed for three years and six months", []string{"three years and six months|duration|duration:42:month"}},
+		{"two spans across a comma", "the talks ran for two days, 14 hours longer than planned", []string{"two days|duration|duration:2:day", "14 hours|duration|duration:14:hour"}},
 		{"codes are not figures", "G7, COVID-19, Su-57, 4G and B-52", nil},
 		{"times are not figures", "at 10:30 or 10am", nil},
 		{"fractions skipped", "two-thirds", nil},

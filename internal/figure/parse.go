@@ -683,8 +683,9 @@ func (p *parser) numberFigure(i int) (Figure, float64, int, bool) {
 }
 
 // jobNouns are the plural nouns of jobs a modifier may come before: "300
-// office jobs", "350 administrative positions".
-var jobNouns = map[string]bool{"job": true, "position": true, "post": true, "role": true}
+// office jobs", "350 administrative positions" (not "posts": "40 border
+// posts").
+var jobNouns = map[string]bool{"job": true, "position": true, "role": true}
 
 // jobModifier reports whether token j is a lower-case word that may say
 // which jobs: no plural, function word or word of a number.

@@ -95,6 +95,7 @@ func TestTermsKeepApart(t *testing.T) {
 	}{
 		{"us the pronoun", "He told us.", "He told the US."},
 		{"different countries", "South Korea agreed.", "North Korea agreed."},
+		{"a refusal is no fall", "The bank declined to comment.", "The bank fell to comment."},
 		{"different numbers", "24 years", "14 years"},
 		{"according to is no accord", "According to the bank, they met.", "The accord of the bank, they met."},
 		{"promise is not prom", "They promised.", "They promized."},

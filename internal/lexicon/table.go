@@ -176,9 +176,11 @@ var equivalentRows = [][]string{
 	// no fact with the others and is left out.
 	{"unemployment", "unemployment", "unemployed", "jobless", "joblessness"},
 	// A fall, as "rise" is a rise: "the rate dropped", "the rate fell".
+	// Not "declined", which is as often a refusal ("declined to
+	// comment").
 	// On the sixteen evaluation events one false unique fewer, and in
 	// pairs ten false ones fewer for six true ones lost on the dev events.
-	{"fall", "fall", "falls", "fell", "fallen", "falling", "drop", "drops", "dropped", "dropping", "declined", "decline", "declines", "declining", "decreased", "decrease", "decreases", "decreasing"},
+	{"fall", "fall", "falls", "fell", "fallen", "falling", "drop", "drops", "dropped", "dropping", "decreased", "decrease", "decreases", "decreasing"},
 	{"crash", "crash", "crashes", "crashed", "accident", "accidents"},
 }
 

@@ -59,6 +59,7 @@
 package quote
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,24 +69,33 @@ import (
 )
 
 // namesOther reports whether text, the rest of a quotation's sentence,
-// names a person other than speaker in two capitalised words or more
-// ("— that was the verdict of Health Minister Irena Voss"): the
-// quotation is not the last speaker's going on.
+// credits the words to a person other than speaker ("— that was the
+// verdict of Health Minister Irena Voss"): the quotation is not the last
+// speaker's going on. Places and bodies after other words ("his promise
+// to families in Upper Tarsa", "a figure the Red Cross later put at
+// 250") credit nothing.
 func namesOther(text, speaker string) bool {
-	ws := words(text)
+	loc := creditOf.FindStringIndex(text)
+	if loc == nil {
+		return false
+	}
+	ws := words(text[loc[1]:])
 	run := 0
-	for i, w := range ws {
-		if w.capital && i > 0 {
-			run++
-		} else {
-			run = 0
+	for _, w := range ws {
+		if !w.capital {
+			break
 		}
-		if run >= 2 && !strings.Contains(speaker, w.text) && (i+1 == len(ws) || !ws[i+1].capital) {
-			return true
+		run++
+		if strings.Contains(speaker, w.text) {
+			return false
 		}
 	}
-	return false
+	return run >= 2
 }
+
+// creditOf ends the words that credit a quotation to someone named after
+// them: "was the verdict of", "in the words of".
+var creditOf = regexp.MustCompile(`(?i)\b(?:verdict|words|view|assessment|message|warning|promise|reply|response|answer|opinion|judgment|judgement)\s+of\s+`)
 
 // Quote is one direct quotation.
 type Quote struct {
