@@ -537,9 +537,10 @@ func figureEra(s string, fs []figureT, x *looseFig) string {
 }
 
 // topicYear reports whether year (a figure's Norm, "year:2027") is the
-// year the coverage is about: half the sources or more write it in their
-// headline or first sentence ("the 2027 budget"), as no report of a
-// quake writes the year of an earlier one it recalls.
+// year the coverage is about: a year after the first source's date that
+// half the sources or more write in their headline or first sentence
+// ("the 2027 budget"). A year recalled ("the 2016 flood"), however many
+// headlines name it, still dates its figures apart.
 func (c *comparison) topicYear(year string) bool {
 	y, ok := strings.CutPrefix(year, "year:")
 	if !ok || len(c.arts) < 3 {

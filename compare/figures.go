@@ -27,8 +27,9 @@ type looseFig struct {
 	// segment is set for a rate given for a part of a population ("youth
 	// unemployment").
 	segment string
-	// from holds the keys of the place a distance is measured from
-	// ("two kilometres from the runway").
+	// from holds the way a distance runs ("#from", "#south of") and the
+	// keys of the place it is measured from ("two kilometres from the
+	// runway"), or nil (distanceFrom).
 	from []string
 	// upToNow is set for a span of five years or more that runs up to
 	// the article's day ("its first title in 31 years", "Thirty-one years
@@ -340,8 +341,9 @@ func joinedWord(tok string) string {
 	return words.Stem(strings.ToLower(w))
 }
 
-// markSoleCounts sets soleCount on the counts whose unit (other than
-// people's) their report gives one value of.
+// markSoleCounts sets soleCount on the figures of a kind a report gives
+// few of (soleKind) whose kind and unit their report gives one value of,
+// unless a body has the count (held).
 func markSoleCounts(figs []looseFig) {
 	type key struct {
 		src  int
@@ -654,9 +656,9 @@ func sinceAgrees(a, b *looseFig) bool {
 // km outside the city".
 var fromBefore = regexp.MustCompile(`^\s+(?:away\s+)?(?:from|off|outside|short of|south of|north of|east of|west of)\s+`)
 
-// distanceFrom returns the keys of the content words of the place a
-// distance f of sentence s is measured from, up to the next preposition
-// other than "of", or nil.
+// distanceFrom returns the way distance f of sentence s runs ("#from",
+// "#south of") and the keys of the content words of the place it is
+// measured from, up to the next preposition other than "of", or nil.
 func distanceFrom(s string, f figureT) []string {
 	m := fromBefore.FindString(s[f.End:])
 	if m == "" {
