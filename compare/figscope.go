@@ -33,6 +33,9 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.rate = figureRate(s, x.f)
 	x.change = percentChange(s, x.f)
 	x.segment = rateSegment(s, c.figuresAt(x.src, x.n), x.f)
+	if x.f.Kind == "ordinal" && x.outcome == "" && placedBefore.MatchString(strings.ToLower(s[max(0, x.f.Start-24):x.f.Start])) {
+		x.outcome = "place" // "came second": a side's place, named apart from another side's
+	}
 	x.upToNow = x.f.Kind == "duration" && x.f.Unit == "year" && x.f.Value >= 5 &&
 		(spanPreps[x.f.Prep] || strings.HasPrefix(strings.TrimSpace(s[x.f.End:]), "after "))
 	if x.f.Kind == "percent" && !x.change && slices.Contains(subjectKeys(words, x.f), lexicon.Key("growth")) {
@@ -138,7 +141,7 @@ func sameScope(a, b *looseFig) bool {
 		b.actor != "" && !slices.Contains(a.names, b.actor) && !slices.Contains(a.ctx, b.actor) {
 		return false // "..., who received six years" is another person's term; "the benchmark, which gained 0.6%" another index's rise
 	}
-	if a.outcome == "votes" && b.outcome == "votes" && len(a.names) > 0 && len(b.names) > 0 && !slices.ContainsFunc(a.names, func(k string) bool { return slices.Contains(b.names, k) }) {
+	if contestOutcomes[a.outcome] && a.outcome == b.outcome && len(a.names) > 0 && len(b.names) > 0 && !slices.ContainsFunc(a.names, func(k string) bool { return slices.Contains(b.names, k) }) {
 		return false // "the NRP won 41.3% of the vote", "the Democratic Alliance finished second with about a third"
 	}
 	if a.possessive != b.possessive {
@@ -164,6 +167,14 @@ var withActor = regexp.MustCompile(`(?i)^\s*,?\s*(?:among them|including)\s+(?:t
 // to a toll only ("Seven people, including the suspect, were arrested"
 // counts the suspect among the arrested, as the others may).
 var tollVerbs = regexp.MustCompile(`(?i)\b(?:died|dead|killed|killing|deaths?|lost their lives)\b`)
+
+// contestOutcomes are what a contest gives its sides: a share of the
+// vote, seats, a place. Two sides named apart have two values.
+var contestOutcomes = map[string]bool{"votes": true, "seats": true, "place": true}
+
+// placedBefore ends the words before an ordinal that is a side's place
+// in a contest: "came second", "finished first", "placed third".
+var placedBefore = regexp.MustCompile(`\b(?:came|come|comes|finished|finishes|placed|ranked|ended)\s+(?:a distant |a close |in )?$`)
 
 // segmentWords name a part of a population a rate is given for: "youth
 // unemployment", "among young people aged 15-24", "women's turnout".

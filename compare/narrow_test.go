@@ -406,3 +406,25 @@ func TestCustomersALenderHas(t *testing.T) {
 		t.Errorf("the customers a lender has set against those stolen: %+v", r.Discrepancies)
 	}
 }
+
+// TestSidesOfAContest: seats and places of two parties named apart are
+// two values, not one in conflict ("The Social Democrats came second with
+// 55 seats" is no value of "the Civic Party came first ... 67 seats"); the
+// same party's seats still conflict.
+func TestSidesOfAContest(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Tervania's centre-right Civic Party won Sunday's parliamentary election with 34.2% of the vote, but fell short of a majority, official results showed on Monday.", "The party will have 68 of the 151 seats in parliament, 8 short of a majority.", "The Social Democrats came second with 27.5% and 55 seats.", "Turnout was 71.3%, the highest since 1998.", "Party leader Mira Holst said she would begin talks on a coalition on Tuesday."},
+		[]string{"The Civic Party of Mira Holst took just over a third of the votes in Sunday's election and will hold 68 seats.", "It needs at least eight more to govern alone, so Holst will have to find a coalition partner.", "The Social Democrats finished second with 56 seats.", "Almost three in four voters went to the polls."},
+		[]string{"Tervania's Civic Party came first in Sunday's general election, winning 34.2 percent and 67 seats in the 151-member parliament.", "The Social Democrats won 27.5 percent.", "Turnout reached 71 percent.", "Civic Party leader Mira Holst is expected to open coalition talks this week."},
+	)
+	for _, want := range [][]string{{"55 seats", "56 seats"}, {"68", "67 seats"}} {
+		if !conflictOf(r, want...) {
+			t.Errorf("%q not set against each other: %+v", want, r.Discrepancies)
+		}
+	}
+	for _, apart := range [][]string{{"second", "first"}, {"55 seats", "67 seats"}} {
+		if conflictOf(r, apart...) {
+			t.Errorf("%q set against each other: %+v", apart, r.Discrepancies)
+		}
+	}
+}
