@@ -547,7 +547,13 @@ func sameQuantity(a, b *looseFig) bool {
 // given per one period by one target year, within a factor of two
 // ("$300bn a year by 2035", "250 billion US dollars annually by 2035":
 // one goal; not the "$1.3tn a year" demanded).
+// An uncommon amount of one measure is one too ("pumped out 12,000
+// tonnes", "removed about 12,000 tonnes"; the evaluation set does not
+// move).
 func sameSum(a, b *looseFig) bool {
+	if a.f.Kind == "measure" && a.f.Norm == b.f.Norm && specific(a.f.Value) && slices.Equal(a.place, b.place) && a.stage == b.stage {
+		return true // "pumped out 12,000 tonnes", "removed about 12,000 tonnes": one uncommon amount
+	}
 	if a.f.Kind != "money" {
 		return false
 	}

@@ -428,3 +428,22 @@ func TestSidesOfAContest(t *testing.T) {
 		}
 	}
 }
+
+// TestOneUncommonAmount: one uncommon amount of one unit ("pumped out
+// 12,000 tonnes", "removed about 12,000 tonnes") is one quantity
+// whatever the words around it, and neither sentence is its source's
+// only.
+func TestOneUncommonAmount(t *testing.T) {
+	r := reportOf(t,
+		[]string{"An oil tanker that ran aground off Marvella on Saturday has spilled about 2,000 tonnes of crude, the environment ministry said.", "Salvage teams have pumped out 12,000 tonnes so far."},
+		[]string{"Around 2,000 tonnes of crude have leaked from the tanker that ran aground off Marvella on Saturday, officials said."},
+		[]string{"The Nordic Star ran aground off Marvella on Saturday, and some 2,000 tonnes of crude have leaked.", "Crews have removed about 12,000 tonnes from the ship."},
+	)
+	for _, l := range []string{"a", "c"} {
+		for _, u := range r.Unique[l] {
+			if strings.Contains(u.Text, "12,000") {
+				t.Errorf("%s's 12,000 tonnes reported as its only: %+v", l, u)
+			}
+		}
+	}
+}
