@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newslens/newslens/internal/entity"
+	textwords "github.com/newslens/newslens/internal/words"
 )
 
 var speechVerbs = map[string]bool{
@@ -836,6 +837,21 @@ func phraseAfter(ws []word, i int) string {
 			continue
 		}
 		break
+	}
+	if end > i && end < len(ws) && !ws[end].breakBefore {
+		// "said EU foreign policy chief Karin Vos": more descriptors, then
+		// the name in two capitalised words or more.
+		k := end
+		for k < len(ws) && k < end+3 && !ws[k].capital && !ws[k].breakBefore && !notInNames[ws[k].lower] && !isVerb(ws[k]) && !textwords.IsStopword(ws[k].lower) {
+			k++
+		}
+		j := k
+		for j < len(ws) && ws[j].capital && (j == k || !ws[j].breakBefore) {
+			j++
+		}
+		if k > end && j-k >= 2 {
+			end = j
+		}
 	}
 	return cleanName(ws[i:end])
 }
