@@ -468,6 +468,17 @@ func quotedTitle(before string) (source, title string) {
 // returned as they are.
 func (a *attributor) body(name string) string {
 	fs := strings.Fields(name)
+	if len(fs) == 2 && institutions[fs[1]] && !strings.ContainsAny(fs[0], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		// "the interior ministry said": the Ministry of the Interior
+		// the article names, when one holds both words.
+		for _, b := range a.bodies {
+			lb := strings.ToLower(b)
+			if strings.Contains(lb, fs[1]) && strings.Contains(lb, fs[0]) {
+				return b
+			}
+		}
+		return name
+	}
 	if len(fs) != 1 || !institutions[fs[0]] {
 		return name
 	}
@@ -791,6 +802,12 @@ func nameEndingAt(ws []word, end int) string {
 			continue
 		}
 		break
+	}
+	if start == end-1 && start > 0 && !ws[start].breakBefore && (last.lower == "ministry" || last.lower == "department") {
+		// "the interior ministry said": the portfolio names the ministry.
+		if p := ws[start-1]; !p.capital && !textwords.IsStopword(p.lower) && !isVerb(p) && !strings.HasSuffix(p.lower, "ly") {
+			start--
+		}
 	}
 	return cleanName(ws[start:end])
 }
