@@ -72,6 +72,7 @@ func TestExtract(t *testing.T) {
 		{"a lone title of no one named", []string{`"I am innocent!" the former senator shouted.`}, []Quote{{Text: "I am innocent!", Speaker: "former senator", Sentence: 1}}},
 		{"an unnamed witness", []string{`"It was terrifying," a local resident said.`}, []Quote{{Text: "It was terrifying,", Speaker: "local resident", Sentence: 1}}},
 		{"a descriptor opening the sentence", []string{`Farmer Teo Brandis, who saw the crash, said: "The engine was burning."`}, []Quote{{Text: "The engine was burning.", Speaker: "Teo Brandis", Sentence: 1}}},
+		{"a body whose name holds of the", []string{`"Order was restored quickly," the Ministry of the Interior said in a statement.`}, []Quote{{Text: "Order was restored quickly,", Speaker: "Ministry of the Interior", Sentence: 1}}},
 		{"a ministry by its portfolio", []string{`In a statement, the interior ministry said "order was restored quickly".`}, []Quote{{Text: "order was restored quickly", Speaker: "interior ministry", Sentence: 1}}},
 		{"a ministry by its portfolio, named", []string{`The Ministry of the Interior banned the rally.`, `"Order was restored quickly," the interior ministry said.`}, []Quote{{Text: "Order was restored quickly,", Speaker: "Ministry of the Interior", Sentence: 2}}},
 		{"descriptors between a body and the name", []string{`"This is a dark day for Selvan," said EU foreign policy chief Karin Vos.`}, []Quote{{Text: "This is a dark day for Selvan,", Speaker: "Karin Vos", Sentence: 1}}},

@@ -897,7 +897,7 @@ func cleanName(ws []word) string {
 	// ends the phrase.
 	if ws[len(ws)-1].capital {
 		for k := len(ws) - 2; k >= 0; k-- {
-			if !ws[k].capital && ws[k].lower != "of" && !speakerNouns[ws[k].lower] && !portfolioAnd(ws, k) {
+			if !ws[k].capital && ws[k].lower != "of" && !(ws[k].lower == "the" && k > 0 && ws[k-1].lower == "of") && !speakerNouns[ws[k].lower] && !portfolioAnd(ws, k) {
 				ws = ws[k+1:]
 				break
 			}
