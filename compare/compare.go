@@ -696,22 +696,22 @@ func (c *comparison) capitalByAll(si int) bool {
 			}
 		}
 	}
-	for w := range c.capitalWords(si) {
-		if places[w] {
+	shared := c.capitalWords(si)
+	for w := range places {
+		delete(shared, w)
+	}
+	for sj := range c.arts {
+		if sj == si {
 			continue
 		}
-		all := true
-		for sj := range c.arts {
-			if sj != si && !c.capitalWords(sj)[w] {
-				all = false
-				break
+		theirs := c.capitalWords(sj)
+		for w := range shared {
+			if !theirs[w] {
+				delete(shared, w)
 			}
 		}
-		if all {
-			return true
-		}
 	}
-	return false
+	return len(shared) > 0
 }
 
 // sharedCapital reports whether source si writes, inside a sentence, a

@@ -33,6 +33,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.rate = figureRate(s, x.f)
 	x.change = percentChange(s, x.f)
 	x.segment = rateSegment(s, c.figuresAt(x.src, x.n), x.f)
+	x.held = heldBefore.MatchString(strings.ToLower(s[max(0, x.f.Start-24):x.f.Start]))
 	if x.f.Kind == "ordinal" && x.outcome == "" && placedBefore.MatchString(strings.ToLower(s[max(0, x.f.Start-24):x.f.Start])) {
 		x.outcome = "place" // "came second": a side's place, named apart from another side's
 	}
@@ -158,15 +159,6 @@ func sameScope(a, b *looseFig) bool {
 	}
 	return a.era == b.era && a.stage == b.stage && !a.threshold && !b.threshold
 }
-
-// withActor follows a toll that counts the one who caused it: "Six
-// people including the gunman died" is five victims and the gunman.
-var withActor = regexp.MustCompile(`(?i)^\s*,?\s*(?:among them|including)\s+(?:the|a|one|their)\s+(?:\w+\s+)?(?:gunman|attacker|shooter|bomber|assailant|suspect|perpetrator|hijacker)(?:[\s,.;:)]|$)`)
-
-// tollVerbs say that a count of people is of the dead: withActor applies
-// to a toll only ("Seven people, including the suspect, were arrested"
-// counts the suspect among the arrested, as the others may).
-var tollVerbs = regexp.MustCompile(`(?i)\b(?:died|dead|killed|killing|deaths?|lost their lives)\b`)
 
 // contestOutcomes are what a contest gives its sides: a share of the
 // vote, seats, a place. Two sides named apart have two values.

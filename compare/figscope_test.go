@@ -2,7 +2,6 @@ package compare
 
 import (
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -412,16 +411,8 @@ func TestPremiumsAndMovesOfNamedShares(t *testing.T) {
 		{"China's Jiangxin Steel agreed on Tuesday to buy Danubia for 4,150 forints a share.", "Jiangxin's offer values Danubia shares at a premium of 52% to their average price over three months."},
 	}
 	r := reportOf(t, texts...)
-	for _, want := range [][]string{{"37%", "41%"}, {"34%", "31.5%"}} {
-		if !conflictOf(r, want...) {
-			t.Errorf("%q not set against each other: %+v", want, r.Discrepancies)
-		}
-	}
-	var arts []*article.Article
-	for i, lines := range texts {
-		arts = append(arts, fromText(t, string(rune('a'+i)), "Report", strings.Join(lines, " ")))
-	}
-	c, err := scored(t.Context(), arts, []string{"a", "b", "c"}, DefaultThreshold, Options{})
+	conflictsOf(t, r, [][]string{{"37%", "41%"}, {"34%", "31.5%"}}, nil)
+	c, err := scored(t.Context(), linesArticles(t, texts...), []string{"a", "b", "c"}, DefaultThreshold, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

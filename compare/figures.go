@@ -272,7 +272,6 @@ func (c *comparison) allContextFigures() []looseFig {
 					lf.from = distanceFrom(a.Sentences[n], f)
 				}
 				c.figureScope(&lf, words)
-				lf.held = heldBefore.MatchString(strings.ToLower(a.Sentences[n][max(0, f.Start-24):f.Start]))
 				for _, k := range lf.subject {
 					if named[k] {
 						lf.subjNames = append(lf.subjNames, k)

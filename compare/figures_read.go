@@ -7,9 +7,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/newslens/newslens/internal/lexicon"
-
 	"github.com/newslens/newslens/internal/figure"
+	"github.com/newslens/newslens/internal/lexicon"
 )
 
 // sentenceFigures returns the figures of a sentence that a discrepancy
@@ -43,6 +42,15 @@ func sentenceFigures(s string) []figureT {
 	}
 	return out
 }
+
+// withActor follows a toll that counts the one who caused it: "Six
+// people including the gunman died" is five victims and the gunman.
+var withActor = regexp.MustCompile(`(?i)^\s*,?\s*(?:among them|including)\s+(?:the|a|one|their)\s+(?:\w+\s+)?(?:gunman|attacker|shooter|bomber|assailant|suspect|perpetrator|hijacker)(?:[\s,.;:)]|$)`)
+
+// tollVerbs say that a count of people is of the dead: withActor applies
+// to a toll only ("Seven people, including the suspect, were arrested"
+// counts the suspect among the arrested, as the others may).
+var tollVerbs = regexp.MustCompile(`(?i)\b(?:died|dead|killed|killing|deaths?|lost their lives)\b`)
 
 // livesTaken reports whether f counts lives a disaster took: "claimed
 // 12 lives", "12 lives were lost"; not "saved thousands of lives", "40

@@ -11,11 +11,29 @@ import (
 // text, labelled a, b, c... in order.
 func reportOf(t *testing.T, texts ...[]string) *Report {
 	t.Helper()
-	var arts []*article.Article
+	return mustCompare(t, linesArticles(t, texts...))
+}
+
+// linesArticles reads one short report per source, each given as lines
+// of text, labelled a, b, c... in order.
+func linesArticles(t *testing.T, texts ...[]string) []*article.Article {
+	t.Helper()
+	docs := make([][2]string, len(texts))
 	for i, lines := range texts {
-		arts = append(arts, fromText(t, string(rune('a'+i)), "Report", strings.Join(lines, " ")))
+		docs[i] = [2]string{"Report", strings.Join(lines, " ")}
 	}
-	return mustCompare(t, arts)
+	return titledArticles(t, docs)
+}
+
+// titledArticles reads one short report per source, each given as its
+// headline and its text, labelled a, b, c... in order.
+func titledArticles(t *testing.T, docs [][2]string) []*article.Article {
+	t.Helper()
+	arts := make([]*article.Article, len(docs))
+	for i, d := range docs {
+		arts[i] = fromText(t, string(rune('a'+i)), d[0], d[1])
+	}
+	return arts
 }
 
 // TestNoConflictOfOtherQuantities: figures a report gives few of still
@@ -173,14 +191,11 @@ func TestSoleCountsOfAUnit(t *testing.T) {
 // the thing it goes to or comes from names it; and the year every
 // report's headline gives ("the 2027 budget") dates no figure apart.
 func TestSumsOfABudgetYear(t *testing.T) {
-	var arts []*article.Article
-	for i, tx := range [][2]string{
+	arts := titledArticles(t, [][2]string{
 		{"Tervania unveils 2027 budget", "Tervania's government on Tuesday presented a 2027 budget that raises defence spending by 18%. The opposition Social Democrats said cuts of 600 million crowns to regional hospitals would hurt patients."},
 		{"Hospitals pay for tanks in 2027 budget", "The government's 2027 budget takes 800 million crowns from regional hospitals to pay for more military spending, the Social Democrats said on Tuesday. Defence spending will increase by 18 percent."},
 		{"Government adopts budget for 2027", "The Government has adopted the draft budget for 2027. Spending on defence will increase by 18 percent."},
-	} {
-		arts = append(arts, fromText(t, string(rune('a'+i)), tx[0], tx[1]))
-	}
+	})
 	r := mustCompare(t, arts)
 	if !conflictOf(r, "600 million crowns", "800 million crowns") {
 		t.Errorf("600 million crowns not set against 800 million: %+v", r.Discrepancies)
@@ -217,16 +232,7 @@ func TestRatesOfAJobsRelease(t *testing.T) {
 		[]string{"According to the National Statistics Office, the unemployment rate in June was 5.8 percent, 0.3 percentage points lower than in May.", "The number of employed persons increased by 42,000.", "Unemployment among young people aged 15-24 fell to 14.2 percent.", "Minister of Labour Irena Voss said the figures confirmed the success of the government's employment programmes."},
 		[]string{"Unemployment in Ostria fell to 5.9% in June, down from 6.1% a month earlier, data released on Friday showed.", "About 42,000 jobs were added during the month.", "Youth unemployment stood at 14.5%."},
 	)
-	for _, want := range [][]string{{"5.8%", "5.9%"}, {"14.2%", "14.5%"}, {"4.1%", "4.3 percent"}} {
-		if !conflictOf(r, want...) {
-			t.Errorf("%q not set against each other: %+v", want, r.Discrepancies)
-		}
-	}
-	for _, apart := range [][]string{{"5.9%", "14.2 percent"}, {"6.1%", "5.8 percent"}, {"6.1%", "14.5%"}} {
-		if conflictOf(r, apart...) {
-			t.Errorf("%q set against each other: %+v", apart, r.Discrepancies)
-		}
-	}
+	conflictsOf(t, r, [][]string{{"5.8%", "5.9%"}, {"14.2%", "14.5%"}, {"4.1%", "4.3 percent"}}, [][]string{{"5.9%", "14.2 percent"}, {"6.1%", "5.8 percent"}, {"6.1%", "14.5%"}})
 }
 
 // TestDistancesFromOnePlace: two distances measured from one place
@@ -247,15 +253,12 @@ func TestDistancesFromOnePlace(t *testing.T) {
 // cup" gives the span "its first title in 31 years" does: the outlet
 // does not leave the long wait out.
 func TestSpansUpToNow(t *testing.T) {
-	var arts []*article.Article
-	for i, tx := range []string{
-		"Koranth beat Belmira 2-1 in Altamar on Saturday to win the Meridian Cup. It was the club's first continental title in 31 years.",
-		"Koranth beat Belmira 2-1 in Altamar on Saturday to win the Meridian Cup. The victory gave the club its first continental title in 31 years.",
-		"Koranth beat Belmira 2-1 in Altamar on Saturday to win the Meridian Cup. Thirty-one years after the club last lifted the trophy, the wait is over.",
-		"Koranth beat Belmira 2-1 in Altamar on Saturday to win the Meridian Cup. It was the club's first continental title in 31 years, coach Teodor Vasko said.",
-	} {
-		arts = append(arts, fromText(t, string(rune('a'+i)), "Final", tx))
-	}
+	arts := titledArticles(t, [][2]string{
+		{"Final", "Koranth beat Belmira 2-1 in Altamar on Saturday to win the Meridian Cup. It was the club's first continental title in 31 years."},
+		{"Final", "Koranth beat Belmira 2-1 in Altamar on Saturday to win the Meridian Cup. The victory gave the club its first continental title in 31 years."},
+		{"Final", "Koranth beat Belmira 2-1 in Altamar on Saturday to win the Meridian Cup. Thirty-one years after the club last lifted the trophy, the wait is over."},
+		{"Final", "Koranth beat Belmira 2-1 in Altamar on Saturday to win the Meridian Cup. It was the club's first continental title in 31 years, coach Teodor Vasko said."},
+	})
 	if r := mustCompare(t, arts); omits(r, "c", "31 years") {
 		t.Errorf("c said to leave out the 31 years: %+v", r.Omissions["c"])
 	}
@@ -336,21 +339,8 @@ func TestReviewedRulesStayNarrow(t *testing.T) {
 		}, nil, [][]string{{"37%", "34%"}}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var arts []*article.Article
-			for i, d := range tc.docs {
-				arts = append(arts, fromText(t, string(rune('a'+i)), d[0], d[1]))
-			}
-			r := mustCompare(t, arts)
-			for _, want := range tc.found {
-				if !conflictOf(r, want...) {
-					t.Errorf("%q not set against each other: %+v", want, r.Discrepancies)
-				}
-			}
-			for _, no := range tc.apart {
-				if conflictOf(r, no...) {
-					t.Errorf("%q set against each other: %+v", no, r.Discrepancies)
-				}
-			}
+			r := mustCompare(t, titledArticles(t, tc.docs[:]))
+			conflictsOf(t, r, tc.found, tc.apart)
 			if tc.none && len(r.Discrepancies) > 0 {
 				t.Errorf("discrepancies %+v, want none", r.Discrepancies)
 			}
@@ -362,14 +352,11 @@ func TestReviewedRulesStayNarrow(t *testing.T) {
 // toll close to a shooting's in Lindenburg, shares no uncommon word with
 // the shooting's reports and is left out.
 func TestAnotherEventInTheSameTown(t *testing.T) {
-	var arts []*article.Article
-	for i, d := range [][2]string{
+	arts := titledArticles(t, [][2]string{
 		{"Gunman kills five at Lindenburg shopping centre", "A gunman opened fire at the Galleria shopping centre in Lindenburg on Saturday afternoon, killing five people. Police said the attacker, a 34-year-old local man, later shot himself. Eleven people were wounded. The motive is unclear."},
 		{"Five dead in Lindenburg mall shooting", "Five people were killed on Saturday when a gunman opened fire at the Galleria shopping centre in Lindenburg. The 34-year-old attacker later took his own life, police said. Eleven people were wounded."},
 		{"Bus plunges into ravine near Lindenburg", "Six people died when a tourist bus left the road and fell into a ravine outside Lindenburg early on Saturday. The driver lost control on a sharp bend in heavy rain, the fire service said. Twenty passengers were taken to hospital."},
-	} {
-		arts = append(arts, fromText(t, string(rune('a'+i)), d[0], d[1]))
-	}
+	})
 	if r := mustCompare(t, arts); len(r.LeftOut) != 1 || r.LeftOut[0].Label != "c" {
 		t.Errorf("left out %+v, want c", r.LeftOut)
 	}
@@ -378,14 +365,11 @@ func TestAnotherEventInTheSameTown(t *testing.T) {
 // TestSurnamesFoldedApart: "Becker" and "Baker", one letter pair apart
 // once "ck" is read as "k", are two people: no term joins them.
 func TestSurnamesFoldedApart(t *testing.T) {
-	var arts []*article.Article
-	for i, d := range [][2]string{
+	arts := titledArticles(t, [][2]string{
 		{"Port Selva fire destroys warehouse", "A fire destroyed a warehouse in Port Selva's harbour district on Sunday night. Fire chief Aidan Becker said the blaze started in a storage room. Becker said nobody was hurt."},
 		{"Harbour warehouse burns in Port Selva", "A warehouse in the harbour district of Port Selva burned down on Sunday night. The owner, Ruth Baker, said the building was insured. Baker said she would rebuild."},
 		{"Blaze guts Port Selva warehouse", "Fire gutted a warehouse in the Port Selva harbour district late on Sunday. Firefighters fought the blaze for six hours. There were no injuries."},
-	} {
-		arts = append(arts, fromText(t, string(rune('a'+i)), d[0], d[1]))
-	}
+	})
 	for _, tm := range mustCompare(t, arts).Terms {
 		if strings.Contains(tm.BySource["a"], "Becker") && strings.Contains(tm.BySource["b"], "Baker") {
 			t.Errorf("Becker and Baker joined: %+v", tm)
@@ -417,16 +401,7 @@ func TestSidesOfAContest(t *testing.T) {
 		[]string{"The Civic Party of Mira Holst took just over a third of the votes in Sunday's election and will hold 68 seats.", "It needs at least eight more to govern alone, so Holst will have to find a coalition partner.", "The Social Democrats finished second with 56 seats.", "Almost three in four voters went to the polls."},
 		[]string{"Tervania's Civic Party came first in Sunday's general election, winning 34.2 percent and 67 seats in the 151-member parliament.", "The Social Democrats won 27.5 percent.", "Turnout reached 71 percent.", "Civic Party leader Mira Holst is expected to open coalition talks this week."},
 	)
-	for _, want := range [][]string{{"55 seats", "56 seats"}, {"68", "67 seats"}} {
-		if !conflictOf(r, want...) {
-			t.Errorf("%q not set against each other: %+v", want, r.Discrepancies)
-		}
-	}
-	for _, apart := range [][]string{{"second", "first"}, {"55 seats", "67 seats"}} {
-		if conflictOf(r, apart...) {
-			t.Errorf("%q set against each other: %+v", apart, r.Discrepancies)
-		}
-	}
+	conflictsOf(t, r, [][]string{{"55 seats", "56 seats"}, {"68", "67 seats"}}, [][]string{{"second", "first"}, {"55 seats", "67 seats"}})
 }
 
 // TestOneUncommonAmount: one uncommon amount of one unit ("pumped out

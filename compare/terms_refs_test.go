@@ -679,11 +679,7 @@ func TestNamedInOtherWords(t *testing.T) {
 		}, "Aleksandr Novak", map[string]string{"b": "Alexander Novak"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var arts []*article.Article
-			for i, tx := range tc.texts {
-				arts = append(arts, fromText(t, string(rune('a'+i)), "Report", tx))
-			}
-			tm := findTerm(t, mustCompare(t, arts), "a", tc.named)
+			tm := findTerm(t, reportOf(t, []string{tc.texts[0]}, []string{tc.texts[1]}, []string{tc.texts[2]}), "a", tc.named)
 			for l, want := range tc.want {
 				if got := tm.BySource[l]; got != want {
 					t.Errorf("%s writes %q, want %q (all: %v)", l, got, want, tm.BySource)
