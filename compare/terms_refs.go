@@ -1292,13 +1292,16 @@ func (g *nameGraph) linkShortNames() {
 // state-owned operator"). A description one source alone writes ("the
 // union") beside a name or a description the others share is how that
 // report refers back to what it named, not a way of naming it that
-// differs.
+// differs, unless it stands beside the name in one sentence (apposed).
 func namesDiffer(bySrc map[int][]aliasUse) bool {
 	descSrcs := make(map[string]int)
 	described := make(map[int]map[string]bool) // source -> its descriptions
 	for si, us := range bySrc {
 		for _, u := range us {
 			if k := strings.ToLower(u.form); !described[si][k] && !isProperName(u.form) && !u.titled {
+				if apposed(us, u) {
+					descSrcs[k] += 2 // counts as a name below
+				}
 				if described[si] == nil {
 					described[si] = make(map[string]bool)
 				}
@@ -1346,7 +1349,10 @@ func namesDiffer(bySrc map[int][]aliasUse) bool {
 // measured on the evaluation set changes (its one such firm is
 // described by two sources); counting definite descriptions, or any
 // lowercase form ("consumer price inflation" for "CPI"), added four
-// false terms there for two true variants.
+// false terms there for two true variants. A definite description with
+// the home owner ("the country's meteorological institute") is no such
+// pointer: a source that writes only that has not named the body; on the
+// evaluation set this found three variants with no false term.
 func describedOnly(bySrc map[int][]aliasUse) bool {
 	named, unnamed := false, false
 	for _, us := range bySrc {
@@ -1354,12 +1360,26 @@ func describedOnly(bySrc map[int][]aliasUse) bool {
 		case slices.ContainsFunc(us, func(u aliasUse) bool { return isProperName(u.form) || u.titled }):
 			named = true
 		case !slices.ContainsFunc(us, func(u aliasUse) bool {
-			return !bodyHeads[lastField(strings.ToLower(u.form))] || strings.HasPrefix(strings.ToLower(u.form), "the ")
+			f := strings.ToLower(u.form)
+			if fs := strings.Fields(f); len(fs) > 2 && fs[0] == "the" && homePossessive(fs[1]) {
+				return false
+			}
+			return !bodyHeads[lastField(f)] || strings.HasPrefix(f, "the ")
 		}):
 			unnamed = true
 		}
 	}
 	return named && unnamed
+}
+
+// apposed reports whether description d is written in the same sentence
+// as a name the source gives its referent: "Electrobel, the national
+// electricity utility, said". Set beside the name, the description is
+// how that source presents the body, a way of naming it, not a pointer
+// back. On the evaluation set this found five more variants for one
+// false term.
+func apposed(us []aliasUse, d aliasUse) bool {
+	return slices.ContainsFunc(us, func(u aliasUse) bool { return u.n == d.n && (isProperName(u.form) || u.titled) })
 }
 
 func isProperName(form string) bool {

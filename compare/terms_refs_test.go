@@ -433,20 +433,21 @@ func TestDescriptionsDiffer(t *testing.T) {
 			t.Errorf("%s: %q, want it to hold %q (all %v)", l, tm.BySource[l], want, tm.BySource)
 		}
 	}
-	if tm := run("Ferovia cancelled 3,000 trains on Tuesday."); tm != nil {
-		t.Errorf("one outlet's description alone made a term: %v", tm.BySource)
-	}
-	// Every outlet writes "the national railway company"; b alone adds
-	// another description: no difference.
+	// Every outlet writes "the national railway company"; b adds another
+	// description beside the name, its own way of presenting the firm.
 	arts := []*article.Article{
 		fromText(t, "a", "Strike", "Ferovia, the national railway company, cancelled 3,000 trains on Tuesday."),
 		fromText(t, "b", "Strike", "Ferovia, the national railway company, cancelled 3,000 trains on Tuesday. The state-owned operator, Ferovia, apologised."),
 		fromText(t, "c", "Strike", "Ferovia, the national railway company, cancelled 3,000 trains on Tuesday."),
 	}
-	for _, tm := range mustCompare(t, arts).Terms {
-		if tm.Concept == "Ferovia" {
-			t.Errorf("one outlet's added description made a term: %v", tm.BySource)
+	tm = nil
+	for _, x := range mustCompare(t, arts).Terms {
+		if x.Concept == "Ferovia" {
+			tm = &x
 		}
+	}
+	if tm == nil || !strings.Contains(tm.BySource["b"], "the state-owned operator") || strings.Contains(tm.BySource["a"], "state-owned") {
+		t.Errorf("got %v, want a term where b alone adds the state-owned operator", tm)
 	}
 }
 
@@ -705,4 +706,40 @@ func TestAttributionIsNoApposition(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestDescriptionBesideTheName: a description a source sets beside the
+// name in one sentence is its way of naming the body, and a source that
+// only writes "the country's ..." has not named it; a description written
+// later, alone, points back to the name.
+func TestDescriptionBesideTheName(t *testing.T) {
+	a := []string{"Gridwell said 90,000 homes in Norvale were still without power on Friday.", "Gridwell said repairs would take a week."}
+	c := []string{"Gridwell said about 90,000 homes had no electricity on Friday.", "Crews of Gridwell were out in every district."}
+	t.Run("apposition", func(t *testing.T) {
+		r := reportOf(t, a,
+			[]string{"More than 90,000 homes lost power, Gridwell, the regional electricity utility, said on Friday.", "Repairs would take a week."}, c)
+		tm := findTerm(t, r, "a", "Gridwell")
+		if got := tm.BySource["b"]; !strings.Contains(got, "the regional electricity utility") {
+			t.Errorf("b names Gridwell %q, want the utility beside it (all: %v)", got, tm.BySource)
+		}
+	})
+	t.Run("the country's institute", func(t *testing.T) {
+		r := reportOf(t,
+			[]string{"The storm reached the coast at dawn, the Norvale Institute of Meteorology (NIM) said.", "NIM had warned of floods on Thursday."},
+			[]string{"The storm reached the coast at dawn, the country's meteorological institute said.", "It had warned of floods."},
+			[]string{"The storm reached the coast at dawn, according to the Norvale Institute of Meteorology (NIM).", "Rain is forecast for Sunday."},
+		)
+		tm := findTerm(t, r, "a", "NIM")
+		if got := tm.BySource["b"]; got != "the country's meteorological institute" {
+			t.Errorf("b names NIM %q, want the country's institute (all: %v)", got, tm.BySource)
+		}
+	})
+	t.Run("a pointer back", func(t *testing.T) {
+		r := reportOf(t, a, []string{"Gridwell said more than 90,000 homes lost power on Friday.", "The utility said repairs would take a week."}, c)
+		for _, tm := range r.Terms {
+			if strings.Contains(tm.BySource["b"], "utility") {
+				t.Errorf("b's pointer back is a term: %v", tm.BySource)
+			}
+		}
+	})
 }
