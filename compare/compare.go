@@ -377,7 +377,12 @@
 // 0.80 unchanged, two more correct terms); one description one source
 // alone writes ("the union") is how it refers back to a name, and one
 // tied to a country or a role ("the first Chinese steelmaker", "the
-// next stop") may mean another referent. A term whose names are only a
+// next stop") may mean another referent. A description set beside the
+// name in one sentence ("Electrobel, the national electricity utility,
+// said") is how that source presents the body, and one with the home
+// owner ("the country's meteorological institute") in a source that
+// never names the body is its name there: term recall 321 to 329 of 559
+// over the sixteen events, precision 106/127 to 109/131. A term whose names are only a
 // house-style abbreviation and its expansion (UN, US, EU, NATO) is
 // dropped, and so is one whose names differ only in case and full
 // stops. Courtesy titles stay in a name ("Ms Varga"); "Mr Zhou" may
