@@ -14,7 +14,9 @@
 // percent sign makes it something else. Changes of a rate are read in
 // percentage points whatever their wording: "25 basis points", "25bp",
 // "a quarter of a percentage point", "a quarter-point" and "0.25 points"
-// are all "percent:0.25:point", never a level such as "4.5%". A share,
+// are all "percent:0.25:point", never a level such as "4.5%" nor a share
+// ("cut by a quarter-point" is no quarter of anything). The British
+// papers' "3.1pc" is "3.1%"; "20 PC makers" is no percent. A share,
 // or a measure of 10 or more, rounded to a whole number ("41%" for
 // "41.3%", "46C" for "46.2C"; not "1 metre" for "1.4 metres") does not
 // conflict with the exact one. Numbers as much of

@@ -19,7 +19,7 @@ var measureUnits = map[string]struct {
 	"inches": {"mm", 25.4}, "inch": {"mm", 25.4},
 	"km/h": {"km/h", 1}, "kph": {"km/h", 1}, "kmh": {"km/h", 1}, "mph": {"km/h", 1.609344}, "knots": {"km/h", 1.852},
 	"hectares": {"ha", 1}, "hectare": {"ha", 1}, "ha": {"ha", 1}, "acres": {"ha", 0.404686}, "acre": {"ha", 0.404686},
-	"sq km": {"ha", 100}, "sq mi": {"ha", 258.999},
+	"sq km": {"ha", 100}, "sq mi": {"ha", 258.999}, "nautical miles": {"km", 1.852},
 	"litres": {"l", 1}, "liters": {"l", 1}, "litre": {"l", 1}, "liter": {"l", 1}, "gallons": {"l", 3.785412}, "gallon": {"l", 3.785412},
 	"kg": {"kg", 1}, "kilograms": {"kg", 1}, "kilos": {"kg", 1}, "tonnes": {"kg", 1000}, "tons": {"kg", 1000},
 	"°c": {"c", 1}, "c": {"c", 1}, "celsius": {"c", 1}, "centigrade": {"c", 1}, "°f": {"c", -1}, "f": {"c", -1}, "fahrenheit": {"c", -1},
@@ -118,6 +118,9 @@ func (p *parser) unitWord(j int) (string, int) {
 	}
 	if t, ok := p.tok(j + 1); w == "km" && ok && t.joined && (t.text == "2" || t.text == "²") {
 		return "sq km", j + 2 // "120 km2"
+	}
+	if w == "nautical" && (p.word(j+1) == "miles" || p.word(j+1) == "mile") {
+		return "nautical miles", j + 2 // "12 nautical miles off the coast"
 	}
 	if w == "sq" || w == "square" {
 		// "120 sq km", "145 square kilometres", "50 square miles"

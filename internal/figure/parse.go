@@ -725,6 +725,11 @@ func (p *parser) gluedSuffix(i int) (f Figure, v float64, next int, done bool) {
 		v, _ := parseDigits(t.text)
 		f := basisPoints(Figure{Text: t.text, Value: v, Start: t.start}, n.end)
 		return f, f.Value, i + 2, true
+	case n.text == "pc":
+		// "3.1pc", the British papers' percent
+		v, _ := parseDigits(t.text)
+		num := formatNum(v)
+		return Figure{Kind: "percent", Unit: "%", Value: v, Norm: "percent:" + num, Start: t.start, End: n.end}, v, i + 2, true
 	case scaleSuffixes[w] != 0:
 		return Figure{}, 0, 0, false
 	}
@@ -803,7 +808,7 @@ func (p *parser) unitAfter(f Figure, j int) (Figure, int, bool) {
 	case p.isPunct(j, "%"):
 		f.Kind, f.Unit, f.Norm, f.End = "percent", "%", "percent:"+num, p.toks[j].end
 		return f, j + 1, true
-	case w == "percent" || w == "pc" && !p.joined(j):
+	case w == "percent" || p.text(j) == "pc" && !p.joined(j): // lower case only: "20 PC makers" counts machines
 		f.Kind, f.Unit, f.Norm, f.End = "percent", "%", "percent:"+num, p.toks[j].end
 		return f, j + 1, true
 	case w == "per" && p.word(j+1) == "cent":

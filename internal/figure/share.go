@@ -47,8 +47,8 @@ func shares(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
 	var found []Figure
 	for _, m := range matchesIf(fraction, fractionShare, s) {
 		after := strings.ToLower(strings.TrimLeft(s[m[1]:], " "))
-		if strings.HasPrefix(after, "of a ") || strings.HasPrefix(after, "of an ") {
-			continue // "a quarter of a percentage point", "half of an hour": a part of a unit
+		if strings.HasPrefix(after, "of a ") || strings.HasPrefix(after, "of an ") || strings.HasPrefix(after, "-point") || strings.HasPrefix(after, "point") {
+			continue // "a quarter of a percentage point", "half of an hour", "a quarter-point": a part of a unit
 		}
 		if !strings.HasPrefix(after, "of ") && !byBefore.MatchString(s[:m[0]]) {
 			continue
