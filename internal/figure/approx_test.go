@@ -45,6 +45,8 @@ func TestExtractAll(t *testing.T) {
 		{"degrees alone are no measure", "a 90 degrees turn", []string{"90 degrees|count|count:90:degree||90-90"}},
 		{"speed in words", "winds of 185 kilometres per hour", []string{"185 kilometres per hour|measure|measure:185:km/h||185-185"}},
 		{"miles an hour", "gusts of 50 miles an hour", []string{"50 miles an hour|measure|measure:80.4672:km/h|converted|76.44384000000001-84.49056"}},
+		{"minus a temperature", "a low of minus 12C, then -3C", []string{"minus 12C|measure|measure:-12:c||-12--12", "-3C|measure|measure:-3:c||-3--3"}},
+		{"a range of temperatures is no negative", "highs of 20-25C", []string{"20|number|number:20|between|20-25", "25C|measure|measure:25:c|between|20-25"}},
 		{"nautical miles", "sank 12 nautical miles offshore", []string{"12 nautical miles|measure|measure:22.224:km|converted|21.1128-23.3352"}},
 		{"area in square kilometres", "across 120 sq km of forest", []string{"120 sq km|measure|measure:12000:ha|converted|11400-12600"}},
 		{"the peso sign", "he amassed P1.2 billion in kickbacks", []string{"P1.2 billion|money|money:1200000000:peso||1.2e+09-1.2e+09"}},

@@ -28,7 +28,8 @@ var measureUnits = map[string]struct {
 
 // measure reads a number of digits and a unit of measure at token i:
 // "10 km", "150 km/h", "93 mph", "45C", "300mm", "12,000 hectares",
-// "a 450-kg satellite". The
+// "a 450-kg satellite"; a temperature after "minus" or a sign ("minus
+// 12C", "-12C", not the "25C" of "20-25C") is below zero. The
 // value is given in the unit's base ("93 mph" is 149.7 km/h); a
 // converted value allows 5% either way, as outlets round conversions
 // ("45 mph" is given as "70 km/h").
@@ -53,7 +54,16 @@ func (p *parser) measure(i int) (Figure, int, bool) {
 	if n, ok := p.tok(end); ok && n.joined && n.kind == tokWord {
 		return Figure{}, 0, false // "4Gb", "10mg"
 	}
-	return measured(v, w, t.start, p.toks[end-1].end), end, true
+	start := t.start
+	if u := measureUnits[w]; u.unit == "c" {
+		switch {
+		case i > 0 && p.word(i-1) == "minus":
+			v, start = -v, p.toks[i-1].start // "minus 12C"
+		case i > 0 && t.joined && (p.isPunct(i-1, "-") || p.isPunct(i-1, "−")) && (i == 1 || !p.toks[i-1].joined):
+			v, start = -v, p.toks[i-1].start // "-12C", not "20-25C"
+		}
+	}
+	return measured(v, w, start, p.toks[end-1].end), end, true
 }
 
 // measured returns the measure of value v in unit w (a key of

@@ -11,8 +11,9 @@ import (
 // kind "tally" ("voted 7-2", "six votes to three", "won 3-1"), so that
 // "7-2" is set against "6-3" and neither number is read alone (the "two"
 // of "7-2" is no count of anything). Two numbers joined by a hyphen or
-// dash are a tally only beside a word of voting or winning (tallyWords),
-// since "3-4 days" is a range.
+// dash are a tally only beside a word of voting, winning or a score
+// ("drew 1-1", "led 2-0 at half-time"; tallyWords), since "3-4 days" is
+// a range.
 func tallies(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
 	out, outRaw := figs[:0], raws[:0]
 	for k := 0; k < len(figs); k++ {
@@ -70,7 +71,8 @@ func smallWhole(f Figure) bool {
 }
 
 // tallyWords, within a few words of "7-2", make it a vote or a score.
-var tallyWords = []string{"vote", "voted", "votes", "voting", "ballot", "majority", "split", "won", "win", "wins", "beat", "beaten", "lost", "lose", "defeat", "defeated", "victory", "score", "scored", "ruled", "ruling", "verdict", "decision", "in favour", "in favor", "approved", "passed", "adopted", "backed", "rejected"}
+var tallyWords = []string{"vote", "voted", "votes", "voting", "ballot", "majority", "split", "won", "win", "wins", "beat", "beaten", "lost", "lose", "defeat", "defeated", "victory", "score", "scored", "ruled", "ruling", "verdict", "decision", "in favour", "in favor", "approved", "passed", "adopted", "backed", "rejected",
+	"drew", "draw", "drawn", "led", "leading", "trailed", "trailing", "ended", "aggregate", "half-time", "halftime", "full-time", "extra", "finished"}
 
 // tallyContext reports whether a tally word is within three words
 // before s[lo:hi] or two after it.

@@ -14,6 +14,8 @@ func TestTallies(t *testing.T) {
 		{"numbers to after a vote word", "The legislation was approved by 112 to 83.", "tally:112-83"},
 		{"in favour and against", "The law passed with 112 deputies voting in favour and 84 against.", "tally:112-84"},
 		{"in favour, against", "It passed with 112 in favour, 84 against.", "tally:112-84"},
+		{"a draw", "The final ended 2-2 after extra time.", "tally:2-2"},
+		{"a lead at the break", "Koranth led 2-0 at half-time.", "tally:2-0"},
 		{"a rise from one number to another", "Prices rose from 2 to 3 dollars after the vote.", ""},
 		{"a majority's fall", "The government's majority fell from 80 to 45.", ""},
 		{"a range approved", "The council approved between 200 to 250 new homes.", ""},
