@@ -159,6 +159,12 @@ func (tc *termCollector) collect(gi int, rep, m member, c *comparison, again boo
 		if !okA || !okB || sameContent(a, b) {
 			continue
 		}
+		if containsPhrase(c.text(m), a) || containsPhrase(c.text(rep), b) {
+			// "The Caldera Coast Guard rescued 168 people, the
+			// Ministry of Transport said" beside "..., the coast guard
+			// said": a sentence that writes both names two things.
+			continue
+		}
 		ka, kb := strings.ToLower(a), strings.ToLower(b)
 		tc.union(ka, kb)
 		key := wordingKey{gi, c.text(m)}

@@ -76,3 +76,22 @@ func TestPlaceIsNoName(t *testing.T) {
 		"Police fired tear gas at protesters outside parliament in the evening.",
 	}, "near", "outside")
 }
+
+// TestBothNamesInOneSentence: a sentence that writes the name another
+// source's wording has in the same place, and a second name besides,
+// names two bodies; the second is no other name of the first.
+func TestBothNamesInOneSentence(t *testing.T) {
+	r := reportOf(t,
+		[]string{"A ferry sank off Caldera on Friday, killing at least 31 people, the coast guard said.", "Rescuers pulled 168 people from the water and 27 were missing, the coast guard said."},
+		[]string{"The death toll from the sinking of the ferry off Caldera rose to 31, the coast guard said.", "President Lucia Varo declared three days of mourning."},
+		[]string{"At least 31 people died when a ferry sank off Caldera on Friday, the coast guard said.", "Some 168 people were rescued and 27 remain missing, the coast guard said."},
+		[]string{"The Caldera Coast Guard rescued 168 people and 27 remain missing, the Ministry of Transport said.", "President Lucia Varo declared three days of mourning."},
+	)
+	for _, tm := range r.Terms {
+		for _, v := range tm.BySource {
+			if strings.Contains(v, "Ministry of Transport") {
+				t.Errorf("the ministry is named as another body: %v", tm.BySource)
+			}
+		}
+	}
+}
