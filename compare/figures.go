@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newslens/newslens/internal/figure"
 	"github.com/newslens/newslens/internal/lexicon"
 	"github.com/newslens/newslens/internal/words"
 )
@@ -548,10 +549,17 @@ func sameQuantity(a, b *looseFig) bool {
 // one goal; not the "$1.3tn a year" demanded).
 // An uncommon amount of one measure is one too ("pumped out 12,000
 // tonnes", "removed about 12,000 tonnes"; the evaluation set does not
-// move).
+// move), and so is an uncommon one given in the unit another is
+// converted into, when the conversion allows it ("22 kilometres", "12
+// nautical miles").
 func sameSum(a, b *looseFig) bool {
-	if a.f.Kind == "measure" && a.f.Norm == b.f.Norm && specific(a.f.Value) && slices.Equal(a.place, b.place) && a.stage == b.stage {
-		return true // "pumped out 12,000 tonnes", "removed about 12,000 tonnes": one uncommon amount
+	if a.f.Kind == "measure" && slices.Equal(a.place, b.place) && a.stage == b.stage {
+		if a.f.Norm == b.f.Norm && specific(a.f.Value) {
+			return true // "pumped out 12,000 tonnes", "removed about 12,000 tonnes": one uncommon amount
+		}
+		if x, conv := convertedPair(a, b); conv != nil && specific(x.f.Value) && figure.Compatible(x.f, conv.f) {
+			return true // "22 kilometres off the coast", "12 nautical miles from Port Avel"
+		}
 	}
 	if a.f.Kind != "money" {
 		return false
@@ -559,6 +567,21 @@ func sameSum(a, b *looseFig) bool {
 	return a.f.Norm == b.f.Norm && specific(a.f.Value) ||
 		a.target != "" && a.target == b.target && a.rate != "" && a.rate == b.rate && a.f.Unit == b.f.Unit &&
 			a.f.Value > 0 && b.f.Value > 0 && max(a.f.Value, b.f.Value) <= 2*min(a.f.Value, b.f.Value)
+}
+
+// convertedPair returns, of two measures in one unit, the one given in
+// that unit and the one converted into it, or nil when not one of each.
+func convertedPair(a, b *looseFig) (given, converted *looseFig) {
+	if a.f.Unit != b.f.Unit {
+		return nil, nil
+	}
+	switch {
+	case a.f.Bound != "converted" && b.f.Bound == "converted":
+		return a, b
+	case b.f.Bound != "converted" && a.f.Bound == "converted":
+		return b, a
+	}
+	return nil, nil
 }
 
 // kindsApart reports whether a and b can be no one quantity for their

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -36,6 +37,14 @@ func titledArticles(t *testing.T, docs [][2]string) []*article.Article {
 	return arts
 }
 
+// textsCase is one short report per source, given as lines of text,
+// and the values a test looks for in what compare finds.
+type textsCase struct {
+	name   string
+	texts  [][]string
+	values []string
+}
+
 // TestNoConflictOfOtherQuantities: figures a report gives few of still
 // need their words to agree before they are set against each other: a
 // storm's peak grade over the sea is not its grade at landfall, a rate's
@@ -43,11 +52,7 @@ func titledArticles(t *testing.T, docs [][2]string) []*article.Article {
 // different warnings are two spans, and children killed on a bridge near
 // another town are no value of the floods' toll.
 func TestNoConflictOfOtherQuantities(t *testing.T) {
-	for _, tc := range []struct {
-		name   string
-		texts  [][]string
-		values []string
-	}{
+	for _, tc := range []textsCase{
 		{"a grade on the way", [][]string{
 			{"Hurricane Teodora made landfall near Porto Sal on Monday as a Category 3 hurricane, with winds of 185 km/h.", "At least 14 people were killed, the civil protection agency said."},
 			{"Teodora, which peaked as a Category 5 hurricane over open water on Saturday, weakened before reaching the coast.", "At least 14 people were killed, the civil protection agency said."},
@@ -406,19 +411,31 @@ func TestSidesOfAContest(t *testing.T) {
 
 // TestOneUncommonAmount: one uncommon amount of one unit ("pumped out
 // 12,000 tonnes", "removed about 12,000 tonnes") is one quantity
-// whatever the words around it, and neither sentence is its source's
-// only.
+// whatever the words around it, and so is one given in the unit another
+// is converted into ("22 kilometres", "12 nautical miles"): neither
+// sentence is its source's only.
 func TestOneUncommonAmount(t *testing.T) {
-	r := reportOf(t,
-		[]string{"An oil tanker that ran aground off Marvella on Saturday has spilled about 2,000 tonnes of crude, the environment ministry said.", "Salvage teams have pumped out 12,000 tonnes so far."},
-		[]string{"Around 2,000 tonnes of crude have leaked from the tanker that ran aground off Marvella on Saturday, officials said."},
-		[]string{"The Nordic Star ran aground off Marvella on Saturday, and some 2,000 tonnes of crude have leaked.", "Crews have removed about 12,000 tonnes from the ship."},
-	)
-	for _, l := range []string{"a", "c"} {
-		for _, u := range r.Unique[l] {
-			if strings.Contains(u.Text, "12,000") {
-				t.Errorf("%s's 12,000 tonnes reported as its only: %+v", l, u)
+	for _, tc := range []textsCase{
+		{"one unit", [][]string{
+			{"An oil tanker that ran aground off Marvella on Saturday has spilled about 2,000 tonnes of crude, the environment ministry said.", "Salvage teams have pumped out 12,000 tonnes so far."},
+			{"Around 2,000 tonnes of crude have leaked from the tanker that ran aground off Marvella on Saturday, officials said."},
+			{"The Nordic Star ran aground off Marvella on Saturday, and some 2,000 tonnes of crude have leaked.", "Crews have removed about 12,000 tonnes from the ship."},
+		}, []string{"12,000"}},
+		{"converted", [][]string{
+			{"A ferry sank off Caldera on Friday, killing at least 31 people, the coast guard said.", "Divers found the hull 22 kilometres offshore."},
+			{"At least 31 people died when a ferry sank off Caldera on Friday, officials said."},
+			{"The ferry sank off Caldera on Friday, and at least 31 people were killed.", "Navy teams located the wreck 12 nautical miles out."},
+		}, []string{"22 kilometres", "12 nautical miles"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := reportOf(t, tc.texts...)
+			for _, l := range []string{"a", "c"} {
+				for _, u := range r.Unique[l] {
+					if slices.ContainsFunc(tc.values, func(v string) bool { return strings.Contains(u.Text, v) }) {
+						t.Errorf("%s's amount reported as its only: %+v", l, u)
+					}
+				}
 			}
-		}
+		})
 	}
 }
