@@ -252,7 +252,11 @@
 // ("14 hours before the storm hit"), a body's workforce ("employs about
 // 6,800 people", never the jobs a plan cuts); lives a disaster
 // "claimed" are its dead, a rate the economy "will" reach a forecast,
-// the share of voters who cast ballots the turnout. Together, over the
+// the share of voters who cast ballots the turnout; and two sums, each
+// the only one in its currency that its report gives, within a quarter
+// of each other and with a word in common ("claimed 48,000 crowns in
+// expenses for private trips", "charged the state 52,000 crowns for
+// private travel"; one more true omission). Together, over the
 // sixteen events, omission recall 166 to 177 of 343 at a precision of
 // 0.82 to 0.83 and discrepancy recall 73 to 75 of 96.
 //

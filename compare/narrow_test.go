@@ -439,3 +439,20 @@ func TestOneUncommonAmount(t *testing.T) {
 		})
 	}
 }
+
+// TestOneSumEachReport: a story about one sum, each report giving one
+// value in its currency, sets the values against each other when their
+// words share one ("claimed 48,000 crowns in expenses for private
+// trips", "charged the state 52,000 crowns for private travel"), but not
+// two sums further apart than a quarter, which may be two amounts.
+func TestOneSumEachReport(t *testing.T) {
+	texts := func(other string) [][]string {
+		return [][]string{
+			{"Finance minister Petra Lund resigned on Wednesday after an audit found she had claimed 48,000 crowns in expenses for private trips.", "Prime Minister Erik Sand accepted the resignation."},
+			{"Lund quit after auditors found she had charged the state " + other + " crowns for private travel.", "Prime Minister Erik Sand accepted her resignation."},
+			{"An audit found that Lund had claimed 48,000 crowns for trips to her holiday home.", "She resigned on Wednesday."},
+		}
+	}
+	conflictsOf(t, reportOf(t, texts("52,000")...), [][]string{{"48,000 crowns", "52,000 crowns"}}, nil)
+	conflictsOf(t, reportOf(t, texts("96,000")...), nil, [][]string{{"48,000 crowns", "96,000 crowns"}})
+}
