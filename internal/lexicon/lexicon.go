@@ -403,11 +403,16 @@ func Key(lower string) string {
 		am = agent + "ize" // "the organisers" are those who "organised" it
 	}
 	st := words.Stem(am)
-	if c, ok := equivalents[st]; ok {
+	if c, ok := equivalents[st]; ok && !otherSense[lower] {
 		return c
 	}
 	return st
 }
+
+// otherSense are words whose stem is in the equivalents table but that
+// mean something else: "billed taxpayers 48,000 crowns" charges money,
+// and passes no law.
+var otherSense = map[string]bool{"billed": true, "billing": true}
 
 // AdjectiveOf returns the adjective an adverb in -ly is made from
 // ("calmly" is "calm", "transparently" "transparent", "heavily" "heavy",

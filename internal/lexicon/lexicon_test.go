@@ -105,6 +105,7 @@ func TestTermsKeepApart(t *testing.T) {
 		{"a prime minister after a comma is no time", "Inflation eased to 5.02%, PM Modi said.", "Inflation eased to 5.02%, Modi said."},
 		{"a shop's name is no unit", "They robbed a 7-Eleven store.", "They robbed a 7 11 store."},
 		{"a distance is no speed", "A queue of 30 km.", "A queue of 30 kph."},
+		{"a charge is no law", "She billed the state.", "She bills the state."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
