@@ -760,12 +760,15 @@ var amountKeys = map[string]bool{
 }
 
 // motionKeys say which way a figure moved, not what it measures: "bond
-// yields fell 9bp to 3.82%" is not "inflation fell to 3.1%".
+// yields fell 9bp to 3.82%" is not "inflation fell to 3.1%", nor
+// "earnings slid 18 per cent" "shares slid 9%".
 var motionKeys = map[string]bool{
 	"fell": true, "fall": true, "rose": true, "ris": true, "rise": true, "drop": true, "climb": true,
 	"gain": true, "eas": true, "slip": true, "jump": true, "slow": true, "increas": true, "declin": true,
 	"lower": true, "rais": true, "weaken": true, "strengthen": true, "surg": true, "plung": true, "soar": true,
 	"up": true, "down": true, "higher": true, "hit": true, "reach": true, "stand": true,
+	"slid": true, "slump": true, "tumbl": true, "sank": true, "sink": true, "dip": true, "advanc": true,
+	"edg": true, "retreat": true, "lost": true, "los": true, "shrank": true, "contract": true,
 }
 
 // looseConflict reports whether two figures disagree: they conflict as
