@@ -888,9 +888,10 @@ func nameKeysOf(terms []lexicon.Term) []string {
 // changeBefore and changeAfter are the words that make a percentage
 // beside them a change or a difference: "shares were up 34%", "the
 // economy will grow by 1.2%", "a premium of 37%", "closed 31.5%
-// higher", "41% above Monday's close". "rose to 3.1%" is a level.
+// higher", "41% above Monday's close", "its shares slid 9%". "rose to
+// 3.1%" is a level.
 var (
-	changeBefore = regexp.MustCompile(`\b(?:up|down|rose|fell|risen|fallen|gained|gains?|lost|jumped|slipped|dropped|declined|climbed|surged|plunged|soared|tumbled|weakened|strengthened|grew|shrank|shrunk|increased|decreased|advanced|retreated|(?:rise|fall|increase|decrease|drop|gain|jump|growth|premium|discount|cut|reduction) of|by)\s+(?:about |around |nearly |almost |some |roughly |more than |over |just |as much as )?$`)
+	changeBefore = regexp.MustCompile(`\b(?:up|down|rose|fell|risen|fallen|gained|gains?|lost|jumped|slipped|slid|slumped|sank|dipped|edged up|edged down|dropped|declined|climbed|surged|plunged|soared|tumbled|weakened|strengthened|grew|shrank|shrunk|increased|decreased|advanced|retreated|(?:rise|fall|increase|decrease|drop|gain|jump|growth|premium|discount|cut|reduction) of|by)\s+(?:about |around |nearly |almost |some |roughly |more than |over |just |as much as )?$`)
 	changeAfter  = regexp.MustCompile(`^\s+(?:(?:pay|wage|salary|price|rent|tax|fare|tariff)\s+)?(?:higher|lower|above|below|up|down|more|less|premium|discount|rise|fall|increase|decrease|gain|drop|jump|climb|growth|raise|hike|cut|reduction)\b`)
 )
 

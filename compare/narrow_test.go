@@ -458,12 +458,13 @@ func TestOneSumEachReport(t *testing.T) {
 }
 
 // TestMovesOfTwoThings: a verb that only says which way a figure moved
-// ("slid", "tumbled") ties no profit's fall to a share price's.
+// ("slid", "tumbled") ties no profit's fall to a share price's, and a
+// share that "slid 9%" moved by 9%, a change like the others' falls.
 func TestMovesOfTwoThings(t *testing.T) {
 	r := reportOf(t,
 		[]string{"Veltra said its quarterly net profit fell 18% to 412 million euros.", "Veltra shares fell 9.4% in Oslo trading."},
 		[]string{"Chipmaker Veltra will cut 1,200 positions after quarterly earnings slid 18 per cent to €412m.", "The shares closed down 11% in Oslo."},
 		[]string{"Veltra said net profit dropped 18% to 412 million euros.", "Its shares slid 9% in Oslo."},
 	)
-	conflictsOf(t, r, nil, [][]string{{"18 per cent", "9%"}})
+	conflictsOf(t, r, [][]string{{"9.4%", "11%"}, {"11%", "9%"}}, [][]string{{"18 per cent", "9%"}})
 }
