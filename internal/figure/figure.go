@@ -23,6 +23,8 @@
 // Europe writes them are read too: a decimal comma before a percent
 // ("3,5 percent") and a dot between thousands in a count of whole things
 // ("1.200 workers"); a sum keeps its decimals ("1.5 million euros").
+// A bare number of millions after a sum of millions in the same sentence
+// is a sum in its currency ("rose to 12 million euros from 9 million").
 // ExtractAll also reads a grade on a scale ("a Category 3 storm", "a
 // category-three hurricane", "a level 4 alert"; not "level 2 of a car
 // park"), which Extract leaves out as a label.
@@ -126,6 +128,7 @@ func extract(s string, all bool) ([]Figure, []float64) {
 	if all {
 		figs, raws = tallies(s, figs, raws)
 	}
+	elidedCurrency(figs)
 	linkRanges(s, figs)
 	return figs, raws
 }
@@ -539,4 +542,38 @@ func dottedThousands(figs []Figure, raws []float64) {
 		f.Norm = "count:" + formatNum(v) + ":" + f.Unit
 		raws[k] = v
 	}
+}
+
+// elidedCurrency gives a bare number of millions or more written with a
+// scale word the currency of the sum of millions before it in the
+// sentence: "rose to 12 million euros from 9 million", "3.1 billion
+// euros, below the 3.2 billion expected" state two sums in euros.
+func elidedCurrency(figs []Figure) {
+	cur := ""
+	for i := range figs {
+		f := &figs[i]
+		switch {
+		case f.Kind == "money" && f.Value >= 1e6:
+			cur = f.Unit
+		case cur != "" && f.Kind == "number" && f.Value >= 1e6 && hasScaleWord(f.Text):
+			f.Kind, f.Unit = "money", cur
+			f.Norm = "money:" + formatNum(f.Value) + ":" + cur
+		}
+	}
+}
+
+// hasScaleWord reports whether a figure's text writes its scale in a
+// word or a suffix ("9 million", "3.2bn").
+func hasScaleWord(text string) bool {
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		if scaleWords[w] >= 1e6 {
+			return true
+		}
+		for suf := range scaleSuffixes {
+			if strings.HasSuffix(w, suf) && len(w) > len(suf) && w[len(w)-len(suf)-1] >= '0' && w[len(w)-len(suf)-1] <= '9' {
+				return true
+			}
+		}
+	}
+	return false
 }
