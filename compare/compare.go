@@ -239,7 +239,10 @@
 // source gives in a sentence that covers the claim without stating it (within
 // coverMargin, 0.1, or the second of two adjacent sentences), so one
 // outlet's looser wording does not drop its figure from the tally. A
-// discrepancy in which one source gives two values is dropped. A source
+// discrepancy in which one source gives two values is dropped, unless it
+// gives each side of a dispute in a sentence of its own and other
+// outlets give each side too ("at least 27 people were killed, health
+// officials said"; "rebel authorities put the toll at 34"). A source
 // with no value in a claim's discrepancy but one figure, in a sentence
 // of its own, tied to all of its values joins it ("has risen to 27"
 // beside "killing 23 people" and "Two dozen people have died";

@@ -410,11 +410,12 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 		return "cases" // "14,250 cases", of an illness: not its deaths
 	}
 	seen := 0
+	from := f.End + len(asideAfter.FindString(s[f.End:])) // "Eighteen civilians, including five children, died"
 	for _, t := range terms {
-		if t.Start < f.End || possessedBy(s[:f.Start]) {
+		if t.Start < from || possessedBy(s[:f.Start]) {
 			continue
 		}
-		if seen++; seen > outcomeAfter || clauseBreak(s[f.End:t.Start]) {
+		if seen++; seen > outcomeAfter || clauseBreak(s[from:t.Start]) {
 			break
 		}
 		if o := outcomeAt(s, t); o != "" || f.Kind == "count" && countedThings[f.Unit] && thingLost(t.Token) {
@@ -439,6 +440,11 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 	}
 	return ""
 }
+
+// asideAfter is a part set off by commas right after a count, which the
+// verb that says what the count counts follows: "Eighteen civilians,
+// including five children, died".
+var asideAfter = regexp.MustCompile(`(?i)^,\s+(?:including|among them|among whom|of whom|most of them|many of them)\b[^,;]*,`)
 
 // forOrAgainst reports whether a vote is for or against someone: "voted
 // for Ibarra" is a share of the vote, not turnout.

@@ -67,6 +67,7 @@ func TestFigureOutcome(t *testing.T) {
 		{"files of people went missing", "The personal tax files of some 40,000 people went missing.", "40,000 people", ""},
 		{"a crowd of people injured", "A crowd of 300 people were injured in the crush.", "300 people", "injured"},
 		{"a sum taken from hospitals", "The budget takes 800 million crowns from regional hospitals.", "800 million crowns", ""},
+		{"the verb after an aside", "Eighteen civilians, including five children, died in the strike.", "Eighteen civilians", "dead"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -235,30 +236,40 @@ func TestComplementaryCounts(t *testing.T) {
 	}
 }
 
+// TestPercentChange reads changes (percentChange: "shares were up
+// 34%", not "rose to 3.1%") and parts of a count (isPart: "including 20
+// children", "Among the dead were 11 children" are no value of the
+// whole).
 func TestPercentChange(t *testing.T) {
-	tests := []struct {
-		s, fig string
-		want   bool
+	preds := map[string]func(string, figureT) bool{"isPart": isPart, "percentChange": percentChange}
+	for _, tt := range []struct {
+		pred, s, fig string
+		want         bool
 	}{
-		{"Danubia shares were up 34% at 4,047 forints by midday.", "34%", true},
-		{"The stock closed 31.5% higher.", "31.5%", true},
-		{"The bid is 41% above Monday's closing price.", "41%", true},
-		{"The offer is a premium of 37% to the closing price.", "37%", true},
-		{"The economy will grow by about 1.2% next year.", "1.2%", true},
-		{"Kestrel Capital, which owns 41% of Danubia, will sell.", "41%", false},
-		{"Inflation rose to 3.1% in October.", "3.1%", false},
-		{"Turnout was 61%.", "61%", false},
-		{"The party gained 45% of the vote.", "45%", false},
-		{"The union, which demands a 12% raise, says pay lags prices.", "12%", true},
-		{"It wants a 12% pay rise over two years.", "12%", true},
-		{"Nine in ten drivers, or 90% of the union, walked out.", "90%", false},
-		{"Its 71 seats leave it ten short of a majority.", "ten", true},
-		{"Its 71 seats leave it ten short of a majority.", "71 seats", false},
-		{"Forward finished five seats ahead of Unity.", "five seats", true},
-	}
-	for _, tt := range tests {
-		if got := percentChange(tt.s, figAt(t, tt.s, tt.fig)); got != tt.want {
-			t.Errorf("percentChange(%q, %q) = %v, want %v", tt.s, tt.fig, got, tt.want)
+		{"isPart", "At least 34 people died, including 11 children.", "11 children", true},
+		{"isPart", "Among the dead were 11 children, the directorate said.", "11 children", true},
+		{"isPart", "The victims included 11 children.", "11 children", true},
+		{"isPart", "Four other defendants were convicted.", "Four", true},
+		{"isPart", "Some 11 children were treated in hospital.", "11 children", false},
+		{"isPart", "Shares of the firm rose 5%, including gains in Oslo.", "5%", false},
+		{"percentChange", "Danubia shares were up 34% at 4,047 forints by midday.", "34%", true},
+		{"percentChange", "The stock closed 31.5% higher.", "31.5%", true},
+		{"percentChange", "The bid is 41% above Monday's closing price.", "41%", true},
+		{"percentChange", "The offer is a premium of 37% to the closing price.", "37%", true},
+		{"percentChange", "The economy will grow by about 1.2% next year.", "1.2%", true},
+		{"percentChange", "Kestrel Capital, which owns 41% of Danubia, will sell.", "41%", false},
+		{"percentChange", "Inflation rose to 3.1% in October.", "3.1%", false},
+		{"percentChange", "Turnout was 61%.", "61%", false},
+		{"percentChange", "The party gained 45% of the vote.", "45%", false},
+		{"percentChange", "The union, which demands a 12% raise, says pay lags prices.", "12%", true},
+		{"percentChange", "It wants a 12% pay rise over two years.", "12%", true},
+		{"percentChange", "Nine in ten drivers, or 90% of the union, walked out.", "90%", false},
+		{"percentChange", "Its 71 seats leave it ten short of a majority.", "ten", true},
+		{"percentChange", "Its 71 seats leave it ten short of a majority.", "71 seats", false},
+		{"percentChange", "Forward finished five seats ahead of Unity.", "five seats", true},
+	} {
+		if got := preds[tt.pred](tt.s, figAt(t, tt.s, tt.fig)); got != tt.want {
+			t.Errorf("%s(%q, %q) = %v, want %v", tt.pred, tt.s, tt.fig, got, tt.want)
 		}
 	}
 	// A change is never the same quantity as a level.

@@ -111,9 +111,11 @@ const (
 // "first trip to the North in 14 years", "48 dead" and "the death toll
 // rose to 52". Two figures are compared only when they are of one kind
 // and unit and the words around them describe the same quantity
-// (sameQuantity); a source that gives two values in a group is left
-// out of it (unambiguous), since its figures may be about different
-// things. Values
+// (sameQuantity); a source that gives two conflicting values in a group
+// is left out of it (unambiguous), since its figures may be about
+// different things, and a group in which a source gives two values is
+// dropped unless the source gives each side of the dispute in its own
+// sentence, each side backed by another source (bothSides). Values
 // already in a discrepancy, or lent to one by a sentence that covers its
 // claim (covering, keyed by valueKey), are left to it; the other figures
 // of their sentences may still be set against others ("186 people were
@@ -826,19 +828,26 @@ func (c *comparison) looseDiscrepancy(figs []looseFig, idx []int, conflicted map
 	}
 	sort.SliceStable(idx, func(i, j int) bool { return figs[idx[i]].src < figs[idx[j]].src })
 	class := looseClasses(figs, idx)
-	norms := make(map[int]string) // source -> its value
+	first := make(map[int]int) // source -> its first value's index into idx
 	for k, i := range idx {
 		src := figs[i].src
-		if v, ok := norms[src]; ok && v != figs[idx[class[k]]].f.Norm {
+		o, ok := first[src]
+		if !ok {
+			first[src] = k
+			continue
+		}
+		if figs[idx[class[o]]].f.Norm != figs[idx[class[k]]].f.Norm && !bothSides(figs, idx, class, o, k) {
 			return Discrepancy{}, false
 		}
-		norms[src] = figs[idx[class[k]]].f.Norm
 	}
 	at := figs[idx[0]]
 	d := Discrepancy{Kind: at.f.Kind, By: Engine, Topic: figureContext(c.arts[at.src].Sentences[at.n], at.f)}
 	ks := make([]int, len(idx))
 	for k := range ks {
 		ks[k] = k
+	}
+	if !slices.ContainsFunc(class, func(h int) bool { return h != class[0] }) {
+		return Discrepancy{}, false // every value allows every other
 	}
 	rank := rankClasses(ks, func(k int) (int, int) { return class[k], figs[idx[k]].src })
 	for k, i := range idx {
@@ -852,12 +861,34 @@ func (c *comparison) looseDiscrepancy(figs []looseFig, idx []int, conflicted map
 	return d, true
 }
 
+// bothSides reports whether figures idx[a] and idx[b], one source's two
+// values in a group, are that source giving both sides of a dispute: in
+// two sentences, and each value given by another source too ("At least
+// 27 people were killed, local health officials said" and "Rebel
+// authorities put the toll at 34" beside outlets that give 27 and 34).
+func bothSides(figs []looseFig, idx, class []int, a, b int) bool {
+	if figs[idx[a]].n == figs[idx[b]].n {
+		return false // "A won 64 seats, B 42"
+	}
+	backed := func(x int) bool {
+		for k, i := range idx {
+			if figs[i].src != figs[idx[x]].src && class[k] == class[x] {
+				return true
+			}
+		}
+		return false
+	}
+	return backed(a) && backed(b)
+}
+
 // looseClasses assigns each figure of idx the index (into idx) of the
 // head of its class. Exact values form classes first, so that "at least
 // 53" joins "53" rather than "57", which it also allows; a bound or
-// estimate then joins the first class whose value it equals, else the
-// first it does not conflict with ("since 2000" and "24 years"), else
-// heads a class of its own.
+// estimate then joins the first class whose value it equals, else, when
+// no other figure gives its value, the first it does not conflict with
+// ("since 2000" and "24 years"), else heads a class of its own: "at
+// least 27" given by two outlets stands against "34" and "at least 34"
+// rather than joining them.
 func looseClasses(figs []looseFig, idx []int) []int {
 	class := make([]int, len(idx))
 	for k := range class {
@@ -872,7 +903,11 @@ func looseClasses(figs []looseFig, idx []int) []int {
 				return
 			}
 		}
+		twin := slices.ContainsFunc(idx, func(i int) bool { return i != idx[k] && figEqual(figs[i].f, x.f) })
 		for _, h := range heads {
+			if twin {
+				break // "at least 27" given twice is a value of its own, beside "at least 34"
+			}
 			if !looseConflict(figs[idx[h]].fig, x.fig) {
 				class[k] = h
 				return

@@ -214,12 +214,20 @@ func setAgainstPlaces(s string, terms []lexicon.Term, figs []figureT, f figureT)
 // given beside it: "including 20 children", "of whom 12 were soldiers".
 var partWords = []string{"including", "among them", "of whom", "of them", "of which", "among whom", "among those"}
 
+// partOfToll ends the words that make the count after them a part of a
+// toll: "Among the dead were 11 children", "the victims included 11
+// children".
+var partOfToll = regexp.MustCompile(`(?:\bamong (?:the|those) (?:dead|killed|victims|injured|wounded)(?: (?:were|are))?|\b(?:dead|victims|injured|wounded) (?:included|include|includes))\s+(?:at least |about |some )?$`)
+
 // isPart reports whether figure f is a part of another count in its
 // sentence, or counts the others of a set.
 func isPart(s string, f figureT) bool {
 	after := strings.ToLower(s[f.End:])
 	if strings.HasPrefix(after, " other ") {
 		return true // "four other defendants": the rest of a set
+	}
+	if partOfToll.MatchString(strings.ToLower(s[max(0, f.Start-40):f.Start])) {
+		return true // "Among the dead were 11 children"
 	}
 	before := " " + strings.Join(strings.Fields(strings.ToLower(s[max(0, f.Start-24):f.Start])), " ")
 	for _, w := range partWords {

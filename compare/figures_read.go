@@ -187,7 +187,7 @@ var countUnits = map[string]string{
 	"person": "person", "people": "person", "citizen": "person", "resident": "person", "individual": "person", "inhabitant": "person", "local": "person",
 	"home": "house", "dwelling": "house", "household": "house",
 	"position": "worker", "post": "worker", "role": "worker",
-	"live": "person", "life": "person",
+	"live": "person", "life": "person", "civilian": "person", "victim": "person", "villager": "person",
 	"car": "vehicle", "automobile": "vehicle", "passenger": "person", "commuter": "person", "traveller": "person", "traveler": "person",
 }
 

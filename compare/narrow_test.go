@@ -468,3 +468,17 @@ func TestMovesOfTwoThings(t *testing.T) {
 	)
 	conflictsOf(t, r, [][]string{{"9.4%", "11%"}, {"11%", "9%"}}, [][]string{{"18 per cent", "9%"}})
 }
+
+// TestBothSidesOfADispute: an outlet that gives both sides' tolls ("at
+// least 27 people were killed, health officials said"; "rebel
+// authorities put the toll at 34") leaves the dispute standing between
+// the others, "civilians" are people, and the children among the dead
+// are a part of the toll, not a value of it.
+func TestBothSidesOfADispute(t *testing.T) {
+	r := reportOf(t,
+		[]string{"An air strike hit a crowded market in Dorvan on Thursday, killing at least 27 people and wounding more than 60, according to the regional health ministry.", "The army said it had targeted a weapons depot."},
+		[]string{"At least 34 civilians were killed and 80 injured when warplanes bombed the market of Dorvan on Thursday morning, the health directorate said.", "Among the dead were 11 children, the directorate said."},
+		[]string{"At least 27 people were killed when an air strike hit a busy market in Dorvan, local health officials said.", "The military said it had struck a rebel arms depot.", "Rebel authorities put the toll at 34, including 11 children."},
+	)
+	conflictsOf(t, r, [][]string{{"27 people", "34 civilians"}}, [][]string{{"27 people", "11 children"}, {"34 civilians", "11 children"}})
+}
