@@ -691,6 +691,9 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(ta
 		for _, k := range g.ownedHeads(foldHead(toks[end-1].lower), owners) {
 			target = k
 		}
+		if kin == "" && qualified && (toks[end-1].lower == "ministry" || toks[end-1].lower == "department") && g.saysOtherWork(target, toks[d+1:end-1]) {
+			continue // "the regional health ministry" beside the Ministry of Defence
+		}
 		form := s[start:toks[end-1].end]
 		switch {
 		case indefinite && (end < i+3 || names(target) || !g.describedAlike(target, toks[i+1:end-1])):
@@ -705,6 +708,33 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(ta
 		}
 		g.uf.union(target, g.mention(form, si, n))
 	}
+}
+
+// saysOtherWork reports whether the modifiers mods of a description of
+// a ministry name a portfolio that no name of target holds: "the
+// regional health ministry" is not the Ministry of Defence, the one
+// ministry the coverage names.
+func (g *nameGraph) saysOtherWork(target string, mods []ntok) bool {
+	work := false
+	for _, m := range mods {
+		w := m.lower
+		if !portfolios[w] {
+			continue
+		}
+		if g.classHolds(target, words.Stem(w)) {
+			return false
+		}
+		work = true
+	}
+	return work
+}
+
+// portfolios are the works a government ministry or department is of.
+var portfolios = map[string]bool{
+	"health": true, "defence": true, "defense": true, "finance": true, "interior": true, "education": true,
+	"transport": true, "justice": true, "foreign": true, "labour": true, "labor": true, "environment": true,
+	"agriculture": true, "energy": true, "economy": true, "trade": true, "culture": true, "tourism": true,
+	"home": true, "treasury": true, "industry": true, "housing": true, "infrastructure": true, "communications": true,
 }
 
 // homePossessive reports whether w is "the country's" kind of owner,

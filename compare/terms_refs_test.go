@@ -743,3 +743,19 @@ func TestDescriptionBesideTheName(t *testing.T) {
 		}
 	})
 }
+
+// TestMinistryOfAnotherWork: "the regional health ministry" is not the
+// Ministry of Defence, though it is the one ministry the coverage names.
+func TestMinistryOfAnotherWork(t *testing.T) {
+	r := reportOf(t,
+		[]string{"An air strike hit a market in Dorvan on Thursday, killing at least 27 people, according to the regional health ministry.", "The army said it had targeted a weapons depot."},
+		[]string{"The air force struck a rebel weapons depot near Dorvan on Thursday, the Ministry of Defence said.", "The ministry said it was looking into reports of civilian casualties."},
+		[]string{"At least 27 people were killed when an air strike hit a market in Dorvan on Thursday, health officials said.", "The military said it had struck a rebel arms depot."},
+		[]string{"At least 34 civilians were killed when warplanes bombed the market of Dorvan on Thursday morning, the health directorate said.", "The attack was a war crime, the Liberation Front said."},
+	)
+	for _, tm := range r.Terms {
+		if strings.Contains(tm.BySource["a"], "health ministry") {
+			t.Errorf("the health ministry is named as another body: %v", tm.BySource)
+		}
+	}
+}
