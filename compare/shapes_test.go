@@ -456,3 +456,46 @@ func TestShootingShapes(t *testing.T) {
 	}
 	conflictsOf(t, r, [][]string{{"34-year-old", "35-year-old"}}, [][]string{{"five people", "Six people"}})
 }
+
+// TestFerryShapes: a ferry sinking (wire, local, foreign, state). The
+// toll is 31 against 34; "22 kilometres off the coast" agrees with the
+// others' "12 nautical miles"; the ministry a sentence names beside "the
+// Caldera Coast Guard" is no name of the coast guard.
+func TestFerryShapes(t *testing.T) {
+	r := shapesReport(t, "ferry")
+	conflictsOf(t, r, [][]string{{"31 people", "34"}}, [][]string{{"22 kilometres", "12 nautical miles"}})
+	for _, tm := range r.Terms {
+		if strings.Contains(tm.BySource["state"], "Ministry of Transport") {
+			t.Errorf("the ministry is named as the coast guard: %v", tm.BySource)
+		}
+	}
+}
+
+// TestResignShapes: a minister's resignation (wire, local, opposition,
+// foreign). Each report gives one sum in crowns, and the opposition's
+// "52,000 crowns for private travel" stands against the others' 48,000.
+func TestResignShapes(t *testing.T) {
+	conflictsOf(t, shapesReport(t, "resign"), [][]string{{"48,000 crowns", "52,000 crowns"}}, nil)
+}
+
+// TestChipsShapes: a chipmaker's results (wire, business, local,
+// foreign). The shares' fall is 9.4% and 9% against 11%, "Its shares
+// slid 9%" being a move like the others'; the profit's fall ("earnings
+// slid 18 per cent") is no value of the shares'.
+func TestChipsShapes(t *testing.T) {
+	conflictsOf(t, shapesReport(t, "chips"), [][]string{{"9.4%", "11%"}, {"11%", "9%"}}, [][]string{{"18 per cent", "9%"}, {"18%", "9%"}})
+}
+
+// TestDisputeShapes: an air strike whose toll the sides dispute (wire,
+// rebel, army, foreign). The foreign outlet gives both sides' tolls, in
+// two sentences: the dispute, 27 against 34, stands; "the regional health
+// ministry" is no name of the Ministry of Defence.
+func TestDisputeShapes(t *testing.T) {
+	r := shapesReport(t, "dispute")
+	conflictsOf(t, r, [][]string{{"27 people", "34 civilians"}}, nil)
+	for _, tm := range r.Terms {
+		if strings.Contains(tm.BySource["wire"], "health ministry") {
+			t.Errorf("the health ministry is named as another body: %v", tm.BySource)
+		}
+	}
+}
