@@ -51,6 +51,9 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.clock = clockZone(x.f, c.figuresAt(x.src, x.n))
 	x.ageOf = ageName(s, x.f)
 	x.lead = x.f.Kind == "duration" && strings.HasPrefix(strings.TrimSpace(s[x.f.End:]), "before ")
+	if x.f.Kind == "tally" && halfTime.MatchString(strings.ToLower(s[max(0, x.f.Start-30):min(len(s), x.f.End+30)])) {
+		x.stage = "half-time" // "led 2-0 at half-time" is no final score
+	}
 	if x.f.Kind == "rating" && gradeMoved.MatchString(s) {
 		x.stage = "moved" // "peaked as a Category 5 storm" over the sea is not its grade at landfall
 	}
@@ -106,6 +109,10 @@ func (c *comparison) claimScope(f fig) looseFig {
 	}
 	return x
 }
+
+// halfTime is said of a score at the break: "led 2-0 at half-time",
+// "2-1 up at the interval".
+var halfTime = regexp.MustCompile(`\bhalf[- ]?time\b|\bat the (?:break|interval)\b`)
 
 // bareKinds are the kinds of figure that say nothing of what they
 // measure: within a claim too, a bare number, year, percentage, weekday
@@ -409,6 +416,12 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 	if f.Kind == "count" && f.Unit == "case" {
 		return "cases" // "14,250 cases", of an illness: not its deaths
 	}
+	if m := labelColon.FindStringSubmatch(s[:f.Start]); m != nil {
+		if strings.EqualFold(m[1], "attendance") {
+			return "crowd" // "Attendance: 41,213", an agency's box
+		}
+		return outcomeOf(m[1]) // "Dead: 14"
+	}
 	seen := 0
 	from := f.End + len(asideAfter.FindString(s[f.End:])) // "Eighteen civilians, including five children, died"
 	for _, t := range terms {
@@ -445,6 +458,10 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 // verb that says what the count counts follows: "Eighteen civilians,
 // including five children, died".
 var asideAfter = regexp.MustCompile(`(?i)^,\s+(?:including|among them|among whom|of whom|most of them|many of them)\b[^,;]*,`)
+
+// labelColon is a one-word label and a colon that open a sentence
+// before its figure: "Attendance: 41,213", "Dead: 14".
+var labelColon = regexp.MustCompile(`^(\p{L}+):\s*$`)
 
 // forOrAgainst reports whether a vote is for or against someone: "voted
 // for Ibarra" is a share of the vote, not turnout.

@@ -68,6 +68,8 @@ func TestFigureOutcome(t *testing.T) {
 		{"a crowd of people injured", "A crowd of 300 people were injured in the crush.", "300 people", "injured"},
 		{"a sum taken from hospitals", "The budget takes 800 million crowns from regional hospitals.", "800 million crowns", ""},
 		{"the verb after an aside", "Eighteen civilians, including five children, died in the strike.", "Eighteen civilians", "dead"},
+		{"an agency's label", "Attendance: 41,213.", "41,213", "crowd"},
+		{"a label of the dead", "Dead: 14.", "14", "dead"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -482,3 +482,17 @@ func TestBothSidesOfADispute(t *testing.T) {
 	)
 	conflictsOf(t, r, [][]string{{"27 people", "34 civilians"}}, [][]string{{"27 people", "11 children"}, {"34 civilians", "11 children"}})
 }
+
+// TestScoresAtTwoTimes: a half-time lead ("led 2-0 at half-time") is
+// no final score ("fought back from 2-0 down to draw 2-2"), and an
+// agency's "Attendance: 41,213" is the crowd of 41,200 another outlet
+// gives.
+func TestScoresAtTwoTimes(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Ostrava Rovers came from two goals down to draw 2-2 at Lindfield Athletic in the cup semi-final on Wednesday.", "Lindfield led 2-0 at half-time through goals from Marco Feld and Jonas Prieto.", "A crowd of 41,200 watched at the Riverside Stadium."},
+		[]string{"Captain Ivan Soto scored a late header as Ostrava Rovers fought back from 2-0 down to draw 2-2 in Lindfield on Wednesday.", "Feld and Prieto had given the hosts a comfortable lead."},
+		[]string{"Lindfield Athletic and Ostrava Rovers drew 2-2 in the first leg of the cup semi-final on Wednesday.", "Goals: Feld 12, Prieto 38 (Lindfield); Kral 67, Soto 89 (Ostrava).", "Attendance: 41,213."},
+		[]string{"Lindfield Athletic threw away a two-goal lead as Ostrava Rovers snatched a 2-2 draw in the cup semi-final on Wednesday night.", "Marco Feld opened the scoring and Jonas Prieto doubled the lead before the break."},
+	)
+	conflictsOf(t, r, [][]string{{"41,200", "41,213"}}, [][]string{{"2-0", "2-2"}})
+}
