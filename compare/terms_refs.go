@@ -95,6 +95,10 @@ func (c *comparison) nameGraph() *nameGraph {
 	names := make(map[string]bool)
 	for _, st := range read {
 		st.runs = nameRuns(st.s, st.toks, known)
+		if end := datelineEnd(st.s); end > 0 {
+			// "LINDFIELD, April 9 (Wire) - ": where the story was filed
+			st.runs = slices.DeleteFunc(st.runs, func(r nameRun) bool { return st.toks[r.i].start < end })
+		}
 		g.links(st.s, st.toks, st.runs)
 		addRunNames(names, st.runs)
 	}

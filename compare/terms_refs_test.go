@@ -759,3 +759,21 @@ func TestMinistryOfAnotherWork(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineIsNoName: the place an agency filed from, in capitals
+// before its first sentence, is no name any report gives.
+func TestDatelineIsNoName(t *testing.T) {
+	r := reportOf(t,
+		[]string{"LINDFIELD, April 9 (Wire) - Ostrava Rovers came from two goals down to draw 2-2 at Lindfield Athletic on Wednesday.", "Lindfield led 2-0 at half-time."},
+		[]string{"Lindfield Athletic threw away a two-goal lead as Ostrava Rovers snatched a 2-2 draw on Wednesday night.", "Marco Feld opened the scoring for Lindfield."},
+		[]string{"Captain Ivan Soto scored late as Ostrava Rovers drew 2-2 in Lindfield on Wednesday.", "Feld and Prieto had given the hosts the lead."},
+		[]string{"Lindfield Athletic and Ostrava Rovers drew 2-2 in the first leg of the semi-final on Wednesday.", "Attendance: 41,213."},
+	)
+	for _, tm := range r.Terms {
+		for l, v := range tm.BySource {
+			if strings.Contains(v, "LINDFIELD") {
+				t.Errorf("%s: the dateline is a name: %v", l, tm.BySource)
+			}
+		}
+	}
+}
