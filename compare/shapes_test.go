@@ -331,6 +331,19 @@ func TestFloodShapes(t *testing.T) {
 	}
 }
 
+// noTermWith fails t when a term names, in source label (any source
+// when label is ""), a form holding sub.
+func noTermWith(t *testing.T, r *Report, label, sub string) {
+	t.Helper()
+	for _, tm := range r.Terms {
+		for l, v := range tm.BySource {
+			if (label == "" || l == label) && strings.Contains(v, sub) {
+				t.Errorf("%s: %q is a name of another referent: %v", l, sub, tm.BySource)
+			}
+		}
+	}
+}
+
 // conflictsOf fails t for each set of values r does not set against
 // each other, and for each pair it does that it must not.
 func conflictsOf(t *testing.T, r *Report, found [][]string, apart [][]string) {
@@ -464,11 +477,7 @@ func TestShootingShapes(t *testing.T) {
 func TestFerryShapes(t *testing.T) {
 	r := shapesReport(t, "ferry")
 	conflictsOf(t, r, [][]string{{"31 people", "34"}}, [][]string{{"22 kilometres", "12 nautical miles"}})
-	for _, tm := range r.Terms {
-		if strings.Contains(tm.BySource["state"], "Ministry of Transport") {
-			t.Errorf("the ministry is named as the coast guard: %v", tm.BySource)
-		}
-	}
+	noTermWith(t, r, "state", "Ministry of Transport")
 }
 
 // TestResignShapes: a minister's resignation (wire, local, opposition,
@@ -493,9 +502,5 @@ func TestChipsShapes(t *testing.T) {
 func TestDisputeShapes(t *testing.T) {
 	r := shapesReport(t, "dispute")
 	conflictsOf(t, r, [][]string{{"27 people", "34 civilians"}}, nil)
-	for _, tm := range r.Terms {
-		if strings.Contains(tm.BySource["wire"], "health ministry") {
-			t.Errorf("the health ministry is named as another body: %v", tm.BySource)
-		}
-	}
+	noTermWith(t, r, "wire", "health ministry")
 }
