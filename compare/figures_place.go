@@ -162,6 +162,9 @@ func (c *comparison) subtotalPlaces(x *looseFig) []string {
 	if x.f.Kind == "percent" && slices.Contains(x.ctx, lexicon.Key("shares")) {
 		return nil // "shares closed down 3.1% in Oslo": the market, not a part of the move
 	}
+	if x.f.Kind == "measure" && x.f.Unit == "c" {
+		return nil // a temperature is read at a place, and is no part of a total
+	}
 	places := figurePlaces(s, terms, x.f)
 	if len(places) == 0 {
 		places = setAgainstPlaces(s, terms, c.figuresAt(x.src, x.n), x.f)

@@ -496,3 +496,16 @@ func TestScoresAtTwoTimes(t *testing.T) {
 	)
 	conflictsOf(t, r, [][]string{{"41,200", "41,213"}}, [][]string{{"2-0", "2-2"}})
 }
+
+// TestTemperatureInATown: a heatwave's record read "in the town of
+// Castelmare" is no town's part of a total: 44.6C stands against 44.5
+// degrees Celsius, whichever report comes first.
+func TestTemperatureInATown(t *testing.T) {
+	r := reportOf(t,
+		[]string{"PADRA, July 21 (Wire) - Temperatures reached 44.6C in the town of Castelmare on Monday, the highest ever recorded in Verona province, the national weather service said.", "The previous record, 43.9C, was set in August 2021.", "Health officials said nine people, most of them elderly, had died of heat-related causes since Friday.", "Authorities issued a red alert for 14 cities and advised people to stay indoors between 11 a.m. and 6 p.m.", "Forecasters expect the heat to ease slightly from Thursday, with highs of 38C."},
+		[]string{"Castelmare recorded 44.5 degrees Celsius on Monday afternoon, beating the regional record of 43.9 degrees set three years ago.", "The town's hospital treated 120 people for heatstroke and dehydration over the weekend.", "Mayor Lidia Russo ordered public swimming pools to stay open until midnight and set up three cooling centres.", "A 78-year-old man was found dead in his flat on Sunday."},
+		[]string{"The health ministry extended its red heat alert to 16 cities on Monday as a heatwave pushed temperatures above 44C in the south.", "At least seven people have died, the ministry said.", "The town of Castelmare reached 44.6C, a new record for Verona province.", "Hospitals have been told to cancel non-urgent surgery to free beds.", "Relief is not expected before the weekend."},
+		[]string{"A heatwave has brought record temperatures to the south of the country, with Castelmare reaching 44.6C (112F) on Monday.", "Nine people have died since Friday, according to health officials, most of them elderly.", "Red alerts are in force in 14 cities.", "Scientists say heatwaves in the region have become longer and more frequent as the climate warms."},
+	)
+	conflictsOf(t, r, [][]string{{"44.6C", "44.5 degrees Celsius"}, {"14 cities", "16 cities"}}, nil)
+}
