@@ -243,11 +243,13 @@ func TestComplementaryCounts(t *testing.T) {
 // children", "Among the dead were 11 children" are no value of the
 // whole).
 func TestPercentChange(t *testing.T) {
-	preds := map[string]func(string, figureT) bool{"isPart": isPart, "percentChange": percentChange}
+	preds := map[string]func(string, figureT) bool{"isPart": isPart, "percentChange": percentChange, "isSubset": isSubset}
 	for _, tt := range []struct {
 		pred, s, fig string
 		want         bool
 	}{
+		{"isSubset", "About 300,000 of the vehicles are in the United States.", "300,000", true},
+		{"isSubset", "The party won 180 of the 300 seats.", "180", false},
 		{"isPart", "At least 34 people died, including 11 children.", "11 children", true},
 		{"isPart", "Among the dead were 11 children, the directorate said.", "11 children", true},
 		{"isPart", "The victims included 11 children.", "11 children", true},

@@ -141,6 +141,9 @@ func TestConflictWithBounds(t *testing.T) {
 		{"rounded conversion agrees", "70 km/h", "45 mph", false},
 		{"range and value inside", "between 40 and 50 people", "45 people", false},
 		{"range and value outside", "between 40 and 50 people", "65 people", true},
+		{"millions rounded", "1.24 million vehicles", "1.2 million vehicles", false},
+		{"millions apart", "1.24 million vehicles", "1.3 million vehicles", true},
+		{"a sum rounded", "$4.53bn", "$4.5bn", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

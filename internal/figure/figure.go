@@ -19,7 +19,8 @@
 // papers' "3.1pc" is "3.1%"; "20 PC makers" is no percent. A share,
 // or a measure of 10 or more, rounded to a whole number ("41%" for
 // "41.3%", "46C" for "46.2C"; not "1 metre" for "1.4 metres") does not
-// conflict with the exact one. Numbers as much of
+// conflict with the exact one, nor does a count or sum written with a
+// scale word and rounded ("1.2 million" for "1.24 million"). Numbers as much of
 // Europe writes them are read too: a decimal comma before a percent
 // ("3,5 percent") and a dot between thousands in a count of whole things
 // ("1.200 workers"); a sum keeps its decimals ("1.5 million euros").
@@ -307,6 +308,9 @@ func Conflict(a, b Figure) bool {
 	if (a.Kind == "percent" || a.Kind == "measure" && min(a.Value, b.Value) >= 10) && (roundedTo(a.Value, b.Value) || roundedTo(b.Value, a.Value)) {
 		return false // "41%" is "41.3%" rounded, "46C" is "46.2C"; "1 metre" is no rounding of "1.4 metres"
 	}
+	if (a.Kind == "count" || a.Kind == "number" || a.Kind == "money") && (scaledRounding(a, b) || scaledRounding(b, a)) {
+		return false // "1.2 million" is "1.24 million" rounded
+	}
 	if a.Kind == "date" {
 		ay, am, ad := dateParts(a.Value)
 		by, bm, bd := dateParts(b.Value)
@@ -332,6 +336,39 @@ func roundedTo(x, y float64) bool {
 		return false
 	}
 	return math.Round(x) == y
+}
+
+// scaledRounding reports whether b, written with a scale word ("1.2
+// million", "$4.5bn"), is a written with the same scale word and rounded
+// to fewer decimals: "1.2 million" is "1.24 million" rounded.
+func scaledRounding(a, b Figure) bool {
+	sa, sb := scaleIn(a.Text), scaleIn(b.Text)
+	if sa == 0 || sa != sb {
+		return false
+	}
+	x, y := a.Value/sa, b.Value/sb
+	d := decimals(y)
+	if d >= decimals(x) {
+		return false
+	}
+	p := math.Pow(10, float64(d))
+	return math.Abs(math.Round(x*p)/p-y) < 1e-9
+}
+
+// scaleIn returns the scale a figure's text writes ("million", "bn"),
+// or 0.
+func scaleIn(text string) float64 {
+	lower := strings.ToLower(text)
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if v := scaleWords[w]; v >= 1e6 {
+			return v
+		}
+		w = strings.TrimLeft(w, "$€£¥0123456789.,")
+		if v := moneyScaleSuffixes[w]; v >= 1e6 {
+			return v
+		}
+	}
+	return 0
 }
 
 // decimals counts the decimal places of v as formatNum writes it.
