@@ -139,7 +139,8 @@ func ministryKey(ws []string) string {
 
 // spellingKeys gives one key to one-word names of five or more letters,
 // starting with the same letter and within two edits of each other, that
-// different sources use and no source uses both of.
+// different sources use and no source uses both of, as names of any
+// kind ("Nordpay" the bank and "Norway" in one report are two).
 func spellingKeys(per [][]entity.Entity, lowered map[string]bool, add func(name, key string, si int)) {
 	type use struct {
 		name string
@@ -151,9 +152,9 @@ func spellingKeys(per [][]entity.Entity, lowered map[string]bool, add func(name,
 		bySrc[si] = make(map[string]bool)
 		for _, e := range es {
 			l := strings.ToLower(e.Name)
+			bySrc[si][l] = true // a source that writes both, as whatever kind of name, means two
 			if e.Type != "person" && e.Type != "organisation" && !strings.Contains(l, " ") && len(l) >= 5 && !lowered[l] {
 				us = append(us, use{e.Name, si})
-				bySrc[si][l] = true
 			}
 		}
 	}

@@ -118,3 +118,16 @@ func TestDropSpellingOnly(t *testing.T) {
 		t.Errorf("kept %q, want %q", got, want)
 	}
 }
+
+// TestCompanyIsNoSpellingOfACountry: "Nordpay" and "Norway", two edits
+// apart, are two names when one report writes both, whatever kind of
+// name each is taken for there.
+func TestCompanyIsNoSpellingOfACountry(t *testing.T) {
+	r := reportOf(t,
+		[]string{"OSLO, Oct 6 (Wire) - Card payments and transfers at Nordpay, the Nordic region's largest digital bank, failed for about five hours on Monday, leaving millions of customers unable to pay in shops.", "The outage began at 7:40 a.m. and services were fully restored shortly before 1 p.m., the bank said.", "Nordpay said a faulty software update at a data centre in Stavanger was to blame and ruled out a cyberattack.", "\"We let our customers down today and we are deeply sorry,\" chief executive Hanna Lie said in a statement.", "The bank has 4.1 million customers in Norway, Sweden and Denmark."},
+		[]string{"A routine software update that went wrong knocked out Nordpay's payment systems for more than five hours on Monday, the bank said.", "Customers reported problems from around 7.45am, and the bank declared all services back at 12.55pm.", "The update was pushed to servers in the bank's Stavanger data centre without being tested on a backup system, two people familiar with the matter said.", "Nordpay's regulator, the Financial Supervisory Authority, said it had asked the bank for a full report within two weeks."},
+		[]string{"Shoppers in Bergen were left unable to pay for groceries and petrol on Monday morning after Nordpay's payment systems went down.", "Several supermarkets put up signs asking for cash, and queues formed at the few cash machines still working.", "Nordpay apologised and said it would refund any fees customers were charged because of the failure.", "The bank said the problem was caused by a software update."},
+		[]string{"Nordpay, which serves about 4 million customers across Scandinavia, suffered a six-hour outage on Monday after a software update failed.", "Chief executive Hanna Lie said the bank was \"deeply sorry\" and would compensate customers who had incurred costs.", "The Financial Supervisory Authority has demanded a report on the incident.", "Nordpay shares fell 3.2% in Oslo."},
+	)
+	noTermWith(t, r, "", "Norway")
+}
