@@ -110,6 +110,16 @@ func (c *comparison) claimScope(f fig) looseFig {
 	return x
 }
 
+// datesOther reports whether day a is written before a noun that it
+// dates ("the October 19 theft": head) and that the words around day b
+// never name: b dates something else.
+func datesOther(a, b *looseFig) bool {
+	if a.f.Kind != "weekday" && a.f.Kind != "date" || a.head == "" || b.f.Kind != "weekday" && b.f.Kind != "date" {
+		return false
+	}
+	return !slices.Contains(b.near, a.head) && !slices.Contains(b.ctx, a.head) && b.head != a.head
+}
+
 // halfTime is said of a score at the break: "led 2-0 at half-time",
 // "2-1 up at the interval".
 var halfTime = regexp.MustCompile(`\bhalf[- ]?time\b|\bat the (?:break|interval)\b`)
@@ -154,6 +164,9 @@ func sameScope(a, b *looseFig) bool {
 	}
 	if a.possessive != b.possessive {
 		return false // "Sunday's election" dates the election, "announced on Tuesday" the announcement
+	}
+	if datesOther(a, b) || datesOther(b, a) {
+		return false // "the October 19 theft" dates the theft, not the arrests "on Wednesday"
 	}
 	if complementary(a, b) || complementary(b, a) {
 		return false // "Seven of the nine members" backed it; "two members" did not

@@ -509,3 +509,16 @@ func TestTemperatureInATown(t *testing.T) {
 	)
 	conflictsOf(t, r, [][]string{{"44.6C", "44.5 degrees Celsius"}, {"14 cities", "16 cities"}}, nil)
 }
+
+// TestDayOfAnotherAct: "the October 19 theft" dates the theft, not the
+// arrests "in dawn raids on Wednesday", while the jewels' value is 9
+// million euros against 8 million.
+func TestDayOfAnotherAct(t *testing.T) {
+	r := reportOf(t,
+		[]string{"TALMONT, Nov 12 (Wire) - Police have arrested three men over last month's theft of 18th-century jewels worth an estimated 9 million euros from the Talmont city museum, prosecutors said on Thursday.", "The suspects, aged 24, 31 and 45, were detained in raids on Wednesday in Talmont and the nearby port of Sallon.", "None of the stolen pieces has been recovered.", "The thieves broke in through a first-floor window on October 19 and were inside the museum for less than seven minutes, investigators said."},
+		[]string{"Three men suspected of stealing the royal jewels from the city museum were arrested in dawn raids on Wednesday, the Talmont prosecutor's office said.", "The men, aged 25, 31 and 45, are known to police, prosecutor Claire Mondot told a press conference.", "The jewels, valued at 9 million euros, have not been found.", "\"We will not rest until every piece is back where it belongs,\" Mondot said."},
+		[]string{"Three people have been arrested in connection with the theft of jewellery worth about 8 million euros from a museum in Talmont in October, prosecutors said.", "The raid on the museum lasted about six minutes, according to the investigation.", "Culture Minister Paul Verne welcomed the arrests and said security at regional museums would be reviewed."},
+		[]string{"French-speaking Talmont's prosecutors said three men had been arrested over the October 19 theft of jewels valued at 9 million euros ($9.7 million).", "The men were arrested in Talmont and Sallon, prosecutor Claire Mondot said.", "The jewels have not been recovered."},
+	)
+	conflictsOf(t, r, [][]string{{"9 million euros", "8 million euros"}}, [][]string{{"Wednesday", "October 19"}})
+}
