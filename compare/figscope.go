@@ -51,7 +51,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.clock = clockZone(x.f, c.figuresAt(x.src, x.n))
 	x.ageOf = ageName(s, x.f)
 	x.lead = x.f.Kind == "duration" && strings.HasPrefix(strings.TrimSpace(s[x.f.End:]), "before ")
-	if x.f.Kind == "tally" && halfTime.MatchString(strings.ToLower(s[max(0, x.f.Start-30):min(len(s), x.f.End+30)])) {
+	if x.f.Kind == "tally" && (halfTime.MatchString(strings.ToLower(s[x.f.End:])) || halfTimeScore.MatchString(strings.ToLower(s[:x.f.Start]))) {
 		x.stage = "half-time" // "led 2-0 at half-time" is no final score
 	}
 	if x.f.Kind == "rating" && gradeMoved.MatchString(s) {
@@ -120,9 +120,13 @@ func datesOther(a, b *looseFig) bool {
 	return !slices.Contains(b.near, a.head) && !slices.Contains(b.ctx, a.head) && b.head != a.head
 }
 
-// halfTime is said of a score at the break: "led 2-0 at half-time",
-// "2-1 up at the interval".
-var halfTime = regexp.MustCompile(`\bhalf[- ]?time\b|\bat the (?:break|interval)\b`)
+// halfTime follows a score at the break: "led 2-0 at half-time", "2-1
+// up at the interval"; not "won 2-1 after trailing at half-time".
+// halfTimeScore comes before one: "the half-time score was 1-1".
+var (
+	halfTime      = regexp.MustCompile(`^\s*(?:up |down |ahead |behind )?(?:at|by) (?:half[- ]?time|the (?:break|interval))\b`)
+	halfTimeScore = regexp.MustCompile(`\bhalf[- ]?time (?:score|lead)\b[^.,;]{0,12}$`)
+)
 
 // bareKinds are the kinds of figure that say nothing of what they
 // measure: within a claim too, a bare number, year, percentage, weekday
@@ -433,7 +437,9 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 		if strings.EqualFold(m[1], "attendance") {
 			return "crowd" // "Attendance: 41,213", an agency's box
 		}
-		return outcomeOf(m[1]) // "Dead: 14"
+		if o := outcomeOf(m[1]); o != "" {
+			return o // "Dead: 14"; "Latest: 16 people died" reads on
+		}
 	}
 	seen := 0
 	from := f.End + len(asideAfter.FindString(s[f.End:])) // "Eighteen civilians, including five children, died"

@@ -70,6 +70,7 @@ func TestFigureOutcome(t *testing.T) {
 		{"the verb after an aside", "Eighteen civilians, including five children, died in the strike.", "Eighteen civilians", "dead"},
 		{"an agency's label", "Attendance: 41,213.", "41,213", "crowd"},
 		{"a label of the dead", "Dead: 14.", "14", "dead"},
+		{"a label that counts nothing", "Latest: 16 people died, a spokeswoman said.", "16 people", "dead"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

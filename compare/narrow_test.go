@@ -444,7 +444,8 @@ func TestOneUncommonAmount(t *testing.T) {
 // value in its currency, sets the values against each other when their
 // words share one ("claimed 48,000 crowns in expenses for private
 // trips", "charged the state 52,000 crowns for private travel"), but not
-// two sums further apart than a quarter, which may be two amounts.
+// two sums further apart than a quarter, which may be two amounts, nor
+// two whose words share only a generic noun ("the city").
 func TestOneSumEachReport(t *testing.T) {
 	texts := func(other string) [][]string {
 		return [][]string{
@@ -455,6 +456,13 @@ func TestOneSumEachReport(t *testing.T) {
 	}
 	conflictsOf(t, reportOf(t, texts("52,000")...), [][]string{{"48,000 crowns", "52,000 crowns"}}, nil)
 	conflictsOf(t, reportOf(t, texts("96,000")...), nil, [][]string{{"48,000 crowns", "96,000 crowns"}})
+	// Street lamps and a food bank share only "the city".
+	r := reportOf(t,
+		[]string{"The winter festival opens in Lorn on Friday with markets along the river.", "The city spent 40,000 euros on new street lamps for the old quarter.", "Organisers expect about 20,000 visitors over the weekend.", "Mayor Ines Holt will light the tree on Friday evening."},
+		[]string{"Lorn's winter festival begins on Friday, with stalls set up along the river.", "Volunteers have raised 48,000 euros for the city food bank ahead of the event.", "Mayor Ines Holt is due to light the tree on the opening night.", "Trains will run late all weekend."},
+		[]string{"The winter festival returns to Lorn on Friday after a two-year break.", "Market stalls will line the river for three days.", "Mayor Ines Holt will light the tree on Friday evening, the council said.", "About 20,000 visitors are expected."},
+	)
+	conflictsOf(t, r, nil, [][]string{{"40,000 euros", "48,000 euros"}})
 }
 
 // TestMovesOfTwoThings: a verb that only says which way a figure moved
@@ -495,6 +503,14 @@ func TestScoresAtTwoTimes(t *testing.T) {
 		[]string{"Lindfield Athletic threw away a two-goal lead as Ostrava Rovers snatched a 2-2 draw in the cup semi-final on Wednesday night.", "Marco Feld opened the scoring and Jonas Prieto doubled the lead before the break."},
 	)
 	conflictsOf(t, r, [][]string{{"41,200", "41,213"}}, [][]string{{"2-0", "2-2"}})
+	// A final score written before "after trailing at half-time" is the
+	// final score.
+	r = reportOf(t,
+		[]string{"Rovers won 2-1 after trailing at half-time, and will meet Eastfield in the cup final.", "Striker Leon Abara scored both goals in the second half.", "A crowd of 38,000 watched at Dunmore Park."},
+		[]string{"Rovers came from behind to beat Harbour City 3-1 in the cup semi-final on Saturday.", "Leon Abara scored twice after the break.", "The match at Dunmore Park was watched by 38,000 fans.", "Rovers meet Eastfield in the final."},
+		[]string{"Rovers won 3-1 against Harbour City in Saturday's cup semi-final at Dunmore Park.", "Leon Abara scored two goals in the second half.", "Harbour City had led 1-0 at the interval.", "Rovers will play Eastfield in the final."},
+	)
+	conflictsOf(t, r, [][]string{{"2-1", "3-1"}}, nil)
 }
 
 // TestTemperatureInATown: a heatwave's record read "in the town of

@@ -46,6 +46,8 @@ func TestExtractAll(t *testing.T) {
 		{"speed in words", "winds of 185 kilometres per hour", []string{"185 kilometres per hour|measure|measure:185:km/h||185-185"}},
 		{"miles an hour", "gusts of 50 miles an hour", []string{"50 miles an hour|measure|measure:80.4672:km/h|converted|76.44384000000001-84.49056"}},
 		{"minus a temperature", "a low of minus 12C, then -3C", []string{"minus 12C|measure|measure:-12:c||-12--12", "-3C|measure|measure:-3:c||-3--3"}},
+		{"plus or minus is no sign", "a margin of plus or minus 2C", []string{"2C|measure|measure:2:c||2-2"}},
+		{"a spaced range is no sign", "highs of 20 -25C", []string{"20|number|number:20|between|20-25", "25C|measure|measure:25:c|between|20-25"}},
 		{"a range of temperatures is no negative", "highs of 20-25C", []string{"20|number|number:20|between|20-25", "25C|measure|measure:25:c|between|20-25"}},
 		{"nautical miles", "sank 12 nautical miles offshore", []string{"12 nautical miles|measure|measure:22.224:km|converted|21.1128-23.3352"}},
 		{"area in square kilometres", "across 120 sq km of forest", []string{"120 sq km|measure|measure:12000:ha|converted|11400-12600"}},
@@ -143,6 +145,7 @@ func TestConflictWithBounds(t *testing.T) {
 		{"range and value outside", "between 40 and 50 people", "65 people", true},
 		{"millions rounded", "1.24 million vehicles", "1.2 million vehicles", false},
 		{"millions apart", "1.24 million vehicles", "1.3 million vehicles", true},
+		{"a whole number of billions is no rounding", "1 billion euros", "1.4 billion euros", true},
 		{"a sum rounded", "$4.53bn", "$4.5bn", false},
 	}
 	for _, tt := range tests {

@@ -129,7 +129,7 @@ func extract(s string, all bool) ([]Figure, []float64) {
 	if all {
 		figs, raws = tallies(s, figs, raws)
 	}
-	elidedCurrency(figs)
+	elidedCurrency(s, figs)
 	linkRanges(s, figs)
 	return figs, raws
 }
@@ -340,7 +340,8 @@ func roundedTo(x, y float64) bool {
 
 // scaledRounding reports whether b, written with a scale word ("1.2
 // million", "$4.5bn"), is a written with the same scale word and rounded
-// to fewer decimals: "1.2 million" is "1.24 million" rounded.
+// to fewer decimals, one at least: "1.2 million" is "1.24 million"
+// rounded, "1 billion" no rounding of "1.4 billion".
 func scaledRounding(a, b Figure) bool {
 	sa, sb := scaleIn(a.Text), scaleIn(b.Text)
 	if sa == 0 || sa != sb {
@@ -348,8 +349,8 @@ func scaledRounding(a, b Figure) bool {
 	}
 	x, y := a.Value/sa, b.Value/sb
 	d := decimals(y)
-	if d >= decimals(x) {
-		return false
+	if d == 0 || d >= decimals(x) {
+		return false // "1 billion" is no rounding of "1.4 billion"
 	}
 	p := math.Pow(10, float64(d))
 	return math.Abs(math.Round(x*p)/p-y) < 1e-9
@@ -585,19 +586,24 @@ func dottedThousands(figs []Figure, raws []float64) {
 // scale word the currency of the sum of millions before it in the
 // sentence: "rose to 12 million euros from 9 million", "3.1 billion
 // euros, below the 3.2 billion expected" state two sums in euros.
-func elidedCurrency(figs []Figure) {
+func elidedCurrency(s string, figs []Figure) {
 	cur := ""
 	for i := range figs {
 		f := &figs[i]
 		switch {
 		case f.Kind == "money" && f.Value >= 1e6:
 			cur = f.Unit
-		case cur != "" && f.Kind == "number" && f.Value >= 1e6 && hasScaleWord(f.Text):
+		case cur != "" && f.Kind == "number" && f.Value >= 1e6 && hasScaleWord(f.Text) && comparedBefore.MatchString(strings.ToLower(s[:f.Start])):
 			f.Kind, f.Unit = "money", cur
 			f.Norm = "money:" + formatNum(f.Value) + ":" + cur
 		}
 	}
 }
+
+// comparedBefore ends the words before a bare number that set it against
+// a sum before it: "from 9 million", "below the 3.2 billion", "than 2
+// billion"; not "an audience of 9 million", "a city of 9 million".
+var comparedBefore = regexp.MustCompile(`\b(?:from|to|than|against|versus|vs\.?|below|above|under|over)(?: the| a| an| about| around| some| nearly| almost)?\s+$`)
 
 // hasScaleWord reports whether a figure's text writes its scale in a
 // word or a suffix ("9 million", "3.2bn").

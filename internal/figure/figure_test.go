@@ -56,6 +56,7 @@ func TestExtract(t *testing.T) {
 		{"a quarter-point after by is no share", "cut rates by a quarter-point, then by a half point", []string{"a quarter-point|percent|percent:0.25:point", "a half point|percent|percent:0.5:point"}},
 		{"percent glued as pc", "inflation eased to 3.1pc from 3.4 pc", []string{"3.1pc|percent|percent:3.1", "3.4 pc|percent|percent:3.4"}},
 		{"a currency left out after a sum", "rose to 12 million euros from 9 million", []string{"12 million euros|money|money:12000000:eur", "9 million|money|money:9000000:eur"}},
+		{"an audience after a sum is no sum", "20 million euros in advertising and an audience of 9 million", []string{"20 million euros|money|money:20000000:eur", "9 million|number|number:9000000"}},
 		{"people after a sum stay people", "2 billion euros for 3 million people", []string{"2 billion euros|money|money:2000000000:eur", "3 million people|count|count:3000000:person"}},
 		{"PC is no percent", "bought 20 PC makers", []string{"20|number|number:20"}},
 		{"and a half", "three and a half years, 2 and a half hours", []string{"three and a half years|duration|duration:3.5:year", "2 and a half hours|duration|duration:2.5:hour"}},

@@ -57,10 +57,10 @@ func (p *parser) measure(i int) (Figure, int, bool) {
 	start := t.start
 	if u := measureUnits[w]; u.unit == "c" {
 		switch {
-		case i > 0 && p.word(i-1) == "minus":
-			v, start = -v, p.toks[i-1].start // "minus 12C"
-		case i > 0 && t.joined && (p.isPunct(i-1, "-") || p.isPunct(i-1, "−")) && (i == 1 || !p.toks[i-1].joined):
-			v, start = -v, p.toks[i-1].start // "-12C", not "20-25C"
+		case i > 0 && p.word(i-1) == "minus" && !(i > 2 && p.word(i-2) == "or" && p.word(i-3) == "plus"):
+			v, start = -v, p.toks[i-1].start // "minus 12C", not "plus or minus 2C"
+		case i > 0 && t.joined && (p.isPunct(i-1, "-") || p.isPunct(i-1, "−")) && (i == 1 || !p.toks[i-1].joined && p.toks[i-2].kind != tokNum):
+			v, start = -v, p.toks[i-1].start // "-12C", not "20-25C" nor "20 -25C"
 		}
 	}
 	return measured(v, w, start, p.toks[end-1].end), end, true

@@ -3,6 +3,7 @@ package figure
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -72,7 +73,16 @@ func smallWhole(f Figure) bool {
 
 // tallyWords, within a few words of "7-2", make it a vote or a score.
 var tallyWords = []string{"vote", "voted", "votes", "voting", "ballot", "majority", "split", "won", "win", "wins", "beat", "beaten", "lost", "lose", "defeat", "defeated", "victory", "score", "scored", "ruled", "ruling", "verdict", "decision", "in favour", "in favor", "approved", "passed", "adopted", "backed", "rejected",
-	"drew", "draw", "drawn", "led", "leading", "trailed", "trailing", "ended", "aggregate", "half-time", "halftime", "full-time", "extra", "finished"}
+	"drew", "drawn", "led", "leading", "trailed", "trailing", "aggregate", "half-time", "halftime", "full-time", "extra"}
+
+// scoreAfter are words of a score that tie a pair of numbers only after
+// it ("a 2-2 draw"; "the draw for rounds 3-4" is no score), and
+// scoreBefore those that do only before it with no move after ("the
+// match ended 2-2", not "trading ended 2-3 lower").
+var (
+	scoreAfter  = []string{"draw"}
+	scoreBefore = []string{"ended", "finished"}
+)
 
 // tallyContext reports whether a tally word is within three words
 // before s[lo:hi] or two after it.
@@ -85,9 +95,24 @@ func tallyContext(s string, lo, hi int) bool {
 	if len(after) > 2 {
 		after = after[:2]
 	}
-	ctx := " " + strings.Join(append(before, after...), " ") + " "
+	has := func(ws []string, w string) bool {
+		ctx := " " + strings.Join(ws, " ") + " "
+		return strings.Contains(ctx, " "+w+" ") || strings.Contains(ctx, " "+w+",") || strings.Contains(ctx, " "+w+".")
+	}
+	all := append(slices.Clone(before), after...)
 	for _, w := range tallyWords {
-		if strings.Contains(ctx, " "+w+" ") || strings.Contains(ctx, " "+w+",") || strings.Contains(ctx, " "+w+".") {
+		if has(all, w) {
+			return true
+		}
+	}
+	for _, w := range scoreAfter {
+		if has(after, w) {
+			return true
+		}
+	}
+	moved := len(after) > 0 && slices.Contains([]string{"lower", "higher", "up", "down", "percent", "per"}, strings.Trim(after[0], ".,;"))
+	for _, w := range scoreBefore {
+		if has(before, w) && !moved {
 			return true
 		}
 	}
