@@ -160,7 +160,7 @@ func (c *comparison) shared(gi int, tc *termCollector) Shared {
 // short of that majority counts the sources that state it in near words
 // (nearSources) and, when they make it up, reports the others.
 func (c *comparison) omissions(r *Report, g *group, sh Shared) {
-	if len(c.arts) < 3 || g.limbo {
+	if len(c.arts) < 3 {
 		return
 	}
 	var near map[int]bool

@@ -34,7 +34,6 @@ func (c *comparison) settle(ctx context.Context) error {
 	}
 	c.unique = c.dropNearWorded(c.unique)
 	c.unique = c.dropSharedPhrase(c.unique)
-	c.limboClaims()
 	return nil
 }
 

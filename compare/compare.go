@@ -99,12 +99,7 @@
 // further, sources that word it like one of those clauses. A clause
 // whose sentences all belong to an earlier claim joins it; claims whose
 // sentences are one another's subset are merged. A sentence may state
-// several claims. Two clauses of different sources that match each
-// other just below the threshold (within uniqueMargin), neither in a
-// claim nor unique, make a claim of their own (limbo.go), which grounds
-// no omission: the fact would otherwise be in no part of the report. On
-// the evaluation set this adds five matrix rows, each a gold fact, and
-// moves no other finding. On the evaluation set, taking clauses rather than
+// several claims. On the evaluation set, taking clauses rather than
 // sentences raised the omissions found on the summit from 8 to 11 of 13
 // at a precision of 0.83 (0.78 before). A claim stated by more than half of
 // three or more sources is an omission for each other source (a source

@@ -124,9 +124,6 @@ type group struct {
 	members []member
 	rep     int // index into members of the anchor
 	minSim  float64
-	// limbo is set for a claim of two clauses that match below the
-	// threshold (limboClaims): shown, never the ground of an omission.
-	limbo bool
 }
 
 type member struct {
