@@ -15,6 +15,9 @@ type aliasUse struct {
 	// titled is set when form is a person's name with the title written
 	// before it (titleAt).
 	titled bool
+	// apposed is set when form is a description set off by a comma right
+	// beside a name ("Electrobel, the national electricity utility,").
+	apposed bool
 }
 
 // aliasTerms finds the referents (internal/lexicon.Referents: countries,

@@ -260,6 +260,7 @@ func TestClimateShapes(t *testing.T) {
 	if !quoted {
 		t.Errorf("Anar Veli is not quoted by three outlets: %+v", r.Quoted)
 	}
+	noTermWith(t, r, "afp", "the conference") // "the president of the conference, Anar Veli"
 	if !slices.ContainsFunc(r.Terms, func(tm Term) bool { return strings.Contains(tm.BySource["afp"], "accord") }) {
 		t.Errorf("afp's accord is no name of the deal: %+v", r.Terms)
 	}

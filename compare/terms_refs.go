@@ -695,8 +695,8 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(ta
 		for _, k := range g.ownedHeads(foldHead(toks[end-1].lower), owners) {
 			target = k
 		}
-		if kin == "" && qualified && (toks[end-1].lower == "ministry" || toks[end-1].lower == "department") && g.saysOtherWork(target, toks[d+1:end-1]) {
-			continue // "the regional health ministry" beside the Ministry of Defence
+		if g.otherWork(target, toks[end-1].lower, toks[d+1:end-1], d > i, kin == "" && qualified) {
+			continue
 		}
 		form := s[start:toks[end-1].end]
 		switch {
@@ -710,7 +710,14 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(ta
 		case toks[i].lower == "the":
 			form = "the" + s[toks[i].end:toks[end-1].end]
 		}
-		g.uf.union(target, g.mention(form, si, n))
+		k := g.mention(form, si, n)
+		g.uf.union(target, k)
+		if (i == 0 || toks[i-1].lower != "of") && (i >= 2 && toks[i-1].text == "," && isNameWord(toks[i-2]) || end+1 < len(toks) && toks[end].text == "," && isNameWord(toks[end+1])) {
+			// not "the president of the conference, Anar Veli": the
+			// conference is no description of her
+			us := g.mentions[k][si]
+			us[len(us)-1].apposed = true // "Electrobel, the national electricity utility,"
+		}
 	}
 }
 
@@ -725,7 +732,7 @@ func (g *nameGraph) saysOtherWork(target string, mods []ntok) bool {
 		if !portfolios[w] {
 			continue
 		}
-		if g.classHolds(target, words.Stem(w)) {
+		if g.classHolds(target, words.Stem(w)) || slices.ContainsFunc(portfolioAlike[w], func(a string) bool { return g.classHolds(target, words.Stem(a)) }) {
 			return false
 		}
 		work = true
@@ -739,6 +746,66 @@ var portfolios = map[string]bool{
 	"transport": true, "justice": true, "foreign": true, "labour": true, "labor": true, "environment": true,
 	"agriculture": true, "energy": true, "economy": true, "trade": true, "culture": true, "tourism": true,
 	"home": true, "treasury": true, "industry": true, "housing": true, "infrastructure": true, "communications": true,
+}
+
+// otherWork reports whether a description with head h and modifiers
+// mods says a work the names of target do not: a home-possessive one
+// ("the country's statistics institute" is not the Ravel Institute that
+// records quakes; a person's title is read by titleRoles), or a
+// ministry's portfolio ("the regional health ministry" beside the
+// Ministry of Defence).
+func (g *nameGraph) otherWork(target, h string, mods []ntok, home, qualified bool) bool {
+	if target == "" {
+		return false
+	}
+	if home && !personTitles[h] && !g.roles[h] && !g.qualifiedAlike(target, mods) {
+		return true
+	}
+	return qualified && (h == "ministry" || h == "department") && g.saysOtherWork(target, mods)
+}
+
+// qualifiedAlike reports whether the modifiers mods of a description
+// ("meteorological" in "the country's meteorological institute") are
+// none, plain ("national"), or one of them begins as a word of a name of
+// target does ("Belmoran Institute of Meteorology"): six letters in
+// common, or the whole of a shorter word.
+func (g *nameGraph) qualifiedAlike(target string, mods []ntok) bool {
+	var quals []string
+	for _, m := range mods {
+		if w := m.lower; !plainQualifiers[w] && !words.IsCapitalized(m.text) && len(w) >= 4 && !words.IsStopword(w) {
+			quals = append(quals, w)
+		}
+	}
+	if len(quals) == 0 {
+		return true
+	}
+	r := g.uf.find(target)
+	for _, k := range g.order {
+		if g.uf.find(k) != r {
+			continue
+		}
+		for _, nw := range strings.Fields(k) {
+			for _, q := range quals {
+				n := 0
+				for n < len(q) && n < len(nw) && q[n] == nw[n] {
+					n++
+				}
+				if n >= 6 || n == len(q) || n == len(nw) && n >= 4 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// portfolioAlike are the other words a portfolio is written in: "the
+// defense ministry" is the Ministry of Defence, "the interior ministry"
+// the Ministry of Home Affairs.
+var portfolioAlike = map[string][]string{
+	"defense": {"defence"}, "defence": {"defense"}, "labor": {"labour"}, "labour": {"labor"},
+	"interior": {"home"}, "home": {"interior"}, "finance": {"treasury"}, "treasury": {"finance"},
+	"foreign": {"external"},
 }
 
 // homePossessive reports whether w is "the country's" kind of owner,
@@ -1333,7 +1400,7 @@ func namesDiffer(bySrc map[int][]aliasUse) bool {
 	for si, us := range bySrc {
 		for _, u := range us {
 			if k := strings.ToLower(u.form); !described[si][k] && !isProperName(u.form) && !u.titled {
-				if apposed(us, u) {
+				if u.apposed && apposed(us, u) {
 					descSrcs[k] += 2 // counts as a name below
 				}
 				if described[si] == nil {
@@ -1406,9 +1473,10 @@ func describedOnly(bySrc map[int][]aliasUse) bool {
 	return named && unnamed
 }
 
-// apposed reports whether description d is written in the same sentence
-// as a name the source gives its referent: "Electrobel, the national
-// electricity utility, said". Set beside the name, the description is
+// apposed reports whether description d, set off by a comma beside a
+// name (aliasUse.apposed), is written in the same sentence as a name the
+// source gives its referent: "Electrobel, the national electricity
+// utility, said". Set beside the name, the description is
 // how that source presents the body, a way of naming it, not a pointer
 // back. On the evaluation set this found five more variants for one
 // false term.

@@ -734,6 +734,14 @@ func TestDescriptionBesideTheName(t *testing.T) {
 			t.Errorf("b names NIM %q, want the country's institute (all: %v)", got, tm.BySource)
 		}
 	})
+	t.Run("the country's institute of another work", func(t *testing.T) {
+		r := reportOf(t,
+			[]string{"A magnitude 5.8 earthquake struck northern Veldia on Sunday, the Ravel Institute said.", "The quake was centred near the town of Osk at a depth of 10 km.", "Aftershocks continued through the night, the Ravel Institute said."},
+			[]string{"An earthquake of magnitude 5.8 hit northern Veldia on Sunday, according to the Ravel Institute.", "Its centre was near Osk, at a depth of 10 km.", "The Ravel Institute recorded dozens of aftershocks overnight."},
+			[]string{"A magnitude 5.8 earthquake struck northern Veldia on Sunday, officials said.", "The quake was centred near Osk at a depth of 10 km.", "The country's statistics institute said about 12,000 people live in Osk."},
+		)
+		noTermWith(t, r, "c", "statistics institute")
+	})
 	t.Run("a pointer back", func(t *testing.T) {
 		r := reportOf(t, a, []string{"Gridwell said more than 90,000 homes lost power on Friday.", "The utility said repairs would take a week."}, c)
 		noTermWith(t, r, "b", "utility")
@@ -750,6 +758,15 @@ func TestMinistryOfAnotherWork(t *testing.T) {
 		[]string{"At least 34 civilians were killed when warplanes bombed the market of Dorvan on Thursday morning, the health directorate said.", "The attack was a war crime, the Liberation Front said."},
 	)
 	noTermWith(t, r, "a", "health ministry")
+	// "The defense ministry" is the Ministry of Defence in American.
+	r = reportOf(t,
+		[]string{"The Ministry of Defence said on Wednesday that troops would hold drills near the northern border next week.", "About 4,000 soldiers will take part, the ministry said."},
+		[]string{"The defense ministry announced on Wednesday that troops would hold drills near the northern border next week.", "Some 4,000 soldiers will take part in the five-day exercise, the defense ministry said."},
+		[]string{"Troops will hold drills near the northern border next week, the defence ministry said on Wednesday."},
+	)
+	if tm := findTerm(t, r, "a", "Ministry of Defence"); !strings.Contains(tm.BySource["b"], "defense ministry") {
+		t.Errorf("b names the Ministry of Defence %q, want the defense ministry (all: %v)", tm.BySource["b"], tm.BySource)
+	}
 }
 
 // TestDatelineIsNoName: the place an agency filed from, in capitals
