@@ -137,12 +137,22 @@ type sentenceKey struct {
 }
 
 // conflictSentences returns the sentences holding a discrepancy value
-// outside the class most sources carry.
+// outside the class most sources carry, unless their source gives both
+// sides of the discrepancy ("at least 27 people were killed, health
+// officials said"; "rebel authorities put the toll at 34"): it reports
+// the dispute and contradicts no one.
 func (r *Report) conflictSentences() map[sentenceKey]bool {
 	out := make(map[sentenceKey]bool)
 	for _, d := range r.Discrepancies {
+		classes := make(map[string]map[int]bool)
 		for _, v := range d.Values {
-			if v.Class > 1 {
+			if classes[v.Source] == nil {
+				classes[v.Source] = make(map[int]bool)
+			}
+			classes[v.Source][v.Class] = true
+		}
+		for _, v := range d.Values {
+			if v.Class > 1 && len(classes[v.Source]) == 1 {
 				out[sentenceKey{v.Source, v.Sentence}] = true
 			}
 		}

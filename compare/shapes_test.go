@@ -498,10 +498,16 @@ func TestChipsShapes(t *testing.T) {
 
 // TestDisputeShapes: an air strike whose toll the sides dispute (wire,
 // rebel, army, foreign). The foreign outlet gives both sides' tolls, in
-// two sentences: the dispute, 27 against 34, stands; "the regional health
-// ministry" is no name of the Ministry of Defence.
+// two sentences: the dispute, 27 against 34, stands, and that outlet
+// contradicts no one; "the regional health ministry" is no name of the
+// Ministry of Defence.
 func TestDisputeShapes(t *testing.T) {
 	r := shapesReport(t, "dispute")
 	conflictsOf(t, r, [][]string{{"27 people", "34 civilians"}}, nil)
 	noTermWith(t, r, "wire", "health ministry")
+	for _, cl := range r.Matrix {
+		if st := cl.Cells["foreign"].State; st == Conflicts {
+			t.Errorf("the outlet that gives both tolls contradicts %q", cl.Text)
+		}
+	}
 }
