@@ -20,6 +20,9 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	s := c.arts[x.src].Sentences[x.n]
 	terms := c.lex[x.src][x.n]
 	x.outcome = figureOutcome(s, terms, x.f)
+	if (x.f.Kind == "date" || x.f.Kind == "weekday") && dayBeforeNoun(s, x.f) {
+		x.outcome = "" // "arrested over the October 19 theft": the day is the theft's, not the arrest's
+	}
 	x.era = figureEra(s, c.figuresAt(x.src, x.n), x)
 	if x.era != "" && c.topicYear(x.era) {
 		x.era = "" // "the 2027 budget takes 800 million crowns from hospitals": the year every report is about
@@ -51,8 +54,8 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.clock = clockZone(x.f, c.figuresAt(x.src, x.n))
 	x.ageOf = ageName(s, x.f)
 	x.lead = x.f.Kind == "duration" && strings.HasPrefix(strings.TrimSpace(s[x.f.End:]), "before ")
-	if x.f.Kind == "tally" && (halfTime.MatchString(strings.ToLower(s[x.f.End:])) || halfTimeScore.MatchString(strings.ToLower(s[:x.f.Start]))) {
-		x.stage = "half-time" // "led 2-0 at half-time" is no final score
+	if x.f.Kind == "tally" && (halfTime.MatchString(strings.ToLower(s[x.f.End:])) || halfTimeScore.MatchString(strings.ToLower(s[:x.f.Start])) || ledBy.MatchString(strings.ToLower(s[max(0, x.f.Start-20):x.f.Start]))) {
+		x.stage = "under way" // "led 2-0 at half-time", "led 10-8 after three quarters": no final score
 	}
 	if x.f.Kind == "rating" && gradeMoved.MatchString(s) {
 		x.stage = "moved" // "peaked as a Category 5 storm" over the sea is not its grade at landfall
@@ -110,22 +113,41 @@ func (c *comparison) claimScope(f fig) looseFig {
 	return x
 }
 
-// datesOther reports whether day a is written before a noun that it
-// dates ("the October 19 theft": head) and that the words around day b
-// never name: b dates something else.
-func datesOther(a, b *looseFig) bool {
-	if a.f.Kind != "weekday" && a.f.Kind != "date" || a.head == "" || b.f.Kind != "weekday" && b.f.Kind != "date" {
-		return false
-	}
-	return !slices.Contains(b.near, a.head) && !slices.Contains(b.ctx, a.head) && b.head != a.head
+// dayBeforeNoun reports whether day f is written as a modifier of the
+// noun after it: "the October 19 theft", "the June 3 referendum".
+func dayBeforeNoun(s string, f figureT) bool {
+	w := strings.ToLower(wordAt(s, nextWord(s, f.End)))
+	return f.End < len(s) && s[f.End] == ' ' && w != "" && nounLike(w) && !words.IsStopword(w) && !calendarWords[w] && !strings.HasPrefix(s[f.End:], " at ")
 }
+
+// sharesNear reports whether a word next to a is next to b. For two days
+// a word that only says who reported the fact ties nothing: "Talmont's
+// prosecutors said ... the October 19 theft" and "arrested in dawn raids
+// on Wednesday, the prosecutor's office said" date two acts.
+func sharesNear(a, b *looseFig) bool {
+	day := a.f.Kind == "weekday" || a.f.Kind == "date"
+	return slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) && !(day && attributionKeys[k]) })
+}
+
+// attributionKeys are the keys of words that say who reported a fact.
+var attributionKeys = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range []string{"prosecutor", "prosecutors", "police", "official", "officials", "ministry", "spokesman", "spokeswoman", "spokesperson", "statement", "agency", "office", "said", "told", "reported", "according"} {
+		m[lexicon.Key(w)] = true
+	}
+	return m
+}()
+
+// ledBy ends the words before a score a side held during the game:
+// "led 10-8", "trailing 0-2".
+var ledBy = regexp.MustCompile(`\b(?:led|leading|trailed|trailing)\s+$`)
 
 // halfTime follows a score at the break: "led 2-0 at half-time", "2-1
 // up at the interval"; not "won 2-1 after trailing at half-time".
 // halfTimeScore comes before one: "the half-time score was 1-1".
 var (
 	halfTime      = regexp.MustCompile(`^\s*(?:up |down |ahead |behind )?(?:at|by) (?:half[- ]?time|the (?:break|interval))\b`)
-	halfTimeScore = regexp.MustCompile(`\bhalf[- ]?time (?:score|lead)\b[^.,;]{0,12}$`)
+	halfTimeScore = regexp.MustCompile(`\bhalf[- ]?time (?:score|lead) (?:was |of |stood at )?$`)
 )
 
 // bareKinds are the kinds of figure that say nothing of what they
@@ -153,7 +175,7 @@ func sameScope(a, b *looseFig) bool {
 	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome || a.ageOf != b.ageOf {
 		return false
 	}
-	if !sameThing(a, b) && !sameSubject(a, b) && !lastsAs(a, b) && !lastsAs(b, a) && a.f.Kind != "tally" && a.f.Kind != "rating" && !(a.lead && b.lead) && !(a.occurs && b.occurs) && !soleAlike(a, b) && a.near != nil && b.near != nil && !slices.ContainsFunc(a.near, func(k string) bool { return slices.Contains(b.near, k) }) {
+	if !sameThing(a, b) && !sameSubject(a, b) && !lastsAs(a, b) && !lastsAs(b, a) && a.f.Kind != "tally" && a.f.Kind != "rating" && !(a.lead && b.lead) && !(a.occurs && b.occurs) && !soleAlike(a, b) && a.near != nil && b.near != nil && !sharesNear(a, b) {
 		return false
 	}
 	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total && !(a.workforce && b.workforce) || a.rate != b.rate || a.change != b.change || a.workforce != b.workforce {
@@ -168,9 +190,6 @@ func sameScope(a, b *looseFig) bool {
 	}
 	if a.possessive != b.possessive {
 		return false // "Sunday's election" dates the election, "announced on Tuesday" the announcement
-	}
-	if datesOther(a, b) || datesOther(b, a) {
-		return false // "the October 19 theft" dates the theft, not the arrests "on Wednesday"
 	}
 	if complementary(a, b) || complementary(b, a) {
 		return false // "Seven of the nine members" backed it; "two members" did not

@@ -365,11 +365,16 @@ func isSubset(s string, f figureT) bool {
 			return true
 		}
 	}
-	return partOfTheSet.MatchString(s[f.End:])
+	if m := partOfTheSet.FindString(s[f.End:]); m != "" {
+		// "40 of the passengers were injured" counts an outcome of its own
+		return outcomeOf(wordAt(s, nextWord(s, f.End+len(m)))) == ""
+	}
+	return false
 }
 
 // partOfTheSet follows a count of some of a set the report names
 // before: "About 300,000 of the vehicles are in the United States",
 // "410,000 of the affected cars were built in Germany" (not "180 of the
-// 300 seats", whose whole is a figure of its own).
+// 300 seats", whose whole is a figure of its own, nor "About 40 of the
+// passengers were injured", which counts an outcome; isSubset).
 var partOfTheSet = regexp.MustCompile(`^\s+of (?:the|these|those|its|their)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:are|were|is|was|have|had|will|remain|remained)\b`)

@@ -538,3 +538,53 @@ func TestDayOfAnotherAct(t *testing.T) {
 	)
 	conflictsOf(t, r, [][]string{{"9 million euros", "8 million euros"}}, [][]string{{"Wednesday", "October 19"}})
 }
+
+// TestSecondReviewNarrow: the second review's inputs. A score a side
+// "led" by during the game is no final score; "About 40 of the
+// passengers were injured" is a count of its own, no part; "the June 3
+// referendum" is the vote "on Thursday"; "turned a half-time lead into a
+// 3-1 win" is a final score; "lifted the audience to 4 million" is no
+// sum in euros.
+func TestSecondReviewNarrow(t *testing.T) {
+	for _, tc := range []struct {
+		name         string
+		texts        [][]string
+		found, apart [][]string
+	}{
+		{"a score held during the game", [][]string{
+			{"The Hawks led 10-8 after three quarters and held on to beat the Owls on Sunday. Mara Quist kicked four goals. The Owls lost their captain to injury. The Hawks play the Lions next week."},
+			{"The Hawks beat the Owls 15-12 on Sunday. Mara Quist kicked four goals. The Owls lost their captain to injury. The Hawks play the Lions next week."},
+			{"Mara Quist kicked four goals as the Hawks beat the Owls 15-12 on Sunday. The Owls lost their captain to injury. Next week the Hawks face the Lions."},
+		}, nil, [][]string{{"10-8", "15-12"}}},
+		{"an injury count is no part", [][]string{
+			{"A ferry struck a pier in Kelso harbour on Thursday. About 40 of the passengers were injured, the operator said. The ferry was carrying 300 people. An inquiry has been opened."},
+			{"A ferry struck a pier in Kelso harbour on Thursday. Some 52 passengers were injured, the operator said. The ferry was carrying 300 people. An inquiry has been opened."},
+			{"Fifty-two passengers were injured when a ferry struck a pier in Kelso harbour on Thursday. The vessel had 300 people on board. The operator said an inquiry had been opened."},
+		}, [][]string{{"52 passengers", "40"}}, nil},
+		{"a day before its noun and a weekday", [][]string{
+			{"Voters backed the water plan in the June 3 referendum, officials said. Turnout was 61 percent. The plan will raise water bills by 4 percent. Opponents said they would go to court."},
+			{"Voters backed the water plan at the polls on Thursday, officials said. Turnout was 61 percent. The plan will raise water bills by 4 percent. Opponents plan a court challenge."},
+			{"The water plan was approved by voters on Thursday. Turnout was 61 percent. Water bills will rise by 4 percent. Opponents said they would go to court."},
+		}, [][]string{{"June 3", "Thursday"}}, nil},
+		{"a half-time lead turned into a win", [][]string{
+			{"United turned a half-time lead into a 3-1 win over Rovers on Saturday. Tomas Berg scored twice for the home side. The crowd of 30,000 saw Rovers miss a penalty. United move up to third in the table."},
+			{"United beat Rovers 2-1 on Saturday. Tomas Berg scored twice for the home side. Rovers missed a penalty in front of 30,000 fans. United move up to third in the table."},
+			{"Tomas Berg scored twice as United won 2-1 against Rovers on Saturday. Rovers missed a penalty. A crowd of 30,000 attended. United are now third."},
+		}, [][]string{{"3-1", "2-1"}}, nil},
+		{"an audience lifted to a number", [][]string{
+			{"The 15 million euro advertising campaign lifted the audience for the contest to 4 million, the broadcaster said. The final is held in Lisbon on Saturday. Tickets sold out within an hour. The host city expects a boost for hotels."},
+			{"The advertising campaign lifted the audience for the contest to 6 million, the broadcaster said. It cost 15 million euros. The final is held in Lisbon on Saturday. Tickets sold out within an hour."},
+			{"The broadcaster said its campaign lifted the audience for the contest to 6 million. The final is held in Lisbon on Saturday. Tickets sold out within an hour. Hotels in the city are almost full."},
+		}, [][]string{{"6 million", "4 million"}}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			conflictsOf(t, reportOf(t, tc.texts...), tc.found, tc.apart)
+		})
+	}
+	r := reportOf(t, [][]string{
+		{"The Civil Protection Authority said 300 homes were flooded in the north. The National Meteorological Service warned of more rain on Saturday. Schools in Tarn were closed. Roads to the coast remain cut."},
+		{"Heavy rain flooded 300 homes in the north, the Civil Protection Authority said. The National Meteorological Service expects more rain on Saturday. Schools in Tarn were closed."},
+		{"Heavy rain flooded 300 homes in the north, emergency crews said. The country's civil aviation authority closed Tarn airport. The country's weather agency expects more rain on Saturday. Schools in Tarn were closed."},
+	}...)
+	noTermWith(t, r, "", "civil aviation authority")
+}

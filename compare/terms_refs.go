@@ -766,9 +766,9 @@ func (g *nameGraph) otherWork(target, h string, mods []ntok, home, qualified boo
 
 // qualifiedAlike reports whether the modifiers mods of a description
 // ("meteorological" in "the country's meteorological institute") are
-// none, plain ("national"), or one of them begins as a word of a name of
-// target does ("Belmoran Institute of Meteorology"): six letters in
-// common, or the whole of a shorter word.
+// none, plain ("national"), or each begins as a word of a name of target
+// does ("Belmoran Institute of Meteorology"): six letters in common, or
+// the whole of a shorter word.
 func (g *nameGraph) qualifiedAlike(target string, mods []ntok) bool {
 	var quals []string
 	for _, m := range mods {
@@ -780,23 +780,24 @@ func (g *nameGraph) qualifiedAlike(target string, mods []ntok) bool {
 		return true
 	}
 	r := g.uf.find(target)
+	var nameWords []string
 	for _, k := range g.order {
-		if g.uf.find(k) != r {
-			continue
-		}
-		for _, nw := range strings.Fields(k) {
-			for _, q := range quals {
-				n := 0
-				for n < len(q) && n < len(nw) && q[n] == nw[n] {
-					n++
-				}
-				if n >= 6 || n == len(q) || n == len(nw) && n >= 4 {
-					return true
-				}
-			}
+		if g.uf.find(k) == r {
+			nameWords = append(nameWords, strings.Fields(k)...)
 		}
 	}
-	return false
+	for _, q := range quals {
+		if !slices.ContainsFunc(nameWords, func(nw string) bool {
+			n := 0
+			for n < len(q) && n < len(nw) && q[n] == nw[n] {
+				n++
+			}
+			return n >= 6 || n == len(q) || n == len(nw) && n >= 4
+		}) {
+			return false // "the country's civil aviation authority" is no Civil Protection Authority
+		}
+	}
+	return true
 }
 
 // portfolioAlike are the other words a portfolio is written in: "the

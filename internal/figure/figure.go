@@ -602,8 +602,9 @@ func elidedCurrency(s string, figs []Figure) {
 
 // comparedBefore ends the words before a bare number that set it against
 // a sum before it: "from 9 million", "below the 3.2 billion", "than 2
-// billion"; not "an audience of 9 million", "a city of 9 million".
-var comparedBefore = regexp.MustCompile(`\b(?:from|to|than|against|versus|vs\.?|below|above|under|over)(?: the| a| an| about| around| some| nearly| almost)?\s+$`)
+// billion"; not "an audience of 9 million", "a city of 9 million", "lifted
+// the audience to 4 million".
+var comparedBefore = regexp.MustCompile(`\b(?:from|than|against|versus|vs\.?|below|above)(?: the| a| an| about| around| some| nearly| almost)?\s+$`)
 
 // hasScaleWord reports whether a figure's text writes its scale in a
 // word or a suffix ("9 million", "3.2bn").
