@@ -11,7 +11,9 @@ import (
 // text (an omission of figureOmissions), and per fact only one source
 // has, each source's cell
 // stated, absent or, where a discrepancy puts the source's figure in a
-// minority class within the claim's sentences, conflicts. Claims carried
+// minority class within the claim's sentences and another source's
+// sentence of the claim gives the disputed quantity too
+// (carriesDispute), conflicts. Claims carried
 // by more sources come first; ties keep the findings' order. Call it
 // again after findings are added or removed.
 func (r *Report) BuildMatrix() {
@@ -30,7 +32,9 @@ func (r *Report) BuildMatrix() {
 			if c.Score == 0 && sh.By == Engine {
 				c.Score = sh.Similarity
 			}
-			c.State = statedState(conflict, l, ns)
+			if r.carriesDispute(sh, l) {
+				c.State = statedState(conflict, l, ns)
+			}
 			cl.Cells[l] = c
 			cl.Stated++
 		}
@@ -129,6 +133,33 @@ func statedState(conflict map[sentenceKey]bool, l string, ns []int) string {
 		}
 	}
 	return Stated
+}
+
+// carriesDispute reports whether another source's sentence of shared
+// claim sh holds a value of a discrepancy that source l's sentences of
+// it hold too: the claim is about the disputed quantity. "The dead
+// included five children" is not about the toll its first outlet's
+// sentence also gives ("Eighteen civilians, including five children,
+// died"), and that outlet does not contradict it.
+func (r *Report) carriesDispute(sh Shared, l string) bool {
+	for _, d := range r.Discrepancies {
+		mine, others := false, false
+		for _, v := range d.Values {
+			ns, ok := sh.Evidence[v.Source]
+			if !ok || !slices.Contains(ns, v.Sentence) {
+				continue
+			}
+			if v.Source == l {
+				mine = true
+			} else {
+				others = true
+			}
+		}
+		if mine && others {
+			return true
+		}
+	}
+	return false
 }
 
 type sentenceKey struct {

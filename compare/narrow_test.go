@@ -588,3 +588,28 @@ func TestSecondReviewNarrow(t *testing.T) {
 	}...)
 	noTermWith(t, r, "", "civil aviation authority")
 }
+
+// TestConflictOnlyOnItsRow: a sentence that gives a disputed toll and a
+// part of it ("Eighteen civilians, including five children, died")
+// contradicts the others on the toll's row, not on the row of the
+// children among the dead.
+func TestConflictOnlyOnItsRow(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Eighteen civilians, including five children, died when shells hit a market in Dorva on Saturday, local officials said.", "Another 40 people were wounded.", "Among the dead were three market traders.", "The army blamed rebel forces for the attack."},
+		[]string{"Shelling killed 22 civilians at a market in Dorva on Saturday, officials said.", "Forty people were wounded, some seriously.", "The dead included five children.", "Rebel forces denied carrying out the attack."},
+		[]string{"Shells struck a crowded market in Dorva on Saturday, killing 22 people.", "The attack, which the army blamed on rebels, also wounded 40 villagers.", "Five children were among those killed.", "Rebels said they had not fired on the town."},
+	)
+	conflictsOf(t, r, [][]string{{"22 civilians", "Eighteen civilians"}}, nil)
+	seen := false
+	for _, cl := range r.Matrix {
+		if strings.Contains(cl.Text, "five children") {
+			seen = true
+			if st := cl.Cells["a"].State; st != Stated {
+				t.Errorf("a is %s on %q, want stated", st, cl.Text)
+			}
+		}
+	}
+	if !seen {
+		t.Errorf("no row of the five children: %+v", r.Matrix)
+	}
+}
