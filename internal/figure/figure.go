@@ -593,7 +593,7 @@ func elidedCurrency(s string, figs []Figure) {
 		switch {
 		case f.Kind == "money" && f.Value >= 1e6:
 			cur = f.Unit
-		case cur != "" && f.Kind == "number" && f.Value >= 1e6 && hasScaleWord(f.Text) && comparedBefore.MatchString(strings.ToLower(s[:f.Start])):
+		case cur != "" && f.Kind == "number" && f.Value >= 1e6 && scaleIn(f.Text) > 0 && comparedBefore.MatchString(strings.ToLower(s[:f.Start])):
 			f.Kind, f.Unit = "money", cur
 			f.Norm = "money:" + formatNum(f.Value) + ":" + cur
 		}
@@ -605,19 +605,3 @@ func elidedCurrency(s string, figs []Figure) {
 // billion"; not "an audience of 9 million", "a city of 9 million", "lifted
 // the audience to 4 million".
 var comparedBefore = regexp.MustCompile(`\b(?:from|than|against|versus|vs\.?|below|above)(?: the| a| an| about| around| some| nearly| almost)?\s+$`)
-
-// hasScaleWord reports whether a figure's text writes its scale in a
-// word or a suffix ("9 million", "3.2bn").
-func hasScaleWord(text string) bool {
-	for _, w := range strings.Fields(strings.ToLower(text)) {
-		if scaleWords[w] >= 1e6 {
-			return true
-		}
-		for suf := range scaleSuffixes {
-			if strings.HasSuffix(w, suf) && len(w) > len(suf) && w[len(w)-len(suf)-1] >= '0' && w[len(w)-len(suf)-1] <= '9' {
-				return true
-			}
-		}
-	}
-	return false
-}

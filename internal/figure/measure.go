@@ -47,7 +47,7 @@ func (p *parser) measure(i int) (Figure, int, bool) {
 		j++ // "a 450-kg satellite", "a 15-km queue"
 	}
 	w, end := p.unitWord(j)
-	_, ok = measureUnits[w]
+	u, ok := measureUnits[w]
 	if !ok || end == j || (w == "c" || w == "f") && !p.joined(j) && !p.isPunct(j, "°") {
 		return Figure{}, 0, false
 	}
@@ -55,7 +55,7 @@ func (p *parser) measure(i int) (Figure, int, bool) {
 		return Figure{}, 0, false // "4Gb", "10mg"
 	}
 	start := t.start
-	if u := measureUnits[w]; u.unit == "c" {
+	if u.unit == "c" {
 		switch {
 		case i > 0 && p.word(i-1) == "minus" && !(i > 2 && p.word(i-2) == "or" && p.word(i-3) == "plus"):
 			v, start = -v, p.toks[i-1].start // "minus 12C", not "plus or minus 2C"
