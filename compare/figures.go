@@ -905,14 +905,13 @@ func looseClasses(figs []looseFig, idx []int) []int {
 				return
 			}
 		}
-		twin := slices.ContainsFunc(idx, func(i int) bool { return i != idx[k] && figEqual(figs[i].f, x.f) })
-		for _, h := range heads {
-			if twin {
-				break // "at least 27" given twice is a value of its own, beside "at least 34"
-			}
-			if !looseConflict(figs[idx[h]].fig, x.fig) {
-				class[k] = h
-				return
+		// "at least 27" given twice is a value of its own, beside "at least 34"
+		if twin := slices.ContainsFunc(idx, func(i int) bool { return i != idx[k] && figEqual(figs[i].f, x.f) }); !twin {
+			for _, h := range heads {
+				if !looseConflict(figs[idx[h]].fig, x.fig) {
+					class[k] = h
+					return
+				}
 			}
 		}
 		class[k] = k
