@@ -109,6 +109,7 @@ func (c *comparison) nameGraph() *nameGraph {
 	}
 	g.titleRoles()
 	g.linkAcronyms()
+	g.linkSpelledAcronyms()
 	g.linkInstitutions()
 	g.linkSpellings()
 	g.linkShortNames()
@@ -243,6 +244,52 @@ func (g *nameGraph) linkAcronyms() {
 			g.uf.union(a, k)
 		}
 	}
+}
+
+// linkSpelledAcronyms joins two names that differ only in how they
+// write their first words: as an acronym in one and spelled out,
+// possessive or not, in the other ("EU Civil Protection Mechanism",
+// "European Union's Civil Protection Mechanism"; "UN Security Council",
+// "United Nations Security Council"). The words after it must be the
+// same and the acronym written in capitals.
+func (g *nameGraph) linkSpelledAcronyms() {
+	byRest := make(map[string][]string) // words after an acronym -> names
+	for _, k := range g.order {
+		if _, rest, ok := strings.Cut(k, " "); ok && g.acronymFirst(k) {
+			byRest[rest] = append(byRest[rest], k)
+		}
+	}
+	if len(byRest) == 0 {
+		return
+	}
+	for _, k := range g.order {
+		fs := strings.Fields(k)
+		for i := 2; i < len(fs); i++ {
+			last, ok := strings.CutSuffix(fs[i-1], "'s")
+			if !ok {
+				last, _ = strings.CutSuffix(fs[i-1], "’s")
+			}
+			bare, full := initials(strings.Join(append(slices.Clone(fs[:i-1]), last), " "))
+			for _, a := range byRest[strings.Join(fs[i:], " ")] {
+				if up := strings.ToUpper(a[:strings.IndexByte(a, ' ')]); up == bare || up == full {
+					g.uf.union(a, k)
+				}
+			}
+		}
+	}
+}
+
+// acronymFirst reports whether a source writes the first word of name
+// k as an acronym.
+func (g *nameGraph) acronymFirst(k string) bool {
+	for _, uses := range g.mentions[k] {
+		for _, u := range uses {
+			if f, _, _ := strings.Cut(u.form, " "); isAcronymTok(f) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // linkInstitutions joins the names of one institution written in

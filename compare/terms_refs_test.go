@@ -780,3 +780,23 @@ func TestDatelineIsNoName(t *testing.T) {
 	)
 	noTermWith(t, r, "", "LINDFIELD")
 }
+
+// TestSpelledAcronym: "UN Security Council" and "United Nations Security
+// Council" name one body; "UN Security Council" is not "Union Navy
+// Security Council".
+func TestSpelledAcronym(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Vote", "The UN Security Council met on Friday after the blast at the port. The Harbour Security Council met too."),
+		fromText(t, "b", "Vote", "The United Nations Security Council met on Friday after the blast at the port."),
+		fromText(t, "c", "Vote", "The United Nations' Security Council met on Friday after the blast at the port."),
+	}
+	tm := findTerm(t, mustCompare(t, arts), "a", "UN Security Council")
+	for _, l := range []string{"b", "c"} {
+		if got := tm.BySource[l]; !strings.Contains(got, "United Nations") {
+			t.Errorf("%s writes %q, want the spelled-out name (all: %v)", l, got, tm.BySource)
+		}
+	}
+	if strings.Contains(tm.BySource["a"], "Harbour") {
+		t.Errorf("another council joined: %v", tm.BySource)
+	}
+}
