@@ -152,7 +152,33 @@ func (c *comparison) shared(gi int, tc *termCollector) Shared {
 			}
 		}
 	}
+	c.collectAmongMembers(gi, tc)
 	return sh
+}
+
+// collectAmongMembers records the term pairs between members other than
+// the anchor: two outlets may name a thing alike in wording the anchor
+// does not share.
+func (c *comparison) collectAmongMembers(gi int, tc *termCollector) {
+	g := c.groups[gi]
+	seen := make(map[[2]string]bool)
+	for i, a := range g.members {
+		for j := i + 1; j < len(g.members); j++ {
+			b := g.members[j]
+			if i == g.rep || j == g.rep || a.src == b.src || a.n2 >= 0 || b.n2 >= 0 {
+				continue
+			}
+			k := [2]string{c.text(a), c.text(b)}
+			if k[0] == k[1] || seen[k] || len(seen) == maxWordings {
+				continue
+			}
+			seen[k] = true
+			saved := tc.pairs
+			tc.pairs, tc.between = make(map[wordingKey][]int), true
+			tc.collect(gi, a, b, c, false)
+			tc.pairs, tc.between = saved, false
+		}
+	}
 }
 
 // omissions records, for a claim more than half the sources state (and

@@ -7,6 +7,7 @@ import (
 
 	"github.com/newslens/newslens/internal/worddiff"
 	"github.com/newslens/newslens/internal/words"
+	"github.com/newslens/newslens/internal/wordvec"
 )
 
 // termCollector gathers the replaced spans of aligned sentences that look
@@ -18,6 +19,9 @@ type termCollector struct {
 	// pairs holds, per claim and member wording, the index in uses of
 	// each pair found (the representative's use; the member's follows).
 	pairs map[wordingKey][]int
+	// between is set while two members other than the anchor are read
+	// (collectAmongMembers).
+	between bool
 }
 
 type wordingKey struct {
@@ -159,10 +163,7 @@ func (tc *termCollector) collect(gi int, rep, m member, c *comparison, again boo
 		if !okA || !okB || sameContent(a, b) {
 			continue
 		}
-		if containsPhrase(c.text(m), a) || containsPhrase(c.text(rep), b) {
-			// "The Caldera Coast Guard rescued 168 people, the
-			// Ministry of Transport said" beside "..., the coast guard
-			// said": a sentence that writes both names two things.
+		if tc.twoThings(c, rep, m, a, b) {
 			continue
 		}
 		ka, kb := strings.ToLower(a), strings.ToLower(b)
@@ -173,6 +174,17 @@ func (tc *termCollector) collect(gi int, rep, m member, c *comparison, again boo
 			termUse{key: ka, text: a, src: rep.src, n: rep.n, group: gi},
 			termUse{key: kb, text: b, src: m.src, n: m.n, group: gi})
 	}
+}
+
+// twoThings reports whether phrases a, of rep, and b, of m, name two
+// things rather than one. A sentence that writes both names two things:
+// "The Caldera Coast Guard rescued 168 people, the Ministry of
+// Transport said" beside "..., the coast guard said". Reading every
+// pair of members (between) finds more pairs than reading each against
+// the anchor, and more of them are two things in one slot ("statement"
+// and "district"): their heads must be alike.
+func (tc *termCollector) twoThings(c *comparison, rep, m member, a, b string) bool {
+	return containsPhrase(c.text(m), a) || containsPhrase(c.text(rep), b) || tc.between && !nearHeads(a, b)
 }
 
 // repeat records for member m the term pairs already found in claim gi
@@ -529,4 +541,24 @@ func headNoun(p string) string {
 // a noun phrase, not one.
 func possessive(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")
+}
+
+// titleCase reports whether every word of a phrase is capitalised.
+func titleCase(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !words.IsCapitalized(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// nearHeads reports whether the head nouns of two phrases share a stem
+// or are near in meaning (wordvec).
+func nearHeads(a, b string) bool {
+	ha, hb := strings.ToLower(headNoun(a)), strings.ToLower(headNoun(b))
+	if words.Stem(ha) == words.Stem(hb) {
+		return true
+	}
+	return contrastGroup(ha) == contrastGroup(hb) && wordvec.Sim(vecID(ha), vecID(hb)) >= nearWord
 }

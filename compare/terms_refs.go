@@ -1222,6 +1222,9 @@ func mergeSameReferent(terms []Term) []Term {
 			continue
 		}
 		m := &out[at]
+		if m.Concept == strings.ToLower(m.Concept) && strings.EqualFold(m.Concept, t.Concept) {
+			m.Concept = t.Concept // "Arden's government", not the diff's key
+		}
 		for l, v := range t.BySource {
 			m.BySource[l] = joinNames(m.BySource[l], v)
 			for _, n := range t.Evidence[l] {
@@ -1250,7 +1253,9 @@ func shareName(a, b Term) bool {
 	return false
 }
 
-// joinNames adds the names of b missing from a, up to three in all.
+// joinNames adds the names of b missing from a, up to three in all. A
+// name with "the" before it stands for the name without ("the union",
+// "union").
 func joinNames(a, b string) string {
 	if a == "" {
 		return b
@@ -1260,7 +1265,7 @@ func joinNames(a, b string) string {
 		dup := false
 		for i, x := range names {
 			dup = dup || strings.EqualFold(x, y) || titles(x, y)
-			if titles(y, x) {
+			if titles(y, x) || strings.EqualFold("the "+x, y) {
 				names[i], dup = y, true // the name with its title stands for it
 			}
 		}

@@ -89,3 +89,30 @@ func TestBothNamesInOneSentence(t *testing.T) {
 	)
 	noTermWith(t, r, "", "Ministry of Transport")
 }
+
+// TestTermBetweenMembers: outlets whose sentences differ only in one
+// name ("as the state attorneys had asked", "as the prosecutors had
+// asked") show it as a term with the anchor's outlets that write it in
+// other words; one that writes another thing in that slot ("as his
+// family had feared") does not.
+func TestTermBetweenMembers(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Verdict", "The bribery case against former mayor Ivo Brand ended on Monday in a six-year jail term that the prosecutors had demanded."),
+		fromText(t, "b", "Verdict", "Former mayor Ivo Brand was jailed for six years on Monday, as the state attorneys had asked."),
+		fromText(t, "c", "Verdict", "Former mayor Ivo Brand was jailed for six years on Monday, as the prosecutors had asked."),
+		fromText(t, "d", "Verdict", "Former mayor Ivo Brand was jailed for six years on Monday, as the prosecutors had asked."),
+		fromText(t, "e", "Verdict", "Former mayor Ivo Brand was jailed for six years on Monday, as his family had feared."),
+	}
+	r := mustCompare(t, arts)
+	tm := findTerm(t, r, "b", "state attorneys")
+	for _, l := range []string{"a", "c", "d"} {
+		if !hasForm(tm.BySource[l], "prosecutors") {
+			t.Errorf("%s writes %q, want prosecutors (all: %v)", l, tm.BySource[l], tm.BySource)
+		}
+	}
+	for _, tm := range r.Terms {
+		if tm.BySource["e"] != "" {
+			t.Errorf("e's family is a term: %v", tm.BySource)
+		}
+	}
+}
