@@ -768,6 +768,50 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(ta
 	}
 }
 
+// appositions records the description an outlet sets off by commas
+// after a one-word name as its name there ("Belmira, the Estrovian
+// champions, had led"; "Miravel, the capital,"): "the", then up to five
+// words, the last a noun, closed by a comma. A judgement ("the city's
+// largest lender"), a clause ("the 19-year-old who came through"), a
+// figure or a date is no name, nor is "a town of about 6,000" (an
+// indefinite says what kind of thing it is).
+func (g *nameGraph) appositions(s string, toks []ntok, runs []nameRun, si, n int) {
+	for _, r := range runs {
+		k := strings.ToLower(r.form)
+		d := r.j + 1
+		if r.j-r.i != 1 || d+2 >= len(toks) || toks[r.j].text != "," || toks[d].lower != "the" || g.mentions[k] == nil {
+			continue
+		}
+		end := d + 1
+		for end < len(toks) && end-d <= 6 && toks[end].text != "," && appositionWord(toks[end]) {
+			end++
+		}
+		if end == len(toks) || toks[end].text != "," || end-d > 6 || end == d+1 || !nounLike(toks[end-1].lower) && !strings.HasSuffix(toks[end-1].lower, "s") {
+			continue
+		}
+		form := "the" + s[toks[d].end:toks[end-1].end]
+		g.uf.union(k, g.mention(form, si, n))
+		us := g.mentions[strings.ToLower(form)][si]
+		us[len(us)-1].apposed = true
+	}
+}
+
+// appositionWord reports whether t may stand in a description set off
+// after a name: a word that is no verb, judgement, figure or clause
+// opener.
+func appositionWord(t ntok) bool {
+	w := t.lower
+	switch {
+	case !words.IsWord(t.text) || words.IsNumber(t.text) || calendarWords[w]:
+		return false
+	case verbs[w] || pastForms[w] || superlatives[w] || gradable(w, nil) || roleWords[w]:
+		return false
+	case w == "who" || w == "which" || w == "that" || w == "whose" || w == "and" || w == "or":
+		return false
+	}
+	return !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ly")
+}
+
 // saysOtherWork reports whether the modifiers mods of a description of
 // a ministry name a portfolio that no name of target holds: "the
 // regional health ministry" is not the Ministry of Defence, the one
@@ -1100,6 +1144,7 @@ func (g *nameGraph) addRuns(s string, toks []ntok, runs []nameRun, names map[str
 	for _, r := range runs {
 		g.addName(g.addTitle(s, toks, r, names, si, n), si, n)
 	}
+	g.appositions(s, toks, runs, si, n)
 }
 
 // addTitle records the title phrase written before the person named by
