@@ -783,7 +783,7 @@ func (g *nameGraph) appositions(s string, toks []ntok, runs []nameRun, si, n int
 			continue
 		}
 		end := d + 1
-		for end < len(toks) && end-d <= 6 && toks[end].text != "," && appositionWord(toks[end]) {
+		for end < len(toks) && end-d <= 6 && toks[end].text != "," && appositionWord(toks[end], end+1 < len(toks) && toks[end+1].text == ",") {
 			end++
 		}
 		if end == len(toks) || toks[end].text != "," || end-d > 6 || end == d+1 || !nounLike(toks[end-1].lower) && !strings.HasSuffix(toks[end-1].lower, "s") {
@@ -798,8 +798,9 @@ func (g *nameGraph) appositions(s string, toks []ntok, runs []nameRun, si, n int
 
 // appositionWord reports whether t may stand in a description set off
 // after a name: a word that is no verb, judgement, figure or clause
-// opener.
-func appositionWord(t ntok) bool {
+// opener, nor, as its last word (head), a participle or adverb ("the
+// governing body" is one).
+func appositionWord(t ntok, head bool) bool {
 	w := t.lower
 	switch {
 	case !words.IsWord(t.text) || words.IsNumber(t.text) || calendarWords[w]:
@@ -809,7 +810,7 @@ func appositionWord(t ntok) bool {
 	case w == "who" || w == "which" || w == "that" || w == "whose" || w == "and" || w == "or":
 		return false
 	}
-	return !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ly")
+	return !head || !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ly")
 }
 
 // saysOtherWork reports whether the modifiers mods of a description of

@@ -801,18 +801,18 @@ func TestSpelledAcronym(t *testing.T) {
 	}
 }
 
-// TestApposedDescription: "Miravel, the capital," names the city there;
-// "Kestra, the region's largest lender," is a judgement, "Lasko, the
-// agency said" no description, and "Orbel, a town of 6,000," says what
-// kind of place it is.
+// TestApposedDescription: "Miravel, the sprawling capital," names the
+// city there; "Kestra, the region's largest lender," is a judgement,
+// "Lasko, the agency said" no description, and "Orbel, a town of
+// 6,000," says what kind of place it is.
 func TestApposedDescription(t *testing.T) {
 	arts := []*article.Article{
 		fromText(t, "a", "Strike", "Trains stopped in Miravel on Monday. Branches of Kestra and Lasko shut. Homes in Orbel lost power."),
-		fromText(t, "b", "Strike", "Trains stopped in Miravel, the capital, on Monday. Branches of Kestra, the region's largest lender, and Lasko shut, the agency said. Homes in Orbel, a town of 6,000, lost power."),
+		fromText(t, "b", "Strike", "Trains stopped in Miravel, the sprawling capital, on Monday. Branches of Kestra, the region's largest lender, and Lasko shut, the agency said. Homes in Orbel, a town of 6,000, lost power."),
 		fromText(t, "c", "Strike", "Trains stopped in Miravel on Monday. Branches of Kestra and Lasko shut. Homes in Orbel lost power."),
 	}
 	r := mustCompare(t, arts)
-	tm := findTerm(t, r, "b", "the capital")
+	tm := findTerm(t, r, "b", "the sprawling capital")
 	if !hasForm(tm.BySource["a"], "Miravel") {
 		t.Errorf("a names the capital %q, want Miravel (all: %v)", tm.BySource["a"], tm.BySource)
 	}
