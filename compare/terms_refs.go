@@ -712,6 +712,9 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(ta
 			continue
 		}
 		_, end := modifiersHead(toks, d+1)
+		if g.ownBody(s, toks, start, end, owners, si, n) {
+			continue
+		}
 		qualified := owners == nil
 		if qualified && end > d+1 {
 			owners = qualifierWords(toks[d+1 : end-1])
@@ -742,7 +745,7 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(ta
 		for _, k := range g.ownedHeads(foldHead(toks[end-1].lower), owners) {
 			target = k
 		}
-		if g.otherWork(target, toks[end-1].lower, toks[d+1:end-1], d > i, kin == "" && qualified) {
+		if g.otherWork(target, toks[end-1].lower, toks[d+1:end-1], d > i, kin == "" && qualified, si) {
 			continue
 		}
 		form := s[start:toks[end-1].end]
@@ -759,12 +762,36 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(ta
 		}
 		k := g.mention(form, si, n)
 		g.uf.union(target, k)
-		if (i == 0 || toks[i-1].lower != "of") && (i >= 2 && toks[i-1].text == "," && isNameWord(toks[i-2]) || end+1 < len(toks) && toks[end].text == "," && isNameWord(toks[end+1])) {
-			// not "the president of the conference, Anar Veli": the
-			// conference is no description of her
-			us := g.mentions[k][si]
-			us[len(us)-1].apposed = true // "Electrobel, the national electricity utility,"
-		}
+		g.markApposed(toks, i, end, k, si)
+	}
+}
+
+// ownBody records "Valdria's defence ministry", from start to
+// toks[end-1], as a name of a body of its own when the one-word name
+// that owns it is in no name of the bodies with its head, and one of
+// those holds another (the "Ministry of Defence of Ostmark"), and
+// reports whether it did.
+func (g *nameGraph) ownBody(s string, toks []ntok, start, end int, owners []string, si, n int) bool {
+	if len(owners) != 1 || end < 1 || start < 0 || !g.oneWordName(owners[0]) {
+		return false
+	}
+	h := foldHead(toks[end-1].lower)
+	if len(g.heads[h]) == 0 || len(g.ownedHeads(h, owners)) > 0 {
+		return false
+	}
+	g.mention(s[start:toks[end-1].end], si, n)
+	return true
+}
+
+// markApposed marks the last mention k of source si, a description from
+// toks[i] to toks[end-1], as set off by a comma beside a name
+// ("Electrobel, the national electricity utility,"), not after "of" ("the
+// president of the conference, Anar Veli": the conference is no
+// description of her).
+func (g *nameGraph) markApposed(toks []ntok, i, end int, k string, si int) {
+	if (i == 0 || toks[i-1].lower != "of") && (i >= 2 && toks[i-1].text == "," && isNameWord(toks[i-2]) || end+1 < len(toks) && toks[end].text == "," && isNameWord(toks[end+1])) {
+		us := g.mentions[k][si]
+		us[len(us)-1].apposed = true
 	}
 }
 
@@ -813,6 +840,20 @@ func appositionWord(t ntok, head bool) bool {
 	return !head || !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ly")
 }
 
+// namesOtherOfHead reports whether source si writes, as a name of
+// something other than target, an owner's description with head h: its
+// "the ministry" is the "Valdria's defence ministry" it wrote, not the
+// Ostmark ministry another outlet names.
+func (g *nameGraph) namesOtherOfHead(target, h string, si int) bool {
+	r := g.uf.find(target)
+	for _, k := range g.order {
+		if strings.HasSuffix(k, " "+h) && strings.ContainsAny(k, "'’") && len(g.mentions[k][si]) > 0 && g.uf.find(k) != r && !strings.HasPrefix(k, "the ") {
+			return true
+		}
+	}
+	return false
+}
+
 // saysOtherWork reports whether the modifiers mods of a description of
 // a ministry name a portfolio that no name of target holds: "the
 // regional health ministry" is not the Ministry of Defence, the one
@@ -846,9 +887,12 @@ var portfolios = map[string]bool{
 // records quakes; a person's title is read by titleRoles), or a
 // ministry's portfolio ("the regional health ministry" beside the
 // Ministry of Defence).
-func (g *nameGraph) otherWork(target, h string, mods []ntok, home, qualified bool) bool {
+func (g *nameGraph) otherWork(target, h string, mods []ntok, home, qualified bool, si int) bool {
 	if target == "" {
 		return false
+	}
+	if g.namesOtherOfHead(target, h, si) {
+		return true
 	}
 	if home && !personTitles[h] && !g.roles[h] && !g.qualifiedAlike(target, mods) {
 		return true
@@ -1057,7 +1101,39 @@ func (g *nameGraph) ownedHeads(h string, owners []string) []string {
 	if len(owned) > 0 {
 		return owned
 	}
+	for _, w := range owners {
+		if g.oneWordName(w) {
+			// "Valdria's defence ministry" is not the "Ministry of
+			// Defence of Ostmark", the one ministry the coverage names.
+			all = slices.DeleteFunc(all, func(k string) bool { return g.holdsOtherName(k, w) })
+		}
+	}
 	return all
+}
+
+// oneWordName reports whether the coverage writes a one-word name with
+// stem w ("Valdria").
+func (g *nameGraph) oneWordName(w string) bool {
+	return slices.ContainsFunc(g.byStem[w], func(n string) bool { return !strings.Contains(n, " ") })
+}
+
+// holdsOtherName reports whether a name joined to k holds the name of a
+// place other than one with stem w: a one-word name the coverage also
+// writes as an adjective or people ("Ostmark" in "Ministry of Defence
+// of Ostmark", beside "Ostmarkian").
+func (g *nameGraph) holdsOtherName(k, w string) bool {
+	r := g.uf.find(k)
+	for _, n := range g.order {
+		if !strings.Contains(n, " ") || g.uf.find(n) != r {
+			continue
+		}
+		for _, f := range strings.Fields(n) {
+			if st := words.Stem(f); st != w && g.places[f] && g.mentions[f] != nil && g.uf.find(f) != r {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // qualifierWords returns the stems of the words of toks, hyphenated

@@ -822,3 +822,20 @@ func TestApposedDescription(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnerNamesAnotherBody: "Valdria's defence ministry" is not the
+// "Ministry of Defence of Ostmark", the one ministry the coverage
+// names, and an outlet's "the ministry" after it is Valdria's.
+func TestOwnerNamesAnotherBody(t *testing.T) {
+	shared := "Valdria and Ostmark exchanged 190 prisoners on Tuesday. Valdrian and Ostmarkian officials met at the border. "
+	arts := []*article.Article{
+		fromText(t, "a", "Swap", shared+"The talks took three months, Valdria's defence ministry said. Among those freed were 12 officers, the ministry said."),
+		fromText(t, "b", "Swap", shared+"The Ministry of Defence of Ostmark said 95 soldiers were home. In return 95 Valdrians were freed, the ministry said."),
+		fromText(t, "c", "Swap", shared+"The Ministry of Defence of Ostmark said the soldiers would be flown home."),
+	}
+	for _, tm := range mustCompare(t, arts).Terms {
+		if a := tm.BySource["a"]; strings.Contains(strings.ToLower(tm.BySource["b"]+tm.BySource["c"]), "ostmark") && strings.Contains(a, "ministry") {
+			t.Errorf("a's %q names Ostmark's ministry: %v", a, tm.BySource)
+		}
+	}
+}
