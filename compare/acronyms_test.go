@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/lexicon"
 )
 
 // TestAcronymStandsForItsName gives one fact with a council's full name
@@ -47,5 +48,23 @@ func TestAcronymNeedsTheWholeName(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("b: the coach's resignation is not reported as unique; uniques %+v", r.Unique)
+	}
+}
+
+// TestWiden: a referent's phrase takes the modifiers before it and, for a
+// war, the place after "in" or "on", not a day.
+func TestWiden(t *testing.T) {
+	for _, tc := range []struct{ s, want string }{
+		{"Kim backed the war in Ukraine.", "war in Ukraine"},
+		{"They swapped prisoners of war on Tuesday.", "war"},
+		{"Soldiers returned from the long war.", "long war"},
+	} {
+		refs := lexicon.Referents(tc.s)
+		if len(refs) != 1 {
+			t.Fatalf("%q: got referents %+v, want one", tc.s, refs)
+		}
+		if got := widen(tc.s, refs[0]); got != tc.want {
+			t.Errorf("widen(%q) = %q, want %q", tc.s, got, tc.want)
+		}
 	}
 }

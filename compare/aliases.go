@@ -163,6 +163,9 @@ func widen(s string, r lexicon.Ref) string {
 	after := strings.Fields(s[end:])
 	if r.Key == "war" && len(after) >= 2 && (after[0] == "in" || after[0] == "on") && words.IsCapitalized(after[1]) {
 		name := strings.TrimRight(after[1], ".,;:!?\"'”")
+		if calendarWords[strings.ToLower(name)] {
+			return s[start:end] // "prisoners of war on Tuesday"
+		}
 		end = strings.Index(s[end:], name) + end + len(name)
 	}
 	return s[start:end]

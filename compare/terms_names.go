@@ -2,6 +2,7 @@ package compare
 
 import (
 	"github.com/newslens/newslens/internal/entity"
+	"github.com/newslens/newslens/internal/lexicon"
 	"sort"
 	"strings"
 	"unicode"
@@ -161,7 +162,7 @@ func startsName(toks []ntok, i int, known map[string]bool) bool {
 }
 
 func isNameWord(t ntok) bool {
-	return words.IsWord(t.text) && words.IsCapitalized(t.text) && !words.IsNumber(t.text) &&
+	return words.IsWord(t.text) && words.IsCapitalized(t.text) && !words.IsNumber(t.text) && !lexicon.IsNumberWord(t.lower) &&
 		!(calendarWords[t.lower] && t.lower != "may") && !timeAbbreviations[t.text]
 }
 

@@ -27,6 +27,7 @@ func TestNounPhrase(t *testing.T) {
 		{"a preposition inside", "war in Ukraine", "war in Ukraine", true},
 		{"a subject and its verb", "Ostria's unemployment rate fell", "", false},
 		{"an attribution's opening word", "According", "", false},
+		{"a day after it", "war on Tuesday", "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, ok := nounPhrase(tc.s)

@@ -481,6 +481,12 @@ func american(w string) string {
 	return w
 }
 
+// IsNumberWord reports whether a lower-case word is a number written in
+// words from two to ninety-nine ("four", "twenty-four").
+func IsNumberWord(w string) bool {
+	return numberWord(w) != ""
+}
+
 // numberWord returns the digits of a number written in words ("four",
 // "twenty-four"), or "".
 func numberWord(w string) string {
