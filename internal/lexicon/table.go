@@ -182,6 +182,10 @@ var equivalentRows = [][]string{
 	// pairs ten false ones fewer for six true ones lost on the dev events.
 	{"fall", "fall", "falls", "fell", "fallen", "falling", "drop", "drops", "dropped", "dropping", "decreased", "decrease", "decreases", "decreasing"},
 	{"crash", "crash", "crashes", "crashed", "accident", "accidents"},
+	// A go-between's work: "brokered by Merania", "mediated by
+	// Merania", "Merania's mediation". Nothing measured on the sixteen
+	// evaluation events changed.
+	{"mediate", "mediate", "mediated", "mediating", "mediation", "mediator", "mediators", "brokered", "brokering"},
 }
 
 // plainInNames are words of the equivalents table that, capitalised
