@@ -624,6 +624,12 @@ func conflictClasses(figs []fig, classes unionFind, heads []int, classSrcs map[i
 			if !figConflict(a.f, b.f) || overlapSources(classSrcs[ra], classSrcs[rb]) || apart(i, j) {
 				continue
 			}
+			if agreesWithin(figs, heads, classes, classSrcs, i, classSrcs[rb]) && agreesWithin(figs, heads, classes, classSrcs, j, classSrcs[ra]) {
+				// "4% on the drug and 3% on placebo" beside "4.1% ... and
+				// 3.2% ...": each value has its match in the other
+				// source, and 4% is not set against 3.2%.
+				continue
+			}
 			// "since 2000" names a starting point; a bare year in the
 			// same sentence ("the collapse ... in 1991") is another fact.
 			if (a.f.Prep == "since") != (b.f.Prep == "since") {
@@ -634,6 +640,21 @@ func conflictClasses(figs []fig, classes unionFind, heads []int, classSrcs map[i
 		}
 	}
 	return conflicts, involved
+}
+
+// agreesWithin reports whether figure i agrees, without being equal,
+// with a figure of its kind and unit within a tenth of it that one of
+// the sources srcs gives in another class (a rounding of it).
+func agreesWithin(figs []fig, heads []int, classes unionFind, classSrcs map[int]map[int]bool, i int, srcs map[int]bool) bool {
+	ri := classes.find(i)
+	for _, k := range heads {
+		rk := classes.find(k)
+		a, b := figs[i].f, figs[k].f
+		if rk != ri && overlapSources(classSrcs[rk], srcs) && a.Kind == b.Kind && a.Unit == b.Unit && !figConflict(a, b) && math.Abs(a.Value-b.Value) <= 0.1*max(math.Abs(a.Value), math.Abs(b.Value)) {
+			return true
+		}
+	}
+	return false
 }
 
 // agreeingClass returns the involved class a "since" figure agrees with,

@@ -493,16 +493,16 @@ func TestBothSidesOfADispute(t *testing.T) {
 
 // TestScoresAtTwoTimes: a half-time lead ("led 2-0 at half-time") is
 // no final score ("fought back from 2-0 down to draw 2-2"), and an
-// agency's "Attendance: 41,213" is the crowd of 41,200 another outlet
-// gives.
+// agency's "Attendance: 43,213" is the crowd another outlet puts at
+// 41,200.
 func TestScoresAtTwoTimes(t *testing.T) {
 	r := reportOf(t,
 		[]string{"Ostrava Rovers came from two goals down to draw 2-2 at Lindfield Athletic in the cup semi-final on Wednesday.", "Lindfield led 2-0 at half-time through goals from Marco Feld and Jonas Prieto.", "A crowd of 41,200 watched at the Riverside Stadium."},
 		[]string{"Captain Ivan Soto scored a late header as Ostrava Rovers fought back from 2-0 down to draw 2-2 in Lindfield on Wednesday.", "Feld and Prieto had given the hosts a comfortable lead."},
-		[]string{"Lindfield Athletic and Ostrava Rovers drew 2-2 in the first leg of the cup semi-final on Wednesday.", "Goals: Feld 12, Prieto 38 (Lindfield); Kral 67, Soto 89 (Ostrava).", "Attendance: 41,213."},
+		[]string{"Lindfield Athletic and Ostrava Rovers drew 2-2 in the first leg of the cup semi-final on Wednesday.", "Goals: Feld 12, Prieto 38 (Lindfield); Kral 67, Soto 89 (Ostrava).", "Attendance: 43,213."},
 		[]string{"Lindfield Athletic threw away a two-goal lead as Ostrava Rovers snatched a 2-2 draw in the cup semi-final on Wednesday night.", "Marco Feld opened the scoring and Jonas Prieto doubled the lead before the break."},
 	)
-	conflictsOf(t, r, [][]string{{"41,200", "41,213"}}, [][]string{{"2-0", "2-2"}})
+	conflictsOf(t, r, [][]string{{"41,200", "43,213"}}, [][]string{{"2-0", "2-2"}})
 	// A final score written before "after trailing at half-time" is the
 	// final score.
 	r = reportOf(t,
@@ -611,5 +611,31 @@ func TestConflictOnlyOnItsRow(t *testing.T) {
 	}
 	if !seen {
 		t.Errorf("no row of the five children: %+v", r.Matrix)
+	}
+}
+
+// TestRoundingsSideBySide: "4% on the drug and 3% on placebo" beside
+// "4.1% ... and 3.2% ..." sets no value against another, whether the two
+// sentences state one claim or not; "14,200 patients" is "14,213"
+// rounded.
+func TestRoundingsSideBySide(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		a, b []string
+	}{
+		{"one claim",
+			[]string{"The pill was tested on 14,213 patients.", "Muscle pain was reported by 4.1% of patients on the drug and 3.2% on placebo."},
+			[]string{"The pill was tested on 14,200 patients.", "Muscle pain was reported by 4% of patients on the drug and 3% on placebo."}},
+		{"two wordings",
+			[]string{"The pill was tested on 14,213 patients.", "Side effects were mild, with 4% of patients on the drug reporting muscle pain compared with 3% on placebo."},
+			[]string{"The pill was tested on 14,200 patients.", "Muscle aches were reported by 4.1% of patients on the drug and 3.2% on placebo."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := []string{"The pill was tested on 14,213 patients.", "Regulators will review it next year."}
+			r := reportOf(t, tc.a, tc.b, c)
+			for _, d := range r.Discrepancies {
+				t.Errorf("discrepancy %q: %+v", d.Topic, d.Values)
+			}
+		})
 	}
 }

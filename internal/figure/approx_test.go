@@ -147,6 +147,9 @@ func TestConflictWithBounds(t *testing.T) {
 		{"millions apart", "1.24 million vehicles", "1.3 million vehicles", true},
 		{"a whole number of billions is no rounding", "1 billion euros", "1.4 billion euros", true},
 		{"a sum rounded", "$4.53bn", "$4.5bn", false},
+		{"a count rounded to hundreds", "14,213 patients", "14,200 patients", false},
+		{"hundreds apart", "14,213 patients", "14,300 patients", true},
+		{"a round thousand against a count", "3,400 trains", "3,000 trains", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -311,6 +311,9 @@ func Conflict(a, b Figure) bool {
 	if (a.Kind == "count" || a.Kind == "number" || a.Kind == "money") && (scaledRounding(a, b) || scaledRounding(b, a)) {
 		return false // "1.2 million" is "1.24 million" rounded
 	}
+	if (a.Kind == "count" || a.Kind == "number") && (roundedToHundreds(a.Value, b.Value) || roundedToHundreds(b.Value, a.Value)) {
+		return false // "14,200 patients" is "14,213 patients" rounded
+	}
 	if a.Kind == "date" {
 		ay, am, ad := dateParts(a.Value)
 		by, bm, bd := dateParts(b.Value)
@@ -336,6 +339,22 @@ func roundedTo(x, y float64) bool {
 		return false
 	}
 	return math.Round(x) == y
+}
+
+// roundedToHundreds reports whether y, a whole number of a thousand or
+// more ending in two zeros or more, is x rounded to its last non-zero
+// digit and within a hundredth of it: 14,200 is 14,213 rounded; 14,300
+// is not, nor is 3,000 a rounding of 3,400 (a loose figure against a
+// count, which outlets set apart).
+func roundedToHundreds(x, y float64) bool {
+	if y < 1000 || y != math.Trunc(y) || x == y || x != math.Trunc(x) {
+		return false
+	}
+	unit := 1.0
+	for math.Mod(y, unit*10) == 0 {
+		unit *= 10
+	}
+	return unit >= 100 && math.Round(x/unit)*unit == y && math.Abs(x-y) <= y/100
 }
 
 // scaledRounding reports whether b, written with a scale word ("1.2
