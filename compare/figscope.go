@@ -36,6 +36,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.rate = figureRate(s, x.f)
 	x.change = percentChange(s, x.f)
 	x.segment = rateSegment(s, c.figuresAt(x.src, x.n), x.f)
+	x.stat = statistic(s, x.f)
 	x.held = heldBefore.MatchString(strings.ToLower(s[max(0, x.f.Start-24):x.f.Start]))
 	if x.f.Kind == "ordinal" && x.outcome == "" && placedBefore.MatchString(strings.ToLower(s[max(0, x.f.Start-24):x.f.Start])) {
 		x.outcome = "place" // "came second": a side's place, named apart from another side's
@@ -83,6 +84,23 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 		x.f.Norm = strings.TrimSuffix(x.f.Norm, ":"+x.f.Unit) + ":person"
 		x.f.Unit = "person"
 	}
+}
+
+// statOf matches the words before a figure that say it is a median or
+// a mean of many values: "a median of", "an average of", "the average".
+var statOf = regexp.MustCompile(`\b(median|average|mean)\b[^.,;0-9]{0,12}$`)
+
+// statistic returns "median" or "mean" when the words just before f say
+// it is one, else "".
+func statistic(s string, f figureT) string {
+	m := statOf.FindStringSubmatch(strings.ToLower(s[max(0, f.Start-24):f.Start]))
+	switch {
+	case m == nil:
+		return ""
+	case m[1] == "median":
+		return "median"
+	}
+	return "mean"
 }
 
 // humanOutcome holds the outcomes that count people.
@@ -199,6 +217,9 @@ func sameScope(a, b *looseFig) bool {
 	}
 	if a.segment != b.segment {
 		return false // youth unemployment is not the rate
+	}
+	if a.stat != "" && b.stat != "" && a.stat != b.stat {
+		return false // "an average of 3.5 years" is not "a median of 3.4 years"
 	}
 	return a.era == b.era && a.stage == b.stage && !a.threshold && !b.threshold
 }

@@ -25,6 +25,9 @@ type looseFig struct {
 	// "Annual inflation slowed to 3.1%" and "Inflation in the country
 	// stands at 3.4%".
 	subject []string
+	// stat is "median" or "mean" for a figure that is one ("a median of
+	// 3.4 years").
+	stat string
 	// segment is set for a rate given for a part of a population ("youth
 	// unemployment").
 	segment string

@@ -639,3 +639,22 @@ func TestRoundingsSideBySide(t *testing.T) {
 		})
 	}
 }
+
+// TestMedianIsNoMean: "an average of 3.5 years" and "a median of 3.4
+// years" are two statistics, not two values of one; two averages are
+// one.
+func TestMedianIsNoMean(t *testing.T) {
+	r := reportOf(t,
+		[]string{"The 14,213 patients were followed for an average of 3.5 years."},
+		[]string{"The 14,213 patients were followed for a median of 3.4 years."},
+		[]string{"The 14,213 patients were followed for an average of 3.4 years."},
+	)
+	conflictsOf(t, r, [][]string{{"3.5 years", "3.4 years"}}, nil)
+	for _, d := range r.Discrepancies {
+		for _, v := range d.Values {
+			if v.Source == "b" {
+				t.Errorf("b's median is set against the averages: %+v", d.Values)
+			}
+		}
+	}
+}
