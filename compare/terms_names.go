@@ -142,9 +142,17 @@ func nameRuns(s string, toks []ntok, known map[string]bool) []nameRun {
 		if j-i >= 3 && officeOfThe(toks, i) {
 			i++ // "President of the Republic Marcos Ibarra": the office ends at "Republic"
 		}
+		next := j
+		if j-i >= 2 && len(toks[j-1].text) == 1 && strings.HasPrefix(s[toks[j-1].end:], "/") {
+			// "Halvern Pharma A/S": a legal form, not a word of the name
+			j--
+			for next < len(toks) && len(toks[next].text) <= 2 && toks[next].start <= toks[next-1].end+1 {
+				next++
+			}
+		}
 		form := strings.TrimSuffix(strings.TrimSuffix(s[toks[i].start:toks[j-1].end], "'s"), "\u2019s")
 		out = append(out, nameRun{i: i, j: j, form: form})
-		i = j
+		i = next
 	}
 	return out
 }

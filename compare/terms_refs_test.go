@@ -24,6 +24,7 @@ func TestNameRuns(t *testing.T) {
 		{"first word unknown", "Speaking in Dorn, Vale said so.", []string{"Dorn", "Vale"}},
 		{"family name particles", "They met Ursula von der Leyen and Ramon dela Paz.", []string{"Ursula von der Leyen", "Ramon dela Paz"}},
 		{"an office of the republic", "On Tuesday the President of the Republic Marcos Ibarra spoke.", []string{"President", "Marcos Ibarra"}},
+		{"a legal form", "Shares of Halvern Pharma A/S rose.", []string{"Halvern Pharma"}},
 		{"a number in words", "On Tuesday Ninety-five Ostmarkian soldiers came home.", []string{"Ostmarkian"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
