@@ -290,6 +290,8 @@ func TestExtractSpeakersAndKinds(t *testing.T) {
 		{"participle", []string{`Jon Pell met crews on Monday.`, `Earlier Monday, Pell thanked the crews in a brief address, saying they had "worked through every night".`},
 			[]sk{{"Pell", Speech}}},
 		{"name between commas", []string{`The head of the port, Jon Pell, condemned the delay, calling it "a disgrace to the town".`}, []sk{{"Jon Pell", Speech}}},
+		{"the body a person is from", []string{`Prof Lena Sorvik, of the University of Tarsa, who led the study, said: "The tablet works."`}, []sk{{"Lena Sorvik", Speech}}},
+		{"the body after a relative clause", []string{`Lena Sorvik, who led the study at the University of Tarsa, said: "The tablet works."`}, []sk{{"Lena Sorvik", Speech}}},
 		{"descriptor before the name", []string{`"We are concerned about the delays," said chief inspector Ana Lobo from the harbour police.`}, []sk{{"Ana Lobo", Speech}}},
 		{"a title with two portfolios", []string{`"This strike has political goals," said Minister of Transport and Infrastructure Tomas Brenner.`}, []sk{{"Tomas Brenner", Speech}}},
 		{"a body and another body", []string{`"We will help," said the Ministry of Health and UNICEF.`}, []sk{{"Ministry of Health", Speech}}},

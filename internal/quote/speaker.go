@@ -748,7 +748,12 @@ func subjectBefore(ws []word, v int) string {
 			if allCapital(ws[k:seg]) && seg-k <= 4 {
 				return cleanName(ws[k:seg])
 			}
-			if name := nameEndingAt(ws, k); name != "" || !parenthetical(ws[k:seg]) {
+			name := nameEndingAt(ws, k)
+			if name != "" && fromSegment(ws, k) {
+				seg = k // "Lena Sorvik, of the University of Tarsa, who led": where she is from
+				continue
+			}
+			if name != "" || !parenthetical(ws[k:seg]) {
 				return name
 			}
 			seg = k
@@ -765,6 +770,24 @@ var weekdays = map[string]bool{
 
 // parenthetical reports whether ws, set off by commas, describes rather
 // than names: an age, or lower-case words opening with an article.
+// fromSegment reports whether the words between commas that end before
+// ws[k] open with "of", "from" or "at": they say where the person
+// before them is from.
+func fromSegment(ws []word, k int) bool {
+	j := k - 1
+	for j > 0 && !ws[j].breakBefore {
+		j--
+	}
+	if j == 0 {
+		return false
+	}
+	switch ws[j].lower {
+	case "of", "from", "at":
+		return true
+	}
+	return false
+}
+
 func parenthetical(ws []word) bool {
 	if len(ws) == 0 {
 		return false
