@@ -182,6 +182,9 @@ var equivalentRows = [][]string{
 	// pairs ten false ones fewer for six true ones lost on the dev events.
 	{"fall", "fall", "falls", "fell", "fallen", "falling", "drop", "drops", "dropped", "dropping", "decreased", "decrease", "decreases", "decreasing"},
 	{"crash", "crash", "crashes", "crashed", "accident", "accidents"},
+	// An expulsion by either word: "expelled 12 diplomats", "the
+	// expulsion of 11 diplomats".
+	{"expel", "expel", "expels", "expelled", "expelling", "expulsion", "expulsions"},
 	// A go-between's work: "brokered by Merania", "mediated by
 	// Merania", "Merania's mediation". Nothing measured on the sixteen
 	// evaluation events changed.
