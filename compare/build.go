@@ -642,15 +642,15 @@ func conflictClasses(figs []fig, classes unionFind, heads []int, classSrcs map[i
 	return conflicts, involved
 }
 
-// agreesWithin reports whether figure i agrees, without being equal,
-// with a figure of its kind and unit within a tenth of it that one of
-// the sources srcs gives in another class (a rounding of it).
+// agreesWithin reports whether figure i is a rounding, or rounded, of a
+// figure that one of the sources srcs gives in another class
+// (figure.Rounding).
 func agreesWithin(figs []fig, heads []int, classes unionFind, classSrcs map[int]map[int]bool, i int, srcs map[int]bool) bool {
 	ri := classes.find(i)
 	for _, k := range heads {
 		rk := classes.find(k)
 		a, b := figs[i].f, figs[k].f
-		if rk != ri && overlapSources(classSrcs[rk], srcs) && a.Kind == b.Kind && a.Unit == b.Unit && !figConflict(a, b) && math.Abs(a.Value-b.Value) <= 0.1*max(math.Abs(a.Value), math.Abs(b.Value)) {
+		if rk != ri && overlapSources(classSrcs[rk], srcs) && figRounding(a, b) {
 			return true
 		}
 	}

@@ -35,6 +35,8 @@ func figuresOf(s string) []figureT { return figure.Extract(s) }
 
 func figEqual(a, b figureT) bool { return figure.Equal(a, b) }
 
+func figRounding(a, b figureT) bool { return figure.Rounding(a, b) }
+
 func figConflict(a, b figureT) bool { return figure.Conflict(a, b) }
 
 func figCompatible(a, b figureT) bool { return figure.Compatible(a, b) }

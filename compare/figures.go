@@ -183,16 +183,14 @@ func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]
 	return out
 }
 
-// roundedBeside reports whether b's sentence gives another figure of a's
-// kind and unit that a agrees with without being equal, within a tenth
-// of it (a rounding, not a vague "hundreds of thousands"):
+// roundedBeside reports whether b's sentence gives another figure that
+// is a rounded, or a rounding of it (figure.Rounding):
 // "4% on the drug against 3% on placebo" beside "4.1% on the drug and
 // 3.2% on placebo" sets neither 4% against 3.2% nor 3% against 4.1%.
 func roundedBeside(figs []looseFig, a, b *looseFig) bool {
 	for k := range figs {
 		o := &figs[k]
-		if o != b && o.src == b.src && o.n == b.n && o.f.Kind == a.f.Kind && o.f.Unit == a.f.Unit && !figEqual(o.f, a.f) && !looseConflict(a.fig, o.fig) &&
-			math.Abs(o.f.Value-a.f.Value) <= 0.1*max(math.Abs(o.f.Value), math.Abs(a.f.Value)) {
+		if o != b && o.src == b.src && o.n == b.n && figRounding(o.f, a.f) {
 			return true
 		}
 	}

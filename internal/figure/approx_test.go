@@ -246,3 +246,33 @@ func TestHyphenedUnits(t *testing.T) {
 		}
 	}
 }
+
+func TestRounding(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		want       bool
+	}{
+		{"fewer decimals", "4.1%", "4%", true},
+		{"rounded up", "3.6%", "4%", true},
+		{"a half is a value of its own", "3.5 years", "4 years", false},
+		{"one decimal each", "44.6%", "44.5%", false},
+		{"to hundreds", "14,213 patients", "14,200 patients", true},
+		{"a scale word", "1.24 million vehicles", "1.2 million vehicles", true},
+		{"too far", "4.6%", "4%", false},
+		{"equal", "4%", "4%", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := ExtractAll(tt.a), ExtractAll(tt.b)
+			if len(a) != 1 || len(b) != 1 {
+				t.Fatalf("got %v and %v, want one figure each", a, b)
+			}
+			if got := Rounding(a[0], b[0]); got != tt.want {
+				t.Errorf("Rounding(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+			if got := Rounding(b[0], a[0]); got != tt.want {
+				t.Errorf("Rounding(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
+			}
+		})
+	}
+}

@@ -341,6 +341,27 @@ func roundedTo(x, y float64) bool {
 	return math.Round(x) == y
 }
 
+// Rounding reports whether one of two figures of one kind and unit is
+// the other rounded: written with fewer decimals ("4%" and "4.1%"), to
+// hundreds ("14,200" and "14,213") or with the same scale word and fewer
+// decimals ("1.2 million" and "1.24 million").
+func Rounding(a, b Figure) bool {
+	if a.Kind != b.Kind || a.Unit != b.Unit || a.Value == b.Value {
+		return false
+	}
+	if da, db := decimals(a.Value), decimals(b.Value); da != db {
+		fine, coarse := a.Value, b.Value
+		if da < db {
+			fine, coarse = b.Value, a.Value
+		}
+		p := math.Pow(10, float64(min(da, db)))
+		if half := fine*p - math.Trunc(fine*p); math.Abs(half-0.5) > 1e-9 && math.Abs(half-0.25) > 1e-9 && math.Abs(half-0.75) > 1e-9 && math.Round(fine*p)/p == coarse {
+			return true // not 4 for 3.5: a half or a quarter is a value of its own
+		}
+	}
+	return roundedToHundreds(a.Value, b.Value) || roundedToHundreds(b.Value, a.Value) || scaledRounding(a, b) || scaledRounding(b, a)
+}
+
 // roundedToHundreds reports whether y, a whole number of a thousand or
 // more ending in two zeros or more, is x rounded to its last non-zero
 // digit and within a hundredth of it: 14,200 is 14,213 rounded; 14,300
