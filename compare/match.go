@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/newslens/newslens/internal/article"
 	"github.com/newslens/newslens/internal/entity"
@@ -99,6 +101,7 @@ type unit struct {
 	start, end int
 	slots      []slot
 	weight     float64
+	years      []int32 // the ids of the years before its report's date it names (pastYearCut)
 }
 
 // slot is one content word of a clause, or one name: any of its ids
@@ -262,6 +265,9 @@ func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 				// Half the figure's weight goes to any figure, half to
 				// the same one.
 				w *= numberBoost / 2
+				if c.pastYear(si, t.Key) && !strings.HasSuffix(strings.ToLower(s[:t.Start]), "since ") {
+					u.years = append(u.years, id)
+				}
 				if !u.hasID(id) {
 					u.slots = append(u.slots, slot{ids: []int32{id}, w: w}, slot{ids: []int32{ids[anyNumber]}, w: w})
 				}
@@ -396,8 +402,51 @@ func (c *comparison) cover(cv *coverer, u *unit, skip int) []hit {
 	if len(cv.common) > 0 {
 		c.addCommon(cv, u, heaviest)
 	}
-	return c.collectHits(cv, u)
+	hs := c.collectHits(cv, u)
+	for k, h := range hs {
+		if len(u.years) > 0 && !c.statesYears(h.src, h.n, u.years) && (h.n2 < 0 || !c.statesYears(h.src, h.n2, u.years)) {
+			hs[k].score *= pastYearCut
+		}
+	}
+	return hs
 }
+
+// statesYears reports whether sentence n of source src names one of the
+// years ids, as a year or as so many years ago ("set in 2021", "set three
+// years ago" in a report of 2024).
+func (c *comparison) statesYears(src, n int, ids []int32) bool {
+	if c.holds(src, n, ids) {
+		return true
+	}
+	d := c.arts[src].Date
+	if len(d) < 4 {
+		return false
+	}
+	ref, err := strconv.Atoi(d[:4])
+	if err != nil {
+		return false
+	}
+	s := c.arts[src].Sentences[n]
+	for _, f := range c.figuresAt(src, n) {
+		if f.Kind != "duration" || f.Unit != "year" || !strings.HasPrefix(s[f.End:], " ago") {
+			continue
+		}
+		for _, id := range ids {
+			if c.keys[id] == strconv.Itoa(ref-int(f.Value)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastYearCut scales the coverage of a clause that names a year before
+// its report's date ("Corvania expelled four diplomats in 2019") by a
+// sentence without that year: the year says which event, this year's
+// expulsion is not that one, and no other figure stands for it. A year
+// after "since" dates a span ("the first strike since 2009") and counts
+// as any figure does.
+const pastYearCut = 0.5
 
 // Common words: see cover.
 const (
@@ -555,4 +604,19 @@ func namesOnlyCut(u *unit, other, held float64) float64 {
 		return 1
 	}
 	return namesOnlyFactor
+}
+
+// pastYear reports whether a figure's key is a year, 1900 to 2099,
+// before the year source si is dated.
+func (c *comparison) pastYear(si int, k string) bool {
+	d := c.arts[si].Date
+	if len(k) != 4 || (k[:2] != "19" && k[:2] != "20") || len(d) < 4 {
+		return false
+	}
+	for _, r := range k[2:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return k < d[:4]
 }

@@ -658,3 +658,45 @@ func TestMedianIsNoMean(t *testing.T) {
 		}
 	}
 }
+
+// TestPastYearIsAnotherEvent: "Corvania expelled four diplomats in
+// 2019", in a report dated 2025, is not this week's expulsion that the
+// others report, and is found in its source only; "the first expulsion
+// since 2019" dates a span and ties as any figure does.
+func TestPastYearIsAnotherEvent(t *testing.T) {
+	arts := linesArticles(t,
+		[]string{"Corvania ordered 12 Estmarian diplomats to leave on Tuesday, accusing them of spying.", "Corvania expelled four Estmarian diplomats in 2019."},
+		[]string{"Corvania has expelled a dozen Estmarian diplomats, accusing them of espionage."},
+		[]string{"Corvania said on Tuesday it was expelling 12 Estmarian diplomats for spying."},
+	)
+	for _, a := range arts {
+		a.Date = "2025-01-14"
+	}
+	r := mustCompare(t, arts)
+	found := false
+	for _, u := range r.Unique["a"] {
+		found = found || strings.Contains(u.Text, "2019")
+	}
+	if !found {
+		t.Errorf("the 2019 expulsion is not found in a only: unique %+v, shared %+v", r.Unique["a"], r.Shared)
+	}
+}
+
+// TestYearsAgoNameTheYear: "set three years ago" in a report of 2024
+// names the year "set in 2021" does.
+func TestYearsAgoNameTheYear(t *testing.T) {
+	arts := linesArticles(t,
+		[]string{"Castelmare reached 44.6C on Monday.", "The previous record, 43.9C at Castelmare, was set in August 2021."},
+		[]string{"Castelmare reached 44.6C on Monday, beating the record of 43.9C at Castelmare set three years ago."},
+		[]string{"Castelmare reached 44.6C on Monday."},
+	)
+	for _, a := range arts {
+		a.Date = "2024-07-22"
+	}
+	r := mustCompare(t, arts)
+	for _, u := range r.Unique["a"] {
+		if strings.Contains(u.Text, "2021") {
+			t.Errorf("the 2021 record is found in a only: %+v", r.Unique["a"])
+		}
+	}
+}
