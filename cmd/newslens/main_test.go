@@ -242,8 +242,11 @@ func cmdGolden(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	srv := ts.Value(serverKey{}).(*llmtest.Server)
 	got = strings.ReplaceAll(got, strings.TrimPrefix(strings.TrimSuffix(srv.URL, "/v1"), "http://"), "127.0.0.1:PORT")
-	got = strings.ReplaceAll(got, ts.Getenv("TESTDATA"), "$TESTDATA")
-	got = strings.ReplaceAll(got, ts.Getenv("WORK"), "$WORK")
+	for _, v := range []string{"TESTDATA", "WORK"} {
+		// as written, and as Markdown output escapes it ("/tmp/ci\_run")
+		got = strings.ReplaceAll(got, ts.Getenv(v), "$"+v)
+		got = strings.ReplaceAll(got, mdText(ts.Getenv(v)), "$"+v)
+	}
 	path := filepath.Join(ts.Getenv("TESTDATA"), "golden", args[1])
 	if err := golden.Match(path, []byte(got), "TestScripts/"+ts.Name()); err != nil {
 		ts.Fatalf("%s: %v", args[0], err)
