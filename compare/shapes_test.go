@@ -270,8 +270,8 @@ func TestClimateShapes(t *testing.T) {
 // The state agency's report, in its own words ("the Armed Forces", "a
 // weapons depot used by terrorist groups"), is compared, not left out;
 // the army's claim is one of all four; the state agency leaves out the
-// civilian toll; "terrorists" against "rebels" is a term; the toll is
-// 18 against 22.
+// civilian toll; "terrorists" against "rebels" is a term, and "a rebel
+// arms depot" no name of the rebels; the toll is 18 against 22.
 func TestAttackShapes(t *testing.T) {
 	r := shapesReport(t, "attack")
 	if len(r.Sources) != 4 || !slices.ContainsFunc(r.Shared, func(s Shared) bool { return len(s.Sources) == 4 }) {
@@ -285,6 +285,11 @@ func TestAttackShapes(t *testing.T) {
 	}
 	if !conflictOf(r, "18 people", "22 people") {
 		t.Errorf("no conflict between 18 and 22 people: %+v", r.Discrepancies)
+	}
+	for _, tm := range r.Terms {
+		if strings.Contains(tm.BySource["wire"], "rebels") && strings.Contains(tm.BySource["afp"], "depot") {
+			t.Errorf("afp's arms depot is a name of the rebels: %v", tm.BySource)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"github.com/newslens/newslens/internal/lexicon"
 	"strings"
 
 	"github.com/newslens/newslens/internal/worddiff"
@@ -94,7 +95,7 @@ func (c *comparison) alignedSubstitutes(spans func(si, n int) []nameSpan, add fu
 					diffs[p] = it
 				}
 				for _, sp := range ss[ai] {
-					if hasKey(ss[bi], sp.key) {
+					if hasKey(ss[bi], sp.key) || writesForm(p.b, sp.key) {
 						continue
 					}
 					form, ok := substitute(p.a, p.b, it, sp, ss[bi])
@@ -106,6 +107,24 @@ func (c *comparison) alignedSubstitutes(spans func(si, n int) []nameSpan, add fu
 			}
 		}
 	}
+}
+
+// writesForm reports whether sentence b writes a one-word name of
+// referent key in any inflection, if not as the referent itself: "a
+// rebel arms depot" names the rebels ("terrorist groups") it is compared
+// with.
+func writesForm(b, key string) bool {
+	stems := make(map[string]bool)
+	for _, f := range lexicon.ReferentForms(key) {
+		if !strings.Contains(f, " ") {
+			stems[words.Stem(f)] = true
+		}
+	}
+	found := false
+	words.Each(b, func(tok string, _ int) {
+		found = found || stems[words.Stem(strings.ToLower(tok))]
+	})
+	return found
 }
 
 // lacks reports whether b lacks a referent a names.

@@ -66,8 +66,17 @@ var referentRows = [][]string{
 
 var referents = map[string][]phrase{} // first word -> phrases, longest first
 
+var referentForms = map[string][]string{} // key -> the phrases of its row
+
+// ReferentForms returns the names the referent table gives the referent
+// key ("fighters": "militants", "rebels", ...), or nil.
+func ReferentForms(key string) []string {
+	return referentForms[key]
+}
+
 func init() {
 	for _, row := range referentRows {
+		referentForms[row[0]] = append(referentForms[row[0]], row[1:]...)
 		for _, p := range row[1:] {
 			ws := phraseWords(p)
 			referents[ws[0]] = append(referents[ws[0]], phrase{words: ws, key: row[0]})
