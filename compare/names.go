@@ -247,6 +247,7 @@ func dropSelfNames(terms []Term) []Term {
 // written in lower case or is one common word: "flooding" and "Floods"
 // (opening a sentence) are "flood", "Floods Act" stays.
 func stemmedForm(name string) string {
+	name = strings.ReplaceAll(name, "’", "'") // "Putin’s" is "Putin's"
 	if low := strings.ToLower(name); name != low && (strings.Contains(name, " ") || wordvec.ID(low) < 0) {
 		return low // a name; a common word opening a sentence ("Floods") is stemmed
 	}

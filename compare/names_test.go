@@ -99,8 +99,9 @@ func TestOutletsNamingThemselves(t *testing.T) {
 	}
 }
 
-// TestDropSpellingOnly: names that differ in case and full stops, or in
-// lower case only in their words' endings, are no naming difference;
+// TestDropSpellingOnly: names that differ in case, full stops or the
+// apostrophe's shape, or in lower case only in their words' endings,
+// are no naming difference;
 // two words, or two spellings of a name, are.
 func TestDropSpellingOnly(t *testing.T) {
 	terms := []Term{
@@ -109,6 +110,7 @@ func TestDropSpellingOnly(t *testing.T) {
 		{Concept: "Floods", BySource: map[string]string{"a": "Floods", "b": "Flooding"}},
 		{Concept: "pact", BySource: map[string]string{"a": "pact", "b": "treaty"}},
 		{Concept: "Kim Jong Un", BySource: map[string]string{"a": "Kim Jong Un", "b": "Kim Jong-un"}},
+		{Concept: "Putin's", BySource: map[string]string{"a": "Putin's first", "b": "Putin\u2019s first"}},
 	}
 	var got []string
 	for _, tm := range dropSpellingOnly(terms) {
