@@ -175,7 +175,7 @@ func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]
 	}
 	var out []Discrepancy
 	for _, r := range roots {
-		idx, conf := unambiguous(figs, comps[r], conflicted)
+		idx, conf := unambiguous(figs, oneInSentence(figs, comps[r]), conflicted)
 		if d, ok := c.looseDiscrepancy(figs, idx, conf); ok {
 			out = append(out, d)
 		}
@@ -195,6 +195,44 @@ func roundedBeside(figs []looseFig, a, b *looseFig) bool {
 		}
 	}
 	return false
+}
+
+// oneInSentence keeps, of two or more values one sentence gives in a
+// group of figures, the one that shares with the other sentences'
+// figures the word right after it, else the most words of context: "more than 450 planned operations and
+// 2,000 outpatient appointments" against "about 400 planned operations"
+// keeps 450.
+func oneInSentence(figs []looseFig, idx []int) []int {
+	shared := func(i int) int {
+		k := 0
+		for _, j := range idx {
+			if figs[j].src != figs[i].src || figs[j].n != figs[i].n {
+				if figs[i].head != "" && figs[i].head == figs[j].head {
+					k += 10 // the word right after it: "450 planned operations"
+				}
+				for _, w := range figs[i].ctx {
+					if slices.Contains(figs[j].ctx, w) {
+						k++
+					}
+				}
+			}
+		}
+		return k
+	}
+	best := make(map[[2]int]int) // sentence -> index of its best figure
+	for _, i := range idx {
+		key := [2]int{figs[i].src, figs[i].n}
+		if b, ok := best[key]; !ok || shared(i) > shared(b) {
+			best[key] = i
+		}
+	}
+	out := idx[:0:0]
+	for _, i := range idx {
+		if b := best[[2]int{figs[i].src, figs[i].n}]; b == i || figEqual(figs[b].f, figs[i].f) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // unambiguous leaves out of a group of figures the sources that give two

@@ -74,7 +74,8 @@ func TestTrialShapes(t *testing.T) {
 // TestCyberShapes: the ransom written "5 million dollars", "$5m" and "5
 // million US dollars" is one claim of three outlets; the attack and the
 // attackers are each named differently by source; the postponed
-// operations are 400 in one outlet and more than 450 in another.
+// operations are 400 in one outlet and more than 450 in another, whose
+// 2,000 outpatient appointments are no third value of them.
 func TestCyberShapes(t *testing.T) {
 	r := shapesReport(t, "cyber")
 	if !slices.ContainsFunc(r.Shared, func(s Shared) bool {
@@ -90,9 +91,9 @@ func TestCyberShapes(t *testing.T) {
 			t.Errorf("%s's %q is in no term: %+v", want[0], want[1], r.Terms)
 		}
 	}
-	if !conflictOf(r, "400", "450") {
-		t.Errorf("no conflict between 400 and 450 operations: %+v", r.Discrepancies)
-	}
+	// "More than 450 planned operations and 2,000 outpatient
+	// appointments": the 2,000 is no value of the operations
+	conflictsOf(t, r, [][]string{{"400", "450"}}, [][]string{{"400", "2,000"}})
 }
 
 // TestLayoffsShapes: "cut about 1,200 jobs", "lay off roughly 1,250
