@@ -298,11 +298,13 @@ func partOfBetween(s string, f, w figureT) bool {
 	return w.Start > f.End && strings.HasPrefix(strings.TrimSpace(s[f.End:w.Start]), "of ")
 }
 
-// complementary reports whether b is the whole a is a part of, or the
-// rest of it: the two counts are the two sides of one split, or a part
-// and its whole, not two values of one quantity.
+// complementary reports whether b is the whole a is a part of, or
+// another outlet's count of it (within a tenth: "300 of the 1,200 jobs"
+// and "1,250 employees"), or the rest of it: the two counts are the two
+// sides of one split, or a part and its whole, not two values of one
+// quantity.
 func complementary(a, b *looseFig) bool {
-	return a.whole > 0 && a.f.Unit == b.f.Unit && (a.f.Value+b.f.Value == a.whole || b.f.Value == a.whole)
+	return a.whole > 0 && a.f.Unit == b.f.Unit && (a.f.Value+b.f.Value == a.whole || math.Abs(b.f.Value-a.whole) <= a.whole/10)
 }
 
 // clockZone returns, for a weekday or a date, the time zone of the time
