@@ -156,6 +156,10 @@ func (c *comparison) shared(gi int, tc *termCollector) Shared {
 	return sh
 }
 
+// betweenPairs bounds the pairs of members, other than the anchor, read
+// for terms in one claim (collectAmongMembers).
+const betweenPairs = 6
+
 // collectAmongMembers records the term pairs between members other than
 // the anchor: two outlets may name a thing alike in wording the anchor
 // does not share.
@@ -169,7 +173,7 @@ func (c *comparison) collectAmongMembers(gi int, tc *termCollector) {
 				continue
 			}
 			k := [2]string{c.text(a), c.text(b)}
-			if k[0] == k[1] || seen[k] || len(seen) == maxWordings {
+			if k[0] == k[1] || seen[k] || len(seen) == betweenPairs {
 				continue
 			}
 			seen[k] = true
