@@ -133,3 +133,14 @@ func TestCompanyIsNoSpellingOfACountry(t *testing.T) {
 	)
 	noTermWith(t, r, "", "Norway")
 }
+
+// TestNumberedNameIsAnotherThing: "Eumetra-4", a satellite, is no
+// spelling of Eumetra, the agency that ordered it.
+func TestNumberedNameIsAnotherThing(t *testing.T) {
+	r := reportOf(t,
+		[]string{"A rocket exploded on Tuesday, destroying a weather satellite it was carrying for the agency Eumetra.", "Eumetra said the satellite was insured."},
+		[]string{"The rocket was lost on Tuesday, ending the Eumetra-4 mission.", "Eumetra-4 carried a lightning imager."},
+		[]string{"A rocket carrying a satellite for Eumetra blew up on Tuesday.", "Eumetra called it a sad day."},
+	)
+	noTermWith(t, r, "b", "Eumetra-4")
+}

@@ -1481,10 +1481,23 @@ func (g *nameGraph) linkSpellings() {
 				if la != lb && (g.inOneSource(a, b) || editDistance(la, lb) > max(2, min(len(la), len(lb))/3)) {
 					continue
 				}
+				if digitsOf(a) != digitsOf(b) {
+					continue // "Eumetra-4" is a satellite the agency Eumetra ordered, "Helion-5" no "Helion-6"
+				}
 				g.uf.union(a, b)
 			}
 		}
 	}
+}
+
+// digitsOf returns the digits of a name, in order.
+func digitsOf(name string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, name)
 }
 
 func (g *nameGraph) inOneSource(a, b string) bool {
