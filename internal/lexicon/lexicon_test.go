@@ -53,6 +53,7 @@ func TestTermsNormalise(t *testing.T) {
 		{"a core measure", "Underlying inflation slowed.", "Core inflation slowed."},
 		{"added time", "He scored in stoppage time.", "He scored in added time."},
 		{"an expulsion", "The expulsion of 11 diplomats.", "They expelled 11 diplomats."},
+		{"a diplomat sent home", "Eleven diplomats were declared persona non grata.", "Eleven diplomats were declared expelled."},
 		{"a go-between", "The swap was brokered by Merania.", "The swap was mediated by Merania."},
 		{"honorific", "Respected Comrade Kim spoke.", "Kim spoke."},
 		{"british spelling", "They organised it.", "They organized it."},

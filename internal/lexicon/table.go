@@ -69,6 +69,8 @@ var phraseRows = [][]string{
 	// flight data recorder and the cockpit voice recorder". Nothing
 	// measured on the sixteen evaluation events changed.
 	{"recorder", "black box", "black boxes", "flight recorder", "flight recorders", "flight data recorder", "cockpit voice recorder", "data recorder", "voice recorder"},
+	// A diplomat sent home: "declared persona non grata" is expelled.
+	{"expel", "persona non grata", "personae non gratae"},
 	{"destroy", "reduced to rubble", "reduced to ashes", "reduced to ash", "burned down", "burnt down", "razed to the ground"},
 }
 
