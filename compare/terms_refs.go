@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -50,6 +51,10 @@ type nameGraph struct {
 	// before a name (descriptorBefore): "construction" for "construction
 	// firm Vantek Construct".
 	descMods map[string][]string
+	// ownedBy holds, per institution's name, the place its sentence says
+	// it is of ("the Ministry of Foreign Affairs of the Republic of
+	// Corvania": "corvania"), lower case.
+	ownedBy map[string]string
 }
 
 // genericHeads are nouns too general to stand for one referent.
@@ -767,12 +772,12 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(ta
 }
 
 // ownBody records "Valdria's defence ministry", from start to
-// toks[end-1], as a name of a body of its own when the one-word name
-// that owns it is in no name of the bodies with its head, and one of
-// those holds another (the "Ministry of Defence of Ostmark"), and
-// reports whether it did.
+// toks[end-1], as a name of a body of its own when the one-word name or
+// place (one the coverage writes a demonym of) that owns it is in no
+// name of the bodies with its head, and one of those holds another (the
+// "Ministry of Defence of Ostmark"), and reports whether it did.
 func (g *nameGraph) ownBody(s string, toks []ntok, start, end int, owners []string, si, n int) bool {
-	if len(owners) != 1 || end < 1 || start < 0 || !g.oneWordName(owners[0]) {
+	if len(owners) != 1 || end < 1 || start < 0 || !g.oneWordName(owners[0]) && !g.places[owners[0]] {
 		return false
 	}
 	h := foldHead(toks[end-1].lower)
@@ -1102,7 +1107,7 @@ func (g *nameGraph) ownedHeads(h string, owners []string) []string {
 		return owned
 	}
 	for _, w := range owners {
-		if g.oneWordName(w) {
+		if g.oneWordName(w) || g.places[w] {
 			// "Valdria's defence ministry" is not the "Ministry of
 			// Defence of Ostmark", the one ministry the coverage names.
 			all = slices.DeleteFunc(all, func(k string) bool { return g.holdsOtherName(k, w) })
@@ -1126,6 +1131,9 @@ func (g *nameGraph) holdsOtherName(k, w string) bool {
 	for _, n := range g.order {
 		if !strings.Contains(n, " ") || g.uf.find(n) != r {
 			continue
+		}
+		if o := g.ownedBy[n]; o != "" && words.Stem(o) != w && g.places[o] {
+			return true
 		}
 		for _, f := range strings.Fields(n) {
 			if st := words.Stem(f); st != w && g.places[f] && g.mentions[f] != nil && g.uf.find(f) != r {
@@ -1220,9 +1228,19 @@ func addRunNames(names map[string]bool, runs []nameRun) {
 func (g *nameGraph) addRuns(s string, toks []ntok, runs []nameRun, names map[string]bool, si, n int) {
 	for _, r := range runs {
 		g.addName(g.addTitle(s, toks, r, names, si, n), si, n)
+		if m := ofPlace.FindStringSubmatch(s[toks[r.j-1].end:]); m != nil && institutionKey(r.form) != "" {
+			if g.ownedBy == nil {
+				g.ownedBy = make(map[string]string)
+			}
+			g.ownedBy[strings.ToLower(r.form)] = strings.ToLower(m[1])
+		}
 	}
 	g.appositions(s, toks, runs, si, n)
 }
+
+// ofPlace matches the place after an institution's name that says whose
+// it is: " of the Republic of Corvania", " of Ostmark".
+var ofPlace = regexp.MustCompile(`^ of (?:the (?:Republic|Kingdom|State|Federation|Principality|Grand Duchy) of )?(\p{Lu}[\p{L}'’-]+)`)
 
 // addTitle records the title phrase written before the person named by
 // run r, if any (titleAt), and returns the form of the run to record as

@@ -841,3 +841,20 @@ func TestOwnerNamesAnotherBody(t *testing.T) {
 		}
 	}
 }
+
+// TestInstitutionOfAPlace: "the Ministry of Foreign Affairs of the
+// Republic of Corvania" is Corvania's; "Estmaria's foreign ministry" is
+// not it.
+func TestInstitutionOfAPlace(t *testing.T) {
+	shared := "Corvania expelled 12 Estmarian diplomats on Tuesday. Corvanian and Estmarian officials traded accusations. "
+	arts := []*article.Article{
+		fromText(t, "a", "Expulsion", shared+"The Ministry of Foreign Affairs of the Republic of Corvania gave them 72 hours to leave."),
+		fromText(t, "b", "Expulsion", shared+"Estmaria's foreign ministry called the decision groundless."),
+		fromText(t, "c", "Expulsion", shared+"The Ministry of Foreign Affairs said the diplomats must leave within 72 hours."),
+	}
+	for _, tm := range mustCompare(t, arts).Terms {
+		if strings.Contains(tm.BySource["b"], "Estmaria") && strings.Contains(tm.BySource["a"]+tm.BySource["c"], "Ministry of Foreign Affairs") {
+			t.Errorf("Estmaria's ministry is Corvania's: %v", tm.BySource)
+		}
+	}
+}
