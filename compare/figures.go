@@ -197,42 +197,34 @@ func roundedBeside(figs []looseFig, a, b *looseFig) bool {
 	return false
 }
 
-// oneInSentence keeps, of two or more values one sentence gives in a
-// group of figures, the one that shares with the other sentences'
-// figures the word right after it, else the most words of context: "more than 450 planned operations and
-// 2,000 outpatient appointments" against "about 400 planned operations"
-// keeps 450.
+// oneInSentence drops, of two or more values one sentence gives in a
+// group of figures, those that do not share with another sentence's
+// figure the word right after them when one of them does: "more than
+// 450 planned operations and 2,000 outpatient appointments" against
+// "about 400 planned operations" keeps 450. With no such word, a source
+// that gives two values stays ambiguous (unambiguous): "by two goals to
+// one" is set against neither "2-1" value.
 func oneInSentence(figs []looseFig, idx []int) []int {
-	shared := func(i int) int {
-		k := 0
+	headMatch := func(i int) bool {
+		return figs[i].head != "" && slices.ContainsFunc(idx, func(j int) bool {
+			return (figs[j].src != figs[i].src || figs[j].n != figs[i].n) && figs[j].head == figs[i].head
+		})
+	}
+	drop := make(map[int]bool)
+	for _, i := range idx {
+		if !headMatch(i) {
+			continue
+		}
 		for _, j := range idx {
-			if figs[j].src != figs[i].src || figs[j].n != figs[i].n {
-				if figs[i].head != "" && figs[i].head == figs[j].head {
-					k += 10 // the word right after it: "450 planned operations"
-				}
-				for _, w := range figs[i].ctx {
-					if slices.Contains(figs[j].ctx, w) {
-						k++
-					}
-				}
+			if j != i && figs[j].src == figs[i].src && figs[j].n == figs[i].n && !figEqual(figs[j].f, figs[i].f) && !headMatch(j) {
+				drop[j] = true
 			}
 		}
-		return k
 	}
-	best := make(map[[2]int]int) // sentence -> index of its best figure
-	for _, i := range idx {
-		key := [2]int{figs[i].src, figs[i].n}
-		if b, ok := best[key]; !ok || shared(i) > shared(b) {
-			best[key] = i
-		}
+	if len(drop) == 0 {
+		return idx
 	}
-	out := idx[:0:0]
-	for _, i := range idx {
-		if b := best[[2]int{figs[i].src, figs[i].n}]; b == i || figEqual(figs[b].f, figs[i].f) {
-			out = append(out, i)
-		}
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(idx), func(i int) bool { return drop[i] })
 }
 
 // unambiguous leaves out of a group of figures the sources that give two
