@@ -628,7 +628,7 @@ func conflictClasses(figs []fig, classes unionFind, heads []int, classSrcs map[i
 			if !figConflict(a.f, b.f) || overlapSources(classSrcs[ra], classSrcs[rb]) || apart(i, j) {
 				continue
 			}
-			if agreesWithin(figs, heads, classes, classSrcs, i, classSrcs[rb]) && agreesWithin(figs, heads, classes, classSrcs, j, classSrcs[ra]) {
+			if agreesWithin(figs, classes, i, classSrcs[rb]) && agreesWithin(figs, classes, j, classSrcs[ra]) {
 				// "4% on the drug and 3% on placebo" beside "4.1% ... and
 				// 3.2% ...": each value has its match in the other
 				// source, and 4% is not set against 3.2%.
@@ -648,17 +648,29 @@ func conflictClasses(figs []fig, classes unionFind, heads []int, classSrcs map[i
 
 // agreesWithin reports whether figure i is a rounding, or rounded, of a
 // figure that one of the sources srcs gives in another class
-// (figure.Rounding).
-func agreesWithin(figs []fig, heads []int, classes unionFind, classSrcs map[int]map[int]bool, i int, srcs map[int]bool) bool {
+// (figure.Rounding), at the same place among its sentence's figures of
+// that kind: "4% on the drug and 3% on placebo" beside "4.1% ... and
+// 3.2% ...", not "3.1% ... and 4% ..." beside "4.1% ... and 3% ...".
+func agreesWithin(figs []fig, classes unionFind, i int, srcs map[int]bool) bool {
 	ri := classes.find(i)
-	for _, k := range heads {
-		rk := classes.find(k)
-		a, b := figs[i].f, figs[k].f
-		if rk != ri && overlapSources(classSrcs[rk], srcs) && figRounding(a, b) {
+	for j := range figs {
+		if srcs[figs[j].src] && classes.find(j) != ri && figRounding(figs[i].f, figs[j].f) && kindPlace(figs, i) == kindPlace(figs, j) {
 			return true
 		}
 	}
 	return false
+}
+
+// kindPlace returns how many figures of figure i's kind its sentence
+// gives before it.
+func kindPlace(figs []fig, i int) int {
+	k := 0
+	for j := range figs {
+		if figs[j].src == figs[i].src && figs[j].n == figs[i].n && figs[j].f.Kind == figs[i].f.Kind && figs[j].f.Start < figs[i].f.Start {
+			k++
+		}
+	}
+	return k
 }
 
 // agreeingClass returns the involved class a "since" figure agrees with,

@@ -87,8 +87,9 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 }
 
 // statOf matches the words before a figure that say it is a median or
-// a mean of many values: "a median of", "an average of", "the average".
-var statOf = regexp.MustCompile(`\b(median|average|mean)\b[^.,;0-9]{0,12}$`)
+// a mean of many values: "a median of", "an average of", "a mean of"
+// (not the verb: "would mean 3.5 years").
+var statOf = regexp.MustCompile(`\b(median|average|(?:an?|the) mean)\b[^.,;0-9]{0,12}$`)
 
 // statistic returns "median" or "mean" when the words just before f say
 // it is one, else "".
@@ -299,12 +300,13 @@ func partOfBetween(s string, f, w figureT) bool {
 }
 
 // complementary reports whether b is the whole a is a part of, or
-// another outlet's count of it (within a tenth: "300 of the 1,200 jobs"
-// and "1,250 employees"), or the rest of it: the two counts are the two
+// another outlet's count of it (within a tenth, and nearer the whole
+// than the part: "300 of the 1,200 jobs" and "1,250 employees", not "300
+// of the 310 passengers" and "280 passengers"), or the rest of it: the two counts are the two
 // sides of one split, or a part and its whole, not two values of one
 // quantity.
 func complementary(a, b *looseFig) bool {
-	return a.whole > 0 && a.f.Unit == b.f.Unit && (a.f.Value+b.f.Value == a.whole || math.Abs(b.f.Value-a.whole) <= a.whole/10)
+	return a.whole > 0 && a.f.Unit == b.f.Unit && (a.f.Value+b.f.Value == a.whole || math.Abs(b.f.Value-a.whole) <= a.whole/10 && math.Abs(b.f.Value-a.whole) < math.Abs(b.f.Value-a.f.Value))
 }
 
 // clockZone returns, for a weekday or a date, the time zone of the time

@@ -145,6 +145,11 @@ func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]
 		first[k] = i
 		reps = append(reps, i)
 	}
+	bySent := make(map[[2]int][]int)
+	for i := range figs {
+		k := [2]int{figs[i].src, figs[i].n}
+		bySent[k] = append(bySent[k], i)
+	}
 	conflicted := make(map[int]bool)
 	for x, i := range reps {
 		for _, j := range reps[x+1:] {
@@ -152,7 +157,7 @@ func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]
 			if !sameQuantity(a, b) || a.src == b.src && !figEqual(a.f, b.f) {
 				continue
 			}
-			if !figEqual(a.f, b.f) && looseConflict(a.fig, b.fig) && (roundedBeside(figs, a, b) && roundedBeside(figs, b, a)) {
+			if !figEqual(a.f, b.f) && looseConflict(a.fig, b.fig) && (roundedBeside(figs, bySent, a, b) && roundedBeside(figs, bySent, b, a)) {
 				continue
 			}
 			if figEqual(a.f, b.f) || looseConflict(a.fig, b.fig) {
@@ -184,17 +189,30 @@ func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]
 }
 
 // roundedBeside reports whether b's sentence gives another figure that
-// is a rounded, or a rounding of it (figure.Rounding):
-// "4% on the drug against 3% on placebo" beside "4.1% on the drug and
-// 3.2% on placebo" sets neither 4% against 3.2% nor 3% against 4.1%.
-func roundedBeside(figs []looseFig, a, b *looseFig) bool {
-	for k := range figs {
-		o := &figs[k]
-		if o != b && o.src == b.src && o.n == b.n && figRounding(o.f, a.f) {
+// is a rounded, or a rounding of it (figure.Rounding), at a's place
+// among its sentence's figures of that kind: "4% on the drug against 3%
+// on placebo" beside "4.1% on the drug and 3.2% on placebo" sets neither
+// 4% against 3.2% nor 3% against 4.1%. bySent indexes figs by source and
+// sentence.
+func roundedBeside(figs []looseFig, bySent map[[2]int][]int, a, b *looseFig) bool {
+	for _, k := range bySent[[2]int{b.src, b.n}] {
+		if o := &figs[k]; o != b && figRounding(o.f, a.f) && placeAmong(figs, bySent, o) == placeAmong(figs, bySent, a) {
 			return true
 		}
 	}
 	return false
+}
+
+// placeAmong returns how many figures of x's kind its sentence gives
+// before it.
+func placeAmong(figs []looseFig, bySent map[[2]int][]int, x *looseFig) int {
+	k := 0
+	for _, j := range bySent[[2]int{x.src, x.n}] {
+		if figs[j].f.Kind == x.f.Kind && figs[j].f.Start < x.f.Start {
+			k++
+		}
+	}
+	return k
 }
 
 // oneInSentence drops, of two or more values one sentence gives in a

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/newslens/newslens/internal/article"
 	"github.com/newslens/newslens/internal/entity"
@@ -265,7 +266,7 @@ func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 				// Half the figure's weight goes to any figure, half to
 				// the same one.
 				w *= numberBoost / 2
-				if c.pastYear(si, t.Key) && !strings.HasSuffix(strings.ToLower(s[:t.Start]), "since ") {
+				if c.pastYear(si, t.Token) && !strings.HasSuffix(strings.ToLower(s[:t.Start]), "since ") {
 					u.years = append(u.years, id)
 				}
 				if !u.hasID(id) {
@@ -418,14 +419,11 @@ func (c *comparison) statesYears(src, n int, ids []int32) bool {
 	if c.holds(src, n, ids) {
 		return true
 	}
-	d := c.arts[src].Date
-	if len(d) < 4 {
-		return false
-	}
-	ref, err := strconv.Atoi(d[:4])
+	d, err := time.Parse(time.DateOnly, c.arts[src].Date)
 	if err != nil {
 		return false
 	}
+	ref := d.Year()
 	s := c.arts[src].Sentences[n]
 	for _, f := range c.figuresAt(src, n) {
 		if f.Kind != "duration" || f.Unit != "year" || !strings.HasPrefix(s[f.End:], " ago") {
@@ -606,17 +604,13 @@ func namesOnlyCut(u *unit, other, held float64) float64 {
 	return namesOnlyFactor
 }
 
-// pastYear reports whether a figure's key is a year, 1900 to 2099,
-// before the year source si is dated.
-func (c *comparison) pastYear(si int, k string) bool {
-	d := c.arts[si].Date
-	if len(k) != 4 || (k[:2] != "19" && k[:2] != "20") || len(d) < 4 {
+// pastYear reports whether tok, a figure as written, is a year (four
+// digits, 1900 to 2099; not "2,000") before the date of source si.
+func (c *comparison) pastYear(si int, tok string) bool {
+	d, err := time.Parse(time.DateOnly, c.arts[si].Date)
+	if err != nil || len(tok) != 4 || (tok[:2] != "19" && tok[:2] != "20") {
 		return false
 	}
-	for _, r := range k[2:] {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return k < d[:4]
+	y, err := strconv.Atoi(tok)
+	return err == nil && y < d.Year()
 }

@@ -144,3 +144,12 @@ func TestNumberedNameIsAnotherThing(t *testing.T) {
 	)
 	noTermWith(t, r, "b", "Eumetra-4")
 }
+
+// TestJoinNamesThe: "the union" stands for "union" whichever comes first.
+func TestJoinNamesThe(t *testing.T) {
+	for _, tc := range [][2]string{{"union", "the union"}, {"the union", "union"}} {
+		if got := joinNames(tc[0], tc[1]); got != "the union" {
+			t.Errorf("joinNames(%q, %q) = %q, want %q", tc[0], tc[1], got, "the union")
+		}
+	}
+}

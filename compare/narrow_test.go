@@ -661,8 +661,7 @@ func TestMedianIsNoMean(t *testing.T) {
 
 // TestPastYearIsAnotherEvent: "Corvania expelled four diplomats in
 // 2019", in a report dated 2025, is not this week's expulsion that the
-// others report, and is found in its source only; "the first expulsion
-// since 2019" dates a span and ties as any figure does.
+// others report, and is found in its source only.
 func TestPastYearIsAnotherEvent(t *testing.T) {
 	arts := linesArticles(t,
 		[]string{"Corvania ordered 12 Estmarian diplomats to leave on Tuesday, accusing them of spying.", "Corvania expelled four Estmarian diplomats in 2019."},
@@ -699,4 +698,47 @@ func TestYearsAgoNameTheYear(t *testing.T) {
 			t.Errorf("the 2021 record is found in a only: %+v", r.Unique["a"])
 		}
 	}
+}
+
+// TestCountIsNoYear: "2,000 jobs" is a count, not a year before the
+// report's date, and ties as any figure does.
+func TestCountIsNoYear(t *testing.T) {
+	arts := linesArticles(t,
+		[]string{"Vantek will cut 2,000 jobs at its Brennan plant, the company said on Monday."},
+		[]string{"Vantek will cut about 2,100 jobs at its Brennan plant, the company said on Monday."},
+		[]string{"Vantek plans to cut some 2,100 jobs at its Brennan plant, it said on Monday."},
+	)
+	for _, a := range arts {
+		a.Date = "2024-06-19"
+	}
+	r := mustCompare(t, arts)
+	if len(r.Sources) != 3 || !slices.ContainsFunc(r.Shared, func(s Shared) bool { return len(s.Sources) == 3 }) {
+		t.Errorf("the job cuts are no claim of all three: sources %d, shared %+v, warnings %v", len(r.Sources), r.Shared, r.Warnings)
+	}
+}
+
+// TestRoundingsSwapped: "3.1% on the drug and 4% on placebo" beside
+// "4.1% on the drug and 3% on placebo" gives each value a rounding in
+// the other sentence, but at the other place: both pairs conflict.
+func TestRoundingsSwapped(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Muscle pain was reported by 3.1% of patients on the drug and 4% on placebo."},
+		[]string{"Muscle pain was reported by 4.1% of patients on the drug and 3% on placebo."},
+		[]string{"Regulators will review the drug next year."},
+	)
+	if len(r.Discrepancies) == 0 {
+		t.Errorf("no discrepancy between 3.1%% and 4.1%%, or 4%% and 3%%")
+	}
+}
+
+// TestPartNearItsWhole: "300 of the 310 passengers" and "280 passengers"
+// are two counts of those pulled from the water, not a part and its
+// whole: 280 is nearer the part.
+func TestPartNearItsWhole(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Rescuers pulled 300 of the 310 passengers from the water alive on Sunday."},
+		[]string{"Rescuers pulled 280 passengers from the water alive on Sunday."},
+		[]string{"The ferry sank off Caldera on Sunday."},
+	)
+	conflictsOf(t, r, [][]string{{"300", "280 passengers"}}, nil)
 }

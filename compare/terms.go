@@ -258,9 +258,6 @@ func nounPhrase(s string) (string, bool) {
 	for len(fs) > 0 && determiners[strings.ToLower(fs[0])] {
 		fs = fs[1:]
 	}
-	if len(fs) >= 3 && !words.IsCapitalized(fs[0]) && strings.HasSuffix(fs[0], "ed") {
-		fs = fs[1:] // "sentenced former health minister": a verb's participle, not "armed attack"
-	}
 	if len(fs) == 0 || len(fs) > 6 || words.IsStopword(strings.ToLower(fs[0])) {
 		return "", false // "but police": a clause, not a name
 	}

@@ -116,8 +116,8 @@ func (c *comparison) alignedSubstitutes(spans func(si, n int) []nameSpan, add fu
 func writesForm(b, key string) bool {
 	stems := make(map[string]bool)
 	for _, f := range lexicon.ReferentForms(key) {
-		if !strings.Contains(f, " ") {
-			stems[words.Stem(f)] = true
+		if !strings.Contains(f, " ") && len(f) > 3 && !words.IsStopword(f) {
+			stems[words.Stem(f)] = true // not "us" for the United States
 		}
 	}
 	found := false

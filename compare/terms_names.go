@@ -146,7 +146,7 @@ func nameRuns(s string, toks []ntok, known map[string]bool) []nameRun {
 		if j-i >= 2 && len(toks[j-1].text) == 1 && strings.HasPrefix(s[toks[j-1].end:], "/") {
 			// "Halvern Pharma A/S": a legal form, not a word of the name
 			j--
-			for next < len(toks) && len(toks[next].text) <= 2 && toks[next].start <= toks[next-1].end+1 {
+			for next < len(toks) && len(toks[next].text) <= 2 && toks[next].start > 0 && (toks[next].text == "/" || s[toks[next].start-1] == '/') {
 				next++
 			}
 		}
@@ -165,12 +165,15 @@ func startsName(toks []ntok, i int, known map[string]bool) bool {
 	if !isNameWord(t) || words.IsStopword(t.lower) || determiners[t.lower] {
 		return false
 	}
+	if strings.Contains(t.lower, "-") && lexicon.IsNumberWord(t.lower) {
+		return false // "Ninety-five Ostmarkian soldiers": a count opens no name ("Five Star Movement" is one)
+	}
 	atStart := i == 0 || toks[i-1].text == "\"" || toks[i-1].text == "\u201c"
 	return !atStart || known[t.lower] || isAcronymTok(t.text)
 }
 
 func isNameWord(t ntok) bool {
-	return words.IsWord(t.text) && words.IsCapitalized(t.text) && !words.IsNumber(t.text) && !lexicon.IsNumberWord(t.lower) &&
+	return words.IsWord(t.text) && words.IsCapitalized(t.text) && !words.IsNumber(t.text) &&
 		!(calendarWords[t.lower] && t.lower != "may") && !timeAbbreviations[t.text]
 }
 

@@ -803,7 +803,8 @@ func (g *nameGraph) markApposed(toks []ntok, i, end int, k string, si int) {
 // appositions records the description an outlet sets off by commas
 // after a one-word name as its name there ("Belmira, the Estrovian
 // champions, had led"; "Miravel, the capital,"): "the", then up to five
-// words, the last a noun, closed by a comma. A judgement ("the city's
+// words, the last a lowercase noun, closed by a comma that no "and" or
+// "or" follows (a list: "Miravel, the northern suburbs, and Orbel"). A judgement ("the city's
 // largest lender"), a clause ("the 19-year-old who came through"), a
 // figure or a date is no name, nor is "a town of about 6,000" (an
 // indefinite says what kind of thing it is).
@@ -820,6 +821,9 @@ func (g *nameGraph) appositions(s string, toks []ntok, runs []nameRun, si, n int
 		}
 		if end == len(toks) || toks[end].text != "," || end-d > 6 || end == d+1 || !nounLike(toks[end-1].lower) && !strings.HasSuffix(toks[end-1].lower, "s") {
 			continue
+		}
+		if words.IsCapitalized(toks[end-1].text) || end+1 < len(toks) && (toks[end+1].lower == "and" || toks[end+1].lower == "or") {
+			continue // "Grenoble, the Alps, and Lyon": a list, not a description
 		}
 		form := "the" + s[toks[d].end:toks[end-1].end]
 		g.uf.union(k, g.mention(form, si, n))
@@ -1404,7 +1408,7 @@ func joinNames(a, b string) string {
 	for _, y := range strings.Split(b, " / ") {
 		dup := false
 		for i, x := range names {
-			dup = dup || strings.EqualFold(x, y) || titles(x, y)
+			dup = dup || strings.EqualFold(x, y) || titles(x, y) || strings.EqualFold("the "+y, x)
 			if titles(y, x) || strings.EqualFold("the "+x, y) {
 				names[i], dup = y, true // the name with its title stands for it
 			}

@@ -25,6 +25,8 @@ func TestNameRuns(t *testing.T) {
 		{"family name particles", "They met Ursula von der Leyen and Ramon dela Paz.", []string{"Ursula von der Leyen", "Ramon dela Paz"}},
 		{"an office of the republic", "On Tuesday the President of the Republic Marcos Ibarra spoke.", []string{"President", "Marcos Ibarra"}},
 		{"a legal form", "Shares of Halvern Pharma A/S rose.", []string{"Halvern Pharma"}},
+		{"a word after a legal form", "Shares of Halvern Pharma A/S UK unit rose.", []string{"Halvern Pharma", "UK"}},
+		{"numbers inside names", "The Five Star Movement and the Group of Seven met near the Three Gorges Dam.", []string{"Five Star Movement", "Group of Seven", "Three Gorges Dam"}},
 		{"a number in words", "On Tuesday Ninety-five Ostmarkian soldiers came home.", []string{"Ostmarkian"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -807,6 +809,17 @@ func TestSpelledAcronym(t *testing.T) {
 // city there; "Kestra, the region's largest lender," is a judgement,
 // "Lasko, the agency said" no description, and "Orbel, a town of
 // 6,000," says what kind of place it is.
+// TestApposedDescriptionNotAList: "Miravel, the northern suburbs, and
+// Orbel" lists places, and "the Alps" is a name, not a description.
+func TestApposedDescriptionNotAList(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Outage", "Power failed in Miravel and Orbel on Monday. Trains stopped in Grenoble and Lyon."),
+		fromText(t, "b", "Outage", "Power failed in Miravel, the northern suburbs, and Orbel on Monday. Trains stopped in Grenoble, the Alps, and Lyon."),
+		fromText(t, "c", "Outage", "Power failed in Miravel and Orbel on Monday. Trains stopped in Grenoble and Lyon."),
+	}
+	noTermWith(t, mustCompare(t, arts), "b", "the")
+}
+
 func TestApposedDescription(t *testing.T) {
 	arts := []*article.Article{
 		fromText(t, "a", "Strike", "Trains stopped in Miravel on Monday. Branches of Kestra and Lasko shut. Homes in Orbel lost power."),

@@ -28,8 +28,6 @@ func TestNounPhrase(t *testing.T) {
 		{"a subject and its verb", "Ostria's unemployment rate fell", "", false},
 		{"an attribution's opening word", "According", "", false},
 		{"a day after it", "war on Tuesday", "", false},
-		{"a participle before a phrase", "sentenced former health minister", "former health minister", true},
-		{"a participle that modifies", "armed attack", "armed attack", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, ok := nounPhrase(tc.s)

@@ -255,6 +255,8 @@ func TestRounding(t *testing.T) {
 		{"fewer decimals", "4.1%", "4%", true},
 		{"rounded up", "3.6%", "4%", true},
 		{"a half is a value of its own", "3.5 years", "4 years", false},
+		{"a quarter is a value of its own", "4.25%", "4%", false},
+		{"a quarter rounded to a tenth", "4.25%", "4.3%", true},
 		{"one decimal each", "44.6%", "44.5%", false},
 		{"to hundreds", "14,213 patients", "14,200 patients", true},
 		{"a scale word", "1.24 million vehicles", "1.2 million vehicles", true},

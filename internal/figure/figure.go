@@ -342,7 +342,9 @@ func roundedTo(x, y float64) bool {
 }
 
 // Rounding reports whether one of two figures of one kind and unit is
-// the other rounded: written with fewer decimals ("4%" and "4.1%"), to
+// the other rounded: given with fewer decimals ("4%" and "4.1%"; "4.3%"
+// and "4.25%", but not "4%" and "3.5%": a half or a quarter is a value
+// of its own beside a whole number), to
 // hundreds ("14,200" and "14,213") or with the same scale word and fewer
 // decimals ("1.2 million" and "1.24 million").
 func Rounding(a, b Figure) bool {
@@ -355,7 +357,9 @@ func Rounding(a, b Figure) bool {
 			fine, coarse = b.Value, a.Value
 		}
 		p := math.Pow(10, float64(min(da, db)))
-		if half := fine*p - math.Trunc(fine*p); math.Abs(half-0.5) > 1e-9 && math.Abs(half-0.25) > 1e-9 && math.Abs(half-0.75) > 1e-9 && math.Round(fine*p)/p == coarse {
+		frac := fine*p - math.Trunc(fine*p)
+		whole := min(da, db) == 0 && (math.Abs(frac-0.5) < 1e-9 || math.Abs(frac-0.25) < 1e-9 || math.Abs(frac-0.75) < 1e-9)
+		if !whole && math.Round(fine*p)/p == coarse {
 			return true // not 4 for 3.5: a half or a quarter is a value of its own
 		}
 	}

@@ -768,8 +768,6 @@ var weekdays = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
 
-// parenthetical reports whether ws, set off by commas, describes rather
-// than names: an age, or lower-case words opening with an article.
 // fromSegment reports whether the words between commas that end before
 // ws[k] open with "of", "from" or "at": they say where the person
 // before them is from.
@@ -788,6 +786,8 @@ func fromSegment(ws []word, k int) bool {
 	return false
 }
 
+// parenthetical reports whether ws, set off by commas, describes rather
+// than names: an age, or lower-case words opening with an article.
 func parenthetical(ws []word) bool {
 	if len(ws) == 0 {
 		return false
