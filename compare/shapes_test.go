@@ -64,11 +64,14 @@ func TestOutbreakShapes(t *testing.T) {
 
 // TestTrialShapes: the opposition paper, which words everything its own
 // way but names Jonas Kerr in full as every other outlet does, is
-// compared, and the defendant's age conflicts.
+// compared, and the defendant's age conflicts; the verb in "on Tuesday
+// sentenced former health minister Jonas Kerr" is no word of his title.
 func TestTrialShapes(t *testing.T) {
-	if r := shapesReport(t, "trial"); !conflictOf(r, "61", "62") {
+	r := shapesReport(t, "trial")
+	if !conflictOf(r, "61", "62") {
 		t.Errorf("no conflict between ages 61 and 62: %+v", r.Discrepancies)
 	}
+	noTermWith(t, r, "", "sentenced")
 }
 
 // TestCyberShapes: the ransom written "5 million dollars", "$5m" and "5

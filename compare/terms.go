@@ -127,7 +127,7 @@ func (tc *termCollector) collect(gi int, rep, m member, c *comparison, again boo
 			break
 		}
 		lo := i
-		for lo > 0 && i-lo < 3 && it[lo-1].kind == worddiff.Equal && isModifier(it[lo-1].tok) {
+		for lo > 0 && i-lo < 3 && it[lo-1].kind == worddiff.Equal && isModifier(it[lo-1].tok) && !verbAfterName(it, lo-1) {
 			lo--
 		}
 		hi := j
@@ -194,6 +194,13 @@ func (tc *termCollector) repeat(gi int, m member, c *comparison) {
 		r, u := tc.uses[i], tc.uses[i+1]
 		tc.uses = append(tc.uses, r, termUse{key: u.key, text: u.text, src: m.src, n: m.n, group: gi})
 	}
+}
+
+// verbAfterName reports whether it[k] is a past form right after a
+// capitalised word: "on Tuesday sentenced former health minister" opens
+// with the verb, not a modifier of the phrase ("the armed attack").
+func verbAfterName(it []item, k int) bool {
+	return k > 0 && strings.HasSuffix(it[k].tok, "ed") && words.IsCapitalized(it[k-1].tok)
 }
 
 // isModifier reports whether tok may be widened into a phrase: a
