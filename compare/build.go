@@ -157,7 +157,9 @@ func (c *comparison) shared(gi int, tc *termCollector) Shared {
 }
 
 // betweenPairs bounds the pairs of members, other than the anchor, read
-// for terms in one claim (collectAmongMembers).
+// for terms in one claim (collectAmongMembers). Six and twelve give the
+// same figures on the evaluation set; six reads half the diffs of a
+// claim that a hundred sources state.
 const betweenPairs = 6
 
 // collectAmongMembers records the term pairs between members other than
