@@ -150,11 +150,38 @@ func nameRuns(s string, toks []ntok, known map[string]bool) []nameRun {
 				next++
 			}
 		}
+		if k := bodyBeforeTitle(s, toks, i, j); k > 0 {
+			// "Civic Union MP Gerald Fane": the party, then the person
+			out = append(out, nameRun{i: i, j: k, form: s[toks[i].start:toks[k-1].end]})
+			i = k
+		}
 		form := strings.TrimSuffix(strings.TrimSuffix(s[toks[i].start:toks[j-1].end], "'s"), "\u2019s")
 		out = append(out, nameRun{i: i, j: j, form: form})
 		i = next
 	}
 	return out
+}
+
+// bodyBeforeTitle returns the index of the title word in the run from
+// toks[i] to toks[j-1] that follows a body's name and opens a person's
+// name of two or three words ("Civic Union MP Gerald Fane", "Bank of
+// Arden Governor Ilse Marr"), or 0.
+func bodyBeforeTitle(s string, toks []ntok, i, j int) int {
+	for k := i + 1; k+2 < j+1 && k < j; k++ {
+		if !personTitles[toks[k].lower] && !personRoles[toks[k].lower] || institutionKey(s[toks[i].start:toks[k-1].end]) == "" {
+			continue
+		}
+		if n := j - k - 1; n < 2 || n > 3 {
+			return 0
+		}
+		for _, t := range toks[k+1 : j] {
+			if personTitles[t.lower] || personRoles[t.lower] || institutionHeads[t.lower] {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
 }
 
 func startsName(toks []ntok, i int, known map[string]bool) bool {

@@ -25,6 +25,7 @@ func TestNameRuns(t *testing.T) {
 		{"family name particles", "They met Ursula von der Leyen and Ramon dela Paz.", []string{"Ursula von der Leyen", "Ramon dela Paz"}},
 		{"an office of the republic", "On Tuesday the President of the Republic Marcos Ibarra spoke.", []string{"President", "Marcos Ibarra"}},
 		{"a legal form", "Shares of Halvern Pharma A/S rose.", []string{"Halvern Pharma"}},
+		{"a body before a title", "It follows the death of Civic Union MP Gerald Fane.", []string{"Civic Union", "MP Gerald Fane"}},
 		{"a word after a legal form", "Shares of Halvern Pharma A/S UK unit rose.", []string{"Halvern Pharma", "UK"}},
 		{"numbers inside names", "The Five Star Movement and the Group of Seven met near the Three Gorges Dam.", []string{"Five Star Movement", "Group of Seven", "Three Gorges Dam"}},
 		{"a number in words", "On Tuesday Ninety-five Ostmarkian soldiers came home.", []string{"Ostmarkian"}},
