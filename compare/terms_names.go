@@ -167,7 +167,7 @@ func nameRuns(s string, toks []ntok, known map[string]bool) []nameRun {
 // name of two or three words ("Civic Union MP Gerald Fane", "Bank of
 // Arden Governor Ilse Marr"), or 0.
 func bodyBeforeTitle(s string, toks []ntok, i, j int) int {
-	for k := i + 1; k+2 < j+1 && k < j; k++ {
+	for k := i + 1; k+2 <= j; k++ {
 		if !personTitles[toks[k].lower] && !personRoles[toks[k].lower] || institutionKey(s[toks[i].start:toks[k-1].end]) == "" {
 			continue
 		}
