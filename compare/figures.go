@@ -28,6 +28,9 @@ type looseFig struct {
 	// stat is "median" or "mean" for a figure that is one ("a median of
 	// 3.4 years").
 	stat string
+	// line is "revenue" or "profit" for a sum its clause says is one
+	// (accountLine).
+	line string
 	// segment is set for a rate given for a part of a population ("youth
 	// unemployment").
 	segment string

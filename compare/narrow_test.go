@@ -742,3 +742,15 @@ func TestPartNearItsWhole(t *testing.T) {
 	)
 	conflictsOf(t, r, [][]string{{"300", "280 passengers"}}, nil)
 }
+
+// TestRevenueIsNoProfit: "revenue rose to 4.9 billion krona" and "net
+// profit rose to 1.42 billion krona" are two lines of the accounts; 4.9
+// is 4.87 rounded.
+func TestRevenueIsNoProfit(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Varnholt Bank said net profit rose 20% to 1.42 billion krona in the first quarter."},
+		[]string{"Varnholt Bank said on Tuesday that revenue rose 6% to 4.9 billion krona in the first quarter."},
+		[]string{"Varnholt Bank said revenue rose 6.3% to 4.87 billion krona in the first quarter."},
+	)
+	conflictsOf(t, r, nil, [][]string{{"1.42 billion krona", "4.9 billion krona"}, {"1.42 billion krona", "4.87 billion krona"}, {"4.9 billion krona", "4.87 billion krona"}})
+}
