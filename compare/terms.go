@@ -554,16 +554,6 @@ func possessive(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")
 }
 
-// titleCase reports whether every word of a phrase is capitalised.
-func titleCase(s string) bool {
-	for _, w := range strings.Fields(s) {
-		if !words.IsCapitalized(w) {
-			return false
-		}
-	}
-	return true
-}
-
 // nearHeads reports whether the head nouns of two phrases share a stem
 // or are near in meaning (wordvec).
 func nearHeads(a, b string) bool {
