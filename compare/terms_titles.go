@@ -91,15 +91,21 @@ func titleAt(s string, toks []ntok, r nameRun, names map[string]bool) (key, name
 		}
 		return key, name, "", false
 	}
-	start := toks[ni-1].start
+	first := ni - 1
 	for i := ni - 2; i >= 0 && ni-i <= 6; i-- {
 		t := toks[i]
 		if !adjacent(s, t, toks[i+1]) || !words.IsWord(t.text) || !inTitle(t.lower) {
 			break
 		}
-		start = t.start
+		first = i
 	}
-	return key, name, s[start:end], true
+	// "Civic Union leader Ingrid Maas": a title word of a body's name
+	// takes the rest of the name with it, not "Union leader".
+	for first > 0 && first < ni-1 && words.IsCapitalized(toks[first].text) && adjacent(s, toks[first-1], toks[first]) &&
+		isNameWord(toks[first-1]) && !determiners[toks[first-1].lower] && !words.IsStopword(toks[first-1].lower) && ni-first < 8 {
+		first--
+	}
+	return key, name, s[toks[first].start:end], true
 }
 
 // officeBefore returns the start of an office written in capitals right

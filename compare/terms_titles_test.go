@@ -16,6 +16,7 @@ func TestTitleAt(t *testing.T) {
 		{"Skarda Governor Tomas Varelli declared an emergency.", "tomas varelli", "Governor Tomas Varelli"},
 		{"Fire Service Chief Lieutenant General Daria Leonti spoke.", "daria leonti", "Fire Service Chief Lieutenant General Daria Leonti"},
 		{"Koranth coach Teodor Vasko was pleased.", "teodor vasko", "coach Teodor Vasko"},
+		{"Civic Union leader Ingrid Maas called it a warning.", "ingrid maas", "Civic Union leader Ingrid Maas"},
 		{"The winner came from 19-year-old substitute Luka Petrel.", "luka petrel", "19-year-old substitute Luka Petrel"},
 		{"He met Teodor Vasko on Monday.", "teodor vasko", ""},
 		{"Its coach, Teodor Vasko, was pleased.", "teodor vasko", ""},
