@@ -192,7 +192,7 @@ func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]
 }
 
 // roundedBeside reports whether b's sentence gives another figure that
-// is a rounded, or a rounding of it (figure.Rounding), at a's place
+// is a rounded, or a rounding of a (figure.Rounding), at a's place
 // among its sentence's figures of that kind: "4% on the drug against 3%
 // on placebo" beside "4.1% on the drug and 3.2% on placebo" sets neither
 // 4% against 3.2% nor 3% against 4.1%. bySent indexes figs by source and
