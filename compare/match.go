@@ -103,6 +103,7 @@ type unit struct {
 	slots      []slot
 	weight     float64
 	years      []int32 // the ids of the years before its report's date it names (pastYearCut)
+	quoted     []int32 // the ids of the content words it quotes (quotePairCut)
 }
 
 // slot is one content word of a clause, or one name: any of its ids
@@ -250,9 +251,13 @@ func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 		sp[0] = max(sp[0], from)
 		u := unit{src: si, n: n, start: sp[0], end: sp[1]}
 		names := make(map[int]int) // name run -> slot index
+		quotes := quoteSpans(s)
 		for _, t := range terms {
 			if t.Start < sp[0] || t.Start >= sp[1] {
 				continue
+			}
+			if t.Kind != words.Name && t.Kind != words.Number && inQuote(quotes, t.Start) && !words.IsStopword(strings.ToLower(t.Token)) {
+				u.quoted = append(u.quoted, ids[t.Key])
 			}
 			id := ids[t.Key]
 			w := c.idf[id]
@@ -407,6 +412,9 @@ func (c *comparison) cover(cv *coverer, u *unit, skip int) []hit {
 	for k, h := range hs {
 		if len(u.years) > 0 && !c.statesYears(h.src, h.n, u.years) && (h.n2 < 0 || !c.statesYears(h.src, h.n2, u.years)) {
 			hs[k].score *= pastYearCut
+		}
+		if h.n2 >= 0 && len(u.quoted) >= 3 && !c.holds(h.src, h.n, u.quoted) && !c.holds(h.src, h.n2, u.quoted) {
+			hs[k].score *= quotePairCut
 		}
 	}
 	return hs
@@ -619,4 +627,36 @@ func (c *comparison) pastYear(si int, tok string) bool {
 	}
 	y, err := strconv.Atoi(tok)
 	return err == nil && y < d.Year()
+}
+
+// quotePairCut scales the coverage of a clause that quotes three content
+// words or more by two adjacent sentences that hold none of them: "Every
+// one of them is coming home today," Breck said, is not stated by
+// another of Voss's quotations and a sentence naming Breck.
+const quotePairCut = 0.5
+
+// quoteSpans returns the byte spans of s within double quotation marks.
+func quoteSpans(s string) [][2]int {
+	var out [][2]int
+	open := -1
+	for i, r := range s {
+		switch {
+		case r == '"' && open < 0, r == '\u201c':
+			open = i
+		case (r == '"' || r == '\u201d') && open >= 0:
+			out = append(out, [2]int{open, i})
+			open = -1
+		}
+	}
+	return out
+}
+
+// inQuote reports whether byte at lies inside one of the spans sp.
+func inQuote(sp [][2]int, at int) bool {
+	for _, x := range sp {
+		if at > x[0] && at < x[1] {
+			return true
+		}
+	}
+	return false
 }

@@ -754,3 +754,18 @@ func TestRevenueIsNoProfit(t *testing.T) {
 	)
 	conflictsOf(t, r, nil, [][]string{{"1.42 billion krona", "4.9 billion krona"}, {"1.42 billion krona", "4.87 billion krona"}, {"4.9 billion krona", "4.87 billion krona"}})
 }
+
+// TestQuoteNotByTwoSentences: a quotation is not stated by another
+// quotation and the next sentence that names its speaker.
+func TestQuoteNotByTwoSentences(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Ostrenia and Kalvaria swapped 146 prisoners at Tervik on Saturday.", "\"Every one of them is coming home today,\" Kalvarian foreign minister Tomas Breck said."},
+		[]string{"Ostrenia and Kalvaria swapped 146 prisoners at Tervik on Saturday.", "Foreign minister Tomas Breck said: \"Every one of them is coming home today.\""},
+		[]string{"Ostrenia and Kalvaria swapped 146 prisoners at Tervik on Saturday.", "\"This is a day for families,\" said Ostrenian foreign minister Ada Voss.", "Breck, Kalvaria's top diplomat, called the deal \"a first step\"."},
+	)
+	for _, s := range r.Shared {
+		if strings.Contains(s.Text, "coming home") && slices.Contains(s.Sources, "c") {
+			t.Errorf("c states Breck's quotation through %v: %+v", s.Evidence["c"], s)
+		}
+	}
+}
