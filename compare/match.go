@@ -2,6 +2,7 @@ package compare
 
 import (
 	"encoding/binary"
+	"github.com/newslens/newslens/internal/quote"
 	"math"
 	"slices"
 	"strconv"
@@ -244,6 +245,8 @@ func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 	if c.firstBody(si, n) {
 		from = datelineEnd(s)
 	}
+	quotes := quote.Spans(s)
+	year := c.year(si)
 	for _, sp := range clauseSpans(s, terms) {
 		if sp[1] <= from {
 			continue
@@ -251,7 +254,6 @@ func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 		sp[0] = max(sp[0], from)
 		u := unit{src: si, n: n, start: sp[0], end: sp[1]}
 		names := make(map[int]int) // name run -> slot index
-		quotes := quoteSpans(s)
 		for _, t := range terms {
 			if t.Start < sp[0] || t.Start >= sp[1] {
 				continue
@@ -271,7 +273,7 @@ func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 				// Half the figure's weight goes to any figure, half to
 				// the same one.
 				w *= numberBoost / 2
-				if c.pastYear(si, t.Token) && !strings.HasSuffix(strings.ToLower(s[:t.Start]), "since ") {
+				if pastYear(t.Token, year) && !strings.HasSuffix(strings.ToLower(s[:t.Start]), "since ") {
 					u.years = append(u.years, id)
 				}
 				if !u.hasID(id) {
@@ -427,11 +429,10 @@ func (c *comparison) statesYears(src, n int, ids []int32) bool {
 	if c.holds(src, n, ids) {
 		return true
 	}
-	d, err := time.Parse(time.DateOnly, c.arts[src].Date)
-	if err != nil {
+	ref := c.year(src)
+	if ref == 0 {
 		return false
 	}
-	ref := d.Year()
 	s := c.arts[src].Sentences[n]
 	for _, f := range c.figuresAt(src, n) {
 		if f.Kind != "duration" || f.Unit != "year" || !strings.HasPrefix(s[f.End:], " ago") {
@@ -618,15 +619,24 @@ func namesOnlyCut(u *unit, other, held float64) float64 {
 	return namesOnlyFactor
 }
 
-// pastYear reports whether tok, a figure as written, is a year (four
-// digits, 1900 to 2099; not "2,000") before the date of source si.
-func (c *comparison) pastYear(si int, tok string) bool {
+// year returns the year source si is dated, or 0 when its date does not
+// parse.
+func (c *comparison) year(si int) int {
 	d, err := time.Parse(time.DateOnly, c.arts[si].Date)
-	if err != nil || len(tok) != 4 || (tok[:2] != "19" && tok[:2] != "20") {
+	if err != nil {
+		return 0
+	}
+	return d.Year()
+}
+
+// pastYear reports whether tok, a figure as written, is a year (four
+// digits, 1900 to 2099; not "2,000") before year, when year is known.
+func pastYear(tok string, year int) bool {
+	if year == 0 || len(tok) != 4 || (tok[:2] != "19" && tok[:2] != "20") {
 		return false
 	}
 	y, err := strconv.Atoi(tok)
-	return err == nil && y < d.Year()
+	return err == nil && y < year
 }
 
 // quotePairCut scales the coverage of a clause that quotes three content
@@ -636,26 +646,10 @@ func (c *comparison) pastYear(si int, tok string) bool {
 // the evaluation set moves.
 const quotePairCut = 0.5
 
-// quoteSpans returns the byte spans of s within double quotation marks.
-func quoteSpans(s string) [][2]int {
-	var out [][2]int
-	open := -1
-	for i, r := range s {
-		switch {
-		case r == '"' && open < 0, r == '\u201c':
-			open = i
-		case (r == '"' || r == '\u201d') && open >= 0:
-			out = append(out, [2]int{open, i})
-			open = -1
-		}
-	}
-	return out
-}
-
 // inQuote reports whether byte at lies inside one of the spans sp.
 func inQuote(sp [][2]int, at int) bool {
 	for _, x := range sp {
-		if at > x[0] && at < x[1] {
+		if at >= x[0] && at < x[1] {
 			return true
 		}
 	}

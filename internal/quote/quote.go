@@ -296,6 +296,18 @@ var closers = map[rune]rune{'"': '"', '“': '”', '«': '»', '„': '“', '�
 
 func isDouble(r rune) bool { return r == '"' || r == '“' || r == '«' || r == '„' }
 
+// Spans returns the byte spans of the text within double quotation
+// marks ("...", “...”, „...“, «...») in sentence s, marks excluded.
+func Spans(s string) [][2]int {
+	var out [][2]int
+	for _, sp := range findSpans(s, []int{0}) {
+		if r, _ := utf8.DecodeRuneInString(s[sp.open:]); isDouble(r) {
+			out = append(out, [2]int{sp.open + sp.openLen, sp.close})
+		}
+	}
+	return out
+}
+
 // findSpans pairs quotation marks: double marks first, then single marks
 // outside them, so nested quotes stay inside their outer quote.
 func findSpans(s string, starts []int) []span {

@@ -401,3 +401,14 @@ func TestExtractRolesAndSources(t *testing.T) {
 		})
 	}
 }
+
+func TestSpans(t *testing.T) {
+	s := `Breck said: "Every one of them is coming home," and called it a 'first step' « today ».`
+	var got []string
+	for _, sp := range Spans(s) {
+		got = append(got, s[sp[0]:sp[1]])
+	}
+	if want := []string{"Every one of them is coming home,", "today "}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
