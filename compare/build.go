@@ -179,10 +179,9 @@ func (c *comparison) collectAmongMembers(gi int, tc *termCollector) {
 				continue
 			}
 			seen[k] = true
-			saved := tc.pairs
-			tc.pairs, tc.between = make(map[wordingKey][]int), true
+			tc.between = true
 			tc.collect(gi, a, b, c, false)
-			tc.pairs, tc.between = saved, false
+			tc.between = false
 		}
 	}
 }

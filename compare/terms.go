@@ -168,8 +168,10 @@ func (tc *termCollector) collect(gi int, rep, m member, c *comparison, again boo
 		}
 		ka, kb := strings.ToLower(a), strings.ToLower(b)
 		tc.union(ka, kb)
-		key := wordingKey{gi, c.text(m)}
-		tc.pairs[key] = append(tc.pairs[key], len(tc.uses))
+		if !tc.between { // a pair of members is read once, never repeated
+			key := wordingKey{gi, c.text(m)}
+			tc.pairs[key] = append(tc.pairs[key], len(tc.uses))
+		}
 		tc.uses = append(tc.uses,
 			termUse{key: ka, text: a, src: rep.src, n: rep.n, group: gi},
 			termUse{key: kb, text: b, src: m.src, n: m.n, group: gi})

@@ -65,7 +65,8 @@ func (c *comparison) alignedSubstitutes(spans func(si, n int) []nameSpan, add fu
 	}
 	seen := make(map[found]bool)
 	type pair struct{ a, b string }
-	diffs := make(map[pair][]posItem) // outlets repeat wire copy word for word
+	diffs := make(map[pair][]posItem)           // outlets repeat wire copy word for word
+	stemsOf := make(map[string]map[string]bool) // referent key -> formStems
 	for _, g := range c.groups {
 		ss := make([][]nameSpan, len(g.members))
 		var anchors [][]anchor
@@ -95,7 +96,10 @@ func (c *comparison) alignedSubstitutes(spans func(si, n int) []nameSpan, add fu
 					diffs[p] = it
 				}
 				for _, sp := range ss[ai] {
-					if hasKey(ss[bi], sp.key) || writesForm(p.b, sp.key) {
+					if stemsOf[sp.key] == nil {
+						stemsOf[sp.key] = formStems(sp.key)
+					}
+					if hasKey(ss[bi], sp.key) || writesForm(p.b, stemsOf[sp.key]) {
 						continue
 					}
 					form, ok := substitute(p.a, p.b, it, sp, ss[bi])
@@ -109,17 +113,23 @@ func (c *comparison) alignedSubstitutes(spans func(si, n int) []nameSpan, add fu
 	}
 }
 
-// writesForm reports whether sentence b writes a one-word name of
-// referent key in any inflection, if not as the referent itself: "a
-// rebel arms depot" names the rebels ("terrorist groups") it is compared
-// with.
-func writesForm(b, key string) bool {
+// formStems returns the stems of the one-word names the referent table
+// gives referent key (not "us" for the United States).
+func formStems(key string) map[string]bool {
 	stems := make(map[string]bool)
 	for _, f := range lexicon.ReferentForms(key) {
 		if !strings.Contains(f, " ") && len(f) > 3 && !words.IsStopword(f) {
-			stems[words.Stem(f)] = true // not "us" for the United States
+			stems[words.Stem(f)] = true
 		}
 	}
+	return stems
+}
+
+// writesForm reports whether sentence b writes a word with one of the
+// stems of a referent's one-word names (formStems), if not as the
+// referent itself: "a rebel arms depot" names the rebels ("terrorist
+// groups") it is compared with.
+func writesForm(b string, stems map[string]bool) bool {
 	found := false
 	words.Each(b, func(tok string, _ int) {
 		found = found || stems[words.Stem(strings.ToLower(tok))]
