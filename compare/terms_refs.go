@@ -777,7 +777,7 @@ func (g *nameGraph) descriptions(s string, toks []ntok, si, n int, names func(ta
 // name of the bodies with its head, and one of those holds another (the
 // "Ministry of Defence of Ostmark"), and reports whether it did.
 func (g *nameGraph) ownBody(s string, toks []ntok, start, end int, owners []string, si, n int) bool {
-	if len(owners) != 1 || end < 1 || start < 0 || !g.oneWordName(owners[0]) && !g.places[owners[0]] {
+	if len(owners) != 1 || end < 1 || start < 0 || !g.ownerPlace(owners[0]) {
 		return false
 	}
 	h := foldHead(toks[end-1].lower)
@@ -826,8 +826,9 @@ func (g *nameGraph) appositions(s string, toks []ntok, runs []nameRun, si, n int
 			continue // "Grenoble, the Alps, and Lyon": a list, not a description
 		}
 		form := "the" + s[toks[d].end:toks[end-1].end]
-		g.uf.union(k, g.mention(form, si, n))
-		us := g.mentions[strings.ToLower(form)][si]
+		m := g.mention(form, si, n)
+		g.uf.union(k, m)
+		us := g.mentions[m][si]
 		us[len(us)-1].apposed = true
 	}
 }
@@ -1111,7 +1112,7 @@ func (g *nameGraph) ownedHeads(h string, owners []string) []string {
 		return owned
 	}
 	for _, w := range owners {
-		if g.oneWordName(w) || g.places[w] {
+		if g.ownerPlace(w) {
 			// "Valdria's defence ministry" is not the "Ministry of
 			// Defence of Ostmark", the one ministry the coverage names.
 			all = slices.DeleteFunc(all, func(k string) bool { return g.holdsOtherName(k, w) })
@@ -1120,10 +1121,11 @@ func (g *nameGraph) ownedHeads(h string, owners []string) []string {
 	return all
 }
 
-// oneWordName reports whether the coverage writes a one-word name with
-// stem w ("Valdria").
-func (g *nameGraph) oneWordName(w string) bool {
-	return slices.ContainsFunc(g.byStem[w], func(n string) bool { return !strings.Contains(n, " ") })
+// ownerPlace reports whether owner stem w is a one-word name the
+// coverage writes ("Valdria") or a place it writes the people or
+// adjective of ("Estmaria" beside "Estmarian").
+func (g *nameGraph) ownerPlace(w string) bool {
+	return g.places[w] || slices.ContainsFunc(g.byStem[w], func(n string) bool { return !strings.Contains(n, " ") })
 }
 
 // holdsOtherName reports whether a name joined to k holds the name of a
