@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/newslens/newslens/internal/words"
 )
@@ -527,8 +528,11 @@ func (c *comparison) uniquePart(ui int) (span [2]int, ok bool) {
 	}
 	cuts := commaCuts(s, u.start, u.end)
 	best, bestF := [2]int{}, 0.0
-	for _, cut := range cuts {
-		for _, sp := range [][2]int{{u.start, cut}, {cut, u.end}} {
+	for i, cut := range cuts {
+		for k, sp := range [][2]int{{u.start, cut}, {cut, u.end}} {
+			if k == 1 && !clauseTail(s, cuts, i, u.end) {
+				continue
+			}
 			if isAttribution(s[sp[0]:sp[1]]) || namesOnly(terms, sp) {
 				continue
 			}
@@ -538,6 +542,26 @@ func (c *comparison) uniquePart(ui int) (span [2]int, ok bool) {
 		}
 	}
 	return best, bestF > 0
+}
+
+// clauseTail reports whether the part of s after comma cut i of cuts
+// (commaCuts of s, up to end) may stand as a clause: not when it opens
+// with an apposition ("Traffic in Miravel, the capital, slowed to a
+// crawl", where "the capital, slowed to a crawl" has no subject of its
+// own; "Danubia, the town's largest employer," is still a part) nor
+// inside a list ("of the Russian government, army and people").
+func clauseTail(s string, cuts []int, i, end int) bool {
+	if i+1 < len(cuts) {
+		np := s[cuts[i]:cuts[i+1]]
+		fs := strings.Fields(np)
+		if len(fs) > 0 && len(fs) <= 6 && (determiners[strings.ToLower(fs[0])] || possessive(fs[0])) {
+			if _, ok := nounPhrase(np); ok {
+				return false
+			}
+		}
+	}
+	fs := strings.Fields(s[cuts[i]:end])
+	return !(len(fs) >= 2 && fs[1] == "and" && !words.IsCapitalized(fs[0]) && words.IsWord(fs[0]))
 }
 
 // attribution matches a part of a sentence that only says who reports

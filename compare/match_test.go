@@ -391,6 +391,33 @@ func TestCommaCuts(t *testing.T) {
 	}
 }
 
+// TestClauseTail: the part after a comma is a clause of its own unless
+// it opens with an apposition or inside a list.
+func TestClauseTail(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		tail string // the text after the cut
+		want bool
+	}{
+		{"Some passengers were affected, and traffic around Miravel, the capital, slowed to a crawl.", "and traffic around Miravel, the capital, slowed to a crawl.", true},
+		{"Some passengers were affected, and traffic around Miravel, the capital, slowed to a crawl.", "the capital, slowed to a crawl.", false},
+		{"Ferovia, the national railway company, kept a minimum service running.", "the national railway company, kept a minimum service running.", false},
+		{"Ferovia, the national railway company, kept a minimum service running.", "kept a minimum service running.", true},
+		{"He backed the operation of the Russian government, army and people to defend the country.", "army and people to defend the country.", false},
+		{"The deal was signed on Wednesday, Kim and Putin said.", "Kim and Putin said.", true},
+		{"The quake struck at night, and the toll is expected to rise.", "and the toll is expected to rise.", true},
+	} {
+		cuts := commaCuts(tc.s, 0, len(tc.s))
+		i := slices.IndexFunc(cuts, func(c int) bool { return tc.s[c:] == " "+tc.tail })
+		if i < 0 {
+			t.Fatalf("no cut before %q in %q", tc.tail, tc.s)
+		}
+		if got := clauseTail(tc.s, cuts, i, len(tc.s)); got != tc.want {
+			t.Errorf("clauseTail(%q) = %v, want %v", tc.tail, got, tc.want)
+		}
+	}
+}
+
 func TestOwnerStem(t *testing.T) {
 	same := [][2]string{{"hungary", "hungarian"}, {"austria", "austrian"}, {"australia", "australian"}, {"china", "chinese"}, {"nepal", "nepali"}}
 	for _, p := range same {
