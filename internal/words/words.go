@@ -201,6 +201,8 @@ func Stem(w string) string {
 	}
 	n = len(w)
 	switch {
+	case n > 6 && strings.HasSuffix(w, "ally"):
+		w = w[:n-2] // "politically" meets "political"
 	case n > 5 && strings.HasSuffix(w, "ing"):
 		w = undouble(w[:n-3])
 	case n > 4 && strings.HasSuffix(w, "ied"):

@@ -72,6 +72,7 @@ func TestStem(t *testing.T) {
 		{"years", "year"}, {"countries", "country"}, {"agreed", "agre"}, {"agree", "agre"},
 		{"stopped", "stop"}, {"falling", "fall"}, {"passes", "pass"}, {"status", "status"},
 		{"analysis", "analysis"}, {"pact", "pact"}, {"carried", "carry"}, {"Москва", "Москва"},
+		{"politically", "political"}, {"officially", "official"}, {"rally", "rally"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
