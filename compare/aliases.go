@@ -139,6 +139,15 @@ func yearBefore(s string, i int) bool {
 	return w >= "1800" && w <= "2099"
 }
 
+// hyphenJoined reports whether referent r of s is written as part of a
+// hyphenated word ("forest-fire prevention", "anti-war", "quake-hit",
+// "post-election"): a modifier of another thing, not a name of the
+// referent.
+func hyphenJoined(s string, r lexicon.Ref) bool {
+	return strings.Contains(s[r.Start:r.End], "-") && !strings.HasPrefix(r.Key, "person:") ||
+		r.Start > 0 && s[r.Start-1] == '-' || r.End < len(s) && s[r.End] == '-'
+}
+
 // widen extends a referent's name over the lowercase modifiers before it
 // ("mutual defence pact", "comprehensive strategic partnership
 // treaty") and, for a common noun, over "in" and a capitalised name after

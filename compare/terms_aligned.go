@@ -99,7 +99,7 @@ func (c *comparison) alignedSubstitutes(spans func(si, n int) []nameSpan, add fu
 					if stemsOf[sp.key] == nil {
 						stemsOf[sp.key] = formStems(sp.key)
 					}
-					if hasKey(ss[bi], sp.key) || writesForm(p.b, stemsOf[sp.key]) {
+					if hasKey(ss[bi], sp.key) || writesForm(p.b, stemsOf[sp.key]) || hyphenRef(p.b, sp.key) {
 						continue
 					}
 					form, ok := substitute(p.a, p.b, it, sp, ss[bi])
@@ -111,6 +111,24 @@ func (c *comparison) alignedSubstitutes(spans func(si, n int) []nameSpan, add fu
 			}
 		}
 	}
+}
+
+// hyphenRef reports whether sentence b writes referent key inside a
+// hyphenated word ("forest-fire prevention spending", "quake-hit",
+// hyphenJoined), which the referent table, written with spaces, does
+// not read: it
+// writes the word, as a modifier, so no other words of it stand for the
+// referent.
+func hyphenRef(b, key string) bool {
+	if !strings.Contains(b, "-") {
+		return false
+	}
+	for _, r := range lexicon.Referents(strings.ReplaceAll(b, "-", " ")) {
+		if r.Key == key && hyphenJoined(b, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // formStems returns the stems of the one-word names the referent table

@@ -78,6 +78,16 @@ func TestPlaceIsNoName(t *testing.T) {
 	}, "near", "outside")
 }
 
+// TestHyphenatedReferentIsAModifier: "forest-fire prevention spending"
+// is spending; the words before it name no fire.
+func TestHyphenatedReferentIsAModifier(t *testing.T) {
+	noTermHolds(t, [3]string{
+		"Critics say the government cut the forest fire prevention budget by 30 percent over two years.",
+		"Critics say the government cut forest-fire prevention spending by 30 percent over two years.",
+		"Critics say the government cut the forest fire prevention budget by 30 percent in two years.",
+	}, "cut forest-fire", "forest-fire")
+}
+
 // TestBothNamesInOneSentence: a sentence that writes the name another
 // source's wording has in the same place, and a second name besides,
 // names two bodies; the second is no other name of the first.
