@@ -88,6 +88,22 @@ func TestHyphenatedReferentIsAModifier(t *testing.T) {
 	}, "cut forest-fire", "forest-fire")
 }
 
+// TestUnrelatedCommonNounsAreNoTerm: common nouns with unrelated heads
+// in one slot of a claim ("the harbour", "the stadium", "the market")
+// are different things the outlets name, not names of one thing.
+func TestUnrelatedCommonNounsAreNoTerm(t *testing.T) {
+	noTermHolds(t, [3]string{
+		"Police sealed off the harbour after the explosion on Tuesday morning.",
+		"Police sealed off the stadium after the explosion on Tuesday morning.",
+		"Police sealed off the market after the explosion on Tuesday morning.",
+	}, "harbour", "stadium")
+	noTermHolds(t, [3]string{
+		"Rescuers pulled a woman from the rubble of the school on Wednesday.",
+		"Rescuers pulled a woman from the rubble of the hospital on Wednesday.",
+		"Rescuers pulled a woman from the rubble of the church on Wednesday.",
+	}, "school", "hospital")
+}
+
 // TestBothNamesInOneSentence: a sentence that writes the name another
 // source's wording has in the same place, and a second name besides,
 // names two bodies; the second is no other name of the first.
