@@ -169,6 +169,9 @@ func (c *comparison) subtotalPlaces(x *looseFig) []string {
 	if len(places) == 0 {
 		places = setAgainstPlaces(s, terms, c.figuresAt(x.src, x.n), x.f)
 	}
+	if i := slices.Index(places, localPlace); i >= 0 && municipalCount(s, x.f) && c.inEventPlace(x.src, x.n) {
+		places = slices.Delete(places, i, i+1) // the town's mayor counts the town's fire: all of it
+	}
 	if len(places) == 0 {
 		return nil
 	}
@@ -188,6 +191,25 @@ func (c *comparison) subtotalPlaces(x *looseFig) []string {
 		}
 	}
 	return out
+}
+
+// inEventPlace reports whether sentence n of source si sets its fact
+// "in" a place half the sources or more name: the place the event
+// happened in ("when fire swept through the factory in Dorvan, the
+// town's mayor said"), whose authority's count is then the event's, not
+// a part of it.
+func (c *comparison) inEventPlace(si, n int) bool {
+	if len(c.arts) < 3 {
+		return false
+	}
+	s := c.arts[si].Sentences[n]
+	half := (len(c.arts) + 1) / 2
+	for _, t := range c.lex[si][n] {
+		if t.Start >= 3 && s[t.Start-3:t.Start] == "in " && capitalisedWord(t.Token) && !calendarWords[strings.ToLower(t.Token)] && c.sourcesNaming(t.Key) >= half {
+			return true
+		}
+	}
+	return false
 }
 
 // setAgainst joins a figure to an earlier one of its sentence it is

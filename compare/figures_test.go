@@ -102,6 +102,20 @@ func TestSubtotalPlaces(t *testing.T) {
 	}
 }
 
+// TestMayorOfTheEventPlace: the mayor of the town where the whole event
+// happened gives its toll, not a part of it, so another outlet's toll is
+// set against it.
+func TestMayorOfTheEventPlace(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Fourteen people died when fire swept through a textile factory in Dorvan early on Tuesday, the town's mayor said."},
+		[]string{"A fire at a textile factory in Dorvan killed 12 people early on Tuesday, the regional emergency service said."},
+		[]string{"Twelve people were killed when fire swept through a textile factory in Dorvan early on Tuesday, officials said."},
+	)
+	if !conflictOf(r, "Fourteen people", "12 people") {
+		t.Errorf("no conflict of 14 and 12 dead: %+v", r.Discrepancies)
+	}
+}
+
 func TestSentenceFigures(t *testing.T) {
 	tests := []struct {
 		name, s string
