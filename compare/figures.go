@@ -525,6 +525,17 @@ func sharedNotMotion(a, b *looseFig) int {
 	return n
 }
 
+// sectorWide reports whether figure x counts a whole industry or sector
+// ("the coal industry, which employs about 30,000 people"): a report
+// gives one workforce of the company it is about, and an industry's is
+// another.
+func sectorWide(x *looseFig) bool {
+	return slices.ContainsFunc(x.ctx, func(k string) bool { return k == sectorKeys[0] || k == sectorKeys[1] })
+}
+
+// sectorKeys are the keys of "industry" and "sector".
+var sectorKeys = [2]string{lexicon.Key("industry"), lexicon.Key("sector")}
+
 // sameQuantity reports whether two figures describe one quantity: the
 // same uncommon sum of money (specific), whatever is around it, or
 // change in percentage points in the same scope, a level and a change in
@@ -561,7 +572,7 @@ func sameQuantity(a, b *looseFig) bool {
 		return false
 	}
 	if a.workforce && b.workforce {
-		return true // a report gives one workforce: "employs about 6,800 people", "the works' 6,800 jobs"
+		return sectorWide(a) == sectorWide(b) // one workforce: "employs about 6,800 people", "the works' 6,800 jobs"
 	}
 	if a.f.Kind == "percent" && a.f.Unit == "point" && a.f.Norm == b.f.Norm && specific(a.f.Value) {
 		return true // "25bp", "0.25 percentage points", in the same scope

@@ -314,6 +314,32 @@ func TestFireShapes(t *testing.T) {
 	}
 }
 
+// TestMineShapes: the counts of miners trapped conflict (23, 21, two
+// dozen), the state agency's 23 in a clause about the mine ("where 23
+// miners have been trapped") among them; the miners underground when
+// the roof fell (140) are no value of it, nor is the coal industry's
+// workforce one of the mine's.
+func TestMineShapes(t *testing.T) {
+	r := shapesReport(t, "mine")
+	if !conflictOf(r, "23 miners", "21 miners") {
+		t.Fatalf("no conflict of 23 and 21 trapped miners: %+v", r.Discrepancies)
+	}
+	for _, d := range r.Discrepancies {
+		var srcs []string
+		for _, v := range d.Values {
+			if v.Text == "23 miners" {
+				srcs = append(srcs, v.Source)
+			}
+			if v.Text == "140 miners" || v.Text == "30,000 people" {
+				t.Errorf("%s's %q set against %+v", v.Source, v.Text, d.Values)
+			}
+		}
+		if len(srcs) == 1 {
+			t.Errorf("23 trapped miners only in %v: %+v", srcs, d.Values)
+		}
+	}
+}
+
 // TestHospitalShapes: the local paper's hospital story is compared, its
 // toll set against the others', and the quotation the state agency
 // credits to "the Minister" is Joseph Kallo's.
