@@ -585,7 +585,7 @@ var appositionGoesOn = map[string]bool{
 // rather than part of a name: a superlative ("strongest") or an
 // adjective after "most", "more", "very" or "ever" ("most powerful").
 func gradable(w string, before []string) bool {
-	if strings.HasSuffix(w, "est") && len(w) > 5 {
+	if strings.HasSuffix(w, "est") && len(w) > 5 || rankWords[w] {
 		return true
 	}
 	if len(before) == 0 {
@@ -597,6 +597,11 @@ func gradable(w string, before []string) bool {
 	}
 	return false
 }
+
+// rankWords place a thing among others of its kind, as gradable words
+// judge it: "the worst accident", "the last major accident" (another
+// one, in 2011) name no kind of accident.
+var rankWords = map[string]bool{"worst": true, "best": true, "last": true, "latest": true, "previous": true, "major": true}
 
 // describesOther reports whether the modifiers of a description make it
 // a role ("the next stop") or tie it to a country ("the Chinese

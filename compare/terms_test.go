@@ -104,6 +104,16 @@ func TestUnrelatedCommonNounsAreNoTerm(t *testing.T) {
 	}, "school", "hospital")
 }
 
+// TestRankIsNoName: "the worst accident" and "the last major accident"
+// rank accidents; they name none.
+func TestRankIsNoName(t *testing.T) {
+	noTermHolds(t, [3]string{
+		"It is the worst accident in the country's coal mines since 2011, when 17 miners died in a gas explosion.",
+		"The last major accident in the region, in 2011, killed 17 miners in a gas explosion.",
+		"In 2011, an accident at a nearby mine killed 17 miners in a gas explosion.",
+	}, "worst", "last major")
+}
+
 // TestBothNamesInOneSentence: a sentence that writes the name another
 // source's wording has in the same place, and a second name besides,
 // names two bodies; the second is no other name of the first.
