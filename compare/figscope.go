@@ -51,6 +51,9 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.total = isTotal(s, x.f)
 	x.whole = wholeOf(s, c.figuresAt(x.src, x.n), x.f)
 	x.possessive = (x.f.Kind == "weekday" || x.f.Kind == "date") && (strings.HasPrefix(s[x.f.End:], "'s") || strings.HasPrefix(s[x.f.End:], "’s"))
+	if (x.f.Kind == "weekday" || x.f.Kind == "date") && dayApart.MatchString(s[x.f.End:]) {
+		x.stage = "a day apart" // "on Wednesday, a day after the tanker collided": not the collision's day
+	}
 	x.actor = relativeActor(s, terms, x.f)
 	x.names = nameKeysOf(terms)
 	x.clock = clockZone(x.f, c.figuresAt(x.src, x.n))
@@ -265,6 +268,11 @@ func actorApart(a, b *looseFig) bool {
 	}
 	return !(humanOutcome[a.outcome] && a.outcome == b.outcome && !slices.Contains(a.names, a.actor))
 }
+
+// dayApart follows a day that a sentence sets beside another event's:
+// "washed up on Wednesday, a day after the tanker collided", "two days
+// before the vote". Its words around the day are the other event's.
+var dayApart = regexp.MustCompile(`^,? (?:a|one|two|three|four|five|six|the) (?:days?|weeks?) (?:after|before|later|earlier)\b`)
 
 // contestOutcomes are what a contest gives its sides: a share of the
 // vote, seats, a place. Two sides named apart have two values.

@@ -340,6 +340,25 @@ func TestMineShapes(t *testing.T) {
 	}
 }
 
+// TestSpillShapes: the state agency words every fact its own way but
+// names the environment minister another outlet names in full, the
+// tanker every outlet names and the tanker itself: it is compared, not
+// left out. The collision is on Monday night in one outlet and on
+// Tuesday in another; the oil that "washed up on Wednesday, a day after
+// the tanker collided" is no day of the collision.
+func TestSpillShapes(t *testing.T) {
+	r := shapesReport(t, "spill")
+	if len(r.LeftOut) > 0 {
+		t.Errorf("left out: %+v", r.LeftOut)
+	}
+	if !conflictOf(r, "Monday", "Tuesday") {
+		t.Errorf("no conflict of Monday and Tuesday: %+v", r.Discrepancies)
+	}
+	if conflictOf(r, "Wednesday") {
+		t.Errorf("the day the oil washed up set against the collision's: %+v", r.Discrepancies)
+	}
+}
+
 // TestHospitalShapes: the local paper's hospital story is compared, its
 // toll set against the others', and the quotation the state agency
 // credits to "the Minister" is Joseph Kallo's.
