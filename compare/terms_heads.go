@@ -48,7 +48,7 @@ func headPhrases(s string) []headPhrase {
 		for j > 0 && i-j < maxMods && qualifier(toks[j-1].text) {
 			j--
 		}
-		if j == i || j > 0 && !opensPhrase(toks[j-1].text) {
+		if j == i || j > 0 && (!opensPhrase(toks[j-1].text) || pluralAfterThat(toks[j-1].text, lw)) {
 			continue
 		}
 		hp := headPhrase{head: words.Stem(lw), text: s[toks[j].start : t.start+len(t.text)]}
@@ -75,6 +75,14 @@ func headPhrases(s string) []headPhrase {
 		}
 	}
 	return kept
+}
+
+// pluralAfterThat reports whether opener, before the qualifiers of head, is
+// "that" or "this" where the head is plural: a relative pronoun and its
+// verb ("a law that puts journalists"), not a determiner.
+func pluralAfterThat(opener, head string) bool {
+	o := strings.ToLower(opener)
+	return (o == "that" || o == "this") && strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss")
 }
 
 // headWord reports whether tok may head a noun phrase: a lower-case

@@ -114,6 +114,17 @@ func TestRankIsNoName(t *testing.T) {
 	}, "worst", "last major")
 }
 
+// TestVerbAfterThatIsNoName: "a law that puts journalists" and "a law
+// that places journalists" differ in a verb, not in a name of the
+// journalists.
+func TestVerbAfterThatIsNoName(t *testing.T) {
+	noTermHolds(t, [3]string{
+		"\"I cannot sign a law that puts journalists under government control,\" President Sofia Lenz said on Wednesday.",
+		"President Sofia Lenz said on Wednesday she could not sign \"a law that places journalists under government control\".",
+		"\"I will not sign a law that puts journalists under government control,\" President Sofia Lenz said on Wednesday.",
+	}, "puts", "places")
+}
+
 // TestBothNamesInOneSentence: a sentence that writes the name another
 // source's wording has in the same place, and a second name besides,
 // names two bodies; the second is no other name of the first.
