@@ -82,6 +82,7 @@ func TestTermsNormalise(t *testing.T) {
 		{"power reconnected", "Crews reconnected 95,000 homes.", "Crews restored 95,000 homes."},
 		{"a range is both its numbers", "Growth of 4-5% is expected.", "Growth of 4% to 5% is expected."},
 		{"a score is both its numbers", "They won 3-2.", "They won three to two."},
+		{"a stock market is a market", "The wider stock market fell.", "The wider market fell."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -71,6 +71,9 @@ var phraseRows = [][]string{
 	{"recorder", "black box", "black boxes", "flight recorder", "flight recorders", "flight data recorder", "cockpit voice recorder", "data recorder", "voice recorder"},
 	// A diplomat sent home: "declared persona non grata" is expelled.
 	{"expel", "persona non grata", "personae non gratae"},
+	// A market is no share of it: "the wider stock market also fell" is
+	// not "the stock fell 13.6%".
+	{"market", "stock market", "stock markets", "stock exchange", "stock exchanges"},
 	{"destroy", "reduced to rubble", "reduced to ashes", "reduced to ash", "burned down", "burnt down", "razed to the ground"},
 }
 
