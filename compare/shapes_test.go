@@ -359,6 +359,16 @@ func TestSpillShapes(t *testing.T) {
 	}
 }
 
+// TestWarningShapes: the main index's fall is 2.3% in one outlet and
+// 2.1% in another, worded "the main index down" and "the benchmark OBX
+// index lost": one quantity, in conflict.
+func TestWarningShapes(t *testing.T) {
+	r := shapesReport(t, "warning")
+	if !conflictOf(r, "2.3%", "2.1%") {
+		t.Errorf("no conflict of the index's 2.3%% and 2.1%%: %+v", r.Discrepancies)
+	}
+}
+
 // TestHospitalShapes: the local paper's hospital story is compared, its
 // toll set against the others', and the quotation the state agency
 // credits to "the Minister" is Joseph Kallo's.
