@@ -54,6 +54,9 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.total = isTotal(s, x.f)
 	x.whole = wholeOf(s, c.figuresAt(x.src, x.n), x.f)
 	x.possessive = (x.f.Kind == "weekday" || x.f.Kind == "date") && (strings.HasPrefix(s[x.f.End:], "'s") || strings.HasPrefix(s[x.f.End:], "’s"))
+	if x.f.Kind == "duration" && delayAfter.MatchString(s[x.f.End:]) {
+		x.stage = "delay" // "two years behind schedule" is no time since anything
+	}
 	if (x.f.Kind == "weekday" || x.f.Kind == "date") && dayApart.MatchString(s[x.f.End:]) {
 		x.stage = "a day apart" // "on Wednesday, a day after the tanker collided": not the collision's day
 	}
@@ -286,6 +289,10 @@ func moverOf(s string, f figureT) string {
 	}
 	return lexicon.Key(strings.ToLower(m[1]))
 }
+
+// delayAfter follows a duration that is a delay: "two years behind
+// schedule", "three months late", "a year overdue".
+var delayAfter = regexp.MustCompile(`^ (?:behind|late|later than|overdue|ahead of|delayed)\b`)
 
 // dayApart follows a day that a sentence sets beside another event's:
 // "washed up on Wednesday, a day after the tanker collided", "two days

@@ -369,6 +369,24 @@ func TestWarningShapes(t *testing.T) {
 	}
 }
 
+// TestRocketShapes: a programme "two years behind schedule" does not
+// state the other outlets' "since 2019", and the programme's cost is
+// 1.2 billion dollars against 1.5 billion.
+func TestRocketShapes(t *testing.T) {
+	r := shapesReport(t, "rocket")
+	if !conflictOf(r, "1.2 billion dollars", "1.5 billion dollars") {
+		t.Errorf("no conflict of the programme's cost: %+v", r.Discrepancies)
+	}
+	for _, c := range r.Matrix {
+		if strings.Contains(c.Text, "2019") && c.Cells["science"].State != "absent" {
+			t.Errorf("science %s %q", c.Cells["science"].State, c.Text)
+		}
+		if strings.Contains(c.Text, "behind schedule") && c.Cells["wire"].State != "absent" {
+			t.Errorf("wire %s %q", c.Cells["wire"].State, c.Text)
+		}
+	}
+}
+
 // TestHospitalShapes: the local paper's hospital story is compared, its
 // toll set against the others', and the quotation the state agency
 // credits to "the Minister" is Joseph Kallo's.
