@@ -54,6 +54,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.total = isTotal(s, x.f)
 	x.whole = wholeOf(s, c.figuresAt(x.src, x.n), x.f)
 	x.possessive = (x.f.Kind == "weekday" || x.f.Kind == "date") && (strings.HasPrefix(s[x.f.End:], "'s") || strings.HasPrefix(s[x.f.End:], "’s"))
+	x.shareOf = x.f.Kind == "percent" && shareOfAfter.MatchString(s[x.f.End:])
 	if x.f.Kind == "duration" && delayAfter.MatchString(s[x.f.End:]) {
 		x.stage = "delay" // "two years behind schedule" is no time since anything
 	}
@@ -242,6 +243,9 @@ func sameScope(a, b *looseFig) bool {
 	if contestOutcomes[a.outcome] && a.outcome == b.outcome && len(a.names) > 0 && len(b.names) > 0 && !slices.ContainsFunc(a.names, func(k string) bool { return slices.Contains(b.names, k) }) {
 		return false // "the NRP won 41.3% of the vote", "the Democratic Alliance finished second with about a third"
 	}
+	if a.shareOf != b.shareOf && a.outcome == "" && b.outcome == "" && !a.change && !b.change {
+		return false // "accounts for 15% of the country's exports" is no tariff "raised to 25%"
+	}
 	if a.possessive != b.possessive {
 		return false // "Sunday's election" dates the election, "announced on Tuesday" the announcement
 	}
@@ -289,6 +293,10 @@ func moverOf(s string, f figureT) string {
 	}
 	return lexicon.Key(strings.ToLower(m[1]))
 }
+
+// shareOfAfter follows a percentage that is a share of a whole written
+// after it: "15% of the country's exports", "a fifth of its children".
+var shareOfAfter = regexp.MustCompile(`^ of\b`)
 
 // delayAfter follows a duration that is a delay: "two years behind
 // schedule", "three months late", "a year overdue".
@@ -698,7 +706,23 @@ func figureEra(s string, fs []figureT, x *looseFig) string {
 			return f.Norm
 		}
 	}
-	return ""
+	return lastYearEra(s, x)
+}
+
+// lastYearEra returns the year before x's report's date when the clause
+// of x says "last year" ("exported steel worth 3.2 billion dollars to
+// Caldria last year", beside "bought 3.1 billion dollars' worth in
+// 2025"), else "".
+func lastYearEra(s string, x *looseFig) string {
+	i := strings.Index(strings.ToLower(s), "last year")
+	if i < 0 || x.ref.IsZero() || x.f.Kind == "year" || x.f.Kind == "date" {
+		return ""
+	}
+	lo, hi := min(i, x.f.End), max(i, x.f.Start)
+	if lo > hi || clauseBreak(s[lo:hi]) || priorBefore.MatchString(s[:i]) || strings.HasSuffix(strings.TrimSpace(s[:i]), "than") {
+		return "" // "up from 2.5 billion last year", "more than last year": the earlier value
+	}
+	return "year:" + strconv.Itoa(x.ref.Year()-1)
 }
 
 // topicYear reports whether year (a figure's Norm, "year:2027") is the

@@ -93,6 +93,9 @@ type looseFig struct {
 	// mover is the key of the noun a change moved (moverOf): "index" in
 	// "the main index down 2.3%".
 	mover string
+	// shareOf is set for a percentage of a whole written after it
+	// (shareOfAfter).
+	shareOf bool
 	// gap is set for a change that is a difference between two values
 	// at one time ("a premium of 37%", "41% above Monday's close"), not
 	// a move over time ("shares were up 34%").

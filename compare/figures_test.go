@@ -116,6 +116,24 @@ func TestMayorOfTheEventPlace(t *testing.T) {
 	}
 }
 
+func TestLastYearEra(t *testing.T) {
+	ref := time.Date(2026, 8, 4, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		s, fig, want string
+	}{
+		{"Morvany exported steel worth 3.2 billion dollars to Caldria last year.", "3.2 billion dollars", "year:2025"},
+		{"Last year Morvany sold steel worth about 3 billion dollars to Caldria.", "3 billion dollars", "year:2025"},
+		{"Profit rose to 3 billion dollars, up from 2.5 billion last year.", "3 billion dollars", ""},
+		{"Sales reached 3 billion dollars, more than last year.", "3 billion dollars", ""},
+		{"Sales reached 3 billion dollars this year.", "3 billion dollars", ""},
+	} {
+		x := looseFig{fig: fig{f: figAt(t, tc.s, tc.fig), ref: ref}}
+		if got := lastYearEra(tc.s, &x); got != tc.want {
+			t.Errorf("lastYearEra(%q, %q) = %q, want %q", tc.s, tc.fig, got, tc.want)
+		}
+	}
+}
+
 func TestSentenceFigures(t *testing.T) {
 	tests := []struct {
 		name, s string

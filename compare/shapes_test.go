@@ -387,6 +387,24 @@ func TestRocketShapes(t *testing.T) {
 	}
 }
 
+// TestTariffShapes: the tariff raised to 25% is no share of exports
+// ("Morvan steel accounts for 15% of the country's exports to
+// Caldria"), and steel sold "last year" in a report of 2026 is the
+// steel bought "in 2025": 3.2 billion dollars against 3.1 billion.
+func TestTariffShapes(t *testing.T) {
+	r := shapesReport(t, "tariff")
+	if !conflictOf(r, "3.2 billion dollars", "3.1 billion dollars") {
+		t.Errorf("no conflict of last year's 3.2 and 2025's 3.1 billion dollars: %+v", r.Discrepancies)
+	}
+	for _, d := range r.Discrepancies {
+		for _, v := range d.Values {
+			if v.Text == "15%" && slices.ContainsFunc(d.Values, func(w Value) bool { return strings.HasPrefix(w.Text, "25") }) {
+				t.Errorf("the 15%% share set against the 25%% tariff: %+v", d.Values)
+			}
+		}
+	}
+}
+
 // TestHospitalShapes: the local paper's hospital story is compared, its
 // toll set against the others', and the quotation the state agency
 // credits to "the Minister" is Joseph Kallo's.
