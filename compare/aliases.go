@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -205,21 +206,47 @@ func (c *comparison) mergeTerms(alias, diffed []Term) []Term {
 	}
 	out := append([]Term{}, alias...)
 	for _, t := range diffed {
-		dup := false
+		dup := ""
 		for _, f := range t.BySource {
 			for _, tm := range lexicon.Terms(f) {
-				if covered[tm.Key] && tm.Kind != words.Number {
-					dup = dup || isReferentKey(tm.Key)
+				if covered[tm.Key] && tm.Kind != words.Number && dup == "" && isReferentKey(tm.Key) {
+					dup = tm.Key
 				}
 			}
 		}
-		if !dup {
+		if dup == "" {
 			out = append(out, t)
+			continue
 		}
+		fillFrom(out[:len(alias)], t, dup)
 	}
 	out = dropHouseAbbreviations(mergeSameReferent(out))
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].BySource) > len(out[j].BySource) })
 	return out
+}
+
+// fillFrom gives the referent term of alias that names key the words
+// diffed term t found for the sources it lacks: "The fire at the fuel
+// depot" beside "The blaze ..." and "The inferno ...", where "fire"
+// alone is no name the referent table reads.
+func fillFrom(alias []Term, t Term, key string) {
+	for i := range alias {
+		a := &alias[i]
+		names := false
+		for _, f := range a.BySource {
+			names = names || slices.ContainsFunc(lexicon.Terms(f), func(tm lexicon.Term) bool { return tm.Key == key })
+		}
+		if !names {
+			continue
+		}
+		for l, f := range t.BySource {
+			if _, ok := a.BySource[l]; !ok {
+				a.BySource[l] = f
+				a.Evidence[l] = t.Evidence[l]
+			}
+		}
+		return
+	}
 }
 
 // isReferentKey reports whether a lexicon key is a referent's: a diff

@@ -546,12 +546,15 @@ func (c *comparison) uniquePart(ui int) (span [2]int, ok bool) {
 
 // clauseTail reports whether the part of s after comma cut i of cuts
 // (commaCuts of s, up to end) may stand as a clause: not when it opens
-// with an apposition ("Traffic in Miravel, the capital, slowed to a
-// crawl", where "the capital, slowed to a crawl" has no subject of its
-// own; "Danubia, the town's largest employer," is still a part) nor
-// inside a list ("of the Russian government, army and people").
+// with an apposition after a name ("Traffic in Miravel, the capital,
+// slowed to a crawl", where "the capital, slowed to a crawl" has no
+// subject of its own; "Danubia, the town's largest employer," is still a
+// part; "..., the mayor, who took office in May, closed all schools"
+// opens with its subject), nor inside a list ("of the Russian
+// government, army and people to defend ...", not "..., police and
+// soldiers evacuated 300 homes").
 func clauseTail(s string, cuts []int, i, end int) bool {
-	if i+1 < len(cuts) {
+	if i+1 < len(cuts) && afterName(s[:cuts[i]]) {
 		np := s[cuts[i]:cuts[i+1]]
 		fs := strings.Fields(np)
 		if len(fs) > 0 && len(fs) <= 6 && (determiners[strings.ToLower(fs[0])] || possessive(fs[0])) {
@@ -561,8 +564,28 @@ func clauseTail(s string, cuts []int, i, end int) bool {
 		}
 	}
 	fs := strings.Fields(s[cuts[i]:end])
-	return !(len(fs) >= 2 && fs[1] == "and" && !words.IsCapitalized(fs[0]) && words.IsWord(fs[0]))
+	return !(len(fs) >= 4 && fs[1] == "and" && !words.IsCapitalized(fs[0]) && words.IsWord(fs[0]) && listEnds[strings.ToLower(fs[3])])
 }
+
+// listEnds may follow the last item of a list of nouns: "army and
+// people to defend", "soldiers and police in the north".
+var listEnds = map[string]bool{"to": true, "in": true, "of": true, "on": true, "at": true, "from": true, "for": true, "with": true}
+
+// afterName reports whether text ends in a capitalised word and a comma
+// ("traffic on the roads around Miravel,", "Ferovia,"), not a word
+// that opens a sentence ("However,", "Meanwhile,").
+func afterName(text string) bool {
+	fs := strings.Fields(strings.TrimSuffix(strings.TrimSpace(text), ","))
+	if len(fs) == 0 || !words.IsCapitalized(fs[len(fs)-1]) || calendarWords[strings.ToLower(fs[len(fs)-1])] {
+		return false // "When the water reached the town hall on Monday, the mayor, ..."
+	}
+	w := strings.ToLower(fs[0])
+	return len(fs) > 1 || !words.IsStopword(w) && !strings.HasSuffix(w, "ly") && !sentenceOpeners[w]
+}
+
+// sentenceOpeners are capitalised words that open a sentence before a
+// comma without naming anything.
+var sentenceOpeners = map[string]bool{"however": true, "meanwhile": true, "still": true, "yet": true, "instead": true, "later": true, "earlier": true, "today": true, "yesterday": true, "overall": true, "nationally": true, "separately": true, "again": true}
 
 // attribution matches a part of a sentence that only says who reports
 // the rest: "according to the Ministry of Home Affairs", "officials

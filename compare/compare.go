@@ -753,16 +753,24 @@ func (c *comparison) sharedCapital(si int) bool {
 	return false
 }
 
+// officeWords end the name of an office after its portfolio:
+// "Transport Minister", "Home Secretary".
+var officeWords = map[string]bool{"minister": true, "secretary": true, "spokesman": true, "spokeswoman": true, "spokesperson": true}
+
 // capitalWords returns the capitalised words of source si, less
 // weekdays, months, and common words opening a sentence.
 func (c *comparison) capitalWords(si int) map[string]bool {
 	out := make(map[string]bool)
 	for _, s := range c.arts[si].Sentences {
-		for k, f := range strings.Fields(s) {
+		fs := strings.Fields(s)
+		for k, f := range fs {
 			w := strings.Trim(f, ".,;:!?\"'()“”‘’")
 			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 			if len(w) < 3 || !words.IsCapitalized(w) || w == strings.ToUpper(w) || calendarWords[strings.ToLower(w)] {
 				continue
+			}
+			if personTitles[strings.ToLower(w)] || k+1 < len(fs) && officeWords[strings.ToLower(strings.Trim(fs[k+1], ".,;:!?\"'()“”‘’"))] {
+				continue // "Minister", "Transport Minister": a title, not what a story is about
 			}
 			if id := wordvec.ID(strings.ToLower(w)); k == 0 && id >= 0 && id < topicRank {
 				continue // "The", "After": a common word opening the sentence

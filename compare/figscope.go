@@ -47,9 +47,6 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	if x.f.Kind == "percent" && !x.change && slices.Contains(subjectKeys(words, x.f), lexicon.Key("growth")) {
 		x.change = true // "Wage growth accelerated to 4.3 percent" is how much wages rose
 	}
-	if x.change {
-		x.mover = moverOf(s, x.f)
-	}
 	x.gap = x.change && (gapBefore.MatchString(strings.ToLower(s[max(0, x.f.Start-40):x.f.Start])) || gapAfter.MatchString(strings.ToLower(s[x.f.End:])))
 	x.total = isTotal(s, x.f)
 	x.whole = wholeOf(s, c.figuresAt(x.src, x.n), x.f)
@@ -58,10 +55,11 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	if x.f.Kind == "duration" && delayAfter.MatchString(s[x.f.End:]) {
 		x.stage = "delay" // "two years behind schedule" is no time since anything
 	}
-	if (x.f.Kind == "weekday" || x.f.Kind == "date") && dayApart.MatchString(s[x.f.End:]) {
-		x.stage = "a day apart" // "on Wednesday, a day after the tanker collided": not the collision's day
-	}
 	x.actor = relativeActor(s, terms, x.f)
+	x.keys = x.keys[:0]
+	for _, t := range terms {
+		x.keys = append(x.keys, t.Key)
+	}
 	x.names = nameKeysOf(terms)
 	x.clock = clockZone(x.f, c.figuresAt(x.src, x.n))
 	x.ageOf = ageName(s, x.f)
@@ -85,6 +83,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 		x.f.Norm = strings.TrimSuffix(x.f.Norm, ":person") + ":worker"
 		x.f.Unit = "worker"
 	}
+	x.sector = sectorEmploys.MatchString(s[max(0, x.f.Start-60):x.f.Start])
 	if x.f.Unit == "worker" && (x.total || employs || staffOf(s, x.f)) {
 		// a workforce ("employs 6,800 people", "of the works' 6,800
 		// jobs"), not the jobs a plan cuts
@@ -268,30 +267,14 @@ func sameScope(a, b *looseFig) bool {
 }
 
 // actorApart reports whether a sits in a relative clause about a name
-// or noun (relativeActor) that b's words do not hold. A common noun
-// ("the Brenvik mine, where 23 miners have been trapped") does not keep
-// apart two counts of one outcome of people: the outcome names the
-// quantity, wherever it happened.
+// or noun (relativeActor) that b's sentence does not write: "the
+// Brenvik mine, where 23 miners have been trapped" is about the mine
+// that "reach 21 miners trapped by a roof collapse at the Brenvik coal
+// mine" names; "the regional hospital, where 35 people injured in the
+// blast were treated" counts the hospital's patients, not the "120
+// people" the blast injured.
 func actorApart(a, b *looseFig) bool {
-	if a.actor == "" || slices.Contains(b.names, a.actor) || slices.Contains(b.ctx, a.actor) {
-		return false
-	}
-	return !(humanOutcome[a.outcome] && a.outcome == b.outcome && !slices.Contains(a.names, a.actor))
-}
-
-// moverBefore ends the words before a change when they name what moved
-// right before the verb: "the main index down 2.3%", "the benchmark
-// OBX index lost 2.1%", "Telvo's shares fell 14%".
-var moverBefore = regexp.MustCompile(`(?i)\b(\p{L}+) (?:was |were |is |are |has |have |closed |ended |finished )?(?:down|up|lost|gained|fell|rose|dropped|slid|slipped|climbed|jumped|plunged|sank|slumped|tumbled|declined|advanced|added|shed|eased)(?: by)? (?:about |almost |nearly |more than |some |around |roughly )?$`)
-
-// moverOf returns the key of the noun that moved by change f of s
-// (moverBefore), or "".
-func moverOf(s string, f figureT) string {
-	m := moverBefore.FindStringSubmatch(s[max(0, f.Start-60):f.Start])
-	if m == nil || words.IsStopword(strings.ToLower(m[1])) {
-		return ""
-	}
-	return lexicon.Key(strings.ToLower(m[1]))
+	return a.actor != "" && !slices.Contains(b.names, a.actor) && !slices.Contains(b.ctx, a.actor) && !slices.Contains(b.keys, a.actor)
 }
 
 // shareOfAfter follows a percentage that is a share of a whole written
@@ -301,11 +284,6 @@ var shareOfAfter = regexp.MustCompile(`^ of\b`)
 // delayAfter follows a duration that is a delay: "two years behind
 // schedule", "three months late", "a year overdue".
 var delayAfter = regexp.MustCompile(`^ (?:behind|late|later than|overdue|ahead of|delayed)\b`)
-
-// dayApart follows a day that a sentence sets beside another event's:
-// "washed up on Wednesday, a day after the tanker collided", "two days
-// before the vote". Its words around the day are the other event's.
-var dayApart = regexp.MustCompile(`^,? (?:a|one|two|three|four|five|six|the) (?:days?|weeks?) (?:after|before|later|earlier)\b`)
 
 // contestOutcomes are what a contest gives its sides: a share of the
 // vote, seats, a place. Two sides named apart have two values.

@@ -197,7 +197,9 @@ func (c *comparison) subtotalPlaces(x *looseFig) []string {
 // "in" a place half the sources or more name: the place the event
 // happened in ("when fire swept through the factory in Dorvan, the
 // town's mayor said"), whose authority's count is then the event's, not
-// a part of it.
+// a part of it. A province or region ("The earthquake in Kesh province
+// killed 14 people, the town's mayor said") is wider than the mayor's
+// town, whose count stays a part.
 func (c *comparison) inEventPlace(si, n int) bool {
 	if len(c.arts) < 3 {
 		return false
@@ -205,12 +207,17 @@ func (c *comparison) inEventPlace(si, n int) bool {
 	s := c.arts[si].Sentences[n]
 	half := (len(c.arts) + 1) / 2
 	for _, t := range c.lex[si][n] {
-		if t.Start >= 3 && s[t.Start-3:t.Start] == "in " && capitalisedWord(t.Token) && !calendarWords[strings.ToLower(t.Token)] && c.sourcesNaming(t.Key) >= half {
+		if t.Start >= 3 && s[t.Start-3:t.Start] == "in " && capitalisedWord(t.Token) && !calendarWords[strings.ToLower(t.Token)] && c.sourcesNaming(t.Key) >= half &&
+			!areaNouns[strings.ToLower(wordAt(s, nextWord(s, t.End)))] {
 			return true
 		}
 	}
 	return false
 }
+
+// areaNouns name an area wider than a town after its name: "Kesh
+// province", "the Skarda region".
+var areaNouns = map[string]bool{"province": true, "region": true, "district": true, "state": true, "county": true, "prefecture": true, "department": true, "governorate": true, "oblast": true}
 
 // setAgainst joins a figure to an earlier one of its sentence it is
 // set against: "took 47.5 percent in the county, against 31 percent".

@@ -406,6 +406,8 @@ func TestClauseTail(t *testing.T) {
 		{"He backed the operation of the Russian government, army and people to defend the country.", "army and people to defend the country.", false},
 		{"The deal was signed on Wednesday, Kim and Putin said.", "Kim and Putin said.", true},
 		{"The quake struck at night, and the toll is expected to rise.", "and the toll is expected to rise.", true},
+		{"As the flood barrier gave way, police and soldiers evacuated 300 homes.", "police and soldiers evacuated 300 homes.", true},
+		{"When the water reached the town hall on Monday, the mayor, who took office in May, closed all schools.", "the mayor, who took office in May, closed all schools.", true},
 	} {
 		cuts := commaCuts(tc.s, 0, len(tc.s))
 		i := slices.IndexFunc(cuts, func(c int) bool { return tc.s[c:] == " "+tc.tail })

@@ -359,16 +359,6 @@ func TestSpillShapes(t *testing.T) {
 	}
 }
 
-// TestWarningShapes: the main index's fall is 2.3% in one outlet and
-// 2.1% in another, worded "the main index down" and "the benchmark OBX
-// index lost": one quantity, in conflict.
-func TestWarningShapes(t *testing.T) {
-	r := shapesReport(t, "warning")
-	if !conflictOf(r, "2.3%", "2.1%") {
-		t.Errorf("no conflict of the index's 2.3%% and 2.1%%: %+v", r.Discrepancies)
-	}
-}
-
 // TestRocketShapes: a programme "two years behind schedule" does not
 // state the other outlets' "since 2019", and the programme's cost is
 // 1.2 billion dollars against 1.5 billion.

@@ -82,7 +82,7 @@ func headPhrases(s string) []headPhrase {
 // verb ("a law that puts journalists"), not a determiner.
 func pluralAfterThat(opener, head string) bool {
 	o := strings.ToLower(opener)
-	return (o == "that" || o == "this") && strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss")
+	return (o == "that" || o == "this") && words.Stem(head) != head && strings.HasSuffix(head, "s") // not "virus", "crisis"
 }
 
 // headWord reports whether tok may head a noun phrase: a lower-case

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,6 +103,18 @@ func TestUnrelatedCommonNounsAreNoTerm(t *testing.T) {
 		"Rescuers pulled a woman from the rubble of the hospital on Wednesday.",
 		"Rescuers pulled a woman from the rubble of the church on Wednesday.",
 	}, "school", "hospital")
+	r := reportOf(t,
+		[]string{"Police fired tear gas at protesters in central Dorvan on Saturday night after a rally against the new fuel tax.", "At least 30 officers were injured, the interior ministry said.", "The fire at the fuel depot burned for six hours."},
+		[]string{"Police fired tear gas at rioters in central Dorvan on Saturday night after a rally against the new fuel tax.", "At least 30 officers were hurt, according to the interior ministry.", "The blaze at the fuel depot burned for six hours."},
+		[]string{"Police fired tear gas at demonstrators in central Dorvan late on Saturday after a rally against a new fuel tax.", "The interior ministry said 30 officers had been injured.", "The inferno at the fuel depot burned for six hours."},
+	)
+	for _, want := range []string{"rioters", "blaze"} {
+		if !slices.ContainsFunc(r.Terms, func(tm Term) bool {
+			return tm.BySource["b"] == want && tm.BySource["a"] != "" && tm.BySource["c"] != ""
+		}) {
+			t.Errorf("no term of %q in all three: %+v", want, r.Terms)
+		}
+	}
 }
 
 // TestRankIsNoName: "the worst accident" and "the last major accident"
@@ -123,6 +136,14 @@ func TestVerbAfterThatIsNoName(t *testing.T) {
 		"President Sofia Lenz said on Wednesday she could not sign \"a law that places journalists under government control\".",
 		"\"I will not sign a law that puts journalists under government control,\" President Sofia Lenz said on Wednesday.",
 	}, "puts", "places")
+	r := reportOf(t,
+		[]string{"Health officials warned on Monday that this mystery virus spreads quickly among children."},
+		[]string{"Health officials warned on Monday that the novel virus spreads quickly among children."},
+		[]string{"Health officials warned on Monday that the unknown virus spreads quickly among children."},
+	)
+	if !slices.ContainsFunc(r.Terms, func(tm Term) bool { return strings.Contains(tm.BySource["b"], "novel virus") }) {
+		t.Errorf("no term of the virus: %+v", r.Terms)
+	}
 }
 
 // TestBothNamesInOneSentence: a sentence that writes the name another
