@@ -51,7 +51,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.total = isTotal(s, x.f)
 	x.whole = wholeOf(s, c.figuresAt(x.src, x.n), x.f)
 	x.possessive = (x.f.Kind == "weekday" || x.f.Kind == "date") && (strings.HasPrefix(s[x.f.End:], "'s") || strings.HasPrefix(s[x.f.End:], "’s"))
-	x.shareOf = x.f.Kind == "percent" && shareOfAfter.MatchString(s[x.f.End:])
+	x.shareOf = x.f.Kind == "percent" && shareOfAfter.MatchString(s[x.f.End:]) && makesUp.MatchString(strings.ToLower(s[max(0, x.f.Start-40):x.f.Start]))
 	if x.f.Kind == "duration" && delayAfter.MatchString(s[x.f.End:]) {
 		x.stage = "delay" // "two years behind schedule" is no time since anything
 	}
@@ -278,8 +278,14 @@ func actorApart(a, b *looseFig) bool {
 }
 
 // shareOfAfter follows a percentage that is a share of a whole written
-// after it: "15% of the country's exports", "a fifth of its children".
-var shareOfAfter = regexp.MustCompile(`^ of\b`)
+// after it: "15% of the country's exports", "a fifth of its children";
+// makesUp ends the words before it when they say it is the part
+// something makes of that whole ("accounts for 15% of the country's
+// exports"), not a rate that moved ("dropped to 5.1% of the workforce").
+var (
+	shareOfAfter = regexp.MustCompile(`^ of\b`)
+	makesUp      = regexp.MustCompile(`\b(?:accounts? for|accounted for|makes? up|made up|represents?|represented|comprises?|comprised) (?:about |around |some |nearly |almost |just over |more than |roughly )?$`)
+)
 
 // delayAfter follows a duration that is a delay: "two years behind
 // schedule", "three months late", "a year overdue".

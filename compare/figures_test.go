@@ -134,6 +134,19 @@ func TestLastYearEra(t *testing.T) {
 	}
 }
 
+// TestRateOfAWhole: a rate that moved to "5.1% of the workforce" is the
+// jobless rate the others give, not a share something makes up.
+func TestRateOfAWhole(t *testing.T) {
+	r := reportOf(t,
+		[]string{"The jobless rate in Norvany fell to 5.2% in April, the statistics office said on Friday.", "Economists had expected a rate of 5.4%."},
+		[]string{"Unemployment in Norvany dropped to 5.1% of the workforce in April, official figures showed on Friday.", "Analysts had forecast 5.4%."},
+		[]string{"Norvany's unemployment rate eased to 5.2 percent in April, the statistics office said on Friday.", "That was better than the 5.4 percent economists had forecast."},
+	)
+	if !conflictOf(r, "5.1%", "5.2%") {
+		t.Errorf("no conflict of 5.1%% and 5.2%%: %+v", r.Discrepancies)
+	}
+}
+
 func TestSentenceFigures(t *testing.T) {
 	tests := []struct {
 		name, s string
