@@ -702,9 +702,15 @@ func lastYearEra(s string, x *looseFig) string {
 	if i < 0 || x.ref.IsZero() || x.f.Kind == "year" || x.f.Kind == "date" {
 		return ""
 	}
-	lo, hi := min(i, x.f.End), max(i, x.f.Start)
+	lo, hi := x.f.End, i // the words between the figure and "last year"
+	if i < x.f.Start {
+		lo, hi = i+len("last year"), x.f.Start
+	}
 	if lo > hi || clauseBreak(s[lo:hi]) || priorBefore.MatchString(s[:i]) || strings.HasSuffix(strings.TrimSpace(s[:i]), "than") {
 		return "" // "up from 2.5 billion last year", "more than last year": the earlier value
+	}
+	if between := strings.ToLower(s[lo:hi]); strings.Contains(between, " year") || strings.ContainsAny(between, "0123456789") {
+		return "" // "3 billion this year after 2.8 billion last year": the nearer figure's year
 	}
 	return "year:" + strconv.Itoa(x.ref.Year()-1)
 }

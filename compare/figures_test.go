@@ -126,6 +126,9 @@ func TestLastYearEra(t *testing.T) {
 		{"Profit rose to 3 billion dollars, up from 2.5 billion last year.", "3 billion dollars", ""},
 		{"Sales reached 3 billion dollars, more than last year.", "3 billion dollars", ""},
 		{"Sales reached 3 billion dollars this year.", "3 billion dollars", ""},
+		{"It expects 3 billion dollars this year after 2.8 billion last year.", "3 billion dollars", ""},
+		{"It expects 3 billion dollars after 2.8 billion last year.", "3 billion dollars", ""},
+		{"It expects 3 billion dollars after 2.8 billion last year.", "2.8 billion", "year:2025"},
 	} {
 		x := looseFig{fig: fig{f: figAt(t, tc.s, tc.fig), ref: ref}}
 		if got := lastYearEra(tc.s, &x); got != tc.want {
