@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"slices"
 	"sort"
 	"strings"
 
@@ -33,8 +32,8 @@ func (c *comparison) aliasTerms() []Term {
 	for si, a := range c.arts {
 		for n, s := range a.Sentences {
 			for _, r := range lexicon.Referents(s) {
-				if yearBefore(s, r.Start) {
-					continue // "the 2015 quake" is another quake
+				if yearBefore(s, r.Start) || otherBefore(s, r.Start) {
+					continue // "the 2015 quake", "the previous election" is another one
 				}
 				if !strings.HasPrefix(r.Key, "person:") && !words.IsCapitalized(s[r.Start:r.End]) {
 					spans[[2]int{si, n}] = append(spans[[2]int{si, n}], nameSpan{r.Key, r.Start, r.End})
@@ -149,6 +148,22 @@ func hyphenJoined(s string, r lexicon.Ref) bool {
 		r.Start > 0 && s[r.Start-1] == '-' || r.End < len(s) && s[r.End] == '-'
 }
 
+// otherBefore reports whether a word just before s[i:], or one word
+// further back, says the referent there is another one than the event's:
+// "the previous election", "the last major accident".
+func otherBefore(s string, i int) bool {
+	before := strings.Fields(strings.ToLower(s[:i]))
+	for k := len(before) - 1; k >= 0 && k >= len(before)-2; k-- {
+		if otherInstance[strings.Trim(before[k], ",;:\"'“”")] {
+			return true
+		}
+	}
+	return false
+}
+
+// otherInstance words mark another instance of a kind of event.
+var otherInstance = map[string]bool{"previous": true, "last": true, "former": true, "earlier": true, "prior": true}
+
 // widen extends a referent's name over the lowercase modifiers before it
 // ("mutual defence pact", "comprehensive strategic partnership
 // treaty") and, for a common noun, over "in" and a capitalised name after
@@ -206,47 +221,21 @@ func (c *comparison) mergeTerms(alias, diffed []Term) []Term {
 	}
 	out := append([]Term{}, alias...)
 	for _, t := range diffed {
-		dup := ""
+		dup := false
 		for _, f := range t.BySource {
 			for _, tm := range lexicon.Terms(f) {
-				if covered[tm.Key] && tm.Kind != words.Number && dup == "" && isReferentKey(tm.Key) {
-					dup = tm.Key
+				if covered[tm.Key] && tm.Kind != words.Number {
+					dup = dup || isReferentKey(tm.Key)
 				}
 			}
 		}
-		if dup == "" {
+		if !dup {
 			out = append(out, t)
-			continue
 		}
-		fillFrom(out[:len(alias)], t, dup)
 	}
 	out = dropHouseAbbreviations(mergeSameReferent(out))
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].BySource) > len(out[j].BySource) })
 	return out
-}
-
-// fillFrom gives the referent term of alias that names key the words
-// diffed term t found for the sources it lacks: "The fire at the fuel
-// depot" beside "The blaze ..." and "The inferno ...", where "fire"
-// alone is no name the referent table reads.
-func fillFrom(alias []Term, t Term, key string) {
-	for i := range alias {
-		a := &alias[i]
-		names := false
-		for _, f := range a.BySource {
-			names = names || slices.ContainsFunc(lexicon.Terms(f), func(tm lexicon.Term) bool { return tm.Key == key })
-		}
-		if !names {
-			continue
-		}
-		for l, f := range t.BySource {
-			if _, ok := a.BySource[l]; !ok {
-				a.BySource[l] = f
-				a.Evidence[l] = t.Evidence[l]
-			}
-		}
-		return
-	}
 }
 
 // isReferentKey reports whether a lexicon key is a referent's: a diff

@@ -607,12 +607,7 @@ func (c *comparison) offTopic() []int {
 // source (rareWithEach): a tabloid's "Six people including the gunman
 // died" at "the Lindenburg Galleria" beside "killing five people" in
 // Lindenburg, not a bus crash outside Lindenburg; the 40 triples again
-// as before. A person or body named in full as another source names it
-// keeps it on the same two conditions: a state agency's "Environment
-// Minister Ivan Roth" with the tanker's name, "Marisol", that every
-// other source writes, and "tanker" written by each (40 triples of
-// go-readability's unrelated pages: warned about 35 times before and
-// after; the evaluation set does not move).
+// as before.
 // Outlets that word every fact their own way share few clauses but name
 // the same people, companies and places. They are kept, and do not
 // count as scattered.
@@ -630,7 +625,7 @@ func (c *comparison) unnamed(off []int) []int {
 		byAll := c.nameAllWrite(si, func(e entity.Entity) bool { return e.Type != "place" })
 		return (byAll || names > 0) && c.sharedValue(si) || byAll && c.sharedTopic(si, topicWords) || names > 0 && c.sharedNumber(si) ||
 			c.sharedValue(si) && c.sharedTopic(si, 1) && c.sharedCapital(si) ||
-			(c.sharedToll(si) || names > 0) && c.capitalByAll(si) && c.rareWithEach(si)
+			c.sharedToll(si) && c.capitalByAll(si) && c.rareWithEach(si)
 	})
 }
 
@@ -753,24 +748,16 @@ func (c *comparison) sharedCapital(si int) bool {
 	return false
 }
 
-// officeWords end the name of an office after its portfolio:
-// "Transport Minister", "Home Secretary".
-var officeWords = map[string]bool{"minister": true, "secretary": true, "spokesman": true, "spokeswoman": true, "spokesperson": true}
-
 // capitalWords returns the capitalised words of source si, less
 // weekdays, months, and common words opening a sentence.
 func (c *comparison) capitalWords(si int) map[string]bool {
 	out := make(map[string]bool)
 	for _, s := range c.arts[si].Sentences {
-		fs := strings.Fields(s)
-		for k, f := range fs {
+		for k, f := range strings.Fields(s) {
 			w := strings.Trim(f, ".,;:!?\"'()“”‘’")
 			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 			if len(w) < 3 || !words.IsCapitalized(w) || w == strings.ToUpper(w) || calendarWords[strings.ToLower(w)] {
 				continue
-			}
-			if personTitles[strings.ToLower(w)] || k+1 < len(fs) && officeWords[strings.ToLower(strings.Trim(fs[k+1], ".,;:!?\"'()“”‘’"))] {
-				continue // "Minister", "Transport Minister": a title, not what a story is about
 			}
 			if id := wordvec.ID(strings.ToLower(w)); k == 0 && id >= 0 && id < topicRank {
 				continue // "The", "After": a common word opening the sentence

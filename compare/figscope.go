@@ -24,6 +24,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 		x.outcome = "" // "arrested over the October 19 theft": the day is the theft's, not the arrest's
 	}
 	x.era = figureEra(s, c.figuresAt(x.src, x.n), x)
+	x.lastYear = x.era != "" && x.era == lastYearEra(s, x)
 	if x.era != "" && c.topicYear(x.era) {
 		x.era = "" // "the 2027 budget takes 800 million crowns from hospitals": the year every report is about
 	}
@@ -263,7 +264,7 @@ func sameScope(a, b *looseFig) bool {
 	if a.line != "" && b.line != "" && a.line != b.line {
 		return false // "revenue rose to 4.9 billion" is not "net profit rose to 1.42 billion"
 	}
-	return a.era == b.era && a.stage == b.stage && !a.threshold && !b.threshold
+	return (a.era == b.era || a.lastYear && b.era == "" || b.lastYear && a.era == "") && a.stage == b.stage && !a.threshold && !b.threshold
 }
 
 // actorApart reports whether a sits in a relative clause about a name
@@ -696,7 +697,9 @@ func figureEra(s string, fs []figureT, x *looseFig) string {
 // lastYearEra returns the year before x's report's date when the clause
 // of x says "last year" ("exported steel worth 3.2 billion dollars to
 // Caldria last year", beside "bought 3.1 billion dollars' worth in
-// 2025"), else "".
+// 2025"), else "". Such a figure is still the quantity of one no year
+// dates: yearly results reported early in the next year often carry
+// none ("its profit dropped to 1.4 billion euros").
 func lastYearEra(s string, x *looseFig) string {
 	i := strings.Index(strings.ToLower(s), "last year")
 	if i < 0 || x.ref.IsZero() || x.f.Kind == "year" || x.f.Kind == "date" {

@@ -60,11 +60,13 @@ type looseFig struct {
 	// sentence is about (figureEra), a threshold ("4 or above") and an
 	// early or final report of a changing value (figureStage).
 	outcome, era, stage string
-	threshold           bool
-	near                []string // the keys of the content words next to it (nearKeys)
-	actor               string   // the name a relative clause holding it is about (relativeActor)
-	keys                []string // the keys of its sentence's words
-	names               []string // the keys of the names in its sentence
+	// lastYear is set when era comes from "last year" (lastYearEra).
+	lastYear  bool
+	threshold bool
+	near      []string // the keys of the content words next to it (nearKeys)
+	actor     string   // the name a relative clause holding it is about (relativeActor)
+	keys      []string // the keys of its sentence's words
+	names     []string // the keys of the names in its sentence
 	// place holds the places that make it a subtotal (subtotalPlaces);
 	// part is set for a part of a count ("including 20 children", "on
 	// Monday alone"), total for the whole one is taken from ("180 of the

@@ -197,9 +197,10 @@ func (c *comparison) subtotalPlaces(x *looseFig) []string {
 // "in" a place half the sources or more name: the place the event
 // happened in ("when fire swept through the factory in Dorvan, the
 // town's mayor said"), whose authority's count is then the event's, not
-// a part of it. A province or region ("The earthquake in Kesh province
-// killed 14 people, the town's mayor said") is wider than the mayor's
-// town, whose count stays a part.
+// a part of it. A place any source calls a province or region ("The
+// earthquake in Kesh province killed 14 people, the town's mayor said";
+// "in Ostrava" where others write "Ostrava province") is wider than the
+// mayor's town, whose count stays a part.
 func (c *comparison) inEventPlace(si, n int) bool {
 	if len(c.arts) < 3 {
 		return false
@@ -208,8 +209,28 @@ func (c *comparison) inEventPlace(si, n int) bool {
 	half := (len(c.arts) + 1) / 2
 	for _, t := range c.lex[si][n] {
 		if t.Start >= 3 && s[t.Start-3:t.Start] == "in " && capitalisedWord(t.Token) && !calendarWords[strings.ToLower(t.Token)] && c.sourcesNaming(t.Key) >= half &&
-			!areaNouns[strings.ToLower(wordAt(s, nextWord(s, t.End)))] {
+			!c.namedAsArea(t.Token) {
 			return true
+		}
+	}
+	return false
+}
+
+// namedAsArea reports whether a source writes name before a noun of an
+// area wider than a town ("Ostrava province", "the Ostrava region").
+func (c *comparison) namedAsArea(name string) bool {
+	for _, a := range c.arts {
+		for _, s := range a.Sentences {
+			for i := strings.Index(s, name+" "); i >= 0; {
+				if areaNouns[strings.ToLower(wordAt(s, nextWord(s, i+len(name))))] {
+					return true
+				}
+				next := strings.Index(s[i+1:], name+" ")
+				if next < 0 {
+					break
+				}
+				i += 1 + next
+			}
 		}
 	}
 	return false

@@ -3,6 +3,8 @@ package compare
 import (
 	"fmt"
 	"github.com/newslens/newslens/internal/figure"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -147,6 +149,27 @@ func TestRateOfAWhole(t *testing.T) {
 	)
 	if !conflictOf(r, "5.1%", "5.2%") {
 		t.Errorf("no conflict of 5.1%% and 5.2%%: %+v", r.Discrepancies)
+	}
+}
+
+// TestLastYearAndNoYear: a profit "last year" in a report of February
+// is the profit another report gives with no year, and one "in 2027".
+func TestLastYearAndNoYear(t *testing.T) {
+	dir := t.TempDir()
+	var arts []*article.Article
+	for _, d := range [][2]string{
+		{"a", "Dravo Motors said on Wednesday its profit fell to 1.2 billion euros last year.\nIts shares fell 4% in Frankfurt."},
+		{"b", "Dravo Motors said on Wednesday that its profit fell to 1.2 billion euros in 2027.\nIts shares fell 4% in Frankfurt."},
+		{"c", "Dravo Motors reported on Wednesday that its profit dropped to 1.4 billion euros.\nIts shares fell 4% in Frankfurt."},
+	} {
+		p := filepath.Join(dir, d[0]+".txt")
+		if err := os.WriteFile(p, []byte("title: Dravo profit\ndate: 2028-02-14\n\n"+d[1]+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, loadArticle(t, d[0]+"="+p))
+	}
+	if r := comparedAll(t, arts); !conflictOf(r, "1.2 billion euros", "1.4 billion euros") {
+		t.Errorf("no conflict of 1.2 and 1.4 billion euros: %+v", r.Discrepancies)
 	}
 }
 

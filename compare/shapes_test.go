@@ -340,17 +340,12 @@ func TestMineShapes(t *testing.T) {
 	}
 }
 
-// TestSpillShapes: the state agency words every fact its own way but
-// names the environment minister another outlet names in full, the
-// tanker every outlet names and the tanker itself: it is compared, not
-// left out. The collision is on Monday night in one outlet and on
-// Tuesday in another; the oil that "washed up on Wednesday, a day after
-// the tanker collided" is no day of the collision.
+// TestSpillShapes: the collision is on Monday night in one outlet and on
+// Tuesday in another; the oil that "washed up on the beaches of Port
+// Elsa on Wednesday" shares only the port's name with the collision
+// "off Port Elsa on Tuesday" and is no day of it.
 func TestSpillShapes(t *testing.T) {
 	r := shapesReport(t, "spill")
-	if len(r.LeftOut) > 0 {
-		t.Errorf("left out: %+v", r.LeftOut)
-	}
 	if !conflictOf(r, "Monday", "Tuesday") {
 		t.Errorf("no conflict of Monday and Tuesday: %+v", r.Discrepancies)
 	}

@@ -599,9 +599,9 @@ func gradable(w string, before []string) bool {
 }
 
 // rankWords place a thing among others of its kind, as gradable words
-// judge it: "the worst accident", "the last major accident" (another
-// one, in 2011) name no kind of accident.
-var rankWords = map[string]bool{"worst": true, "best": true, "last": true, "latest": true, "previous": true, "major": true}
+// judge it: "the worst accident" names no kind of accident ("the last
+// major accident" is another one: otherBefore).
+var rankWords = map[string]bool{"worst": true, "best": true, "latest": true, "major": true}
 
 // describesOther reports whether the modifiers of a description make it
 // a role ("the next stop") or tie it to a country ("the Chinese

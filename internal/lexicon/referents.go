@@ -44,7 +44,7 @@ var referentRows = [][]string{
 	{"war", "war", "conflict", "special military operation", "ukrainian direction"},
 	{"quake", "earthquake", "quake", "tremor", "temblor"},
 	{"flood", "flood", "floods", "flooding", "deluge", "inundation"},
-	{"fire", "wildfire", "bushfire", "forest fire", "blaze", "inferno"},
+	{"fire", "wildfire", "bushfire", "forest fire", "blaze"},
 	{"landslide", "landslide", "mudslide", "landslip"},
 	{"crash", "crash", "plane crash", "air crash", "air disaster", "aviation accident", "accident", "derailment"},
 	{"election", "election", "vote", "ballot"},
