@@ -194,7 +194,22 @@ func (tc *termCollector) collect(gi int, rep, m member, c *comparison, again boo
 // attack", "armed invasion" in the summit's coverage) or that name one
 // referent ("fire", "blaze") are alike.
 func (tc *termCollector) twoThings(c *comparison, rep, m member, a, b string) bool {
-	return containsPhrase(c.text(m), a) || containsPhrase(c.text(rep), b) || tc.between && !nearHeads(a, b)
+	return containsPhrase(c.text(m), a) || containsPhrase(c.text(rep), b) || tc.between && !nearHeads(a, b) || ageSexApart(a, b)
+}
+
+// ageSexApart reports whether phrases a and b are headed by two
+// different groups of people by age or sex ("children", "women"):
+// "soldiers fired on children" and "... on women" report two facts,
+// not two names of one group.
+func ageSexApart(a, b string) bool {
+	ha, hb := lowerLast(headWordOf(a)), lowerLast(headWordOf(b))
+	return ageSexGroups[ha] && ageSexGroups[hb] && words.Stem(ha) != words.Stem(hb)
+}
+
+// ageSexGroups name people by age or sex.
+var ageSexGroups = map[string]bool{
+	"children": true, "child": true, "kids": true, "minors": true, "babies": true, "infants": true, "teenagers": true,
+	"women": true, "woman": true, "men": true, "man": true, "girls": true, "boys": true, "elderly": true, "pensioners": true, "adults": true,
 }
 
 // lowerLast returns the last word of phrase s in lower case.

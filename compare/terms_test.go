@@ -124,6 +124,16 @@ func TestVerbAfterThatIsNoName(t *testing.T) {
 	}
 }
 
+// TestAgeOrSexIsNoName: "fired on children" and "fired on women" say
+// different things happened, not what each outlet calls one group.
+func TestAgeOrSexIsNoName(t *testing.T) {
+	noTermHolds(t, [3]string{
+		"On Monday soldiers fired on children in central Dorsk.",
+		"On Monday soldiers fired on women in central Dorsk.",
+		"On Monday soldiers fired on children in central Dorsk.",
+	}, "women")
+}
+
 // TestBothNamesInOneSentence: a sentence that writes the name another
 // source's wording has in the same place, and a second name besides,
 // names two bodies; the second is no other name of the first.
