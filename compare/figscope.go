@@ -231,6 +231,9 @@ func sameScope(a, b *looseFig) bool {
 	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome || a.ageOf != b.ageOf {
 		return false
 	}
+	if (a.outcome == "trapped") != (b.outcome == "trapped") {
+		return false // "23 miners trapped" are not the "400 miners" who "work in three shifts"
+	}
 	if !sameThing(a, b) && !sameSubject(a, b) && !lastsAs(a, b) && !lastsAs(b, a) && a.f.Kind != "tally" && a.f.Kind != "rating" && !(a.lead && b.lead) && !(a.occurs && b.occurs) && !soleAlike(a, b) && a.near != nil && b.near != nil && !sharesNear(a, b) {
 		return false
 	}

@@ -173,6 +173,19 @@ func TestLastYearAndNoYear(t *testing.T) {
 	}
 }
 
+// TestTrappedAreNoWorkforce: the miners trapped are not the miners who
+// work in the mine, however the sentences align.
+func TestTrappedAreNoWorkforce(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Rescuers were trying on Tuesday to reach 23 miners trapped in the Brenvik mine after a tunnel collapsed.", "Two miners were pulled out alive overnight."},
+		[]string{"A tunnel collapsed on Tuesday at the Brenvik mine, where 400 miners work in three shifts.", "Rescue teams were drilling a shaft to reach those trapped.", "Two miners were rescued alive overnight."},
+		[]string{"Rescuers were drilling on Tuesday to reach 23 miners trapped in the Brenvik mine after a tunnel collapsed.", "Two were brought out alive overnight."},
+	)
+	if conflictOf(r, "23 miners", "400 miners") {
+		t.Errorf("23 trapped set against 400 who work there: %+v", r.Discrepancies)
+	}
+}
+
 func TestSentenceFigures(t *testing.T) {
 	tests := []struct {
 		name, s string
