@@ -139,31 +139,6 @@ func yearBefore(s string, i int) bool {
 	return w >= "1800" && w <= "2099"
 }
 
-// hyphenJoined reports whether referent r of s is written as part of a
-// hyphenated word ("forest-fire prevention", "anti-war", "quake-hit",
-// "post-election"): a modifier of another thing, not a name of the
-// referent.
-func hyphenJoined(s string, r lexicon.Ref) bool {
-	return strings.Contains(s[r.Start:r.End], "-") && !strings.HasPrefix(r.Key, "person:") ||
-		r.Start > 0 && s[r.Start-1] == '-' || r.End < len(s) && s[r.End] == '-'
-}
-
-// otherBefore reports whether a word just before s[i:], or one word
-// further back, says the referent there is another one than the event's:
-// "the previous election", "the last major accident".
-func otherBefore(s string, i int) bool {
-	before := strings.Fields(strings.ToLower(s[:i]))
-	for k := len(before) - 1; k >= 0 && k >= len(before)-2; k-- {
-		if otherInstance[strings.Trim(before[k], ",;:\"'“”")] {
-			return true
-		}
-	}
-	return false
-}
-
-// otherInstance words mark another instance of a kind of event.
-var otherInstance = map[string]bool{"previous": true, "last": true, "former": true, "earlier": true, "prior": true}
-
 // widen extends a referent's name over the lowercase modifiers before it
 // ("mutual defence pact", "comprehensive strategic partnership
 // treaty") and, for a common noun, over "in" and a capitalised name after

@@ -57,10 +57,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 		x.stage = "delay" // "two years behind schedule" is no time since anything
 	}
 	x.actor = relativeActor(s, terms, x.f)
-	x.keys = x.keys[:0]
-	for _, t := range terms {
-		x.keys = append(x.keys, t.Key)
-	}
+	x.terms = terms
 	x.names = nameKeysOf(terms)
 	x.clock = clockZone(x.f, c.figuresAt(x.src, x.n))
 	x.ageOf = ageName(s, x.f)
@@ -278,7 +275,7 @@ func sameScope(a, b *looseFig) bool {
 // blast were treated" counts the hospital's patients, not the "120
 // people" the blast injured.
 func actorApart(a, b *looseFig) bool {
-	return a.actor != "" && !slices.Contains(b.names, a.actor) && !slices.Contains(b.ctx, a.actor) && !slices.Contains(b.keys, a.actor)
+	return a.actor != "" && !slices.Contains(b.names, a.actor) && !slices.Contains(b.ctx, a.actor) && !slices.ContainsFunc(b.terms, func(t lexicon.Term) bool { return t.Key == a.actor })
 }
 
 // shareOfAfter follows a percentage that is a share of a whole written

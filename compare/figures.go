@@ -63,10 +63,10 @@ type looseFig struct {
 	// lastYear is set when era comes from "last year" (lastYearEra).
 	lastYear  bool
 	threshold bool
-	near      []string // the keys of the content words next to it (nearKeys)
-	actor     string   // the name a relative clause holding it is about (relativeActor)
-	keys      []string // the keys of its sentence's words
-	names     []string // the keys of the names in its sentence
+	near      []string       // the keys of the content words next to it (nearKeys)
+	actor     string         // the name a relative clause holding it is about (relativeActor)
+	terms     []lexicon.Term // its sentence's words (relativeActor looks its noun up in the other's)
+	names     []string       // the keys of the names in its sentence
 	// place holds the places that make it a subtotal (subtotalPlaces);
 	// part is set for a part of a count ("including 20 children", "on
 	// Monday alone"), total for the whole one is taken from ("180 of the
@@ -93,7 +93,10 @@ type looseFig struct {
 	// change is set for a percentage that is a change or a difference
 	// ("up 34%", "41% above Monday's close"), not a level (percentChange).
 	change bool
-	// sector is set for the workforce of a whole industry (sectorEmploys).
+	// sector is set for the workforce of a whole industry ("the coal
+	// industry, which employs about 30,000 people": sectorEmploys); a
+	// report gives one workforce of the company it is about, and an
+	// industry's is another.
 	sector bool
 	// shareOf is set for a percentage of a whole written after it
 	// (shareOfAfter).
@@ -548,14 +551,6 @@ func sharedContext(a, b *looseFig) (shared, named int, one string) {
 	return shared, named, one
 }
 
-// sectorWide reports whether figure x counts a whole industry or sector
-// ("the coal industry, which employs about 30,000 people"): a report
-// gives one workforce of the company it is about, and an industry's is
-// another.
-func sectorWide(x *looseFig) bool {
-	return x.sector
-}
-
 // sectorEmploys ends the words before an industry's workforce:
 // "the coal industry, which employs about", "the sector employs".
 var sectorEmploys = regexp.MustCompile(`(?i)\b(?:industry|sector)(?:, which)? (?:employs|employed|has|had|provides|supports) (?:about |around |some |nearly |almost |more than |over )?$`)
@@ -596,7 +591,7 @@ func sameQuantity(a, b *looseFig) bool {
 		return false
 	}
 	if a.workforce && b.workforce {
-		return sectorWide(a) == sectorWide(b) // one workforce: "employs about 6,800 people", "the works' 6,800 jobs"
+		return a.sector == b.sector // one workforce: "employs about 6,800 people", "the works' 6,800 jobs"
 	}
 	if a.f.Kind == "percent" && a.f.Unit == "point" && a.f.Norm == b.f.Norm && specific(a.f.Value) {
 		return true // "25bp", "0.25 percentage points", in the same scope

@@ -229,6 +229,8 @@ func oneReferent(a, b string) bool {
 	return ka != "" && ka == kb
 }
 
+// referentKey returns the key of the referent word w names, the row's
+// key word included, or "".
 func referentKey(w string) string {
 	if rs := lexicon.Referents(w); len(rs) == 1 && rs[0].Start == 0 && rs[0].End == len(w) {
 		return rs[0].Key
