@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newslens/newslens/internal/figure"
 	"github.com/newslens/newslens/internal/lexicon"
 	"github.com/newslens/newslens/internal/worddiff"
 	"github.com/newslens/newslens/internal/words"
@@ -316,8 +317,16 @@ func dropDisputed(r *Report) {
 // disputedWords other content words.
 func onlyValue(passage, value string) bool {
 	i := strings.Index(passage, value)
+	if lp := strings.ToLower(passage); i < 0 && len(lp) == len(passage) {
+		i = strings.Index(lp, strings.ToLower(value)) // "More than 30 people"
+	}
 	if i < 0 {
 		return false
+	}
+	if fs := figure.ExtractAll(value); len(fs) > 0 && fs[0].Start > 0 {
+		// the figure alone, not the bound before it: "more than" counts
+		// among the passage's other words
+		i, value = i+fs[0].Start, value[fs[0].Start:]
 	}
 	n := 0
 	for _, t := range lexicon.Terms(passage) {
@@ -719,12 +728,24 @@ func (c *comparison) discrepancy(g *group, figs []fig, idx, classOf []int) Discr
 	return d
 }
 
-// valueText is how a claim's discrepancy shows figure f.
+// valueText is how a discrepancy shows figure f: with the words that
+// make it a bound or an estimate ("more than 30 people", "about 1.9
+// billion euros"), so that a reader sees why it sits with the values it
+// allows, and with "since" before a year that counts from it.
 func valueText(f figureT) string {
-	if f.Prep == "since" {
-		return "since " + f.Text
+	text := f.Text
+	lower := strings.ToLower(text)
+	switch f.Bound {
+	case "", "vague", "between", "converted":
+	default:
+		if !strings.HasPrefix(lower, f.Bound) {
+			text, lower = f.Bound+" "+text, f.Bound+" "+lower
+		}
 	}
-	return f.Text
+	if f.Prep == "since" && !strings.HasPrefix(lower, "since") {
+		text = "since " + text
+	}
+	return text
 }
 
 // valueKey names the value figure f gives in a discrepancy: its source,

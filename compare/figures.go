@@ -951,11 +951,7 @@ func (c *comparison) looseDiscrepancy(figs []looseFig, idx []int, conflicted map
 	rank := rankClasses(ks, func(k int) (int, int) { return class[k], figs[idx[k]].src })
 	for k, i := range idx {
 		f := figs[i]
-		text := f.f.Text
-		if f.f.Prep == "since" && !strings.HasPrefix(strings.ToLower(text), "since") {
-			text = "since " + text
-		}
-		d.Values = append(d.Values, Value{Source: c.labels[f.src], Text: text, Sentence: f.n + 1, Class: rank[class[k]]})
+		d.Values = append(d.Values, Value{Source: c.labels[f.src], Text: valueText(f.f), Sentence: f.n + 1, Class: rank[class[k]]})
 	}
 	return d, true
 }

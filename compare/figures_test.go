@@ -64,10 +64,10 @@ func TestFloodDiscrepancies(t *testing.T) {
 		got = append(got, d.Kind+": "+strings.Join(vs, ", "))
 	}
 	want := []string{
-		"count: agency 1 3,000 houses, daily 2 2,500 houses, relief 1 3,100 homes",
+		"count: agency 1 more than 3,000 houses, daily 2 2,500 houses, relief 1 some 3,100 homes",
 		"count: daily 1 Tens of thousands of people, world 2 Hundreds of thousands of people",
-		"count: agency 1 112 people, relief 2 140 people, daily 1 112, world 3 98 people",
-		"time: agency 1 6 a.m., relief 2 8:30 a.m.",
+		"count: agency 1 112 people, relief 2 at least 140 people, daily 1 112, world 3 98 people",
+		"time: agency 1 shortly after 6 a.m., relief 2 about 8:30 a.m.",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("discrepancies:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -425,7 +425,7 @@ func TestHowLongItLasted(t *testing.T) {
 	}
 	r := mustCompare(t, arts)
 	got := discrepancyLines(r, func(v Value) string { return fmt.Sprintf("%s %s (%d)", v.Source, v.Text, v.Class) })
-	want := []string{"a 14-month (1), b two years (2)"}
+	want := []string{"a 14-month (1), b nearly two years (2)"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -871,7 +871,7 @@ func TestConvertedMeasuresOneClass(t *testing.T) {
 		for _, d := range r.Discrepancies {
 			class := make(map[string]int)
 			for _, v := range d.Values {
-				class[v.Text] = v.Class
+				class[bareValue(v.Text)] = v.Class
 			}
 			ca, oka := class[pair[0]]
 			cb, okb := class[pair[1]]
@@ -985,5 +985,25 @@ func TestLeadTimesConflict(t *testing.T) {
 	}
 	if r := mustCompare(t, arts); !conflictOf(r, "14 hours", "12 hours") {
 		t.Errorf("no conflict of the warnings' lead times: %+v", r.Discrepancies)
+	}
+}
+
+// TestOnlyValueCountsTheBound: a discrepancy's value is shown with its
+// bound ("nearly two years"), and a passage that holds it is only the
+// value when it has few other words; the bound is one of them, as it was
+// before it was shown, and the value is found whatever its case.
+func TestOnlyValueCountsTheBound(t *testing.T) {
+	for _, tc := range []struct {
+		passage, value string
+		want           bool
+	}{
+		{"Nearly two years passed.", "nearly two years", true},
+		{"The trial lasted nearly two years, the court heard.", "nearly two years", true},
+		{"The trial lasted nearly two years, the court in Vasgrad heard.", "nearly two years", false},
+		{"The trial lasted two years, the court in Vasgrad heard.", "two years", true},
+	} {
+		if got := onlyValue(tc.passage, tc.value); got != tc.want {
+			t.Errorf("onlyValue(%q, %q) = %v, want %v", tc.passage, tc.value, got, tc.want)
+		}
 	}
 }
