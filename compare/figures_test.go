@@ -1007,3 +1007,19 @@ func TestOnlyValueCountsTheBound(t *testing.T) {
 		}
 	}
 }
+
+// TestMetresAgainstKilometres: an ash column "5 km" high in one report
+// and "6,000 metres" in two others is one height in dispute; "5,000
+// metres" is the same height as "5 km".
+func TestMetresAgainstKilometres(t *testing.T) {
+	lines := func(height string) []string {
+		return []string{"Mount Sorvang erupted on Sunday, sending a column of ash " + height + " into the sky.", "About 8,000 villagers were evacuated from its slopes."}
+	}
+	r := reportOf(t, lines("5 km"), lines("6,000 metres"), lines("6,000 metres"))
+	if !conflictOf(r, "5 km", "6,000 metres") {
+		t.Errorf("5 km not set against 6,000 metres: %+v", r.Discrepancies)
+	}
+	if r := reportOf(t, lines("5 km"), lines("5,000 metres"), lines("five kilometres")); len(r.Discrepancies) > 0 {
+		t.Errorf("one height in two units set against itself: %+v", r.Discrepancies)
+	}
+}

@@ -81,7 +81,7 @@ func TestExtract(t *testing.T) {
 		{"ordinal digits", "the 21st and 24th", []string{"21st|ordinal|ordinal:21", "24th|ordinal|ordinal:24"}},
 		{"ordinal words", "the twentieth and twenty-first", []string{"twentieth|ordinal|ordinal:20", "twenty-first|ordinal|ordinal:21"}},
 		{"count", "the two nations", []string{"two nations|count|count:2:nation"}},
-		{"a measure in words", "two kilometres from the runway", []string{"two kilometres|measure|measure:2:km"}},
+		{"a measure in words", "two kilometres from the runway", []string{"two kilometres|measure|measure:2000:m"}},
 		{"tonnes in words", "eighteen tonnes of mail", []string{"eighteen tonnes|measure|measure:18000:kg"}},
 		{"a unit in a name", "Ninety Mile Beach", []string{"Ninety|number|number:90"}},
 		{"a span in two units", "after two hours and 41 minutes", []string{"two hours and 41 minutes|duration|duration:161:minute"}},

@@ -5,13 +5,15 @@ import "strings"
 // measureUnits maps a unit of measure as written after a number to the
 // unit its value is given in and the factor (or, for degrees Fahrenheit,
 // the rule) that converts it, so that "93 mph" and "150 km/h" are one
-// speed and "10 km" is not set against "10 miles".
+// speed, "10 km" is not set against "10 miles", and "5 km" is set
+// against "6,000 metres". Lengths are given in metres; kilometres
+// convert exactly (metric), miles and feet as outlets round them.
 var measureUnits = map[string]struct {
 	unit   string
 	factor float64
 }{
-	"km": {"km", 1}, "kilometres": {"km", 1}, "kilometers": {"km", 1}, "kilometre": {"km", 1}, "kilometer": {"km", 1},
-	"mile": {"km", 1.609344}, "miles": {"km", 1.609344},
+	"km": {"m", 1000}, "kilometres": {"m", 1000}, "kilometers": {"m", 1000}, "kilometre": {"m", 1000}, "kilometer": {"m", 1000},
+	"mile": {"m", 1609.344}, "miles": {"m", 1609.344},
 	"metres": {"m", 1}, "meters": {"m", 1}, "metre": {"m", 1}, "meter": {"m", 1},
 	"feet": {"m", 0.3048}, "foot": {"m", 0.3048}, "ft": {"m", 0.3048},
 	"mm": {"mm", 1}, "millimetres": {"mm", 1}, "millimeters": {"mm", 1},
@@ -19,7 +21,7 @@ var measureUnits = map[string]struct {
 	"inches": {"mm", 25.4}, "inch": {"mm", 25.4},
 	"km/h": {"km/h", 1}, "kph": {"km/h", 1}, "kmh": {"km/h", 1}, "mph": {"km/h", 1.609344}, "knots": {"km/h", 1.852},
 	"hectares": {"ha", 1}, "hectare": {"ha", 1}, "ha": {"ha", 1}, "acres": {"ha", 0.404686}, "acre": {"ha", 0.404686},
-	"sq km": {"ha", 100}, "sq mi": {"ha", 258.999}, "nautical miles": {"km", 1.852},
+	"sq km": {"ha", 100}, "sq mi": {"ha", 258.999}, "nautical miles": {"m", 1852},
 	"litres": {"l", 1}, "liters": {"l", 1}, "litre": {"l", 1}, "liter": {"l", 1}, "gallons": {"l", 3.785412}, "gallon": {"l", 3.785412},
 	"kg": {"kg", 1}, "kilograms": {"kg", 1}, "kilos": {"kg", 1}, "tonnes": {"kg", 1000}, "tons": {"kg", 1000},
 	"°c": {"c", 1}, "c": {"c", 1}, "celsius": {"c", 1}, "centigrade": {"c", 1}, "°f": {"c", -1}, "f": {"c", -1}, "fahrenheit": {"c", -1},
@@ -78,10 +80,16 @@ func measured(v float64, w string, start, end int) Figure {
 		f.Value = v * u.factor
 	}
 	f.Norm = "measure:" + formatNum(f.Value) + ":" + u.unit
-	if u.factor != 1 {
+	if u.factor != 1 && !metricLength(u.unit, u.factor) {
 		f.Low, f.High, f.Bound = f.Value-abs(f.Value)*0.05, f.Value+abs(f.Value)*0.05, "converted"
 	}
 	return f
+}
+
+// metricLength reports whether a length converts to metres exactly ("5
+// km" is 5,000 metres), which no outlet rounds.
+func metricLength(unit string, factor float64) bool {
+	return unit == "m" && factor == 1000
 }
 
 // spelledUnit reports whether w, written after a number in words, is a
@@ -142,9 +150,9 @@ func (p *parser) unitWord(j int) (string, int) {
 		}
 		return "", j
 	}
-	if u, ok := measureUnits[w]; ok && (u.unit == "km") && (p.word(j+1) == "per" || p.word(j+1) == "an") && p.word(j+2) == "hour" {
+	if u, ok := measureUnits[w]; ok && u.unit == "m" && u.factor >= 1000 && (p.word(j+1) == "per" || p.word(j+1) == "an") && p.word(j+2) == "hour" {
 		// "185 kilometres per hour", "115 miles an hour"
-		if u.factor == 1 {
+		if u.factor == 1000 {
 			return "km/h", j + 3
 		}
 		return "mph", j + 3
