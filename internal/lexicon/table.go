@@ -74,6 +74,17 @@ var phraseRows = [][]string{
 	// A market is no share of it: "the wider stock market also fell" is
 	// not "the stock fell 13.6%".
 	{"market", "stock market", "stock markets", "stock exchange", "stock exchanges"},
+	// An arrest, a no-confidence vote and a pension age however written:
+	// "taken into custody", "a censure motion", "the retirement age".
+	// Nothing measured on the sixteen evaluation events changed; on sets
+	// of a ferry disaster and a government's fall written to test them,
+	// the captain's arrest, the lead fact of a state agency that writes
+	// "censure motion" and the pension plan became shared facts instead
+	// of false uniques and omissions.
+	{"arrest", "taken into custody", "took into custody", "take into custody", "takes into custody"},
+	{"lawmaker", "members of parliament", "member of parliament"},
+	{"no_confidence", "no-confidence vote", "no-confidence motion", "vote of no confidence", "motion of no confidence", "censure motion", "motion of censure", "no confidence vote", "no confidence motion"},
+	{"retirement_age", "retirement age", "pension age", "pensionable age"},
 	{"destroy", "reduced to rubble", "reduced to ashes", "reduced to ash", "burned down", "burnt down", "razed to the ground"},
 }
 
@@ -84,7 +95,7 @@ var equivalentRows = [][]string{
 	{"sign", "signed", "signing", "inked", "ink", "sealed", "seal", "concluded", "conclude"},
 	{"dead", "killed", "kill", "died", "die", "death", "deaths", "dead", "fatalities", "fatality", "toll", "killing"},
 	{"missing", "missing", "unaccounted"},
-	{"evacuate", "evacuated", "evacuation", "evacuating", "evacuees", "evacuate"},
+	{"evacuate", "evacuated", "evacuation", "evacuating", "evacuees", "evacuate", "relocated"},
 	{"injured", "wounded", "injuries", "hurt", "injuring", "wounding"},
 	{"visit", "trip", "visits", "trips", "visited", "tour"},
 	{"talk", "talks", "negotiations", "meeting", "meetings"},
@@ -190,6 +201,18 @@ var equivalentRows = [][]string{
 	// An expulsion by either word: "expelled 12 diplomats", "the
 	// expulsion of 11 diplomats".
 	{"expel", "expel", "expels", "expelled", "expelling", "expulsion", "expulsions"},
+	// Lawmakers by any name ("MPs", "deputies", "legislators"); a ship
+	// "overloaded" or "overcrowded"; data "stolen"; people "relocated"
+	// from a volcano's slopes as evacuated; operations "postponed" or
+	// "delayed". Nothing measured on the sixteen evaluation events
+	// changed; on sets written to test them (a ferry, a government's
+	// fall, a hospital ransomware attack, a volcano) false uniques and a
+	// false omission fewer. "Detained" is no arrest (see resign above),
+	// nor "cancelled" a delay, nor "saved" a rescue.
+	{"lawmaker", "lawmakers", "mps", "deputies", "legislators", "parliamentarians"},
+	{"overcrowded", "overcrowded", "overloaded", "overcrowding", "overloading"},
+	{"steal", "steal", "stole", "stolen", "stealing"},
+	{"postpone", "postpone", "postponed", "postponing", "postponement", "delayed"},
 	// A go-between's work: "brokered by Merania", "mediated by
 	// Merania", "Merania's mediation". Nothing measured on the sixteen
 	// evaluation events changed.
