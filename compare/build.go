@@ -91,17 +91,30 @@ func (c *comparison) claimOrder() []int {
 func (c *comparison) claimText(g *group) string {
 	rep := g.members[g.rep]
 	if rep.unit < 0 || c.wholeSentence(rep.unit) {
-		return c.text(rep)
+		return c.bodyText(rep)
 	}
 	return c.unitText(rep.unit)
 }
 
-// memberText is the sentence, or two adjacent sentences, of a member.
+// bodyText is a member's sentence as a claim shows it: without the
+// dateline an agency puts before its first ("HALVIK, May 9 (Wire) - "),
+// which says where the story was filed, not what happened, and would
+// otherwise stand in every word diff.
+func (c *comparison) bodyText(m member) string {
+	s := c.text(m)
+	if c.firstBody(m.src, m.n) {
+		return s[datelineEnd(s):]
+	}
+	return s
+}
+
+// memberText is the sentence, or two adjacent sentences, of a member,
+// without a dateline (bodyText).
 func (c *comparison) memberText(m member) string {
 	if m.n2 < 0 {
-		return c.text(m)
+		return c.bodyText(m)
 	}
-	return c.text(m) + " " + c.arts[m.src].Sentences[m.n2]
+	return c.bodyText(m) + " " + c.arts[m.src].Sentences[m.n2]
 }
 
 // maxWordings bounds the distinct wordings of one claim that are
@@ -143,7 +156,7 @@ func (c *comparison) shared(gi int, tc *termCollector) Shared {
 			continue
 		}
 		if !seen {
-			ops = worddiff.Diff(c.text(rep), text)
+			ops = worddiff.Diff(c.bodyText(rep), text)
 			diffs[text] = ops
 		}
 		if !worddiff.Same(ops) {

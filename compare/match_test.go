@@ -695,6 +695,42 @@ func TestDatelineAfterHeadline(t *testing.T) {
 	}
 }
 
+// TestDatelineNotShown: a shared claim whose anchor opens an agency's
+// story is shown without its dateline, and so is the wording of a
+// source that opens with its own.
+func TestDatelineNotShown(t *testing.T) {
+	load := func(label, text string) *article.Article {
+		a, err := article.Load(t.Context(), label+"=-", article.Options{Stdin: strings.NewReader("Hospitals hit by cyberattack\n\n" + text + "\n")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	r := mustCompare(t, []*article.Article{
+		load("a", "HALVIK, May 9 (TSNA) - A cyberattack shut down the computer systems of 14 hospitals in Terovia on Tuesday. The attackers demanded a ransom."),
+		load("b", "HALVIK, May 9 (Wire) - A cyberattack shut down computer systems at 14 hospitals in Terovia on Tuesday. The health minister said no ransom would be paid."),
+		load("c", "A cyberattack shut down computer systems at 14 Terovian hospitals on Tuesday. Surgeries were postponed."),
+	})
+	found := false
+	for _, sh := range r.Shared {
+		if !strings.Contains(sh.Text, "cyberattack") {
+			continue
+		}
+		found = true
+		if strings.Contains(sh.Text, "HALVIK") {
+			t.Errorf("claim shown with its dateline: %q", sh.Text)
+		}
+		for _, w := range sh.Wording {
+			if strings.Contains(w.Text, "HALVIK") || strings.Contains(w.Diff, "HALVIK") {
+				t.Errorf("%s's wording shown with a dateline: %q", w.Source, w.Diff)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no shared claim of the cyberattack: %+v", r.Shared)
+	}
+}
+
 // TestCloseTollKeepsALocalReport: a local paper's hospital story names
 // no one the others name in full and states no clause of theirs, but
 // gives the outbreak's toll close to theirs ("killed 29" beside 31 and
