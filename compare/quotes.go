@@ -27,6 +27,11 @@ type quoteRef struct {
 	// and of the speaker's role, for telling a body from a person who
 	// speaks for it.
 	speakerKeys, roleKeys map[string]bool
+	// alone is set on a quotation that is its whole sentence, with no
+	// attribution: the words that go on after the attributed quotation
+	// of the sentence before (`"The sky turned black," said Brezic.
+	// "The ground would not stop shaking."`).
+	alone bool
 	// original is set on a translation the source gives of the quotation
 	// before it in the sentence ("\"Hindi ako magnanakaw,\" he said,
 	// which translates as \"I am not a thief\""): that quotation's start.
@@ -229,6 +234,7 @@ func (c *comparison) quoteRefs(si int) []quoteRef {
 		}
 		text := translated(q.Text + bracketAfter(a.Sentences[n], q))
 		ref := quoteRef{q: q, src: si, n: n, norm: quoteNormalize(text), stems: quoteKeys(text), sent: keySet(a.Sentences[n]), group: c.groupOf[si][n]}
+		ref.alone = q.Start <= 1 && q.End >= len(strings.TrimSpace(a.Sentences[n]))-1
 		if len(ref.stems) == 0 {
 			continue
 		}

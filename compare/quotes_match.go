@@ -141,14 +141,17 @@ func bestCluster(clusters []*quoteCluster, ref quoteRef, group int) int {
 }
 
 // splitOf reports whether ref is the other part of a quotation of the
-// cluster that its sentence splits around the attribution: `"We will
-// rebuild," she said, "and we will do it quickly."`.
+// cluster that its sentence splits around the attribution (`"We will
+// rebuild," she said, "and we will do it quickly."`), or that goes on in
+// a sentence of its own right after (`"The sky turned black," said
+// Brezic. "The ground would not stop shaking."`, quoteRef.alone).
 func (qc *quoteCluster) splitOf(ref quoteRef) bool {
 	if ref.q.Speaker == "" {
 		return false
 	}
 	for _, r := range qc.refs {
-		if r.src == ref.src && r.n == ref.n && quote.SameSpeakerWords(r.spWords, ref.spWords) {
+		next := ref.alone && ref.n == r.n+1 || r.alone && r.n == ref.n+1
+		if r.src == ref.src && (r.n == ref.n || next) && quote.SameSpeakerWords(r.spWords, ref.spWords) {
 			return true
 		}
 	}

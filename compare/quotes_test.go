@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -370,6 +371,39 @@ func TestTranslated(t *testing.T) {
 	} {
 		if got := translated(tc.in); got != tc.want {
 			t.Errorf("translated(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestQuoteGoingOnInTheNextSentence: a quotation one outlet attributes
+// and then continues in a sentence of its own is one quotation with the
+// others' renderings of it, whatever order the outlets are given in.
+func TestQuoteGoingOnInTheNextSentence(t *testing.T) {
+	texts := map[string]string{
+		"local": "Mount Sorvang erupted on Sunday. Ana Brezic, a farmer from Tessel, said: \"At midday the sky went black. The ground just kept shaking.\" About 8,000 people were evacuated.",
+		"usnet": "Mount Sorvang erupted on Sunday. \"The sky turned black at noon,\" said Ana Brezic, a grandmother from Tessel. \"The ground would not stop shaking.\" About 8,000 people were evacuated.",
+		"ukbc":  "Mount Sorvang erupted on Sunday. \"It went dark in the middle of the day and the earth would not stop shaking,\" said Ana Brezic. About 8,000 people were evacuated.",
+		"wire":  "Mount Sorvang erupted on Sunday. \"The sky turned black at midday and the ground would not stop shaking,\" said Ana Brezic, who fled Tessel. About 8,000 people were evacuated.",
+	}
+	for _, order := range [][]string{{"local", "ukbc", "usnet", "wire"}, {"wire", "local", "ukbc", "usnet"}} {
+		var arts []*article.Article
+		for _, l := range order {
+			arts = append(arts, fromText(t, l, "Volcano", texts[l]))
+		}
+		r := mustCompare(t, arts)
+		var groups []string
+		for _, q := range r.Quotes {
+			if q.Speaker != "Ana Brezic" {
+				continue
+			}
+			n := 0
+			for _, v := range q.Variants {
+				n += len(v.Sources)
+			}
+			groups = append(groups, fmt.Sprint(n))
+		}
+		if len(groups) != 1 || groups[0] != "5" {
+			t.Errorf("order %v: Ana Brezic's renderings in groups of %v, want one of 5: %+v", order, groups, r.Quotes)
 		}
 	}
 }
