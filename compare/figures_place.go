@@ -415,7 +415,9 @@ func isSubset(s string, f figureT) bool {
 			return true
 		}
 	}
-	if m := partOfTheSet.FindString(s[f.End:]); m != "" {
+	// After a count of a noun, "of the" names whose they are, not a set:
+	// "Sixteen hospitals of the State Hospital Authority were affected".
+	if m := partOfTheSet.FindString(s[f.End:]); m != "" && !(f.Kind == "count" && f.Unit != "") {
 		// "40 of the passengers were injured" counts an outcome of its own
 		return outcomeOf(wordAt(s, nextWord(s, f.End+len(m)))) == ""
 	}

@@ -1023,3 +1023,26 @@ func TestMetresAgainstKilometres(t *testing.T) {
 		t.Errorf("one height in two units set against itself: %+v", r.Discrepancies)
 	}
 }
+
+// TestCountOfABodysUnits: "Sixteen hospitals of the State Hospital
+// Authority" names whose hospitals they are, not some of a set: the
+// count is set against the others' 14.
+func TestCountOfABodysUnits(t *testing.T) {
+	tail := " The attackers demanded a ransom in bitcoin. Doctors moved patients to other hospitals."
+	r := reportOf(t,
+		[]string{"Sixteen hospitals of the State Hospital Authority were affected by a cyberattack on Tuesday, the Ministry of Health said." + tail},
+		[]string{"A cyberattack on Tuesday affected 14 hospitals in the State Hospital Authority network." + tail},
+		[]string{"The attack on Tuesday affected 14 hospitals in the State Hospital Authority network." + tail},
+	)
+	if !conflictOf(r, "Sixteen hospitals", "14 hospitals") {
+		t.Errorf("16 hospitals not set against 14: %+v", r.Discrepancies)
+	}
+	r = reportOf(t,
+		[]string{"Sixteen hospitals were affected by a cyberattack on Tuesday, the Ministry of Health said." + tail},
+		[]string{"A cyberattack on Tuesday affected 14 hospitals in the State Hospital Authority network." + tail},
+		[]string{"The attack on Tuesday affected 14 hospitals in the State Hospital Authority network." + tail},
+	)
+	if !conflictOf(r, "Sixteen hospitals", "14 hospitals") {
+		t.Errorf("16 hospitals not set against 14 in a body's network: %+v", r.Discrepancies)
+	}
+}
