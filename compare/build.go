@@ -49,6 +49,7 @@ func (c *comparison) report() *Report {
 		c.omissions(r, g, sh)
 		r.Discrepancies = append(r.Discrepancies, c.discrepancies(g, covering)...)
 	}
+	c.dropQuoteTwins(r, clusters)
 	c.figureOmissions(r)
 	c.uniques(r)
 	r.Discrepancies = cleanDiscrepancies(r.Discrepancies)
@@ -233,6 +234,65 @@ func (c *comparison) omissions(r *Report, g *group, sh Shared) {
 			continue
 		}
 		r.Omissions[l] = append(r.Omissions[l], Omission{Text: sh.Text, PresentIn: sh.Sources, Evidence: sh.Evidence, By: Engine})
+	}
+}
+
+// dropQuoteTwins keeps, of a source's omissions of claims that every
+// sentence they rest on states by quoting one quotation (one cluster of
+// clusters), the first: a quotation of two sentences, or one split
+// around its attribution, makes two claims of its two parts, and a
+// source that leaves out the quotation leaves out one thing.
+func (c *comparison) dropQuoteTwins(r *Report, clusters []*quoteCluster) {
+	quoteOf := make(map[[2]int]int) // source and sentence -> cluster, -1 for two
+	mark := func(k [2]int, ci int) {
+		if o, ok := quoteOf[k]; ok && o != ci {
+			quoteOf[k] = -1
+		} else {
+			quoteOf[k] = ci
+		}
+	}
+	for ci, qc := range clusters {
+		for _, ref := range qc.refs {
+			mark([2]int{ref.src, ref.n}, ci)
+			// the sentences a quotation runs on into
+			sents := c.arts[ref.src].Sentences
+			for k := ref.n + 1; k < len(sents); k++ {
+				rest := strings.Trim(sents[k], ` "“”`)
+				if rest == "" || !strings.Contains(ref.q.Text, rest) {
+					break
+				}
+				mark([2]int{ref.src, k}, ci)
+			}
+		}
+	}
+	srcOf := make(map[string]int, len(c.labels))
+	for si, l := range c.labels {
+		srcOf[l] = si
+	}
+	clusterOf := func(o Omission) int {
+		ci := -1
+		for l, ns := range o.Evidence {
+			for _, n := range ns {
+				q, ok := quoteOf[[2]int{srcOf[l], n - 1}]
+				if !ok || q < 0 || ci >= 0 && q != ci {
+					return -1
+				}
+				ci = q
+			}
+		}
+		return ci
+	}
+	for l, os := range r.Omissions {
+		seen := make(map[int]bool)
+		r.Omissions[l] = slices.DeleteFunc(os, func(o Omission) bool {
+			ci := clusterOf(o)
+			if ci < 0 {
+				return false
+			}
+			twin := seen[ci]
+			seen[ci] = true
+			return twin
+		})
 	}
 }
 

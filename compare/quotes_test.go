@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
@@ -405,5 +406,28 @@ func TestQuoteGoingOnInTheNextSentence(t *testing.T) {
 		if len(groups) != 1 || groups[0] != "5" {
 			t.Errorf("order %v: Ana Brezic's renderings in groups of %v, want one of 5: %+v", order, groups, r.Quotes)
 		}
+	}
+}
+
+// TestQuotationLeftOutOnce: a source that leaves out a quotation the
+// others give in two sentences, or split around its attribution, leaves
+// out one thing, not each part.
+func TestQuotationLeftOutOnce(t *testing.T) {
+	lead := "Mount Sorvang erupted on Sunday, and about 8,000 people were evacuated from villages on its slopes. The airport at Pellin was closed."
+	r := mustCompare(t, []*article.Article{
+		fromText(t, "local", "Volcano", lead+" Ana Brezic, a farmer from Tessel, said: \"At midday the sky went black. The ground would not stop shaking.\""),
+		fromText(t, "usnet", "Volcano", lead+" \"At midday the sky went black,\" said Ana Brezic, a grandmother from Tessel. \"The ground would not stop shaking.\""),
+		fromText(t, "wire", "Volcano", lead+" \"At midday the sky went black and the ground would not stop shaking,\" said Ana Brezic, who fled Tessel."),
+		fromText(t, "state", "Volcano", lead+" The government sent buses and tents to the area."),
+		fromText(t, "science", "Volcano", lead+" Volcanologists said the eruption could go on for weeks."),
+	})
+	n := 0
+	for _, o := range r.Omissions["state"] {
+		if strings.Contains(o.Text, "sky") || strings.Contains(o.Text, "shaking") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("state leaves out Ana Brezic's quotation %d times, want once: %+v", n, r.Omissions["state"])
 	}
 }
