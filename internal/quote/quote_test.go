@@ -296,6 +296,8 @@ func TestExtractSpeakersAndKinds(t *testing.T) {
 		{"a title with two portfolios", []string{`"This strike has political goals," said Minister of Transport and Infrastructure Tomas Brenner.`}, []sk{{"Tomas Brenner", Speech}}},
 		{"a body and another body", []string{`"We will help," said the Ministry of Health and UNICEF.`}, []sk{{"Ministry of Health", Speech}}},
 		{"relation between commas", []string{`"She was a strong swimmer," her mother, Fiona, said in a statement.`}, []sk{{"Fiona", Speech}}},
+		{"a person of a body, before the verb", []string{`"We will ask for a recount," Tomas Bellweather of the National Renewal Union said.`}, []sk{{"Tomas Bellweather", Speech}}},
+		{"a state's name before of", []string{`"The border is closed," the Democratic Republic of Congo said in a statement.`}, []sk{{"Democratic Republic of Congo", Speech}}},
 		{"said by someone unnamed", []string{`"We will rebuild," the mayor said.`}, []sk{{"", Speech}}},
 		{"a label that said nothing", []string{`The so-called "roadmap" said nothing about the border.`}, []sk{{"", Term}}},
 		{"a title of another body", []string{`President Marcos Ibarra toured the port.`, `"We lost everything," said the President of the Brano Chamber of Commerce.`}, []sk{{"President", Speech}}},

@@ -898,6 +898,22 @@ func phraseAfter(ws []word, i int) string {
 
 // cleanName joins the words of a speaker phrase and removes articles and
 // titles.
+// personBeforeOf reports whether ws, the words before "of" in a
+// speaker's phrase, name a person: two or three capitalised words, none
+// a body's ("Central Bank of Ireland"), a state's ("Democratic Republic
+// of Congo") nor a title.
+func personBeforeOf(ws []word) bool {
+	for _, w := range ws {
+		if !w.capital || institutions[w.lower] || statesBeforeOf[w.lower] || roleNouns[w.lower] || officeTitles[w.lower] || speakerNouns[w.lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// statesBeforeOf are words of a state's name written before "of".
+var statesBeforeOf = map[string]bool{"republic": true, "kingdom": true, "federation": true, "state": true, "states": true, "islands": true, "emirates": true, "city": true}
+
 func cleanName(ws []word) string {
 	for len(ws) > 0 && (ws[0].lower == "the" || ws[0].lower == "a" || ws[0].lower == "an") {
 		ws = ws[1:]
@@ -931,6 +947,9 @@ func cleanName(ws []word) string {
 	for i, w := range ws {
 		parts[i] = w.text
 		capital = capital || w.capital
+	}
+	if i := slices.IndexFunc(ws, func(w word) bool { return w.lower == "of" }); i >= 2 && i <= 3 && personBeforeOf(ws[:i]) {
+		parts = parts[:i] // "Tomas Bellweather of the National Renewal Union said": the person, not the body
 	}
 	name := entity.BareName(strings.Join(parts, " "))
 	if len(strings.Fields(name)) > 6 {
