@@ -339,8 +339,15 @@ func quoteMatch(reported, gold string) bool {
 	clean := func(s string) string {
 		return strings.ToLower(strings.Trim(s, "\"'“”‘’ ,.;:!?"))
 	}
-	r, g := clean(reported), clean(gold)
-	return r != "" && (strings.Contains(g, r) || strings.Contains(r, g))
+	g := clean(gold)
+	// a rendering joined from the parts of a split quotation ("We will
+	// rebuild, … and quickly.") matches by any of its parts
+	for _, part := range append([]string{reported}, strings.Split(reported, " … ")...) {
+		if r := clean(part); r != "" && (strings.Contains(g, r) || strings.Contains(r, g)) {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteSources returns, for a reported quote, the gold quotes its

@@ -426,22 +426,25 @@ func (c *comparison) quote(qc *quoteCluster) (Quote, bool) {
 	var vs []*variant
 	byNorm := make(map[string]*variant)
 	speakers := make(map[string]int)
-	for i, r := range qc.refs {
+	for _, r := range qc.refs {
 		if r.q.Speaker != "" && (!genericSpeaker(r.q.Speaker) || genericSpeaker(qc.speaker)) {
 			speakers[r.q.Speaker]++
 		}
-		shown := quoteNormalize(r.q.Text) // a translation's rendering is its own variant
-		v := byNorm[shown]
+	}
+	for _, p := range renderings(qc.refs) {
+		v := byNorm[p.norm] // a translation's rendering is its own variant
 		if v == nil {
-			v = &variant{text: r.q.Text, evid: map[string][]int{}, first: i}
-			byNorm[shown] = v
+			v = &variant{text: p.text, evid: map[string][]int{}, first: p.first}
+			byNorm[p.norm] = v
 			vs = append(vs, v)
 		}
-		l := c.labels[r.src]
+		l := c.labels[p.src]
 		if _, ok := v.evid[l]; !ok {
-			v.srcs = append(v.srcs, r.src)
+			v.srcs = append(v.srcs, p.src)
 		}
-		v.evid[l] = appendUnique(v.evid[l], r.n+1)
+		for _, n := range p.ns {
+			v.evid[l] = appendUnique(v.evid[l], n+1)
+		}
 	}
 	sort.SliceStable(vs, func(i, j int) bool {
 		if len(vs[i].srcs) != len(vs[j].srcs) {
@@ -463,6 +466,61 @@ func (c *comparison) quote(qc *quoteCluster) (Quote, bool) {
 		q.Variants = append(q.Variants, out)
 	}
 	return q, true
+}
+
+// quoteRendering is one source's rendering of a quotation: the text of one
+// quote, or of the parts of one that its source splits around the
+// attribution or carries on in the next sentence (splitOf), joined; norm
+// is its identity as a rendering (quoteNormalize of the parts joined).
+type quoteRendering struct {
+	text, norm string
+	src        int
+	ns         []int // 0-based sentences
+	first      int   // index of its first part in the cluster's refs
+}
+
+// renderings joins the parts of each quotation in refs, in the order of
+// their sources' text: `"We will rebuild," she said, "and quickly."` is
+// shown as "We will rebuild, … and quickly." and is the same rendering
+// as another source's "We will rebuild, and quickly."; with a
+// different punctuation inside ("We will rebuild and quickly") it is
+// another.
+func renderings(refs []quoteRef) []quoteRendering {
+	order := make([]int, len(refs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ra, rb := refs[order[a]], refs[order[b]]
+		if ra.src != rb.src {
+			return ra.src < rb.src
+		}
+		if ra.n != rb.n {
+			return ra.n < rb.n
+		}
+		return ra.q.Start < rb.q.Start
+	})
+	var out []quoteRendering
+	var plain []string // per rendering, its parts' texts joined by a space
+	for k, i := range order {
+		r := refs[i]
+		if k > 0 && len(out) > 0 {
+			p, last := refs[order[k-1]], &out[len(out)-1]
+			next := r.alone && r.n == p.n+1
+			if r.src == p.src && r.q.Speaker != "" && (r.n == p.n || next) && quote.SameSpeakerWords(p.spWords, r.spWords) {
+				last.text += " … " + r.q.Text
+				plain[len(plain)-1] += " " + r.q.Text
+				last.norm = quoteNormalize(plain[len(plain)-1])
+				last.ns = appendUnique(last.ns, r.n)
+				last.first = min(last.first, i)
+				continue
+			}
+		}
+		out = append(out, quoteRendering{text: r.q.Text, norm: quoteNormalize(r.q.Text), src: r.src, ns: []int{r.n}, first: i})
+		plain = append(plain, r.q.Text)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].first < out[b].first })
+	return out
 }
 
 // mostCommon returns the most frequent key, preferring the longer and
