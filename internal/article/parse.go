@@ -73,6 +73,9 @@ func parse(label, path, rawURL string, data []byte, k kind) (*Article, error) {
 		if meta.date == "" {
 			meta.date = seedDate
 		}
+		if meta.title == "" {
+			meta.title, body = plainHeadline(body)
+		}
 	}
 
 	a.Text = normaliseText(body)
@@ -126,6 +129,25 @@ func splitHeader(text string) (header, string) {
 		}
 	}
 	return h, body
+}
+
+// maxHeadlineWords is the most words a plain text's first line may have
+// to be read as its headline.
+const maxHeadlineWords = 25
+
+// plainHeadline returns the headline a plain text opens with, and the
+// body after it: a first line alone in its paragraph, of at most
+// maxHeadlineWords words, that does not end as a sentence does ("Sorvang
+// volcano: 12,000 evacuated as ash shuts airport"), with text after it.
+// A text without one is returned whole, with no headline.
+func plainHeadline(body string) (title, rest string) {
+	first, after, ok := strings.Cut(strings.TrimLeft(body, "\n"), "\n\n")
+	first = strings.TrimSpace(first)
+	if !ok || strings.TrimSpace(after) == "" || first == "" || strings.Contains(first, "\n") ||
+		len(strings.Fields(first)) > maxHeadlineWords || endsSentence(first) {
+		return "", body
+	}
+	return first, after
 }
 
 // seedDate matches the " date 2024-06-19 First sentence" opening used by
