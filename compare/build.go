@@ -54,7 +54,7 @@ func (c *comparison) report() *Report {
 	c.uniques(r)
 	r.Discrepancies = cleanDiscrepancies(r.Discrepancies)
 	c.extendDiscrepancies(r.Discrepancies, covering)
-	r.Discrepancies = append(r.Discrepancies, c.looseDiscrepancies(r.Discrepancies, covering)...)
+	r.Discrepancies = c.joinSharedValues(append(r.Discrepancies, c.looseDiscrepancies(r.Discrepancies, covering)...))
 	dropDisputed(r)
 	r.Quotes = c.quotes(clusters)
 	r.Terms = dropSelfNames(dropSpellingOnly(c.mergeTerms(append(c.aliasTerms(), c.nameTerms()...), append(tc.terms(c), c.headTerms()...))))

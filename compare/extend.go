@@ -111,3 +111,96 @@ func (c *comparison) elsewhere(all []looseFig, mine []int, j int) bool {
 }
 
 var inPlace = regexp.MustCompile(`\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside) ([A-Z][\p{L}]+(?: [A-Z][\p{L}]+)*)`)
+
+// joinSharedValues makes discrepancies of one kind that hold the same
+// value (a source's figure in one sentence) one discrepancy: one toll
+// given by a claim of the lead and by a claim of a later sentence is one
+// dispute, shown once with every value. The values are classed again as
+// looseDiscrepancies classes them; a group with a value no figure of
+// the sources gives, or in which a source would give values of two
+// classes, is left as it was.
+func (c *comparison) joinSharedValues(ds []Discrepancy) []Discrepancy {
+	all := c.allContextFigures()
+	byKey := make(map[string]int, len(all))
+	for i := range all {
+		byKey[c.valueKey(all[i].fig)] = i
+	}
+	parent := newUnionFind(len(ds))
+	first := make(map[string]int)
+	for di, d := range ds {
+		for _, v := range d.Values {
+			k := d.Kind + "\x00" + valueKeyOf(v)
+			if o, ok := first[k]; ok {
+				parent.union(o, di)
+			} else {
+				first[k] = di
+			}
+		}
+	}
+	comps := make(map[int][]int)
+	for di := range ds {
+		r := parent.find(di)
+		comps[r] = append(comps[r], di)
+	}
+	out := make([]Discrepancy, 0, len(ds)) // never null in JSON
+	for di := range ds {
+		members := comps[parent.find(di)]
+		if members[0] != di {
+			continue // joined into the first member, or left as it was below
+		}
+		if len(members) == 1 {
+			out = append(out, ds[di])
+			continue
+		}
+		if d, ok := c.joinedDiscrepancy(ds, members, all, byKey); ok {
+			out = append(out, d)
+			continue
+		}
+		for _, m := range members {
+			out = append(out, ds[m])
+		}
+	}
+	return out
+}
+
+// joinedDiscrepancy is discrepancies members of ds as one (see
+// joinSharedValues).
+func (c *comparison) joinedDiscrepancy(ds []Discrepancy, members []int, all []looseFig, byKey map[string]int) (Discrepancy, bool) {
+	var idx []int
+	seen := make(map[string]bool)
+	for _, m := range members {
+		for _, v := range ds[m].Values {
+			k := valueKeyOf(v)
+			i, ok := byKey[k]
+			if !ok {
+				return Discrepancy{}, false
+			}
+			if !seen[k] {
+				seen[k] = true
+				idx = append(idx, i)
+			}
+		}
+	}
+	class := looseClasses(all, idx)
+	classOf := make(map[int]int)
+	for k, i := range idx {
+		if o, ok := classOf[all[i].src]; ok && o != class[k] {
+			return Discrepancy{}, false // one source on two sides: its figures may count different things
+		}
+		classOf[all[i].src] = class[k]
+	}
+	ks := make([]int, len(idx))
+	for k := range ks {
+		ks[k] = k
+	}
+	rank := rankClasses(ks, func(k int) (int, int) { return class[k], all[idx[k]].src })
+	if len(rank) < 2 {
+		return Discrepancy{}, false
+	}
+	d := ds[members[0]]
+	d.Values = nil
+	for k, i := range idx {
+		d.Values = append(d.Values, Value{Source: c.labels[all[i].src], Text: valueText(all[i].f), Sentence: all[i].n + 1, Class: rank[class[k]]})
+	}
+	return d, true
+}

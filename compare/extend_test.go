@@ -1,0 +1,52 @@
+package compare
+
+import (
+	"testing"
+)
+
+// TestJoinSharedValues: two discrepancies that hold one source's same
+// figure are one dispute, shown once with every value; a join that would
+// put one source on two sides is not made.
+func TestJoinSharedValues(t *testing.T) {
+	arts := linesArticles(t,
+		[]string{"Hurricane Marcela killed at least 14 people in Belmora on Monday.", "About 300 homes were destroyed, and 12 more people were injured."},
+		[]string{"At least 16 people were killed when Hurricane Marcela hit Belmora on Monday."},
+		[]string{"The storm killed 12 people in Belmora, officials said on Monday."},
+	)
+	c, err := scored(t.Context(), arts, []string{"a", "b", "c"}, DefaultThreshold, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	value := func(src int, text string) Value {
+		t.Helper()
+		for _, x := range c.allContextFigures() {
+			if x.src == src && x.f.Text == text {
+				return Value{Source: c.labels[src], Text: valueText(x.f), Sentence: x.n + 1}
+			}
+		}
+		t.Fatalf("no figure %q in source %d", text, src)
+		return Value{}
+	}
+	ds := []Discrepancy{
+		{Kind: "count", Topic: "toll", Values: []Value{value(0, "14 people"), value(1, "16 people")}},
+		{Kind: "count", Topic: "toll again", Values: []Value{value(0, "14 people"), value(2, "12 people")}},
+	}
+	got := c.joinSharedValues(ds)
+	if len(got) != 1 || len(got[0].Values) != 3 || got[0].Topic != "toll" {
+		t.Fatalf("joined: %+v", got)
+	}
+	classes := make(map[int]bool)
+	for _, v := range got[0].Values {
+		classes[v.Class] = true
+	}
+	if len(classes) != 3 {
+		t.Errorf("three values in %d classes: %+v", len(classes), got[0].Values)
+	}
+	twoSides := []Discrepancy{
+		{Kind: "count", Topic: "toll", Values: []Value{value(0, "14 people"), value(1, "16 people")}},
+		{Kind: "count", Topic: "injured", Values: []Value{value(0, "14 people"), value(0, "12")}},
+	}
+	if got := c.joinSharedValues(twoSides); len(got) != 2 {
+		t.Errorf("a source on two sides joined: %+v", got)
+	}
+}
