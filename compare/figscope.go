@@ -450,7 +450,7 @@ var outcomes = []struct{ prefix, outcome string }{
 	{"lives", "dead"}, {"bodies", "dead"}, {"toll", "dead"},
 	{"injur", "injured"}, {"wound", "injured"}, {"hurt", "injured"}, {"hospital", "injured"},
 	{"missing", "missing"}, {"unaccounted", "missing"}, {"trapped", "trapped"}, {"stranded", "trapped"},
-	{"displac", "displaced"}, {"homeless", "displaced"}, {"evacua", "displaced"}, {"shelter", "displaced"},
+	{"displac", "displaced"}, {"homeless", "displaced"}, {"evacua", "displaced"}, {"shelter", "displaced"}, {"relocat", "displaced"},
 	{"rescu", "rescued"}, {"arrest", "arrested"}, {"detain", "arrested"},
 	{"cases", "cases"}, {"infect", "cases"},
 	{"seat", "seats"}, {"turnout", "turnout"}, {"eligibl", "turnout"}, {"vote", "votes"}, {"ballot", "votes"},
@@ -495,18 +495,19 @@ func outcomeAt(s string, t lexicon.Term) string {
 		// outcome.
 		return outcomeOf(t.Key)
 	}
-	if w := strings.ToLower(t.Token); (w == "homes" || w == "houses") && leftHome.MatchString(s[:t.Start]) && !stayedHome.MatchString(s[:t.Start]) {
-		return "displaced" // "forcing about 4,000 from their homes", "had to leave their homes"
+	if w := strings.ToLower(t.Token); (w == "homes" || w == "houses" || w == "villages" || w == "towns") && leftHome.MatchString(s[:t.Start]) && !stayedHome.MatchString(s[:t.Start]) {
+		return "displaced" // "forcing about 4,000 from their homes", "had to leave their homes", "to leave villages on its slopes"
 	}
 	return outcomeOf(t.Token)
 }
 
 // stayedHome ends the words before "homes" when people could not, or
 // would not, leave them: "residents who could not leave their homes".
-var stayedHome = regexp.MustCompile(`(?i)\b(?:not|unable to|cannot|can't|couldn't|never|refused to|refusing to|reluctant to) (?:\w+ )?(?:leave|flee|abandon) (?:their|its|his|her) $`)
+var stayedHome = regexp.MustCompile(`(?i)\b(?:not|unable to|cannot|can't|couldn't|never|refused to|refusing to|reluctant to) (?:\w+ )?(?:leave|flee|abandon) (?:(?:their|its|his|her|the) )?$`)
 
-// leftHome ends the words before "homes" when people left them.
-var leftHome = regexp.MustCompile(`(?i)\b(?:from|leave|left|leaving|fled|flee|fleeing|abandon|abandoned|out of) (?:their|its|his|her) $`)
+// leftHome ends the words before "homes" (or "villages", "towns") when
+// people left them.
+var leftHome = regexp.MustCompile(`(?i)\b(?:from|leave|left|leaving|fled|flee|fleeing|abandon|abandoned|out of) (?:(?:their|its|his|her|the) )?$`)
 
 // clauseBreak reports whether text between two words ends a clause, so
 // that a word beyond it says nothing of what a figure counts.

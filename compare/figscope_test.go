@@ -35,6 +35,8 @@ func TestFigureOutcome(t *testing.T) {
 		{"noun after", "Officials counted 48 dead.", "48", "dead"},
 		{"from their homes", "Floods killed 23 people and forced about 4,000 from their homes.", "4,000", "displaced"},
 		{"leave their homes", "Around 4,000 people had to leave their homes.", "4,000 people", "displaced"},
+		{"leave villages", "The eruption forced about 8,000 people to leave villages on its slopes.", "8,000 people", "displaced"},
+		{"relocated", "A total of 8,000 citizens were safely relocated from the slopes.", "8,000 citizens", "displaced"},
 		{"homes destroyed", "The floods destroyed 400 homes.", "400 homes", "destroyed"},
 		{"lives claimed", "A fire at a clothing factory on Tuesday claimed 12 lives.", "12 lives", "dead"},
 		{"lives saved", "The evacuation saved thousands of lives.", "thousands of lives", ""},
