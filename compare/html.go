@@ -131,9 +131,9 @@ func (r *Report) htmlView() htmlReport {
 		v.LLM = fmt.Sprintf("LLM findings by %s at %s, prompt %s.", l.Model, l.Endpoint, l.Prompt)
 	}
 	v.Sources = r.htmlSources()
-	verified := r.verifiedOmissions()
+	verified, omitted := r.verifiedOmissions(), r.omittedBy()
 	for i, c := range r.sharedClaims() {
-		v.Claims = append(v.Claims, r.htmlClaim(i, c, verified[c.Text]))
+		v.Claims = append(v.Claims, r.htmlClaim(i, c, verified[c.Text], omitted[c.Text]))
 	}
 	v.Figures = r.htmlFigures()
 	for _, tm := range r.Terms {
@@ -198,9 +198,9 @@ func cellWords(label, state string) string {
 	return label + " does not report it"
 }
 
-// htmlClaim builds a matrix row; verified names the sources a model
-// confirmed leave the claim out.
-func (r *Report) htmlClaim(i int, c Claim, verified map[string]bool) htmlClaim {
+// htmlClaim builds a matrix row; omitted names the sources the report
+// says leave the claim out, verified those a model confirmed do.
+func (r *Report) htmlClaim(i int, c Claim, verified, omitted map[string]bool) htmlClaim {
 	hc := htmlClaim{ID: fmt.Sprintf("claim-%d", i+1), Text: c.Text, LLM: c.By == LLMEngine, Verified: len(verified) > 0, Stated: c.Stated}
 	classes := map[string]string{Stated: "st", Absent: "ab", Conflicts: "cf"}
 	wording := make(map[string]Wording)
@@ -215,11 +215,14 @@ func (r *Report) htmlClaim(i int, c Claim, verified map[string]bool) htmlClaim {
 		if state == "" {
 			state = Absent
 		}
-		words := cellWords(l, state)
+		words, class, mk := cellWords(l, state), classes[state], mark(state)
+		if state == Absent && omitted[l] {
+			words, class, mk = l+" leaves it out, though most sources report it", "ab om", markOmits
+		}
 		if verified[l] {
 			words += " (confirmed by a language model)"
 		}
-		hc.Cells = append(hc.Cells, htmlCell{Label: l, Class: classes[state], Mark: mark(state), Words: words})
+		hc.Cells = append(hc.Cells, htmlCell{Label: l, Class: class, Mark: mk, Words: words})
 		if state == Absent {
 			continue
 		}

@@ -79,11 +79,11 @@ func (r *Report) mdMatrix(t *textWriter, v View) {
 		if !v.Details && len(shown) > maxMatrixRows {
 			shown = shown[:maxMatrixRows]
 		}
-		verified := r.verifiedOmissions()
+		verified, omitted := r.verifiedOmissions(), r.omittedBy()
 		for _, c := range shown {
 			t.printf("| %s |", esc(c.Text)+llmMark(c.By)+omissionMark(verified, c))
 			for _, l := range labels {
-				t.printf(" %s |", mark(c.Cells[l].State))
+				t.printf(" %s |", cellMark(c, l, omitted))
 			}
 			t.printf("\n")
 		}

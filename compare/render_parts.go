@@ -29,10 +29,38 @@ const (
 	markStated    = "✓"
 	markAbsent    = "–"
 	markConflicts = "≠"
+	// markOmits marks a source the report says leaves the claim out
+	// (Report.Omissions), where most sources state it: a finding, where
+	// markAbsent is only a fact the source does not carry.
+	markOmits = "✗"
 )
 
 // legend explains the matrix marks in words, so it needs no colour.
-const legend = "✓ states it   – does not   ≠ states it with a figure the others contradict"
+const legend = "✓ states it   ✗ leaves out what most report   – does not   ≠ states it with a figure the others contradict"
+
+// cellMark is the matrix symbol for source l's cell of claim c: mark,
+// or markOmits for a source omitted (omittedBy) says leaves it out.
+func cellMark(c Claim, l string, omitted map[string]map[string]bool) string {
+	if st := c.Cells[l].State; st != Stated && st != Conflicts && omitted[c.Text][l] {
+		return markOmits
+	}
+	return mark(c.Cells[l].State)
+}
+
+// omittedBy returns, by claim text, the sources the report says leave
+// the claim out.
+func (r *Report) omittedBy() map[string]map[string]bool {
+	out := make(map[string]map[string]bool)
+	for l, os := range r.Omissions {
+		for _, o := range os {
+			if out[o.Text] == nil {
+				out[o.Text] = make(map[string]bool)
+			}
+			out[o.Text][l] = true
+		}
+	}
+	return out
+}
 
 // mark is the matrix symbol for a cell state.
 func mark(state string) string {

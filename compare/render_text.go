@@ -116,7 +116,7 @@ func (r *Report) textMatrix(t *textWriter, v View) {
 		}
 		t.printf(" claim\n")
 		room := textWidth - used - 1
-		verified := r.verifiedOmissions()
+		verified, omitted := r.verifiedOmissions(), r.omittedBy()
 		shown := claims
 		if !v.Details && len(shown) > maxMatrixRows {
 			shown = shown[:maxMatrixRows]
@@ -124,7 +124,7 @@ func (r *Report) textMatrix(t *textWriter, v View) {
 		for _, c := range shown {
 			t.printf("  ")
 			for i, l := range labels {
-				t.printf("%s ", t.colorMark(c.Cells[l].State, center(mark(c.Cells[l].State), utf8.RuneCountInString(short[i]))))
+				t.printf("%s ", t.colorMark(c.Cells[l].State, center(cellMark(c, l, omitted), utf8.RuneCountInString(short[i]))))
 			}
 			mk := llmMark(c.By) + omissionMark(verified, c)
 			t.printf(" %s%s\n", ellipsize(c.Text, room-utf8.RuneCountInString(mk)), mk)
