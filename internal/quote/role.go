@@ -150,6 +150,7 @@ var roleNouns = map[string]bool{
 	"senator": true, "lawmaker": true, "mp": true, "candidate": true,
 	"worker": true, "witness": true, "survivor": true, "farmer": true,
 	"teacher": true, "doctor": true, "engineer": true, "owner": true,
+	"judge": true, "prosecutor": true, "coach": true, "captain": true, "referee": true,
 }
 
 func hasRoleNoun(ws []word) bool {
