@@ -27,11 +27,12 @@ type quoteRef struct {
 	// and of the speaker's role, for telling a body from a person who
 	// speaks for it.
 	speakerKeys, roleKeys map[string]bool
-	// alone is set on a quotation that is its whole sentence, with no
-	// attribution: the words that go on after the attributed quotation
-	// of the sentence before (`"The sky turned black," said Brezic.
-	// "The ground would not stop shaking."`).
-	alone bool
+	// opens is set on a quotation that opens its sentence: it may be
+	// the words that go on after the same speaker's quotation of the
+	// sentence before (`"The sky turned black," said Brezic. "The
+	// ground would not stop shaking."`; `"This was not an accident," the
+	// judge said. "It was a choice," she said.`).
+	opens bool
 	// original is set on a translation the source gives of the quotation
 	// before it in the sentence ("\"Hindi ako magnanakaw,\" he said,
 	// which translates as \"I am not a thief\""): that quotation's start.
@@ -234,7 +235,7 @@ func (c *comparison) quoteRefs(si int) []quoteRef {
 		}
 		text := translated(q.Text + bracketAfter(a.Sentences[n], q))
 		ref := quoteRef{q: q, src: si, n: n, norm: quoteNormalize(text), stems: quoteKeys(text), sent: keySet(a.Sentences[n]), group: c.groupOf[si][n]}
-		ref.alone = q.Start <= 1 && q.End >= len(strings.TrimSpace(a.Sentences[n]))-1
+		ref.opens = q.Start <= 1
 		if len(ref.stems) == 0 {
 			continue
 		}
@@ -506,7 +507,7 @@ func renderings(refs []quoteRef) []quoteRendering {
 		r := refs[i]
 		if k > 0 && len(out) > 0 {
 			p, last := refs[order[k-1]], &out[len(out)-1]
-			next := r.alone && r.n == p.n+1
+			next := r.opens && r.n == p.n+1
 			if r.src == p.src && r.q.Speaker != "" && (r.n == p.n || next) && quote.SameSpeakerWords(p.spWords, r.spWords) {
 				last.text += " … " + r.q.Text
 				plain[len(plain)-1] += " " + r.q.Text

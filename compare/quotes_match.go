@@ -144,13 +144,13 @@ func bestCluster(clusters []*quoteCluster, ref quoteRef, group int) int {
 // cluster that its sentence splits around the attribution (`"We will
 // rebuild," she said, "and we will do it quickly."`), or that goes on in
 // a sentence of its own right after (`"The sky turned black," said
-// Brezic. "The ground would not stop shaking."`, quoteRef.alone).
+// Brezic. "The ground would not stop shaking."`, quoteRef.opens).
 func (qc *quoteCluster) splitOf(ref quoteRef) bool {
 	if ref.q.Speaker == "" {
 		return false
 	}
 	for _, r := range qc.refs {
-		next := ref.alone && ref.n == r.n+1 || r.alone && r.n == ref.n+1
+		next := ref.opens && ref.n == r.n+1 || r.opens && r.n == ref.n+1
 		if r.src == ref.src && (r.n == ref.n || next) && quote.SameSpeakerWords(r.spWords, ref.spWords) {
 			return true
 		}

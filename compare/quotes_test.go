@@ -432,3 +432,33 @@ func TestQuotationLeftOutOnce(t *testing.T) {
 		t.Errorf("state leaves out Ana Brezic's quotation %d times, want once: %+v", n, r.Omissions["state"])
 	}
 }
+
+// TestQuoteGoingOnWithItsOwnAttribution: a quotation carried on in the
+// next sentence with an attribution of its own ("..., she said") is the
+// same quotation, in any order of the outlets.
+func TestQuoteGoingOnWithItsOwnAttribution(t *testing.T) {
+	lead := "Judge Imelda Strand jailed the quarry owner for six years on Friday over the collapse that killed four men."
+	texts := map[string]string{
+		"wire":  lead + " \"This was not an accident,\" the judge said. \"It was a choice you made every day for three years,\" she said.",
+		"ukbc":  lead + " \"This was not an accident. It was a choice you made every day for three years,\" Judge Strand said.",
+		"usnet": lead + " \"This was not an accident,\" Strand said. \"It was a choice you made every day for three years.\"",
+	}
+	for _, order := range [][]string{{"ukbc", "usnet", "wire"}, {"wire", "usnet", "ukbc"}} {
+		var arts []*article.Article
+		for _, l := range order {
+			arts = append(arts, fromText(t, l, "Verdict", texts[l]))
+		}
+		r := mustCompare(t, arts)
+		var groups []int
+		for _, q := range r.Quotes {
+			n := 0
+			for _, v := range q.Variants {
+				n += len(v.Sources)
+			}
+			groups = append(groups, n)
+		}
+		if len(groups) != 1 || groups[0] != 3 {
+			t.Errorf("order %v: renderings in groups of %v, want one of 3: %+v", order, groups, r.Quotes)
+		}
+	}
+}
