@@ -388,26 +388,33 @@ func TestQuoteGoingOnInTheNextSentence(t *testing.T) {
 		"wire":  "Mount Sorvang erupted on Sunday. \"The sky turned black at midday and the ground would not stop shaking,\" said Ana Brezic, who fled Tessel. About 8,000 people were evacuated.",
 	}
 	for _, order := range [][]string{{"local", "ukbc", "usnet", "wire"}, {"wire", "local", "ukbc", "usnet"}} {
-		var arts []*article.Article
-		for _, l := range order {
-			arts = append(arts, fromText(t, l, "Volcano", texts[l]))
-		}
-		r := mustCompare(t, arts)
-		var groups []string
-		for _, q := range r.Quotes {
-			if q.Speaker != "Ana Brezic" {
-				continue
-			}
-			n := 0
-			for _, v := range q.Variants {
-				n += len(v.Sources)
-			}
-			groups = append(groups, fmt.Sprint(n))
-		}
-		if len(groups) != 1 || groups[0] != "4" {
-			t.Errorf("order %v: Ana Brezic's renderings in groups of %v, want one of 4: %+v", order, groups, r.Quotes)
+		if groups := renderingCounts(t, texts, order, "Volcano", "Ana Brezic"); fmt.Sprint(groups) != "[4]" {
+			t.Errorf("order %v: Ana Brezic's renderings in groups of %v, want one of 4", order, groups)
 		}
 	}
+}
+
+// renderingCounts compares texts, labelled, in the order given, and returns
+// the number of renderings of each quote group whose speaker is speaker
+// ("" for every group).
+func renderingCounts(t *testing.T, texts map[string]string, order []string, title, speaker string) []int {
+	t.Helper()
+	var arts []*article.Article
+	for _, l := range order {
+		arts = append(arts, fromText(t, l, title, texts[l]))
+	}
+	var groups []int
+	for _, q := range mustCompare(t, arts).Quotes {
+		if speaker != "" && q.Speaker != speaker {
+			continue
+		}
+		n := 0
+		for _, v := range q.Variants {
+			n += len(v.Sources)
+		}
+		groups = append(groups, n)
+	}
+	return groups
 }
 
 // TestQuotationLeftOutOnce: a source that leaves out a quotation the
@@ -444,21 +451,8 @@ func TestQuoteGoingOnWithItsOwnAttribution(t *testing.T) {
 		"usnet": lead + " \"This was not an accident,\" Strand said. \"It was a choice you made every day for three years.\"",
 	}
 	for _, order := range [][]string{{"ukbc", "usnet", "wire"}, {"wire", "usnet", "ukbc"}} {
-		var arts []*article.Article
-		for _, l := range order {
-			arts = append(arts, fromText(t, l, "Verdict", texts[l]))
-		}
-		r := mustCompare(t, arts)
-		var groups []int
-		for _, q := range r.Quotes {
-			n := 0
-			for _, v := range q.Variants {
-				n += len(v.Sources)
-			}
-			groups = append(groups, n)
-		}
-		if len(groups) != 1 || groups[0] != 3 {
-			t.Errorf("order %v: renderings in groups of %v, want one of 3: %+v", order, groups, r.Quotes)
+		if groups := renderingCounts(t, texts, order, "Verdict", ""); fmt.Sprint(groups) != "[3]" {
+			t.Errorf("order %v: renderings in groups of %v, want one of 3", order, groups)
 		}
 	}
 }
