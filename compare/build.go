@@ -102,11 +102,7 @@ func (c *comparison) claimText(g *group) string {
 // which says where the story was filed, not what happened, and would
 // otherwise stand in every word diff.
 func (c *comparison) bodyText(m member) string {
-	s := c.text(m)
-	if c.firstBody(m.src, m.n) {
-		return s[datelineEnd(s):]
-	}
-	return s
+	return c.text(m)[c.bodyStart(m.src, m.n):]
 }
 
 // memberText is the sentence, or two adjacent sentences, of a member,

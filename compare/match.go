@@ -234,6 +234,16 @@ func (c *comparison) firstBody(si, n int) bool {
 	return true
 }
 
+// bodyStart returns where the text of sentence n of source si starts:
+// after the agency's dateline in its first sentence of running text,
+// else 0.
+func (c *comparison) bodyStart(si, n int) int {
+	if c.firstBody(si, n) {
+		return datelineEnd(c.arts[si].Sentences[n])
+	}
+	return 0
+}
+
 // cutUnits adds the clauses of sentence n of source si.
 func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 	s := c.arts[si].Sentences[n]
@@ -241,10 +251,7 @@ func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 	if isLabelLine(s) || c.arts[si].Kind(n+1) != article.Body {
 		return
 	}
-	from := 0
-	if c.firstBody(si, n) {
-		from = datelineEnd(s)
-	}
+	from := c.bodyStart(si, n)
 	quotes := quote.Spans(s)
 	year := c.year(si)
 	for _, sp := range clauseSpans(s, terms) {

@@ -476,8 +476,9 @@ func (c *comparison) quote(qc *quoteCluster) (Quote, bool) {
 type quoteRendering struct {
 	text, norm string
 	src        int
-	ns         []int // 0-based sentences
-	first      int   // index of its first part in the cluster's refs
+	ns         []int  // 0-based sentences
+	first      int    // index of its first part in the cluster's refs
+	plain      string // its parts' texts joined by a space
 }
 
 // renderings joins the parts of each quotation in refs, in the order of
@@ -502,23 +503,18 @@ func renderings(refs []quoteRef) []quoteRendering {
 		return ra.q.Start < rb.q.Start
 	})
 	var out []quoteRendering
-	var plain []string // per rendering, its parts' texts joined by a space
 	for k, i := range order {
 		r := refs[i]
-		if k > 0 && len(out) > 0 {
-			p, last := refs[order[k-1]], &out[len(out)-1]
-			next := r.opens && r.n == p.n+1
-			if r.src == p.src && r.q.Speaker != "" && (r.n == p.n || next) && quote.SameSpeakerWords(p.spWords, r.spWords) {
-				last.text += " … " + r.q.Text
-				plain[len(plain)-1] += " " + r.q.Text
-				last.norm = quoteNormalize(plain[len(plain)-1])
-				last.ns = appendUnique(last.ns, r.n)
-				last.first = min(last.first, i)
-				continue
-			}
+		if k > 0 && r.q.Speaker != "" && goesOn(refs[order[k-1]], r) {
+			last := &out[len(out)-1]
+			last.text += " … " + r.q.Text
+			last.plain += " " + r.q.Text
+			last.norm = quoteNormalize(last.plain)
+			last.ns = appendUnique(last.ns, r.n)
+			last.first = min(last.first, i)
+			continue
 		}
-		out = append(out, quoteRendering{text: r.q.Text, norm: quoteNormalize(r.q.Text), src: r.src, ns: []int{r.n}, first: i})
-		plain = append(plain, r.q.Text)
+		out = append(out, quoteRendering{text: r.q.Text, plain: r.q.Text, norm: quoteNormalize(r.q.Text), src: r.src, ns: []int{r.n}, first: i})
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].first < out[b].first })
 	return out

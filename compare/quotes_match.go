@@ -150,12 +150,17 @@ func (qc *quoteCluster) splitOf(ref quoteRef) bool {
 		return false
 	}
 	for _, r := range qc.refs {
-		next := ref.opens && ref.n == r.n+1 || r.opens && r.n == ref.n+1
-		if r.src == ref.src && (r.n == ref.n || next) && quote.SameSpeakerWords(r.spWords, ref.spWords) {
+		if goesOn(r, ref) || goesOn(ref, r) {
 			return true
 		}
 	}
 	return false
+}
+
+// goesOn reports whether quotation b is a later part of a's: the same
+// source and speaker, in a's sentence or opening the next.
+func goesOn(a, b quoteRef) bool {
+	return a.src == b.src && (b.n == a.n || b.opens && b.n == a.n+1) && quote.SameSpeakerWords(a.spWords, b.spWords)
 }
 
 // admits reports whether ref may join the cluster at all: one cluster
