@@ -299,12 +299,12 @@ func (c *comparison) mergeQuoted(speaker string, refs []quoteRef) {
 	}
 	target := -1
 	for _, r := range refs {
-		if g := c.groupOf[r.src][r.n]; g >= 0 && (target < 0 || len(c.groups[g].members) > len(c.groups[target].members)) {
+		if g := c.quoteGroup(r); g >= 0 && (target < 0 || len(c.groups[g].members) > len(c.groups[target].members)) {
 			target = g
 		}
 	}
 	for _, r := range refs {
-		g := c.groupOf[r.src][r.n]
+		g := c.quoteGroup(r)
 		switch {
 		case g == target && g >= 0:
 		case g >= 0:
@@ -315,6 +315,34 @@ func (c *comparison) mergeQuoted(speaker string, refs []quoteRef) {
 			target = c.joinQuoted(target, r)
 		}
 	}
+}
+
+// quoteGroup returns the claim that holds the clause of quote r, else
+// the claim its sentence is indexed under (groupOf). A sentence whose
+// clauses went to different claims is indexed under one of them, and it
+// is the quotation's own clause that reports the quotation: in "Ms Moran
+// refused to accept the result, calling the vote "daylight robbery"",
+// the refusal is another claim.
+func (c *comparison) quoteGroup(r quoteRef) int {
+	g := c.groupOf[r.src][r.n]
+	ui := c.quoteUnit(r)
+	holds := func(gr *group) bool {
+		for _, m := range gr.members {
+			if m.src == r.src && (m.n == r.n || m.n2 == r.n) && (m.unit == ui || m.unit < 0) {
+				return true
+			}
+		}
+		return false
+	}
+	if g < 0 || ui < 0 || holds(c.groups[g]) {
+		return g
+	}
+	for gi, gr := range c.groups {
+		if holds(gr) {
+			return gi
+		}
+	}
+	return g
 }
 
 // joinQuoted adds the sentence of quote r to claim target (a new claim

@@ -456,3 +456,21 @@ func TestQuoteGoingOnWithItsOwnAttribution(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteClauseJoinsItsQuotation: a sentence whose first clause joins
+// one claim ("Ms Moran refused to accept the result") and whose quoted
+// clause another ("calling the vote "daylight robbery"") brings the
+// quoted clause's claim to the quotation's other renderings, so that
+// four of seven outlets carry it and the other three leave it out.
+// Read in label order the refusal is met first; before, its claim stood
+// for the sentence and the quotation's claims were not joined.
+func TestQuoteClauseJoinsItsQuotation(t *testing.T) {
+	arts := slices.Clone(goldArticles(t, "election"))
+	slices.SortFunc(arts, func(a, b *article.Article) int { return strings.Compare(a.Label, b.Label) })
+	r := mustCompare(t, arts)
+	for _, l := range []string{"busdaily", "localpaper", "stateagency"} {
+		if !omits(r, l, "daylight") {
+			t.Errorf("%s does not leave out Moran's quotation; omissions: %v", l, r.Omissions[l])
+		}
+	}
+}
