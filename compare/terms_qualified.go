@@ -39,6 +39,7 @@ var areaHeads = map[string]bool{
 type namedKind struct {
 	text   string // as written: "Canadair water bombers"
 	head   string // the noun's stem: "bomber"
+	before []string // the words just before it that are no stopwords: "20,000" in "about 20,000 Koranth fans"
 	src, n int
 }
 
@@ -75,9 +76,7 @@ func (c *comparison) namedKinds() []Term {
 	sort.Strings(names)
 	var out []Term
 	for _, name := range names {
-		if t, ok := c.namedKindTerm(byName[name]); ok {
-			out = append(out, t)
-		}
+		out = append(out, c.namedKindTerms(byName[name])...)
 	}
 	return out
 }
@@ -112,36 +111,72 @@ func (k namedKind) name() string {
 	return strings.Join(out, " ")
 }
 
-// namedKindTerm makes a term of the phrases of one name when two
-// sources put different nouns of one meaning after it.
-func (c *comparison) namedKindTerm(ks []namedKind) (Term, bool) {
+// namedKindTerms makes a term of each set of the phrases of one name
+// in which two sources put different nouns of one meaning after it. A
+// place word pairs with another anywhere in the coverage; other nouns
+// only in sentences of one claim, where they report one fact, or after
+// a word in common ("about 20,000 Koranth fans", "some 20,000 Koranth
+// supporters"): "the Koranth end of the stadium" and "brought Koranth
+// level" are no names of one thing.
+func (c *comparison) namedKindTerms(ks []namedKind) []Term {
 	heads := make(map[string]string) // stem -> noun as written
 	for _, k := range ks {
 		heads[k.head] = lowerLast(k.text)
 	}
-	near := func(a, b string) bool {
-		if areaHeads[heads[a]] && areaHeads[heads[b]] || oneReferent(heads[a], heads[b]) {
+	near := func(a, b namedKind) bool {
+		x, y := heads[a.head], heads[b.head]
+		if areaHeads[x] && areaHeads[y] {
 			return true
 		}
-		x, y := heads[a], heads[b]
-		return contrastGroup(x) == contrastGroup(y) && wordvec.Sim(vecID(x), vecID(y)) >= nearWord
+		if !oneReferent(x, y) && (contrastGroup(x) != contrastGroup(y) || wordvec.Sim(vecID(x), vecID(y)) < nearWord) {
+			return false
+		}
+		return c.oneClaim(a.src, a.n, b.src, b.n) || slices.ContainsFunc(a.before, func(w string) bool { return slices.Contains(b.before, w) })
 	}
 	uses := make(map[[2]any]bool) // source, head
 	for _, k := range ks {
 		uses[[2]any{k.src, k.head}] = true
 	}
-	paired := make(map[string]bool) // heads near another source's other head
+	sets := newTermCollector() // heads joined by a pair
 	for _, a := range ks {
 		for _, b := range ks {
-			if a.src != b.src && a.head != b.head && !uses[[2]any{a.src, b.head}] && !uses[[2]any{b.src, a.head}] && near(a.head, b.head) {
-				paired[a.head] = true
+			if a.src != b.src && a.head != b.head && !uses[[2]any{a.src, b.head}] && !uses[[2]any{b.src, a.head}] && near(a, b) {
+				sets.union(a.head, b.head)
 			}
 		}
 	}
-	if len(paired) == 0 {
-		return Term{}, false
+	byRoot := make(map[string][]namedKind)
+	var roots []string
+	for _, k := range ks {
+		if _, ok := sets.parent[k.head]; !ok {
+			continue
+		}
+		r := sets.find(k.head)
+		if _, seen := byRoot[r]; !seen {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], k)
 	}
-	ks = slices.DeleteFunc(slices.Clone(ks), func(k namedKind) bool { return !paired[k.head] })
+	var out []Term
+	for _, r := range roots {
+		out = append(out, c.namedKindTerm(byRoot[r]))
+	}
+	return out
+}
+
+// oneClaim reports whether sentence n of source a and sentence m of
+// source b state one claim.
+func (c *comparison) oneClaim(a, n, b, m int) bool {
+	for _, gi := range append(slices.Clone(c.claimsOf[[2]int{a, n}]), c.groupOf[a][n]) {
+		if gi >= 0 && hasMember(c.groups[gi], b, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedKindTerm makes the term of phrases ks.
+func (c *comparison) namedKindTerm(ks []namedKind) Term {
 	t := Term{BySource: map[string]string{}, Evidence: map[string][]int{}, By: Engine}
 	counts := make(map[string]int)
 	forms := make(map[int][]string)
@@ -159,7 +194,7 @@ func (c *comparison) namedKindTerm(ks []namedKind) (Term, bool) {
 		t.BySource[c.labels[src]] = strings.Join(fs, " / ")
 	}
 	t.Concept = preferredTerm(counts)
-	return t, true
+	return t
 }
 
 // nameKindPhrases returns the phrases of s in which a capitalised name
@@ -191,11 +226,21 @@ func nameKindPhrases(s string, adjective func(string) bool) []namedKind {
 		if k+1 < len(toks) && adjacent(s, toks[k], toks[k+1]) && kindNoun(toks[k+1].text) {
 			continue // a longer run of nouns: not read
 		}
-		out = append(out, namedKind{text: s[toks[i].start:toks[k].end], head: words.Stem(toks[k].lower)})
+		var before []string
+		for _, t := range toks[max(0, i-beforeRead):i] {
+			if !words.IsStopword(t.lower) && !determiners[t.lower] && words.IsWord(t.text) || words.IsNumber(t.text) {
+				before = append(before, t.lower)
+			}
+		}
+		out = append(out, namedKind{text: s[toks[i].start:toks[k].end], head: words.Stem(toks[k].lower), before: before})
 		i = k
 	}
 	return out
 }
+
+// beforeRead is how many words before a name's phrase are read for
+// words in common with another source's phrase.
+const beforeRead = 3
 
 // kindNoun reports whether tok may be a noun after a name: a lower-case
 // content word that is no verb form, adverb or figure.
