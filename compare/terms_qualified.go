@@ -37,8 +37,8 @@ var areaHeads = map[string]bool{
 
 // namedKind is one phrase of a name and the noun after it.
 type namedKind struct {
-	text   string // as written: "Canadair water bombers"
-	head   string // the noun's stem: "bomber"
+	text   string   // as written: "Canadair water bombers"
+	head   string   // the noun's stem: "bomber"
 	before []string // the words just before it that are no stopwords: "20,000" in "about 20,000 Koranth fans"
 	src, n int
 }
