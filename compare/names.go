@@ -228,6 +228,66 @@ func dropSpellingOnly(terms []Term) []Term {
 	return out
 }
 
+// dropBrokenForms removes from each term the names that end in a word
+// no noun phrase ends in: an adverb or preposition ("freight train
+// near", "the former deputy mayor ahead", "island of Orsa late") or a
+// past form ("net profit slid"), read past the phrase's end from an
+// aligned sentence. A term left with fewer than two sources or one name
+// goes.
+func dropBrokenForms(terms []Term) []Term {
+	out := terms[:0]
+	for _, t := range terms {
+		by := make(map[string]string, len(t.BySource))
+		forms := make(map[string]bool)
+		for l, v := range t.BySource {
+			var kept []string
+			for _, name := range strings.Split(v, " / ") {
+				if last := lowerLast(name); !placeWords[last] && !notHeads[last] && !pastForms[last] {
+					kept = append(kept, name)
+					forms[strings.ToLower(name)] = true
+				}
+			}
+			if len(kept) > 0 {
+				by[l] = strings.Join(kept, " / ")
+			}
+		}
+		if len(by) == len(t.BySource) {
+			out = append(out, t)
+			continue
+		}
+		if len(by) < 2 || len(forms) < 2 {
+			continue
+		}
+		for l := range t.Evidence {
+			if _, ok := by[l]; !ok {
+				delete(t.Evidence, l)
+			}
+		}
+		t.BySource = by
+		if last := lowerLast(t.Concept); placeWords[last] || notHeads[last] || pastForms[last] {
+			counts := make(map[string]int)
+			for _, v := range by {
+				for _, name := range strings.Split(v, " / ") {
+					counts[strings.ToLower(name)]++
+				}
+			}
+			t.Concept = preferredTerm(counts)
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// notHeads are words that may follow a noun phrase without ending it:
+// adverbs of place and time, and past forms pastForms does not hold.
+var notHeads = map[string]bool{
+	"ahead": true, "late": true, "early": true, "later": true, "earlier": true, "again": true, "away": true,
+	"back": true, "down": true, "up": true, "out": true, "off": true, "overnight": true, "abroad": true,
+	"too": true, "also": true, "still": true, "then": true, "now": true, "soon": true, "already": true,
+	"yet": true, "there": true, "here": true, "today": true, "tonight": true, "yesterday": true, "tomorrow": true,
+	"slid": true, "slipped": true, "dipped": true, "soared": true, "plunged": true,
+}
+
 // dropSelfNames drops the terms in which every source names only
 // itself: "told Reuters" in Reuters' report and "told AFP" in AFP's are
 // two outlets crediting their own reporting, not two names of one

@@ -153,3 +153,22 @@ func TestJoinNamesThe(t *testing.T) {
 		}
 	}
 }
+
+// TestDropBrokenForms: a name that ends in an adverb, a preposition or a
+// past form is no name; the term keeps its other names, or goes when
+// fewer than two sources or names are left.
+func TestDropBrokenForms(t *testing.T) {
+	terms := []Term{
+		{Concept: "orsa island", BySource: map[string]string{"a": "Orsa island", "b": "island of Orsa", "c": "island of Orsa late"}, Evidence: map[string][]int{"a": {1}, "b": {2}, "c": {3}}},
+		{Concept: "freight train near", BySource: map[string]string{"a": "freight train near", "b": "collision near"}},
+		{Concept: "net profit slid", BySource: map[string]string{"a": "net profit slid", "b": "revenue"}},
+		{Concept: "pact", BySource: map[string]string{"a": "pact", "b": "treaty"}},
+	}
+	got := dropBrokenForms(terms)
+	if len(got) != 2 || got[0].Concept != "orsa island" || got[1].Concept != "pact" {
+		t.Fatalf("got %+v, want the Orsa and pact terms", got)
+	}
+	if _, ok := got[0].BySource["c"]; ok || len(got[0].Evidence) != 2 {
+		t.Errorf("Orsa term: got %v %v, want c's broken name and its evidence gone", got[0].BySource, got[0].Evidence)
+	}
+}
