@@ -139,6 +139,7 @@ func (tc *termCollector) collect(gi int, rep, m member, c *comparison, again boo
 			(it[hi].tok == "in" || it[hi].tok == "of") && words.IsCapitalized(it[hi+1].tok) {
 			hi += 2
 		}
+		lo, hi = wholeName(it, lo, hi)
 		var del, ins []string
 		replaced := [3]bool{}
 		for _, x := range it[i:j] {
@@ -177,6 +178,30 @@ func (tc *termCollector) collect(gi int, rep, m member, c *comparison, again boo
 			termUse{key: ka, text: a, src: rep.src, n: rep.n, group: gi},
 			termUse{key: kb, text: b, src: m.src, n: m.n, group: gi})
 	}
+}
+
+// wholeName widens span [lo, hi) of diff items it over the capitalised
+// words kept on either side of a capitalised word at its edge: a name
+// changed inside ("Dravik Lines", "Dravik Shipping Lines") is read
+// whole, not as "Dravik" and "Dravik Shipping".
+func wholeName(it []item, lo, hi int) (int, int) {
+	name := func(k int) bool {
+		return k >= 0 && k < len(it) && it[k].kind == worddiff.Equal && words.IsWord(it[k].tok) && words.IsCapitalized(it[k].tok) && !words.IsStopword(strings.ToLower(it[k].tok))
+	}
+	edge := func(k int) bool { // a capitalised word inside the span
+		return k >= lo && k < hi && words.IsCapitalized(it[k].tok)
+	}
+	if edge(lo) {
+		for name(lo - 1) {
+			lo--
+		}
+	}
+	if edge(hi - 1) {
+		for name(hi) {
+			hi++
+		}
+	}
+	return lo, hi
 }
 
 // twoThings reports whether phrases a, of rep, and b, of m, name two

@@ -2,10 +2,12 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/worddiff"
 )
 
 // TestNamedKinds: a name followed by nouns of one meaning names one
@@ -55,5 +57,24 @@ func TestNameKindPhrases(t *testing.T) {
 		if fmt.Sprint(got) != tt.want && !(tt.want == "[]" && len(got) == 0) {
 			t.Errorf("%q: got %v, want %s", tt.s, got, tt.want)
 		}
+	}
+}
+
+// TestNameChangedInside: a name changed inside ("Dravik Lines",
+// "Dravik Shipping Lines") is read whole, not as "Dravik" and "Dravik
+// Shipping".
+func TestNameChangedInside(t *testing.T) {
+	it := items(worddiff.Minimal("The ship of Dravik Lines sank.", "The boat of Dravik Shipping Lines sank."))
+	at := slices.IndexFunc(it, func(x item) bool { return x.tok == "Shipping" })
+	lo, hi := wholeName(it, at, at+1)
+	var got []string
+	for _, x := range it[lo:hi] {
+		got = append(got, x.tok)
+	}
+	if strings.Join(got, " ") != "Dravik Shipping Lines" {
+		t.Errorf("got %q, want the whole name", got)
+	}
+	if lo, hi := wholeName(it, 1, 2); lo != 1 || hi != 2 { // "ship" / "boat": no name
+		t.Errorf("a change of a lower-case word widened to [%d, %d)", lo, hi)
 	}
 }
