@@ -300,8 +300,8 @@ func isTotal(s string, f figureT) bool {
 	}
 	before := strings.Fields(strings.ToLower(s[max(0, f.Start-40):f.Start]))
 	for k := len(before) - 1; k >= 1 && k >= len(before)-3; k-- {
-		if isNumeral(before[k]) {
-			return false
+		if isNumeral(before[k]) || strings.ContainsAny(before[k], ";,:.!?") && !isNumeral(strings.Trim(before[k], ";,:.!?")) {
+			return false // "rescued 170 of them; eight are missing": another clause's
 		}
 		if before[k] == "of" {
 			prev := before[k-1]

@@ -237,6 +237,7 @@ func TestPartAndTotal(t *testing.T) {
 		{"the count itself", "The party won 180 of the 300 seats.", "180", "isTotal", false},
 		{"of a noun", "A toll of 57 people.", "57 people", "isTotal", false},
 		{"of a possessive", "The plans put up to 1,500 of the works' 6,800 jobs at risk.", "6,800 jobs", "isTotal", true},
+		{"another clause", "The coast guard rescued 170 of them; eight are missing.", "eight", "isTotal", false},
 	}
 	fns := map[string]func(string, figureT) bool{"isPart": isPart, "isTotal": isTotal}
 	for _, tt := range tests {
