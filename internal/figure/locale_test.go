@@ -51,3 +51,22 @@ func TestMeasureRounded(t *testing.T) {
 		t.Error("1.4 metres does not conflict with 1 metre: small measures are not rounded")
 	}
 }
+
+// TestConvertedSmallCount: a length of a few miles is rounded to the
+// mile, so "2 miles" agrees with "3 km" (1.86 miles); "3.7 miles" (5.95
+// km) still conflicts with "5 km".
+func TestConvertedSmallCount(t *testing.T) {
+	read := func(s string) Figure {
+		fs := ExtractAll(s)
+		if len(fs) != 1 || fs[0].Kind != "measure" {
+			t.Fatalf("ExtractAll(%q) = %+v, want one measure", s, fs)
+		}
+		return fs[0]
+	}
+	if Conflict(read("People within 2 miles were told to stay indoors."), read("People within 3 km were told to stay indoors.")) {
+		t.Error("2 miles conflicts with 3 km")
+	}
+	if !Conflict(read("The ash rose 3.7 miles."), read("The ash rose 5 km.")) {
+		t.Error("3.7 miles does not conflict with 5 km")
+	}
+}

@@ -1,6 +1,9 @@
 package figure
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // measureUnits maps a unit of measure as written after a number to the
 // unit its value is given in and the factor (or, for degrees Fahrenheit,
@@ -81,7 +84,13 @@ func measured(v float64, w string, start, end int) Figure {
 	}
 	f.Norm = "measure:" + formatNum(f.Value) + ":" + u.unit
 	if u.factor != 1 && !metricLength(u.unit, u.factor) {
-		f.Low, f.High, f.Bound = f.Value-abs(f.Value)*0.05, f.Value+abs(f.Value)*0.05, "converted"
+		tol := 0.05
+		if v == math.Trunc(v) && abs(v) >= 1 && abs(v) <= 9 {
+			// "2 miles" may be anything from 1.5 to 2.5 miles: a converted
+			// "3 km" agrees with it.
+			tol = 0.5 / abs(v)
+		}
+		f.Low, f.High, f.Bound = f.Value-abs(f.Value)*tol, f.Value+abs(f.Value)*tol, "converted"
 	}
 	return f
 }
