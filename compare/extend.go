@@ -127,13 +127,27 @@ func (c *comparison) joinSharedValues(ds []Discrepancy) []Discrepancy {
 	}
 	parent := newUnionFind(len(ds))
 	first := make(map[string]int)
+	join := func(k string, di int) {
+		if o, ok := first[k]; ok {
+			parent.union(o, di)
+		} else {
+			first[k] = di
+		}
+	}
 	for di, d := range ds {
+		var norms []string
 		for _, v := range d.Values {
-			k := d.Kind + "\x00" + valueKeyOf(v)
-			if o, ok := first[k]; ok {
-				parent.union(o, di)
-			} else {
-				first[k] = di
+			join(d.Kind+"\x00"+valueKeyOf(v), di)
+			if i, ok := byKey[valueKeyOf(v)]; ok && !slices.Contains(norms, all[i].f.Norm) {
+				norms = append(norms, all[i].f.Norm)
+			}
+		}
+		// Two values in common: one dispute that two claims carry in
+		// other sources ("14" against "12" agreements, twice).
+		slices.Sort(norms)
+		for x := range norms {
+			for y := x + 1; y < len(norms); y++ {
+				join(d.Kind+"\x00\x00"+norms[x]+"\x00"+norms[y], di)
 			}
 		}
 	}

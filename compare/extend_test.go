@@ -50,3 +50,34 @@ func TestJoinSharedValues(t *testing.T) {
 		t.Errorf("a source on two sides joined: %+v", got)
 	}
 }
+
+// TestJoinTwoValuesInCommon: two discrepancies in four other sources
+// that set the same two values against each other are one dispute.
+func TestJoinTwoValuesInCommon(t *testing.T) {
+	arts := linesArticles(t,
+		[]string{"Jiangxin will pay about 1.9 billion euros for the stake, the company said."},
+		[]string{"Jiangxin will pay 2.6 billion euros for the stake, the company said."},
+		[]string{"The price of about €2.6bn values the works at twice their book value."},
+		[]string{"The price of €1.9bn values the works at twice their book value."},
+	)
+	c, err := scored(t.Context(), arts, []string{"a", "b", "c", "d"}, DefaultThreshold, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	value := func(src int) Value {
+		for _, x := range c.allContextFigures() {
+			if x.src == src && x.f.Kind == "money" {
+				return Value{Source: c.labels[src], Text: valueText(x.f), Sentence: x.n + 1}
+			}
+		}
+		t.Fatalf("no sum in source %d", src)
+		return Value{}
+	}
+	ds := []Discrepancy{
+		{Kind: "money", Topic: "price", Values: []Value{value(0), value(1)}},
+		{Kind: "money", Topic: "price again", Values: []Value{value(2), value(3)}},
+	}
+	if got := c.joinSharedValues(ds); len(got) != 1 || len(got[0].Values) != 4 {
+		t.Errorf("got %+v, want one dispute of four values", got)
+	}
+}
