@@ -160,6 +160,9 @@ const (
 func (c *comparison) claimScope(f fig) looseFig {
 	x := looseFig{fig: f}
 	c.figureScope(&x, c.wordsAround(x.src, x.n))
+	if f.f.Kind == "measure" {
+		x.from = distanceFrom(c.arts[f.src].Sentences[f.n], f.f)
+	}
 	if !bareKinds[f.f.Kind] { // as written: "rose to 52" is bare, though read as a toll
 		x.near = nil
 	}
@@ -245,6 +248,9 @@ func sameScope(a, b *looseFig) bool {
 	}
 	if a.shareOf != b.shareOf && a.outcome == "" && b.outcome == "" && !a.change && !b.change {
 		return false // "accounts for 15% of the country's exports" is no tariff "raised to 25%"
+	}
+	if a.f.Kind == "measure" && (a.from == nil) != (b.from == nil) {
+		return false // "a city about 15 miles from the crater" is no height of the ash
 	}
 	if a.possessive != b.possessive {
 		return false // "Sunday's election" dates the election, "announced on Tuesday" the announcement

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -451,5 +452,26 @@ func TestPremiumsAndMovesOfNamedShares(t *testing.T) {
 		if got := sameQuantity(at(tc.a), at(tc.b)); got != tc.want {
 			t.Errorf("sameQuantity(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
+	}
+}
+
+// TestDistanceFromIsNoHeight: a distance from a place ("about 15 miles
+// from the crater") in a sentence of a claim about the ash column's
+// height is not a value of that height.
+func TestDistanceFromIsNoHeight(t *testing.T) {
+	r := mustCompare(t, []*article.Article{
+		fromText(t, "wire", "Eruption", "The ash column rose to about 6,000 metres on Sunday, the volcano institute said."),
+		fromText(t, "radio", "Eruption", "The ash column rose to 5 km on Sunday, the volcano institute said."),
+		fromText(t, "web", "Eruption", "The ash column rose on Sunday, the volcano institute said, and the airport about 15 miles from the crater closed."),
+	})
+	for _, d := range r.Discrepancies {
+		for _, v := range d.Values {
+			if strings.Contains(v.Text, "15 miles") {
+				t.Errorf("discrepancy %q holds %q", d.Topic, v.Text)
+			}
+		}
+	}
+	if len(r.Discrepancies) != 1 {
+		t.Errorf("got %d discrepancies, want the height's: %+v", len(r.Discrepancies), r.Discrepancies)
 	}
 }
