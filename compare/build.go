@@ -713,6 +713,9 @@ func conflictClasses(figs []fig, classes unionFind, heads []int, classSrcs map[i
 				// source, and 4% is not set against 3.2%.
 				continue
 			}
+			if statesToo(figs, classSrcs[rb], i) || statesToo(figs, classSrcs[ra], j) {
+				continue
+			}
 			// "since 2000" names a starting point; a bare year in the
 			// same sentence ("the collapse ... in 1991") is another fact.
 			if (a.f.Prep == "since") != (b.f.Prep == "since") {
@@ -723,6 +726,25 @@ func conflictClasses(figs []fig, classes unionFind, heads []int, classSrcs map[i
 		}
 	}
 	return conflicts, involved
+}
+
+// statesToo reports whether every source of srcs gives, besides, an
+// exact value that is figure i's, a rounding of it or within i's bound:
+// a source that writes "52.4 percent against his 47.6 percent" does not
+// dispute another's "52%" or "just over 52 percent" with its 47.6; that
+// is another quantity. A bound of its own ("at least 38") agrees with
+// too much to tell.
+func statesToo(figs []fig, srcs map[int]bool, i int) bool {
+	for s := range srcs {
+		if !slices.ContainsFunc(figs, func(x fig) bool {
+			y := figs[i].f
+			return x.src == s && x.f.Kind == y.Kind && x.f.Unit == y.Unit && x.f.Bound == "" &&
+				(x.f.Norm == y.Norm || y.Bound == "" && (figRounding(x.f, y) || figRounding(y, x.f)) || y.Bound != "" && figCompatible(x.f, y))
+		}) {
+			return false
+		}
+	}
+	return len(srcs) > 0
 }
 
 // agreesWithin reports whether figure i is a rounding, or rounded, of a

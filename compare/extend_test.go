@@ -2,6 +2,8 @@ package compare
 
 import (
 	"testing"
+
+	"github.com/newslens/newslens/internal/article"
 )
 
 // TestJoinSharedValues: two discrepancies that hold one source's same
@@ -79,5 +81,21 @@ func TestJoinTwoValuesInCommon(t *testing.T) {
 	}
 	if got := c.joinSharedValues(ds); len(got) != 1 || len(got[0].Values) != 4 {
 		t.Errorf("got %+v, want one dispute of four values", got)
+	}
+}
+
+// TestLoserShareIsNoDispute: outlets that give the winner's share and
+// the loser's in one sentence ("52.4 percent against Stroud's 47.6
+// percent") do not dispute another's "52%" or "just over 52 percent"
+// with the loser's share.
+func TestLoserShareIsNoDispute(t *testing.T) {
+	r := mustCompare(t, []*article.Article{
+		fromText(t, "wire", "Varn wins", "Ilka Varn won Sunday's mayoral election in Tervo with 52% of the vote, beating Pavel Stroud."),
+		fromText(t, "local", "Varn wins", "Ilka Varn won Sunday's mayoral election in Tervo, taking 52.4 percent against Pavel Stroud's 47.6 percent."),
+		fromText(t, "state", "Varn wins", "Ilka Varn won Sunday's mayoral election in Tervo with 52.4 percent of the votes cast, while Pavel Stroud received 47.6 percent."),
+		fromText(t, "radio", "Varn wins", "Ilka Varn won Sunday's mayoral election in Tervo with just over 52 percent of the vote against Pavel Stroud."),
+	})
+	if len(r.Discrepancies) != 0 {
+		t.Errorf("got %+v, want no discrepancy", r.Discrepancies)
 	}
 }
