@@ -297,6 +297,8 @@ func TestExtractSpeakersAndKinds(t *testing.T) {
 		{"a body and another body", []string{`"We will help," said the Ministry of Health and UNICEF.`}, []sk{{"Ministry of Health", Speech}}},
 		{"relation between commas", []string{`"She was a strong swimmer," her mother, Fiona, said in a statement.`}, []sk{{"Fiona", Speech}}},
 		{"a person of a body, before the verb", []string{`"We will ask for a recount," Tomas Bellweather of the National Renewal Union said.`}, []sk{{"Tomas Bellweather", Speech}}},
+		{"letters after a name", []string{`Callum Reeve KC, for the defence, said: "We will appeal."`}, []sk{{"Callum Reeve", Speech}}},
+		{"a name's last letters", []string{`"We will appeal," said Ines Marr MP.`}, []sk{{"Ines Marr", Speech}}},
 		{"the judge the article named", []string{"Judge Lena Strand sentenced the owner to six years.", `"This was not an accident," the judge said.`}, []sk{{"Lena Strand", Speech}}},
 		{"the coach the article named", []string{"Coach Teodor Vasko was delighted.", `"We earned this," the coach said.`}, []sk{{"Teodor Vasko", Speech}}},
 		{"a state's name before of", []string{`"The border is closed," the Democratic Republic of Congo said in a statement.`}, []sk{{"Democratic Republic of Congo", Speech}}},

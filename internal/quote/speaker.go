@@ -914,6 +914,13 @@ func personBeforeOf(ws []word) bool {
 // statesBeforeOf are words of a state's name written before "of".
 var statesBeforeOf = map[string]bool{"republic": true, "kingdom": true, "federation": true, "state": true, "states": true, "islands": true, "emirates": true, "city": true}
 
+// postNominals are the letters written after a name for an office, an
+// honour or a degree: "Callum Reeve KC", "Ines Marr MP".
+var postNominals = map[string]bool{
+	"KC": true, "QC": true, "SC": true, "MP": true, "MEP": true, "MSP": true, "OBE": true, "MBE": true, "CBE": true,
+	"KBE": true, "DBE": true, "Jr": true, "Sr": true, "PhD": true, "MD": true, "Esq": true,
+}
+
 func cleanName(ws []word) string {
 	for len(ws) > 0 && (ws[0].lower == "the" || ws[0].lower == "a" || ws[0].lower == "an") {
 		ws = ws[1:]
@@ -926,6 +933,9 @@ func cleanName(ws []word) string {
 	}
 	if len(ws) == 1 && isPronoun(ws[0].lower) {
 		return ws[0].text
+	}
+	for len(ws) >= 3 && postNominals[strings.TrimSuffix(ws[len(ws)-1].text, ".")] && ws[len(ws)-2].capital {
+		ws = ws[:len(ws)-1] // "Callum Reeve KC": the letters after a name are no part of it
 	}
 	// "Farmer Teo Brandis said", the descriptor capitalised as the
 	// sentence's first word: the name is the two or more words after it.
