@@ -101,7 +101,8 @@ func ExtractAll(s string) []Figure {
 // extract also returns, for each figure, the number as written before any
 // unit conversion (2 for "two decades"), which Occurs needs to find a bare
 // number inside a larger figure.
-func extract(s string, all bool) ([]Figure, []float64) {
+func extract(orig string, all bool) ([]Figure, []float64) {
+	s := spacedThousands(orig)
 	p := parser{s: s, toks: lex(s)}
 	var figs []Figure
 	var raws []float64
@@ -131,7 +132,35 @@ func extract(s string, all bool) ([]Figure, []float64) {
 	}
 	elidedCurrency(s, figs)
 	linkRanges(s, figs)
+	if s != orig {
+		for i := range figs {
+			figs[i].Text = orig[figs[i].Start:figs[i].End] // as written: "380 000 patients"
+		}
+	}
 	return figs, raws
+}
+
+// thousandsBySpace finds a number whose groups of three digits are set
+// apart by spaces, as much of Europe writes them: "380 000", "1 250 000".
+var thousandsBySpace = regexp.MustCompile(`(?:^|[^\d.,:/-])\d{1,3}(?: \d{3})+(?:[^\d]|$)`)
+
+// spacedThousands returns s with the spaces inside such numbers written
+// as commas, so that "380 000 patients" is read as one count and not as
+// 380 and 0 patients. The byte offsets do not change.
+func spacedThousands(s string) string {
+	locs := thousandsBySpace.FindAllStringIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	b := []byte(s)
+	for _, l := range locs {
+		for i := l[0] + 1; i < l[1]-1; i++ {
+			if b[i] == ' ' && i > 0 && isDigit(b[i-1]) && isDigit(b[i+1]) {
+				b[i] = ','
+			}
+		}
+	}
+	return string(b)
 }
 
 // durationParts gives, for a span written in two units, how many of the

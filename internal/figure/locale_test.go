@@ -1,6 +1,10 @@
 package figure
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // TestEuropeanNumbers: a decimal comma before a percent, and a dot
 // between thousands in a count of whole things.
@@ -68,5 +72,27 @@ func TestConvertedSmallCount(t *testing.T) {
 	}
 	if !Conflict(read("The ash rose 3.7 miles."), read("The ash rose 5 km.")) {
 		t.Error("3.7 miles does not conflict with 5 km")
+	}
+}
+
+// TestThousandsBySpace: "380 000 patients" is one count, written as it
+// was; "In 2023 250 people" stays a year and a count.
+func TestThousandsBySpace(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want string
+	}{
+		{"The recall concerns about 380 000 patients.", "380 000 patients=380000"},
+		{"It cost 1 250 000 euros.", "1 250 000 euros=1.25e+06"},
+		{"In 2023 250 people died.", "2023=2023 250 people=250"},
+		{"On 12 May 300 people marched.", "12 May=512 300 people=300"},
+	} {
+		var got []string
+		for _, f := range ExtractAll(tt.s) {
+			got = append(got, fmt.Sprintf("%s=%g", f.Text, f.Value))
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.s, strings.Join(got, " "), tt.want)
+		}
 	}
 }
