@@ -163,6 +163,10 @@ var titles = map[string]bool{
 	"comrade": true, "representative": true, "official": true, "adviser": true,
 	"advisor": true, "aide": true, "deputy": true, "ceo": true, "head": true,
 	"executive": true, "officer": true, "professor": true, "prof": true,
+	// police ranks, written out and as forces abbreviate them: "Det Ch
+	// Insp Mara Dellen", "Chief Inspector Mara Dellen"
+	"inspector": true, "insp": true, "detective": true, "det": true, "ch": true, "superintendent": true,
+	"supt": true, "sergeant": true, "sgt": true, "constable": true, "commissioner": true,
 	// written with a hyphen: "UN Secretary-General Antonio Guterres"
 	"secretary-general": true, "director-general": true, "attorney-general": true,
 	"inspector-general": true, "solicitor-general": true, "surgeon-general": true,
@@ -184,7 +188,8 @@ var portfolios = map[string]bool{
 	"emergency": true, "emergencies": true, "internal": true, "external": true, "relations": true,
 	"cooperation": true, "digital": true, "social": true, "resources": true, "natural": true,
 	"department": true, "ministry": true, "office": true, "human": true, "services": true,
-	"homeland": true, "veterans": true,
+	"homeland": true, "veterans": true, "heritage": true, "arts": true, "media": true, "youth": true,
+	"family": true, "families": true, "women": true, "migration": true, "climate": true, "regional": true,
 }
 
 // genericWords are organisation and office words that name nothing in
