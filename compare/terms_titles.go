@@ -30,6 +30,7 @@ var titleModifiers = map[string]bool{
 	"defence": true, "defense": true, "interior": true, "health": true, "economy": true, "trade": true,
 	"civil": true, "protection": true, "emergency": true, "government": true, "company": true, "bank": true,
 	"central": true, "deputy": true, "assistant": true, "chief": true, "general": true, "local": true,
+	"managing": true, "executive": true,
 }
 
 // titleAt returns the title phrase written before the person named by

@@ -18,6 +18,7 @@ func TestTitleAt(t *testing.T) {
 		{"Koranth coach Teodor Vasko was pleased.", "teodor vasko", "coach Teodor Vasko"},
 		{"Civic Union leader Ingrid Maas called it a warning.", "ingrid maas", "Civic Union leader Ingrid Maas"},
 		{"The winner came from 19-year-old substitute Luka Petrel.", "luka petrel", "19-year-old substitute Luka Petrel"},
+		{"Managing director Anton Vasq said sorry.", "anton vasq", "Managing director Anton Vasq"},
 		{"He met Teodor Vasko on Monday.", "teodor vasko", ""},
 		{"Its coach, Teodor Vasko, was pleased.", "teodor vasko", ""},
 		{"Officials told Teodor Vasko to wait.", "teodor vasko", ""},
