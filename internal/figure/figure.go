@@ -148,6 +148,13 @@ var thousandsBySpace = regexp.MustCompile(`(?:^|[^\d.,:/-])\d{1,3}(?: \d{3})+(?:
 // as commas, so that "380 000 patients" is read as one count and not as
 // 380 and 0 patients. The byte offsets do not change.
 func spacedThousands(s string) string {
+	spaced := false
+	for i := 1; i+1 < len(s) && !spaced; i++ {
+		spaced = s[i] == ' ' && isDigit(s[i-1]) && isDigit(s[i+1])
+	}
+	if !spaced {
+		return s // most sentences: no regular expression to run
+	}
 	locs := thousandsBySpace.FindAllStringIndex(s, -1)
 	if locs == nil {
 		return s
