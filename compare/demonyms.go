@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/newslens/newslens/internal/words"
@@ -106,16 +107,26 @@ func bareName(tok string) string {
 // (demonymBases): "kerevia" when the coverage writes "Kerevian".
 func (c *comparison) adjectivePlaces() map[string]bool {
 	out := make(map[string]bool)
-	for _, sents := range c.lex {
-		for _, ts := range sents {
-			for _, t := range ts {
-				if words.IsCapitalized(t.Token) && !strings.ContainsRune(t.Token, ' ') {
-					for _, b := range demonymBases(bareName(t.Token)) {
-						out[b] = true
+	for w := range c.capitalTokens() {
+		for _, b := range demonymBases(bareName(w)) {
+			out[b] = true
+		}
+	}
+	return out
+}
+
+// capitalTokens yields each capitalised word of the coverage, one word
+// only, as often as it is written.
+func (c *comparison) capitalTokens() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, sents := range c.lex {
+			for _, ts := range sents {
+				for _, t := range ts {
+					if words.IsCapitalized(t.Token) && !strings.ContainsRune(t.Token, ' ') && !yield(t.Token) {
+						return
 					}
 				}
 			}
 		}
 	}
-	return out
 }

@@ -242,7 +242,7 @@ func dropBrokenForms(terms []Term) []Term {
 		for l, v := range t.BySource {
 			var kept []string
 			for _, name := range strings.Split(v, " / ") {
-				if last := lowerLast(name); !placeWords[last] && !notHeads[last] && !pastForms[last] {
+				if !brokenEnd(name) {
 					kept = append(kept, name)
 					forms[strings.ToLower(name)] = true
 				}
@@ -264,7 +264,7 @@ func dropBrokenForms(terms []Term) []Term {
 			}
 		}
 		t.BySource = by
-		if last := lowerLast(t.Concept); placeWords[last] || notHeads[last] || pastForms[last] {
+		if brokenEnd(t.Concept) {
 			counts := make(map[string]int)
 			for _, v := range by {
 				for _, name := range strings.Split(v, " / ") {
@@ -276,6 +276,12 @@ func dropBrokenForms(terms []Term) []Term {
 		out = append(out, t)
 	}
 	return out
+}
+
+// brokenEnd reports whether name ends in a word no noun phrase ends in.
+func brokenEnd(name string) bool {
+	last := lowerLast(name)
+	return placeWords[last] || notHeads[last] || pastForms[last]
 }
 
 // notHeads are words that may follow a noun phrase without ending it:

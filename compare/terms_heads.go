@@ -160,32 +160,38 @@ func (c *comparison) headTerms() []Term {
 	sort.Strings(heads)
 	var out []Term
 	for _, h := range heads {
-		t := Term{BySource: map[string]string{}, Evidence: map[string][]int{}, By: Engine}
-		counts := make(map[string]int)
-		forms := make(map[int][]string)
-		for _, u := range uses[h] {
-			l := c.labels[u.src]
-			if !containsFold(forms[u.src], u.text) {
-				forms[u.src] = append(forms[u.src], u.text)
-				counts[strings.ToLower(u.text)]++
-			}
-			if !slices.Contains(t.Evidence[l], u.n+1) {
-				t.Evidence[l] = append(t.Evidence[l], u.n+1)
-			}
+		if t, sources, names := c.termOfUses(uses[h]); sources >= 3 && names >= 2 {
+			out = append(out, t)
 		}
-		if len(forms) < 3 || len(counts) < 2 {
-			continue
-		}
-		for src, fs := range forms {
-			t.BySource[c.labels[src]] = strings.Join(fs, " / ")
-		}
-		for _, ns := range t.Evidence {
-			slices.Sort(ns)
-		}
-		t.Concept = preferredTerm(counts)
-		out = append(out, t)
 	}
 	return out
+}
+
+// termOfUses makes a term of uses, each source's names joined by " / ",
+// named by its commonest phrase, and returns with it how many sources
+// and how many different names it holds.
+func (c *comparison) termOfUses(uses []headUse) (t Term, sources, names int) {
+	t = Term{BySource: map[string]string{}, Evidence: map[string][]int{}, By: Engine}
+	counts := make(map[string]int)
+	forms := make(map[int][]string)
+	for _, u := range uses {
+		l := c.labels[u.src]
+		if !containsFold(forms[u.src], u.text) {
+			forms[u.src] = append(forms[u.src], u.text)
+			counts[strings.ToLower(u.text)]++
+		}
+		if !slices.Contains(t.Evidence[l], u.n+1) {
+			t.Evidence[l] = append(t.Evidence[l], u.n+1)
+		}
+	}
+	for src, fs := range forms {
+		t.BySource[c.labels[src]] = strings.Join(fs, " / ")
+	}
+	for _, ns := range t.Evidence {
+		slices.Sort(ns)
+	}
+	t.Concept = preferredTerm(counts)
+	return t, len(forms), len(counts)
 }
 
 // headUses sets the qualified phrases of the members of each claim

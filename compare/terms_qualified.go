@@ -86,14 +86,8 @@ func (c *comparison) namedKinds() []Term {
 // "Kerevia").
 func (c *comparison) namedPlaces() map[string]bool {
 	out := make(map[string]bool)
-	for _, sents := range c.lex {
-		for _, ts := range sents {
-			for _, t := range ts {
-				if words.IsCapitalized(t.Token) && !strings.ContainsRune(t.Token, ' ') {
-					out[bareName(t.Token)] = true
-				}
-			}
-		}
+	for w := range c.capitalTokens() {
+		out[bareName(w)] = true
 	}
 	return out
 }
@@ -177,23 +171,11 @@ func (c *comparison) oneClaim(a, n, b, m int) bool {
 
 // namedKindTerm makes the term of phrases ks.
 func (c *comparison) namedKindTerm(ks []namedKind) Term {
-	t := Term{BySource: map[string]string{}, Evidence: map[string][]int{}, By: Engine}
-	counts := make(map[string]int)
-	forms := make(map[int][]string)
-	for _, k := range ks {
-		l := c.labels[k.src]
-		if !containsFold(forms[k.src], k.text) {
-			forms[k.src] = append(forms[k.src], k.text)
-			counts[strings.ToLower(k.text)]++
-		}
-		if !slices.Contains(t.Evidence[l], k.n+1) {
-			t.Evidence[l] = append(t.Evidence[l], k.n+1)
-		}
+	uses := make([]headUse, len(ks))
+	for i, k := range ks {
+		uses[i] = headUse{text: k.text, src: k.src, n: k.n}
 	}
-	for src, fs := range forms {
-		t.BySource[c.labels[src]] = strings.Join(fs, " / ")
-	}
-	t.Concept = preferredTerm(counts)
+	t, _, _ := c.termOfUses(uses)
 	return t
 }
 
