@@ -311,10 +311,15 @@ func dropSelfNames(terms []Term) []Term {
 
 // stemmedForm is a name in lower case, its words stemmed when it is
 // written in lower case or is one common word: "flooding" and "Floods"
-// (opening a sentence) are "flood", "Floods Act" stays.
+// (opening a sentence) are "flood", "Floods Act" stays. A people's name
+// is its adjective: "Dravenians" and "Dravenian" are one word in two
+// roles, not two names.
 func stemmedForm(name string) string {
 	name = strings.ReplaceAll(name, "’", "'") // "Putin’s" is "Putin's"
 	if low := strings.ToLower(name); name != low && (strings.Contains(name, " ") || wordvec.ID(low) < 0) {
+		if one, ok := strings.CutSuffix(low, "ans"); ok && !strings.Contains(low, " ") {
+			return one + "an"
+		}
 		return low // a name; a common word opening a sentence ("Floods") is stemmed
 	}
 	fs := strings.Fields(strings.ToLower(name))

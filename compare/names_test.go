@@ -172,3 +172,74 @@ func TestDropBrokenForms(t *testing.T) {
 		t.Errorf("Orsa term: got %v %v, want c's broken name and its evidence gone", got[0].BySource, got[0].Evidence)
 	}
 }
+
+// TestFirmAndMinisterNames: a company written with its legal form short
+// or in full, and by its acronym, is one referent shortened to its first
+// word; a minister's portfolio before the title, after "of" in two
+// parts, or in lower case between commas is the minister's title; a
+// people's name beside its adjective and a slot that moves from a place
+// to a time ("gripped the nation" / "at the weekend") name nothing.
+func TestFirmAndMinisterNames(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Rescue", "All nine divers trapped in a flooded tunnel at the Orlen quarry were brought to the surface alive on Sunday, ending a four-day ordeal that gripped the nation. "+
+			"The quarry is run by the Tarvo Minerals Corporation, which is owned by the state. "+
+			"Mining Minister Ilse Varga called the rescue a triumph for all Kelvanians."),
+		fromText(t, "b", "Rescue", "Shares in Tarvo rose 5% on Monday after all nine divers trapped in a flooded tunnel at its Orlen quarry were brought out alive at the weekend. "+
+			"Shares in Tarvo Minerals Corp. (TMC) rose 5% on Monday after the rescue at its quarry. "+
+			"Minister of Mines and Energy Ilse Varga said the rescue was a triumph for the Kelvanian people."),
+		fromText(t, "c", "Rescue", "Nine divers trapped in a flooded tunnel at the Orlen quarry were brought out alive on Sunday. "+
+			"The quarry belongs to Tarvo, which the state owns. "+
+			"The mines minister, Ilse Varga, described the rescue as a triumph for Kelvanians."),
+	}
+	r := mustCompare(t, arts)
+	firm := findTerm(t, r, "c", "Tarvo")
+	want := map[string]string{"a": "Tarvo Minerals Corporation", "b": "Tarvo / TMC / Tarvo Minerals Corp", "c": "Tarvo"}
+	for l, w := range want {
+		if firm.BySource[l] != w {
+			t.Errorf("company: %s names it %q, want %q (all: %v)", l, firm.BySource[l], w, firm.BySource)
+		}
+	}
+	minister := findTerm(t, r, "a", "Mining Minister Ilse Varga")
+	want = map[string]string{"b": "Minister of Mines and Energy Ilse Varga", "c": "mines minister, Ilse Varga / the mines minister"}
+	for l, w := range want {
+		if minister.BySource[l] != w {
+			t.Errorf("minister: %s names her %q, want %q (all: %v)", l, minister.BySource[l], w, minister.BySource)
+		}
+	}
+	for _, tm := range r.Terms {
+		for _, v := range tm.BySource {
+			if strings.Contains(v, "weekend") || strings.Contains(v, "nation") || strings.Contains(v, "Kelvanian") {
+				t.Errorf("term %q: %v names no referent", tm.Concept, tm.BySource)
+			}
+		}
+	}
+}
+
+// TestTimePhrase: a phrase that says when is never a name in a slot
+// ("gripped the country" / "at the weekend").
+func TestTimePhrase(t *testing.T) {
+	for p, want := range map[string]bool{
+		"the weekend": true, "the end of April": true, "Saturday night": true, "the last two weeks": true,
+		"the country": false, "the mine": false, "the Brannock pit": false,
+	} {
+		if got := timePhrase(p); got != want {
+			t.Errorf("timePhrase(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+// TestPortfolioLeftOut: "Labour Minister Pavel Grecu" and "Minister
+// Pavel Grecu" give one title, one of them less of it: no naming
+// difference.
+func TestPortfolioLeftOut(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Pensions", "Parliament raised the pension age to 67 on Tuesday. Labour Minister Pavel Grecu said the change was needed."),
+		fromText(t, "b", "Pensions", "Parliament raised the pension age to 67 on Tuesday. Minister Pavel Grecu said the change was needed."),
+		fromText(t, "c", "Pensions", "Lawmakers raised the pension age to 67 on Tuesday. Labour Minister Pavel Grecu said the change was needed."),
+	}
+	for _, tm := range mustCompare(t, arts).Terms {
+		if strings.Contains(tm.Concept, "Grecu") {
+			t.Errorf("got term %q: %v, want none", tm.Concept, tm.BySource)
+		}
+	}
+}

@@ -219,7 +219,23 @@ func wholeName(it []item, lo, hi int) (int, int) {
 // attack", "armed invasion" in the summit's coverage) or that name one
 // referent ("fire", "blaze") are alike.
 func (tc *termCollector) twoThings(c *comparison, rep, m member, a, b string) bool {
-	return containsPhrase(c.text(m), a) || containsPhrase(c.text(rep), b) || tc.between && !nearHeads(a, b) || ageSexApart(a, b)
+	return containsPhrase(c.text(m), a) || containsPhrase(c.text(rep), b) || tc.between && !nearHeads(a, b) || ageSexApart(a, b) ||
+		timePhrase(a) || timePhrase(b)
+}
+
+// timePhrase reports whether phrase p says when, not who or what: it
+// names a month or weekday ("the end of April") or is headed by a span
+// of time ("the weekend", "Saturday night"). A sentence that ends
+// "gripped the country" beside one that ends "at the weekend" has
+// moved the slot's words, not renamed the country.
+func timePhrase(p string) bool {
+	for _, w := range strings.Fields(strings.ToLower(p)) {
+		if calendarWords[strings.Trim(w, ".,;:!?\"'“”‘’()")] {
+			return true
+		}
+	}
+	h := strings.TrimSuffix(lowerLast(headWordOf(p)), "s")
+	return timeNouns[h] || h == "weekend" || h == "afternoon" || h == "midnight" || h == "dawn"
 }
 
 // ageSexApart reports whether phrases a and b are headed by two

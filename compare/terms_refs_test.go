@@ -29,6 +29,8 @@ func TestNameRuns(t *testing.T) {
 		{"a word after a legal form", "Shares of Halvern Pharma A/S UK unit rose.", []string{"Halvern Pharma", "UK"}},
 		{"numbers inside names", "The Five Star Movement and the Group of Seven met near the Three Gorges Dam.", []string{"Five Star Movement", "Group of Seven", "Three Gorges Dam"}},
 		{"a number in words", "On Tuesday Ninety-five Ostmarkian soldiers came home.", []string{"Ostmarkian"}},
+		{"a portfolio of two parts", "Minister of Mines and Energy Petar Anvel said so.", []string{"Mines and Energy", "Petar Anvel"}},
+		{"a portfolio of two parts, no holder", "The Minister of Culture and Sport said so.", []string{"Minister of Culture and Sport"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string

@@ -90,6 +90,9 @@ func titleAt(s string, toks []ntok, r nameRun, names map[string]bool) (key, name
 		if start, ok := officeBefore(s, toks, ni); ok {
 			return key, name, s[start:end], true // "President of the Republic Marcos Ibarra"
 		}
+		if start, ok := titleApposed(s, toks, ni, r.j); ok {
+			return key, name, s[start:end], true
+		}
 		return key, name, "", false
 	}
 	first := ni - 1
@@ -109,6 +112,27 @@ func titleAt(s string, toks []ntok, r nameRun, names map[string]bool) (key, name
 	return key, name, s[toks[first].start:end], true
 }
 
+// titleApposed returns the start of a title phrase in lower case set
+// before a name between commas, after a determiner: "The mines
+// minister, Petar Anvel, described ...", "the civil protection
+// minister, Marco Delis, said". The name is toks[ni:j].
+func titleApposed(s string, toks []ntok, ni, j int) (int, bool) {
+	if ni < 3 || toks[ni-1].text != "," || j >= len(toks) || toks[j].text != "," {
+		return 0, false
+	}
+	if t := toks[ni-2]; !isTitleWord(t.lower) || words.IsCapitalized(t.text) || !adjacent(s, t, toks[ni-1]) {
+		return 0, false
+	}
+	first := ni - 2
+	for i := ni - 3; i >= 0 && ni-i <= 6 && adjacent(s, toks[i], toks[i+1]) && inTitle(toks[i].lower) && !words.IsCapitalized(toks[i].text); i-- {
+		first = i
+	}
+	if first == 0 || !determiners[toks[first-1].lower] || !adjacent(s, toks[first-1], toks[first]) {
+		return 0, false
+	}
+	return toks[first].start, true
+}
+
 // officeBefore returns the start of an office written in capitals right
 // before toks[ni], a title word and what it is of: "President of the
 // Republic", "Chairman of State Affairs" (at most three capitalised
@@ -117,8 +141,8 @@ func titleAt(s string, toks []ntok, r nameRun, names map[string]bool) (key, name
 func officeBefore(s string, toks []ntok, ni int) (int, bool) {
 	i := ni - 1
 	caps := 0
-	for i >= 0 && caps <= 3 && adjacent(s, toks[i], toks[i+1]) && (words.IsCapitalized(toks[i].text) && !isTitleWord(toks[i].lower) || toks[i].lower == "the") {
-		if toks[i].lower != "the" {
+	for i >= 0 && caps <= 3 && adjacent(s, toks[i], toks[i+1]) && (words.IsCapitalized(toks[i].text) && !isTitleWord(toks[i].lower) || toks[i].lower == "the" || toks[i].lower == "and" && caps > 0) {
+		if toks[i].lower != "the" && toks[i].lower != "and" {
 			caps++
 		}
 		i--
@@ -147,7 +171,7 @@ func allTitleWords(ws []string) bool {
 // role word, a modifier of one, or an age ("19-year-old").
 func inTitle(w string) bool {
 	w = strings.ToLower(strings.TrimSuffix(w, "."))
-	return isTitleWord(w) || titleModifiers[w] || strings.HasSuffix(w, "-year-old")
+	return isTitleWord(w) || titleModifiers[w] || portfolios[w] || strings.HasSuffix(w, "-year-old")
 }
 
 func isTitleWord(w string) bool {

@@ -20,7 +20,12 @@ func TestTitleAt(t *testing.T) {
 		{"The winner came from 19-year-old substitute Luka Petrel.", "luka petrel", "19-year-old substitute Luka Petrel"},
 		{"Managing director Anton Vasq said sorry.", "anton vasq", "Managing director Anton Vasq"},
 		{"He met Teodor Vasko on Monday.", "teodor vasko", ""},
-		{"Its coach, Teodor Vasko, was pleased.", "teodor vasko", ""},
+		{"Its coach, Teodor Vasko, was pleased.", "teodor vasko", "coach, Teodor Vasko"},
+		{"The mines minister, Petar Anvel, described the outcome.", "petar anvel", "mines minister, Petar Anvel"},
+		{"They met the minister, Petar Anvel and his deputy.", "petar anvel", ""},
+		{"A minister, Petar Anvel, spoke.", "petar anvel", "minister, Petar Anvel"},
+		{"Mining Minister Petar Anvel called it a victory.", "petar anvel", "Mining Minister Petar Anvel"},
+		{"Minister of Mines and Energy Petar Anvel said so.", "petar anvel", "Minister of Mines and Energy Petar Anvel"},
 		{"Officials told Teodor Vasko to wait.", "teodor vasko", ""},
 		{"On Tuesday President of the Republic Marcos Ibarra spoke.", "marcos ibarra", "President of the Republic Marcos Ibarra"},
 	} {
