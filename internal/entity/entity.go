@@ -289,13 +289,34 @@ func joins(toks []token, i, j int) bool {
 	case t == "of" && (headWords[prev] || titles[prev]), t == "for" && headWords[prev]:
 		return true
 	case t == "and":
-		// "Center for Health and Human Rights".
+		// "Center for Health and Human Rights"; "Minister of Culture
+		// and Heritage Ivo Stadler", whose portfolio skipPortfolio
+		// drops.
+		if portfolioOf(toks[i:j]) && portfolios[toks[j+1].lower] {
+			return true
+		}
 		return hasHead(toks[i:j]) && !titles[toks[j+1].lower] && !titleModifiers[toks[j+1].lower]
 	case Particle(t):
 		return true
 	case t == "on":
 		// "Treaty on Comprehensive Strategic Partnership".
 		return documentWords[prev]
+	}
+	return false
+}
+
+// portfolioOf reports whether seq is a title and "of" or "for" with
+// the portfolio after it so far: "Minister of Culture".
+func portfolioOf(seq []token) bool {
+	for k := 1; k+1 < len(seq); k++ {
+		if (seq[k].lower == "of" || seq[k].lower == "for") && titles[seq[k-1].lower] {
+			for _, t := range seq[k+1:] {
+				if !portfolios[t.lower] && t.lower != "and" && t.lower != "the" {
+					return false
+				}
+			}
+			return true
+		}
 	}
 	return false
 }
@@ -595,6 +616,14 @@ func classifyOffice(ms []mention, rest []token, next string, sent int) []mention
 	for k, t := range rest {
 		if (officeEnds[t.lower] || orgWords[t.lower]) && (k+1 == len(rest) || rest[k+1].lower != "of") {
 			holder = k + 1
+		}
+	}
+	// "Culture and Heritage Ivo Stadler": a second portfolio after
+	// "and" belongs to the office.
+	for holder > 0 && holder+1 < len(rest) && (rest[holder].lower == "and" || rest[holder].lower == "&") && portfolios[rest[holder+1].lower] {
+		holder += 2
+		if holder == len(rest) {
+			return ms // "the Minister of Culture and Sport said", no holder named
 		}
 	}
 	for n := min(4, len(rest)); n >= 1; n-- {

@@ -227,6 +227,16 @@ func TestExtract(t *testing.T) {
 			want:      nil,
 		},
 		{
+			name:      "a portfolio of two parts before the holder",
+			sentences: []string{"Minister of Culture and Heritage Ivo Stadler said the crown would come home."},
+			want:      []Entity{{"Ivo Stadler", "person", 1, 1}},
+		},
+		{
+			name:      "a portfolio of two parts and no holder",
+			sentences: []string{"The Minister of Culture and Sport said so."},
+			want:      nil,
+		},
+		{
 			name:      "empty",
 			sentences: nil,
 			want:      nil,
