@@ -243,3 +243,24 @@ func TestPortfolioLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedWordsAreNoNames: words inside a quotation are the speaker's,
+// so an outlet that paraphrases them, or renders them otherwise, makes
+// no naming difference.
+func TestQuotedWordsAreNoNames(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Recall", `Regulators recalled two million packs of a heart drug on Monday. "The risk to any individual patient is very low," the agency's head said.`),
+		fromText(t, "b", "Recall", `Regulators recalled two million packs of a heart drug on Monday. The agency's head said the danger to any single patient was very low.`),
+		fromText(t, "c", "Recall", `Two million packs of a heart drug were recalled on Monday. "The risk to any individual patient is very low," the agency's head said.`),
+	}
+	arts2 := []*article.Article{
+		fromText(t, "a", "Verdict", `A former mayor was jailed for six years for fraud on Friday. "We will appeal the conviction and the sentence," his lawyer said.`),
+		fromText(t, "b", "Verdict", `A former mayor was jailed for six years for fraud on Friday. His lawyer said they would appeal the verdict and the sentence.`),
+		fromText(t, "c", "Verdict", `A former mayor got six years in jail for fraud on Friday. "We will appeal the conviction and the sentence," his lawyer said.`),
+	}
+	for _, tm := range append(mustCompare(t, arts).Terms, mustCompare(t, arts2).Terms...) {
+		if strings.Contains(tm.Concept, "patient") || strings.Contains(tm.Concept, "conviction") || strings.Contains(tm.Concept, "verdict") {
+			t.Errorf("got term %q: %v, want none", tm.Concept, tm.BySource)
+		}
+	}
+}

@@ -48,8 +48,8 @@ func headPhrases(s string) []headPhrase {
 		for j > 0 && i-j < maxMods && qualifier(toks[j-1].text) {
 			j--
 		}
-		if j == i || j > 0 && (!opensPhrase(toks[j-1].text) || pluralAfterThat(toks[j-1].text, lw)) {
-			continue
+		if j == i || j > 0 && (!opensPhrase(toks[j-1].text) || pluralAfterThat(toks[j-1].text, lw)) || insideQuote(s, toks[j].start) {
+			continue // a quotation's words are the speaker's (quotedIn)
 		}
 		hp := headPhrase{head: words.Stem(lw), text: s[toks[j].start : t.start+len(t.text)]}
 		for _, m := range toks[j:i] {
