@@ -264,3 +264,20 @@ func TestQuotedWordsAreNoNames(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadOfTheBody: "The head of the watchdog, Liora Mendt," names the
+// head, not the watchdog: "the watchdog" is no name of hers.
+func TestHeadOfTheBody(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Recall", "Regulators recalled two million packs of a heart drug on Monday. The watchdog said patients should keep taking it. The head of the watchdog, Liora Mendt, said the risk was low."),
+		fromText(t, "b", "Recall", "Regulators recalled two million packs of a heart drug on Monday. Patients should keep taking it, the agency said. Agency chief Liora Mendt said the risk was low."),
+		fromText(t, "c", "Recall", "Two million packs of a heart drug were recalled on Monday. Dr Mendt said the risk was low."),
+	}
+	for _, tm := range mustCompare(t, arts).Terms {
+		for _, v := range tm.BySource {
+			if strings.Contains(v, "Mendt") && strings.Contains(v, "watchdog") {
+				t.Errorf("term %q: %v makes the watchdog a name of Mendt", tm.Concept, tm.BySource)
+			}
+		}
+	}
+}

@@ -659,10 +659,10 @@ func description(toks []ntok, i int) (string, int) {
 func descriptionBefore(toks []ntok, end int) string {
 	for i := end - 1; i >= 0 && end-i <= 5; i-- {
 		if toks[i].lower == "the" {
-			if h, e := modifiersHead(toks, i+1); e == end {
+			if h, e := modifiersHead(toks, i+1); e == end && (i == 0 || toks[i-1].lower != "of") {
 				return h
 			}
-			return ""
+			return "" // "The head of the watchdog, Liora Mendt,": she heads it
 		}
 	}
 	return ""
