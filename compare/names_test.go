@@ -281,3 +281,17 @@ func TestHeadOfTheBody(t *testing.T) {
 		}
 	}
 }
+
+// TestOnePersonOneTerm: the term of a person's full name and surname
+// and the term of the titles outlets give the person, which share no
+// form, are one entry when a source writes the full name in both, once
+// after a title.
+func TestOnePersonOneTerm(t *testing.T) {
+	names := Term{Concept: "Stadler", BySource: map[string]string{"a": "Ivo Stadler", "b": "Stadler"}, Evidence: map[string][]int{"a": {4}, "b": {6}}}
+	titles := Term{Concept: "Ivo Stadler", BySource: map[string]string{"a": "Culture Minister Ivo Stadler", "c": "the culture minister"}, Evidence: map[string][]int{"a": {4}, "c": {2}}}
+	other := Term{Concept: "Ivo Stadler", BySource: map[string]string{"a": "Ivo Stadler Foundation", "c": "the foundation"}, Evidence: map[string][]int{"a": {7}, "c": {3}}}
+	got := mergeSameReferent([]Term{names, titles, other})
+	if len(got) != 2 || got[0].BySource["a"] != "Culture Minister Ivo Stadler" || got[0].BySource["c"] != "the culture minister" {
+		t.Errorf("got %v, want the names and titles of Ivo Stadler as one term and the foundation apart", got)
+	}
+}

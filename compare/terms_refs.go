@@ -1405,6 +1405,18 @@ func mergeSameReferent(terms []Term) []Term {
 	return out
 }
 
+// titledFull reports whether name x is full name y (two capitalised
+// words or more) with a title before it: "Culture Minister Ivo
+// Stadler" and "Ivo Stadler", one person in one source.
+func titledFull(x, y string) bool {
+	fs := strings.Fields(y)
+	if len(fs) < 2 || slices.ContainsFunc(fs, func(w string) bool { return !words.IsCapitalized(w) }) || !strings.HasSuffix(x, " "+y) {
+		return false
+	}
+	pre := strings.Fields(strings.TrimSuffix(x, " "+y))
+	return slices.ContainsFunc(pre, func(w string) bool { return isTitleWord(w) })
+}
+
 func shareName(a, b Term) bool {
 	for l, v := range a.BySource {
 		w, ok := b.BySource[l]
@@ -1413,7 +1425,7 @@ func shareName(a, b Term) bool {
 		}
 		for _, x := range strings.Split(v, " / ") {
 			for _, y := range strings.Split(w, " / ") {
-				if strings.EqualFold(x, y) {
+				if strings.EqualFold(x, y) || titledFull(x, y) || titledFull(y, x) {
 					return true
 				}
 			}
