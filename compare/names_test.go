@@ -192,20 +192,8 @@ func TestFirmAndMinisterNames(t *testing.T) {
 			"The mines minister, Ilse Varga, described the rescue as a triumph for Kelvanians."),
 	}
 	r := mustCompare(t, arts)
-	firm := findTerm(t, r, "c", "Tarvo")
-	want := map[string]string{"a": "Tarvo Minerals Corporation", "b": "Tarvo / TMC / Tarvo Minerals Corp", "c": "Tarvo"}
-	for l, w := range want {
-		if firm.BySource[l] != w {
-			t.Errorf("company: %s names it %q, want %q (all: %v)", l, firm.BySource[l], w, firm.BySource)
-		}
-	}
-	minister := findTerm(t, r, "a", "Mining Minister Ilse Varga")
-	want = map[string]string{"b": "Minister of Mines and Energy Ilse Varga", "c": "mines minister, Ilse Varga / the mines minister"}
-	for l, w := range want {
-		if minister.BySource[l] != w {
-			t.Errorf("minister: %s names her %q, want %q (all: %v)", l, minister.BySource[l], w, minister.BySource)
-		}
-	}
+	wantNames(t, r, "c", "Tarvo", map[string]string{"a": "Tarvo Minerals Corporation", "b": "Tarvo / TMC / Tarvo Minerals Corp"})
+	wantNames(t, r, "a", "Mining Minister Ilse Varga", map[string]string{"b": "Minister of Mines and Energy Ilse Varga", "c": "mines minister, Ilse Varga / the mines minister"})
 	for _, tm := range r.Terms {
 		for _, v := range tm.BySource {
 			if strings.Contains(v, "weekend") || strings.Contains(v, "nation") || strings.Contains(v, "Kelvanian") {
@@ -293,5 +281,42 @@ func TestOnePersonOneTerm(t *testing.T) {
 	got := mergeSameReferent([]Term{names, titles, other})
 	if len(got) != 2 || got[0].BySource["a"] != "Culture Minister Ivo Stadler" || got[0].BySource["c"] != "the culture minister" {
 		t.Errorf("got %v, want the names and titles of Ivo Stadler as one term and the foundation apart", got)
+	}
+}
+
+// TestAcronymOfTwoSpellings: "WHO", though "who" is a common word, is
+// the acronym of the World Health Organization, which outlets spell
+// "Organization" or "Organisation": one name, one acronym.
+func TestAcronymOfTwoSpellings(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Outbreak", "Cholera has killed 38 people in the flooded province. The World Health Organization is sending half a million vaccine doses."),
+		fromText(t, "b", "Outbreak", "Cholera has killed 38 people in the flooded province. The WHO is sending half a million vaccine doses."),
+		fromText(t, "c", "Outbreak", "Thirty-eight people have died of cholera in the flooded province. The World Health Organisation is sending half a million doses of vaccine."),
+	}
+	wantNames(t, mustCompare(t, arts), "b", "WHO", map[string]string{"a": "World Health Organization", "c": "World Health Organisation"})
+}
+
+// wantNames checks that the term where source label writes form gives
+// the other sources the names want.
+func wantNames(t *testing.T, r *Report, label, form string, want map[string]string) {
+	t.Helper()
+	tm := findTerm(t, r, label, form)
+	for l, w := range want {
+		if tm.BySource[l] != w {
+			t.Errorf("%s names it %q, want %q (all: %v)", l, tm.BySource[l], w, tm.BySource)
+		}
+	}
+}
+
+// TestAmericanSpelling: British endings of names' words fold to the
+// American ones, so one name in both spellings is one name.
+func TestAmericanSpelling(t *testing.T) {
+	for w, want := range map[string]string{
+		"organisation": "organization", "centre": "center", "defence": "defense", "labour": "labor",
+		"programme": "program", "organization": "organization", "ore": "ore", "steel": "steel",
+	} {
+		if got := americanSpelling(w); got != want {
+			t.Errorf("americanSpelling(%q) = %q, want %q", w, got, want)
+		}
 	}
 }

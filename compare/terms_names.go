@@ -196,7 +196,7 @@ func startsName(toks []ntok, i int, known map[string]bool) bool {
 	if courtesyTitles[t.lower] && i+1 < len(toks) && isNameWord(toks[i+1]) {
 		return true // "Ms Varga", "Mr Zhou"
 	}
-	if !isNameWord(t) || words.IsStopword(t.lower) || determiners[t.lower] {
+	if !isNameWord(t) || words.IsStopword(t.lower) && !(len(t.text) >= 3 && isAcronymTok(t.text)) || determiners[t.lower] {
 		return false
 	}
 	if strings.Contains(t.lower, "-") && lexicon.IsNumberWord(t.lower) {

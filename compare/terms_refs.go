@@ -1607,18 +1607,23 @@ var legalForms = map[string]bool{
 var legalFull = map[string]string{"corp": "corporation", "inc": "incorporated", "ltd": "limited", "co": "company"}
 
 // linkLegalForms joins the names that differ only in a legal form
-// written short or in full: "Solvar Mining Corp." and "Solvar Mining
-// Corporation" are one company.
+// written short or in full ("Solvar Mining Corp." and "Solvar Mining
+// Corporation" are one company) or in British or American spelling
+// ("World Health Organisation", "World Health Organization"), so that an
+// acronym spelling both ("WHO") stands for one name.
 func (g *nameGraph) linkLegalForms() {
 	full := make(map[string]string) // the name spelled out -> the first name written so
 	for _, k := range g.order {
 		fs := strings.Fields(k)
 		n := len(fs)
-		if n < 2 || legalFull[fs[n-1]] == "" && !legalForms[fs[n-1]] && fs[n-1] != "company" {
+		if n < 2 {
 			continue
 		}
 		if f := legalFull[fs[n-1]]; f != "" {
 			fs[n-1] = f
+		}
+		for i, w := range fs {
+			fs[i] = americanSpelling(w)
 		}
 		s := strings.Join(fs, " ")
 		if o, ok := full[s]; ok {
@@ -1627,6 +1632,18 @@ func (g *nameGraph) linkLegalForms() {
 			full[s] = k
 		}
 	}
+}
+
+// americanSpelling returns lower-case word w with the British endings
+// of names' words spelled the American way: "organisation",
+// "centre", "defence", "labour", "programme".
+func americanSpelling(w string) string {
+	for _, r := range [][2]string{{"isation", "ization"}, {"ise", "ize"}, {"tre", "ter"}, {"ence", "ense"}, {"our", "or"}, {"amme", "am"}} {
+		if b, ok := strings.CutSuffix(w, r[0]); ok && len(b) >= 3 {
+			return b + r[1]
+		}
+	}
+	return w
 }
 
 // linkShortNames joins a one-word name to the one longer name it
