@@ -433,3 +433,29 @@ func TestStaffIsAWorkforce(t *testing.T) {
 		t.Errorf("d: the workforce is not reported as left out; omissions %+v", r.Omissions["d"])
 	}
 }
+
+// TestQuantityOmissionMarksItsClaim: a quantity's omission whose clause
+// is a shared claim's text with the figure in brackets is shown as the
+// claim left out (✗) in its row, as the JSON report lists it.
+func TestQuantityOmissionMarksItsClaim(t *testing.T) {
+	text := "The Greens sided with the opposition over a 1.4 billion euro road contract."
+	r := &Report{
+		Sources: []Source{{Label: "a"}, {Label: "b"}, {Label: "c"}, {Label: "d"}},
+		Shared:  []Shared{{Text: text, Sources: []string{"a", "b", "c"}, Evidence: map[string][]int{"a": {3}, "b": {2}, "c": {4}}, By: Engine}},
+		Omissions: map[string][]Omission{"d": {{
+			Text: "The Greens sided with the opposition over a [1.4 billion euro] road contract.", PresentIn: []string{"a", "b", "c"},
+			Evidence: map[string][]int{"a": {3}, "b": {2}, "c": {4}}, By: Engine, quantity: true,
+		}}},
+	}
+	r.BuildMatrix()
+	omitted := r.omittedBy()
+	for _, cl := range r.Matrix {
+		if cl.Text == text {
+			if got := cellMark(cl, "d", omitted); got != markOmits {
+				t.Errorf("d's cell is %q, want %q", got, markOmits)
+			}
+			return
+		}
+	}
+	t.Errorf("no matrix row for the claim: %+v", r.Matrix)
+}

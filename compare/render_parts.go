@@ -48,15 +48,18 @@ func cellMark(c Claim, l string, omitted map[string]map[string]bool) string {
 }
 
 // omittedBy returns, by claim text, the sources the report says leave
-// the claim out.
+// the claim out. A quantity's omission whose clause is a shared claim's
+// text with the figure in brackets is that claim's (omissionRows).
 func (r *Report) omittedBy() map[string]map[string]bool {
 	out := make(map[string]map[string]bool)
 	for l, os := range r.Omissions {
 		for _, o := range os {
-			if out[o.Text] == nil {
-				out[o.Text] = make(map[string]bool)
+			for _, t := range []string{o.Text, unbracket(o.Text)} {
+				if out[t] == nil {
+					out[t] = make(map[string]bool)
+				}
+				out[t][l] = true
 			}
-			out[o.Text][l] = true
 		}
 	}
 	return out
