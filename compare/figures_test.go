@@ -1047,3 +1047,20 @@ func TestCountOfABodysUnits(t *testing.T) {
 		t.Errorf("16 hospitals not set against 14 in a body's network: %+v", r.Discrepancies)
 	}
 }
+
+// TestSoleDaysOfOneClaim: the one date of two sentences that report one
+// thing, and open alike, is one quantity, though the words before the
+// dates differ.
+func TestSoleDaysOfOneClaim(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Vote", "The government of Prime Minister Anton Keller lost a no-confidence vote on Wednesday. Early elections are likely to be held on June 28."),
+		fromText(t, "b", "Vote", "Prime Minister Anton Keller lost a vote of no confidence on Wednesday. Early elections are expected on June 21."),
+		fromText(t, "c", "Vote", "Parliament ousted the government of Anton Keller in a no-confidence vote on Wednesday. Early elections are likely on June 28."),
+	}
+	for _, d := range mustCompare(t, arts).Discrepancies {
+		if d.Kind == "date" {
+			return
+		}
+	}
+	t.Error("June 28 is not set against June 21")
+}
