@@ -45,8 +45,9 @@ func tallyOf(s string, a, b Figure) (Figure, bool) {
 		// "six votes to three", "by 7 votes to 2"
 	case gap == " to " && a.Kind == "number" && b.Kind == "number" && tallyContext(s, a.Start, b.End) && !changeFrom(s, a.Start):
 		// "approved by 112 to 83"
-	case inFavourGap.MatchString(gap) && b.Kind == "number" && strings.HasPrefix(strings.ToLower(s[b.End:]), " against"):
-		// "112 deputies voting in favour and 84 against"
+	case inFavourGap.MatchString(gap) && b.Kind == "number" && againstAfter.MatchString(strings.ToLower(s[b.End:])):
+		// "112 deputies voting in favour and 84 against", "214 deputies
+		// voted for the motion and 98 voted against it"
 	default:
 		return Figure{}, false
 	}
@@ -57,7 +58,11 @@ func tallyOf(s string, a, b Figure) (Figure, bool) {
 
 // inFavourGap is what stands between the two numbers of "112 deputies
 // voting in favour and 84 against" or "112 in favour, 84 against".
-var inFavourGap = regexp.MustCompile(`^( [a-z]+)?( voting| voted)? in favou?r(,| and|, and|, with) $`)
+var inFavourGap = regexp.MustCompile(`^( [a-z]+)?(( voting| voted)? in favou?r| (voting|voted) for( the [a-z]+| it)?)(,| and|, and|, with) $`)
+
+// againstAfter follows the second number of a vote: "84 against", "98
+// voted against it".
+var againstAfter = regexp.MustCompile(`^( voted| voting)? against\b`)
 
 // changeFrom reports whether the word before byte i of s makes the two
 // numbers from it a change or a range ("fell from 80 to 45", "between
