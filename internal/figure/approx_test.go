@@ -278,3 +278,27 @@ func TestRounding(t *testing.T) {
 		})
 	}
 }
+
+// TestAgesOfAGroupAreNoFigures: "children under five" and "under the
+// age of 65" set a group apart and count nothing; one person's age
+// ("died aged 87", "at the age of 87") and a count ("under five people")
+// stay figures.
+func TestAgesOfAGroupAreNoFigures(t *testing.T) {
+	for s, want := range map[string]string{
+		"Eleven children under five are among the dead.":          "Eleven children",
+		"The jab is offered to people over 65 from Monday.":       "Monday",
+		"Anyone under the age of 18 needs consent.":               "",
+		"The novelist, who has died aged 87, wrote 23 novels.":    "87|23 novels",
+		"She died at the age of 87, her publisher said.":          "87",
+		"Under five people were hurt when the wall gave way.":     "five people",
+		"Voters aged 16 and 17 may take part for the first time.": "17|first",
+	} {
+		var got []string
+		for _, f := range ExtractAll(s) {
+			got = append(got, f.Text)
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("ExtractAll(%q) = %q, want %q", s, strings.Join(got, "|"), want)
+		}
+	}
+}

@@ -123,6 +123,7 @@ func extract(orig string, all bool) ([]Figure, []float64) {
 		i = next
 	}
 	dottedThousands(figs, raws)
+	figs, raws = dropAges(s, figs, raws)
 	figs, raws = compoundDurations(s, figs, raws)
 	figs, raws = fractions(s, figs, raws)
 	figs, raws = shares(s, figs, raws)
@@ -685,3 +686,21 @@ func elidedCurrency(s string, figs []Figure) {
 // billion"; not "an audience of 9 million", "a city of 9 million", "lifted
 // the audience to 4 million".
 var comparedBefore = regexp.MustCompile(`\b(?:from|than|against|versus|vs\.?|below|above)(?: the| a| an| about| around| some| nearly| almost)?\s+$`)
+
+// dropAges leaves out a bare number that is an age setting a group of
+// people apart: "children under five", "people over 65", "under the
+// age of five": it counts nothing, and set against a toll it makes a
+// false conflict. One person's age ("died aged 87") stays a figure.
+func dropAges(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
+	out, outRaw := figs[:0], raws[:0]
+	for i, f := range figs {
+		if (f.Kind == "number" || f.Kind == "count" || f.Kind == "duration") && ageBefore.MatchString(s[:f.Start]) {
+			continue
+		}
+		out, outRaw = append(out, f), append(outRaw, raws[i])
+	}
+	return out, outRaw
+}
+
+// ageBefore ends the words before a number that is an age.
+var ageBefore = regexp.MustCompile(`(?i)(?:\b(?:children|people|adults|kids|those|anyone|men|women|persons|patients|residents|pupils|students|girls|boys|babies|infants|voters) (?:under|over|below|above|aged)|\b(?:under|over|below|above) the age of) $`)
