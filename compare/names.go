@@ -210,15 +210,16 @@ func editDistance(a, b string) int {
 
 // dropSpellingOnly removes the referents whose names differ only in
 // case and full stops ("US" / "U.S."), or, in lower case, only in the
-// endings of their words ("floods" / "flooding"): typography and
-// grammar, not a choice of words.
+// endings of their words ("floods" / "flooding") or a word that says
+// when ("the recent floods", whenWords): typography and grammar, not a
+// choice of words.
 func dropSpellingOnly(terms []Term) []Term {
 	out := terms[:0]
 	for _, t := range terms {
 		forms := make(map[string]bool)
 		for _, v := range t.BySource {
 			for _, name := range strings.Split(v, " / ") {
-				forms[stemmedForm(strings.ReplaceAll(name, ".", ""))] = true
+				forms[stemmedForm(withoutWhen(strings.ReplaceAll(name, ".", "")))] = true
 			}
 		}
 		if len(forms) > 1 {
@@ -307,6 +308,17 @@ func dropSelfNames(terms []Term) []Term {
 		}
 		return true
 	})
+}
+
+// whenWords say when a thing was, not which or what it is: "the recent
+// floods" are the floods.
+var whenWords = map[string]bool{"recent": true, "latest": true, "current": true, "ongoing": true, "past": true}
+
+// withoutWhen returns phrase p without its words that say when
+// (whenWords): "recent floods" is "floods".
+func withoutWhen(p string) string {
+	fs := strings.Fields(p)
+	return strings.Join(slices.DeleteFunc(fs, func(w string) bool { return whenWords[strings.ToLower(w)] }), " ")
 }
 
 // stemmedForm is a name in lower case, its words stemmed when it is

@@ -111,6 +111,7 @@ func TestDropSpellingOnly(t *testing.T) {
 		{Concept: "pact", BySource: map[string]string{"a": "pact", "b": "treaty"}},
 		{Concept: "Kim Jong Un", BySource: map[string]string{"a": "Kim Jong Un", "b": "Kim Jong-un"}},
 		{Concept: "Putin's", BySource: map[string]string{"a": "Putin's first", "b": "Putin\u2019s first"}},
+		{Concept: "Floods", BySource: map[string]string{"a": "Floods", "b": "recent floods"}},
 	}
 	var got []string
 	for _, tm := range dropSpellingOnly(terms) {
@@ -318,5 +319,19 @@ func TestAmericanSpelling(t *testing.T) {
 		if got := americanSpelling(w); got != want {
 			t.Errorf("americanSpelling(%q) = %q, want %q", w, got, want)
 		}
+	}
+}
+
+// TestSourcesOfAFactAreNoNames: who a fact is attributed to ("according
+// to the ministry", "according to officials", "according to our field
+// teams") is no referent named three ways.
+func TestSourcesOfAFactAreNoNames(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Outbreak", "Only eight treatment centres are working in the province, according to the ministry."),
+		fromText(t, "b", "Outbreak", "Only eight treatment centres are working in the province, according to officials."),
+		fromText(t, "c", "Outbreak", "Only eight treatment centres are working in the province, according to our field teams."),
+	}
+	for _, tm := range mustCompare(t, arts).Terms {
+		t.Errorf("got term %q: %v, want none", tm.Concept, tm.BySource)
 	}
 }

@@ -162,7 +162,7 @@ func (tc *termCollector) collect(gi int, rep, m member, c *comparison, again boo
 		}
 		a, okA := nounPhrase(strings.Join(del, " "))
 		b, okB := nounPhrase(strings.Join(ins, " "))
-		if !okA || !okB || sameContent(a, b) {
+		if !okA || !okB || sameContent(a, b) || afterAccordingTo(it, lo) {
 			continue
 		}
 		if tc.twoThings(c, rep, m, a, b) {
@@ -178,6 +178,20 @@ func (tc *termCollector) collect(gi int, rep, m member, c *comparison, again boo
 			termUse{key: ka, text: a, src: rep.src, n: rep.n, group: gi},
 			termUse{key: kb, text: b, src: m.src, n: m.n, group: gi})
 	}
+}
+
+// afterAccordingTo reports whether span [lo, ...) of diff items it comes
+// right after "according to" kept in both sentences, a determiner
+// between: the slot names who reports the fact ("the ministry",
+// "officials", "our field teams"), outlets' sources, not one referent
+// named two ways.
+func afterAccordingTo(it []item, lo int) bool {
+	k := lo - 1
+	for k >= 0 && determiners[strings.ToLower(it[k].tok)] {
+		k--
+	}
+	return k >= 1 && it[k].kind == worddiff.Equal && it[k-1].kind == worddiff.Equal &&
+		strings.EqualFold(it[k].tok, "to") && strings.EqualFold(it[k-1].tok, "according")
 }
 
 // wholeName widens span [lo, hi) of diff items it over the capitalised
