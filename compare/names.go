@@ -233,7 +233,7 @@ func dropSpellingOnly(terms []Term) []Term {
 // no noun phrase ends in: an adverb or preposition ("freight train
 // near", "the former deputy mayor ahead", "island of Orsa late") or a
 // past form ("net profit slid"), read past the phrase's end from an
-// aligned sentence. A term left with fewer than two sources or one name
+// aligned sentence, or that open with a verb ("dissolve parliament"). A term left with fewer than two sources or one name
 // goes.
 func dropBrokenForms(terms []Term) []Term {
 	out := terms[:0]
@@ -282,7 +282,16 @@ func dropBrokenForms(terms []Term) []Term {
 // brokenEnd reports whether name ends in a word no noun phrase ends in.
 func brokenEnd(name string) bool {
 	last := lowerLast(name)
-	return placeWords[last] || notHeads[last] || pastForms[last]
+	fs := strings.Fields(name)
+	return placeWords[last] || notHeads[last] || pastForms[last] || len(fs) > 1 && (baseVerbs[fs[0]] || actVerbs[fs[0]])
+}
+
+// actVerbs open a verb phrase, never a name, written in lower case
+// before a noun: "dissolve parliament" is what a president may do, not
+// a name of parliament.
+var actVerbs = map[string]bool{
+	"dissolve": true, "appoint": true, "approve": true, "reject": true, "elect": true, "abolish": true,
+	"impose": true, "suspend": true, "oust": true, "topple": true,
 }
 
 // notHeads are words that may follow a noun phrase without ending it:

@@ -164,6 +164,7 @@ func TestDropBrokenForms(t *testing.T) {
 		{Concept: "freight train near", BySource: map[string]string{"a": "freight train near", "b": "collision near"}},
 		{Concept: "net profit slid", BySource: map[string]string{"a": "net profit slid", "b": "revenue"}},
 		{Concept: "pact", BySource: map[string]string{"a": "pact", "b": "treaty"}},
+		{Concept: "parliament", BySource: map[string]string{"a": "dissolve parliament", "b": "parliament"}},
 	}
 	got := dropBrokenForms(terms)
 	if len(got) != 2 || got[0].Concept != "orsa island" || got[1].Concept != "pact" {
@@ -334,4 +335,15 @@ func TestSourcesOfAFactAreNoNames(t *testing.T) {
 	for _, tm := range mustCompare(t, arts).Terms {
 		t.Errorf("got term %q: %v, want none", tm.Concept, tm.BySource)
 	}
+}
+
+// TestPartyMembers: "the Greens" are the Green Party, one referent named
+// two ways.
+func TestPartyMembers(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Vote", "The government lost a no-confidence vote on Wednesday after the Green Party left the coalition."),
+		fromText(t, "b", "Vote", "The government lost a no-confidence vote on Wednesday after the Greens quit the coalition."),
+		fromText(t, "c", "Vote", "The government lost a vote of no confidence on Wednesday after the Greens left the coalition."),
+	}
+	wantNames(t, mustCompare(t, arts), "a", "Green Party", map[string]string{"b": "Greens", "c": "Greens"})
 }

@@ -1646,12 +1646,35 @@ func americanSpelling(w string) string {
 	return w
 }
 
+// linkPartyMembers joins a party of one word and "Party" to the one
+// word its members are called by: "the Greens" are the Green Party,
+// "the Democrats" the Democratic Party (the same stem). A stem two
+// parties share joins neither.
+func (g *nameGraph) linkPartyMembers() {
+	parties := make(map[string][]string) // stem of the word before "party" -> party names
+	for _, k := range g.order {
+		if fs := strings.Fields(k); len(fs) == 2 && fs[1] == "party" {
+			st := words.Stem(fs[0])
+			parties[st] = append(parties[st], k)
+		}
+	}
+	for _, k := range g.order {
+		if strings.Contains(k, " ") || !strings.HasSuffix(k, "s") {
+			continue
+		}
+		if ps := parties[words.Stem(k)]; len(ps) == 1 {
+			g.uf.union(k, ps[0])
+		}
+	}
+}
+
 // linkShortNames joins a one-word name to the one longer name it
 // shortens: a surname to the full name ("Oli", "K.P. Sharma Oli"; a
 // title before it was cut off already), "North" to "North Korea". A
 // word that shortens two names ("Kim": "Kim Jong Un", "Kim Jong Il")
 // stays apart.
 func (g *nameGraph) linkShortNames() {
+	g.linkPartyMembers()
 	targets := make(map[string]map[string]bool) // one-word name -> roots of longer names
 	for _, k := range g.order {
 		fs := strings.Fields(k)
