@@ -694,7 +694,7 @@ var comparedBefore = regexp.MustCompile(`\b(?:from|than|against|versus|vs\.?|bel
 func dropAges(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
 	out, outRaw := figs[:0], raws[:0]
 	for i, f := range figs {
-		if (f.Kind == "number" || f.Kind == "count" || f.Kind == "duration") && ageBefore.MatchString(s[:f.Start]) {
+		if (f.Kind == "number" || f.Kind == "count" || f.Kind == "duration") && ageBefore.MatchString(s[max(0, f.Start-40):f.Start]) {
 			continue
 		}
 		out, outRaw = append(out, f), append(outRaw, raws[i])
