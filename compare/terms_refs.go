@@ -1409,6 +1409,9 @@ func mergeSameReferent(terms []Term) []Term {
 // words or more) with a title before it: "Culture Minister Ivo
 // Stadler" and "Ivo Stadler", one person in one source.
 func titledFull(x, y string) bool {
+	if len(x) <= len(y)+1 || x[len(x)-len(y)-1] != ' ' || !strings.HasSuffix(x, y) {
+		return false
+	}
 	fs := strings.Fields(y)
 	if len(fs) < 2 || slices.ContainsFunc(fs, func(w string) bool { return !words.IsCapitalized(w) }) || !strings.HasSuffix(x, " "+y) {
 		return false

@@ -694,12 +694,23 @@ var comparedBefore = regexp.MustCompile(`\b(?:from|than|against|versus|vs\.?|bel
 func dropAges(s string, figs []Figure, raws []float64) ([]Figure, []float64) {
 	out, outRaw := figs[:0], raws[:0]
 	for i, f := range figs {
-		if (f.Kind == "number" || f.Kind == "count" || f.Kind == "duration") && ageBefore.MatchString(s[max(0, f.Start-40):f.Start]) {
+		if w := s[max(0, f.Start-40):f.Start]; (f.Kind == "number" || f.Kind == "count" || f.Kind == "duration") && mayBeAge(w) && ageBefore.MatchString(w) {
 			continue
 		}
 		out, outRaw = append(out, f), append(outRaw, raws[i])
 	}
 	return out, outRaw
+}
+
+// mayBeAge reports whether words w hold what ageBefore needs, a cheap
+// test before the pattern.
+func mayBeAge(w string) bool {
+	for _, k := range []string{"nder ", "ver ", "elow ", "bove ", "ged ", "ge of "} {
+		if strings.Contains(w, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // ageBefore ends the words before a number that is an age.
