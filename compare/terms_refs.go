@@ -1082,16 +1082,24 @@ func (g *nameGraph) titleRoles() {
 	for k, ts := range g.titles {
 		for _, t := range ts {
 			w := lastField(t.title)
+			if strings.HasSuffix(t.title, "prime minister") && g.titleHolders("premier") == 0 && (g.heads["premier"] == nil || g.roles["premier"]) {
+				g.addRole("premier", k) // "the premier" is the prime minister
+			}
 			if courtesyTitles[w] || g.heads[w] != nil && !g.roles[w] || !personRoles[w] && !personTitles[w] || g.titleHolders(w) != 1 {
 				continue
 			}
-			g.addHead(w, k)
-			if g.roles == nil {
-				g.roles = make(map[string]bool)
-			}
-			g.roles[w] = true
+			g.addRole(w, k)
 		}
 	}
+}
+
+// addRole makes title word w a head for its holder k (titleRoles).
+func (g *nameGraph) addRole(w, k string) {
+	g.addHead(w, k)
+	if g.roles == nil {
+		g.roles = make(map[string]bool)
+	}
+	g.roles[w] = true
 }
 
 // titleHolders counts the people the coverage gives a title holding

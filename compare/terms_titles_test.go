@@ -128,3 +128,17 @@ func TestTitledShortName(t *testing.T) {
 	}
 	t.Error("no term shows b's \"Ms Leonti\" beside the others' \"Leonti\"")
 }
+
+// TestPremierIsThePrimeMinister: "the premier" names the one prime
+// minister of the coverage.
+func TestPremierIsThePrimeMinister(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Vote", "Prime Minister Anton Keller lost a no-confidence vote on Wednesday. Keller said the voters would decide."),
+		fromText(t, "b", "Vote", "Prime Minister Anton Keller lost a no-confidence vote on Wednesday. The premier said the voters would decide."),
+		fromText(t, "c", "Vote", "Anton Keller lost a vote of no confidence on Wednesday. Mr Keller said the voters would decide."),
+	}
+	tm := findTerm(t, mustCompare(t, arts), "a", "Anton Keller")
+	if !hasForm(tm.BySource["b"], "the premier") {
+		t.Errorf("b names him %q, want the premier among the names (all: %v)", tm.BySource["b"], tm.BySource)
+	}
+}
