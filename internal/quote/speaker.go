@@ -352,6 +352,14 @@ func pronounLike(name string) bool {
 // next). A medium the words are credited through ("Russian news agencies
 // said") is returned as the source, and the speaker is then looked for
 // before the quote alone.
+// headOf lists, for a description of a leader's office, the title words
+// of its holder ("Prime Minister Anton Keller" is the head of
+// government).
+var headOf = map[string][]string{
+	"head of government": {"prime", "premier", "chancellor"},
+	"head of state":      {"president", "king", "queen", "monarch"},
+}
+
 func (a *attributor) speaker(si int, before, after string, open int) (speaker, source string) {
 	if src, title := quotedTitle(before); title != "" {
 		// "Xinhua quoted the ambassador as saying": the words are the
@@ -392,6 +400,16 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 		// Russian title ("Russian President Vladimir Putin").
 		if p := a.nationalHolder(strings.ToLower(m[1]), strings.ToLower(m[2]), si); p != "" {
 			name = p
+		}
+	}
+	if ws := headOf[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))]; ws != nil {
+		// "the head of government said": the one person the article
+		// titles prime minister, premier or chancellor
+		for _, w := range ws {
+			if hs := a.holders(w, si); len(hs) == 1 {
+				name = hs[0]
+				break
+			}
 		}
 	}
 	if lowerTitle(name) {
