@@ -459,3 +459,23 @@ func TestQuantityOmissionMarksItsClaim(t *testing.T) {
 	}
 	t.Errorf("no matrix row for the claim: %+v", r.Matrix)
 }
+
+// TestConflictOfTheRowsQuantity: a cell is ≠ only for a discrepancy its
+// row is about. Source a's sentence of the toll claim gives the toll
+// the others give and, besides, a minority value of another dispute
+// that no other sentence of the claim gives: a states the toll (✓).
+func TestConflictOfTheRowsQuantity(t *testing.T) {
+	r := &Report{
+		Sources: []Source{{Label: "a"}, {Label: "b"}, {Label: "c"}},
+		Shared:  []Shared{{Text: "Cholera has killed 38 people.", Sources: []string{"a", "b", "c"}, Evidence: map[string][]int{"a": {1}, "b": {1}, "c": {1}}, By: Engine}},
+		Discrepancies: []Discrepancy{
+			{Topic: "killed [?]", Values: []Value{{Source: "a", Text: "38", Sentence: 1, Class: 1}, {Source: "b", Text: "38", Sentence: 1, Class: 1}, {Source: "c", Text: "31", Sentence: 1, Class: 2}}},
+			{Topic: "[?] centres", Values: []Value{{Source: "a", Text: "15", Sentence: 1, Class: 2}, {Source: "b", Text: "12", Sentence: 5, Class: 1}, {Source: "c", Text: "12", Sentence: 6, Class: 1}}},
+		},
+	}
+	r.BuildMatrix()
+	cells := r.Matrix[0].Cells
+	if cells["a"].State != Stated || cells["c"].State != Conflicts {
+		t.Errorf("a is %s and c %s, want a stated and c conflicting", cells["a"].State, cells["c"].State)
+	}
+}

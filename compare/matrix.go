@@ -13,7 +13,7 @@ import (
 // stated, absent or, where a discrepancy puts the source's figure in a
 // minority class within the claim's sentences and another source's
 // sentence of the claim gives the disputed quantity too
-// (carriesDispute), conflicts. Claims carried
+// (disputedIn), conflicts. Claims carried
 // by more sources come first; ties keep the findings' order. Call it
 // again after findings are added or removed.
 func (r *Report) BuildMatrix() {
@@ -32,8 +32,8 @@ func (r *Report) BuildMatrix() {
 			if c.Score == 0 && sh.By == Engine {
 				c.Score = sh.Similarity
 			}
-			if r.carriesDispute(sh, l) {
-				c.State = statedState(conflict, l, ns)
+			if r.disputedIn(sh, l) {
+				c.State = Conflicts
 			}
 			cl.Cells[l] = c
 			cl.Stated++
@@ -135,27 +135,35 @@ func statedState(conflict map[sentenceKey]bool, l string, ns []int) string {
 	return Stated
 }
 
-// carriesDispute reports whether another source's sentence of shared
-// claim sh holds a value of a discrepancy that source l's sentences of
-// it hold too: the claim is about the disputed quantity. "The dead
-// included five children" is not about the toll its first outlet's
-// sentence also gives ("Eighteen civilians, including five children,
-// died"), and that outlet does not contradict it.
-func (r *Report) carriesDispute(sh Shared, l string) bool {
+// disputedIn reports whether source l's sentences of shared claim sh
+// hold a value of a discrepancy outside the class most sources carry,
+// while another source's sentence of the claim gives the disputed
+// quantity too: the claim is about that quantity, and l contradicts the
+// others on it. "The dead included five children" is not about the toll
+// its first outlet's sentence also gives ("Eighteen civilians, including
+// five children, died"), and a value of another discrepancy in the same
+// sentence ("38 deaths, up from 31") does not mark the claim.
+func (r *Report) disputedIn(sh Shared, l string) bool {
 	for _, d := range r.Discrepancies {
 		mine, others := false, false
+		classes := make(map[int]bool) // l's classes in d
+		minority := false
 		for _, v := range d.Values {
+			if v.Source == l {
+				classes[v.Class] = true
+			}
 			ns, ok := sh.Evidence[v.Source]
 			if !ok || !slices.Contains(ns, v.Sentence) {
 				continue
 			}
 			if v.Source == l {
 				mine = true
+				minority = minority || v.Class > 1
 			} else {
 				others = true
 			}
 		}
-		if mine && others {
+		if mine && others && minority && len(classes) == 1 {
 			return true
 		}
 	}
