@@ -30,7 +30,10 @@ import (
 // cyber-attack and hackers rows name an attack on computer systems
 // and its authors ("ransomware attack", "cyber-attack", "hacking
 // attack"; "hackers", "attackers"); the sixteen events have none, and
-// their figures are unchanged.
+// their figures are unchanged. The UN agencies' rows join an agency's
+// name, its acronym (WHO only in capitals) and the description outlets
+// write for it ("the UN health agency", "the UN nuclear watchdog"); the
+// sixteen events name none, and their figures are unchanged.
 var referentRows = [][]string{
 	{"north_korea", "north korea", "dprk", "democratic people's republic of korea", "democratic people’s republic of korea"},
 	{"south_korea", "south korea", "republic of korea", "rok"},
@@ -62,6 +65,10 @@ var referentRows = [][]string{
 	{"storm_surge", "storm surge", "storm surges"},
 	{"cyberattack", "cyberattack", "cyber-attack", "cyber attack", "ransomware attack", "hacking attack", "hack", "data breach", "security breach", "cyber incident"},
 	{"hackers", "hackers", "attackers", "cybercriminals", "cyber criminals", "cyber-criminals"},
+	{"who", "world health organization", "world health organisation", "who", "un health agency", "united nations health agency"},
+	{"iaea", "international atomic energy agency", "iaea", "un nuclear watchdog", "un atomic watchdog"},
+	{"unhcr", "un refugee agency", "unhcr", "united nations refugee agency"},
+	{"unicef", "unicef", "un children's agency", "un children's fund", "united nations children's fund"},
 }
 
 var referents = map[string][]phrase{} // first word -> phrases, longest first

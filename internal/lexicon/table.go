@@ -334,5 +334,5 @@ func possessiveOf(w string) string {
 // capitalsOnly reports whether a one-word place name is a place only
 // when written in capitals: "us" and "un" are also ordinary words.
 func capitalsOnly(w string) bool {
-	return w == "us" || w == "uk" || w == "un" || w == "eu" || w == "rok" || w == "prc" || w == "usa" || w == "dprk"
+	return w == "us" || w == "uk" || w == "un" || w == "eu" || w == "rok" || w == "prc" || w == "usa" || w == "dprk" || w == "who"
 }
