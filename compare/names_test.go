@@ -296,6 +296,17 @@ func TestAcronymOfTwoSpellings(t *testing.T) {
 		fromText(t, "c", "Outbreak", "Thirty-eight people have died of cholera in the flooded province. The World Health Organisation is sending half a million doses of vaccine."),
 	}
 	wantNames(t, mustCompare(t, arts), "b", "WHO", map[string]string{"a": "World Health Organization", "c": "World Health Organisation"})
+	labels, _ := uniqueLabels(arts)
+	c, err := scored(t.Context(), arts, labels, DefaultThreshold, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := c.nameGraph()
+	for _, k := range []string{"world health organization", "world health organisation"} {
+		if g.uf.find(k) != g.uf.find("who") {
+			t.Errorf("the name graph does not join %q and WHO", k)
+		}
+	}
 }
 
 // wantNames checks that the term where source label writes form gives
@@ -306,19 +317,6 @@ func wantNames(t *testing.T, r *Report, label, form string, want map[string]stri
 	for l, w := range want {
 		if tm.BySource[l] != w {
 			t.Errorf("%s names it %q, want %q (all: %v)", l, tm.BySource[l], w, tm.BySource)
-		}
-	}
-}
-
-// TestAmericanSpelling: British endings of names' words fold to the
-// American ones, so one name in both spellings is one name.
-func TestAmericanSpelling(t *testing.T) {
-	for w, want := range map[string]string{
-		"organisation": "organization", "centre": "center", "defence": "defense", "labour": "labor",
-		"programme": "program", "organization": "organization", "ore": "ore", "steel": "steel",
-	} {
-		if got := americanSpelling(w); got != want {
-			t.Errorf("americanSpelling(%q) = %q, want %q", w, got, want)
 		}
 	}
 }

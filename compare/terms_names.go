@@ -412,8 +412,11 @@ func foldLetters(form string) string {
 
 // spellingFolds are the letters transliterations write for one sound:
 // "x" and "ks" ("Alexander", "Aleksandr"), "ph" and "f" ("Stephan",
-// "Stefan"). Not "ck" and "k": "Becker" is no "Baker".
-var spellingFolds = strings.NewReplacer("x", "ks", "ph", "f")
+// "Stefan"), and British spellings for American ones ("World Health
+// Organisation", "Organization"; "centre", "defence", "labour",
+// "programme"). Not "ck" and "k": "Becker" is no "Baker".
+var spellingFolds = strings.NewReplacer("x", "ks", "ph", "f",
+	"isation", "ization", "ise", "ize", "tre", "ter", "ence", "ense", "our", "or", "amme", "am")
 
 // skeleton returns a name's consonants with doubles collapsed and its
 // first letter kept: transliterations of one name share it ("Ulaanbaatar"

@@ -685,6 +685,11 @@ func TestNamedInOtherWords(t *testing.T) {
 			"Ruvenia's runoff was won on Sunday by Alexander Novak, the election commission said.",
 			"Ruvenia's runoff was won on Sunday by Aleksandr Novak, officials said.",
 		}, "Aleksandr Novak", map[string]string{"b": "Alexander Novak"}},
+		{"a British spelling", [3]string{
+			"The Kessel Defence Centre said the drill ended on Monday.",
+			"The Kessel Defense Center said the drill ended on Monday.",
+			"The Kessel Defence Centre said on Monday the drill had ended.",
+		}, "Kessel Defence Centre", map[string]string{"b": "Kessel Defense Center"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tm := findTerm(t, reportOf(t, []string{tc.texts[0]}, []string{tc.texts[1]}, []string{tc.texts[2]}), "a", tc.named)
