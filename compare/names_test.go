@@ -227,8 +227,14 @@ func TestPortfolioLeftOut(t *testing.T) {
 		fromText(t, "b", "Pensions", "Parliament raised the pension age to 67 on Tuesday. Minister Pavel Grecu said the change was needed."),
 		fromText(t, "c", "Pensions", "Lawmakers raised the pension age to 67 on Tuesday. Labour Minister Pavel Grecu said the change was needed."),
 	}
-	for _, tm := range mustCompare(t, arts).Terms {
-		if strings.Contains(tm.Concept, "Grecu") {
+	noConcept(t, mustCompare(t, arts).Terms, "Grecu")
+}
+
+// noConcept fails for each term whose concept holds one of subs.
+func noConcept(t *testing.T, terms []Term, subs ...string) {
+	t.Helper()
+	for _, tm := range terms {
+		if slices.ContainsFunc(subs, func(s string) bool { return strings.Contains(tm.Concept, s) }) {
 			t.Errorf("got term %q: %v, want none", tm.Concept, tm.BySource)
 		}
 	}
@@ -248,11 +254,7 @@ func TestQuotedWordsAreNoNames(t *testing.T) {
 		fromText(t, "b", "Verdict", `A former mayor was jailed for six years for fraud on Friday. His lawyer said they would appeal the verdict and the sentence.`),
 		fromText(t, "c", "Verdict", `A former mayor got six years in jail for fraud on Friday. "We will appeal the conviction and the sentence," his lawyer said.`),
 	}
-	for _, tm := range append(mustCompare(t, arts).Terms, mustCompare(t, arts2).Terms...) {
-		if strings.Contains(tm.Concept, "patient") || strings.Contains(tm.Concept, "conviction") || strings.Contains(tm.Concept, "verdict") {
-			t.Errorf("got term %q: %v, want none", tm.Concept, tm.BySource)
-		}
-	}
+	noConcept(t, append(mustCompare(t, arts).Terms, mustCompare(t, arts2).Terms...), "patient", "conviction", "verdict")
 }
 
 // TestHeadOfTheBody: "The head of the watchdog, Liora Mendt," names the
