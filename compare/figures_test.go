@@ -662,19 +662,25 @@ func TestSinceAgrees(t *testing.T) {
 	}
 }
 
-// TestSinceYearAndScore: a "since" year is set against a span or a year,
-// never against a figure of another kind with a word in common.
-func TestSinceYearAndScore(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Final", "Koranth beat Belmira 2-1 to win the Meridian Cup."),
-		fromText(t, "b", "Final", "Koranth won the Meridian Cup for the first time since 1995."),
-	}
-	_, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return f.f.Kind == "tally" || f.f.Prep == "since" })
-	if len(idx) != 2 {
-		t.Fatalf("score and year: %d figures, want 2", len(idx))
-	}
-	if sameQuantity(&figs[idx[0]], &figs[idx[1]]) || sameQuantity(&figs[idx[1]], &figs[idx[0]]) {
-		t.Errorf("%q and %q are one quantity", figs[idx[0]].f.Text, figs[idx[1]].f.Text)
+// TestSinceYearApart: a "since" year is set against a span in years or
+// a year, never against a figure of another kind with a word in common,
+// nor against a span of hours however many words their sentences share
+// ("the strongest hurricane to hit the coast since 2008", "the warning
+// came 14 hours before the storm hit").
+func TestSinceYearApart(t *testing.T) {
+	for _, tc := range []struct{ title, a, b string }{
+		{"Final", "Koranth beat Belmira 2-1 to win the Meridian Cup.", "Koranth won the Meridian Cup for the first time since 1995."},
+		{"Storm", "Teodora is the strongest hurricane to hit the coast since 2008, when a storm hit the port.", "The hurricane warning for the coast came about 14 hours before the storm hit the port."},
+	} {
+		arts := []*article.Article{fromText(t, "a", tc.title, tc.a), fromText(t, "b", tc.title, tc.b)}
+		_, figs, idx := figuresWhere(t, arts, func(f looseFig) bool { return f.f.Kind == "tally" || f.f.Prep == "since" || f.f.Kind == "duration" })
+		if len(idx) != 2 {
+			t.Errorf("%s: %d figures, want 2", tc.title, len(idx))
+			continue
+		}
+		if sameQuantity(&figs[idx[0]], &figs[idx[1]]) || sameQuantity(&figs[idx[1]], &figs[idx[0]]) {
+			t.Errorf("%q and %q are one quantity", figs[idx[0]].f.Text, figs[idx[1]].f.Text)
+		}
 	}
 }
 
