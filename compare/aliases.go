@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -18,6 +20,9 @@ type aliasUse struct {
 	// apposed is set when form is a description set off by a comma right
 	// beside a name ("Electrobel, the national electricity utility,").
 	apposed bool
+	// named is set when form is a proper name a common noun heads
+	// ("Hurricane Teodora": properName).
+	named bool
 }
 
 // aliasTerms finds the referents (internal/lexicon.Referents: countries,
@@ -42,13 +47,18 @@ func (c *comparison) aliasTerms() []Term {
 					uses[r.Key] = make(map[int][]aliasUse)
 					keys = append(keys, r.Key)
 				}
-				uses[r.Key][si] = append(uses[r.Key][si], aliasUse{form: widen(s, r), n: n})
+				form := widen(s, r)
+				named := properName(s, r, form)
+				uses[r.Key][si] = append(uses[r.Key][si], aliasUse{form: named, n: n, named: named != form})
 			}
 		}
 	}
 	c.alignedSubstitutes(func(si, n int) []nameSpan { return spans[[2]int{si, n}] }, func(k string, si, n int, form string) {
 		uses[k][si] = append(uses[k][si], aliasUse{form: form, n: n})
 	})
+	for _, k := range keys {
+		keepOneName(uses[k])
+	}
 	c.addDisasterNames(uses)
 	var out []Term
 	for _, k := range keys {
@@ -235,4 +245,60 @@ func differ(by map[string]string) bool {
 		}
 	}
 	return false
+}
+
+// properName widens a storm's word written capitalised at the head of
+// its proper name over the name's one or two capitalised words:
+// "Hurricane Teodora", "Typhoon Haiyan" and "Tropical Storm Ana" name the
+// storm, and the term shows them so rather than as "Hurricane". Storms
+// are the one kind of event news names this way; "Fire Service" is no
+// name of a fire. form is widen's.
+func properName(s string, r lexicon.Ref, form string) string {
+	if r.Key != "storm" || form != s[r.Start:r.End] || !words.IsCapitalized(form) {
+		return form
+	}
+	end := r.End
+	fields := strings.Fields(s[r.End:])
+	for _, w := range fields[:min(2, len(fields))] {
+		bare := strings.TrimRight(w, ".,;:!?\"'”’)")
+		if !words.IsWord(bare) || !words.IsCapitalized(bare) || calendarWords[strings.ToLower(bare)] {
+			break
+		}
+		end += strings.Index(s[end:], bare) + len(bare)
+		if bare != w {
+			break // "Hurricane Teodora," ends the name
+		}
+	}
+	return s[r.Start:end]
+}
+
+// keepOneName keeps, of the proper names a referent's uses give
+// (properName), the one the most sources write: "Hurricane Marcela",
+// which struck in 2008, is another storm than the "Hurricane Teodora"
+// the coverage is about, and is no name of it.
+func keepOneName(bySrc map[int][]aliasUse) {
+	srcs := make(map[string]map[int]bool)
+	var order []string
+	for _, si := range slices.Sorted(maps.Keys(bySrc)) {
+		for _, u := range bySrc[si] {
+			if !u.named {
+				continue
+			}
+			k := strings.ToLower(u.form)
+			if srcs[k] == nil {
+				srcs[k] = make(map[int]bool)
+				order = append(order, k)
+			}
+			srcs[k][si] = true
+		}
+	}
+	best := ""
+	for _, k := range order {
+		if best == "" || len(srcs[k]) > len(srcs[best]) {
+			best = k
+		}
+	}
+	for si, us := range bySrc {
+		bySrc[si] = slices.DeleteFunc(us, func(u aliasUse) bool { return u.named && strings.ToLower(u.form) != best })
+	}
 }

@@ -173,3 +173,27 @@ func TestTermBetweenMembers(t *testing.T) {
 		}
 	}
 }
+
+// TestStormByItsName: a storm's proper name is a name of the storm in
+// the same entry as "the hurricane" and "the cyclone", written whole
+// ("Hurricane Tamsin", not "Hurricane"); another storm's name ("Typhoon
+// Orla", in a year before) is none of its names.
+func TestStormByItsName(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Storm", "Hurricane Tamsin struck the coast on Monday and killed nine people. The hurricane flooded the port."),
+		fromText(t, "b", "Storm", "The cyclone struck the coast on Monday and killed nine people. Typhoon Orla flooded the same port in 2009."),
+		fromText(t, "c", "Storm", "Hurricane Tamsin hit the coast on Monday, killing nine people. The storm flooded the port."),
+	}
+	r := mustCompare(t, arts)
+	tm := findTerm(t, r, "b", "cyclone")
+	if !hasForm(tm.BySource["a"], "Hurricane Tamsin") || !hasForm(tm.BySource["c"], "Hurricane Tamsin") {
+		t.Errorf("the storm's term %v does not hold its name", tm.BySource)
+	}
+	for _, x := range r.Terms {
+		for l, v := range x.BySource {
+			if hasForm(v, "Hurricane") || strings.Contains(v, "Orla") && x.Concept == tm.Concept {
+				t.Errorf("%s's %q: %v", l, v, x.BySource)
+			}
+		}
+	}
+}
