@@ -904,7 +904,9 @@ func overlapSources(a, b map[int]bool) bool {
 // partnership agreement on [?] at a summit". It takes, within the
 // sentence, up to six words before the figure (more while they continue a
 // capitalised name) and up to four after it, less any article,
-// preposition or conjunction left dangling at the end. A "since" before
+// preposition or conjunction left dangling at the end; a comma or semicolon
+// right after the figure stays with the blank ("Some [?], 160 volunteers
+// and 16"), so that a list reads as one. A "since" before
 // the figure is part of the disputed value, so it goes into the blank
 // too. It returns "" when the sentence has no words around the figure.
 func figureContext(sentence string, f figureT) string {
@@ -916,8 +918,14 @@ func figureContext(sentence string, f figureT) string {
 		before = before[:len(before)-1]
 	}
 	after := strings.Fields(sentence[f.End:])
+	mark := "[?]"
 	if len(after) > 0 && strings.Trim(after[0], ".,;:!?\"'”’»)]") == "" {
-		after = after[1:] // the sentence's own punctuation after the figure
+		// The sentence's own punctuation after the figure stays with the
+		// mark: "Some [?], 160 volunteers and 16 aircraft" lists.
+		if p := strings.Trim(after[0], ".!?\"'”’»)]"); p != "" {
+			mark += p
+		}
+		after = after[1:]
 	}
 	// Brackets and quotes that open the figure belong to it: "(12)".
 	if k := len(before) - 1; k >= 0 {
@@ -939,7 +947,6 @@ func figureContext(sentence string, f figureT) string {
 	if len(before) == 0 && len(after) == 0 {
 		return ""
 	}
-	mark := "[?]"
 	if f.End < len(sentence) && sentence[f.End] == '-' && len(after) > 0 {
 		// "a 42-yard field goal": the unit joined to the figure stays
 		// joined to its mark.

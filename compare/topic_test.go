@@ -22,6 +22,7 @@ func TestFigureContext(t *testing.T) {
 		{"no context", "24 years.", "24 years", ""},
 		{"brackets are not context", "The talks lasted a long time (12 hours) in all.", "12 hours", "The talks lasted a long time [?] in all"},
 		{"guillemets are not context", "Près de «40 %» des gens.", "40 %", "Près de [?] des gens"},
+		{"a comma after the figure stays", "Some 820 firefighters, 160 volunteers and 16 aircraft were deployed.", "820 firefighters", "Some [?], 160 volunteers and 16"},
 		{"a unit joined by a hyphen stays joined", "Tom Ashby kicked a 42-yard field goal as time expired.", "42", "Tom Ashby kicked a [?]-yard field goal"},
 	}
 	for _, tt := range tests {
