@@ -155,6 +155,21 @@ func TestJoinNamesThe(t *testing.T) {
 	}
 }
 
+// TestJoinNamesTitleTail: a title cut at its start ("Service Chief
+// Lieutenant General Daria Leonti") is no name beside the whole one,
+// whichever comes first; a surname alone ("Leonti") stays.
+func TestJoinNamesTitleTail(t *testing.T) {
+	long, cut := "Fire service chief Lieutenant General Daria Leonti", "Service Chief Lieutenant General Daria Leonti"
+	for _, tc := range [][2]string{{long, cut}, {cut, long}} {
+		if got := joinNames(tc[0], tc[1]); got != long {
+			t.Errorf("joinNames(%q, %q) = %q, want %q", tc[0], tc[1], got, long)
+		}
+	}
+	if got := joinNames(long, "Leonti"); got != long+" / Leonti" {
+		t.Errorf("joinNames with the surname = %q", got)
+	}
+}
+
 // TestDropBrokenForms: a name that ends in an adverb, a preposition or a
 // past form is no name; the term keeps its other names, or goes when
 // fewer than two sources or names are left.

@@ -1470,8 +1470,8 @@ func joinNames(a, b string) string {
 	for _, y := range strings.Split(b, " / ") {
 		dup := false
 		for i, x := range names {
-			dup = dup || strings.EqualFold(x, y) || titles(x, y) || strings.EqualFold("the "+y, x)
-			if titles(y, x) || strings.EqualFold("the "+x, y) {
+			dup = dup || strings.EqualFold(x, y) || titles(x, y) || strings.EqualFold("the "+y, x) || titleTail(x, y)
+			if titles(y, x) || strings.EqualFold("the "+x, y) || titleTail(y, x) {
 				names[i], dup = y, true // the name with its title stands for it
 			}
 		}
@@ -1480,6 +1480,16 @@ func joinNames(a, b string) string {
 		}
 	}
 	return strings.Join(names, " / ")
+}
+
+// titleTail reports whether short, of three words or more, ends long as
+// written in another case: "Service Chief Lieutenant General Daria
+// Leonti" is a cut of "Fire service chief Lieutenant General Daria
+// Leonti", no name of its own. A surname alone ("Leonti") is a choice
+// an outlet makes, and stays.
+func titleTail(long, short string) bool {
+	cut := len(long) - len(short)
+	return cut > 1 && long[cut-1] == ' ' && strings.EqualFold(long[cut:], short) && len(strings.Fields(short)) >= 3
 }
 
 // titles reports whether form is name with a title phrase before it
