@@ -8,7 +8,12 @@ import (
 
 // personRoles name what a person is when written just before the name:
 // "coach Teodor Vasko", "presiding judge Miriam Kostova", "teenager Luka
-// Petrel". With personTitles they end a person's title phrase.
+// Petrel". With personTitles they end a person's title phrase. The
+// roles of officials, advisers and experts ("country representative
+// Paolo Reinholt", "a top official, ...") change nothing measured on the
+// sixteen evaluation events; on a set of cholera coverage written to
+// test terms they give the one person four outlets describe four ways
+// a term of his own.
 var personRoles = map[string]bool{
 	"coach": true, "captain": true, "referee": true, "judge": true, "substitute": true, "defender": true,
 	"striker": true, "midfielder": true, "goalkeeper": true, "founder": true, "chair": true, "head": true,
@@ -17,6 +22,9 @@ var personRoles = map[string]bool{
 	"admiral": true, "officer": true, "boss": true, "manager": true, "economist": true, "analyst": true,
 	"envoy": true, "lawmaker": true, "mp": true, "activist": true, "chairperson": true, "owner": true,
 	"investor": true, "billionaire": true, "opponent": true, "dissident": true, "rival": true,
+	"representative": true, "official": true, "adviser": true, "advisor": true, "negotiator": true,
+	"commissioner": true, "inspector": true, "professor": true, "scientist": true, "researcher": true,
+	"expert": true, "administrator": true, "coordinator": true, "attorney": true, "ombudsman": true,
 }
 
 // titleModifiers may stand in a title phrase before its role word
@@ -30,7 +38,7 @@ var titleModifiers = map[string]bool{
 	"defence": true, "defense": true, "interior": true, "health": true, "economy": true, "trade": true,
 	"civil": true, "protection": true, "emergency": true, "government": true, "company": true, "bank": true,
 	"central": true, "deputy": true, "assistant": true, "chief": true, "general": true, "local": true,
-	"managing": true, "executive": true,
+	"managing": true, "executive": true, "country": true, "top": true, "special": true, "legal": true,
 }
 
 // titleAt returns the title phrase written before the person named by

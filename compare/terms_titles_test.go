@@ -28,6 +28,9 @@ func TestTitleAt(t *testing.T) {
 		{"Minister of Mines and Energy Petar Anvel said so.", "petar anvel", "Minister of Mines and Energy Petar Anvel"},
 		{"Officials told Teodor Vasko to wait.", "teodor vasko", ""},
 		{"On Tuesday President of the Republic Marcos Ibarra spoke.", "marcos ibarra", "President of the Republic Marcos Ibarra"},
+		{"The agency's country representative Paolo Reinholt said so.", "paolo reinholt", "country representative Paolo Reinholt"},
+		{"A top official, Paolo Reinholt, said so.", "paolo reinholt", "top official, Paolo Reinholt"},
+		{"Legal adviser Ines Kaar declined to comment.", "ines kaar", "Legal adviser Ines Kaar"},
 	} {
 		toks := ntokens(tc.s)
 		var got string
