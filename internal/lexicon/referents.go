@@ -33,7 +33,10 @@ import (
 // their figures are unchanged. The UN agencies' rows join an agency's
 // name, its acronym (WHO only in capitals) and the description outlets
 // write for it ("the UN health agency", "the UN nuclear watchdog"); the
-// sixteen events name none, and their figures are unchanged.
+// sixteen events name none, and their figures are unchanged. The
+// outbreak row ("outbreak", "epidemic") joins an epidemic's names; the
+// sixteen events report none, and on a set of cholera coverage written
+// to test terms it finds the outbreak's names in six outlets.
 var referentRows = [][]string{
 	{"north_korea", "north korea", "dprk", "democratic people's republic of korea", "democratic people’s republic of korea"},
 	{"south_korea", "south korea", "republic of korea", "rok"},
@@ -63,6 +66,7 @@ var referentRows = [][]string{
 	{"parliament", "parliament", "national assembly", "legislature"},
 	{"storm", "hurricane", "cyclone", "typhoon", "tropical storm", "storm"},
 	{"storm_surge", "storm surge", "storm surges"},
+	{"outbreak", "outbreak", "epidemic", "disease outbreak"},
 	{"cyberattack", "cyberattack", "cyber-attack", "cyber attack", "ransomware attack", "hacking attack", "hack", "data breach", "security breach", "cyber incident"},
 	{"hackers", "hackers", "attackers", "cybercriminals", "cyber criminals", "cyber-criminals"},
 	{"who", "world health organization", "world health organisation", "who", "un health agency", "united nations health agency"},
