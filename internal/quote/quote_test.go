@@ -51,6 +51,8 @@ func TestExtract(t *testing.T) {
 			{Text: "We will win,", Speaker: "Putin", Sentence: 1}, {Text: "The door was locked,", Speaker: "", Sentence: 2}}},
 		{"capitalised title alone", []string{`Minister of Health Joseph Kallo spoke on Wednesday.`, `"No citizen will be left without care," the Minister said.`}, []Quote{{Text: "No citizen will be left without care,", Speaker: "Joseph Kallo", Role: "Minister", Sentence: 2}}},
 		{"head of government", []string{`Prime Minister Anton Keller lost the vote on Wednesday.`, `"The citizens will decide," the head of government said.`}, []Quote{{Text: "The citizens will decide,", Speaker: "Anton Keller", Role: "Prime Minister", Sentence: 2}}},
+		{"the premier", []string{`Prime Minister Anton Keller lost the vote on Wednesday.`, `"The citizens will decide," the premier said.`}, []Quote{{Text: "The citizens will decide,", Speaker: "Anton Keller", Role: "Prime Minister", Sentence: 2}}},
+		{"a premier the article does not name", []string{`The government lost the vote on Wednesday.`, `"The citizens will decide," the premier said.`}, []Quote{{Text: "The citizens will decide,", Sentence: 2}}},
 		{"said before curly", []string{`Kremlin spokesman Dmitry Peskov told reporters: “The talks were frank.”`}, []Quote{{Text: "The talks were frank.", Speaker: "Dmitry Peskov", Sentence: 1}}},
 		{"according to a medium", []string{`According to Russian state media, "the deal is done".`}, []Quote{{Text: "the deal is done", Speaker: "", Sentence: 1}}},
 		{"according to after", []string{`"It is over", according to the Kremlin.`}, []Quote{{Text: "It is over", Speaker: "Kremlin", Sentence: 1}}},

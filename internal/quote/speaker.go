@@ -354,9 +354,11 @@ func pronounLike(name string) bool {
 // before the quote alone.
 // headOf lists, for a description of a leader's office, the title words
 // of its holder ("Prime Minister Anton Keller" is the head of
-// government).
+// government, and the premier).
 var headOf = map[string][]string{
 	"head of government": {"prime", "premier", "chancellor"},
+	"premier":            {"premier", "prime"},
+	"prime minister":     {"prime", "premier"},
 	"head of state":      {"president", "king", "queen", "monarch"},
 }
 
@@ -405,12 +407,14 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 	if ws := headOf[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))]; ws != nil {
 		// "the head of government said": the one person the article
 		// titles prime minister, premier or chancellor
+		holder := ""
 		for _, w := range ws {
 			if hs := a.holders(w, si); len(hs) == 1 {
-				name = hs[0]
+				holder = hs[0]
 				break
 			}
 		}
+		name = holder // a leader's office the article gives no one names nobody
 	}
 	if lowerTitle(name) {
 		// `"...!" the former senator shouted`: the person the article
@@ -985,7 +989,7 @@ func cleanName(ws []word) string {
 	}
 	// A lone title or generic noun ("the spokesman") names nobody in
 	// particular unless it is an institution such as "state media".
-	if !capital && len(ws) == 1 && !strings.HasSuffix(ws[0].lower, "s") && !institutions[ws[0].lower] {
+	if !capital && len(ws) == 1 && !strings.HasSuffix(ws[0].lower, "s") && !institutions[ws[0].lower] && headOf[ws[0].lower] == nil {
 		return ""
 	}
 	return name
