@@ -34,6 +34,7 @@ func (c *comparison) aliasTerms() []Term {
 	uses := make(map[string]map[int][]aliasUse) // key -> source -> uses
 	var keys []string
 	spans := make(map[[2]int][]nameSpan)
+	lower := c.lowerWords()
 	for si, a := range c.arts {
 		for n, s := range a.Sentences {
 			for _, r := range lexicon.Referents(s) {
@@ -48,7 +49,7 @@ func (c *comparison) aliasTerms() []Term {
 					keys = append(keys, r.Key)
 				}
 				form := widen(s, r)
-				named := properName(s, r, form)
+				named := properName(s, r, form, lower)
 				uses[r.Key][si] = append(uses[r.Key][si], aliasUse{form: named, n: n, named: named != form})
 			}
 		}
@@ -57,7 +58,7 @@ func (c *comparison) aliasTerms() []Term {
 		uses[k][si] = append(uses[k][si], aliasUse{form: form, n: n})
 	})
 	for _, k := range keys {
-		keepOneName(uses[k])
+		c.keepOneName(uses[k])
 	}
 	c.addDisasterNames(uses)
 	var out []Term
@@ -248,57 +249,118 @@ func differ(by map[string]string) bool {
 }
 
 // properName widens a storm's word written capitalised at the head of
-// its proper name over the name's one or two capitalised words:
-// "Hurricane Teodora", "Typhoon Haiyan" and "Tropical Storm Ana" name the
-// storm, and the term shows them so rather than as "Hurricane". Storms
-// are the one kind of event news names this way; "Fire Service" is no
-// name of a fire. form is widen's.
-func properName(s string, r lexicon.Ref, form string) string {
+// its proper name over the name, one capitalised word: "Hurricane
+// Teodora", "Typhoon Haiyan" and "Tropical Storm Ana" name the storm,
+// and the term shows them so rather than as "Hurricane". Storms are the
+// one kind of event news names this way; "Fire Service" is no name of a
+// fire. A possessive is no part of the name ("Hurricane Teodora's
+// winds"), nor is a word the coverage writes in lower case (lower) or a
+// title ("Hurricane Season", "after Hurricane Teodora President Vasic
+// declared"). form is widen's.
+func properName(s string, r lexicon.Ref, form string, lower map[string]bool) string {
 	if r.Key != "storm" || form != s[r.Start:r.End] || !words.IsCapitalized(form) {
 		return form
 	}
-	end := r.End
 	fields := strings.Fields(s[r.End:])
-	for _, w := range fields[:min(2, len(fields))] {
-		bare := strings.TrimRight(w, ".,;:!?\"'”’)")
-		if !words.IsWord(bare) || !words.IsCapitalized(bare) || calendarWords[strings.ToLower(bare)] {
-			break
-		}
-		end += strings.Index(s[end:], bare) + len(bare)
-		if bare != w {
-			break // "Hurricane Teodora," ends the name
-		}
+	if len(fields) == 0 {
+		return form
 	}
-	return s[r.Start:end]
+	bare := strings.TrimRight(fields[0], ".,;:!?\"'”’»)")
+	for _, p := range []string{"'s", "’s"} {
+		bare = strings.TrimSuffix(bare, p)
+	}
+	w := strings.ToLower(bare)
+	if !words.IsWord(bare) || !words.IsCapitalized(bare) || calendarWords[w] || lower[w] || stormNotNames[w] || isTitleWord(w) {
+		return form
+	}
+	return s[r.Start : r.End+strings.Index(s[r.End:], bare)+len(bare)]
+}
+
+// stormNotNames follow a storm's word in capitals without naming a
+// storm: "Hurricane Season", "Hurricane Hunters", "Typhoon Warning".
+var stormNotNames = map[string]bool{
+	"season": true, "hunters": true, "center": true, "centre": true, "warning": true, "warnings": true,
+	"watch": true, "relief": true, "victims": true, "survivors": true, "damage": true, "recovery": true,
+}
+
+// nameWord is the word that names a storm in a proper name, its accents
+// folded: "ciaran" in "Storm Ciarán", "ana" in both "Tropical Storm Ana"
+// and "Hurricane Ana".
+func nameWord(form string) string {
+	fs := strings.Fields(form)
+	return strings.ToLower(words.FoldAccents(fs[len(fs)-1]))
 }
 
 // keepOneName keeps, of the proper names a referent's uses give
-// (properName), the one the most sources write: "Hurricane Marcela",
-// which struck in 2008, is another storm than the "Hurricane Teodora"
-// the coverage is about, and is no name of it.
-func keepOneName(bySrc map[int][]aliasUse) {
-	srcs := make(map[string]map[int]bool)
-	var order []string
+// (properName), those of the storm the coverage is about: the one most
+// sources name first, by its name word, written whole or alone ("Milton
+// struck the coast ... after Hurricane Helene"). Another storm's name
+// ("Hurricane Marcela", which struck in 2008) is no name of it; the
+// same name spelt another way ("Storm Ciaran") or under another grade
+// ("Hurricane Ana" after "Tropical Storm Ana") is.
+func (c *comparison) keepOneName(bySrc map[int][]aliasUse) {
+	var names []string
 	for _, si := range slices.Sorted(maps.Keys(bySrc)) {
 		for _, u := range bySrc[si] {
-			if !u.named {
-				continue
+			if w := nameWord(u.form); u.named && !slices.Contains(names, w) {
+				names = append(names, w)
 			}
-			k := strings.ToLower(u.form)
-			if srcs[k] == nil {
-				srcs[k] = make(map[int]bool)
-				order = append(order, k)
-			}
-			srcs[k][si] = true
 		}
 	}
-	best := ""
-	for _, k := range order {
-		if best == "" || len(srcs[k]) > len(srcs[best]) {
-			best = k
+	if len(names) < 2 {
+		return
+	}
+	votes := make(map[string]int)
+	for _, a := range c.arts {
+		first, at := "", [2]int{len(a.Sentences), 0}
+		for _, w := range names {
+			if n, i := firstWord(a.Sentences, w); n >= 0 && (n < at[0] || n == at[0] && i < at[1]) {
+				first, at = w, [2]int{n, i}
+			}
+		}
+		if first != "" {
+			votes[first]++
+		}
+	}
+	best := names[0]
+	for _, w := range names[1:] {
+		if votes[w] > votes[best] {
+			best = w
 		}
 	}
 	for si, us := range bySrc {
-		bySrc[si] = slices.DeleteFunc(us, func(u aliasUse) bool { return u.named && strings.ToLower(u.form) != best })
+		bySrc[si] = slices.DeleteFunc(us, func(u aliasUse) bool { return u.named && nameWord(u.form) != best })
 	}
+}
+
+// firstWord returns the sentence and byte offset at which word w (lower
+// case, accents folded) is first written in sentences, or -1.
+func firstWord(sentences []string, w string) (int, int) {
+	for n, s := range sentences {
+		at := -1
+		words.Each(s, func(tok string, start int) {
+			if at < 0 && strings.ToLower(words.FoldAccents(tok)) == w {
+				at = start
+			}
+		})
+		if at >= 0 {
+			return n, at
+		}
+	}
+	return -1, 0
+}
+
+// lowerWords returns the words the coverage writes in lower case.
+func (c *comparison) lowerWords() map[string]bool {
+	out := make(map[string]bool)
+	for _, a := range c.arts {
+		for _, s := range a.Sentences {
+			words.Each(s, func(tok string, _ int) {
+				if words.IsWord(tok) && !words.IsCapitalized(tok) {
+					out[tok] = true
+				}
+			})
+		}
+	}
+	return out
 }

@@ -177,7 +177,8 @@ func TestTermBetweenMembers(t *testing.T) {
 // TestStormByItsName: a storm's proper name is a name of the storm in
 // the same entry as "the hurricane" and "the cyclone", written whole
 // ("Hurricane Tamsin", not "Hurricane"); another storm's name ("Typhoon
-// Orla", in a year before) is none of its names.
+// Orla", in a year before) is none of its names, though the outlets
+// name it too.
 func TestStormByItsName(t *testing.T) {
 	arts := []*article.Article{
 		fromText(t, "a", "Storm", "Hurricane Tamsin struck the coast on Monday and killed nine people. The hurricane flooded the port."),
@@ -194,6 +195,28 @@ func TestStormByItsName(t *testing.T) {
 			if hasForm(v, "Hurricane") || strings.Contains(v, "Orla") && x.Concept == tm.Concept {
 				t.Errorf("%s's %q: %v", l, v, x.BySource)
 			}
+		}
+	}
+}
+
+// TestStormNamedFirst: the storm a coverage is about is the one most
+// outlets name first, whole or by its name alone, though more of them
+// name an earlier one; a possessive, another spelling and a title after
+// the name are no part of it.
+func TestStormNamedFirst(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Storm", "Hurricane Miltra struck the coast on Thursday, two weeks after Hurricane Helva. President Osk declared an emergency."),
+		fromText(t, "b", "Storm", "Miltra struck the coast on Thursday. Hurricane Miltra's winds tore roofs off, two weeks after Hurricane Helva hit the state."),
+		fromText(t, "c", "Storm", "A storm struck the coast on Thursday, two weeks after Hurricane Helva. After Hurricane Míltra President Osk declared an emergency."),
+	}
+	r := mustCompare(t, arts)
+	tm := findTerm(t, r, "a", "Hurricane Miltra")
+	if !hasForm(tm.BySource["b"], "Hurricane Miltra") || !hasForm(tm.BySource["c"], "Hurricane Míltra") {
+		t.Errorf("the storm's term %v does not hold its name in b and c", tm.BySource)
+	}
+	for l, v := range tm.BySource {
+		if strings.Contains(v, "Helva") || strings.Contains(v, "'s") || strings.Contains(v, "President") {
+			t.Errorf("%s's %q in the storm's term", l, v)
 		}
 	}
 }
