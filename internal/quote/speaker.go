@@ -362,6 +362,68 @@ var headOf = map[string][]string{
 	"head of state":      {"president", "king", "queen", "monarch"},
 }
 
+// officeHolder returns the one person the article up to sentence si
+// gives the first of the titles ws that it gives anyone ("premier",
+// then "prime" for "the premier"), or "" when it gives that title to
+// two people or to no one. A title written before a name counts though
+// the holders do not read the name as the title's ("met Prime Minister
+// Lena Varga"): two names after it make the office ambiguous, and a
+// word that names no person ("Premier League") names no holder.
+func (a *attributor) officeHolder(ws []string, si int) string {
+	for _, w := range ws {
+		hs, names := a.holders(w, si), a.titledNames(w, si)
+		switch {
+		case len(hs) == 0 && len(names) == 0:
+			continue
+		case len(hs) > 1 || len(names) > 1:
+			return "" // two holders
+		case len(names) == 1:
+			// the person whose name follows the title, though the
+			// holders may not read it there ("met Prime Minister Anton
+			// Keller"); none for "Premier League chief executive ..."
+			for _, p := range append(append([]string(nil), a.people...), a.names...) {
+				if fs := strings.Fields(p); len(fs) >= 2 && names[fs[0]] {
+					return p
+				}
+			}
+			return ""
+		}
+		return hs[0]
+	}
+	return ""
+}
+
+// titleWords spell the title words of headOf as news writes them before
+// a name.
+var titleWords = map[string]string{
+	"prime": "Prime Minister", "premier": "Premier", "chancellor": "Chancellor",
+	"president": "President", "king": "King", "queen": "Queen", "monarch": "Monarch",
+}
+
+// titledNames returns the different capitalised words written right
+// after title word w ("Prime Minister Anton", "Prime Minister Lena") in
+// the sentences up to si.
+func (a *attributor) titledNames(w string, si int) map[string]bool {
+	phrase := titleWords[w]
+	if phrase == "" {
+		return nil
+	}
+	seen := make(map[string]bool)
+	for _, s := range a.sentences[:si+1] {
+		for rest := s; ; {
+			i := strings.Index(rest, phrase+" ")
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(phrase)+1:]
+			if f := strings.Fields(rest); len(f) > 0 && unicode.IsUpper([]rune(f[0])[0]) {
+				seen[strings.Trim(f[0], ".,;:'’\"")] = true
+			}
+		}
+	}
+	return seen
+}
+
 func (a *attributor) speaker(si int, before, after string, open int) (speaker, source string) {
 	if src, title := quotedTitle(before); title != "" {
 		// "Xinhua quoted the ambassador as saying": the words are the
@@ -407,14 +469,7 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 	if ws := headOf[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))]; ws != nil {
 		// "the head of government said": the one person the article
 		// titles prime minister, premier or chancellor
-		holder := ""
-		for _, w := range ws {
-			if hs := a.holders(w, si); len(hs) == 1 {
-				holder = hs[0]
-				break
-			}
-		}
-		name = holder // a leader's office the article gives no one names nobody
+		name = a.officeHolder(ws, si) // a leader's office the article gives no one names nobody
 	}
 	if lowerTitle(name) {
 		// `"...!" the former senator shouted`: the person the article
@@ -431,7 +486,9 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 	if name == "" {
 		// "The minister promised ...": the person the article gave
 		// that title.
-		if t := titleSubject(before, after); t != "" {
+		if t := titleSubject(before, after); headOf[t] != nil {
+			name = a.officeHolder(headOf[t], si)
+		} else if t != "" {
 			name = a.titled(t, si)
 		}
 	}
