@@ -172,6 +172,7 @@ func TestReferents(t *testing.T) {
 		{"a storm", "The hurricane, a tropical storm by nightfall, was a cyclone no more.", []string{"storm=hurricane", "storm=tropical storm", "storm=cyclone"}},
 		{"a crash", "The air disaster, a plane crash the ministry calls an aviation accident, was not a collision.", []string{"crash=air disaster", "crash=plane crash", "crash=aviation accident"}},
 		{"an outbreak", "The cholera outbreak, an epidemic the WHO fears will spread, grew.", []string{"outbreak=outbreak", "outbreak=epidemic", "who=WHO"}},
+		{"the outbreak of a war", "Since the outbreak of the war, a fresh outbreak of fighting.", []string{"war=war"}},
 		{"a storm surge is no storm", "The storm brought a storm surge.", []string{"storm=storm", "storm_surge=storm surge"}},
 		{"a UN agency", "The WHO, the UN health agency, helps those who fled; the World Health Organisation said so.", []string{"who=WHO", "who=UN health agency", "who=World Health Organisation"}},
 		{"the nuclear watchdog", "The UN nuclear watchdog, the IAEA, sent inspectors.", []string{"iaea=UN nuclear watchdog", "iaea=IAEA"}},

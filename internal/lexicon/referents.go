@@ -34,7 +34,8 @@ import (
 // name, its acronym (WHO only in capitals) and the description outlets
 // write for it ("the UN health agency", "the UN nuclear watchdog"); the
 // sixteen events name none, and their figures are unchanged. The
-// outbreak row ("outbreak", "epidemic") joins an epidemic's names; the
+// outbreak row ("outbreak", "epidemic") joins an epidemic's names, not
+// "the outbreak of war", a beginning; the
 // sixteen events report none, and on a set of cholera coverage written
 // to test terms it finds the outbreak's names in six outlets.
 var referentRows = [][]string{
@@ -122,6 +123,10 @@ func Referents(s string) []Ref {
 	var out []Ref
 	for i := 0; i < len(toks); {
 		if key, n := referentAt(toks, i); n > 0 && !partOfName(toks, i, n) {
+			if key == "outbreak" && i+n < len(toks) && toks[i+n].lower == "of" {
+				i += n // "the outbreak of the war", "an outbreak of fighting": a beginning, no epidemic
+				continue
+			}
 			end := toks[i+n-1].end
 			// "Treaty on Comprehensive Strategic Partnership"
 			if words.IsCapitalized(toks[i].text) && i+n+1 < len(toks) && (toks[i+n].lower == "on" || toks[i+n].lower == "of") && words.IsCapitalized(toks[i+n+1].text) && !calendarWord(toks[i+n+1].lower) {
