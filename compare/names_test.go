@@ -168,6 +168,11 @@ func TestJoinNamesTitleTail(t *testing.T) {
 	if got := joinNames(long, "Leonti"); got != long+" / Leonti" {
 		t.Errorf("joinNames with the surname = %q", got)
 	}
+	for _, tc := range [][2]string{{"Democratic Republic of Congo", "Republic of Congo"}} {
+		if got := joinNames(tc[0], tc[1]); got != tc[0]+" / "+tc[1] {
+			t.Errorf("joinNames(%q, %q) = %q, want both", tc[0], tc[1], got)
+		}
+	}
 }
 
 // TestDropBrokenForms: a name that ends in an adverb, a preposition or a

@@ -1489,7 +1489,12 @@ func joinNames(a, b string) string {
 // an outlet makes, and stays.
 func titleTail(long, short string) bool {
 	cut := len(long) - len(short)
-	return cut > 1 && long[cut-1] == ' ' && strings.EqualFold(long[cut:], short) && len(strings.Fields(short)) >= 3
+	if cut <= 1 || long[cut-1] != ' ' || !strings.EqualFold(long[cut:], short) || len(strings.Fields(short)) < 3 {
+		return false
+	}
+	// A person's title, cut where no title word is lost: not "Republic
+	// of Congo" in "Democratic Republic of Congo".
+	return slices.ContainsFunc(strings.Fields(short), isTitleWord) && !isTitleWord(lastField(long[:cut]))
 }
 
 // titles reports whether form is name with a title phrase before it
