@@ -370,20 +370,32 @@ var headOf = map[string][]string{
 // Lena Varga"): two names after it make the office ambiguous, and a
 // word that names no person ("Premier League") names no holder.
 func (a *attributor) officeHolder(ws []string, si int) string {
+	people := append(append([]string(nil), a.people...), a.names...)
 	for _, w := range ws {
-		hs, names := a.holders(w, si), a.titledNames(w, si)
+		hs := a.holders(w, si)
+		// who the words written right after the title name: a person
+		// named in full elsewhere ("Prime Minister Keller" is Anton
+		// Keller), or a word that names no one ("Premier League")
+		named := make(map[string]bool)
+		for word := range a.titledNames(w, si) {
+			who := word
+			for _, p := range people {
+				if fs := strings.Fields(p); len(fs) >= 2 && slices.Contains(fs, word) {
+					who = p
+					break
+				}
+			}
+			named[who] = true
+		}
 		switch {
-		case len(hs) == 0 && len(names) == 0:
+		case len(hs) == 0 && len(named) == 0:
 			continue
-		case len(hs) > 1 || len(names) > 1:
+		case len(hs) > 1 || len(named) > 1:
 			return "" // two holders
-		case len(names) == 1:
-			// the person whose name follows the title, though the
-			// holders may not read it there ("met Prime Minister Anton
-			// Keller"); none for "Premier League chief executive ..."
-			for _, p := range append(append([]string(nil), a.people...), a.names...) {
-				if fs := strings.Fields(p); len(fs) >= 2 && names[fs[0]] {
-					return p
+		case len(named) == 1:
+			for who := range named {
+				if slices.Contains(people, who) {
+					return who
 				}
 			}
 			return ""
@@ -568,8 +580,51 @@ func (a *attributor) body(name string) string {
 			}
 		}
 	}
+	if b := a.describedBody(fs[0]); b != "" {
+		return b
+	}
 	return name
 }
+
+// describedBody returns the one body the article describes with noun
+// ("construction firm Vantek Construct", "Electrobel, the state power
+// company,"), "company" and "firm" standing for each other, or "" when
+// it describes none or several so.
+func (a *attributor) describedBody(noun string) string {
+	alike := func(w string) bool { return w == noun || companyNouns[w] && companyNouns[noun] }
+	found := ""
+	for _, b := range a.bodies {
+		for _, s := range a.sentences {
+			i := strings.Index(s, b)
+			if i < 0 {
+				continue
+			}
+			before := strings.Fields(strings.ToLower(s[:i]))
+			after := strings.TrimPrefix(s[i+len(b):], ",")
+			described := len(before) > 0 && alike(before[len(before)-1])
+			if f := strings.Fields(strings.ToLower(after)); !described && len(f) >= 2 && (f[0] == "the" || f[0] == "a" || f[0] == "an") {
+				for _, w := range f[1:min(len(f), 6)] {
+					if w = strings.TrimRight(w, ",."); alike(w) {
+						described = true
+					}
+					if strings.HasSuffix(w, ",") {
+						break
+					}
+				}
+			}
+			if described {
+				if found != "" && found != b {
+					return ""
+				}
+				found = b
+			}
+		}
+	}
+	return found
+}
+
+// companyNouns name one kind of body in either word.
+var companyNouns = map[string]bool{"company": true, "firm": true}
 
 // mediaWords mark a phrase as a medium that passes words on rather than
 // a speaker: "Russian news agencies", "local media", "state television".
