@@ -125,7 +125,7 @@ func nameRuns(s string, toks []ntok, known map[string]bool) []nameRun {
 				continue
 			}
 			if j > i && j+1 < len(toks) && isNameWord(toks[j+1]) && !calendarWords[toks[j+1].lower] &&
-				(joinsName(toks, i, j) || (toks[j].lower == "and" || toks[j].text == "&") && joinsInstitution(toks, i, j)) {
+				(joinsName(toks, i, j) || toks[j].text == "&" || toks[j].lower == "and" && joinsInstitution(toks, i, j)) {
 				j++
 				continue
 			}

@@ -1649,7 +1649,9 @@ var legalFull = map[string]string{"corp": "corporation", "inc": "incorporated", 
 // linkLegalForms joins the names that differ only in a legal form
 // written short or in full ("Solvar Mining Corp." and "Solvar Mining
 // Corporation" are one company), so that an acronym spelling both
-// ("SMC") stands for one name.
+// ("SMC") stands for one name, and a name of two words or more to the
+// same name written with its trade and legal form ("Draven & Holt",
+// "Draven & Holt Construction Ltd").
 func (g *nameGraph) linkLegalForms() {
 	full := make(map[string]string) // the name spelled out -> the first name written so
 	for _, k := range g.order {
@@ -1665,6 +1667,15 @@ func (g *nameGraph) linkLegalForms() {
 			g.uf.union(o, k)
 		} else {
 			full[long] = k
+		}
+		// "Draven & Holt Construction Ltd" is the "Draven & Holt" the
+		// coverage also writes: the name less its trade and legal form
+		end := len(fs)
+		for end > 1 && (firmWords[fs[end-1]] || legalForms[fs[end-1]] || legalFull[fs[end-1]] != "" || fs[end-1] == "limited" || fs[end-1] == "corporation" || fs[end-1] == "incorporated") {
+			end--
+		}
+		if short := strings.Join(strings.Fields(k)[:end], " "); end > 1 && end < len(fs) && g.mentions[short] != nil {
+			g.uf.union(short, k)
 		}
 	}
 }

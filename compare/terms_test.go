@@ -220,3 +220,17 @@ func TestStormNamedFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestFirmWithAmpersand: an ampersand joins a firm's name, and the name
+// written with its trade and legal form is the same firm's.
+func TestFirmWithAmpersand(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "a", "Bridge", "The bridge collapsed on Tuesday. It was renovated in 2019 by Draven & Holt Construction Ltd."),
+		fromText(t, "b", "Bridge", "The bridge fell into the river on Tuesday. Draven & Holt renovated it in 2019."),
+		fromText(t, "c", "Bridge", "A bridge collapsed on Tuesday. The contractor Draven & Holt renovated it in 2019."),
+	}
+	tm := findTerm(t, mustCompare(t, arts), "a", "Draven & Holt Construction Ltd")
+	if !hasForm(tm.BySource["b"], "Draven & Holt") {
+		t.Errorf("the firm's term %v", tm.BySource)
+	}
+}

@@ -296,6 +296,8 @@ func joins(toks []token, i, j int) bool {
 			return true
 		}
 		return hasHead(toks[i:j]) && !titles[toks[j+1].lower] && !titleModifiers[toks[j+1].lower]
+	case t == "&":
+		return true // "Draven & Holt", "Marks & Spencer": an ampersand joins a name
 	case Particle(t):
 		return true
 	case t == "on":
@@ -576,11 +578,11 @@ func cutTitles(seq []token) (rest []token, titled bool, office []token) {
 }
 
 // typeByWords types an untitled name by its words: an organisation word
-// ("Agency"), a place word ("Sea"), a speech verb after it (a person), a
+// ("Agency") or an ampersand ("Draven & Holt"), a place word ("Sea"), a speech verb after it (a person), a
 // short all-capitals word (an organisation), else "other".
 func typeByWords(seq []token, next string) string {
 	for _, t := range seq {
-		if orgWords[t.lower] {
+		if orgWords[t.lower] || t.lower == "&" {
 			return "organisation"
 		}
 	}

@@ -62,6 +62,11 @@ func TestExtract(t *testing.T) {
 			want:      []Entity{{"Marcos Ibarra", "person", 1, 1}},
 		},
 		{
+			name:      "an ampersand joins a firm's name",
+			sentences: []string{"Shares in Draven & Holt fell on Wednesday."},
+			want:      []Entity{{"Draven & Holt", "organisation", 1, 1}},
+		},
+		{
 			name:      "a role word opening a company's name",
 			sentences: []string{"The Student Loans Company said it would write to borrowers."},
 			want:      []Entity{{"Student Loans Company", "organisation", 1, 1}},

@@ -31,6 +31,14 @@ func tokenize(s string) []token {
 	brk, initial := false, true
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '&' && i > 0 && i+1 < len(s) && s[i-1] == ' ' && s[i+1] == ' ' {
+			// "Draven & Holt": an ampersand between words is a word of
+			// the name (runEnd joins it), not punctuation that ends it.
+			toks = append(toks, token{text: "&", lower: "&", index: len(toks), breakBefore: brk})
+			brk, initial = false, false
+			i += n
+			continue
+		}
 		if !isWordRune(r) {
 			if !unicode.IsSpace(r) {
 				brk = true

@@ -120,6 +120,13 @@ func words(s string) []word {
 	brk := false
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '&' && i > 0 && i+1 < len(s) && s[i-1] == ' ' && s[i+1] == ' ' && len(ws) > 0 && ws[len(ws)-1].capital {
+			// "Draven & Holt said": the ampersand is a word of the name
+			ws = append(ws, word{text: "&", lower: "&", start: i, capital: true, breakBefore: brk})
+			brk = false
+			i += n
+			continue
+		}
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			// An apostrophe ending a word ("the steelworkers' union")
 			// is part of the phrase, not punctuation.
