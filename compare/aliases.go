@@ -350,8 +350,12 @@ func firstWord(sentences []string, w string) (int, int) {
 	return -1, 0
 }
 
-// lowerWords returns the words the coverage writes in lower case.
+// lowerWords returns the words the coverage writes in lower case, read
+// on first use.
 func (c *comparison) lowerWords() map[string]bool {
+	if c.lowered != nil {
+		return c.lowered
+	}
 	out := make(map[string]bool)
 	for _, a := range c.arts {
 		for _, s := range a.Sentences {
@@ -362,5 +366,6 @@ func (c *comparison) lowerWords() map[string]bool {
 			})
 		}
 	}
+	c.lowered = out
 	return out
 }

@@ -81,6 +81,7 @@ type comparison struct {
 	unique   []int            // units no other source covers
 	lonely   []int            // sources sharing too little with the others (unlinked), found on first use
 	folded   []string         // per source, its text with accents and apostrophes folded (writesInFull)
+	lowered  map[string]bool  // the words the coverage writes in lower case (lowerWords)
 	// nearCache holds, per source and sentence, its near terms
 	// (sentenceNear), read on first use.
 	nearCache [][][]nearTerm

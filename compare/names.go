@@ -56,16 +56,7 @@ func (c *comparison) nameTerms() []Term {
 // nameKeys maps each lowercase entity name that has an alias in another
 // source to the key the aliases share.
 func (c *comparison) nameKeys(per [][]entity.Entity) map[string]string {
-	lowered := make(map[string]bool) // words the sources also write in lowercase
-	for _, a := range c.arts {
-		for _, s := range a.Sentences {
-			for _, w := range strings.Fields(s) {
-				if w == strings.ToLower(w) {
-					lowered[strings.Trim(w, ".,;:!?\"'()")] = true
-				}
-			}
-		}
-	}
+	lowered := c.lowerWords() // words the sources also write in lowercase
 	keyOf := make(map[string]string)
 	srcs := make(map[string]map[int]bool) // key -> sources
 	short := make(map[string]bool)        // person keys some source names by surname alone

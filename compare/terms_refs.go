@@ -1671,10 +1671,10 @@ func (g *nameGraph) linkLegalForms() {
 		// "Draven & Holt Construction Ltd" is the "Draven & Holt" the
 		// coverage also writes: the name less its trade and legal form
 		end := len(fs)
-		for end > 1 && (firmWords[fs[end-1]] || legalForms[fs[end-1]] || legalFull[fs[end-1]] != "" || fs[end-1] == "limited" || fs[end-1] == "corporation" || fs[end-1] == "incorporated") {
+		for end > 1 && (firmWords[fs[end-1]] || legalForms[fs[end-1]] || legalFull[fs[end-1]] != "") {
 			end--
 		}
-		if short := strings.Join(strings.Fields(k)[:end], " "); end > 1 && end < len(fs) && g.mentions[short] != nil {
+		if short := strings.Join(fs[:end], " "); end > 1 && end < len(fs) && g.mentions[short] != nil {
 			g.uf.union(short, k)
 		}
 	}

@@ -180,12 +180,11 @@ func TestTermBetweenMembers(t *testing.T) {
 // Orla", in a year before) is none of its names, though the outlets
 // name it too.
 func TestStormByItsName(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Storm", "Hurricane Tamsin struck the coast on Monday and killed nine people. The hurricane flooded the port."),
-		fromText(t, "b", "Storm", "The cyclone struck the coast on Monday and killed nine people. Typhoon Orla flooded the same port in 2009."),
-		fromText(t, "c", "Storm", "Hurricane Tamsin hit the coast on Monday, killing nine people. The storm flooded the port."),
-	}
-	r := mustCompare(t, arts)
+	r := reportOf(t,
+		[]string{"Hurricane Tamsin struck the coast on Monday and killed nine people.", "The hurricane flooded the port."},
+		[]string{"The cyclone struck the coast on Monday and killed nine people.", "Typhoon Orla flooded the same port in 2009."},
+		[]string{"Hurricane Tamsin hit the coast on Monday, killing nine people.", "The storm flooded the port."},
+	)
 	tm := findTerm(t, r, "b", "cyclone")
 	if !hasForm(tm.BySource["a"], "Hurricane Tamsin") || !hasForm(tm.BySource["c"], "Hurricane Tamsin") {
 		t.Errorf("the storm's term %v does not hold its name", tm.BySource)
@@ -204,12 +203,11 @@ func TestStormByItsName(t *testing.T) {
 // name an earlier one; a possessive, another spelling and a title after
 // the name are no part of it.
 func TestStormNamedFirst(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Storm", "Hurricane Miltra struck the coast on Thursday, two weeks after Hurricane Helva. President Osk declared an emergency."),
-		fromText(t, "b", "Storm", "Miltra struck the coast on Thursday. Hurricane Miltra's winds tore roofs off, two weeks after Hurricane Helva hit the state."),
-		fromText(t, "c", "Storm", "A storm struck the coast on Thursday, two weeks after Hurricane Helva. After Hurricane Míltra President Osk declared an emergency."),
-	}
-	r := mustCompare(t, arts)
+	r := reportOf(t,
+		[]string{"Hurricane Miltra struck the coast on Thursday, two weeks after Hurricane Helva.", "President Osk declared an emergency."},
+		[]string{"Miltra struck the coast on Thursday.", "Hurricane Miltra's winds tore roofs off, two weeks after Hurricane Helva hit the state."},
+		[]string{"A storm struck the coast on Thursday, two weeks after Hurricane Helva.", "After Hurricane Míltra President Osk declared an emergency."},
+	)
 	tm := findTerm(t, r, "a", "Hurricane Miltra")
 	if !hasForm(tm.BySource["b"], "Hurricane Miltra") || !hasForm(tm.BySource["c"], "Hurricane Míltra") {
 		t.Errorf("the storm's term %v does not hold its name in b and c", tm.BySource)
@@ -224,12 +222,12 @@ func TestStormNamedFirst(t *testing.T) {
 // TestFirmWithAmpersand: an ampersand joins a firm's name, and the name
 // written with its trade and legal form is the same firm's.
 func TestFirmWithAmpersand(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Bridge", "The bridge collapsed on Tuesday. It was renovated in 2019 by Draven & Holt Construction Ltd."),
-		fromText(t, "b", "Bridge", "The bridge fell into the river on Tuesday. Draven & Holt renovated it in 2019."),
-		fromText(t, "c", "Bridge", "A bridge collapsed on Tuesday. The contractor Draven & Holt renovated it in 2019."),
-	}
-	tm := findTerm(t, mustCompare(t, arts), "a", "Draven & Holt Construction Ltd")
+	r := reportOf(t,
+		[]string{"The bridge collapsed on Tuesday.", "It was renovated in 2019 by Draven & Holt Construction Ltd."},
+		[]string{"The bridge fell into the river on Tuesday.", "Draven & Holt renovated it in 2019."},
+		[]string{"A bridge collapsed on Tuesday.", "The contractor Draven & Holt renovated it in 2019."},
+	)
+	tm := findTerm(t, r, "a", "Draven & Holt Construction Ltd")
 	if !hasForm(tm.BySource["b"], "Draven & Holt") {
 		t.Errorf("the firm's term %v", tm.BySource)
 	}
