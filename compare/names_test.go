@@ -242,11 +242,11 @@ func TestTimePhrase(t *testing.T) {
 // Pavel Grecu" give one title, one of them less of it: no naming
 // difference.
 func TestPortfolioLeftOut(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Pensions", "Parliament raised the pension age to 67 on Tuesday. Labour Minister Pavel Grecu said the change was needed."),
-		fromText(t, "b", "Pensions", "Parliament raised the pension age to 67 on Tuesday. Minister Pavel Grecu said the change was needed."),
-		fromText(t, "c", "Pensions", "Lawmakers raised the pension age to 67 on Tuesday. Labour Minister Pavel Grecu said the change was needed."),
-	}
+	arts := linesArticles(t,
+		[]string{"Parliament raised the pension age to 67 on Tuesday.", "Labour Minister Pavel Grecu said the change was needed."},
+		[]string{"Parliament raised the pension age to 67 on Tuesday.", "Minister Pavel Grecu said the change was needed."},
+		[]string{"Lawmakers raised the pension age to 67 on Tuesday.", "Labour Minister Pavel Grecu said the change was needed."},
+	)
 	noConcept(t, mustCompare(t, arts).Terms, "Grecu")
 }
 
@@ -264,11 +264,11 @@ func noConcept(t *testing.T, terms []Term, subs ...string) {
 // so an outlet that paraphrases them, or renders them otherwise, makes
 // no naming difference.
 func TestQuotedWordsAreNoNames(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Recall", `Regulators recalled two million packs of a heart drug on Monday. "The risk to any individual patient is very low," the agency's head said.`),
-		fromText(t, "b", "Recall", `Regulators recalled two million packs of a heart drug on Monday. The agency's head said the danger to any single patient was very low.`),
-		fromText(t, "c", "Recall", `Two million packs of a heart drug were recalled on Monday. "The risk to any individual patient is very low," the agency's head said.`),
-	}
+	arts := linesArticles(t,
+		[]string{`Regulators recalled two million packs of a heart drug on Monday.`, `"The risk to any individual patient is very low," the agency's head said.`},
+		[]string{`Regulators recalled two million packs of a heart drug on Monday.`, `The agency's head said the danger to any single patient was very low.`},
+		[]string{`Two million packs of a heart drug were recalled on Monday.`, `"The risk to any individual patient is very low," the agency's head said.`},
+	)
 	arts2 := []*article.Article{
 		fromText(t, "a", "Verdict", `A former mayor was jailed for six years for fraud on Friday. "We will appeal the conviction and the sentence," his lawyer said.`),
 		fromText(t, "b", "Verdict", `A former mayor was jailed for six years for fraud on Friday. His lawyer said they would appeal the verdict and the sentence.`),
@@ -280,11 +280,11 @@ func TestQuotedWordsAreNoNames(t *testing.T) {
 // TestHeadOfTheBody: "The head of the watchdog, Liora Mendt," names the
 // head, not the watchdog: "the watchdog" is no name of hers.
 func TestHeadOfTheBody(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Recall", "Regulators recalled two million packs of a heart drug on Monday. The watchdog said patients should keep taking it. The head of the watchdog, Liora Mendt, said the risk was low."),
-		fromText(t, "b", "Recall", "Regulators recalled two million packs of a heart drug on Monday. Patients should keep taking it, the agency said. Agency chief Liora Mendt said the risk was low."),
-		fromText(t, "c", "Recall", "Two million packs of a heart drug were recalled on Monday. Dr Mendt said the risk was low."),
-	}
+	arts := linesArticles(t,
+		[]string{"Regulators recalled two million packs of a heart drug on Monday.", "The watchdog said patients should keep taking it.", "The head of the watchdog, Liora Mendt, said the risk was low."},
+		[]string{"Regulators recalled two million packs of a heart drug on Monday.", "Patients should keep taking it, the agency said.", "Agency chief Liora Mendt said the risk was low."},
+		[]string{"Two million packs of a heart drug were recalled on Monday.", "Dr Mendt said the risk was low."},
+	)
 	for _, tm := range mustCompare(t, arts).Terms {
 		for _, v := range tm.BySource {
 			if strings.Contains(v, "Mendt") && strings.Contains(v, "watchdog") {
@@ -312,11 +312,11 @@ func TestOnePersonOneTerm(t *testing.T) {
 // the acronym of the World Health Organization, which outlets spell
 // "Organization" or "Organisation": one name, one acronym.
 func TestAcronymOfTwoSpellings(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Outbreak", "Cholera has killed 38 people in the flooded province. The World Health Organization is sending half a million vaccine doses."),
-		fromText(t, "b", "Outbreak", "Cholera has killed 38 people in the flooded province. The WHO is sending half a million vaccine doses."),
-		fromText(t, "c", "Outbreak", "Thirty-eight people have died of cholera in the flooded province. The World Health Organisation is sending half a million doses of vaccine."),
-	}
+	arts := linesArticles(t,
+		[]string{"Cholera has killed 38 people in the flooded province.", "The World Health Organization is sending half a million vaccine doses."},
+		[]string{"Cholera has killed 38 people in the flooded province.", "The WHO is sending half a million vaccine doses."},
+		[]string{"Thirty-eight people have died of cholera in the flooded province.", "The World Health Organisation is sending half a million doses of vaccine."},
+	)
 	wantNames(t, mustCompare(t, arts), "b", "WHO", map[string]string{"a": "World Health Organization", "c": "World Health Organisation"})
 	labels, _ := uniqueLabels(arts)
 	c, err := scored(t.Context(), arts, labels, DefaultThreshold, Options{})
@@ -347,11 +347,11 @@ func wantNames(t *testing.T, r *Report, label, form string, want map[string]stri
 // to the ministry", "according to officials", "according to our field
 // teams") is no referent named three ways.
 func TestSourcesOfAFactAreNoNames(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Outbreak", "Only eight treatment centres are working in the province, according to the ministry."),
-		fromText(t, "b", "Outbreak", "Only eight treatment centres are working in the province, according to officials."),
-		fromText(t, "c", "Outbreak", "Only eight treatment centres are working in the province, according to our field teams."),
-	}
+	arts := linesArticles(t,
+		[]string{"Only eight treatment centres are working in the province, according to the ministry."},
+		[]string{"Only eight treatment centres are working in the province, according to officials."},
+		[]string{"Only eight treatment centres are working in the province, according to our field teams."},
+	)
 	for _, tm := range mustCompare(t, arts).Terms {
 		t.Errorf("got term %q: %v, want none", tm.Concept, tm.BySource)
 	}
@@ -360,10 +360,10 @@ func TestSourcesOfAFactAreNoNames(t *testing.T) {
 // TestPartyMembers: "the Greens" are the Green Party, one referent named
 // two ways.
 func TestPartyMembers(t *testing.T) {
-	arts := []*article.Article{
-		fromText(t, "a", "Vote", "The government lost a no-confidence vote on Wednesday after the Green Party left the coalition."),
-		fromText(t, "b", "Vote", "The government lost a no-confidence vote on Wednesday after the Greens quit the coalition."),
-		fromText(t, "c", "Vote", "The government lost a vote of no confidence on Wednesday after the Greens left the coalition."),
-	}
+	arts := linesArticles(t,
+		[]string{"The government lost a no-confidence vote on Wednesday after the Green Party left the coalition."},
+		[]string{"The government lost a no-confidence vote on Wednesday after the Greens quit the coalition."},
+		[]string{"The government lost a vote of no confidence on Wednesday after the Greens left the coalition."},
+	)
 	wantNames(t, mustCompare(t, arts), "a", "Green Party", map[string]string{"b": "Greens", "c": "Greens"})
 }
