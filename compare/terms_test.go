@@ -232,3 +232,16 @@ func TestFirmWithAmpersand(t *testing.T) {
 		t.Errorf("the firm's term %v", tm.BySource)
 	}
 }
+
+// TestLooseSlotIsNoTerm: the last words of sentences that end in
+// different clauses ("had to hold back the Sorrel bench", "had handled
+// the ball", "on the pitchside monitor") have no word both keep beside
+// them, and their heads are unalike: they name different things, not
+// one referent.
+func TestLooseSlotIsNoTerm(t *testing.T) {
+	noTermHolds(t, [3]string{
+		"Pavel Dunik scored the penalty, and security staff had to hold back the Sorrel bench.",
+		"Home captain Pavel Dunik tied the game with a penalty in the second half after a video check found that defender Marco Telli had handled the ball.",
+		"Home captain Pavel Dunik levelled from the penalty spot in the 60th minute after referee Jon Brask reviewed a handball by defender Marco Telli on the pitchside monitor.",
+	}, "bench", "ball", "monitor")
+}
