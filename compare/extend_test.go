@@ -84,6 +84,41 @@ func TestJoinTwoValuesInCommon(t *testing.T) {
 	}
 }
 
+// TestJoinOneQuantity: two discrepancies that no source is in twice,
+// with a value in common, whose figures describe one quantity are one
+// dispute (a magnitude disputed in the lead and again in a later
+// sentence); with no value in common they stay apart.
+func TestJoinOneQuantity(t *testing.T) {
+	arts := linesArticles(t,
+		[]string{"A magnitude 6.2 earthquake struck the hills late on Tuesday."},
+		[]string{"A magnitude 6.1 earthquake struck the hills late on Tuesday."},
+		[]string{"The shallow 6.1-magnitude quake flattened stone houses."},
+		[]string{"The shallow 6.4-magnitude quake flattened stone houses."},
+		[]string{"The shallow 6.3-magnitude quake flattened stone houses."},
+	)
+	c, err := scored(t.Context(), arts, []string{"a", "b", "c", "d", "e"}, DefaultThreshold, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	value := func(src int) Value {
+		t.Helper()
+		for _, x := range c.allContextFigures() {
+			if x.src == src {
+				return Value{Source: c.labels[src], Text: valueText(x.f), Sentence: x.n + 1}
+			}
+		}
+		t.Fatalf("no figure in source %d", src)
+		return Value{}
+	}
+	lead := Discrepancy{Kind: "number", Topic: "lead", Values: []Value{value(0), value(1)}}
+	if got := c.joinSharedValues([]Discrepancy{lead, {Kind: "number", Topic: "later", Values: []Value{value(2), value(3)}}}); len(got) != 1 || len(got[0].Values) != 4 {
+		t.Errorf("got %+v, want one dispute of four values", got)
+	}
+	if got := c.joinSharedValues([]Discrepancy{lead, {Kind: "number", Topic: "later", Values: []Value{value(3), value(4)}}}); len(got) != 2 {
+		t.Errorf("no value in common, joined: %+v", got)
+	}
+}
+
 // TestLoserShareIsNoDispute: outlets that give the winner's share and
 // the loser's in one sentence ("52.4 percent against Stroud's 47.6
 // percent") do not dispute another's "52%" or "just over 52 percent"
