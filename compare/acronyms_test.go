@@ -52,12 +52,16 @@ func TestAcronymNeedsTheWholeName(t *testing.T) {
 }
 
 // TestWiden: a referent's phrase takes the modifiers before it and, for a
-// war, the place after "in" or "on", not a day.
+// war, the place after "in" or "on", not a day; a comparative or a
+// hyphened superlative before it grades it and stays out.
 func TestWiden(t *testing.T) {
 	for _, tc := range []struct{ s, want string }{
 		{"Kim backed the war in Ukraine.", "war in Ukraine"},
 		{"They swapped prisoners of war on Tuesday.", "war"},
 		{"Soldiers returned from the long war.", "long war"},
+		{"If no better offer emerges, drivers stop work again.", "offer"},
+		{"It is the highest-profile corruption case in years.", "corruption"},
+		{"It is the most-watched war in years.", "war"},
 	} {
 		refs := lexicon.Referents(tc.s)
 		if len(refs) != 1 {

@@ -165,7 +165,7 @@ func widen(s string, r lexicon.Ref) string {
 		lw := strings.ToLower(w)
 		if !words.IsWord(w) || strings.ContainsAny(w, ",;:\"'“”()") || words.IsCapitalized(w) || words.IsStopword(lw) || placeWords[lw] ||
 			determiners[lw] || verbs[lw] || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly") ||
-			gradable(lw, before[:len(before)-1]) || hasFigure(w) {
+			gradable(lw, before[:len(before)-1]) || gradedPart(lw) || hasFigure(w) {
 			break
 		}
 		start = strings.LastIndex(s[:start], w)
@@ -180,6 +180,24 @@ func widen(s string, r lexicon.Ref) string {
 		end = strings.Index(s[end:], name) + end + len(name)
 	}
 	return s[start:end]
+}
+
+// gradedPart reports whether modifier w grades or compares rather than
+// names: a comparative ("a better offer") or a hyphened word whose first
+// part is a superlative ("the highest-profile corruption case"). Either
+// way the phrase is one of its kind, judged, not what an outlet calls it.
+func gradedPart(w string) bool {
+	if comparatives[w] {
+		return true
+	}
+	first, _, ok := strings.Cut(w, "-")
+	return ok && (gradable(first, nil) || superlatives[first] || comparatives[first])
+}
+
+// comparatives are the comparative adjectives that modify news nouns.
+var comparatives = map[string]bool{
+	"better": true, "worse": true, "bigger": true, "larger": true, "smaller": true, "greater": true, "higher": true,
+	"lower": true, "stronger": true, "weaker": true, "fewer": true, "more": true, "less": true, "harsher": true, "tougher": true,
 }
 
 // hasFigure reports whether word w holds a number, in digits or words: a
