@@ -245,3 +245,15 @@ func TestLooseSlotIsNoTerm(t *testing.T) {
 		"Home captain Pavel Dunik levelled from the penalty spot in the 60th minute after referee Jon Brask reviewed a handball by defender Marco Telli on the pitchside monitor.",
 	}, "bench", "ball", "monitor")
 }
+
+// TestModifierOfABodyIsNoName: "the county election office" is an
+// office; "county" is no word of the election's name.
+func TestModifierOfABodyIsNoName(t *testing.T) {
+	r := reportOf(t,
+		[]string{"The Alliance won the parliamentary election with 44 percent.", "It took 47 percent in the county, according to the county election office."},
+		[]string{"The Alliance won the general election with 44 percent."},
+		[]string{"The Alliance won the vote with 44 percent."},
+	)
+	findTerm(t, r, "b", "general election")
+	noTermWith(t, r, "", "county election")
+}
