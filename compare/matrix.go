@@ -19,8 +19,10 @@ import (
 func (r *Report) BuildMatrix() {
 	labels := r.labels()
 	conflict := r.conflictSentences()
+	classes := r.valueClasses()
 	var claims []Claim
 	for _, sh := range r.Shared {
+		disputed := r.disputedIn(sh, classes)
 		cl := Claim{Text: sh.Text, From: sh.TextFrom, Cells: make(map[string]Cell, len(labels)), By: sh.By}
 		for _, l := range labels {
 			ns, ok := sh.Evidence[l]
@@ -32,7 +34,7 @@ func (r *Report) BuildMatrix() {
 			if c.Score == 0 && sh.By == Engine {
 				c.Score = sh.Similarity
 			}
-			if r.disputedIn(sh, l) {
+			if disputed[l] {
 				c.State = Conflicts
 			}
 			cl.Cells[l] = c
@@ -135,39 +137,63 @@ func statedState(conflict map[sentenceKey]bool, l string, ns []int) string {
 	return Stated
 }
 
-// disputedIn reports whether source l's sentences of shared claim sh
+// disputedIn returns the sources whose sentences of shared claim sh
 // hold a value of a discrepancy outside the class most sources carry,
 // while another source's sentence of the claim gives the disputed
-// quantity too: the claim is about that quantity, and l contradicts the
-// others on it. "The dead included five children" is not about the toll
-// its first outlet's sentence also gives ("Eighteen civilians, including
-// five children, died"), and a value of another discrepancy in the same
-// sentence ("38 deaths, up from 31") does not mark the claim.
-func (r *Report) disputedIn(sh Shared, l string) bool {
-	for _, d := range r.Discrepancies {
-		mine, others := false, false
-		classes := make(map[int]bool) // l's classes in d
-		minority := false
+// quantity too: the claim is about that quantity, and the source
+// contradicts the others on it. "The dead included five children" is not
+// about the toll its first outlet's sentence also gives ("Eighteen
+// civilians, including five children, died"), and a value of another
+// discrepancy in the same sentence ("38 deaths, up from 31") does not
+// mark the claim. classes holds, per discrepancy, each source's classes
+// in it (valueClasses); a source with values in two classes gives both
+// sides and contradicts no one.
+func (r *Report) disputedIn(sh Shared, classes []map[string]map[int]bool) map[string]bool {
+	var out map[string]bool
+	for di, d := range r.Discrepancies {
+		in := 0 // sources with a value in the claim's sentences
+		var minority []string
+		seen := make(map[string]bool, len(d.Values))
 		for _, v := range d.Values {
-			if v.Source == l {
-				classes[v.Class] = true
-			}
 			ns, ok := sh.Evidence[v.Source]
 			if !ok || !slices.Contains(ns, v.Sentence) {
 				continue
 			}
-			if v.Source == l {
-				mine = true
-				minority = minority || v.Class > 1
-			} else {
-				others = true
+			if !seen[v.Source] {
+				seen[v.Source] = true
+				in++
+			}
+			if v.Class > 1 && len(classes[di][v.Source]) == 1 {
+				minority = append(minority, v.Source)
 			}
 		}
-		if mine && others && minority && len(classes) == 1 {
-			return true
+		if in < 2 {
+			continue
+		}
+		for _, l := range minority {
+			if out == nil {
+				out = make(map[string]bool)
+			}
+			out[l] = true
 		}
 	}
-	return false
+	return out
+}
+
+// valueClasses returns, per discrepancy of r, the classes each source's
+// values fall in.
+func (r *Report) valueClasses() []map[string]map[int]bool {
+	out := make([]map[string]map[int]bool, len(r.Discrepancies))
+	for di, d := range r.Discrepancies {
+		out[di] = make(map[string]map[int]bool)
+		for _, v := range d.Values {
+			if out[di][v.Source] == nil {
+				out[di][v.Source] = make(map[int]bool)
+			}
+			out[di][v.Source][v.Class] = true
+		}
+	}
+	return out
 }
 
 type sentenceKey struct {
