@@ -32,7 +32,7 @@ func headPhrases(s string) []headPhrase {
 	}
 	var toks []tok
 	words.Each(s, func(t string, start int) { toks = append(toks, tok{t, start}) })
-	var out []headPhrase
+	var out, any []headPhrase // any: every qualified head, read or not
 	for i, t := range toks {
 		lw := strings.ToLower(t.text)
 		if !headWord(t.text) {
@@ -41,30 +41,38 @@ func headPhrases(s string) []headPhrase {
 		if i+1 < len(toks) && headWord(toks[i+1].text) && !strings.HasSuffix(lw, "s") {
 			continue // "interest" in "interest rate" qualifies the head after it
 		}
-		if i+1 < len(toks) && (determiners[strings.ToLower(toks[i+1].text)] || pronouns[strings.ToLower(toks[i+1].text)]) {
-			continue // a verb and its object: "the bank cut its rate"
-		}
 		j := i
 		for j > 0 && i-j < maxMods && qualifier(toks[j-1].text) {
 			j--
 		}
-		if j == i || j > 0 && (!opensPhrase(toks[j-1].text) || pluralAfterThat(toks[j-1].text, lw)) || insideQuote(s, toks[j].start) {
-			continue // a quotation's words are the speaker's (quotedIn)
+		if j == i {
+			continue
 		}
 		hp := headPhrase{head: words.Stem(lw), text: s[toks[j].start : t.start+len(t.text)]}
 		for _, m := range toks[j:i] {
 			hp.mods = append(hp.mods, words.Stem(strings.ToLower(m.text)))
 		}
+		any = append(any, hp)
+		if i+1 < len(toks) && (determiners[strings.ToLower(toks[i+1].text)] || pronouns[strings.ToLower(toks[i+1].text)]) {
+			continue // a verb and its object: "the bank cut its rate"
+		}
+		if j > 0 && (!opensPhrase(toks[j-1].text) || pluralAfterThat(toks[j-1].text, lw)) || insideQuote(s, toks[j].start) {
+			continue // a quotation's words are the speaker's (quotedIn)
+		}
 		out = append(out, hp)
 	}
 	// Two phrases with one head and different qualifiers in one
-	// sentence name two things ("an electric arc furnace to replace the
-	// blast furnace"): neither is a name for the other elsewhere.
+	// sentence name two things ("an electric arc furnace that would
+	// replace that blast furnace"): neither is a name for the other
+	// elsewhere. Every qualified head counts here, those not read as a
+	// phrase too ("a 2.5 Mt/y electric arc furnace"), when the two are
+	// both singular or both plural: "cut interest rates, bringing its
+	// main rate down" speaks of rates in general, then of the one.
 	contrast := make(map[string]bool)
-	for x := range out {
-		for y := x + 1; y < len(out); y++ {
-			if out[x].head == out[y].head && !slices.Equal(out[x].mods, out[y].mods) {
-				contrast[out[x].head] = true
+	for x := range any {
+		for y := x + 1; y < len(any); y++ {
+			if any[x].head == any[y].head && !slices.Equal(any[x].mods, any[y].mods) && pluralPhrase(any[x].text) == pluralPhrase(any[y].text) {
+				contrast[any[x].head] = true
 			}
 		}
 	}
@@ -75,6 +83,13 @@ func headPhrases(s string) []headPhrase {
 		}
 	}
 	return kept
+}
+
+// pluralPhrase reports whether phrase p ends in a plural noun: a word its
+// stem shortens by a final "s".
+func pluralPhrase(p string) bool {
+	w := strings.ToLower(lowerLast(p))
+	return strings.HasSuffix(w, "s") && words.Stem(w) != w
 }
 
 // pluralAfterThat reports whether opener, before the qualifiers of head, is
