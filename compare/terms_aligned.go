@@ -153,8 +153,9 @@ func otherBefore(s string, i int) bool {
 	return false
 }
 
-// otherInstance words mark another instance of a kind of event.
-var otherInstance = map[string]bool{"previous": true, "last": true, "former": true, "earlier": true, "prior": true}
+// otherInstance words mark another instance of a kind of event, or a
+// rival one ("beat a rival offer").
+var otherInstance = map[string]bool{"previous": true, "last": true, "former": true, "earlier": true, "prior": true, "rival": true, "competing": true}
 
 // formStems returns the stems of the one-word names the referent table
 // gives referent key (not "us" for the United States).

@@ -257,3 +257,15 @@ func TestModifierOfABodyIsNoName(t *testing.T) {
 	findTerm(t, r, "b", "general election")
 	noTermWith(t, r, "", "county election")
 }
+
+// TestRivalIsAnotherOne: "a rival offer" is another bidder's offer, no
+// name of the one the coverage reports.
+func TestRivalIsAnotherOne(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Jiangxin's offer values the steelmaker at 2.6 billion euros.", "Jiangxin beat a rival offer from an Indian group, people familiar with the talks said."},
+		[]string{"Jiangxin's bid values the steelmaker at 2.6 billion euros."},
+		[]string{"Jiangxin's offer values the steelmaker at 2.6 billion euros."},
+	)
+	findTerm(t, r, "b", "bid")
+	noTermWith(t, r, "", "rival offer")
+}
