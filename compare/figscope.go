@@ -490,7 +490,9 @@ func nearKeys(terms []lexicon.Term, f figureT) []string {
 // ballots") is not a share of the vote, nor an illness's cases its
 // deaths. Neither moves the evaluation set's figures, nor do people
 // trapped ("23 miners trapped 600 metres underground"), who are not
-// those who were underground.
+// those who were underground. The people on board a plane, a ship or a
+// bus ("with 164 people on board", "carrying 168 people", "164 people
+// aboard") are one count however written.
 var outcomes = []struct{ prefix, outcome string }{
 	{"dead", "dead"}, {"death", "dead"}, {"die", "dead"}, {"kill", "dead"}, {"fatal", "dead"},
 	{"lives", "dead"}, {"bodies", "dead"}, {"toll", "dead"},
@@ -504,6 +506,7 @@ var outcomes = []struct{ prefix, outcome string }{
 	{"marched", "crowd"}, {"lined", "crowd"}, {"lining", "crowd"}, {"cheered", "crowd"}, {"attended", "crowd"},
 	{"destroy", "destroyed"}, {"flatten", "destroyed"}, {"collaps", "destroyed"}, {"razed", "destroyed"},
 	{"damag", "damaged"},
+	{"aboard", "aboard"}, {"board", "aboard"}, {"carrying", "aboard"},
 }
 
 // thingLost reports whether word, after a count of things, says they
@@ -611,6 +614,9 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 			break
 		}
 		if o := outcomeAt(s, t); o != "" || f.Kind == "count" && countedThings[f.Unit] && thingLost(t.Token) {
+			if o == "aboard" && (strings.ContainsAny(s[f.End:t.Start], "0123456789") || strings.HasPrefix(s[f.End:], " of ")) {
+				continue // "killing at least 27 of the 142 people on board", "four of those on board": the toll's words are elsewhere
+			}
 			if o == "" {
 				o = "destroyed"
 			}

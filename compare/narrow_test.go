@@ -342,6 +342,11 @@ func TestReviewedRulesStayNarrow(t *testing.T) {
 			{"Koravel makes offer for Danubia Steel", "Koravel Group made an offer of 41 crowns per share for Danubia Steel on Thursday. The price is a premium of 37% to Danubia's last close."},
 			{"Danubia Steel gets takeover offer from Koravel", "Danubia Steel received a takeover offer of 41 crowns a share from Koravel Group on Thursday. The offer is 37% above Wednesday's closing price, and Danubia stock rose 34%."},
 		}, nil, [][]string{{"37%", "34%"}}, false},
+		{"the people on board, however written", [3][2]string{
+			{"Jet overruns runway in Dorvik", "A Skylane jet overran the runway at Dorvik on Monday. The aircraft, carrying 168 people, had left for Merrow minutes earlier. Four people died."},
+			{"Four dead as jet overruns runway", "A Skylane jet ran off the runway at Dorvik on Monday, killing four of the people on board. The plane, with 164 people on board, was returning after an engine fire."},
+			{"Skylane jet crash in Dorvik", "A Skylane jet overran the runway at Dorvik on Monday, killing four people. Rescuers pulled survivors from the wreck in a nearby field."},
+		}, [][]string{{"168 people", "164 people"}}, [][]string{{"Four people", "164 people"}, {"four", "164 people"}, {"four", "168 people"}}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := mustCompare(t, titledArticles(t, tc.docs[:]))
