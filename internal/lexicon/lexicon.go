@@ -399,6 +399,9 @@ func Key(lower string) string {
 		return strings.ReplaceAll(lower, ",", "")
 	}
 	am := american(words.FoldAccents(lower))
+	if closed := strings.ReplaceAll(am, "-", ""); closed != am && isLetters(closed) {
+		am = closed // "take-off" is "takeoff", "co-operation" "cooperation"
+	}
 	if agent, ok := strings.CutSuffix(strings.TrimSuffix(am, "s"), "izer"); ok && len(agent) > 2 {
 		am = agent + "ize" // "the organisers" are those who "organised" it
 	}
@@ -407,6 +410,16 @@ func Key(lower string) string {
 		return c
 	}
 	return st
+}
+
+// isLetters reports whether w is made of lower-case ASCII letters only.
+func isLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // otherSense are words whose stem is in the equivalents table but that

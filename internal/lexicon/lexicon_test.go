@@ -56,6 +56,7 @@ func TestTermsNormalise(t *testing.T) {
 		{"a diplomat sent home", "Eleven diplomats were declared persona non grata.", "Eleven diplomats were declared expelled."},
 		{"a go-between", "The swap was brokered by Merania.", "The swap was mediated by Merania."},
 		{"an arrest", "The captain was taken into custody.", "The captain was arrested."},
+		{"a hyphen in a compound", "It landed 14 minutes after take-off.", "It landed 14 minutes after takeoff."},
 		{"lawmakers", "Fourteen MPs defected.", "Fourteen lawmakers defected."},
 		{"members of parliament", "Fourteen members of parliament defected.", "Fourteen deputies defected."},
 		{"a no-confidence vote", "The assembly adopted a censure motion.", "The assembly adopted a no-confidence vote."},
