@@ -62,6 +62,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 	x.clock = clockZone(x.f, c.figuresAt(x.src, x.n))
 	x.ageOf = ageName(s, x.f)
 	x.lead = x.f.Kind == "duration" && strings.HasPrefix(strings.TrimSpace(s[x.f.End:]), "before ")
+	x.lag = lagEvent(s, terms, x.f)
 	if x.f.Kind == "tally" && (halfTime.MatchString(strings.ToLower(s[x.f.End:])) || halfTimeScore.MatchString(strings.ToLower(s[:x.f.Start])) || ledBy.MatchString(strings.ToLower(s[max(0, x.f.Start-20):x.f.Start]))) {
 		x.stage = "under way" // "led 2-0 at half-time", "led 10-8 after three quarters": no final score
 	}
@@ -795,6 +796,30 @@ func (c *comparison) topicYear(year string) bool {
 		}
 	}
 	return 2*n >= len(c.arts)
+}
+
+// lagEvent returns the key of the event a span runs from when the span
+// is written "N after" it ("about 14 minutes after take-off", "two days
+// after the vote"), or "". Two such spans from one event are one
+// quantity whatever the rest of their sentences say (fewInAReport).
+func lagEvent(s string, terms []lexicon.Term, f figureT) string {
+	if f.Kind != "duration" {
+		return ""
+	}
+	rest := strings.TrimLeft(s[f.End:], " ")
+	if !strings.HasPrefix(rest, "after ") {
+		return ""
+	}
+	from := len(s) - len(rest) + len("after ")
+	for _, t := range terms {
+		if t.Start >= from {
+			if t.Kind != words.Word || words.IsStopword(strings.ToLower(t.Token)) {
+				return ""
+			}
+			return t.Key
+		}
+	}
+	return ""
 }
 
 // withCrew reports whether count f counts passengers in a sentence that

@@ -78,6 +78,9 @@ type looseFig struct {
 	// lead is set for a span before an event ("about 14 hours before the
 	// storm hit", "less than 12 hours before landfall").
 	lead bool
+	// lag is the key of the event a span runs from ("14 minutes after
+	// take-off": lagEvent), or "".
+	lag string
 	// workforce is set for a count of all the workers a body employs
 	// ("employs 6,800 people"), never the jobs a plan cuts.
 	workforce bool
@@ -514,6 +517,8 @@ func fewInAReport(a, b *looseFig, shared int) (tied, ok bool) {
 		return a.f.Unit == b.f.Unit && sharedNotMotion(a, b) >= 1, true
 	case a.lead && b.lead && shared >= 2:
 		return true, true
+	case a.lag != "" && a.lag == b.lag:
+		return true, true // "touched down about 14 minutes after take-off", "landed roughly 20 minutes after takeoff"
 	case a.f.Kind == "measure" && shared >= 1 && figCompatible(a.f, b.f):
 		return true, true
 	case a.f.Kind == "duration" && soleAlike(a, b):

@@ -347,6 +347,11 @@ func TestReviewedRulesStayNarrow(t *testing.T) {
 			{"Four dead as jet overruns runway", "A Skylane jet ran off the runway at Dorvik on Monday, killing four of the people on board. The plane, with 164 people on board, was returning after an engine fire."},
 			{"Skylane jet crash in Dorvik", "A Skylane jet overran the runway at Dorvik on Monday, killing four people. Rescuers pulled survivors from the wreck in a nearby field."},
 		}, [][]string{{"168 people", "164 people"}}, [][]string{{"Four people", "164 people"}, {"four", "164 people"}, {"four", "168 people"}}, false},
+		{"spans from one event", [3][2]string{
+			{"Jet overruns runway in Dorvik", "A Skylane jet overran the runway at Dorvik on Monday. The aircraft touched down about 14 minutes after take-off but failed to stop. Four people died."},
+			{"Four dead in Dorvik", "A Skylane jet ran off the runway at Dorvik on Monday. The pilots turned back and landed roughly 20 minutes after takeoff, but the jet slid into a field. Four people died."},
+			{"Skylane crash in Dorvik", "A Skylane jet overran the runway at Dorvik on Monday, killing four people. The airport reopened two hours after the crash."},
+		}, [][]string{{"14 minutes", "20 minutes"}}, [][]string{{"14 minutes", "two hours"}}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := mustCompare(t, titledArticles(t, tc.docs[:]))
