@@ -88,8 +88,9 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 		// jobs"), not the jobs a plan cuts
 		x.workforce = true
 	}
-	if x.f.Kind == "count" && x.f.Unit != "person" && humanOutcome[outcomeOf(x.f.Unit)] {
-		// "524 deaths" counts the people "524 people died" does
+	if x.f.Kind == "count" && x.f.Unit != "person" && (humanOutcome[outcomeOf(x.f.Unit)] || x.f.Unit == "other" && humanOutcome[x.outcome]) {
+		// "524 deaths" counts the people "524 people died" does, "More
+		// than 30 others were injured" those "27 injured" does
 		x.f.Norm = strings.TrimSuffix(x.f.Norm, ":"+x.f.Unit) + ":person"
 		x.f.Unit = "person"
 	}

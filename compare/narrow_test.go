@@ -347,6 +347,11 @@ func TestReviewedRulesStayNarrow(t *testing.T) {
 			{"Four dead as jet overruns runway", "A Skylane jet ran off the runway at Dorvik on Monday, killing four of the people on board. The plane, with 164 people on board, was returning after an engine fire."},
 			{"Skylane jet crash in Dorvik", "A Skylane jet overran the runway at Dorvik on Monday, killing four people. Rescuers pulled survivors from the wreck in a nearby field."},
 		}, [][]string{{"168 people", "164 people"}}, [][]string{{"Four people", "164 people"}, {"four", "164 people"}, {"four", "168 people"}}, false},
+		{"others counted with an outcome are people", [3][2]string{
+			{"Four dead as jet overruns runway", "Four people were killed and 27 injured on Monday when a Skylane jet overran the runway at Dorvik."},
+			{"Jet crash in Dorvik", "Four people have died. More than 30 others were injured when a Skylane jet overran the runway at Dorvik on Monday."},
+			{"Skylane jet crash", "Four people died when a Skylane jet overran the runway at Dorvik on Monday. About two dozen others were hurt."},
+		}, [][]string{{"27", "30 others", "two dozen others"}}, nil, false},
 		{"spans from one event", [3][2]string{
 			{"Jet overruns runway in Dorvik", "A Skylane jet overran the runway at Dorvik on Monday. The aircraft touched down about 14 minutes after take-off but failed to stop. Four people died."},
 			{"Four dead in Dorvik", "A Skylane jet ran off the runway at Dorvik on Monday. The pilots turned back and landed roughly 20 minutes after takeoff, but the jet slid into a field. Four people died."},
