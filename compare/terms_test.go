@@ -237,13 +237,19 @@ func TestFirmWithAmpersand(t *testing.T) {
 // different clauses ("had to hold back the Sorrel bench", "had handled
 // the ball", "on the pitchside monitor") have no word both keep beside
 // them, and their heads are unalike: they name different things, not
-// one referent.
+// one referent. Function words kept around a slot ("the end of the
+// runway", "the capital of Marovia") anchor nothing.
 func TestLooseSlotIsNoTerm(t *testing.T) {
 	noTermHolds(t, [3]string{
 		"Pavel Dunik scored the penalty, and security staff had to hold back the Sorrel bench.",
 		"Home captain Pavel Dunik tied the game with a penalty in the second half after a video check found that defender Marco Telli had handled the ball.",
 		"Home captain Pavel Dunik levelled from the penalty spot in the 60th minute after referee Jon Brask reviewed a handball by defender Marco Telli on the pitchside monitor.",
 	}, "bench", "ball", "monitor")
+	noTermHolds(t, [3]string{
+		"DORVIK (Wire) - Four people were killed and 27 injured on Thursday when a Skylane jet with an engine on fire made an emergency landing at Dorvik-Osten International Airport and ran off the end of the runway, officials said.",
+		"Four people have died after a passenger plane that caught fire shortly after take-off skidded off the runway during an emergency landing in the Marovian capital, Dorvik.",
+		"Three people were killed Thursday when a passenger jet that caught fire shortly after takeoff slid off a runway during an emergency landing in Dorvik, the capital of Marovia, officials said.",
+	}, "end", "capital")
 }
 
 // TestModifierOfABodyIsNoName: "the county election office" is an
