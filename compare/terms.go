@@ -192,8 +192,8 @@ func (tc *termCollector) collect(gi int, rep, m member, c *comparison, again boo
 // evaluation set this drops one false term of a dev event ("Belmira
 // bench / ball / pitchside monitor") and no true one, in each order of
 // the sources; requiring an anchor of every pair lost three true
-// held-out variants. On the probe sets it drops five junk entries
-// (outlets' names as a term, "height / Ministry" as a city).
+// held-out variants. On the probe sets it drops three junk entries
+// (outlets' names as a term twice, "height / Ministry" as a city).
 func slotAnchored(it []item, lo, hi int) bool {
 	kept := func(k int) bool { return k >= 0 && k < len(it) && it[k].kind == worddiff.Equal }
 	function := func(k int) bool {
