@@ -3,6 +3,7 @@ package compare
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/newslens/newslens/internal/entity"
 	"github.com/newslens/newslens/internal/words"
@@ -20,6 +21,14 @@ func (c *comparison) nameTerms() []Term {
 	keyOf := c.nameKeys(per)
 	uses := make(map[string]map[int][]aliasUse)
 	var keys []string
+	written := make(map[string]string) // lowercase name -> as written in mixed case
+	for _, es := range per {
+		for _, e := range es {
+			if l := strings.ToLower(e.Name); written[l] == "" && !allCapitals(e.Name) {
+				written[l] = e.Name
+			}
+		}
+	}
 	for si, a := range c.arts {
 		for _, e := range per[si] {
 			k, ok := keyOf[strings.ToLower(e.Name)]
@@ -30,9 +39,13 @@ func (c *comparison) nameTerms() []Term {
 				uses[k] = make(map[int][]aliasUse)
 				keys = append(keys, k)
 			}
+			form := e.Name
+			if w := written[strings.ToLower(form)]; w != "" && allCapitals(form) {
+				form = w // a dateline's "DRAVNIK" is the "Dravnik" the text writes
+			}
 			for n, s := range a.Sentences {
 				if strings.Contains(s, e.Name) {
-					uses[k][si] = append(uses[k][si], aliasUse{form: e.Name, n: n})
+					uses[k][si] = append(uses[k][si], aliasUse{form: form, n: n})
 				}
 			}
 		}
@@ -51,6 +64,22 @@ func (c *comparison) nameTerms() []Term {
 		out = append(out, t)
 	}
 	return out
+}
+
+// allCapitals reports whether name is written in capitals only, as a
+// dateline writes a city ("DRAVNIK"), with at least four letters (not an
+// acronym such as "UN" or "NATO" kept as written).
+func allCapitals(name string) bool {
+	letters := 0
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 4
 }
 
 // nameKeys maps each lowercase entity name that has an alias in another

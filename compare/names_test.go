@@ -367,3 +367,19 @@ func TestPartyMembers(t *testing.T) {
 	)
 	wantNames(t, mustCompare(t, arts), "a", "Green Party", map[string]string{"b": "Greens", "c": "Greens"})
 }
+
+// TestDatelineCapitalsNameAsWritten: a city a dateline writes in
+// capitals ("DRAVNIK (Wire) -") is shown as the text writes it.
+func TestDatelineCapitalsNameAsWritten(t *testing.T) {
+	r := reportOf(t,
+		[]string{"DRAVNIK (Wire) - A Skylane jet ran off the runway at Dravnik-Ostra airport on Monday, killing four people.", "The airport in Dravnik was closed."},
+		[]string{"A Skylane jet crashed on landing in the Marovian capital, Dravnik, on Monday, killing four people."},
+		[]string{"A Skylane jet crashed on landing in Drawnik, the capital of Marovia, on Monday, killing four people."},
+	)
+	tm := findTerm(t, r, "c", "Drawnik")
+	for l, v := range tm.BySource {
+		if strings.Contains(v, "DRAVNIK") {
+			t.Errorf("%s: %q, want the name as the text writes it", l, v)
+		}
+	}
+}
