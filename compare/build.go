@@ -913,7 +913,11 @@ func figureContext(sentence string, f figureT) string {
 	if f.Start < 0 || f.End > len(sentence) || f.Start > f.End {
 		return ""
 	}
-	before := strings.Fields(sentence[:f.Start])
+	start := 0
+	if e := datelineEnd(sentence); e <= f.Start {
+		start = e // "DRAVNIK (Wire) - ": where the agency filed, not what it measures
+	}
+	before := strings.Fields(sentence[start:f.Start])
 	if f.Prep == "since" && len(before) > 0 && strings.EqualFold(before[len(before)-1], "since") {
 		before = before[:len(before)-1]
 	}

@@ -24,6 +24,7 @@ func TestFigureContext(t *testing.T) {
 		{"guillemets are not context", "Près de «40 %» des gens.", "40 %", "Près de [?] des gens"},
 		{"a comma after the figure stays", "Some 820 firefighters, 160 volunteers and 16 aircraft were deployed.", "820 firefighters", "Some [?], 160 volunteers and 16"},
 		{"a unit joined by a hyphen stays joined", "Tom Ashby kicked a 42-yard field goal as time expired.", "42", "Tom Ashby kicked a [?]-yard field goal"},
+		{"a dateline is no context", "KATHMANDU, Feb 12 - A magnitude 6.1 earthquake struck a remote district.", "6.1", "A magnitude [?] earthquake struck a remote"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
