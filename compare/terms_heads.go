@@ -137,7 +137,7 @@ func qualifier(tok string) bool {
 			return false
 		}
 	}
-	return !isFigureWord(words.Stem(lw)) && !baseVerbs[lw]
+	return !isFigureWord(words.Stem(lw)) && !baseVerbs[lw] && !pastForms[lw] // "caught fire" is no kind of fire
 }
 
 // baseVerbs are verbs that news writes in their base form before a

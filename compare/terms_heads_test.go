@@ -28,6 +28,7 @@ func TestHeadPhrases(t *testing.T) {
 		{"a verb after a noun", "Arden's main interest rate fell as the storm hit.", []string{"main interest rate"}},
 		{"a general noun heads nothing", "The former mining town mourned.", nil},
 		{"a verb in its base form", "The budget would strengthen security and keep public finances sound.", nil},
+		{"an irregular past", "A passenger jet that caught fire slid off the runway.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
