@@ -294,6 +294,18 @@ func TestHeadOfTheBody(t *testing.T) {
 	}
 }
 
+// TestGangBehindTheAttack: "The gang behind the attack, BlackLantern,"
+// names the gang; "the attack" is no name of it.
+func TestGangBehindTheAttack(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Hackers shut down five hospitals in Estmark on Monday.", "The gang behind the attack, BlackLantern, says it stole patient data.", "The attack forced the hospitals to divert ambulances."},
+		[]string{"Hackers shut down five hospitals in Estmark on Monday.", "The attack has been claimed by a gang called BlackLantern.", "The attack forced the hospitals to divert ambulances."},
+		[]string{"Five hospitals in Estmark were shut down by hackers on Monday.", "A group calling itself BlackLantern said it stole patient data."},
+	)
+	noTermWith(t, r, "", "BlackLantern / the attack")
+	noTermWith(t, r, "", "the attack / BlackLantern")
+}
+
 // TestOnePersonOneTerm: the term of a person's full name and surname
 // and the term of the titles outlets give the person, which share no
 // form, are one entry when a source writes the full name in both, once

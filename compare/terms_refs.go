@@ -667,14 +667,19 @@ func description(toks []ntok, i int) (string, int) {
 func descriptionBefore(toks []ntok, end int) string {
 	for i := end - 1; i >= 0 && end-i <= 5; i-- {
 		if toks[i].lower == "the" {
-			if h, e := modifiersHead(toks, i+1); e == end && (i == 0 || toks[i-1].lower != "of") {
+			if h, e := modifiersHead(toks, i+1); e == end && (i == 0 || !nounComplement[toks[i-1].lower]) {
 				return h
 			}
-			return "" // "The head of the watchdog, Liora Mendt,": she heads it
+			return "" // "The head of the watchdog, Liora Mendt,": she heads it; "The gang behind the attack, BlackLantern,": the gang is
 		}
 	}
 	return ""
 }
+
+// nounComplement are prepositions that tie a description to the noun
+// before them ("the head of the watchdog", "the gang behind the
+// attack"), so that a name set off after it is that noun's.
+var nounComplement = map[string]bool{"of": true, "behind": true, "against": true, "about": true}
 
 // modifiersHead reads up to three modifiers and a head noun at toks[i]
 // ("copper mine", "giant copper-gold mine", "Anglo-Australian miner")
