@@ -269,6 +269,13 @@ func (c *comparison) cutUnits(si, n int, ids map[string]int32) {
 			if t.Kind != words.Name && t.Kind != words.Number && inQuote(quotes, t.Start) && !words.IsStopword(strings.ToLower(t.Token)) {
 				u.quoted = append(u.quoted, ids[t.Key])
 			}
+			if t.Kind == words.Name && strings.EqualFold(t.Token, c.arts[si].Label) {
+				// The outlet naming itself ("records seen by Wire", "a
+				// source told Reuters") says where the fact was read, not what
+				// it is about. The evaluation set does not move; on the jet
+				// probe set two wordings of one fact come closer (0.43 to 0.49).
+				continue
+			}
 			id := ids[t.Key]
 			w := c.idf[id]
 			switch t.Kind {

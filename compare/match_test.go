@@ -753,3 +753,27 @@ func TestCloseTollKeepsALocalReport(t *testing.T) {
 	}
 	t.Errorf("local's toll is in no discrepancy: %+v", r.Discrepancies)
 }
+
+// TestOutletNamingItselfIsNoWord: "records seen by Wire" in Wire's own
+// report names the outlet, not anything the fact is about; another
+// outlet citing Wire names a source it read.
+func TestOutletNamingItselfIsNoWord(t *testing.T) {
+	arts := []*article.Article{
+		fromText(t, "Wire", "Engine", "Records seen by Wire show that the engine had an overheating warning nine days earlier."),
+		fromText(t, "Herald", "Engine", "Wire reported that the engine had an overheating warning nine days earlier."),
+	}
+	c, err := scored(t.Context(), arts, []string{"Wire", "Herald"}, DefaultThreshold, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, ok := c.ids[lexicon.Key("wire")]
+	if !ok {
+		t.Fatal("no word for Wire")
+	}
+	for _, u := range c.units {
+		has := slices.ContainsFunc(u.slots, func(sl slot) bool { return slices.Contains(sl.ids, id) })
+		if has != (u.src == 1) {
+			t.Errorf("source %d: Wire is a word of its clause: %v, want %v", u.src, has, u.src == 1)
+		}
+	}
+}
