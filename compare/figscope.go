@@ -508,7 +508,7 @@ var outcomes = []struct{ prefix, outcome string }{
 	{"marched", "crowd"}, {"lined", "crowd"}, {"lining", "crowd"}, {"cheered", "crowd"}, {"attended", "crowd"},
 	{"destroy", "destroyed"}, {"flatten", "destroyed"}, {"collaps", "destroyed"}, {"razed", "destroyed"},
 	{"damag", "damaged"},
-	{"aboard", "aboard"}, {"board", "aboard"}, {"carrying", "aboard"},
+	{"aboard", "aboard"}, {"carrying", "aboard"},
 }
 
 // thingLost reports whether word, after a count of things, says they
@@ -548,6 +548,9 @@ func outcomeAt(s string, t lexicon.Term) string {
 	}
 	if w := strings.ToLower(t.Token); (w == "homes" || w == "houses" || w == "villages" || w == "towns") && leftHome.MatchString(s[:t.Start]) && !stayedHome.MatchString(s[:t.Start]) {
 		return "displaced" // "forcing about 4,000 from their homes", "had to leave their homes", "to leave villages on its slopes"
+	}
+	if strings.EqualFold(t.Token, "board") && strings.HasSuffix(strings.ToLower(s[:t.Start]), "on ") {
+		return "aboard" // "on board", not a company's board
 	}
 	return outcomeOf(t.Token)
 }
