@@ -399,8 +399,8 @@ func Key(lower string) string {
 		return strings.ReplaceAll(lower, ",", "")
 	}
 	am := american(words.FoldAccents(lower))
-	if closed := strings.ReplaceAll(am, "-", ""); closed != am && isLetters(closed) {
-		am = closed // "take-off" is "takeoff", "co-operation" "cooperation"
+	if closed := strings.ReplaceAll(am, "-", ""); closed != am && isLetters(closed) && !strings.HasPrefix(am, "re-") {
+		am = closed // "take-off" is "takeoff", "co-operation" "cooperation"; "re-signed" is no "resigned"
 	}
 	if agent, ok := strings.CutSuffix(strings.TrimSuffix(am, "s"), "izer"); ok && len(agent) > 2 {
 		am = agent + "ize" // "the organisers" are those who "organised" it

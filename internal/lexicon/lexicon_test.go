@@ -57,6 +57,7 @@ func TestTermsNormalise(t *testing.T) {
 		{"a go-between", "The swap was brokered by Merania.", "The swap was mediated by Merania."},
 		{"an arrest", "The captain was taken into custody.", "The captain was arrested."},
 		{"a hyphen in a compound", "It landed 14 minutes after take-off.", "It landed 14 minutes after takeoff."},
+		{"a landing", "The jet touched down at 9.", "The jet landed at 9."},
 		{"lawmakers", "Fourteen MPs defected.", "Fourteen lawmakers defected."},
 		{"members of parliament", "Fourteen members of parliament defected.", "Fourteen deputies defected."},
 		{"a no-confidence vote", "The assembly adopted a censure motion.", "The assembly adopted a no-confidence vote."},
@@ -120,6 +121,7 @@ func TestTermsKeepApart(t *testing.T) {
 		{"a shop's name is no unit", "They robbed a 7-Eleven store.", "They robbed a 7 11 store."},
 		{"a distance is no speed", "A queue of 30 km.", "A queue of 30 kph."},
 		{"a charge is no law", "She billed the state.", "She bills the state."},
+		{"signing again is no resignation", "The striker re-signed with the club.", "The striker resigned from the club."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -44,6 +44,9 @@ var phraseRows = [][]string{
 	{"kph", "kph", "kmh", "km/h", "km per hour", "km an hour", "kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"},
 	{"mph", "mph", "miles per hour", "miles an hour"},
 	{"ceasefire", "cessation of hostilities", "cease-fire"},
+	// An aircraft's landing: "touched down 14 minutes after take-off",
+	// "landed 20 minutes after takeoff".
+	{"land", "touched down", "touch down", "touches down", "touching down"},
 	// A resignation demanded: "demanded the resignation of", "to demand
 	// that he step down", "calling for him to resign". Nothing measured
 	// changed over the sixteen evaluation events. "Calling for" as a
