@@ -88,7 +88,7 @@ func (c *comparison) figureScope(x *looseFig, words []lexicon.Term) {
 		// jobs"), not the jobs a plan cuts
 		x.workforce = true
 	}
-	if x.f.Kind == "count" && x.f.Unit != "person" && (humanOutcome[outcomeOf(x.f.Unit)] || x.f.Unit == "other" && humanOutcome[x.outcome]) {
+	if x.f.Kind == "count" && x.f.Unit != "person" && (humanOutcome[outcomeOf(x.f.Unit)] || x.f.Unit == "other" && humanOutcome[x.outcome] && !thingsBefore(c.figuresAt(x.src, x.n), x.f)) {
 		// "524 deaths" counts the people "524 people died" does, "More
 		// than 30 others were injured" those "27 injured" does
 		x.f.Norm = strings.TrimSuffix(x.f.Norm, ":"+x.f.Unit) + ":person"
@@ -619,8 +619,8 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 			break
 		}
 		if o := outcomeAt(s, t); o != "" || f.Kind == "count" && countedThings[f.Unit] && thingLost(t.Token) {
-			if o == "aboard" && (strings.ContainsAny(s[f.End:t.Start], "0123456789") || strings.HasPrefix(s[f.End:], " of ")) {
-				continue // "killing at least 27 of the 142 people on board", "four of those on board": the toll's words are elsewhere
+			if o == "aboard" && (strings.ContainsAny(s[f.End:t.Start], "0123456789") || strings.HasPrefix(s[f.End:], " of ") || takenAboard.MatchString(s[:f.Start])) {
+				continue // "killing at least 27 of the 142 people on board", "four of those on board": the toll's words are elsewhere; "took 120 people aboard" rescued them
 			}
 			if o == "" {
 				o = "destroyed"
@@ -638,6 +638,9 @@ func figureOutcome(s string, terms []lexicon.Term, f figureT) string {
 			break
 		}
 		if o := outcomeAt(s, t); o != "" && (seen <= outcomeBefore || strings.EqualFold(t.Token, "toll") || numberOf(s[:t.Start])) {
+			if o == "aboard" && f.Kind == "count" && f.Unit != "person" && f.Unit != "passenger" {
+				return "" // "two helicopters carrying 16 divers": a crew, not those on board the ship
+			}
 			return joinedOutcome(s, t.Start, t.End, o)
 		}
 	}
@@ -800,6 +803,22 @@ func (c *comparison) topicYear(year string) bool {
 		}
 	}
 	return 2*n >= len(c.arts)
+}
+
+// takenAboard ends the words before a count that a rescue took on board:
+// "a patrol ship took 120 people aboard", "fishermen pulled 25 aboard".
+var takenAboard = regexp.MustCompile(`(?i)\b(?:took|taken|take|takes|taking|pulled|pulling|brought|bringing|hauled|lifted|winched|plucked)\s+(?:(?:about|around|some|nearly|almost|more than|over|at least)\s+)?$`)
+
+// thingsBefore reports whether a count of things other than people
+// comes before figure f in its sentence: the "others" after "four horses
+// drowned and 30 others" are horses.
+func thingsBefore(fs []figureT, f figureT) bool {
+	for _, g := range fs {
+		if g.Start < f.Start && g.Kind == "count" && g.Unit != "person" && g.Unit != "other" && outcomeOf(g.Unit) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // lagEvent returns the key of the event a span runs from when the span

@@ -52,6 +52,8 @@ func TestFigureOutcome(t *testing.T) {
 		{"carrying", "The aircraft, carrying 168 people, had set off for Merrow.", "168 people", "aboard"},
 		{"a company's board", "The board approved 1,200 job cuts on Tuesday.", "1,200", ""},
 		{"a toll of those on board", "It crashed, killing at least 27 of the 142 people on board.", "27", "dead"},
+		{"taken aboard by a rescue", "A navy patrol ship took 120 people aboard before dawn.", "120 people", ""},
+		{"a crew carried to the search", "Two helicopters carrying 16 divers joined the search.", "16 divers", ""},
 		{"turned out", "Hundreds of thousands of citizens turned out along the streets.", "Hundreds of thousands of citizens", "crowd"},
 		{"lining", "He was cheered by tens of thousands of people lining the streets.", "tens of thousands of people", "crowd"},
 		{"nothing", "The quake struck at a depth of 10 km.", "10", ""},

@@ -352,6 +352,16 @@ func TestReviewedRulesStayNarrow(t *testing.T) {
 			{"Jet crash in Dorvik", "Four people have died. More than 30 others were injured when a Skylane jet overran the runway at Dorvik on Monday."},
 			{"Skylane jet crash", "Four people died when a Skylane jet overran the runway at Dorvik on Monday. About two dozen others were hurt."},
 		}, [][]string{{"27", "30 others", "two dozen others"}}, nil, false},
+		{"others after a count of animals", [3][2]string{
+			{"Floods in the Marrow valley", "Floods swept through the Marrow valley on Sunday after two days of heavy rain. Rescuers saved 45 people from rooftops, the fire service said. Six people died."},
+			{"Six dead in Marrow floods", "Heavy rain flooded the Marrow valley on Sunday, killing six people. At a stud farm near Tollen, four horses drowned and 30 others were rescued by volunteers."},
+			{"Marrow valley floods kill six", "Six people were killed when floods hit the Marrow valley on Sunday. Emergency crews rescued about 45 residents trapped by the water."},
+		}, nil, [][]string{{"45 people", "30 others"}}, false},
+		{"different things after one event", [3][2]string{
+			{"Cargo plane crashes near Velo", "A cargo plane crashed near Velo airport on Monday, killing both pilots. Firefighters reached the wreck 40 minutes after takeoff, witnesses said."},
+			{"Two pilots killed in Velo crash", "A cargo plane crashed near Velo airport on Monday and both pilots were killed. The control tower lost radio contact six minutes after take-off."},
+			{"Velo cargo crash", "Both pilots died when a cargo plane crashed near Velo airport on Monday. The pilots reported an engine fire two minutes after takeoff."},
+		}, nil, [][]string{{"40 minutes", "six minutes"}, {"six minutes", "two minutes"}, {"40 minutes", "two minutes"}}, false},
 		{"spans from one event", [3][2]string{
 			{"Jet overruns runway in Dorvik", "A Skylane jet overran the runway at Dorvik on Monday. The aircraft touched down about 14 minutes after take-off but failed to stop. Four people died."},
 			{"Four dead in Dorvik", "A Skylane jet ran off the runway at Dorvik on Monday. The pilots turned back and landed roughly 20 minutes after takeoff, but the jet slid into a field. Four people died."},
