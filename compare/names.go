@@ -67,8 +67,10 @@ func (c *comparison) nameTerms() []Term {
 }
 
 // allCapitals reports whether name is written in capitals only, as a
-// dateline writes a city ("DRAVNIK"), with at least four letters (not an
-// acronym such as "UN" or "NATO" kept as written).
+// dateline writes a city ("DRAVNIK"), with at least four letters: an
+// acronym of three or fewer ("UN", "BBC") is kept as written, and a
+// longer one that another outlet writes otherwise ("NATO", "Nato") is
+// shown as that outlet writes it.
 func allCapitals(name string) bool {
 	letters := 0
 	for _, r := range name {

@@ -395,3 +395,17 @@ func TestDatelineCapitalsNameAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestNameAfterACaseAgainst: "the fraud case against the mining
+// company, Orvane," names the company Orvane.
+func TestNameAfterACaseAgainst(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Prosecutors dropped the fraud case against the mining company, Orvane, on Monday.", "The company had been accused of hiding losses."},
+		[]string{"Prosecutors dropped the fraud case against Orvane on Monday.", "Orvane had been accused of hiding losses."},
+		[]string{"Prosecutors on Monday dropped the fraud case against Orvane.", "The miner had been accused of hiding losses."},
+	)
+	tm := findTerm(t, r, "a", "the mining company")
+	if !hasForm(tm.BySource["a"], "Orvane") {
+		t.Errorf("got %v, want a's Orvane in the entry of the mining company", tm.BySource)
+	}
+}

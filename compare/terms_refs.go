@@ -678,8 +678,10 @@ func descriptionBefore(toks []ntok, end int) string {
 
 // nounComplement are prepositions that tie a description to the noun
 // before them ("the head of the watchdog", "the gang behind the
-// attack"), so that a name set off after it is that noun's.
-var nounComplement = map[string]bool{"of": true, "behind": true, "against": true, "about": true}
+// attack"), so that a name set off after it is that noun's. After
+// "against" or "about" the name is the description's: "the fraud case
+// against the mining company, Orvane,".
+var nounComplement = map[string]bool{"of": true, "behind": true}
 
 // modifiersHead reads up to three modifiers and a head noun at toks[i]
 // ("copper mine", "giant copper-gold mine", "Anglo-Australian miner")
