@@ -3,7 +3,6 @@ package compare
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/newslens/newslens/internal/entity"
 	"github.com/newslens/newslens/internal/words"
@@ -72,16 +71,7 @@ func (c *comparison) nameTerms() []Term {
 // longer one that another outlet writes otherwise ("NATO", "Nato") is
 // shown as that outlet writes it.
 func allCapitals(name string) bool {
-	letters := 0
-	for _, r := range name {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			letters++
-		}
-	}
-	return letters >= 4
+	return words.CapitalLetters(name) >= 4
 }
 
 // nameKeys maps each lowercase entity name that has an alias in another

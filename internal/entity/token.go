@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newslens/newslens/internal/words"
 )
 
 // token is one word of a sentence.
@@ -205,14 +207,5 @@ func isInitialism(w string) bool {
 }
 
 func isAllCaps(w string) bool {
-	letters := 0
-	for _, r := range w {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			letters++
-		}
-	}
-	return letters >= 2
+	return words.CapitalLetters(w) >= 2
 }

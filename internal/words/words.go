@@ -113,6 +113,21 @@ func IsCapitalized(tok string) bool {
 	return unicode.IsUpper(r)
 }
 
+// CapitalLetters returns how many letters w has when every letter it has
+// is a capital ("NATO", "DRAVNIK", "U.S."), and -1 when one is not.
+func CapitalLetters(w string) int {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return -1
+			}
+			letters++
+		}
+	}
+	return letters
+}
+
 // Kind says what sort of content word a Term is.
 type Kind uint8
 
