@@ -145,10 +145,10 @@ func inOrder(order []string, k string) bool {
 // and its modifiers ("the county election office") are not the
 // referent's.
 func modifiesNext(after string) bool {
-	w, _, _ := strings.Cut(strings.TrimLeft(after, " "), " ")
 	if after == "" || after[0] != ' ' {
 		return false
 	}
+	w, _, _ := strings.Cut(strings.TrimLeft(after, " "), " ")
 	return compoundHeads[strings.TrimRight(w, ".,;:!?\"'”)")]
 }
 

@@ -823,8 +823,9 @@ func thingsBefore(fs []figureT, f figureT) bool {
 
 // lagEvent returns the key of the event a span runs from when the span
 // is written "N after" it ("about 14 minutes after take-off", "two days
-// after the vote"), or "". Two such spans from one event are one
-// quantity whatever the rest of their sentences say (fewInAReport).
+// after the vote"), or "". Two such spans from one event that share
+// another word ("landed", "touched down") are one quantity
+// (fewInAReport).
 func lagEvent(s string, terms []lexicon.Term, f figureT) string {
 	if f.Kind != "duration" {
 		return ""

@@ -518,10 +518,11 @@ func fewInAReport(a, b *looseFig, shared int) (tied, ok bool) {
 	case a.lead && b.lead && shared >= 2:
 		return true, true
 	case a.lag != "" && a.lag == b.lag && shared >= 2:
-		// the event and another word: "reached the wreck 40 minutes
-		// after takeoff" is no "lost radio contact six minutes after
-		// take-off"
-		return true, true // "touched down about 14 minutes after take-off", "landed roughly 20 minutes after takeoff"
+		// The event and another word: "touched down about 14 minutes
+		// after take-off", "landed roughly 20 minutes after takeoff";
+		// not "reached the wreck 40 minutes after takeoff" and "lost
+		// radio contact six minutes after take-off".
+		return true, true
 	case a.f.Kind == "measure" && shared >= 1 && figCompatible(a.f, b.f):
 		return true, true
 	case a.f.Kind == "duration" && soleAlike(a, b):

@@ -32,7 +32,7 @@ func headPhrases(s string) []headPhrase {
 	}
 	var toks []tok
 	words.Each(s, func(t string, start int) { toks = append(toks, tok{t, start}) })
-	var out, any []headPhrase // any: every qualified head, read or not
+	var out, all []headPhrase // all: every qualified head, read or not
 	for i, t := range toks {
 		lw := strings.ToLower(t.text)
 		if !headWord(t.text) {
@@ -52,7 +52,7 @@ func headPhrases(s string) []headPhrase {
 		for _, m := range toks[j:i] {
 			hp.mods = append(hp.mods, words.Stem(strings.ToLower(m.text)))
 		}
-		any = append(any, hp)
+		all = append(all, hp)
 		if i+1 < len(toks) && (determiners[strings.ToLower(toks[i+1].text)] || pronouns[strings.ToLower(toks[i+1].text)]) {
 			continue // a verb and its object: "the bank cut its rate"
 		}
@@ -69,10 +69,10 @@ func headPhrases(s string) []headPhrase {
 	// both singular or both plural: "cut interest rates, bringing its
 	// main rate down" speaks of rates in general, then of the one.
 	contrast := make(map[string]bool)
-	for x := range any {
-		for y := x + 1; y < len(any); y++ {
-			if any[x].head == any[y].head && !slices.Equal(any[x].mods, any[y].mods) && pluralPhrase(any[x].text) == pluralPhrase(any[y].text) {
-				contrast[any[x].head] = true
+	for x := range all {
+		for y := x + 1; y < len(all); y++ {
+			if all[x].head == all[y].head && !slices.Equal(all[x].mods, all[y].mods) && pluralPhrase(all[x].text) == pluralPhrase(all[y].text) {
+				contrast[all[x].head] = true
 			}
 		}
 	}
@@ -88,7 +88,7 @@ func headPhrases(s string) []headPhrase {
 // pluralPhrase reports whether phrase p ends in a plural noun: a word its
 // stem shortens by a final "s".
 func pluralPhrase(p string) bool {
-	w := strings.ToLower(lowerLast(p))
+	w := lowerLast(p)
 	return strings.HasSuffix(w, "s") && words.Stem(w) != w
 }
 
