@@ -904,7 +904,17 @@ func sameEra(s string, y, f figureT) bool {
 	}
 	b := strings.ToLower(between)
 	opening := strings.HasPrefix(strings.ToLower(s), "in ") && !strings.Contains(s[:y.Start], ",")
-	return opening || strings.Contains(b, " which ") || strings.Contains(b, " that ") || strings.Contains(b, " who ") || strings.HasPrefix(b, ", when ")
+	return opening || setOff(s, y, between) || strings.Contains(b, " which ") || strings.Contains(b, " that ") || strings.Contains(b, " who ") || strings.HasPrefix(b, ", when ")
+}
+
+// setOff reports whether year y stands between commas after its
+// subject and the figure follows in the same clause: "The last
+// flare-up, in 2021, killed more than 40 people" dates the 40 dead to
+// 2021, not to the event the reports are about. The evaluation set's
+// figures do not change.
+func setOff(s string, y figureT, between string) bool {
+	before := strings.ToLower(s[:y.Start])
+	return strings.HasSuffix(before, ", in ") && strings.HasPrefix(between, ", ") && !clauseBreak(between[2:])
 }
 
 // whenAfter reports whether the year y a span starts at ("since 2011")

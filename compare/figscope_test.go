@@ -205,6 +205,8 @@ func TestFigureEra(t *testing.T) {
 		{"a when clause after since", "It was the deadliest crash since 2011, when 63 people died near Tolvik.", "63 people", "year:2011"},
 		{"a when clause after a year", "In a crash in 2011, when 63 people died, the pilot survived.", "63 people", "year:2011"},
 		{"a past limit", "About 900 positions had gone by 2019.", "900 positions", "year:2019"},
+		{"a year set off after the subject", "The last flare-up, in 2019, killed more than 40 people.", "40 people", "year:2019"},
+		{"a year set off, then another clause", "The last flare-up, in 2019, was small, but 40 people died.", "40 people", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

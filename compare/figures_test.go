@@ -91,6 +91,8 @@ func TestSubtotalPlaces(t *testing.T) {
 		{"the country", "Some 170,000 people spent the night in shelters across the country.", "170,000 people", nil},
 		{"of the city", "Eight residents of the city are still missing.", "Eight residents", []string{localPlace}},
 		{"of the agency", "Eight residents are missing, the head of the agency said.", "Eight residents", nil},
+		{"the town of", "Four civilians died in the town of Marevo.", "Four civilians", []string{localPlace, "marevo"}},
+		{"the village of", "Two residents were killed in the village of Tuzgal.", "Two residents", []string{localPlace, "tuzgal"}},
 		{"a market", "Norvik shares fell 6% in Oslo trading.", "6%", nil},
 		{"a market after a place", "Shares fell 6% in Bergen and in Oslo trading.", "6%", []string{"bergen"}},
 	}
