@@ -309,6 +309,8 @@ func TestExtractSpeakersAndKinds(t *testing.T) {
 		{"a body and another body", []string{`"We will help," said the Ministry of Health and UNICEF.`}, []sk{{"Ministry of Health", Speech}}},
 		{"relation between commas", []string{`"She was a strong swimmer," her mother, Fiona, said in a statement.`}, []sk{{"Fiona", Speech}}},
 		{"a person of a body, before the verb", []string{`"We will ask for a recount," Tomas Bellweather of the National Renewal Union said.`}, []sk{{"Tomas Bellweather", Speech}}},
+		{"a person of a body, before the quote", []string{`Mira Holt of the Harbour Residents Association said the plan "gives real hope to families".`}, []sk{{"Mira Holt", Speech}}},
+		{"pronoun to a name after a firm's name and a role", []string{`Tarsa Securities analyst Ines Vold raised her target.`, `"The data are cleaner than expected," she wrote in a note.`}, []sk{{"Ines Vold", Speech}}},
 		{"a portfolio of two words", []string{`Minister of Culture and Heritage Ivo Stadler said: "We will bring it home."`}, []sk{{"Ivo Stadler", Speech}}},
 		{"a police rank abbreviated", []string{`"They were professionals," said Det Ch Insp Mara Dellen.`}, []sk{{"Mara Dellen", Speech}}},
 		{"a police rank", []string{`"They were professionals," said Chief Inspector Mara Dellen of the Aldora Metropolitan Police.`}, []sk{{"Mara Dellen", Speech}}},

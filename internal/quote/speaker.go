@@ -330,6 +330,10 @@ func (a *attributor) firstPersonAt(ws []word, end int, person func(string) bool)
 		for j < end && ws[j].capital && (j == i || !ws[j].breakBefore) {
 			j++
 		}
+		if roleThenName(ws, j, end) {
+			i = j - 1 // "Tarsa Securities analyst Ines Vold": the firm, then the person
+			continue
+		}
 		parts := make([]string, 0, j-i)
 		for _, w := range ws[i:j] {
 			parts = append(parts, w.text)
@@ -340,6 +344,17 @@ func (a *attributor) firstPersonAt(ws []word, end int, person func(string) bool)
 		i = j - 1
 	}
 	return "", -1
+}
+
+// roleThenName reports whether lower-case role nouns start at ws[j] and
+// a capitalised word follows them in the same phrase, before end: the
+// capitalised words before them name whom the person works for.
+func roleThenName(ws []word, j, end int) bool {
+	k := j
+	for k < end && k-j < 3 && roleNouns[ws[k].lower] && !ws[k].capital && !ws[k].breakBefore {
+		k++
+	}
+	return k > j && k < end && ws[k].capital && !ws[k].breakBefore
 }
 
 func isPronoun(w string) bool { return w == "he" || w == "she" }
@@ -961,7 +976,8 @@ func nameEndingAt(ws []word, end int) string {
 	start := end - 1
 	for start > 0 && !ws[start].breakBefore {
 		p := ws[start-1]
-		if p.capital && !isPronoun(p.lower) || speakerNouns[p.lower] || p.lower == "of" || portfolioAnd(ws, start-1) {
+		ofThe := p.lower == "the" && start > 1 && ws[start-2].lower == "of" && !ws[start-1].breakBefore // "Liv Sandgren of the Marren Disease Association"
+		if p.capital && !isPronoun(p.lower) || speakerNouns[p.lower] || p.lower == "of" || ofThe || portfolioAnd(ws, start-1) {
 			start--
 			continue
 		}
