@@ -131,6 +131,8 @@ func TestConflictWithBounds(t *testing.T) {
 		{"a floor and a ceiling overlap", "more than 200 people", "fewer than 250 people", false},
 		{"estimates apart", "about two hours", "nearly three hours", true},
 		{"estimates overlap", "about 9,000 houses", "roughly 9,500 houses", false},
+		{"estimates whose values lie outside each other's", "about 38,000 marks", "around 45,000 marks", true},
+		{"estimates near", "about 61,000 people", "around 60,000 people", false},
 		{"times apart", "shortly after 3 a.m.", "about 2:40 a.m.", true},
 		{"orders of magnitude", "tens of thousands of people", "hundreds of thousands of people", true},
 		{"vague and exact", "dozens of people", "48 people", false},

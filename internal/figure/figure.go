@@ -321,7 +321,7 @@ func Conflict(a, b Figure) bool {
 	if a.Kind == "duration" && b.Kind == "duration" && a.Unit != b.Unit {
 		return spansApart(a, b)
 	}
-	if a.Norm == "" || b.Norm == "" || a.Kind != b.Kind || a.Unit != b.Unit || Equal(a, b) || Compatible(a, b) && a.Bound+b.Bound != "" && !floorsApart(a, b) {
+	if a.Norm == "" || b.Norm == "" || a.Kind != b.Kind || a.Unit != b.Unit || Equal(a, b) || Compatible(a, b) && a.Bound+b.Bound != "" && !floorsApart(a, b) && !estimatesApart(a, b) {
 		return false
 	}
 	if a.Kind == "money" && a.Value > 0 && b.Value > 0 && max(a.Value, b.Value) >= 10*min(a.Value, b.Value) {
@@ -635,6 +635,20 @@ func floorsApart(a, b Figure) bool {
 		return false // "more than 2,000" rounds down "at least 2,317"
 	}
 	return hi > 1.1*lo
+}
+
+// estimatesApart reports whether a and b are both estimates either side
+// of a value ("about 38,000", "around 45,000") and neither value lies in
+// the other's span: their spans may touch, but a report that writes
+// "about 38,000" does not allow 45,000.
+func estimatesApart(a, b Figure) bool {
+	around := func(f Figure) bool {
+		return f.Kind != "time" && f.Low < f.Value && f.High > f.Value && !math.IsInf(f.High, 1)
+	}
+	if !around(a) || !around(b) {
+		return false
+	}
+	return (a.Value < b.Low || a.Value > b.High) && (b.Value < a.Low || b.Value > a.High)
 }
 
 // roundFigure reports whether v has one significant digit (60, 2,000).
