@@ -516,6 +516,18 @@ func TestBothSidesOfADispute(t *testing.T) {
 	conflictsOf(t, r, [][]string{{"27 people", "34 civilians"}}, [][]string{{"27 people", "11 children"}, {"34 civilians", "11 children"}})
 }
 
+// TestTheClosestOfTwoValues: a report that gives a rate on the drug and
+// one on placebo in one sentence is set against another's rate on the
+// drug, not left out as giving two values.
+func TestTheClosestOfTwoValues(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Tarsa Labs said its tablet slowed the disease in a large trial.", "Serious adverse events were seen in 8.7% of patients on the drug, a rate analysts called reassuring."},
+		[]string{"Tarsa Labs said its tablet slowed the disease in a large trial.", "Serious adverse events were reported in 7.8 percent of patients on velortide and 6.9 percent on placebo."},
+		[]string{"Tarsa Labs said its tablet slowed the disease in a large trial.", "Serious adverse events occurred in 7.8% of patients taking velortide and in 6.9% of those on placebo, the company said."},
+	)
+	conflictsOf(t, r, [][]string{{"8.7%", "7.8 percent", "7.8%"}}, [][]string{{"8.7%", "6.9%"}, {"8.7%", "6.9 percent"}})
+}
+
 // TestScoresAtTwoTimes: a half-time lead ("led 2-0 at half-time") is
 // no final score ("fought back from 2-0 down to draw 2-2"), and an
 // agency's "Attendance: 43,213" is the crowd another outlet puts at
