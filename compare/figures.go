@@ -197,7 +197,12 @@ func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]
 	}
 	var out []Discrepancy
 	for _, r := range roots {
-		idx, conf := unambiguous(figs, oneInSentence(figs, comps[r]), conflicted)
+		one := oneInSentence(figs, comps[r])
+		marked := conflicted
+		if len(one) < len(comps[r]) {
+			marked = conflictsAmong(figs, bySent, one) // "52.4 percent against 47.6 percent": the loser's share was the conflict
+		}
+		idx, conf := unambiguous(figs, one, marked)
 		if d, ok := c.looseDiscrepancy(figs, idx, conf); ok {
 			out = append(out, d)
 		}
@@ -263,6 +268,22 @@ func oneInSentence(figs []looseFig, idx []int) []int {
 		return idx
 	}
 	return slices.DeleteFunc(slices.Clone(idx), func(i int) bool { return drop[i] })
+}
+
+// conflictsAmong marks the figures of idx in a direct conflict with one
+// of another source's, as looseDiscrepancies does.
+func conflictsAmong(figs []looseFig, bySent map[[2]int][]int, idx []int) map[int]bool {
+	conf := make(map[int]bool)
+	for x, i := range idx {
+		for _, j := range idx[x+1:] {
+			a, b := &figs[i], &figs[j]
+			if a.src != b.src && sameQuantity(a, b) && !figEqual(a.f, b.f) && looseConflict(a.fig, b.fig) &&
+				!(roundedBeside(figs, bySent, a, b) && roundedBeside(figs, bySent, b, a)) {
+				conf[i], conf[j] = true, true
+			}
+		}
+	}
+	return conf
 }
 
 // closestInSentence marks in drop, of two or more values one sentence
