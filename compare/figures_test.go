@@ -1072,3 +1072,27 @@ func TestSoleDaysOfOneClaim(t *testing.T) {
 	}
 	t.Error("June 28 is not set against June 21")
 }
+
+// TestWithoutStrays: a source that gives a value near the others' and
+// one more than ten times from every other source's ("The study of
+// 3,900 patients"; "About 61,000 patients are diagnosed") keeps the
+// near one in the group, which then disputes the trial's size; a
+// source whose two values are both near others' is left to unambiguous.
+func TestWithoutStrays(t *testing.T) {
+	at := func(src int, s, text string) looseFig {
+		return looseFig{fig: fig{f: figAt(t, s, text), src: src}}
+	}
+	figs := []looseFig{
+		at(0, "The trial enrolled 4,212 patients.", "4,212 patients"),
+		at(1, "The study of 3,900 patients showed it.", "3,900 patients"),
+		at(1, "About 61,000 patients are diagnosed.", "61,000 patients"),
+		at(2, "More than 4,000 patients took part.", "4,000 patients"),
+	}
+	if got := withoutStrays(figs, []int{0, 1, 2, 3}); !slices.Equal(got, []int{0, 1, 3}) {
+		t.Errorf("withoutStrays = %v, want [0 1 3]: 61,000 is another quantity", got)
+	}
+	figs[2] = at(1, "About 4,500 patients were screened.", "4,500 patients")
+	if got := withoutStrays(figs, []int{0, 1, 2, 3}); len(got) != 4 {
+		t.Errorf("withoutStrays = %v, want all four: both of source 1's values are near others'", got)
+	}
+}
