@@ -956,10 +956,16 @@ var changedSince = regexp.MustCompile(`^\s*(?:from|on|over|compared with|compare
 // percent of votes had been processed"), which is not a share of the votes a party won.
 var countedShare = regexp.MustCompile(`^\s*(?:of (?:the )?(?:votes?|ballots?|precincts?|(?:polling )?stations|returns|vote) (?:(?:had|have|has) been |were |was )?)?(?:counted|processed|tallied|reporting)\b`)
 
+// usualBefore ends the words before a figure that give the usual value
+// the event's is set against: "rather than the usual seven months",
+// "against the normal 210 days".
+var usualBefore = regexp.MustCompile(`\b(?:usual|normal|typical|customary|standard)$`)
+
 // figureStage returns what the words around a figure say of its stage:
 // "early" for a first or earlier report of a value that changed
 // ("revising an earlier figure of 11", "initially put at 30",
-// "52% in preliminary results"), "final" for the last, "before" for the
+// "52% in preliminary results"), "final" for the last, "usual" for the
+// usual value (usualBefore), "before" for the
 // earlier value of a comparison ("up from 55%", "rose from 38 to 57",
 // "61% a year earlier"), "counted" for how far a count has got
 // (countedShare), "limit" for a limit ("a speed limit of 70
@@ -995,6 +1001,8 @@ func figureStage(s string, f figureT, figs []figureT) string {
 		return "early"
 	case containsAny(near, limitWords):
 		return "limit"
+	case usualBefore.MatchString(near):
+		return "usual"
 	case levelKinds[f.Kind] && holdAt.MatchString(before):
 		return "held"
 	case containsAny(near, aboardWords) || strings.HasPrefix(strings.TrimSpace(after), "on board") || strings.HasPrefix(strings.TrimSpace(after), "aboard"):

@@ -111,6 +111,8 @@ func TestFigureStageAndThreshold(t *testing.T) {
 		{"to after from", "The toll rose from 38 to 57.", "57", "", false},
 		{"a year earlier", "Exports fell 4%, after 6% a year earlier.", "6%", "before", false},
 		{"forecast", "Growth is expected to reach 3%.", "3%", "expected", false},
+		{"the usual value", "It will finish within six months, rather than the usual seven months.", "seven months", "usual", false},
+		{"the event's beside the usual", "It will finish within six months, rather than the usual seven months.", "six months", "", false},
 		{"limit", "It ran at 140 km/h where the limit is 70 km/h.", "70", "limit", false},
 		{"aboard", "A train carrying about 300 people derailed.", "300 people", "aboard", false},
 		{"preliminary after", "The party had 52% in preliminary results.", "52%", "early", false},

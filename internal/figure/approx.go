@@ -55,6 +55,7 @@ var bounds = []struct {
 	{words: "over", lo: 1, open: true},
 	{words: "above", lo: 1, open: true},
 	{words: "under", lo: 0, hi: 1},
+	{words: "within", lo: 0, hi: 1},
 	{words: "below", lo: 0, hi: 1},
 	{words: "after", timeOnly: true, minLo: 0, minHi: 60},
 	{words: "before", timeOnly: true, minLo: -60, minHi: 0},

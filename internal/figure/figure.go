@@ -321,7 +321,7 @@ func Conflict(a, b Figure) bool {
 	if a.Kind == "duration" && b.Kind == "duration" && a.Unit != b.Unit {
 		return spansApart(a, b)
 	}
-	if a.Norm == "" || b.Norm == "" || a.Kind != b.Kind || a.Unit != b.Unit || Equal(a, b) || Compatible(a, b) && a.Bound+b.Bound != "" && !floorsApart(a, b) && !estimatesApart(a, b) {
+	if a.Norm == "" || b.Norm == "" || a.Kind != b.Kind || a.Unit != b.Unit || Equal(a, b) || Compatible(a, b) && a.Bound+b.Bound != "" && !floorsApart(a, b) && !ceilingsApart(a, b) && !estimatesApart(a, b) {
 		return false
 	}
 	if a.Kind == "money" && a.Value > 0 && b.Value > 0 && max(a.Value, b.Value) >= 10*min(a.Value, b.Value) {
@@ -635,6 +635,14 @@ func floorsApart(a, b Figure) bool {
 		return false // "more than 2,000" rounds down "at least 2,317"
 	}
 	return hi > 1.1*lo
+}
+
+// ceilingsApart reports whether a and b are both ceilings ("within 120
+// days", "within 150 days") more than a tenth apart: two reports of one
+// deadline, as two floors are of one count.
+func ceilingsApart(a, b Figure) bool {
+	ceiling := func(f Figure) bool { return f.Low == 0 && f.High == f.Value && f.Value > 0 && f.Bound != "" }
+	return ceiling(a) && ceiling(b) && max(a.Value, b.Value) > 1.1*min(a.Value, b.Value)
 }
 
 // estimatesApart reports whether a and b are both estimates either side
