@@ -57,7 +57,7 @@ func (c *comparison) report() *Report {
 	r.Discrepancies = c.joinSharedValues(append(r.Discrepancies, c.looseDiscrepancies(r.Discrepancies, covering)...))
 	dropDisputed(r)
 	r.Quotes = c.quotes(clusters)
-	r.Terms = dropSelfNames(dropBrokenForms(dropSpellingOnly(c.mergeTerms(append(append(c.aliasTerms(), c.nameTerms()...), c.codeNameTerms()...), append(append(tc.terms(c), c.headTerms()...), c.namedKinds()...)))))
+	r.Terms = c.dropBylines(dropSelfNames(dropBrokenForms(dropSpellingOnly(c.mergeTerms(append(append(c.aliasTerms(), c.nameTerms()...), c.codeNameTerms()...), append(append(tc.terms(c), c.headTerms()...), c.namedKinds()...))))))
 	r.Quoted = c.quoted(clusters)
 	r.BuildMatrix()
 	r.near = c.nearest

@@ -331,6 +331,39 @@ func dropSelfNames(terms []Term) []Term {
 	})
 }
 
+// dropBylines drops the terms in which every source's name is its
+// agency's credit in a dateline: "MAREVO, May 14 (Wire) -" and "VEYRA,
+// 14 May (TNA) -" credit two agencies, not two names of one thing.
+func (c *comparison) dropBylines(terms []Term) []Term {
+	label := make(map[string]int)
+	for si, l := range c.labels {
+		label[l] = si
+	}
+	return slices.DeleteFunc(terms, func(t Term) bool {
+		for l, v := range t.BySource {
+			si, ok := label[l]
+			if !ok || strings.Contains(v, " / ") || !c.byline(si, v) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// byline reports whether source si writes name as a dateline's credit:
+// in brackets followed by a dash ("(Wire) -"). The agency may name
+// itself elsewhere too ("Wire could not verify the figures").
+func (c *comparison) byline(si int, name string) bool {
+	for _, s := range c.arts[si].Sentences {
+		for _, dash := range []string{"-", "–", "—"} {
+			if strings.Contains(s, "("+name+") "+dash) || strings.Contains(s, "("+name+")"+dash) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // whenWords say when a thing was, not which or what it is: "the recent
 // floods" are the floods.
 var whenWords = map[string]bool{"recent": true, "latest": true, "current": true, "ongoing": true, "past": true}

@@ -3,6 +3,8 @@ package compare
 import (
 	"slices"
 	"testing"
+
+	"github.com/newslens/newslens/internal/article"
 )
 
 // TestCodeNameTerms: a code written beside a name ties the names outlets
@@ -30,4 +32,22 @@ func TestCodeNameTerms(t *testing.T) {
 		[]string{"The NMA will review the drug quickly."},
 	)
 	noTermWith(t, r, "", "expected")
+}
+
+// TestBylinesAreNoTerm: the agencies credited in datelines ("(Wire)
+// -", "(TNA) -") are outlets, not names of one thing, even when an
+// agency names itself again further down; a term with another name
+// stays.
+func TestBylinesAreNoTerm(t *testing.T) {
+	c := &comparison{labels: []string{"wire", "frwire", "state"}, arts: []*article.Article{
+		{Sentences: []string{"MAREVO, May 14 (Wire) - Teskavia and Drovnia traded fire.", "Wire could not verify the figures."}},
+		{Sentences: []string{"Marevo (Teskavia), May 14 (AFI)- Clashes broke out."}},
+		{Sentences: []string{"VEYRA, 14 May (TNA) – Drovnian forces shelled border posts."}},
+	}}
+	credits := Term{Concept: "AFI", BySource: map[string]string{"wire": "Wire", "frwire": "AFI", "state": "TNA"}}
+	named := Term{Concept: "Khalvan", BySource: map[string]string{"wire": "Khalvan", "frwire": "Kalvan", "state": "Khalvan"}}
+	got := c.dropBylines([]Term{credits, named})
+	if len(got) != 1 || got[0].Concept != "Khalvan" {
+		t.Errorf("dropBylines kept %+v, want the Khalvan term alone", got)
+	}
 }
