@@ -35,6 +35,9 @@ func (c *comparison) codeNameTerms() []Term {
 	uf := newTermCollector()
 	for _, a := range c.arts {
 		for _, s := range a.Sentences {
+			if !mayHoldCode(s) {
+				continue
+			}
 			for _, re := range codePairs {
 				for _, m := range re.FindAllStringSubmatch(s, -1) {
 					x, y := m[1], m[2]
@@ -76,6 +79,27 @@ func (c *comparison) codeNameTerms() []Term {
 		}
 	}
 	return out
+}
+
+// mayHoldCode reports whether s has a word that opens with a capital and
+// reaches a digit within six more letters or a hyphen, as a code does:
+// a cheap test before the patterns are run.
+func mayHoldCode(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' || i > 0 && wordByte(s[i-1]) {
+			continue
+		}
+		for j := i + 1; j < len(s) && j <= i+7; j++ {
+			b := s[j]
+			if b >= '0' && b <= '9' {
+				return true
+			}
+			if b != '-' && (b < 'a' || b > 'z') && (b < 'A' || b > 'Z') {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // nameWordOK reports whether w may be a name or a code: not a common

@@ -51,3 +51,18 @@ func TestBylinesAreNoTerm(t *testing.T) {
 		t.Errorf("dropBylines kept %+v, want the Khalvan term alone", got)
 	}
 }
+
+func TestMayHoldCode(t *testing.T) {
+	for s, want := range map[string]bool{
+		"its drug AV-417, or ostrelinib":   true,
+		"the LY3298176 trial":              true,
+		"Pulmavex slowed the disease":      false,
+		"It rose 14% to 318 marks":         false,
+		"The Su-57 flew over the parade.":  true,
+		"In 2024, Kim met Putin in Seoul.": false,
+	} {
+		if got := mayHoldCode(s); got != want {
+			t.Errorf("mayHoldCode(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
