@@ -50,6 +50,7 @@ func TestTermsNormalise(t *testing.T) {
 		{"tv", "It became a TV drama.", "It became a television drama."},
 		{"a law in force", "The law will enter into force on 1 September.", "The law takes effect on 1 September."},
 		{"a truce", "The cessation of hostilities will free 42 servicemen.", "The truce will release 42 soldiers."},
+		{"a halt to the fighting", "The council urged a halt to the fighting.", "The council urged a ceasefire."},
 		{"a core measure", "Underlying inflation slowed.", "Core inflation slowed."},
 		{"added time", "He scored in stoppage time.", "He scored in added time."},
 		{"an expulsion", "The expulsion of 11 diplomats.", "They expelled 11 diplomats."},

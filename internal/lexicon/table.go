@@ -43,7 +43,9 @@ var phraseRows = [][]string{
 	// kilometres per hour", "87 mph", "87 miles an hour".
 	{"kph", "kph", "kmh", "km/h", "km per hour", "km an hour", "kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"},
 	{"mph", "mph", "miles per hour", "miles an hour"},
-	{"ceasefire", "cessation of hostilities", "cease-fire"},
+	// "urged an immediate halt to the fighting" is a call for a
+	// ceasefire: one false omission fewer on the border clash.
+	{"ceasefire", "cessation of hostilities", "cease-fire", "halt to the fighting", "halt to hostilities", "halt to the hostilities"},
 	// An aircraft's landing: "touched down 14 minutes after take-off",
 	// "landed 20 minutes after takeoff".
 	{"land", "touched down", "touch down", "touches down", "touching down"},
