@@ -670,8 +670,13 @@ func conceptName(distinct map[string]int) string {
 		return best
 	}
 	heads := make(map[string]int)
+	shown := make(map[string]string) // a head's stem -> the word as written, the first in order
 	for k, v := range distinct {
-		heads[headNoun(k)] += v
+		st := headNoun(k)
+		heads[st] += v
+		if w := headWordOf(k); shown[st] == "" || w < shown[st] {
+			shown[st] = w
+		}
 	}
 	h, hn := "", 0
 	for k, v := range heads {
@@ -680,7 +685,7 @@ func conceptName(distinct map[string]int) string {
 		}
 	}
 	if hn >= 2 {
-		return h
+		return shown[h] // "side", not its stem "sid"
 	}
 	return best
 }

@@ -66,3 +66,11 @@ func TestMayHoldCode(t *testing.T) {
 		}
 	}
 }
+
+// TestConceptNameIsAWord: a concept named by the head its terms share is
+// the word as written, not its stem.
+func TestConceptNameIsAWord(t *testing.T) {
+	if got := conceptName(map[string]int{"teskavian side": 1, "drovnian side": 1, "side": 1}); got != "side" {
+		t.Errorf("conceptName = %q, want \"side\"", got)
+	}
+}
