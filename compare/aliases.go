@@ -36,9 +36,13 @@ func (c *comparison) aliasTerms() []Term {
 	spans := make(map[[2]int][]nameSpan)
 	lower := c.lowerWords()
 	for si, a := range c.arts {
+		year := ""
+		if len(a.Date) >= 4 {
+			year = a.Date[:4]
+		}
 		for n, s := range a.Sentences {
 			for _, r := range lexicon.Referents(s) {
-				if yearBefore(s, r.Start) || otherBefore(s, r.Start) {
+				if yearBefore(s, r.Start) || otherBefore(s, r.Start) || yearAfter(s, r.End, year) {
 					continue // "the 2015 quake", "the previous election" is another one
 				}
 				if !strings.HasPrefix(r.Key, "person:") && modifiesNext(s[r.End:]) {
@@ -173,6 +177,24 @@ func yearBefore(s string, i int) bool {
 		return false
 	}
 	return w >= "1800" && w <= "2099"
+}
+
+// yearAfter reports whether a year other than the article's (year, or
+// "" when it has no date) follows byte i of s within three words, after
+// "in" or "of": "A truce signed in 1994 froze the front line", "the
+// floods of 2016" name another event of the kind.
+func yearAfter(s string, i int, year string) bool {
+	fs := strings.Fields(s[i:])
+	for k := 0; k < len(fs) && k < 4; k++ {
+		w := strings.TrimRight(fs[k], ",.;:)")
+		if k == 0 || len(w) != 4 || strings.Trim(w, "0123456789") != "" || w < "1800" || w > "2099" {
+			continue
+		}
+		if p := strings.ToLower(fs[k-1]); (p == "in" || p == "of") && w != year {
+			return true
+		}
+	}
+	return false
 }
 
 // widen extends a referent's name over the lowercase modifiers before it

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
@@ -72,5 +73,25 @@ func TestMayHoldCode(t *testing.T) {
 func TestConceptNameIsAWord(t *testing.T) {
 	if got := conceptName(map[string]int{"teskavian side": 1, "drovnian side": 1, "side": 1}); got != "side" {
 		t.Errorf("conceptName = %q, want \"side\"", got)
+	}
+}
+
+// TestYearAfter: a year after a referent, after "in" or "of", names
+// another event of its kind unless it is the article's own year.
+func TestYearAfter(t *testing.T) {
+	tests := []struct {
+		s, ref, year string
+		want         bool
+	}{
+		{"A truce signed in 1994 froze the front line.", "truce", "2025", true},
+		{"The floods of 2016 were worse.", "floods", "2025", true},
+		{"The truce agreed in 2025 holds.", "truce", "2025", false},
+		{"The truce holds, officials said in a statement.", "truce", "2025", false},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.s, tt.ref) + len(tt.ref)
+		if got := yearAfter(tt.s, i, tt.year); got != tt.want {
+			t.Errorf("yearAfter(%q after %q) = %v, want %v", tt.s, tt.ref, got, tt.want)
+		}
 	}
 }
