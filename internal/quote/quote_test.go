@@ -328,6 +328,8 @@ func TestExtractSpeakersAndKinds(t *testing.T) {
 		{"it is the last organisation", []string{`The Harbour Authority warned sailors to stay away.`, `"We advise all boats to stay in port until the channel is cleared," it said.`}, []sk{{"Harbour Authority", Speech}}},
 		{"pronoun to the last named subject", []string{`"It was hard," Pell said.`, `Ana Lobo organised the volunteers.`, `"We had no choice but to work through the night," she said.`}, []sk{{"Pell", Speech}, {"Ana Lobo", Speech}}},
 		{"scare quote is a term", []string{`Critics called for a "reset" of the rules.`}, []sk{{"", Term}}},
+		{"a body's call in its words", []string{`The Harbour Council, a regional body, called for "an immediate and unconditional ceasefire".`}, []sk{{"Harbour Council", Speech}}},
+		{"a call on someone in the caller's words", []string{`The Harbour Council called on both parties to "cease fire immediately and without conditions".`}, []sk{{"Harbour Council", Speech}}},
 		{"title is a term", []string{`"Harbour Lights" opens on Friday.`}, []sk{{"", Term}}},
 		{"nickname is a term", []string{`Known as "Iron Anna", she ran the port for years.`}, []sk{{"", Term}}},
 		{"imagined line is a term", []string{`He frowned as if to say "You think you have won this one?" and left.`}, []sk{{"", Term}}},

@@ -204,6 +204,9 @@ type attributor struct {
 	subject   string     // last person named as a sentence's subject
 	subjectAt int
 	org       string // last speaker that is not a person, for "it"
+	// long is set while the quotation being attributed has callWords
+	// words or more.
+	long bool
 }
 
 func newAttributor(sentences []string) *attributor {
@@ -785,7 +788,7 @@ func (a *attributor) attribution(before, after string) string {
 				return name
 			}
 		}
-		if isVerb(bw[v]) && !callFor(bw, v) {
+		if isVerb(bw[v]) && (!callFor(bw, v) || a.long) {
 			if bw[v].lower == "reported" || bw[v].lower == "quoted" || bw[v].lower == "cited" {
 				if v+1 < len(bw) && bw[v+1].lower == "by" {
 					if name := phraseAfter(bw, v+2); name != "" {
@@ -1167,6 +1170,12 @@ func (a *attributor) near(prev, s int) bool {
 	}
 	return n <= continuation
 }
+
+// callWords is the fewest words a quotation after "called for" or
+// "called on" needs to be the caller's own words ("called for "an
+// immediate and unconditional ceasefire""), not a label the writer
+// quotes ("called for a "reset" of the rules").
+const callWords = 3
 
 // callFor reports whether the verb at v is "called for" or "called on",
 // which ask for something rather than say it.
