@@ -485,3 +485,22 @@ func TestDistanceFromIsNoHeight(t *testing.T) {
 		t.Errorf("got %d discrepancies, want the height's: %+v", len(r.Discrepancies), r.Discrepancies)
 	}
 }
+
+// TestSettledIn: a count set in a settlement named after its noun is that
+// settlement's, and two such counts of two settlements are two
+// quantities; a count with none keeps its scope.
+func TestSettledIn(t *testing.T) {
+	marevo := "Four civilians died in the town of Marevo, officials said."
+	tuzgal := "Two civilians were killed in the village of Tuzgal."
+	if got := settledIn(marevo, figAt(t, marevo, "Four civilians")); got != "Marevo" {
+		t.Errorf("settledIn = %q, want Marevo", got)
+	}
+	if got := settledIn("Four civilians died, officials in the town of Marevo said.", figAt(t, "Four civilians died, officials in the town of Marevo said.", "Four civilians")); got != "" {
+		t.Errorf("settledIn across a comma = %q, want none", got)
+	}
+	a := looseFig{settled: settledIn(marevo, figAt(t, marevo, "Four civilians"))}
+	b := looseFig{settled: settledIn(tuzgal, figAt(t, tuzgal, "Two civilians"))}
+	if sameScope(&a, &b) {
+		t.Error("the tolls of two villages are in one scope")
+	}
+}

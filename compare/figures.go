@@ -72,9 +72,12 @@ type looseFig struct {
 	// Monday alone"), total for the whole one is taken from ("180 of the
 	// 300 seats").
 	place []string
-	part  bool
-	total bool    // the whole a count is taken from (isTotal)
-	whole float64 // the whole a count is a part of (wholeOf), or 0
+	// settled is the settlement a count is set in by name, after its
+	// noun ("died in the town of Marevo": settledIn), or "".
+	settled string
+	part    bool
+	total   bool    // the whole a count is taken from (isTotal)
+	whole   float64 // the whole a count is a part of (wholeOf), or 0
 	// lead is set for a span before an event ("about 14 hours before the
 	// storm hit", "less than 12 hours before landfall").
 	lead bool
