@@ -209,6 +209,19 @@ func (p *parser) vagueFigure(i, j int, lo, hi float64) (Figure, int, bool) {
 	return f, next, true
 }
 
+// convertedTimes gives a time written in brackets after another, its
+// conversion to another zone, the bound of the time it converts:
+// "shortly after 4 a.m. (0100 GMT)" allows 0110 GMT as it allows 4:10.
+func convertedTimes(s string, figs []Figure) {
+	for i := 1; i < len(figs); i++ {
+		a, b := &figs[i-1], &figs[i]
+		if a.Kind != "time" || b.Kind != "time" || a.Bound == "" || b.Bound != "" || strings.TrimSpace(s[a.End:b.Start]) != "(" {
+			continue
+		}
+		b.Low, b.High, b.Bound = b.Value+(a.Low-a.Value), b.Value+(a.High-a.Value), a.Bound
+	}
+}
+
 // linkRanges gives both ends of a range written as two figures the whole
 // range: "between 40 and 50 people", "40 to 50", "40-50". "From 38 to
 // 57" is a change, not a range, and is left alone, as is "by 11% to NOK

@@ -137,6 +137,8 @@ func TestConflictWithBounds(t *testing.T) {
 		{"two ceilings apart", "within 120 days", "within 150 days", true},
 		{"a ceiling below a value", "within three hours", "about six hours", true},
 		{"times apart", "shortly after 3 a.m.", "about 2:40 a.m.", true},
+		{"a converted time keeps its bound", "shortly after 4 a.m. (0100 GMT)", "0110 GMT", false},
+		{"a converted time without a bound", "at 4 a.m. (0100 GMT)", "0110 GMT", true},
 		{"orders of magnitude", "tens of thousands of people", "hundreds of thousands of people", true},
 		{"vague and exact", "dozens of people", "48 people", false},
 		{"exact values", "53 people", "48 people", true},

@@ -133,6 +133,7 @@ func extract(orig string, all bool) ([]Figure, []float64) {
 	}
 	elidedCurrency(s, figs)
 	linkRanges(s, figs)
+	convertedTimes(s, figs)
 	if s != orig {
 		for i := range figs {
 			figs[i].Text = orig[figs[i].Start:figs[i].End] // as written: "380 000 patients"
