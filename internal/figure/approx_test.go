@@ -128,6 +128,7 @@ func TestConflictWithBounds(t *testing.T) {
 		{"two floors apart", "at least 41 people", "at least 53 people", true},
 		{"two floors within a tenth", "more than 200 people", "at least 210 people", false},
 		{"a round floor below an exact one", "more than 2,000 people", "at least 2,317 people", false},
+		{"a dozen is a round floor", "more than a dozen people", "at least 14 people", false},
 		{"a floor and a ceiling overlap", "more than 200 people", "fewer than 250 people", false},
 		{"estimates apart", "about two hours", "nearly three hours", true},
 		{"estimates overlap", "about 9,000 houses", "roughly 9,500 houses", false},

@@ -632,10 +632,20 @@ func floorsApart(a, b Figure) bool {
 		return false
 	}
 	lo, hi := min(a.Value, b.Value), max(a.Value, b.Value)
-	if roundFigure(lo) && !roundFigure(hi) {
-		return false // "more than 2,000" rounds down "at least 2,317"
+	low := a
+	if b.Value < a.Value {
+		low = b
+	}
+	if (roundFigure(lo) || dozens(low)) && !roundFigure(hi) {
+		return false // "more than 2,000" rounds down "at least 2,317", "more than a dozen" "at least 14"
 	}
 	return hi > 1.1*lo
+}
+
+// dozens reports whether f is written in dozens ("a dozen", "two dozen"),
+// a round figure as "2,000" is.
+func dozens(f Figure) bool {
+	return strings.Contains(strings.ToLower(f.Text), "dozen")
 }
 
 // ceilingsApart reports whether a and b are both ceilings ("within 120
