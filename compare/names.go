@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/newslens/newslens/internal/entity"
+	"github.com/newslens/newslens/internal/quote"
 	"github.com/newslens/newslens/internal/words"
 	"github.com/newslens/newslens/internal/wordvec"
 )
@@ -252,19 +253,22 @@ func dropBrokenForms(terms []Term) []Term {
 	for _, t := range terms {
 		by := make(map[string]string, len(t.BySource))
 		forms := make(map[string]bool)
+		dropped := false
 		for l, v := range t.BySource {
 			var kept []string
 			for _, name := range strings.Split(v, " / ") {
 				if !brokenEnd(name) {
 					kept = append(kept, name)
 					forms[strings.ToLower(name)] = true
+				} else {
+					dropped = true
 				}
 			}
 			if len(kept) > 0 {
 				by[l] = strings.Join(kept, " / ")
 			}
 		}
-		if len(by) == len(t.BySource) {
+		if !dropped {
 			out = append(out, t)
 			continue
 		}
@@ -295,7 +299,14 @@ func dropBrokenForms(terms []Term) []Term {
 func brokenEnd(name string) bool {
 	last := lowerLast(name)
 	fs := strings.Fields(name)
-	return placeWords[last] || notHeads[last] || pastForms[last] || len(fs) > 1 && (baseVerbs[fs[0]] || actVerbs[fs[0]])
+	return placeWords[last] || notHeads[last] || pastForms[last] || len(fs) > 1 && (baseVerbs[fs[0]] || actVerbs[fs[0]] || saidBefore(fs[0]))
+}
+
+// saidBefore reports whether w is a speech verb in the past, written in
+// lower case: it credits the words before it to the name after it
+// ("...," declared Foreign Minister Ilina Dvoretska) and opens no name.
+func saidBefore(w string) bool {
+	return quote.SpeechVerb(w) && (strings.HasSuffix(w, "ed") || w == "said" || w == "told" || w == "wrote")
 }
 
 // actVerbs open a verb phrase, never a name, written in lower case

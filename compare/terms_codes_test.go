@@ -95,3 +95,17 @@ func TestYearAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestBrokenFormsGoEvenWhenEachSourceKeepsOne: a form that opens with
+// a speech verb ("declared Foreign Minister") leaves its term though its
+// source names the referent another way too.
+func TestBrokenFormsGoEvenWhenEachSourceKeepsOne(t *testing.T) {
+	got := dropBrokenForms([]Term{{Concept: "Ruslan Abenov", BySource: map[string]string{
+		"a": "declared Foreign Minister / Ruslan Abenov",
+		"b": "Foreign Minister Ruslan Abenov",
+		"c": "Drovnia's foreign minister",
+	}}})
+	if len(got) != 1 || got[0].BySource["a"] != "Ruslan Abenov" {
+		t.Errorf("dropBrokenForms = %+v, want a's form alone kept", got)
+	}
+}

@@ -11,6 +11,10 @@ import (
 	textwords "github.com/newslens/newslens/internal/words"
 )
 
+// SpeechVerb reports whether w, in lower case, is a verb that credits
+// words to a speaker ("said", "declared", "told").
+func SpeechVerb(w string) bool { return speechVerbs[w] }
+
 var speechVerbs = map[string]bool{
 	"said": true, "says": true, "say": true, "told": true, "tells": true,
 	"added": true, "adds": true, "warned": true, "warns": true, "noted": true,
