@@ -283,12 +283,17 @@ func dropBrokenForms(terms []Term) []Term {
 		t.BySource = by
 		if brokenEnd(t.Concept) {
 			counts := make(map[string]int)
+			written := make(map[string]string)
 			for _, v := range by {
 				for _, name := range strings.Split(v, " / ") {
-					counts[strings.ToLower(name)]++
+					k := strings.ToLower(name)
+					counts[k]++
+					if w, ok := written[k]; !ok || name < w {
+						written[k] = name
+					}
 				}
 			}
-			t.Concept = preferredTerm(counts)
+			t.Concept = written[preferredTerm(counts)] // as a source writes it, not in lower case
 		}
 		out = append(out, t)
 	}

@@ -108,4 +108,12 @@ func TestBrokenFormsGoEvenWhenEachSourceKeepsOne(t *testing.T) {
 	if len(got) != 1 || got[0].BySource["a"] != "Ruslan Abenov" {
 		t.Errorf("dropBrokenForms = %+v, want a's form alone kept", got)
 	}
+	got = dropBrokenForms([]Term{{Concept: "declared Foreign Minister", BySource: map[string]string{
+		"a": "declared Foreign Minister / Ruslan Abenov",
+		"b": "Ruslan Abenov",
+		"c": "Drovnia's foreign minister",
+	}}})
+	if len(got) != 1 || got[0].Concept != "Ruslan Abenov" {
+		t.Errorf("dropBrokenForms = %+v, want the concept named as written", got)
+	}
 }
