@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newslens/newslens/internal/lexicon"
 	"github.com/newslens/newslens/internal/worddiff"
@@ -615,6 +616,9 @@ func (c *comparison) conceptTerm(uses []termUse) (Term, bool) {
 		return Term{}, false
 	}
 	t.Concept = conceptName(distinct)
+	if d := display[t.Concept]; d != "" && strings.ContainsFunc(d[1:], unicode.IsUpper) {
+		t.Concept = d // a name as written ("Foreign Minister Ruslan Abenov"); a common noun stays in lower case
+	}
 	return t, true
 }
 

@@ -1,9 +1,11 @@
 package compare
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/newslens/newslens/internal/article"
 )
@@ -115,5 +117,25 @@ func TestBrokenFormsGoEvenWhenEachSourceKeepsOne(t *testing.T) {
 	}}})
 	if len(got) != 1 || got[0].Concept != "Ruslan Abenov" {
 		t.Errorf("dropBrokenForms = %+v, want the concept named as written", got)
+	}
+}
+
+// TestConceptsAreWrittenAsSourcesWriteThem: on the border clash, a
+// concept that is one of its term's names is spelt as a source spells
+// it ("Foreign Minister Ruslan Abenov", not in lower case).
+func TestConceptsAreWrittenAsSourcesWriteThem(t *testing.T) {
+	var arts []*article.Article
+	for _, l := range []string{"wire", "ukbc", "stateagency", "otherstate", "usnet", "frwire"} {
+		arts = append(arts, loadArticle(t, filepath.Join("..", "testdata", "eval", "border", l+".txt")))
+	}
+	r := mustCompare(t, arts)
+	for _, tm := range r.Terms {
+		for _, v := range tm.BySource {
+			for _, name := range strings.Split(v, " / ") {
+				if strings.EqualFold(name, tm.Concept) && name != tm.Concept && strings.ContainsFunc(name[1:], unicode.IsUpper) {
+					t.Errorf("concept %q is written %q by its sources", tm.Concept, name)
+				}
+			}
+		}
 	}
 }
