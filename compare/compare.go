@@ -1051,22 +1051,29 @@ func (c *comparison) writesInFull(si int, name string) bool {
 // containsWords reports whether name stands in text as whole words:
 // "may" is not in "mayor", nor "orsha" in "orshan".
 func containsWords(text, name string) bool {
+	return wholeWordAt(text, name, 0) >= 0
+}
+
+// wholeWordAt returns where name next stands in text as whole words at
+// or after byte off, or -1.
+func wholeWordAt(text, name string, off int) int {
 	if name == "" {
-		return false
+		return -1
 	}
-	for off := 0; ; {
+	for off <= len(text) {
 		k := strings.Index(text[off:], name)
 		if k < 0 {
-			return false
+			return -1
 		}
 		start, end := off+k, off+k+len(name)
 		before, _ := utf8.DecodeLastRuneInString(text[:start])
 		after, _ := utf8.DecodeRuneInString(text[end:])
 		if (start == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) && (end == len(text) || !unicode.IsLetter(after) && !unicode.IsDigit(after)) {
-			return true
+			return start
 		}
 		off = start + 1
 	}
+	return -1
 }
 
 // foldForName folds accents and curly apostrophes.

@@ -174,17 +174,15 @@ func (c *comparison) looseDiscrepancies(have []Discrepancy, covering map[string]
 	for x, i := range reps {
 		for _, j := range reps[x+1:] {
 			a, b := &figs[i], &figs[j]
-			if !sameQuantity(a, b) || a.src == b.src && !figEqual(a.f, b.f) {
-				continue
-			}
-			if !figEqual(a.f, b.f) && looseConflict(a.fig, b.fig) && (roundedBeside(figs, bySent, a, b) && roundedBeside(figs, bySent, b, a)) {
-				continue
-			}
-			if figEqual(a.f, b.f) || looseConflict(a.fig, b.fig) {
-				parent.union(i, j)
-				if !figEqual(a.f, b.f) {
-					conflicted[i], conflicted[j] = true, true
+			if figEqual(a.f, b.f) {
+				if sameQuantity(a, b) {
+					parent.union(i, j)
 				}
+				continue
+			}
+			if directConflict(figs, bySent, a, b) {
+				parent.union(i, j)
+				conflicted[i], conflicted[j] = true, true
 			}
 		}
 	}
@@ -310,15 +308,21 @@ func withoutStrays(figs []looseFig, idx []int) []int {
 // and neither does the rest of the evaluation set.
 const strayFactor = 10
 
+// directConflict reports whether figures a and b, of two sources, give
+// one quantity different values: not equal, in conflict, and not each a
+// rounding of a figure beside the other (roundedBeside).
+func directConflict(figs []looseFig, bySent map[[2]int][]int, a, b *looseFig) bool {
+	return a.src != b.src && !figEqual(a.f, b.f) && sameQuantity(a, b) && looseConflict(a.fig, b.fig) &&
+		!(roundedBeside(figs, bySent, a, b) && roundedBeside(figs, bySent, b, a))
+}
+
 // conflictsAmong marks the figures of idx in a direct conflict with one
-// of another source's, as looseDiscrepancies does.
+// of another source's.
 func conflictsAmong(figs []looseFig, bySent map[[2]int][]int, idx []int) map[int]bool {
 	conf := make(map[int]bool)
 	for x, i := range idx {
 		for _, j := range idx[x+1:] {
-			a, b := &figs[i], &figs[j]
-			if a.src != b.src && sameQuantity(a, b) && !figEqual(a.f, b.f) && looseConflict(a.fig, b.fig) &&
-				!(roundedBeside(figs, bySent, a, b) && roundedBeside(figs, bySent, b, a)) {
+			if directConflict(figs, bySent, &figs[i], &figs[j]) {
 				conf[i], conf[j] = true, true
 			}
 		}
@@ -333,19 +337,18 @@ func conflictsAmong(figs []looseFig, bySent map[[2]int][]int, idx []int) map[int
 // 6.9% on placebo" beside "serious adverse events in 8.7% of patients"
 // sets 7.8% against 8.7%, not 6.9%.
 func closestInSentence(figs []looseFig, idx []int, drop map[int]bool) {
-	near := func(i int) int {
-		best := 0
+	near := make(map[int]int, len(idx)) // the most context words shared with another source's figure
+	for _, i := range idx {
 		for _, j := range idx {
 			if figs[j].src != figs[i].src {
 				n, _, _ := sharedContext(&figs[i], &figs[j])
-				best = max(best, n)
+				near[i] = max(near[i], n)
 			}
 		}
-		return best
 	}
 	for _, i := range idx {
 		for _, j := range idx {
-			if j != i && figs[j].src == figs[i].src && figs[j].n == figs[i].n && !figEqual(figs[j].f, figs[i].f) && near(j)+2 <= near(i) {
+			if j != i && figs[j].src == figs[i].src && figs[j].n == figs[i].n && !figEqual(figs[j].f, figs[i].f) && near[j]+2 <= near[i] {
 				drop[j] = true
 			}
 		}

@@ -351,18 +351,13 @@ func dropSelfNames(terms []Term) []Term {
 // agency's credit in a dateline: "MAREVO, May 14 (Wire) -" and "VEYRA,
 // 14 May (TNA) -" credit two agencies, not two names of one thing.
 func (c *comparison) dropBylines(terms []Term) []Term {
-	label := make(map[string]int)
-	for si, l := range c.labels {
-		label[l] = si
-	}
 	return slices.DeleteFunc(terms, func(t Term) bool {
-		for l, v := range t.BySource {
-			si, ok := label[l]
-			if !ok || strings.Contains(v, " / ") || !c.byline(si, v) {
+		for si, l := range c.labels {
+			if v, ok := t.BySource[l]; ok && (strings.Contains(v, " / ") || !c.byline(si, v)) {
 				return false
 			}
 		}
-		return true
+		return len(t.BySource) > 0
 	})
 }
 

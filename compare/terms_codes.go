@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Products, drugs and weapons often carry a code beside their names:
@@ -86,7 +87,7 @@ func (c *comparison) codeNameTerms() []Term {
 // a cheap test before the patterns are run.
 func mayHoldCode(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] < 'A' || s[i] > 'Z' || i > 0 && wordByte(s[i-1]) {
+		if s[i] < 'A' || s[i] > 'Z' || i > 0 && (s[i-1] == '-' || unicode.IsLetter(rune(s[i-1])) || unicode.IsDigit(rune(s[i-1]))) {
 			continue
 		}
 		for j := i + 1; j < len(s) && j <= i+7; j++ {
@@ -125,17 +126,8 @@ func formsIn(s string, forms []string) []string {
 	}
 	var hits []hit
 	for _, f := range forms {
-		for from := 0; ; {
-			i := strings.Index(lower[from:], f)
-			if i < 0 {
-				break
-			}
-			i += from
-			end := i + len(f)
-			if (i == 0 || !wordByte(lower[i-1])) && (end == len(lower) || !wordByte(lower[end])) {
-				hits = append(hits, hit{i, s[i:end]})
-			}
-			from = end
+		for i := wholeWordAt(lower, f, 0); i >= 0; i = wholeWordAt(lower, f, i+len(f)) {
+			hits = append(hits, hit{i, s[i : i+len(f)]})
 		}
 	}
 	sort.Slice(hits, func(i, j int) bool { return hits[i].at < hits[j].at })
@@ -144,8 +136,4 @@ func formsIn(s string, forms []string) []string {
 		out[i] = h.form
 	}
 	return out
-}
-
-func wordByte(b byte) bool {
-	return b == '-' || b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
