@@ -241,8 +241,8 @@ func Extract(sentences []string) []Quote {
 		if k := nextOpen(after); k >= 0 {
 			after = after[:k]
 		}
-		a.long = len(strings.Fields(q.Text)) >= callWords
-		q.Speaker, q.Source = a.speaker(s, before, after, sp.open-starts[s])
+		long := len(strings.Fields(q.Text)) >= callWords
+		q.Speaker, q.Source = a.speaker(s, before, after, sp.open-starts[s], long)
 		if q.Speaker == "" && prevSent == s && prevSpeaker != "" && !strings.ContainsAny(before, ".;") {
 			// `Putin called it "historic" and "a breakthrough"`.
 			q.Speaker = prevSpeaker

@@ -208,9 +208,6 @@ type attributor struct {
 	subject   string     // last person named as a sentence's subject
 	subjectAt int
 	org       string // last speaker that is not a person, for "it"
-	// long is set while the quotation being attributed has callWords
-	// words or more.
-	long bool
 }
 
 func newAttributor(sentences []string) *attributor {
@@ -380,7 +377,8 @@ func pronounLike(name string) bool {
 // text before it (back to any earlier quote) and after it (up to the
 // next). A medium the words are credited through ("Russian news agencies
 // said") is returned as the source, and the speaker is then looked for
-// before the quote alone.
+// before the quote alone. long is set for a quotation of callWords
+// words or more, which "called for" may credit.
 // headOf lists, for a description of a leader's office, the title words
 // of its holder ("Prime Minister Anton Keller" is the head of
 // government, and the premier).
@@ -465,7 +463,7 @@ func (a *attributor) titledNames(w string, si int) map[string]bool {
 	return seen
 }
 
-func (a *attributor) speaker(si int, before, after string, open int) (speaker, source string) {
+func (a *attributor) speaker(si int, before, after string, open int, long bool) (speaker, source string) {
 	if src, title := quotedTitle(before); title != "" {
 		// "Xinhua quoted the ambassador as saying": the words are the
 		// ambassador's, passed on by Xinhua.
@@ -477,10 +475,10 @@ func (a *attributor) speaker(si int, before, after string, open int) (speaker, s
 		before, source = m[1]+" said", m[2]
 		after = ""
 	}
-	name := a.attribution(before, after)
+	name := a.attribution(before, after, long)
 	if isMedium(name) {
 		source = name
-		if name = a.attribution(before, ""); isMedium(name) {
+		if name = a.attribution(before, "", long); isMedium(name) {
 			name = ""
 		}
 	}
@@ -773,7 +771,9 @@ func (a *attributor) participleSubject(bw []word) string {
 	return ""
 }
 
-func (a *attributor) attribution(before, after string) string {
+// attribution returns the name the words around a quotation credit it
+// to; long as for speaker.
+func (a *attributor) attribution(before, after string, long bool) string {
 	aw := words(after)
 	// Tight attribution right after the quote.
 	// A phrase that cannot be a name ("between the two nations and
@@ -792,7 +792,7 @@ func (a *attributor) attribution(before, after string) string {
 				return name
 			}
 		}
-		if isVerb(bw[v]) && (!callFor(bw, v) || a.long) {
+		if isVerb(bw[v]) && (!callFor(bw, v) || long) {
 			if bw[v].lower == "reported" || bw[v].lower == "quoted" || bw[v].lower == "cited" {
 				if v+1 < len(bw) && bw[v+1].lower == "by" {
 					if name := phraseAfter(bw, v+2); name != "" {
