@@ -180,6 +180,8 @@ func TestReferents(t *testing.T) {
 		{"a storm surge is no storm", "The storm brought a storm surge.", []string{"storm=storm", "storm_surge=storm surge"}},
 		{"a UN agency", "The WHO, the UN health agency, helps those who fled; the World Health Organisation said so.", []string{"who=WHO", "who=UN health agency", "who=World Health Organisation"}},
 		{"the nuclear watchdog", "The UN nuclear watchdog, the IAEA, sent inspectors.", []string{"iaea=UN nuclear watchdog", "iaea=IAEA"}},
+		{"a drug trial", "The study, a clinical trial, compared the drug with a dummy pill; side effects and adverse events were rare.", []string{"trial=study", "trial=clinical trial", "placebo=dummy pill", "side_effects=side effects", "side_effects=adverse events"}},
+		{"a border clash", "The skirmish, an exchange of fire with drones, followed clashes; fighting is no row of its own.", []string{"clash=skirmish", "clash=exchange of fire", "drones=drones", "clash=clashes"}},
 		{"loaded names", "Militants, or rebels as others call the fighters, held asylum seekers.", []string{"fighters=Militants", "fighters=rebels", "fighters=fighters", "migrants=asylum seekers"}},
 	}
 	for _, tt := range tests {

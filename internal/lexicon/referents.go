@@ -38,6 +38,18 @@ import (
 // "the outbreak of war", a beginning; the
 // sixteen events report none, and on a set of cholera coverage written
 // to test terms it finds the outbreak's names in six outlets.
+//
+// The rows of a drug trial ("trial", "study"; "side effects", "adverse
+// events"; "placebo", "dummy pill") and of a border clash ("clashes",
+// "skirmish", "exchange of fire"; "drones", "unmanned aerial vehicles")
+// took term recall over the eighteen events from 382 to 398 of 663, all
+// of it on the two events that report a trial and a clash, and added one
+// false term. "Fighting" is not in the clash row: fans' fighting after a
+// cup final was set against police's "clashes" as one referent. Rows for
+// troops, rescuers, firefighters, residents, lawmakers, layoffs, prison,
+// interest rates and rubble found no gold term and made ten false ones
+// ("firefighters" beside "seasonal firefighters"; villagers of one place
+// beside the residents of another), and are not here.
 var referentRows = [][]string{
 	{"north_korea", "north korea", "dprk", "democratic people's republic of korea", "democratic people’s republic of korea"},
 	{"south_korea", "south korea", "republic of korea", "rok"},
@@ -73,6 +85,11 @@ var referentRows = [][]string{
 	{"who", "world health organization", "world health organisation", "who", "un health agency", "united nations health agency"},
 	{"iaea", "international atomic energy agency", "iaea", "un nuclear watchdog", "un atomic watchdog"},
 	{"unhcr", "un refugee agency", "unhcr", "united nations refugee agency"},
+	{"trial", "clinical trial", "trial", "study", "clinical study"},
+	{"side_effects", "side effects", "side-effects", "adverse events", "adverse effects", "adverse reactions"},
+	{"placebo", "placebo", "dummy pill", "sugar pill", "dummy drug", "dummy treatment"},
+	{"clash", "clash", "clashes", "skirmish", "skirmishes", "exchange of fire", "firefight", "gunfight"},
+	{"drones", "drones", "drone", "unmanned aerial vehicles", "unmanned aerial vehicle", "uavs", "uav", "unmanned aircraft"},
 	{"unicef", "unicef", "un children's agency", "un children's fund", "united nations children's fund"},
 }
 
