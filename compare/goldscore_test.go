@@ -271,8 +271,12 @@ func (ev *goldEvent) scoreDiscrepancies(r *Report, s *goldScore) {
 
 // termVariants returns the gold term t matches and the gold variants it
 // names: at least two sources' reported terms must each name one of
-// their gold terms for t, and the named variants must differ.
+// their gold terms for t, and the named variants must differ. Of two gold
+// terms t names, the one it names more variants of is the match:
+// "drones" beside "clashes involving artillery and drones" names the
+// drones, not the clash.
 func (ev *goldEvent) termVariants(t Term) (int, map[string]bool, bool) {
+	best, bestNamed := -1, map[string]bool(nil)
 	for gi, g := range ev.terms {
 		named := map[string]bool{}
 		for l, term := range t.BySource {
@@ -286,11 +290,11 @@ func (ev *goldEvent) termVariants(t Term) (int, map[string]bool, bool) {
 				}
 			}
 		}
-		if len(named) >= 2 {
-			return gi, named, true
+		if len(named) >= 2 && len(named) > len(bestNamed) {
+			best, bestNamed = gi, named
 		}
 	}
-	return 0, nil, false
+	return best, bestNamed, best >= 0
 }
 
 func (ev *goldEvent) scoreTerms(r *Report, s *goldScore) {
