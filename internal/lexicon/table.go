@@ -90,6 +90,10 @@ var phraseRows = [][]string{
 	{"lawmaker", "members of parliament", "member of parliament"},
 	{"no_confidence", "no-confidence vote", "no-confidence motion", "vote of no confidence", "motion of no confidence", "censure motion", "motion of censure", "no confidence vote", "no confidence motion"},
 	{"retirement_age", "retirement age", "pension age", "pensionable age"},
+	{"drone", "unmanned aerial vehicle", "unmanned aerial vehicles", "unmanned aircraft"},
+	{"clash", "exchange of fire", "exchanges of fire"},
+	{"placebo", "dummy pill", "dummy pills", "sugar pill", "sugar pills"},
+	{"side_effect", "side effects", "side-effects", "adverse events", "adverse effects", "adverse reactions"},
 	{"destroy", "reduced to rubble", "reduced to ashes", "reduced to ash", "burned down", "burnt down", "razed to the ground"},
 }
 
@@ -221,6 +225,17 @@ var equivalentRows = [][]string{
 	// A go-between's work: "brokered by Merania", "mediated by
 	// Merania", "Merania's mediation". Nothing measured on the sixteen
 	// evaluation events changed.
+	// A drug trial and a border clash by their other names: "the
+	// study", "the trial"; "drones", "UAVs"; "clashes", "a skirmish"
+	// (and the phrase rows "exchange of fire", "unmanned aerial
+	// vehicles", "dummy pill", "adverse events"). Over the eighteen
+	// evaluation events three false claims fewer (the two events of a
+	// trial and a clash), nothing else moved once figures tell their
+	// own words from a neighbour's (compare's closestInSentence).
+	{"trial", "trial", "trials", "study", "studies"},
+	{"drone", "drone", "drones", "uav", "uavs"},
+	{"clash", "clash", "clashes", "clashed", "skirmish", "skirmishes", "firefight", "firefights"},
+	{"placebo", "placebo", "placebos"},
 	{"mediate", "mediate", "mediated", "mediating", "mediation", "mediator", "mediators", "brokered", "brokering"},
 }
 
