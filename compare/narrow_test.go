@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/newslens/newslens/internal/article"
+	"github.com/newslens/newslens/internal/lexicon"
 )
 
 // reportOf compares one short report per source, each given as lines of
@@ -526,6 +527,39 @@ func TestTheClosestOfTwoValues(t *testing.T) {
 		[]string{"Tarsa Labs said its tablet slowed the disease in a large trial.", "Serious adverse events occurred in 7.8% of patients taking velortide and in 6.9% of those on placebo, the company said."},
 	)
 	conflictsOf(t, r, [][]string{{"8.7%", "7.8 percent", "7.8%"}}, [][]string{{"8.7%", "6.9%"}, {"8.7%", "6.9 percent"}})
+}
+
+// TestTheClosestOfTwoValuesByItsOwnWords: with a fourth report that
+// writes "side effects" the rates are one fact, and the placebo rate
+// after "and" does not take the drug rate's words ("of patients on
+// velortide") for its own.
+func TestTheClosestOfTwoValuesByItsOwnWords(t *testing.T) {
+	p := "Tarsa Labs said its tablet slowed the disease in a large trial."
+	r := reportOf(t,
+		[]string{p, "Fewer than one in ten patients had serious side effects."},
+		[]string{p, "Serious adverse events were seen in 8.7% of patients on the drug, a rate analysts called reassuring."},
+		[]string{p, "Serious adverse events were reported in 7.8 percent of patients on velortide and 6.9 percent on placebo."},
+		[]string{p, "Serious adverse events occurred in 7.8% of patients taking velortide and in 6.9% of those on placebo, the company said."},
+	)
+	conflictsOf(t, r, [][]string{{"8.7%", "7.8 percent", "7.8%"}}, [][]string{{"8.7%", "6.9%"}, {"8.7%", "6.9 percent"}})
+}
+
+func TestOwnContext(t *testing.T) {
+	for _, tt := range []struct{ s, fig, want string }{
+		{"Serious adverse events were reported in 7.8 percent of patients on velortide and 6.9 percent on placebo.", "6.9 percent", "placebo"},
+		{"Serious adverse events were reported in 7.8 percent of patients on velortide and 6.9 percent on placebo.", "7.8 percent", "serious side_effect report patient velortid"},
+		{"The quake killed 12 people and injured 40 people in the capital.", "40 people", "injur capital"},
+		{"The quake killed 12 people and injured 40 people in the capital.", "12 people", "quak dead"},
+	} {
+		figs := sentenceFigures(tt.s)
+		k := slices.IndexFunc(figs, func(f figureT) bool { return f.Text == tt.fig })
+		if k < 0 {
+			t.Fatalf("%q: no figure %q", tt.s, tt.fig)
+		}
+		if got := strings.Join(ownContext(tt.s, lexicon.Terms(tt.s), figs, k), " "); got != tt.want {
+			t.Errorf("ownContext(%q, %q) = %q, want %q", tt.s, tt.fig, got, tt.want)
+		}
+	}
 }
 
 // TestScoresAtTwoTimes: a half-time lead ("led 2-0 at half-time") is
