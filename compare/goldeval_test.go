@@ -373,8 +373,14 @@ func normTerm(s string) string {
 }
 
 // termMatch reports whether a reported term names a gold term: equal, or
-// one holds the other as whole words.
+// one holds the other as whole words. A gold term that writes a second
+// name in brackets ("national medicines authority (nma)", "pulmavex
+// (av-417)") is named by a report that gives both names, however
+// joined ("NMA / National Medicines Authority").
 func termMatch(reported, gold string) bool {
+	if i := strings.Index(gold, " ("); i > 0 && strings.HasSuffix(gold, ")") {
+		return termMatch(reported, gold[:i]) && termMatch(reported, gold[i+2:len(gold)-1])
+	}
 	r := " " + normTerm(reported) + " "
 	g := " " + gold + " "
 	if strings.TrimSpace(r) == "" {
