@@ -182,6 +182,7 @@ func TestReferents(t *testing.T) {
 		{"the nuclear watchdog", "The UN nuclear watchdog, the IAEA, sent inspectors.", []string{"iaea=UN nuclear watchdog", "iaea=IAEA"}},
 		{"a drug trial", "The study, a clinical trial, compared the drug with a dummy pill; side effects and adverse events were rare.", []string{"trial=study", "trial=clinical trial", "placebo=dummy pill", "side_effects=side effects", "side_effects=adverse events"}},
 		{"a border clash", "The skirmish, an exchange of fire with drones, followed clashes; fighting is no row of its own.", []string{"clash=skirmish", "clash=exchange of fire", "drones=drones", "clash=clashes"}},
+		{"a clash as state media name it", "An armed provocation, an act of aggression; the raid came without provocation.", []string{"clash=armed provocation", "clash=act of aggression"}},
 		{"loaded names", "Militants, or rebels as others call the fighters, held asylum seekers.", []string{"fighters=Militants", "fighters=rebels", "fighters=fighters", "migrants=asylum seekers"}},
 	}
 	for _, tt := range tests {

@@ -44,8 +44,11 @@ import (
 // "skirmish", "exchange of fire"; "drones", "unmanned aerial vehicles")
 // took term recall over the eighteen events from 382 to 398 of 663, all
 // of it on the two events that report a trial and a clash, and added one
-// false term. "Fighting" is not in the clash row: fans' fighting after a
-// cup final was set against police's "clashes" as one referent. Rows for
+// false term; the state media's names for a clash ("armed
+// provocation", "act of aggression") found two variants more.
+// "Provocation" alone is no name ("opened fire without provocation").
+// "Fighting" is not in the clash row: fans' fighting after a cup final
+// was set against police's "clashes" as one referent. Rows for
 // troops, rescuers, firefighters, residents, lawmakers, layoffs, prison,
 // interest rates and rubble found no gold term and made ten false ones
 // ("firefighters" beside "seasonal firefighters"; villagers of one place
@@ -88,7 +91,7 @@ var referentRows = [][]string{
 	{"trial", "clinical trial", "trial", "study", "clinical study"},
 	{"side_effects", "side effects", "side-effects", "adverse events", "adverse effects", "adverse reactions"},
 	{"placebo", "placebo", "dummy pill", "sugar pill", "dummy drug", "dummy treatment"},
-	{"clash", "clash", "clashes", "skirmish", "skirmishes", "exchange of fire", "firefight", "gunfight"},
+	{"clash", "clash", "clashes", "skirmish", "skirmishes", "exchange of fire", "firefight", "gunfight", "armed provocation", "military provocation", "act of aggression"},
 	{"drones", "drones", "drone", "unmanned aerial vehicles", "unmanned aerial vehicle", "uavs", "uav", "unmanned aircraft"},
 	{"unicef", "unicef", "un children's agency", "un children's fund", "united nations children's fund"},
 }
