@@ -94,6 +94,9 @@ var phraseRows = [][]string{
 	{"clash", "exchange of fire", "exchanges of fire"},
 	{"placebo", "dummy pill", "dummy pills", "sugar pill", "sugar pills"},
 	{"side_effect", "side effects", "side-effects", "adverse events", "adverse effects", "adverse reactions"},
+	// Heading somewhere is leaving for it ("next heading to Vietnam");
+	// a head office or the head of a body is not.
+	{"depart", "heading to", "heading for", "headed to", "headed for", "heads to", "heads for", "head to", "head for", "heading home", "headed home", "heading back", "headed back"},
 	{"destroy", "reduced to rubble", "reduced to ashes", "reduced to ash", "burned down", "burnt down", "razed to the ground"},
 }
 
@@ -139,7 +142,7 @@ var equivalentRows = [][]string{
 	{"condemn", "condemned", "criticised", "criticized", "denounced"},
 	{"sleep", "asleep", "sleeping", "slept"},
 	{"strike", "strike", "strikes", "walkout", "walkouts", "stoppage", "stoppages"},
-	{"depart", "depart", "departed", "departing", "heading", "fly"},
+	{"depart", "depart", "departed", "departing", "fly"},
 	{"core", "core", "underlying"},
 	// Business copy: "shares" and "stock", "guidance" and "forecast",
 	// "turnover" and "revenue". "Earnings" is no row: it is a company's
