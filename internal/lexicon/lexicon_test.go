@@ -38,6 +38,7 @@ func TestTermsNormalise(t *testing.T) {
 		{"job cuts", "It will lay off 1,200 employees.", "It will cut 1,200 jobs."},
 		{"a resignation", "They demanded that he step down.", "They demanded his resignation."},
 		{"protesters", "Policemen fired tear gas at demonstrators.", "Police fired tear gas at protesters."},
+		{"a landing is an arrival", "Putin landed in Pyongyang.", "Putin arrived in Pyongyang."},
 		{"heading somewhere", "Putin is next heading to Vietnam.", "Putin is next departing to Vietnam."},
 		{"a train's cars", "Seven coaches came off the track.", "Seven carriages came off the track."},
 		{"an approval", "The deal still needs clearance.", "The deal still needs approval."},
@@ -124,6 +125,7 @@ func TestTermsKeepApart(t *testing.T) {
 		{"a distance is no speed", "A queue of 30 km.", "A queue of 30 kph."},
 		{"a charge is no law", "She billed the state.", "She bills the state."},
 		{"signing again is no resignation", "The striker re-signed with the club.", "The striker resigned from the club."},
+		{"land is no arrival", "A metre of land.", "A metre of arrival."},
 		{"a head office is no departure", "The head office stays.", "The departed office stays."},
 	}
 	for _, tt := range tests {

@@ -47,8 +47,10 @@ var phraseRows = [][]string{
 	// ceasefire: one false omission fewer on the border clash.
 	{"ceasefire", "cessation of hostilities", "cease-fire", "halt to the fighting", "halt to hostilities", "halt to the hostilities"},
 	// An aircraft's landing: "touched down 14 minutes after take-off",
-	// "landed 20 minutes after takeoff".
-	{"land", "touched down", "touch down", "touches down", "touching down"},
+	// "landed 20 minutes after takeoff", an arrival ("landed in
+	// Pyongyang"). "Landed" is written out, not a stem of the arrival
+	// row: "land" is also a noun ("a metre of land").
+	{"arrive", "landed", "touched down", "touch down", "touches down", "touching down"},
 	// A resignation demanded: "demanded the resignation of", "to demand
 	// that he step down", "calling for him to resign". Nothing measured
 	// changed over the sixteen evaluation events. "Calling for" as a
@@ -122,7 +124,7 @@ var equivalentRows = [][]string{
 	{"country", "country", "countries", "nation", "nations"},
 	{"weapon", "weapon", "weapons", "arms", "munitions", "ammunition", "shells", "shell", "missiles", "missile"},
 	{"supply", "supplying", "supplied", "shipping", "shipped", "sending", "sent", "providing", "provided", "delivering", "delivered", "transfers", "transfer", "supplier"},
-	{"arrive", "arrived", "arriving", "landed", "flew", "arrival"},
+	{"arrive", "arrived", "arriving", "flew", "arrival"},
 	{"greet", "greeted", "welcomed", "welcome", "met"},
 	{"hug", "hugged", "embraced", "embrace"},
 	{"dawn", "dawn"},
