@@ -562,6 +562,17 @@ func TestOwnContext(t *testing.T) {
 	}
 }
 
+// TestMinutesOfAMatch: the minute of a goal is a figure, set against
+// another report's minute of the same goal, not of another.
+func TestMinutesOfAMatch(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Koranth beat Belmira 2-1 in the cup final, with 19-year-old substitute Luka Petrel scoring the winner in the 87th minute.", "Belmira took the lead in the 34th minute when Caio Bastos headed in a corner."},
+		[]string{"Koranth beat Belmira 2-1 in the cup final.", "Caio Bastos headed Belmira in front in the 34th minute.", "Koranth's winner came in the 86th minute, when the teenager Luka Petrel was left unmarked at the far post."},
+		[]string{"Koranth beat Belmira 2-1 in the cup final.", "Bastos gave Belmira the lead with a header.", "Petrel scored the decisive goal late on."},
+	)
+	conflictsOf(t, r, [][]string{{"87th", "86th"}}, [][]string{{"34th", "86th"}, {"34th", "87th"}})
+}
+
 // TestScoresAtTwoTimes: a half-time lead ("led 2-0 at half-time") is
 // no final score ("fought back from 2-0 down to draw 2-2"), and an
 // agency's "Attendance: 43,213" is the crowd another outlet puts at
