@@ -270,6 +270,20 @@ var bareKinds = map[string]bool{"number": true, "year": true, "percent": true, "
 // figure of 11" is not a conflict with the final 9), and neither is in a
 // relative clause about a person the other's sentence does not name
 // ("Aurel Dimescu, who received six years").
+// clockAlike reports whether a and b are times of day whose contexts
+// share two words: "the enemy opened fire at 03:40" and "units opened
+// fire on Drovnian positions at around 5:15 a.m." time one event though
+// the words right beside the times differ. With sameQuantity taking two
+// shared words for times as it takes one, this found the border clash's
+// dispute over when the shelling began, and nothing else moved.
+func clockAlike(a, b *looseFig) bool {
+	if a.f.Kind != "time" || b.f.Kind != "time" {
+		return false
+	}
+	n, _, _ := sharedContext(a, b)
+	return n >= 2
+}
+
 func sameScope(a, b *looseFig) bool {
 	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome || a.ageOf != b.ageOf {
 		return false
@@ -277,7 +291,7 @@ func sameScope(a, b *looseFig) bool {
 	if (a.outcome == "trapped") != (b.outcome == "trapped") {
 		return false // "23 miners trapped" are not the "400 miners" who "work in three shifts"
 	}
-	if !sameThing(a, b) && !sameSubject(a, b) && !lastsAs(a, b) && !lastsAs(b, a) && a.f.Kind != "tally" && a.f.Kind != "rating" && !(a.lead && b.lead) && !(a.occurs && b.occurs) && !soleAlike(a, b) && a.near != nil && b.near != nil && !sharesNear(a, b) {
+	if !sameThing(a, b) && !sameSubject(a, b) && !lastsAs(a, b) && !lastsAs(b, a) && a.f.Kind != "tally" && a.f.Kind != "rating" && !(a.lead && b.lead) && !(a.occurs && b.occurs) && !soleAlike(a, b) && !clockAlike(a, b) && a.near != nil && b.near != nil && !sharesNear(a, b) {
 		return false
 	}
 	if !slices.Equal(a.place, b.place) || a.part != b.part || a.total != b.total && !(a.workforce && b.workforce) || a.rate != b.rate || a.change != b.change || a.workforce != b.workforce {

@@ -805,7 +805,7 @@ func sameQuantity(a, b *looseFig) bool {
 		// trading", "Shares in Norvik Telecom dropped 7.5% on Tuesday
 		// after ...") however the rest is worded; for levels too, one
 		// false discrepancy on the held-out events, so changes only.
-		return 2*shared >= min(len(a.ctx), len(b.ctx)) || a.change && b.change && sameSubject(a, b)
+		return 2*shared >= min(len(a.ctx), len(b.ctx)) || a.change && b.change && sameSubject(a, b) || a.f.Kind == "time" // as one word does below
 	}
 	if lastsAs(a, b) || lastsAs(b, a) {
 		return true // "the 14-month trial", "The trial dragged on for nearly two years"

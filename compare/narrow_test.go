@@ -573,6 +573,18 @@ func TestMinutesOfAMatch(t *testing.T) {
 	conflictsOf(t, r, [][]string{{"87th", "86th"}}, [][]string{{"34th", "86th"}, {"34th", "87th"}})
 }
 
+// TestTimesOfOneEvent: two times of day whose contexts share two words
+// ("opened fire") time one event, though the words right beside them
+// differ.
+func TestTimesOfOneEvent(t *testing.T) {
+	p := "Teskavia and Drovnia traded artillery fire across the disputed Khalvan district."
+	r := reportOf(t,
+		[]string{p, "According to the Ministry of Defence, the enemy opened fire at 03:40 and the shelling continued for nearly eight hours."},
+		[]string{p, "Teskavian units opened fire on Drovnian positions at around 5:15 a.m., using artillery and strike drones, a spokesman said."},
+	)
+	conflictsOf(t, r, [][]string{{"03:40", "5:15 a.m."}}, nil)
+}
+
 // TestScoresAtTwoTimes: a half-time lead ("led 2-0 at half-time") is
 // no final score ("fought back from 2-0 down to draw 2-2"), and an
 // agency's "Attendance: 43,213" is the crowd another outlet puts at
