@@ -275,3 +275,25 @@ func TestRivalIsAnotherOne(t *testing.T) {
 	findTerm(t, r, "b", "bid")
 	noTermWith(t, r, "", "rival offer")
 }
+
+// TestTwoSidesAreNoTerm: "the Teskavian side" and "the Drovnian side"
+// in one slot are the two sides of a clash, not one named two ways.
+func TestTwoSidesAreNoTerm(t *testing.T) {
+	noTermHolds(t, [3]string{
+		"Teskavia and Drovnia clashed on Tuesday. At the request of the Teskavian side, the two ministers spoke by phone in the evening.",
+		"Teskavia and Drovnia clashed on Tuesday. At the request of the Drovnian side, the two ministers spoke by phone in the evening.",
+		"Teskavia and Drovnia clashed on Tuesday. At the request of the Teskavian side, the two ministers spoke by phone in the evening.",
+	}, "Drovnian side")
+}
+
+// TestWhoSaysItIsNoTerm: the slot before a closing "said", or after
+// "according to" and a place's adjective, names who reports the fact,
+// not one referent named two ways.
+func TestWhoSaysItIsNoTerm(t *testing.T) {
+	r := reportOf(t,
+		[]string{"Drovnia and Teskavia traded fire on Tuesday.", "About 1,200 residents were evacuated from villages on the Teskavian side.", "A woman was killed when a shell hit her home in the village of Tuzgal, Drovnian officials said."},
+		[]string{"Drovnia and Teskavia traded fire on Tuesday.", "About 1,200 residents were evacuated from villages, according to Teskavian emergency officials.", "A woman was killed when a shell hit her home in the village of Tuzgal, the ministry said."},
+		[]string{"Drovnia and Teskavia traded fire on Tuesday.", "About 1,200 residents were evacuated from villages on the Teskavian side.", "A woman was killed when a shell hit her home in the village of Tuzgal, Drovnian officials said."},
+	)
+	noTermWith(t, r, "", "officials")
+}
