@@ -466,12 +466,22 @@ func measuresAlike(figs []looseFig, idx []int, theirs []int) bool {
 		}
 		for _, i := range idx {
 			a, b := figs[i].f.Value, figs[j].f.Value
-			if figs[i].f.Kind == "measure" && figs[i].f.Unit == figs[j].f.Unit && a > 0 && b > 0 && max(a, b) <= 3*min(a, b) {
+			if figs[i].f.Kind == "measure" && figs[i].f.Unit == figs[j].f.Unit && a > 0 && b > 0 && max(a, b) <= 3*min(a, b) && gusty(&figs[i]) == gusty(&figs[j]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// gusty reports whether a speed is a gust's ("gusts of 210 km/h"), not
+// the wind's sustained speed ("sustained winds of 185 km/h"): two
+// quantities a storm report gives apart, so a report that gives only the
+// gust leaves out the winds. On the evaluation set this found one more
+// true omission of the storm in each order (two in the gold order), and
+// nothing else moved.
+func gusty(f *looseFig) bool {
+	return slices.ContainsFunc(f.ctx, func(k string) bool { return strings.HasPrefix(k, "gust") })
 }
 
 // figsOf returns the indexes of the figures of source si.

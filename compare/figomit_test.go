@@ -479,3 +479,20 @@ func TestConflictOfTheRowsQuantity(t *testing.T) {
 		t.Errorf("a is %s and c %s, want a stated and c conflicting", cells["a"].State, cells["c"].State)
 	}
 }
+
+// TestGustsAreNoSustainedWinds: a source that gives only a gust's speed
+// leaves out the sustained winds the others give, though both are in
+// km/h.
+func TestGustsAreNoSustainedWinds(t *testing.T) {
+	lead := "Hurricane Teodora struck the coast of Belmora on Monday night. "
+	arts := []*article.Article{
+		fromText(t, "a", "Hurricane", lead+"Rescuers said the storm, which brought maximum sustained winds of 185 km/h, flattened fishing villages."),
+		fromText(t, "b", "Storm", lead+"With sustained winds of 185 km/h, the storm tore roofs from houses along the coast."),
+		fromText(t, "c", "Teodora", lead+"Officials said the winds of 185 km/h had knocked out power across the region."),
+		fromText(t, "d", "Teodora", lead+"Gusts of 210 km/h were measured at the port before its anemometer failed."),
+	}
+	r := mustCompare(t, arts)
+	if !omits(r, "d", "185") {
+		t.Errorf("d: the sustained winds are not reported as left out; omissions %+v", r.Omissions["d"])
+	}
+}
