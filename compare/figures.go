@@ -544,12 +544,12 @@ func ownContext(s string, terms []lexicon.Term, figs []figureT, k int) []string 
 		}
 		if g.End <= f.Start && g.End >= lo {
 			lo = g.End
-			if j := firstJoinEnd(s[g.End:f.Start]); j >= 0 {
+			if _, j := firstJoin(s[g.End:f.Start]); j >= 0 {
 				lo = g.End + j
 			}
 		} else if g.Start >= f.End && g.Start <= hi {
 			hi = g.Start
-			if j := firstJoin(s[f.End:g.Start]); j >= 0 {
+			if j, _ := firstJoin(s[f.End:g.Start]); j >= 0 {
 				hi = f.End + j
 			}
 		}
@@ -567,22 +567,13 @@ func ownContext(s string, terms []lexicon.Term, figs []figureT, k int) []string 
 // joins part the words of two figures of one sentence.
 var joins = regexp.MustCompile(`(?:\band\b|[,;])`)
 
-// firstJoin returns the offset in between of its first joining word or
-// mark, or -1.
-func firstJoin(between string) int {
+// firstJoin returns where the first joining word or mark of between
+// starts and ends, or -1, -1.
+func firstJoin(between string) (start, end int) {
 	if m := joins.FindStringIndex(between); m != nil {
-		return m[0]
+		return m[0], m[1]
 	}
-	return -1
-}
-
-// firstJoinEnd returns the offset in between just past its first
-// joining word or mark, or -1.
-func firstJoinEnd(between string) int {
-	if m := joins.FindStringIndex(between); m != nil {
-		return m[1]
-	}
-	return -1
+	return -1, -1
 }
 
 // joinedWord returns the key of the first word hyphenated to the figure
