@@ -261,15 +261,6 @@ var (
 // with ordinals, two false discrepancies fewer over the sixteen events).
 var bareKinds = map[string]bool{"number": true, "year": true, "percent": true, "weekday": true, "date": true, "ordinal": true}
 
-// sameScope reports whether nothing around two figures says they are
-// values of different things: both count the same outcome when both name
-// one ("186 injured" is not "11 missing"), both are about the same other
-// year or neither is ("the 2015 quake killed 9,000" is not this quake's
-// toll), neither is a threshold ("aftershocks of magnitude 4 or above"),
-// both come from the same stage of a changing count ("an earlier
-// figure of 11" is not a conflict with the final 9), and neither is in a
-// relative clause about a person the other's sentence does not name
-// ("Aurel Dimescu, who received six years").
 // clockAlike reports whether a and b are times of day whose contexts
 // share two words: "the enemy opened fire at 03:40" and "units opened
 // fire on Drovnian positions at around 5:15 a.m." time one event though
@@ -284,6 +275,15 @@ func clockAlike(a, b *looseFig) bool {
 	return n >= 2
 }
 
+// sameScope reports whether nothing around two figures says they are
+// values of different things: both count the same outcome when both name
+// one ("186 injured" is not "11 missing"), both are about the same other
+// year or neither is ("the 2015 quake killed 9,000" is not this quake's
+// toll), neither is a threshold ("aftershocks of magnitude 4 or above"),
+// both come from the same stage of a changing count ("an earlier
+// figure of 11" is not a conflict with the final 9), and neither is in a
+// relative clause about a person the other's sentence does not name
+// ("Aurel Dimescu, who received six years").
 func sameScope(a, b *looseFig) bool {
 	if a.outcome != "" && b.outcome != "" && a.outcome != b.outcome || a.ageOf != b.ageOf {
 		return false

@@ -468,7 +468,7 @@ func (c *comparison) allContextFigures() []looseFig {
 				if len(ctx) == 0 {
 					continue
 				}
-				lf := looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, own: ownContext(a.Sentences[n], words, figs, k), head: head, subject: subjectKeys(words, f), occurs: f.Kind == "ordinal" && !minute}
+				lf := looseFig{fig: fig{f: f, src: si, n: n, ref: ref}, ctx: ctx, own: ownContext(a.Sentences[n], words, figs, k, ctx), head: head, subject: subjectKeys(words, f), occurs: f.Kind == "ordinal" && !minute}
 				if f.Kind == "money" {
 					lf.paid = paidAs(a.Sentences[n], words, f)
 				}
@@ -534,8 +534,10 @@ func figContext(terms []lexicon.Term, f figureT) ([]string, string) {
 // patients on the drug and 6.9 percent on placebo"), the rest the
 // second's; with no such word between, all of them are the second's.
 // The first join parts them: "139 seats, while the Alliance won nearly
-// 33 percent and 87 seats" gives 87 "Alliance" and "won".
-func ownContext(s string, terms []lexicon.Term, figs []figureT, k int) []string {
+// 33 percent and 87 seats" gives 87 "Alliance" and "won". A figure with
+// no neighbour of its kind owns its whole context, ctx, read again only
+// when a neighbour cuts it.
+func ownContext(s string, terms []lexicon.Term, figs []figureT, k int, ctx []string) []string {
 	f := figs[k]
 	lo, hi := 0, len(s)
 	for i, g := range figs {
@@ -554,14 +556,17 @@ func ownContext(s string, terms []lexicon.Term, figs []figureT, k int) []string 
 			}
 		}
 	}
+	if lo == 0 && hi == len(s) {
+		return ctx
+	}
 	var in []lexicon.Term
 	for _, t := range terms {
 		if t.Start >= lo && t.End <= hi || t.Kind == words.Number {
 			in = append(in, t)
 		}
 	}
-	ctx, _ := figContext(in, f)
-	return ctx
+	own, _ := figContext(in, f)
+	return own
 }
 
 // joins part the words of two figures of one sentence.

@@ -556,7 +556,8 @@ func TestOwnContext(t *testing.T) {
 		if k < 0 {
 			t.Fatalf("%q: no figure %q", tt.s, tt.fig)
 		}
-		if got := strings.Join(ownContext(tt.s, lexicon.Terms(tt.s), figs, k), " "); got != tt.want {
+		ctx, _ := figContext(lexicon.Terms(tt.s), figs[k])
+		if got := strings.Join(ownContext(tt.s, lexicon.Terms(tt.s), figs, k, ctx), " "); got != tt.want {
 			t.Errorf("ownContext(%q, %q) = %q, want %q", tt.s, tt.fig, got, tt.want)
 		}
 	}
